@@ -1,0 +1,157 @@
+/**
+ * The host: everything the POS does besides drawing screens — configuration, the Bakong API client,
+ * the payment watcher and the ledger — as plain Node modules. It never imports `electron`; the
+ * Electron main process and the web-mode server both create one with `createHost` and only carry
+ * its commands and state to the screens.
+ */
+import type { CashierState, DisplayState } from '../shared/contract.ts';
+import { inProcessFetch } from '../sandbox/in-process.ts';
+import { sandboxOptionsFromEnv } from '../sandbox/options.ts';
+import { Sandbox } from '../sandbox/simulator.ts';
+import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakong-client.ts';
+import { readEnv } from './config/env.ts';
+import { SettingsStore, TRAINING_BAKONG_ID, type Settings } from './config/settings.ts';
+import { openLedger, type Db } from './ledger/database.ts';
+import { SalesLedger, type StoredSale } from './ledger/sales.ts';
+import { PaymentError, PaymentService } from './payments/payment-service.ts';
+import type { PollPolicy } from './payments/poll-policy.ts';
+import { buildCashierState, buildDisplayState } from './views.ts';
+
+export interface HostOptions {
+  /** Defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Used when POS_DATA_DIR is not set (Electron passes its userData folder). */
+  fallbackDataDir?: string;
+  now?: () => number;
+  /** For the live API; tests may route it, production uses global fetch. */
+  fetch?: FetchLike;
+  policy?: PollPolicy;
+}
+
+export type HostListener = () => void;
+
+export interface Host {
+  readonly dataDir: string;
+  readonly settings: SettingsStore;
+  readonly payments: PaymentService;
+  readonly ledger: SalesLedger;
+  /** The embedded sandbox that training mode pays through. */
+  readonly trainingSandbox: Sandbox;
+  cashierState(): CashierState;
+  displayState(): DisplayState;
+  saveSettings(input: unknown): ReturnType<SettingsStore['view']>;
+  simulatePayment(saleId: number): void;
+  /** Called after every change the screens should show (already committed). Returns an unsubscribe. */
+  subscribe(listener: HostListener): () => void;
+  close(): Promise<void>;
+}
+
+export function createHost(options: HostOptions = {}): Host {
+  const env = readEnv(options.env ?? process.env, options.fallbackDataDir);
+  const now = options.now ?? Date.now;
+  const db: Db = openLedger(env.dataDir);
+  const settings = new SettingsStore(db, env.overrides);
+  const ledger = new SalesLedger(db, now);
+  const trainingSandbox = new Sandbox({ ...sandboxOptionsFromEnv(options.env ?? process.env), now });
+  const listeners = new Set<HostListener>();
+  const apis = new Map<string, BakongApi>();
+
+  // Several commits in one turn of the event loop reach the screens as one update.
+  let notifyQueued = false;
+  const notify = (): void => {
+    if (notifyQueued) return;
+    notifyQueued = true;
+    queueMicrotask(() => {
+      notifyQueued = false;
+      for (const listener of listeners) listener();
+    });
+  };
+
+  const isTraining = (s: Settings): boolean => s.apiBaseUrl === '';
+
+  function api(baseUrl: string): BakongApi {
+    let client = apis.get(baseUrl);
+    if (!client) {
+      client = baseUrl === ''
+        ? createHttpBakongApi({ baseUrl: 'http://training.sandbox', fetch: inProcessFetch(trainingSandbox) })
+        : createHttpBakongApi({ baseUrl, fetch: options.fetch, apiKey: env.apiKey });
+      apis.set(baseUrl, client);
+    }
+    return client;
+  }
+
+  const payments = new PaymentService({
+    ledger,
+    now,
+    api,
+    policy: options.policy,
+    onChange: notify,
+    onLatePayment: (sale: StoredSale) => {
+      console.warn(`[host] sale #${sale.id} was paid after it had ended; recorded as paid`);
+      notify();
+    },
+    context: () => {
+      const s = settings.current();
+      const training = isTraining(s);
+      return {
+        training,
+        merchantName: s.merchantName,
+        bakongId: training ? s.bakongId || TRAINING_BAKONG_ID : s.bakongId,
+        khrPerUsd: s.khrPerUsd,
+        allowedAccounts: s.allowedAccounts,
+        apiBaseUrl: s.apiBaseUrl,
+      };
+    },
+  });
+  payments.resume();
+
+  return {
+    dataDir: env.dataDir,
+    settings,
+    payments,
+    ledger,
+    trainingSandbox,
+    cashierState() {
+      const s = settings.current();
+      const current = payments.current();
+      return buildCashierState({
+        settings: s,
+        training: isTraining(s),
+        ledger,
+        current,
+        watch: current ? payments.watcher.view(current.id) : null,
+        now: now(),
+      });
+    },
+    displayState() {
+      const s = settings.current();
+      return buildDisplayState({ settings: s, training: isTraining(s), current: payments.current(), now: now() });
+    },
+    saveSettings(input) {
+      const view = settings.save(input);
+      notify();
+      return view;
+    },
+    simulatePayment(saleId) {
+      const sale = ledger.get(saleId);
+      if (!sale?.md5) throw new PaymentError('not_found', `Sale #${saleId} has no QR to pay`);
+      if (!sale.training) throw new PaymentError('not_allowed', 'Payments can only be simulated in training mode');
+      try {
+        trainingSandbox.pay(sale.md5);
+      } catch (error) {
+        throw new PaymentError('not_allowed', `The training sandbox refused: ${(error as Error).message}`);
+      }
+      // Let the watcher find it as it would a real payment, without waiting for the next poll.
+      void payments.checkNow(saleId).catch(() => undefined);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      await payments.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Opens the ledger: one SQLite file in the data directory, in WAL mode with synchronous=FULL so a
+ * committed sale survives a power cut, and brought up to the current schema by the migrations.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, type Migration } from './migrations/index.ts';
+
+export type Db = Database.Database;
+
+export const LEDGER_FILE = 'ledger.sqlite3';
+
+export class LedgerError extends Error {
+  override name = 'LedgerError';
+}
+
+export function openLedger(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, LEDGER_FILE));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Another process (a second POS started by mistake) waits briefly instead of failing at once.
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function checksum(sql: string): string {
+  return createHash('sha256').update(sql).digest('hex').slice(0, 16);
+}
+
+/** Applies the migrations not yet applied, each in its own transaction with its record. */
+export function migrate(db: Db, migrations: readonly Migration[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT    NOT NULL,
+    checksum   TEXT    NOT NULL,
+    applied_at INTEGER NOT NULL
+  ) STRICT`);
+  const applied = db
+    .prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
+    .all() as Array<{ version: number; name: string; checksum: string }>;
+  const known = new Map(migrations.map((m) => [m.version, m]));
+  for (const row of applied) {
+    const migration = known.get(row.version);
+    if (!migration) {
+      throw new LedgerError(
+        `The ledger was written by a newer version of the POS (schema ${row.version} "${row.name}"). ` +
+          'Install that version or newer; this one will not touch the ledger.',
+      );
+    }
+    if (migration.name !== row.name || checksum(migration.sql) !== row.checksum) {
+      throw new LedgerError(
+        `Ledger schema ${row.version} does not match this build ("${row.name}" vs "${migration.name}"). ` +
+          'Refusing to continue so no sale is misread.',
+      );
+    }
+  }
+  const done = new Set(applied.map((row) => row.version));
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        checksum(migration.sql),
+        Date.now(),
+      );
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Every schema change is a numbered file in this folder, listed here in order. Never edit a released
+ * migration: add the next number. The runner records each applied one (name and a checksum of its SQL)
+ * so a ledger written by a different build is noticed instead of silently misread.
+ */
+import * as initial from './001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [initial];

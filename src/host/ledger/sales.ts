@@ -1,0 +1,239 @@
+/**
+ * The sales ledger: every sale and every change of its status, each committed in one transaction
+ * together with its line in sale_events. Status changes are conditional updates (`WHERE status IN
+ * (...)`), so two parts of the host racing to record the same outcome cannot both win: a sale is
+ * recorded paid once, and a paid sale never changes again (the schema's triggers back this up).
+ */
+import type { DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
+import { centsToRiel } from '../../shared/money.ts';
+import type { Db } from './database.ts';
+
+interface SaleRow {
+  id: number;
+  amount_cents: number;
+  currency: 'USD';
+  khr_per_usd: number;
+  status: SaleStatus;
+  training: number;
+  merchant_name: string;
+  bakong_id: string;
+  api_base_url: string;
+  md5: string | null;
+  khqr_string: string | null;
+  created_at: number;
+  updated_at: number;
+  expires_at: number | null;
+  paid_at: number | null;
+  failure_reason: string | null;
+}
+
+export interface NewSale {
+  amountCents: number;
+  khrPerUsd: number;
+  training: boolean;
+  merchantName: string;
+  bakongId: string;
+  apiBaseUrl: string;
+}
+
+export interface StoredSale extends SaleView {
+  apiBaseUrl: string;
+}
+
+function toSale(row: SaleRow): StoredSale {
+  return {
+    id: row.id,
+    amountCents: row.amount_cents,
+    currency: row.currency,
+    khrPerUsd: row.khr_per_usd,
+    status: row.status,
+    training: row.training === 1,
+    merchantName: row.merchant_name,
+    bakongId: row.bakong_id,
+    apiBaseUrl: row.api_base_url,
+    khqrString: row.khqr_string,
+    md5: row.md5,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    paidAt: row.paid_at,
+    failureReason: row.failure_reason,
+  };
+}
+
+/** Start and end (exclusive) of the local calendar day containing `at`, as epoch ms, and its name. */
+export function localDay(at: number): { day: string; start: number; end: number } {
+  const date = new Date(at);
+  const start = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  const end = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return { day, start, end };
+}
+
+export class SalesLedger {
+  readonly #db: Db;
+  readonly #now: () => number;
+
+  constructor(db: Db, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /** Records a new sale as `creating`, before the API is asked for its QR. */
+  create(sale: NewSale): StoredSale {
+    return this.#db.transaction(() => {
+      const at = this.#now();
+      const { lastInsertRowid } = this.#db
+        .prepare(
+          `INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name,
+             bakong_id, api_base_url, created_at, updated_at)
+           VALUES (?, 'USD', ?, 'creating', ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(sale.amountCents, sale.khrPerUsd, sale.training ? 1 : 0, sale.merchantName, sale.bakongId,
+          sale.apiBaseUrl, at, at);
+      const id = Number(lastInsertRowid);
+      this.#event(id, null, 'creating', null, at);
+      return this.#mustGet(id);
+    })();
+  }
+
+  /** Stores the checked QR and moves the sale to awaiting payment. */
+  attachQr(id: number, qr: { md5: string; khqrString: string; expiresAt: number }): StoredSale {
+    return this.#transition(id, ['creating'], 'awaiting_payment', null, (at) =>
+      this.#db
+        .prepare(
+          `UPDATE sales SET status = 'awaiting_payment', md5 = ?, khqr_string = ?, expires_at = ?, updated_at = ?
+           WHERE id = ? AND status = 'creating'`,
+        )
+        .run(qr.md5, qr.khqrString, qr.expiresAt, at, id).changes,
+    );
+  }
+
+  /**
+   * Records the payment. Returns null when the sale was already paid (or cannot be paid), so the
+   * caller knows it did not record anything and must not announce a second payment.
+   */
+  markPaid(id: number, detail: string, from: readonly SaleStatus[] = ['awaiting_payment']): StoredSale | null {
+    try {
+      return this.#transition(id, from, 'paid', detail, (at) =>
+        this.#db
+          .prepare(`UPDATE sales SET status = 'paid', paid_at = ?, updated_at = ? WHERE id = ? AND status IN (${marks(from)})`)
+          .run(at, at, id, ...from).changes,
+      );
+    } catch (error) {
+      if (error instanceof TransitionRefused) return null;
+      throw error;
+    }
+  }
+
+  markExpired(id: number, detail: string): StoredSale | null {
+    return this.#tryEnd(id, 'expired', detail, null);
+  }
+
+  markCancelled(id: number, detail: string): StoredSale | null {
+    return this.#tryEnd(id, 'cancelled', detail, null);
+  }
+
+  markFailed(id: number, reason: string): StoredSale | null {
+    return this.#tryEnd(id, 'failed', reason, reason);
+  }
+
+  get(id: number): StoredSale | null {
+    const row = this.#db.prepare('SELECT * FROM sales WHERE id = ?').get(id) as SaleRow | undefined;
+    return row ? toSale(row) : null;
+  }
+
+  /** Sales whose outcome is not known yet, oldest first. */
+  unresolved(): StoredSale[] {
+    const rows = this.#db
+      .prepare(`SELECT * FROM sales WHERE status IN ('creating', 'awaiting_payment') ORDER BY id`)
+      .all() as SaleRow[];
+    return rows.map(toSale);
+  }
+
+  /** Expired or cancelled sales whose QR expired after `at`: still worth checking for a late payment. */
+  endedWithQrExpiringAfter(at: number): StoredSale[] {
+    const rows = this.#db
+      .prepare(`SELECT * FROM sales WHERE status IN ('expired', 'cancelled') AND md5 IS NOT NULL AND expires_at > ? ORDER BY id`)
+      .all(at) as SaleRow[];
+    return rows.map(toSale);
+  }
+
+  /** Sales created during the local day containing `at`, newest first. */
+  day(at: number): StoredSale[] {
+    const { start, end } = localDay(at);
+    const rows = this.#db
+      .prepare('SELECT * FROM sales WHERE created_at >= ? AND created_at < ? ORDER BY id DESC')
+      .all(start, end) as SaleRow[];
+    return rows.map(toSale);
+  }
+
+  totals(at: number, sales: readonly SaleView[] = this.day(at)): DayTotals {
+    const paid = sales.filter((s) => s.status === 'paid');
+    return {
+      day: localDay(at).day,
+      paidCount: paid.length,
+      paidCents: paid.reduce((sum, s) => sum + s.amountCents, 0),
+      paidRiel: paid.reduce((sum, s) => sum + centsToRiel(s.amountCents, s.khrPerUsd), 0),
+    };
+  }
+
+  history(id: number): Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }> {
+    return this.#db
+      .prepare('SELECT at, from_status AS "from", to_status AS "to", detail FROM sale_events WHERE sale_id = ? ORDER BY id')
+      .all(id) as Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }>;
+  }
+
+  #tryEnd(id: number, to: SaleStatus, detail: string, reason: string | null): StoredSale | null {
+    const from: SaleStatus[] = ['creating', 'awaiting_payment'];
+    try {
+      return this.#transition(id, from, to, detail, (at) =>
+        this.#db
+          .prepare(`UPDATE sales SET status = ?, failure_reason = COALESCE(?, failure_reason), updated_at = ?
+                    WHERE id = ? AND status IN (${marks(from)})`)
+          .run(to, reason, at, id, ...from).changes,
+      );
+    } catch (error) {
+      if (error instanceof TransitionRefused) return null;
+      throw error;
+    }
+  }
+
+  #transition(
+    id: number,
+    from: readonly SaleStatus[],
+    to: SaleStatus,
+    detail: string | null,
+    update: (at: number) => number,
+  ): StoredSale {
+    return this.#db.transaction(() => {
+      const before = this.#mustGet(id);
+      const at = this.#now();
+      if (!from.includes(before.status) || update(at) !== 1) {
+        throw new TransitionRefused(`sale ${id} is ${before.status}; cannot become ${to}`);
+      }
+      this.#event(id, before.status, to, detail, at);
+      return this.#mustGet(id);
+    })();
+  }
+
+  #event(id: number, from: SaleStatus | null, to: SaleStatus, detail: string | null, at: number): void {
+    this.#db
+      .prepare('INSERT INTO sale_events (sale_id, at, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(id, at, from, to, detail);
+  }
+
+  #mustGet(id: number): StoredSale {
+    const sale = this.get(id);
+    if (!sale) throw new TransitionRefused(`sale ${id} does not exist`);
+    return sale;
+  }
+}
+
+export class TransitionRefused extends Error {
+  override name = 'TransitionRefused';
+}
+
+function marks(list: readonly unknown[]): string {
+  return list.map(() => '?').join(', ');
+}

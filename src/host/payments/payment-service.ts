@@ -1,0 +1,193 @@
+/**
+ * The payment flow behind the cashier's buttons: charge (record → ask the API → verify → record the
+ * QR → show), cancel, check now, move on, and resuming unresolved sales at start. Each step commits
+ * to the ledger first and only then calls onChange, which is what puts anything on a screen.
+ */
+import { assertChargeCents, formatUsd } from '../../shared/money.ts';
+import { BakongApiError, type BakongApi } from '../api/bakong-client.ts';
+import type { SalesLedger, StoredSale } from '../ledger/sales.ts';
+import { DEFAULT_POLL_POLICY, type PollPolicy } from './poll-policy.ts';
+import { QrVerificationError, verifyCreatedQr } from './verify-qr.ts';
+import { PaymentWatcher } from './watcher.ts';
+
+export type PaymentErrorCode =
+  | 'payment_in_progress'
+  | 'not_found'
+  | 'not_allowed'
+  | 'not_configured'
+  | 'api_error'
+  | 'verification_failed';
+
+export class PaymentError extends Error {
+  override name = 'PaymentError';
+  readonly code: PaymentErrorCode;
+  constructor(code: PaymentErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Who receives the money and how the API is reached, as in force when a charge starts. */
+export interface ChargeContext {
+  training: boolean;
+  merchantName: string;
+  bakongId: string;
+  khrPerUsd: number;
+  allowedAccounts: readonly string[];
+  /** '' for the embedded training sandbox. */
+  apiBaseUrl: string;
+}
+
+export interface PaymentServiceDeps {
+  ledger: SalesLedger;
+  context(): ChargeContext;
+  /** The API at a base URL ('' = the embedded sandbox). */
+  api(baseUrl: string): BakongApi;
+  now(): number;
+  onChange(): void;
+  onLatePayment(sale: StoredSale): void;
+  policy?: PollPolicy;
+}
+
+export class PaymentService {
+  readonly #deps: PaymentServiceDeps;
+  readonly watcher: PaymentWatcher;
+  /** The sale on the screens; cleared when the cashier moves on. */
+  #currentId: number | null = null;
+
+  constructor(deps: PaymentServiceDeps) {
+    this.#deps = deps;
+    this.watcher = new PaymentWatcher({
+      ledger: deps.ledger,
+      apiFor: (sale) => deps.api(sale.apiBaseUrl),
+      policy: deps.policy ?? DEFAULT_POLL_POLICY,
+      now: deps.now,
+      onChange: deps.onChange,
+      onLatePayment: deps.onLatePayment,
+    });
+  }
+
+  current(): StoredSale | null {
+    return this.#currentId === null ? null : this.#deps.ledger.get(this.#currentId);
+  }
+
+  /**
+   * At start: a sale left `creating` never had a QR on screen, so no one can have paid it: it is
+   * recorded failed. Sales awaiting payment (or in their grace period) are watched again, and the
+   * newest unresolved one is put back on the screens.
+   */
+  resume(): void {
+    const { ledger } = this.#deps;
+    for (const sale of ledger.unresolved()) {
+      if (sale.status === 'creating') {
+        ledger.markFailed(sale.id, 'The POS stopped while asking for the QR; no QR was shown, so nothing was paid');
+      } else {
+        this.watcher.watch(sale.id);
+        this.#currentId = sale.id;
+      }
+    }
+    const graceMs = (this.#deps.policy ?? DEFAULT_POLL_POLICY).graceMs;
+    for (const sale of ledger.endedWithQrExpiringAfter(this.#deps.now() - graceMs)) this.watcher.watch(sale.id);
+  }
+
+  async charge(amountCents: unknown): Promise<StoredSale> {
+    assertChargeCents(amountCents);
+    const { ledger } = this.#deps;
+    const busy = ledger.unresolved()[0];
+    if (busy) {
+      throw new PaymentError('payment_in_progress',
+        `Sale #${busy.id} (${formatUsd(busy.amountCents)}) is still waiting for payment: cancel it or wait for it to finish`);
+    }
+    const context = this.#deps.context();
+    if (!context.training && !context.bakongId) {
+      throw new PaymentError('not_configured', 'Set the shop\'s Bakong account ID in Settings before taking payments');
+    }
+    // Write before show: the sale exists in the ledger before the API is asked or a screen changes.
+    const sale = ledger.create({
+      amountCents,
+      khrPerUsd: context.khrPerUsd,
+      training: context.training,
+      merchantName: context.merchantName,
+      bakongId: context.bakongId,
+      apiBaseUrl: context.apiBaseUrl,
+    });
+    this.#currentId = sale.id;
+    this.#deps.onChange();
+
+    let expiresAt: number;
+    let created;
+    try {
+      created = await this.#deps.api(context.apiBaseUrl).create({
+        bakongId: context.bakongId,
+        merchantName: context.merchantName,
+        amountCents,
+      });
+      ({ expiresAt } = verifyCreatedQr(created, {
+        amountCents, merchantName: context.merchantName, bakongId: context.bakongId, allowedAccounts: context.allowedAccounts,
+      }, this.#deps.now()));
+    } catch (error) {
+      const verification = error instanceof QrVerificationError;
+      const reason = verification
+        ? `The QR from the payment service was refused: ${error.message}`
+        : `Could not get a QR: ${error instanceof Error ? error.message : String(error)}`;
+      ledger.markFailed(sale.id, reason);
+      this.#deps.onChange();
+      if (verification || error instanceof BakongApiError) {
+        throw new PaymentError(verification ? 'verification_failed' : 'api_error', reason);
+      }
+      throw error;
+    }
+    const withQr = this.#attach(sale.id, created, expiresAt);
+    this.watcher.watch(sale.id);
+    this.#deps.onChange();
+    return withQr;
+  }
+
+  #attach(saleId: number, created: { md5: string; khqrString: string }, expiresAt: number): StoredSale {
+    try {
+      return this.#deps.ledger.attachQr(saleId, { md5: created.md5, khqrString: created.khqrString, expiresAt });
+    } catch (error) {
+      // Cancelled while the API was answering: the QR was never shown, so there is nothing to watch.
+      const sale = this.#deps.ledger.get(saleId);
+      if (sale?.status === 'cancelled') throw new PaymentError('not_allowed', `Sale #${saleId} was cancelled`);
+      throw error;
+    }
+  }
+
+  cancel(saleId: number): StoredSale {
+    const sale = this.#mustGet(saleId);
+    const cancelled = this.#deps.ledger.markCancelled(saleId, 'cancelled by the cashier');
+    if (!cancelled) {
+      throw new PaymentError('not_allowed', `Sale #${saleId} is already ${sale.status === 'paid' ? 'paid' : sale.status}`);
+    }
+    // Keep watching through the grace period: the customer may have paid just now.
+    this.#deps.onChange();
+    return cancelled;
+  }
+
+  async checkNow(saleId: number): Promise<StoredSale> {
+    this.#mustGet(saleId);
+    await this.watcher.checkNow(saleId);
+    return this.#mustGet(saleId);
+  }
+
+  /** The cashier moves on from a finished sale; an unresolved one cannot be dismissed. */
+  dismiss(): void {
+    const sale = this.current();
+    if (sale && (sale.status === 'creating' || sale.status === 'awaiting_payment')) {
+      throw new PaymentError('payment_in_progress', `Sale #${sale.id} is still waiting for payment`);
+    }
+    this.#currentId = null;
+    this.#deps.onChange();
+  }
+
+  stop(): Promise<void> {
+    return this.watcher.stopAll();
+  }
+
+  #mustGet(saleId: number): StoredSale {
+    const sale = this.#deps.ledger.get(saleId);
+    if (!sale) throw new PaymentError('not_found', `There is no sale #${saleId}`);
+    return sale;
+  }
+}

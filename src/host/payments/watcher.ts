@@ -1,0 +1,194 @@
+/**
+ * The payment watcher: polls the API's check endpoint for each QR until its sale reaches an outcome,
+ * and records that outcome in the ledger before anyone is told (write before show).
+ *
+ * States (persisted in the ledger as the sale's status):
+ *
+ *   awaiting_payment ──PAID──────────────▶ paid
+ *        │  ├──EXPIRED / lifetime over──▶ expired ─┐
+ *        │  └──cashier cancels──────────▶ cancelled ┤ still checked until expiry + grace:
+ *        │                                          └─PAID──▶ paid (late; the cashier is alerted)
+ *        └── checks failing: "API unreachable" (a live condition, not a status; polling goes on)
+ *
+ * An answer that cannot be trusted (unknown status, another account or amount, not JSON, HTTP
+ * errors, timeouts) is an error, never a payment. A sale is recorded paid at most once: the ledger's
+ * conditional update decides, not this loop.
+ */
+import type { WatchView } from '../../shared/contract.ts';
+import { formatUsd } from '../../shared/money.ts';
+import { BakongApiError, type BakongApi, type CheckResponse } from '../api/bakong-client.ts';
+import type { SalesLedger, StoredSale } from '../ledger/sales.ts';
+import type { PollPolicy } from './poll-policy.ts';
+
+export interface WatcherDeps {
+  ledger: SalesLedger;
+  /** The API a sale was created with (settings may change while it is being watched). */
+  apiFor(sale: StoredSale): BakongApi;
+  policy: PollPolicy;
+  now(): number;
+  /** Something changed that the screens should show; the ledger already holds it. */
+  onChange(): void;
+  /** A sale that had expired or been cancelled was paid after all. */
+  onLatePayment(sale: StoredSale): void;
+}
+
+interface Watch {
+  saleId: number;
+  timer: NodeJS.Timeout | null;
+  inFlight: Promise<void> | null;
+  failures: number;
+  retryAt: number;
+  view: WatchView;
+}
+
+export class PaymentWatcher {
+  readonly #deps: WatcherDeps;
+  readonly #watches = new Map<number, Watch>();
+  #stopped = false;
+
+  constructor(deps: WatcherDeps) {
+    this.#deps = deps;
+  }
+
+  /** Starts (or keeps) watching a sale; the first check happens after the policy's first delay. */
+  watch(saleId: number): void {
+    if (this.#stopped || this.#watches.has(saleId)) return;
+    const watch: Watch = {
+      saleId, timer: null, inFlight: null, failures: 0, retryAt: 0,
+      view: { apiUnreachable: false, lastError: null, lastCheckedAt: null },
+    };
+    this.#watches.set(saleId, watch);
+    this.#schedule(watch);
+  }
+
+  isWatching(saleId: number): boolean {
+    return this.#watches.has(saleId);
+  }
+
+  view(saleId: number): WatchView | null {
+    return this.#watches.get(saleId)?.view ?? null;
+  }
+
+  /** Checks at once (the cashier pressed Check now), unless the API asked us to wait. */
+  async checkNow(saleId: number): Promise<void> {
+    const watch = this.#watches.get(saleId);
+    if (!watch) return;
+    if (watch.inFlight) return watch.inFlight;
+    if (this.#deps.now() < watch.retryAt) return;
+    if (watch.timer) clearTimeout(watch.timer);
+    watch.timer = null;
+    await this.#run(watch);
+  }
+
+  /** Stops every watch (shutdown). Checks already in flight finish but change nothing afterwards. */
+  async stopAll(): Promise<void> {
+    this.#stopped = true;
+    const inFlight = [...this.#watches.values()].map((w) => w.inFlight).filter((p) => p !== null);
+    for (const watch of this.#watches.values()) if (watch.timer) clearTimeout(watch.timer);
+    this.#watches.clear();
+    await Promise.allSettled(inFlight);
+  }
+
+  #run(watch: Watch): Promise<void> {
+    watch.inFlight = this.#check(watch).finally(() => {
+      watch.inFlight = null;
+      if (this.#watches.get(watch.saleId) === watch) this.#schedule(watch);
+    });
+    return watch.inFlight;
+  }
+
+  #schedule(watch: Watch): void {
+    if (this.#stopped || watch.timer || watch.inFlight) return;
+    const sale = this.#deps.ledger.get(watch.saleId);
+    if (!sale || !this.#shouldWatch(sale)) {
+      this.#watches.delete(watch.saleId);
+      return;
+    }
+    const now = this.#deps.now();
+    const age = now - sale.createdAt;
+    let delay = watch.failures > 0 ? this.#deps.policy.errorDelayMs(watch.failures, age) : this.#deps.policy.delayMs(age);
+    // Wake at the QR's expiry so the screens say Expired on time.
+    const expiresAt = sale.expiresAt ?? Number.POSITIVE_INFINITY;
+    if (sale.status === 'awaiting_payment' && expiresAt > now) delay = Math.min(delay, expiresAt - now);
+    delay = Math.max(delay, watch.retryAt - now, 0);
+    watch.timer = setTimeout(() => {
+      watch.timer = null;
+      void this.#run(watch);
+    }, delay);
+    watch.timer.unref();
+  }
+
+  #shouldWatch(sale: StoredSale): boolean {
+    if (sale.status === 'awaiting_payment') return true;
+    if (sale.status !== 'expired' && sale.status !== 'cancelled') return false;
+    // A QR stays scannable until its expiry, and banks may report a payment made just before it late.
+    return sale.md5 !== null && this.#deps.now() <= (sale.expiresAt ?? sale.createdAt) + this.#deps.policy.graceMs;
+  }
+
+  async #check(watch: Watch): Promise<void> {
+    const { ledger } = this.#deps;
+    const sale = ledger.get(watch.saleId);
+    if (!sale || !sale.md5 || !this.#shouldWatch(sale)) return;
+    let answer: CheckResponse | null = null;
+    try {
+      answer = await this.#deps.apiFor(sale).check({ md5: sale.md5, bakongId: sale.bakongId });
+      assertAnswerMatches(answer, sale);
+      watch.failures = 0;
+      watch.retryAt = 0;
+      watch.view = { apiUnreachable: false, lastError: null, lastCheckedAt: this.#deps.now() };
+    } catch (error) {
+      answer = null;
+      watch.failures += 1;
+      const retryAfter = error instanceof BakongApiError ? error.retryAfterMs : null;
+      watch.retryAt = retryAfter ? this.#deps.now() + retryAfter : 0;
+      watch.view = { apiUnreachable: true, lastError: describeError(error), lastCheckedAt: this.#deps.now() };
+    }
+    if (this.#stopped) return;
+    try {
+      this.#record(sale, answer);
+    } catch (error) {
+      // The ledger could not be written (disk full?): keep the API's answer for the next check and say so.
+      watch.view = { ...watch.view, apiUnreachable: false, lastError: `Cannot write the ledger: ${describeError(error)}` };
+    }
+    this.#deps.onChange();
+  }
+
+  /** Turns a trusted answer (or none) into a ledger transition. */
+  #record(asked: StoredSale, answer: CheckResponse | null): void {
+    const { ledger } = this.#deps;
+    // Read again: the cashier may have cancelled while the check was on the wire.
+    const sale = ledger.get(asked.id);
+    if (!sale) return;
+    if (answer?.status === 'PAID') {
+      const late = sale.status !== 'awaiting_payment';
+      const paid = ledger.markPaid(sale.id, late ? `paid after the sale was ${sale.status}` : 'payment confirmed by the API',
+        ['awaiting_payment', 'expired', 'cancelled']);
+      if (paid && late) this.#deps.onLatePayment(paid);
+      return;
+    }
+    if (sale.status !== 'awaiting_payment') return;
+    if (answer?.status === 'EXPIRED') {
+      ledger.markExpired(sale.id, 'the API reported the QR expired');
+    } else if (sale.expiresAt !== null && this.#deps.now() >= sale.expiresAt) {
+      ledger.markExpired(sale.id, 'the QR lifetime ended without payment');
+    }
+  }
+}
+
+/** An answer about another account or another amount is not about this sale: never a payment. */
+function assertAnswerMatches(answer: CheckResponse, sale: StoredSale): void {
+  const paid = answer.status === 'PAID';
+  if (answer.bakongId !== null ? answer.bakongId !== sale.bakongId : paid) {
+    throw new BakongApiError('bad_response',
+      `The payment service answered for account ${answer.bakongId ?? '(none)'}, not ${sale.bakongId}; ignoring it`);
+  }
+  if (answer.amountCents !== null ? answer.amountCents !== sale.amountCents : paid) {
+    throw new BakongApiError('bad_response',
+      `The payment service reported ${answer.amountCents === null ? 'no amount' : formatUsd(answer.amountCents)}, ` +
+        `not ${formatUsd(sale.amountCents)}; ignoring it`);
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,66 @@
+/**
+ * What each screen is shown, derived from the ledger after every committed change. The customer
+ * display gets only what a customer may see: no account IDs, no errors, no history.
+ */
+import type { CashierState, DisplayState, SaleView, WatchView } from '../shared/contract.ts';
+import type { Settings } from './config/settings.ts';
+import type { SalesLedger, StoredSale } from './ledger/sales.ts';
+
+/** The contract's SaleView: the stored sale minus host-internal fields. */
+export function toSaleView(sale: StoredSale): SaleView {
+  const { apiBaseUrl: _internal, ...view } = sale;
+  return view;
+}
+
+export function buildCashierState(input: {
+  settings: Settings;
+  training: boolean;
+  ledger: SalesLedger;
+  current: StoredSale | null;
+  watch: WatchView | null;
+  now: number;
+}): CashierState {
+  const today = input.ledger.day(input.now);
+  return {
+    mode: input.training ? 'training' : 'live',
+    merchantName: input.settings.merchantName,
+    language: input.settings.language,
+    khrPerUsd: input.settings.khrPerUsd,
+    current: input.current ? toSaleView(input.current) : null,
+    watch: input.watch,
+    today: today.map(toSaleView),
+    totals: input.ledger.totals(input.now, today),
+    serverTime: input.now,
+  };
+}
+
+const PHASES: Record<StoredSale['status'], DisplayState['phase']> = {
+  creating: 'preparing',
+  awaiting_payment: 'awaiting',
+  paid: 'paid',
+  expired: 'expired',
+  cancelled: 'cancelled',
+  failed: 'failed',
+};
+
+export function buildDisplayState(input: {
+  settings: Settings;
+  training: boolean;
+  current: StoredSale | null;
+  now: number;
+}): DisplayState {
+  const sale = input.current;
+  const awaiting = sale?.status === 'awaiting_payment';
+  return {
+    training: sale ? sale.training : input.training,
+    merchantName: sale ? sale.merchantName : input.settings.merchantName,
+    language: input.settings.language,
+    khrPerUsd: sale ? sale.khrPerUsd : input.settings.khrPerUsd,
+    phase: sale ? PHASES[sale.status] : 'idle',
+    amountCents: sale ? sale.amountCents : null,
+    // The QR leaves the screen the moment the sale stops awaiting payment, so nobody scans a dead one.
+    khqrString: awaiting ? sale.khqrString : null,
+    expiresAt: awaiting ? sale.expiresAt : null,
+    serverTime: input.now,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The sandbox over real HTTP, bound to loopback only. Tests and `npm run sandbox` use this so the
+ * POS talks to it exactly as it would to the hosted API.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Sandbox } from './simulator.ts';
+
+export interface RunningSandbox {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startSandboxServer(sandbox: Sandbox, port = 0, host = '127.0.0.1'): Promise<RunningSandbox> {
+  let origin = '';
+  const server = createServer((req, res) => {
+    // Requests carry no body the sandbox needs; drain it so the connection can be reused.
+    req.resume();
+    req.on('end', () => {
+      const result = sandbox.handle({ method: req.method ?? 'GET', url: req.url ?? '/', origin });
+      res.writeHead(result.status, result.headers);
+      res.end(result.body);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  origin = `http://${host}:${address.port}`;
+  return {
+    url: origin,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The one typed contract between the screens and the host.
+ *
+ * In Electron it travels over the preloads and IPC; in web mode over HTTP (commands) and
+ * Server-Sent Events (pushed state) on 127.0.0.1. Both transports carry exactly these shapes, so a
+ * screen cannot tell which one it is talking to. The cashier window may call every command; the
+ * customer display only ever receives `DisplayState` (read-only).
+ *
+ * Runs everywhere: no Node or DOM APIs, types and plain data only.
+ */
+
+/** Lifecycle of a sale in the ledger. `creating` is written before the API is asked for a QR. */
+export const SALE_STATUSES = [
+  'creating',
+  'awaiting_payment',
+  'paid',
+  'expired',
+  'cancelled',
+  'failed',
+] as const;
+export type SaleStatus = (typeof SALE_STATUSES)[number];
+
+export const TERMINAL_STATUSES: readonly SaleStatus[] = ['paid', 'expired', 'cancelled', 'failed'];
+
+export type Language = 'en' | 'km';
+
+/** A sale as the screens see it. Money in integer USD cents. Times are epoch milliseconds. */
+export interface SaleView {
+  id: number;
+  amountCents: number;
+  currency: 'USD';
+  /** Riel per dollar used for this sale's KHR equivalent. */
+  khrPerUsd: number;
+  status: SaleStatus;
+  training: boolean;
+  merchantName: string;
+  bakongId: string;
+  /** The KHQR payload to render as a QR; null until the API answered and the answer was checked. */
+  khqrString: string | null;
+  md5: string | null;
+  createdAt: number;
+  expiresAt: number | null;
+  paidAt: number | null;
+  /** Plain-words reason when the sale failed. */
+  failureReason: string | null;
+}
+
+/** Live condition of the payment being watched (not stored; derived by the watcher). */
+export interface WatchView {
+  /** The last check could not reach the API or got an unusable answer. */
+  apiUnreachable: boolean;
+  /** Plain-words description of the last check problem, if any. */
+  lastError: string | null;
+  lastCheckedAt: number | null;
+}
+
+export interface DayTotals {
+  /** Local calendar day, YYYY-MM-DD. */
+  day: string;
+  paidCount: number;
+  paidCents: number;
+  /** Riel equivalent of the paid sales, each at its own rate. */
+  paidRiel: number;
+}
+
+export interface CashierState {
+  mode: 'training' | 'live';
+  merchantName: string;
+  language: Language;
+  khrPerUsd: number;
+  /** The sale on screen now (awaiting payment, or the last outcome until the cashier moves on). */
+  current: SaleView | null;
+  watch: WatchView | null;
+  /** Today's sales, newest first. */
+  today: SaleView[];
+  totals: DayTotals;
+  /** Host clock when this state was made, so screens can correct countdowns for clock skew. */
+  serverTime: number;
+}
+
+/** The read-only subset the customer display receives. Nothing here is secret or internal. */
+export interface DisplayState {
+  training: boolean;
+  merchantName: string;
+  language: Language;
+  khrPerUsd: number;
+  /** idle: welcome screen; awaiting: show the QR; then the outcome. */
+  phase: 'idle' | 'preparing' | 'awaiting' | 'paid' | 'expired' | 'cancelled' | 'failed';
+  amountCents: number | null;
+  khqrString: string | null;
+  expiresAt: number | null;
+  serverTime: number;
+}
+
+/** Settings as the screens may see them. Secrets never leave the host; only whether one is set. */
+export interface SettingsView {
+  merchantName: string;
+  bakongId: string;
+  /** Empty means training mode against the embedded sandbox. */
+  apiBaseUrl: string;
+  khrPerUsd: number;
+  language: Language;
+  /**
+   * Receiving accounts other than bakongId that a QR may pay (e.g. a relay's settlement account).
+   * Empty unless the owner deliberately adds one.
+   */
+  allowedAccounts: string[];
+  /** Fields fixed by an environment variable at start; the Settings screen shows them read-only. */
+  lockedByEnv: Array<keyof SettingsInput>;
+}
+
+/** What the Settings screen may change. Every field optional: a patch. */
+export interface SettingsInput {
+  merchantName?: string;
+  bakongId?: string;
+  apiBaseUrl?: string;
+  khrPerUsd?: number;
+  language?: Language;
+  allowedAccounts?: string[];
+}
+
+/** Commands the cashier window may send. `args` is validated by the host whatever the transport. */
+export interface CashierCommands {
+  'state.get': { args: Record<string, never>; result: CashierState };
+  'payment.charge': { args: { amountCents: number }; result: SaleView };
+  'payment.cancel': { args: { saleId: number }; result: SaleView };
+  'payment.checkNow': { args: { saleId: number }; result: SaleView };
+  /** Clears the finished sale from both screens so the next one can start. */
+  'payment.dismiss': { args: Record<string, never>; result: null };
+  /** Training mode only: the embedded sandbox marks the QR paid, as a customer's bank would. */
+  'training.simulatePayment': { args: { saleId: number }; result: null };
+  'settings.get': { args: Record<string, never>; result: SettingsView };
+  'settings.save': { args: SettingsInput; result: SettingsView };
+}
+
+export type CommandName = keyof CashierCommands;
+export type CommandArgs<K extends CommandName> = CashierCommands[K]['args'];
+export type CommandResult<K extends CommandName> = CashierCommands[K]['result'];
+
+/** Errors cross the transport as data, never as thrown exceptions (IPC mangles those). */
+export interface CommandError {
+  /** Stable code the screens translate; `message` is the English fallback in plain words. */
+  code: ErrorCode;
+  message: string;
+}
+export type ErrorCode =
+  | 'invalid_request'
+  | 'invalid_amount'
+  | 'payment_in_progress'
+  | 'not_found'
+  | 'not_allowed'
+  | 'not_configured'
+  | 'api_error'
+  | 'verification_failed'
+  | 'storage_error'
+  | 'internal';
+
+export type CommandReply<T> = { ok: true; value: T } | { ok: false; error: CommandError };
+
+/** Pushed from host to screens. */
+export interface HostEvents {
+  'cashier.state': CashierState;
+  'display.state': DisplayState;
+}
+
+/** What the cashier window is given (by the preload, or by the web transport). */
+export interface CashierBridge {
+  invoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandReply<CommandResult<K>>>;
+  /** Calls back with every new state, starting with the current one. Returns an unsubscribe. */
+  onState(listener: (state: CashierState) => void): () => void;
+}
+
+/** What the customer display is given: read-only. */
+export interface DisplayBridge {
+  onDisplay(listener: (state: DisplayState) => void): () => void;
+}
+
+/** The names the web transport and IPC use; one place so the two cannot drift. */
+export const CHANNELS = {
+  command: 'pos:command',
+  cashierState: 'pos:cashier-state',
+  displayState: 'pos:display-state',
+  cashierSubscribe: 'pos:cashier-subscribe',
+  displaySubscribe: 'pos:display-subscribe',
+} as const;

@@ -1,0 +1,82 @@
+/**
+ * Money is integers: USD cents and whole riel. Nothing in the POS stores or adds money as a float.
+ * Amounts that come from outside (the keypad, settings, an API response) are parsed strictly here.
+ * Runs everywhere (host, renderer, tests): no Node or DOM APIs.
+ */
+
+/** Largest single charge the POS accepts: $100,000.00. Keeps KHQR tag 54 short and catches typos. */
+export const MAX_CHARGE_CENTS = 10_000_000;
+
+export class AmountError extends Error {
+  override name = 'AmountError';
+}
+
+const USD_TEXT = /^(0|[1-9][0-9]{0,8})(?:\.([0-9]{1,2}))?$/;
+
+/**
+ * Parses a USD amount written as decimal text ("10", "10.5", "10.50") into cents.
+ * Rejects signs, exponents, spaces, thousands separators, more than two decimals and empty input.
+ */
+export function parseUsdToCents(text: string): number {
+  const match = USD_TEXT.exec(text);
+  if (!match) throw new AmountError(`"${text}" is not a USD amount (digits, at most two decimals)`);
+  const whole = Number(match[1]);
+  const fraction = (match[2] ?? '').padEnd(2, '0');
+  return whole * 100 + Number(fraction);
+}
+
+/**
+ * Converts a number received in JSON (the hosted API's `amount`) into cents without trusting
+ * float arithmetic: the number's shortest decimal form must have at most two decimals.
+ */
+export function usdNumberToCents(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new AmountError(`amount ${JSON.stringify(value)} is not a non-negative number`);
+  }
+  return parseUsdToCents(String(value));
+}
+
+/** Checks a value is a chargeable amount in cents: a positive safe integer within the limit. */
+export function assertChargeCents(cents: unknown): asserts cents is number {
+  if (typeof cents !== 'number' || !Number.isSafeInteger(cents)) {
+    throw new AmountError('amount must be a whole number of cents');
+  }
+  if (cents <= 0) throw new AmountError('amount must be more than $0.00');
+  if (cents > MAX_CHARGE_CENTS) {
+    throw new AmountError(`amount must be at most ${formatUsd(MAX_CHARGE_CENTS)}`);
+  }
+}
+
+/** "10.50" — the plain decimal form used in API parameters and KHQR tag 54. */
+export function centsToDecimal(cents: number): string {
+  const whole = Math.trunc(cents / 100);
+  const fraction = String(cents % 100).padStart(2, '0');
+  return `${whole}.${fraction}`;
+}
+
+/** "$1,234.50" — for people. */
+export function formatUsd(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const whole = Math.trunc(abs / 100);
+  const fraction = String(abs % 100).padStart(2, '0');
+  return `${sign}$${groupThousands(whole)}.${fraction}`;
+}
+
+/**
+ * Riel equivalent of a USD amount at a whole-riel rate, rounded to the nearest 100 riel
+ * (the smallest note in circulation), half up. Integer arithmetic only.
+ */
+export function centsToRiel(cents: number, khrPerUsd: number): number {
+  const exactTimes100 = cents * khrPerUsd; // riel × 100
+  return Math.floor((exactTimes100 + 5_000) / 10_000) * 100;
+}
+
+/** "40,000៛" */
+export function formatRiel(riel: number): string {
+  return `${groupThousands(riel)}៛`;
+}
+
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

@@ -1,0 +1,44 @@
+/**
+ * Web mode's entry: starts the host and the loopback server, then prints exactly two lines,
+ * `cashier: <url>` and `customer: <url>`. POS_PORT picks the port (0 = any free one).
+ * Expects the renderer already built into out/renderer (`npm run web` builds it first).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createHost } from '../host/host.ts';
+import { startWebServer } from './server.ts';
+
+export const DEFAULT_WEB_PORT = 8780;
+
+const staticDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+
+function fail(message: string): never {
+  console.error(`pos: ${message}`);
+  process.exit(1);
+}
+
+const portText = process.env.POS_PORT ?? String(DEFAULT_WEB_PORT);
+const port = Number(portText);
+if (!/^\d+$/.test(portText) || port > 65535) fail(`POS_PORT must be a port number (0 = any free port), got "${portText}"`);
+if (!existsSync(staticDir)) fail('the screens are not built yet: run `npm run build` (or use `npm run web`, which builds them)');
+
+let host;
+try {
+  host = createHost();
+} catch (error) {
+  fail((error as Error).message);
+}
+const web = await startWebServer({ host, staticDir, port }).catch((error: NodeJS.ErrnoException) =>
+  fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use; set POS_PORT to another port (or 0)` : error.message),
+);
+console.log(`cashier: ${web.cashierUrl}`);
+console.log(`customer: ${web.customerUrl}`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void web.close().then(() => host.close()).then(() => process.exit(0));
+  });
+}

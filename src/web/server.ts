@@ -1,0 +1,204 @@
+/**
+ * Web mode: the host in plain Node, serving the built renderer and carrying the contract over HTTP
+ * (commands) and Server-Sent Events (state) on 127.0.0.1 only. The screens get exactly what the
+ * Electron preloads give them; the customer display's stream is read-only and needs no key.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { runCommand } from '../host/commands.ts';
+import type { Host } from '../host/host.ts';
+import { keyMatches, refuseForeign } from './guard.ts';
+
+export interface WebServerOptions {
+  host: Host;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  port: number;
+  /** Per-run secret the cashier page must send with commands; random when not given. */
+  key?: string;
+}
+
+export interface RunningWebServer {
+  port: number;
+  cashierUrl: string;
+  customerUrl: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+};
+
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+const MAX_COMMAND_BYTES = 64 * 1024;
+const HEARTBEAT_MS = 15_000;
+
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const key = options.key ?? randomBytes(24).toString('base64url');
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[web] request failed:', error);
+      if (!res.headersSent) send(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refusal = refuseForeign(req, port);
+    if (refusal) return send(res, 403, { error: `refused: ${refusal}` });
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const path = url.pathname;
+    if (path === '/api/command') return command(req, res);
+    if (path === '/api/events/cashier') {
+      if (!keyMatches(url.searchParams.get('key'), key)) return send(res, 401, { error: 'the cashier key is missing or wrong' });
+      return stream(req, res, () => options.host.cashierState());
+    }
+    if (path === '/api/events/display') return stream(req, res, () => options.host.displayState());
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
+    if (path === '/' || path === '/cashier') return redirect(res, '/cashier/');
+    if (path === '/customer') return redirect(res, '/customer/');
+    return serveStatic(res, path);
+  }
+
+  async function command(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, { error: 'use POST' }, { allow: 'POST' });
+    // A JSON content type cannot be sent cross-site without a preflight, which we never grant.
+    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return send(res, 415, { error: 'send JSON' });
+    const given = req.headers['x-pos-key'];
+    if (!keyMatches(Array.isArray(given) ? given[0] : given, key)) {
+      return send(res, 401, { error: 'the cashier key is missing or wrong' });
+    }
+    let body: { name?: unknown; args?: unknown };
+    try {
+      body = JSON.parse(await readBody(req)) as { name?: unknown; args?: unknown };
+    } catch (error) {
+      return send(res, 400, { ok: false, error: { code: 'invalid_request', message: (error as Error).message } });
+    }
+    if (typeof body !== 'object' || body === null) {
+      return send(res, 400, { ok: false, error: { code: 'invalid_request', message: 'expected { name, args }' } });
+    }
+    send(res, 200, await runCommand(options.host, body.name, body.args));
+  }
+
+  function stream(req: IncomingMessage, res: ServerResponse, state: () => unknown): void {
+    if (req.method !== 'GET') return send(res, 405, { error: 'use GET' }, { allow: 'GET' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    const push = (): void => {
+      res.write(`event: state\ndata: ${JSON.stringify(state())}\n\n`);
+    };
+    push();
+    const unsubscribe = options.host.subscribe(push);
+    const heartbeat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    streams.add(res);
+    res.on('close', () => {
+      unsubscribe();
+      clearInterval(heartbeat);
+      streams.delete(res);
+    });
+  }
+
+  async function serveStatic(res: ServerResponse, path: string): Promise<void> {
+    let relative: string;
+    try {
+      relative = decodeURIComponent(path.endsWith('/') ? `${path}index.html` : path);
+    } catch {
+      return send(res, 400, { error: 'bad path' });
+    }
+    const file = normalize(join(options.staticDir, relative));
+    if (!file.startsWith(normalize(options.staticDir) + sep) || relative.includes('\0')) {
+      return send(res, 404, { error: 'not found' });
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return send(res, 404, { error: 'not found' });
+      const content = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': type,
+        'cache-control': type.startsWith('text/html') ? 'no-store' : 'public, max-age=31536000, immutable',
+      });
+      res.end(content);
+    } catch {
+      send(res, 404, { error: 'not found' });
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    cashierUrl: `${origin}/cashier/#key=${key}`,
+    customerUrl: `${origin}/customer/`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of streams) res.end();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(302, { ...SECURITY_HEADERS, location });
+  res.end();
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_COMMAND_BYTES) {
+        reject(new Error('request too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
