@@ -113,7 +113,8 @@ export class SalesLedger {
    * Records the payment. Returns null when the sale was already paid (or cannot be paid), so the
    * caller knows it did not record anything and must not announce a second payment.
    */
-  markPaid(id: number, detail: string, from: readonly SaleStatus[] = ['awaiting_payment']): StoredSale | null {
+  markPaid(id: number, detail: string, allowedFrom: readonly SaleStatus[] = ['awaiting_payment']): StoredSale | null {
+    const from = allowedFrom.filter((status) => status !== 'paid');
     try {
       return this.#transition(id, from, 'paid', detail, (at) =>
         this.#db

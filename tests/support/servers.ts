@@ -1,0 +1,42 @@
+/** Real servers on loopback for tests: the sandbox simulator over HTTP, and a POS host pointed at it. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TestContext } from 'node:test';
+import { createHost, type Host, type HostOptions } from '../../src/host/host.ts';
+import { startSandboxServer } from '../../src/sandbox/server.ts';
+import { Sandbox, type SandboxOptions } from '../../src/sandbox/simulator.ts';
+import { tempDir } from './temp.ts';
+
+type After = Pick<TestContext, 'after'>;
+
+export async function startSandbox(t: After, options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; url: string }> {
+  const sandbox = new Sandbox(options);
+  const running = await startSandboxServer(sandbox);
+  t.after(() => running.close());
+  return { sandbox, url: running.url };
+}
+
+/** A host with its own data directory. `env` adds to it (POS_BAKONG_API_URL etc.). */
+export function startHost(t: After, env: Record<string, string> = {}, options: Omit<HostOptions, 'env'> = {}): Host {
+  const host = createHost({ ...options, env: { POS_DATA_DIR: tempDir(t), ...env } });
+  t.after(() => host.close());
+  return host;
+}
+
+/** A loopback HTTP server whose every answer the test decides: for APIs that misbehave. */
+export async function startScriptedServer(
+  t: After,
+  respond: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; requests: string[] }> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    respond(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  }));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+}

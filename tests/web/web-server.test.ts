@@ -1,0 +1,114 @@
+/**
+ * Web mode's HTTP surface: loopback only, our own Host and Origin only, commands only with the
+ * cashier key, the customer stream read-only, and no file outside the built renderer.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { startWebServer } from '../../src/web/server.ts';
+import { startHost } from '../support/servers.ts';
+import { tempDir } from '../support/temp.ts';
+
+async function startWeb(t: TestContext) {
+  const staticDir = tempDir(t);
+  mkdirSync(join(staticDir, 'cashier'));
+  writeFileSync(join(staticDir, 'cashier', 'index.html'), '<!doctype html><title>cashier</title>');
+  writeFileSync(join(tempDir(t), 'secret.txt'), 'secret');
+  const web = await startWebServer({ host: startHost(t), staticDir, port: 0, key: 'k'.repeat(32) });
+  t.after(() => web.close());
+  return web;
+}
+
+/** A raw request, so tests can send the Host and Origin headers an attacker's page would. */
+function raw(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        if (res.headers['content-type']?.startsWith('text/event-stream') && text.includes('\n\n')) req.destroy();
+      });
+      res.on('close', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const command = (name: string, args: unknown) => JSON.stringify({ name, args });
+
+test('listens on 127.0.0.1 only and prints URLs on that address', async (t) => {
+  const web = await startWeb(t);
+  assert.equal((web.server.address() as { address: string }).address, '127.0.0.1');
+  assert.match(web.cashierUrl, /^http:\/\/127\.0\.0\.1:\d+\/cashier\/#key=k{32}$/);
+  assert.match(web.customerUrl, /^http:\/\/127\.0\.0\.1:\d+\/customer\/$/);
+});
+
+test('serves the screens with a strict content security policy', async (t) => {
+  const web = await startWeb(t);
+  const page = await raw(web.port, '/cashier/', { host: `127.0.0.1:${web.port}` });
+  assert.equal(page.status, 200);
+  assert.match(page.body, /<title>cashier<\/title>/);
+  assert.match(String(page.headers['content-security-policy']), /default-src 'self'.*connect-src 'self'/);
+  assert.equal(page.headers['x-frame-options'], 'DENY');
+});
+
+test('DNS rebinding and cross-site requests are refused', async (t) => {
+  const web = await startWeb(t);
+  const good = `127.0.0.1:${web.port}`;
+  const json = { 'content-type': 'application/json', 'x-pos-key': 'k'.repeat(32) };
+  assert.equal((await raw(web.port, '/cashier/', { host: `evil.example:${web.port}` })).status, 403);
+  assert.equal((await raw(web.port, '/cashier/', { host: '127.0.0.1:1' })).status, 403);
+  assert.equal((await raw(web.port, '/api/events/display', { host: `attacker.test:${web.port}` })).status, 403);
+  const crossOrigin = await raw(web.port, '/api/command', { host: good, origin: 'http://evil.example', ...json }, 'POST',
+    command('state.get', {}));
+  assert.equal(crossOrigin.status, 403);
+  const crossSite = await raw(web.port, '/api/command', { host: good, 'sec-fetch-site': 'cross-site', ...json }, 'POST',
+    command('state.get', {}));
+  assert.equal(crossSite.status, 403);
+  const ok = await raw(web.port, '/api/command', { host: good, origin: `http://${good}`, ...json }, 'POST', command('state.get', {}));
+  assert.equal(ok.status, 200);
+  assert.equal(JSON.parse(ok.body).ok, true);
+});
+
+test('commands need the cashier key and a JSON body; the customer stream needs neither and is read-only', async (t) => {
+  const web = await startWeb(t);
+  const host = { host: `127.0.0.1:${web.port}` };
+  const noKey = await raw(web.port, '/api/command', { ...host, 'content-type': 'application/json' }, 'POST',
+    command('payment.charge', { amountCents: 100 }));
+  assert.equal(noKey.status, 401);
+  const wrongKey = await raw(web.port, '/api/command', { ...host, 'content-type': 'application/json', 'x-pos-key': 'k'.repeat(31) + 'x' },
+    'POST', command('payment.charge', { amountCents: 100 }));
+  assert.equal(wrongKey.status, 401);
+  const form = await raw(web.port, '/api/command', { ...host, 'content-type': 'text/plain', 'x-pos-key': 'k'.repeat(32) }, 'POST',
+    command('state.get', {}));
+  assert.equal(form.status, 415);
+  assert.equal((await raw(web.port, '/api/events/cashier', host)).status, 401);
+  const display = await raw(web.port, '/api/events/display', host);
+  assert.equal(display.status, 200);
+  const state = JSON.parse(/data: (.*)\n/.exec(display.body)![1]!);
+  assert.equal(state.phase, 'idle');
+  assert.equal('bakongId' in state, false, 'the customer stream carries no account details');
+  const cashier = await raw(web.port, `/api/events/cashier?key=${'k'.repeat(32)}`, host);
+  assert.equal(JSON.parse(/data: (.*)\n/.exec(cashier.body)![1]!).mode, 'training');
+});
+
+test('no file outside the built screens can be read', async (t) => {
+  const web = await startWeb(t);
+  const host = { host: `127.0.0.1:${web.port}` };
+  for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/cashier/..%2f..%2fsecret.txt', '/%00', '/nothing.js']) {
+    assert.equal((await raw(web.port, path, host)).status, 404, path);
+  }
+});
+
+test('an oversized or malformed command body is refused', async (t) => {
+  const web = await startWeb(t);
+  const headers = { host: `127.0.0.1:${web.port}`, 'content-type': 'application/json', 'x-pos-key': 'k'.repeat(32) };
+  assert.equal((await raw(web.port, '/api/command', headers, 'POST', '{not json')).status, 400);
+  const big = await raw(web.port, '/api/command', headers, 'POST', `{"name":"state.get","args":{},"pad":"${'x'.repeat(70_000)}"}`)
+    .catch(() => ({ status: 0 }));
+  assert.ok(big.status === 400 || big.status === 0, `oversized body got ${big.status}`);
+});
