@@ -1,0 +1,126 @@
+/**
+ * Fixtures for the web-mode end-to-end tests: a real POS process (`node src/web/main.ts`) per test
+ * with its own data directory, the cashier and customer pages open side by side, and a record of
+ * every request the pages make (the renderer must only ever talk to its own host).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import jsQR from 'jsqr';
+import { ROOT } from '../../src/launch/build-if-stale.ts';
+
+export interface Pos {
+  cashierUrl: string;
+  customerUrl: string;
+  origin: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** Reads one sale straight from the ledger file, as an accountant's tool would. */
+  sale(id: number): { status: string; amount_cents: number; md5: string | null; khqr_string: string | null } | undefined;
+}
+
+export async function startPos(env: Record<string, string>): Promise<Pos & { stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pos-e2e-'));
+  const child = spawn(process.execPath, [join(ROOT, 'src/web/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, POS_DATA_DIR: dataDir, POS_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const urls: Record<string, string> = {};
+  const lines = createInterface({ input: child.stdout! });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`web mode exited with ${code} before it was ready`)));
+    lines.on('line', (line) => {
+      const match = /^(cashier|customer): (\S+)$/.exec(line);
+      if (match) urls[match[1]!] = match[2]!;
+      if (urls.cashier && urls.customer) resolve();
+    });
+  });
+  return {
+    cashierUrl: urls.cashier!,
+    customerUrl: urls.customer!,
+    origin: new URL(urls.customer!).origin,
+    dataDir,
+    process: child,
+    sale(id) {
+      const db = new Database(join(dataDir, 'ledger.sqlite3'), { readonly: true });
+      try {
+        return db.prepare('SELECT status, amount_cents, md5, khqr_string FROM sales WHERE id = ?').get(id) as ReturnType<Pos['sale']>;
+      } finally {
+        db.close();
+      }
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface Fixtures {
+  posEnv: Record<string, string>;
+  pos: Pos;
+  cashier: Page;
+  customer: Page;
+  /** Every URL the two pages requested. */
+  requests: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  posEnv: [{}, { option: true }],
+  pos: async ({ posEnv }, use) => {
+    const pos = await startPos(posEnv);
+    await use(pos);
+    await pos.stop();
+  },
+  requests: async ({}, use) => {
+    await use([]);
+  },
+  cashier: async ({ context, pos, requests }, use) => {
+    const page = await context.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pos.cashierUrl);
+    await use(page);
+  },
+  customer: async ({ context, pos, requests }, use) => {
+    const page = await context.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pos.customerUrl);
+    await use(page);
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Presses keypad buttons by their accessible names, e.g. keyIn(page, '10.50'). */
+export async function keyIn(page: Page, keys: string): Promise<void> {
+  for (const key of keys) await page.getByRole('button', { name: key, exact: true }).click();
+}
+
+/** Decodes the QR image the customer sees, from its pixels as drawn in the page. */
+export async function decodeShownQr(page: Page): Promise<string> {
+  const image = page.getByRole('img', { name: /KHQR/ });
+  await image.waitFor();
+  const pixels = await image.evaluate(async (element) => {
+    const img = element as HTMLImageElement;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(img, 0, 0);
+    const data = context.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: data.width, height: data.height, data: Array.from(data.data) };
+  });
+  const result = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
+  if (!result) throw new Error('the QR on the customer display could not be decoded');
+  return result.data;
+}

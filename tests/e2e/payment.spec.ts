@@ -1,0 +1,129 @@
+/**
+ * The whole product in web mode, in Chromium, against the real host: key an amount, charge, the
+ * customer display shows a QR that decodes to exactly the KHQR the ledger holds, the payment is
+ * made, and both screens and the ledger agree. No fake bridge: real HTTP, real SQLite.
+ */
+import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server.ts';
+import { Sandbox } from '../../src/sandbox/simulator.ts';
+import { decodeShownQr, expect, keyIn, startPos, test } from './fixtures.ts';
+
+test('training mode: $10.50 keyed, charged, QR shown, simulated payment, Paid on both screens and in the ledger', async ({
+  cashier, customer, pos, requests,
+}) => {
+  await expect(cashier.getByText('TRAINING', { exact: true }).first()).toBeVisible();
+  await expect(customer.getByText(/TRAINING/).first()).toBeVisible();
+  await keyIn(cashier, '10.50');
+  await expect(cashier.getByText('$10.50').first()).toBeVisible();
+  await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
+
+  const shown = await decodeShownQr(customer);
+  await expect.poll(() => pos.sale(1)?.status).toBe('awaiting_payment');
+  const sale = pos.sale(1)!;
+  expect(shown).toBe(sale.khqr_string);
+  expect(sale.amount_cents).toBe(1050);
+  await expect(customer.getByText('$10.50').first()).toBeVisible();
+
+  await cashier.getByRole('button', { name: 'Simulate payment' }).click();
+  await expect(cashier.getByText('Paid', { exact: true }).first()).toBeVisible();
+  await expect(customer.getByText('Paid', { exact: true }).first()).toBeVisible();
+  expect(pos.sale(1)!.status).toBe('paid');
+  await expect(customer.getByRole('img', { name: /KHQR/ })).toHaveCount(0);
+
+  // The screens only ever talked to their own host: every API call was the host's.
+  const foreign = requests.filter((url) => !url.startsWith(pos.origin) && !url.startsWith('data:'));
+  expect(foreign).toEqual([]);
+});
+
+test('the physical keyboard works like the keypad: 1 0 . 5 0 Enter charges $10.50', async ({ cashier, customer, pos }) => {
+  await cashier.getByRole('button', { name: 'Charge', exact: true }).waitFor();
+  await cashier.keyboard.type('10.5');
+  await cashier.keyboard.press('0');
+  await cashier.keyboard.press('Backspace');
+  await cashier.keyboard.press('0');
+  await cashier.keyboard.press('Enter');
+  await decodeShownQr(customer);
+  await expect.poll(() => pos.sale(1)?.amount_cents).toBe(1050);
+});
+
+test.describe('against the sandbox over HTTP', () => {
+  let sandbox: Sandbox;
+  let running: RunningSandbox;
+  test.beforeAll(async () => {
+    sandbox = new Sandbox();
+    running = await startSandboxServer(sandbox);
+  });
+  test.afterAll(async () => running.close());
+
+  test('live mode: the customer pays through the API and both screens say Paid', async ({ browser }) => {
+    // Started here rather than by the fixture: it needs the sandbox's URL, known only once it listens.
+    const pos = await startPos({ POS_BAKONG_ID: 'myshop@aclb', POS_MERCHANT_NAME: 'My Store', POS_BAKONG_API_URL: running.url });
+    try {
+      const context = await browser.newContext();
+      const cashier = await context.newPage();
+      const customer = await context.newPage();
+      await cashier.goto(pos.cashierUrl);
+      await customer.goto(pos.customerUrl);
+      await expect(cashier.getByText('TRAINING', { exact: true })).toHaveCount(0);
+      await keyIn(cashier, '10.50');
+      await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
+      const shown = await decodeShownQr(customer);
+      await expect(customer.getByText('My Store').first()).toBeVisible();
+      const md5 = pos.sale(1)!.md5!;
+      expect(shown).toBe(sandbox.payment(md5)!.khqrString);
+      const paid = await fetch(`${running.url}/sandbox/pay?md5=${md5}`, { method: 'POST' });
+      expect(paid.status).toBe(200);
+      await expect(cashier.getByText('Paid', { exact: true }).first()).toBeVisible();
+      await expect(customer.getByText('Paid', { exact: true }).first()).toBeVisible();
+      expect(pos.sale(1)!.status).toBe('paid');
+      await context.close();
+    } finally {
+      await pos.stop();
+    }
+  });
+});
+
+test.describe('expiry', () => {
+  test.use({ posEnv: { SANDBOX_QR_TTL_SECONDS: '3' } });
+  test('an unpaid QR expires: Expired on both screens, the QR is gone, the ledger says expired', async ({ cashier, customer, pos }) => {
+    await keyIn(cashier, '2.5');
+    await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
+    await decodeShownQr(customer);
+    await expect(cashier.getByText('Expired', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
+    await expect(customer.getByText('Expired', { exact: true }).first()).toBeVisible();
+    await expect(customer.getByRole('img', { name: /KHQR/ })).toHaveCount(0);
+    expect(pos.sale(1)!.status).toBe('expired');
+  });
+});
+
+test('the cashier cancels (with a confirm): Cancelled on both screens and in the ledger; a new sale can start', async ({
+  cashier, customer, pos,
+}) => {
+  await keyIn(cashier, '7');
+  await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
+  await decodeShownQr(customer);
+  await cashier.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await cashier.getByRole('button', { name: 'Keep waiting' }).click();
+  expect(pos.sale(1)!.status).toBe('awaiting_payment');
+  await cashier.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await cashier.getByRole('button', { name: 'Cancel payment' }).click();
+  await expect(cashier.getByText('Cancelled', { exact: true }).first()).toBeVisible();
+  await expect(customer.getByText('Cancelled', { exact: true }).first()).toBeVisible();
+  await expect(customer.getByRole('img', { name: /KHQR/ })).toHaveCount(0);
+  expect(pos.sale(1)!.status).toBe('cancelled');
+  await cashier.getByRole('button', { name: 'New sale' }).click();
+  await keyIn(cashier, '3');
+  await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
+  await decodeShownQr(customer);
+  expect(pos.sale(2)!.status).toBe('awaiting_payment');
+});
+
+test.describe('API unreachable', () => {
+  test.use({ posEnv: { POS_BAKONG_API_URL: 'http://127.0.0.1:9', POS_BAKONG_ID: 'myshop@aclb' } });
+  test('a failed create tells the cashier plainly and shows the customer no QR', async ({ cashier, customer, pos }) => {
+    await keyIn(cashier, '5');
+    await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
+    await expect(cashier.getByRole('alert').filter({ hasText: /reach the payment service/ })).toBeVisible();
+    await expect(customer.getByRole('img', { name: /KHQR/ })).toHaveCount(0);
+    expect(pos.sale(1)!.status).toBe('failed');
+  });
+});
