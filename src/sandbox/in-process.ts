@@ -12,7 +12,8 @@ export function inProcessFetch(sandbox: Sandbox): FetchLike {
   return async (url, init) => {
     init.signal.throwIfAborted();
     const target = new URL(url);
-    const result = sandbox.handle({ method: init.method, url: target.pathname + target.search, origin: TRAINING_ORIGIN });
+    const result = await sandbox.handle({ method: init.method, url: target.pathname + target.search, origin: TRAINING_ORIGIN });
+    if (result.drop) throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
     return new Response(result.body, { status: result.status, headers: result.headers });
   };
 }

@@ -18,9 +18,14 @@ export async function startSandboxServer(sandbox: Sandbox, port = 0, host = '127
     // Requests carry no body the sandbox needs; drain it so the connection can be reused.
     req.resume();
     req.on('end', () => {
-      const result = sandbox.handle({ method: req.method ?? 'GET', url: req.url ?? '/', origin });
-      res.writeHead(result.status, result.headers);
-      res.end(result.body);
+      void sandbox.handle({ method: req.method ?? 'GET', url: req.url ?? '/', origin }).then((result) => {
+        if (result.drop) {
+          res.socket?.destroy();
+          return;
+        }
+        res.writeHead(result.status, result.headers);
+        res.end(result.body);
+      });
     });
   });
   await new Promise<void>((resolve, reject) => {

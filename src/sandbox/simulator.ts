@@ -7,8 +7,9 @@
  * Requests are plain data in, plain data out (SandboxRequest → SandboxResponse), so the same code
  * serves HTTP and in-process calls.
  */
-import { buildKhqr, khqrMd5 } from '../host/khqr/index.ts';
+import { buildKhqr, crc16, khqrMd5, parseTlv, serialiseTlv } from '../host/khqr/index.ts';
 import { AmountError, MAX_CHARGE_CENTS, centsToDecimal, parseUsdToCents } from '../shared/money.ts';
+import { NO_FAULTS, parseFaults, seededRandom, type SandboxFaults } from './faults.ts';
 
 export interface SandboxPayment {
   md5: string;
@@ -25,6 +26,9 @@ export interface SandboxOptions {
   /** How long a QR stays payable. The hosted API uses 15 minutes. */
   ttlMs?: number;
   now?: () => number;
+  faults?: SandboxFaults;
+  /** Seed for the fault dice, so a run can be repeated exactly. */
+  seed?: number;
 }
 
 export interface SandboxRequest {
@@ -39,6 +43,8 @@ export interface SandboxResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Outage: close the connection without answering. */
+  drop?: boolean;
 }
 
 export const DEFAULT_TTL_MS = 15 * 60_000;
@@ -47,11 +53,17 @@ export class Sandbox {
   readonly ttlMs: number;
   readonly #now: () => number;
   readonly #payments = new Map<string, SandboxPayment>();
+  readonly #random: () => number;
   #lastCreatedAt = 0;
+  faults: SandboxFaults;
+  /** API requests answered so far (all of them, faulty or not), for tests and the benchmark. */
+  apiRequests = { create: 0, check: 0 };
 
   constructor(options: SandboxOptions = {}) {
     this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
     this.#now = options.now ?? Date.now;
+    this.faults = options.faults ?? NO_FAULTS;
+    this.#random = seededRandom(options.seed ?? 1);
   }
 
   /** What a customer's bank would do: pay the QR. `late` allows paying just after expiry, as real banks sometimes report. */
@@ -74,8 +86,34 @@ export class Sandbox {
     return this.#now() > payment.expiresAt ? 'EXPIRED' : 'PENDING';
   }
 
-  handle(request: SandboxRequest): SandboxResponse {
+  async handle(request: SandboxRequest): Promise<SandboxResponse> {
     const url = new URL(request.url, 'http://sandbox.invalid');
+    if (url.pathname.startsWith('/api/')) {
+      if (url.pathname === '/api/khqr/create') this.apiRequests.create += 1;
+      if (url.pathname === '/api/khqr/check') this.apiRequests.check += 1;
+      const fault = await this.#fault();
+      if (fault) return fault;
+    }
+    return this.#answer(request, url);
+  }
+
+  /** Applies the configured faults to one API request: a delay, then maybe a broken answer. */
+  async #fault(): Promise<SandboxResponse | null> {
+    const f = this.faults;
+    if (f.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, f.latencyMs));
+    const now = this.#now();
+    if (f.outage && now >= f.outage.start && now < f.outage.end) return { status: 0, headers: {}, body: '', drop: true };
+    if (f.rateLimitRate > 0 && this.#random() < f.rateLimitRate) {
+      return json(429, { success: false, error: 'rate limit exceeded' }, { 'retry-after': String(f.retryAfterSeconds) });
+    }
+    if (f.errorRate > 0 && this.#random() < f.errorRate) return json(500, { success: false, error: 'internal server error' });
+    if (f.malformedRate > 0 && this.#random() < f.malformedRate) {
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"success": true, "status": "PAI' };
+    }
+    return null;
+  }
+
+  #answer(request: SandboxRequest, url: URL): SandboxResponse {
     const params = url.searchParams;
     try {
       switch (url.pathname) {
@@ -85,6 +123,15 @@ export class Sandbox {
         case '/api/khqr/check':
           requireMethod(request, 'GET');
           return json(200, this.#check(params));
+        case '/sandbox/faults': {
+          requireMethod(request, 'POST');
+          try {
+            this.faults = parseFaults(params, this.faults, this.#now());
+          } catch (error) {
+            throw new SandboxError(400, (error as Error).message);
+          }
+          return json(200, { success: true, faults: this.faults });
+        }
         case '/sandbox/pay': {
           requireMethod(request, 'POST');
           const paid = this.pay(requireMd5(params), { late: params.get('late') === '1' });
@@ -141,7 +188,35 @@ export class Sandbox {
     this.#payments.set(md5, {
       md5, khqrString, bakongId, merchantName, amountCents, createdAt, expiresAt: createdAt + this.ttlMs, paidAt: null,
     });
-    return { bakong_qr: `${origin}/bakong-qr?md5=${md5}`, md5, khqrString };
+    return this.#hostileCreate({ bakong_qr: `${origin}/bakong-qr?md5=${md5}`, md5, khqrString },
+      { bakongId, merchantName, amountCents, createdAt });
+  }
+
+  /** What a compromised or buggy API might send instead of the real QR. */
+  #hostileCreate(
+    honest: { bakong_qr: string; md5: string; khqrString: string },
+    sale: { bakongId: string; merchantName: string; amountCents: number; createdAt: number },
+  ): Record<string, unknown> {
+    const hostile = this.faults.hostile;
+    const base = {
+      accountType: 'individual' as const, bakongAccountId: sale.bakongId, merchantName: sale.merchantName, merchantCity: 'Phnom Penh',
+      currency: 'USD' as const, amountMinor: sale.amountCents, createdAtMs: sale.createdAt, expiresAtMs: sale.createdAt + this.ttlMs,
+    };
+    let khqrString = honest.khqrString;
+    if (hostile.includes('other_account')) khqrString = buildKhqr({ ...base, bakongAccountId: 'attacker@wing' });
+    else if (hostile.includes('other_amount')) khqrString = buildKhqr({ ...base, amountMinor: sale.amountCents + 100 });
+    else if (hostile.includes('static_qr')) khqrString = buildKhqr({ ...base, amountMinor: undefined, createdAtMs: undefined, expiresAtMs: undefined });
+    else if (hostile.includes('no_expiry')) {
+      const fields = parseTlv(buildKhqr(base)).filter((field) => field.tag !== '99' && field.tag !== '63');
+      const body = `${serialiseTlv(fields)}6304`;
+      khqrString = body + crc16(body);
+    } else if (hostile.includes('bad_crc')) {
+      const crc = honest.khqrString.slice(-4);
+      khqrString = honest.khqrString.slice(0, -4) + (crc === '0000' ? '0001' : '0000');
+    }
+    if (khqrString !== honest.khqrString) this.#payments.set(khqrMd5(khqrString), { ...this.#payments.get(honest.md5)!, md5: khqrMd5(khqrString), khqrString });
+    const md5 = hostile.includes('md5_mismatch') ? khqrMd5(`${khqrString}x`) : khqrMd5(khqrString);
+    return { ...honest, md5, khqrString };
   }
 
   #check(params: URLSearchParams): Record<string, unknown> {
@@ -149,11 +224,15 @@ export class Sandbox {
     const bakongId = requireParam(params, 'bakong_id');
     const payment = this.#payments.get(md5);
     if (!payment || payment.bakongId !== bakongId) throw new SandboxError(404, 'no payment with that md5 for this bakong_id');
+    const hostile = this.faults.hostile;
+    const status = this.statusOf(payment);
     return {
       success: true,
-      status: this.statusOf(payment),
-      bakong_id: payment.bakongId,
-      amount: Number(centsToDecimal(payment.amountCents)),
+      status: hostile.includes('check_unknown_status') ? 'SETTLED' : status,
+      bakong_id: hostile.includes('check_other_account') ? 'attacker@wing' : payment.bakongId,
+      ...(hostile.includes('check_paid_without_amount') && status === 'PAID' ? {} : {
+        amount: Number(centsToDecimal(payment.amountCents + (hostile.includes('check_other_amount') ? 100 : 0))),
+      }),
     };
   }
 }

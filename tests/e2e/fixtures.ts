@@ -4,14 +4,17 @@
  * every request the pages make (the renderer must only ever talk to its own host).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import jsQR from 'jsqr';
 import { ROOT } from '../../src/launch/build-if-stale.ts';
+
+/** jsqr is CommonJS exporting the decoder itself, which its typings cannot express under NodeNext. */
+const jsQR = createRequire(import.meta.url)('jsqr') as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 
 export interface Pos {
   cashierUrl: string;
