@@ -37,7 +37,16 @@ const HANDLERS: { [K in CommandName]: Handler } = {
   },
   'payment.cancel': (host, args) => toSaleView(host.payments.cancel(saleId(args))),
   'payment.checkNow': (host, args) => host.payments.checkNow(saleId(args)).then(toSaleView),
+  'payment.newQr': (host, args) => host.payments.newQr(saleId(args)).then(toSaleView),
   'payment.dismiss': (host, args) => (noArgs(args), host.payments.dismiss(), null),
+  'alerts.dismiss': (host, args) => {
+    const keys = Object.keys(args);
+    if (keys.length !== 1 || keys[0] !== 'id' || typeof args.id !== 'number' || !Number.isSafeInteger(args.id)) {
+      throw new InvalidRequest('expected exactly { id }');
+    }
+    if (!host.dismissAlert(args.id)) throw new PaymentError('not_found', `There is no open alert #${args.id}`);
+    return null;
+  },
   'training.simulatePayment': (host, args) => (host.simulatePayment(saleId(args)), null),
   'settings.get': (host, args) => (noArgs(args), host.settings.view()),
   'settings.save': (host, args) => host.saveSettings(args),

@@ -14,7 +14,7 @@ import { SettingsStore, TRAINING_BAKONG_ID, type Settings } from './config/setti
 import { openLedger, type Db } from './ledger/database.ts';
 import { SalesLedger, type StoredSale } from './ledger/sales.ts';
 import { PaymentError, PaymentService } from './payments/payment-service.ts';
-import type { PollPolicy } from './payments/poll-policy.ts';
+import { DEFAULT_POLL_POLICY, type PollPolicy } from './payments/poll-policy.ts';
 import { buildCashierState, buildDisplayState } from './views.ts';
 
 export interface HostOptions {
@@ -41,6 +41,8 @@ export interface Host {
   displayState(): DisplayState;
   saveSettings(input: unknown): ReturnType<SettingsStore['view']>;
   simulatePayment(saleId: number): void;
+  /** Acknowledges a cashier alert; false when there is no such open alert. */
+  dismissAlert(id: number): boolean;
   /** Called after every change the screens should show (already committed). Returns an unsubscribe. */
   subscribe(listener: HostListener): () => void;
   close(): Promise<void>;
@@ -84,7 +86,13 @@ export function createHost(options: HostOptions = {}): Host {
     ledger,
     now,
     api,
-    policy: options.policy,
+    // The late-payment grace period is the owner's setting unless a test fixes the whole policy.
+    policy: options.policy ?? {
+      ...DEFAULT_POLL_POLICY,
+      get graceMs() {
+        return settings.current().graceMinutes * 60_000;
+      },
+    },
     onChange: notify,
     onLatePayment: (sale: StoredSale) => {
       console.warn(`[host] sale #${sale.id} was paid after it had ended; recorded as paid`);
@@ -143,6 +151,11 @@ export function createHost(options: HostOptions = {}): Host {
       }
       // Let the watcher find it as it would a real payment, without waiting for the next poll.
       void payments.checkNow(saleId).catch(() => undefined);
+    },
+    dismissAlert(id) {
+      const dismissed = ledger.dismissAlert(id);
+      if (dismissed) notify();
+      return dismissed;
     },
     subscribe(listener) {
       listeners.add(listener);

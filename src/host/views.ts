@@ -28,6 +28,7 @@ export function buildCashierState(input: {
     khrPerUsd: input.settings.khrPerUsd,
     current: input.current ? toSaleView(input.current) : null,
     watch: input.watch,
+    alerts: input.ledger.openAlerts(),
     today: today.map(toSaleView),
     totals: input.ledger.totals(input.now, today),
     serverTime: input.now,

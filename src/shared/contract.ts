@@ -41,6 +41,8 @@ export interface SaleView {
   createdAt: number;
   expiresAt: number | null;
   paidAt: number | null;
+  /** Paid after it had expired or been cancelled (the customer scanned just before). */
+  paidLate: boolean;
   /** Plain-words reason when the sale failed. */
   failureReason: string | null;
 }
@@ -52,6 +54,19 @@ export interface WatchView {
   /** Plain-words description of the last check problem, if any. */
   lastError: string | null;
   lastCheckedAt: number | null;
+}
+
+/** Something the cashier must see and acknowledge; kept until dismissed, across restarts. */
+export interface CashierAlert {
+  id: number;
+  kind: 'paid_late';
+  saleId: number;
+  amountCents: number;
+  /** What the sale was when the payment arrived: 'expired' or 'cancelled'. */
+  previousStatus: SaleStatus;
+  createdAt: number;
+  /** English fallback in plain words. */
+  message: string;
 }
 
 export interface DayTotals {
@@ -71,6 +86,8 @@ export interface CashierState {
   /** The sale on screen now (awaiting payment, or the last outcome until the cashier moves on). */
   current: SaleView | null;
   watch: WatchView | null;
+  /** Unacknowledged alerts, oldest first. */
+  alerts: CashierAlert[];
   /** Today's sales, newest first. */
   today: SaleView[];
   totals: DayTotals;
@@ -105,6 +122,8 @@ export interface SettingsView {
    * Empty unless the owner deliberately adds one.
    */
   allowedAccounts: string[];
+  /** Minutes an expired or cancelled QR keeps being checked for a late payment. */
+  graceMinutes: number;
   /** Fields fixed by an environment variable at start; the Settings screen shows them read-only. */
   lockedByEnv: Array<keyof SettingsInput>;
 }
@@ -117,6 +136,7 @@ export interface SettingsInput {
   khrPerUsd?: number;
   language?: Language;
   allowedAccounts?: string[];
+  graceMinutes?: number;
 }
 
 /** Commands the cashier window may send. `args` is validated by the host whatever the transport. */
@@ -125,6 +145,9 @@ export interface CashierCommands {
   'payment.charge': { args: { amountCents: number }; result: SaleView };
   'payment.cancel': { args: { saleId: number }; result: SaleView };
   'payment.checkNow': { args: { saleId: number }; result: SaleView };
+  /** A fresh QR for the same amount: the old one is cancelled (still watched for a late payment). */
+  'payment.newQr': { args: { saleId: number }; result: SaleView };
+  'alerts.dismiss': { args: { id: number }; result: null };
   /** Clears the finished sale from both screens so the next one can start. */
   'payment.dismiss': { args: Record<string, never>; result: null };
   /** Training mode only: the embedded sandbox marks the QR paid, as a customer's bank would. */

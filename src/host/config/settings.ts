@@ -14,6 +14,7 @@ export interface Settings {
   khrPerUsd: number;
   language: Language;
   allowedAccounts: string[];
+  graceMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   khrPerUsd: 4000,
   language: 'en',
   allowedAccounts: [],
+  graceMinutes: 5,
 };
 
 /** The account training-mode QRs pay when no Bakong ID is configured: never a real one. */
@@ -71,6 +73,13 @@ export function validateSettingsInput(input: unknown): SettingsInput {
           throw new ConfigError('KHR per USD must be a whole number of riel between 1,000 and 10,000');
         }
         out.khrPerUsd = value;
+        break;
+      }
+      case 'graceMinutes': {
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 60) {
+          throw new ConfigError('Late-payment grace must be a whole number of minutes from 1 to 60');
+        }
+        out.graceMinutes = value;
         break;
       }
       case 'language': {

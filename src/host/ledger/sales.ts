@@ -4,8 +4,8 @@
  * (...)`), so two parts of the host racing to record the same outcome cannot both win: a sale is
  * recorded paid once, and a paid sale never changes again (the schema's triggers back this up).
  */
-import type { DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
-import { centsToRiel } from '../../shared/money.ts';
+import type { CashierAlert, DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
+import { centsToRiel, formatUsd } from '../../shared/money.ts';
 import type { Db } from './database.ts';
 
 interface SaleRow {
@@ -24,6 +24,7 @@ interface SaleRow {
   updated_at: number;
   expires_at: number | null;
   paid_at: number | null;
+  paid_late: number;
   failure_reason: string | null;
 }
 
@@ -56,6 +57,7 @@ function toSale(row: SaleRow): StoredSale {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     paidAt: row.paid_at,
+    paidLate: row.paid_late === 1,
     failureReason: row.failure_reason,
   };
 }
@@ -110,21 +112,52 @@ export class SalesLedger {
   }
 
   /**
-   * Records the payment. Returns null when the sale was already paid (or cannot be paid), so the
-   * caller knows it did not record anything and must not announce a second payment.
+   * Records the payment. Returns null when nothing was recorded (already paid, or not payable), so
+   * the caller never announces a second payment. A sale paid after it had expired or been
+   * cancelled is marked paid_late and raises an alert for the cashier, in the same transaction.
    */
   markPaid(id: number, detail: string, allowedFrom: readonly SaleStatus[] = ['awaiting_payment']): StoredSale | null {
-    const from = allowedFrom.filter((status) => status !== 'paid');
-    try {
-      return this.#transition(id, from, 'paid', detail, (at) =>
+    const from: readonly SaleStatus[] = allowedFrom.filter((status) => status !== 'paid');
+    return this.#db.transaction(() => {
+      const before = this.get(id);
+      if (!before || !from.includes(before.status)) return null;
+      const at = this.#now();
+      const late = before.status === 'expired' || before.status === 'cancelled';
+      const { changes } = this.#db
+        .prepare(`UPDATE sales SET status = 'paid', paid_at = ?, paid_late = ?, updated_at = ? WHERE id = ? AND status = ?`)
+        .run(at, late ? 1 : 0, at, id, before.status);
+      if (changes !== 1) return null;
+      this.#event(id, before.status, 'paid', detail, at);
+      if (late) {
         this.#db
-          .prepare(`UPDATE sales SET status = 'paid', paid_at = ?, updated_at = ? WHERE id = ? AND status IN (${marks(from)})`)
-          .run(at, at, id, ...from).changes,
-      );
-    } catch (error) {
-      if (error instanceof TransitionRefused) return null;
-      throw error;
-    }
+          .prepare(`INSERT INTO alerts (sale_id, kind, previous_status, created_at) VALUES (?, 'paid_late', ?, ?)`)
+          .run(id, before.status, at);
+      }
+      return this.get(id);
+    })();
+  }
+
+  /** Alerts the cashier has not acknowledged yet, oldest first. */
+  openAlerts(): CashierAlert[] {
+    const rows = this.#db
+      .prepare(`SELECT a.id, a.kind, a.sale_id, a.previous_status, a.created_at, s.amount_cents
+                FROM alerts a JOIN sales s ON s.id = a.sale_id WHERE a.dismissed_at IS NULL ORDER BY a.id`)
+      .all() as Array<{ id: number; kind: 'paid_late'; sale_id: number; previous_status: SaleStatus; created_at: number; amount_cents: number }>;
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      saleId: row.sale_id,
+      amountCents: row.amount_cents,
+      previousStatus: row.previous_status,
+      createdAt: row.created_at,
+      message: `Sale #${row.sale_id} (${formatUsd(row.amount_cents)}) was paid after it was ${row.previous_status}. ` +
+        'It is recorded as paid.',
+    }));
+  }
+
+  /** Returns false when there is no such open alert. */
+  dismissAlert(id: number): boolean {
+    return this.#db.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(this.#now(), id).changes === 1;
   }
 
   markExpired(id: number, detail: string): StoredSale | null {

@@ -165,6 +165,17 @@ export class PaymentService {
     return cancelled;
   }
 
+  /** The cashier wants a fresh QR for the same amount (e.g. the customer's app refused the old one). */
+  async newQr(saleId: number): Promise<StoredSale> {
+    const sale = this.#mustGet(saleId);
+    if (sale.status === 'paid') throw new PaymentError('not_allowed', `Sale #${saleId} is already paid`);
+    if (sale.status === 'creating' || sale.status === 'awaiting_payment') {
+      // The old QR stays watched through its grace period, so a payment to it is still recorded.
+      this.#deps.ledger.markCancelled(saleId, 'replaced by a new QR');
+    }
+    return this.charge(sale.amountCents);
+  }
+
   async checkNow(saleId: number): Promise<StoredSale> {
     this.#mustGet(saleId);
     await this.watcher.checkNow(saleId);

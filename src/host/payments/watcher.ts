@@ -163,7 +163,7 @@ export class PaymentWatcher {
       const late = sale.status !== 'awaiting_payment';
       const paid = ledger.markPaid(sale.id, late ? `paid after the sale was ${sale.status}` : 'payment confirmed by the API',
         ['awaiting_payment', 'expired', 'cancelled']);
-      if (paid && late) this.#deps.onLatePayment(paid);
+      if (paid?.paidLate) this.#deps.onLatePayment(paid);
       return;
     }
     if (sale.status !== 'awaiting_payment') return;

@@ -4,6 +4,7 @@
  * so a ledger written by a different build is noticed instead of silently misread.
  */
 import * as initial from './001-initial.ts';
+import * as latePayments from './002-late-payments.ts';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, latePayments];
