@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: speed figures, printed one per line as `<name>: <value> <unit>`, measured side by
+ * side in one run so they compare fairly on this machine. Never asserted in tests.
+ *
+ *   khqr_verify_ours / khqr_verify_sdk   decode + verify throughput of our codec and of the official SDK
+ *   paid_detection_median / _p95          sandbox marks PAID → host records PAID, at the default polling
+ */
+import { createRequire } from 'node:module';
+import { benchDetection } from './detection.ts';
+import { benchKhqr } from './khqr.ts';
+
+const require = createRequire(import.meta.url);
+const only = process.argv[2];
+
+function print(name: string, value: number, unit: string): void {
+  console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`);
+}
+
+if (!only || only === 'khqr') {
+  const { ours, sdk } = benchKhqr(require);
+  print('khqr_verify_ours', ours, 'ops/s');
+  print('khqr_verify_sdk', sdk, 'ops/s');
+}
+if (!only || only === 'detection') {
+  const { median, p95, samples } = await benchDetection();
+  print('paid_detection_median', median, 'ms');
+  print('paid_detection_p95', p95, 'ms');
+  print('paid_detection_samples', samples, 'payments');
+}
