@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { runCommand } from '../host/commands.ts';
 import type { Host } from '../host/host.ts';
 import { keyMatches, refuseForeign } from './guard.ts';
@@ -135,8 +135,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     } catch {
       return send(res, 400, { error: 'bad path' });
     }
-    const file = normalize(join(options.staticDir, relative));
-    if (!file.startsWith(normalize(options.staticDir) + sep) || relative.includes('\0')) {
+    const root = resolve(options.staticDir); // no trailing separator, whatever the caller passed
+    const file = normalize(join(root, relative));
+    if (!file.startsWith(root + sep) || relative.includes('\0')) {
       return send(res, 404, { error: 'not found' });
     }
     try {

@@ -16,7 +16,8 @@ async function startWeb(t: TestContext) {
   mkdirSync(join(staticDir, 'cashier'));
   writeFileSync(join(staticDir, 'cashier', 'index.html'), '<!doctype html><title>cashier</title>');
   writeFileSync(join(tempDir(t), 'secret.txt'), 'secret');
-  const web = await startWebServer({ host: startHost(t), staticDir, port: 0, key: 'k'.repeat(32) });
+  // With a trailing separator, as src/web/main.ts passes it.
+  const web = await startWebServer({ host: startHost(t), staticDir: `${staticDir}/`, port: 0, key: 'k'.repeat(32) });
   t.after(() => web.close());
   return web;
 }

@@ -1,0 +1,38 @@
+import type { CashierAlert } from '../../shared/contract.ts';
+import { formatUsd } from '../../shared/money.ts';
+import type { Translate } from '../i18n/index.ts';
+import { useCashier } from './store.ts';
+import { useT } from './useT.ts';
+
+const NO_ALERTS: CashierAlert[] = [];
+
+function alertText(alert: CashierAlert, t: Translate): string {
+  if (alert.kind === 'paid_late' && (alert.previousStatus === 'expired' || alert.previousStatus === 'cancelled')) {
+    return t('alert.paidLate', {
+      id: alert.saleId,
+      amount: formatUsd(alert.amountCents),
+      previous: t(alert.previousStatus === 'expired' ? 'alert.previous.expired' : 'alert.previous.cancelled'),
+    });
+  }
+  return alert.message;
+}
+
+/** Alerts the host keeps until the cashier acknowledges them (e.g. a payment that arrived late). */
+export function Alerts() {
+  const t = useT();
+  const alerts = useCashier((s) => s.state?.alerts ?? NO_ALERTS);
+  const dismissAlert = useCashier((s) => s.dismissAlert);
+  if (alerts.length === 0) return null;
+  return (
+    <section className="alerts" aria-label={t('alert.label')}>
+      {alerts.map((alert) => (
+        <div key={alert.id} className="alerts__item" role="alert">
+          <p className="alerts__text">{alertText(alert, t)}</p>
+          <button type="button" className="btn btn--primary" onClick={() => void dismissAlert(alert.id)}>
+            {t('alert.dismiss')}
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { Alerts } from './Alerts.tsx';
+import { Header } from './Header.tsx';
+import { SellView } from './SellView.tsx';
+import { SettingsView } from './SettingsView.tsx';
+import { useCashier } from './store.ts';
+import { useLanguage, useT } from './useT.ts';
+
+export function App() {
+  const t = useT();
+  const language = useLanguage();
+  const connected = useCashier((s) => s.state !== null);
+  const view = useCashier((s) => s.view);
+  const merchantName = useCashier((s) => s.state?.merchantName ?? '');
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  useEffect(() => {
+    document.title = merchantName ? `${merchantName} · ${t('app.title')}` : t('app.title');
+  }, [merchantName, t]);
+
+  if (!connected) {
+    return (
+      <div className="connecting" role="status">
+        <p lang="en">Connecting to the POS host…</p>
+        <p lang="km">កំពុងភ្ជាប់ទៅម៉ាស៊ីន POS…</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="app">
+      <Header />
+      <Alerts />
+      {view === 'sell' ? <SellView /> : <SettingsView />}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { CommandError } from '../../shared/contract.ts';
+import { describeError } from '../i18n/index.ts';
+import { useLanguage, useT } from './useT.ts';
+
+/** A command error: translated headline plus the host's specifics, announced as an alert. */
+export function ErrorBanner({ error, onDismiss }: { error: CommandError; onDismiss?: () => void }) {
+  const t = useT();
+  const language = useLanguage();
+  const { headline, detail } = describeError(language, error);
+  return (
+    <div className="banner banner--error" role="alert">
+      <div className="banner__text">
+        <strong>{headline}</strong>
+        {detail && (
+          <span className="banner__detail" lang="en">
+            {detail}
+          </span>
+        )}
+      </div>
+      {onDismiss && (
+        <button type="button" className="btn btn--ghost banner__close" onClick={onDismiss}>
+          {t('error.dismiss')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import { useEffect, useState } from 'react';
+import type { SaleView, WatchView } from '../../shared/contract.ts';
+import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
+import { countdownText, formatClock } from '../common/countdown.ts';
+import { useNow, useQrImage } from '../common/hooks.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { useCashier } from './store.ts';
+import { useT } from './useT.ts';
+
+const STATUS_TEXT: Record<SaleView['status'], MessageKey> = {
+  creating: 'payment.creating',
+  awaiting_payment: 'payment.awaiting',
+  paid: 'payment.paid',
+  expired: 'payment.expired',
+  cancelled: 'payment.cancelled',
+  failed: 'payment.failed',
+};
+
+/** The payment being taken now, or the outcome of the last one until the cashier starts a new sale. */
+export function PaymentPanel() {
+  const t = useT();
+  const sale = useCashier((s) => s.state?.current ?? null);
+  const watch = useCashier((s) => s.state?.watch ?? null);
+
+  return (
+    <section className="panel payment" aria-labelledby="payment-title">
+      <h2 id="payment-title" className="panel__title">
+        {t('payment.title')}
+        {sale && <span className="payment__sale num"> · {t('payment.sale', { id: sale.id })}</span>}
+      </h2>
+      {/* One live region that always exists, so each change of state is announced. */}
+      <p
+        role="status"
+        aria-atomic="true"
+        className={`payment__status${sale ? ` payment__status--${sale.status}` : ' visually-hidden'}`}
+      >
+        {sale ? t(STATUS_TEXT[sale.status]) : ''}
+      </p>
+      {sale ? <SaleDetails sale={sale} watch={watch} /> : <p className="payment__hint">{t('payment.none')}</p>}
+    </section>
+  );
+}
+
+function Amount({ sale }: { sale: SaleView }) {
+  return (
+    <div className="payment__amount">
+      <span className="payment__usd num">{formatUsd(sale.amountCents)}</span>
+      <span className="payment__khr num">≈ {formatRiel(centsToRiel(sale.amountCents, sale.khrPerUsd))}</span>
+    </div>
+  );
+}
+
+function SaleDetails({ sale, watch }: { sale: SaleView; watch: WatchView | null }) {
+  const t = useT();
+  if (sale.status === 'creating') {
+    return (
+      <div className="payment__body">
+        <Amount sale={sale} />
+        <div className="spinner" aria-hidden="true" />
+      </div>
+    );
+  }
+  if (sale.status === 'awaiting_payment') return <Awaiting sale={sale} watch={watch} />;
+  return <Outcome sale={sale} t={t} />;
+}
+
+function Awaiting({ sale, watch }: { sale: SaleView; watch: WatchView | null }) {
+  const t = useT();
+  const offset = useCashier((s) => s.clockOffset);
+  const pending = useCashier((s) => s.pending);
+  const checkNow = useCashier((s) => s.checkNow);
+  const cancelPayment = useCashier((s) => s.cancelPayment);
+  const simulatePayment = useCashier((s) => s.simulatePayment);
+  const newQr = useCashier((s) => s.newQr);
+  const now = useNow(sale.expiresAt !== null);
+  const qr = useQrImage(sale.khqrString, 128);
+  const [confirming, setConfirming] = useState(false);
+
+  // The sale may be resolved elsewhere (paid, expired) while the dialog is open; it then closes.
+  useEffect(() => () => setConfirming(false), [sale.id]);
+
+  return (
+    <div className="payment__body payment__body--awaiting">
+      <div className="payment__main">
+        <Amount sale={sale} />
+        {sale.expiresAt !== null && (
+          <p className="payment__countdown">
+            <span>{t('payment.timeLeft')}</span>{' '}
+            <span className="num payment__time">{countdownText(sale.expiresAt, now, offset)}</span>
+          </p>
+        )}
+        {sale.training && <p className="payment__training">{t('payment.trainingSale')}</p>}
+      </div>
+      <div className="payment__qr">
+        {qr && 'url' in qr && <img src={qr.url} alt={t('payment.qrPreview')} className="qr-preview" width={qr.cssSize} height={qr.cssSize} />}
+      </div>
+      {watch?.apiUnreachable && (
+        <div className="banner banner--warn payment__warn">
+          <div className="banner__text">
+            <strong>{t('payment.unreachable')}</strong>
+            {watch.lastError && (
+              <span className="banner__detail" lang="en">
+                {watch.lastError}
+              </span>
+            )}
+            {watch.lastCheckedAt !== null && (
+              <span className="banner__detail">
+                {t('payment.lastChecked', { time: formatClock(watch.lastCheckedAt) })}
+              </span>
+            )}
+          </div>
+        </div>
+      )}
+      <div className="payment__actions">
+        <button type="button" className="btn btn--primary" disabled={pending !== null} onClick={() => void checkNow()}>
+          {pending === 'checkNow' ? t('payment.checking') : t('payment.checkNow')}
+        </button>
+        <button type="button" className="btn btn--danger-outline" disabled={pending !== null} onClick={() => setConfirming(true)}>
+          {t('payment.cancel')}
+        </button>
+        <button type="button" className="btn" disabled={pending !== null} onClick={() => void newQr()}>
+          {t('payment.newQr')}
+        </button>
+        {sale.training && (
+          <button
+            type="button"
+            className="btn btn--training"
+            disabled={pending !== null}
+            onClick={() => void simulatePayment()}
+          >
+            {t('payment.simulate')}
+          </button>
+        )}
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t('confirm.title')}
+        body={t('confirm.body', { amount: formatUsd(sale.amountCents) })}
+        confirmLabel={t('confirm.yes')}
+        keepLabel={t('confirm.no')}
+        onKeep={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void cancelPayment();
+        }}
+      />
+    </div>
+  );
+}
+
+function Outcome({ sale, t }: { sale: SaleView; t: ReturnType<typeof useT> }) {
+  const pending = useCashier((s) => s.pending);
+  const newSale = useCashier((s) => s.newSale);
+  const newQr = useCashier((s) => s.newQr);
+  return (
+    <div className="payment__body">
+      <Amount sale={sale} />
+      {sale.status === 'paid' && sale.paidAt !== null && (
+        <p className="payment__note">{t('payment.paidAt', { time: formatClock(sale.paidAt) })}</p>
+      )}
+      {sale.status === 'paid' && sale.paidLate && <p className="payment__note payment__late">{t('payment.paidLate')}</p>}
+      {sale.status === 'expired' && <p className="payment__note">{t('payment.expiredHint')}</p>}
+      {sale.status === 'failed' && sale.failureReason && (
+        <p className="payment__reason" lang="en">
+          {sale.failureReason}
+        </p>
+      )}
+      <div className="payment__actions">
+        <button type="button" className="btn btn--primary btn--wide" disabled={pending !== null} onClick={() => void newSale()}>
+          {t('payment.newSale')}
+        </button>
+        {sale.status !== 'paid' && (
+          <button type="button" className="btn" disabled={pending !== null} onClick={() => void newQr()}>
+            {t('payment.newQrSame')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
+import { formatClock } from '../common/countdown.ts';
+import { STATUS_KEYS } from '../i18n/index.ts';
+import { useCashier } from './store.ts';
+import { useT } from './useT.ts';
+import type { SaleView } from '../../shared/contract.ts';
+
+const NO_SALES: SaleView[] = [];
+
+/** Today's sales, newest first, with the day's paid totals. */
+export function TodaySales() {
+  const t = useT();
+  const today = useCashier((s) => s.state?.today ?? NO_SALES);
+  const totals = useCashier((s) => s.state?.totals ?? null);
+
+  return (
+    <section className="panel today" aria-labelledby="today-title">
+      <div className="today__head">
+        <h2 id="today-title" className="panel__title">
+          {t('today.title')}
+        </h2>
+        {totals && (
+          <p className="today__totals">
+            <span>{t('today.paidCount', { count: totals.paidCount })}</span>
+            <span>
+              {t('today.paidTotal')} <strong className="num">{formatUsd(totals.paidCents)}</strong>{' '}
+              <span className="num today__riel">≈ {formatRiel(totals.paidRiel)}</span>
+            </span>
+          </p>
+        )}
+      </div>
+      {today.length === 0 ? (
+        <p className="today__empty">{t('today.empty')}</p>
+      ) : (
+        <div className="today__scroll" tabIndex={0} aria-label={t('today.title')}>
+          <table className="today__table">
+            <thead>
+              <tr>
+                <th scope="col">{t('today.time')}</th>
+                <th scope="col">{t('today.sale')}</th>
+                <th scope="col" className="today__right">
+                  {t('today.amount')}
+                </th>
+                <th scope="col">{t('today.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {today.map((sale) => (
+                <tr key={sale.id}>
+                  <td className="num">{formatClock(sale.createdAt)}</td>
+                  <td className="num">#{sale.id}</td>
+                  <td className="num today__right">
+                    {formatUsd(sale.amountCents)}
+                    <span className="today__riel"> ≈ {formatRiel(centsToRiel(sale.amountCents, sale.khrPerUsd))}</span>
+                  </td>
+                  <td>
+                    <span className={`pill pill--${sale.status}`}>{t(STATUS_KEYS[sale.status])}</span>
+                    {sale.paidLate && <span className="pill pill--late">{t('today.late')}</span>}
+                    {sale.training && <span className="pill pill--training-mini">{t('today.training')}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

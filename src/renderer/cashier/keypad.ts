@@ -1,0 +1,122 @@
+/**
+ * The cashier keypad as pure functions: the keyed text (what the cashier typed, e.g. "10.5") goes in,
+ * the next text comes out. The text is never a float; `keyedCents` turns it into integer cents with
+ * money.ts. Runs anywhere (no DOM), so it is tested directly in Node.
+ *
+ * Invariants of the text: empty (meaning $0.00), or a whole part without pointless leading zeros,
+ * optionally followed by one '.' and at most two decimals; never more than MAX_CHARGE_CENTS.
+ */
+import { MAX_CHARGE_CENTS, formatUsd, parseUsdToCents } from '../../shared/money.ts';
+
+export const DIGIT_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
+export type DigitKey = (typeof DIGIT_KEYS)[number];
+export type KeypadKey = DigitKey | '00' | '.' | 'backspace' | 'clear';
+/** What a physical key press means to the Sell screen. */
+export type KeyboardAction = KeypadKey | 'charge';
+
+/** Cents for a keyed text: "" and "0." are 0, "10." is 1000, "10.5" is 1050. */
+export function keyedCents(text: string): number {
+  let t = text.endsWith('.') ? text.slice(0, -1) : text;
+  if (t.startsWith('.')) t = `0${t}`;
+  if (t === '') return 0;
+  return parseUsdToCents(t);
+}
+
+function isWellFormed(text: string): boolean {
+  return /^(?:(?:0|[1-9][0-9]*)(?:\.[0-9]{0,2})?)?$/.test(text);
+}
+
+function fits(text: string): boolean {
+  if (!isWellFormed(text)) return false;
+  try {
+    return keyedCents(text) <= MAX_CHARGE_CENTS;
+  } catch {
+    return false;
+  }
+}
+
+function typeDigit(text: string, digit: DigitKey): string {
+  const dot = text.indexOf('.');
+  if (dot >= 0 && text.length - dot - 1 >= 2) return text; // already two decimals
+  const next = text === '0' ? digit : text + digit; // "0" then "5" is "5", not "05"
+  return fits(next) ? next : text;
+}
+
+/** The keyed text after pressing `key`. Refused presses return the text unchanged. */
+export function applyKey(text: string, key: KeypadKey): string {
+  switch (key) {
+    case 'clear':
+      return '';
+    case 'backspace':
+      return text.slice(0, -1);
+    case '.':
+      if (text.includes('.')) return text;
+      return text === '' ? '0.' : `${text}.`;
+    case '00':
+      // Two zeros, each checked like a single '0' press; on an empty or zero amount it is just "0".
+      if (text === '' || text === '0') return '0';
+      return typeDigit(typeDigit(text, '0'), '0');
+    default:
+      return typeDigit(text, key);
+  }
+}
+
+/** Applies a sequence of presses from an empty keypad (handy for tests and replays). */
+export function applyKeys(keys: readonly KeypadKey[], from = ''): string {
+  return keys.reduce(applyKey, from);
+}
+
+/**
+ * The amount display: `typed + pending === formatUsd(keyedCents(text))`. `typed` is what the cashier
+ * has keyed so far (shown bold), `pending` the rest of the formatted amount (shown dim), so a lone
+ * "." or the first decimal is visible before the amount changes.
+ */
+export function splitDisplay(text: string): { typed: string; pending: string } {
+  const full = formatUsd(keyedCents(text));
+  if (text === '') return { typed: '', pending: full };
+  const dot = text.indexOf('.');
+  const decimalsTyped = dot < 0 ? -1 : text.length - dot - 1; // -1: no '.' yet
+  const fullDot = full.indexOf('.');
+  const cut = decimalsTyped < 0 ? fullDot : fullDot + 1 + decimalsTyped;
+  return { typed: full.slice(0, cut), pending: full.slice(cut) };
+}
+
+export interface KeyLike {
+  key: string;
+  code?: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+}
+
+/**
+ * Maps a physical key press (main keyboard or numpad) to a keypad action, or null to ignore it.
+ * Numpad keys are read by `code` first, so they work with NumLock off too (where the numpad's
+ * decimal key would otherwise report "Delete").
+ */
+export function keyboardAction(event: KeyLike): KeyboardAction | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  const code = event.code ?? '';
+  const numpadDigit = /^Numpad([0-9])$/.exec(code);
+  if (numpadDigit) return numpadDigit[1] as DigitKey;
+  if (code === 'NumpadDecimal' || code === 'NumpadComma') return '.';
+  if (code === 'NumpadEnter') return 'charge';
+  const key = event.key;
+  if (key.length === 1 && key >= '0' && key <= '9') return key as DigitKey;
+  switch (key) {
+    case '.':
+    case ',':
+    case 'Decimal':
+      return '.';
+    case 'Backspace':
+      return 'backspace';
+    case 'Escape':
+    case 'Delete':
+    case 'Clear':
+      return 'clear';
+    case 'Enter':
+      return 'charge';
+    default:
+      return null;
+  }
+}

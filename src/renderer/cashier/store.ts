@@ -1,0 +1,148 @@
+/**
+ * The cashier window's state: the host's CashierState (pushed through the bridge), the keyed amount,
+ * the view, the command in flight and the last command error. Components read it with selectors.
+ */
+import { create } from 'zustand';
+import type {
+  CashierState,
+  CommandArgs,
+  CommandError,
+  CommandName,
+  CommandResult,
+} from '../../shared/contract.ts';
+import { cashierBridge } from '../bridge/index.ts';
+import { clockOffset } from '../common/countdown.ts';
+import { applyKey, keyedCents } from './keypad.ts';
+import type { KeypadKey } from './keypad.ts';
+import { canCharge } from './sale.ts';
+
+export type View = 'sell' | 'settings';
+export type PendingCommand = 'charge' | 'checkNow' | 'cancel' | 'simulate' | 'dismiss' | 'newQr';
+
+export interface CashierStore {
+  /** Latest state from the host; null until the first one arrives. */
+  state: CashierState | null;
+  /** Host clock minus local clock, measured when `state` arrived (for countdowns). */
+  clockOffset: number;
+  keypadText: string;
+  view: View;
+  pending: PendingCommand | null;
+  error: CommandError | null;
+
+  receiveState(state: CashierState): void;
+  press(key: KeypadKey): void;
+  setView(view: View): void;
+  dismissError(): void;
+  charge(): Promise<void>;
+  checkNow(): Promise<void>;
+  cancelPayment(): Promise<void>;
+  simulatePayment(): Promise<void>;
+  newSale(): Promise<void>;
+  newQr(): Promise<void>;
+  dismissAlert(id: number): Promise<void>;
+}
+
+/** Calls a host command; a transport failure becomes a CommandError like any other. */
+export async function invoke<K extends CommandName>(
+  name: K,
+  args: CommandArgs<K>,
+): Promise<{ ok: true; value: CommandResult<K> } | { ok: false; error: CommandError }> {
+  try {
+    const reply = await cashierBridge().invoke(name, args);
+    if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
+    return { ok: false, error: { code: 'internal', message: 'The POS host sent an answer the screen cannot read.' } };
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: `The POS host could not be reached (${String(error)}).` } };
+  }
+}
+
+export const useCashier = create<CashierStore>()((set, get) => {
+  /** The command in flight, so a key press right after a button (e.g. Enter after New sale) waits for it. */
+  let inflight: Promise<boolean> | null = null;
+
+  /** Runs one command at a time for the payment buttons; errors go to the banner. */
+  async function run<K extends CommandName>(
+    pending: PendingCommand,
+    name: K,
+    args: CommandArgs<K>,
+  ): Promise<boolean> {
+    if (get().pending) return false;
+    set({ pending });
+    const job = invoke(name, args).then((reply) => {
+      set(reply.ok ? { pending: null, error: null } : { pending: null, error: reply.error });
+      return reply.ok;
+    });
+    inflight = job;
+    try {
+      return await job;
+    } finally {
+      if (inflight === job) inflight = null;
+    }
+  }
+
+  function currentId(): number | null {
+    return get().state?.current?.id ?? null;
+  }
+
+  return {
+    state: null,
+    clockOffset: 0,
+    keypadText: '',
+    view: 'sell',
+    pending: null,
+    error: null,
+
+    receiveState(state) {
+      set({ state, clockOffset: clockOffset(state.serverTime, Date.now()) });
+    },
+    press(key) {
+      set({ keypadText: applyKey(get().keypadText, key) });
+    },
+    setView(view) {
+      set({ view });
+    },
+    dismissError() {
+      set({ error: null });
+    },
+    async charge() {
+      if (get().pending === 'charge') return;
+      // Another command (New sale, Check now…) is on its way: charge once it has finished.
+      if (inflight) await inflight;
+      const { keypadText, state, pending } = get();
+      const amountCents = keyedCents(keypadText);
+      if (!canCharge(amountCents, state?.current, pending !== null)) return;
+      const ok = await run('charge', 'payment.charge', { amountCents });
+      // Clear only if the cashier has not started keying something else meanwhile.
+      if (ok && get().keypadText === keypadText) set({ keypadText: '' });
+    },
+    async checkNow() {
+      const saleId = currentId();
+      if (saleId !== null) await run('checkNow', 'payment.checkNow', { saleId });
+    },
+    async cancelPayment() {
+      const saleId = currentId();
+      if (saleId !== null) await run('cancel', 'payment.cancel', { saleId });
+    },
+    async simulatePayment() {
+      const saleId = currentId();
+      if (saleId !== null) await run('simulate', 'training.simulatePayment', { saleId });
+    },
+    async newSale() {
+      await run('dismiss', 'payment.dismiss', {});
+    },
+    async newQr() {
+      const saleId = currentId();
+      if (saleId !== null) await run('newQr', 'payment.newQr', { saleId });
+    },
+    async dismissAlert(id) {
+      // Not exclusive with the payment buttons: acknowledging an alert must always be possible.
+      const reply = await invoke('alerts.dismiss', { id });
+      if (!reply.ok) set({ error: reply.error });
+    },
+  };
+});
+
+/** Subscribes the store to the host. Returns the unsubscribe. */
+export function connectCashier(): () => void {
+  return cashierBridge().onState((state) => useCashier.getState().receiveState(state));
+}

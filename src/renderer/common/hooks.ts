@@ -1,0 +1,75 @@
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import type { RefObject } from 'react';
+import { fitScale, qrDataUrl, qrModules } from './qr.ts';
+
+/** Local clock that re-renders every `intervalMs` while `active`. */
+export function useNow(active = true, intervalMs = 250): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return undefined;
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
+    return () => window.clearInterval(timer);
+  }, [active, intervalMs]);
+  return now;
+}
+
+/** The content-box size of an element, kept up to date. */
+export function useElementSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } | null {
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return undefined;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (box) setSize((old) => (old && old.width === box.width && old.height === box.height ? old : { width: box.width, height: box.height }));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}
+
+type QrPlan =
+  | { payload: string; scale: number; cssSize: number; key: string }
+  | { payload: string; error: string; key: string };
+
+export type QrImage =
+  | { payload: string; url: string; cssSize: number }
+  | { payload: string; error: string };
+
+/**
+ * The QR image for `payload`, as large as fits a `boxCssPx` square with every module a whole number
+ * of device pixels; `cssSize` is the size to show it at. Null while rendering or without a payload.
+ */
+export function useQrImage(payload: string | null, boxCssPx: number | null): QrImage | null {
+  const [image, setImage] = useState<(QrImage & { key: string }) | null>(null);
+  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const plan = useMemo((): QrPlan | null => {
+    if (!payload || !boxCssPx) return null;
+    try {
+      const modules = qrModules(payload);
+      const scale = fitScale(boxCssPx, dpr, modules);
+      return { payload, scale, cssSize: (modules * scale) / dpr, key: `${payload}|${scale}|${dpr}` };
+    } catch (error) {
+      return { payload, error: String(error), key: `${payload}|error` };
+    }
+  }, [payload, boxCssPx, dpr]);
+
+  useEffect(() => {
+    if (!plan || 'error' in plan) return undefined;
+    let live = true;
+    qrDataUrl(plan.payload, plan.scale).then(
+      (url) => live && setImage({ payload: plan.payload, url, cssSize: plan.cssSize, key: plan.key }),
+      (error: unknown) => live && setImage({ payload: plan.payload, error: String(error), key: plan.key }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [plan]);
+
+  if (!plan) return null;
+  if ('error' in plan) return { payload: plan.payload, error: plan.error };
+  // While a new size renders, keep showing the same payload at its previous size (no flicker).
+  return image && image.payload === plan.payload ? image : null;
+}

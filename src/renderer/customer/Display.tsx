@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'react';
+import type { DisplayState, Language } from '../../shared/contract.ts';
+import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
+import { clockOffset, remainingMs } from '../common/countdown.ts';
+import { useNow } from '../common/hooks.ts';
+import { otherLanguage, translate } from '../i18n/index.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { KhqrCard } from './KhqrCard.tsx';
+
+/** One message in both languages, the configured one first and larger. */
+export function Both({ k, language, className = '' }: { k: MessageKey; language: Language; className?: string }) {
+  const second = otherLanguage(language);
+  return (
+    <div className={`both ${className}`}>
+      <p className="both__first" lang={language}>
+        {translate(language, k)}
+      </p>
+      <p className="both__second" lang={second}>
+        {translate(second, k)}
+      </p>
+    </div>
+  );
+}
+
+function AmountLine({ state }: { state: DisplayState }) {
+  if (state.amountCents === null) return null;
+  return (
+    <div className="big-amount">
+      <span className="big-amount__usd num">{formatUsd(state.amountCents)}</span>
+      <span className="big-amount__khr num">≈ {formatRiel(centsToRiel(state.amountCents, state.khrPerUsd))}</span>
+    </div>
+  );
+}
+
+export function Display({ state }: { state: DisplayState | null }) {
+  const [offset, setOffset] = useState(0);
+  useEffect(() => {
+    if (state) setOffset(clockOffset(state.serverTime, Date.now()));
+  }, [state]);
+
+  useEffect(() => {
+    document.documentElement.lang = state?.language ?? 'en';
+  }, [state?.language]);
+
+  if (!state) {
+    return (
+      <div className="screen screen--center">
+        <Both k="display.connecting" language="en" className="muted" />
+      </div>
+    );
+  }
+
+  return (
+    <div className={`screen screen--${state.phase}${state.training ? ' screen--training' : ''}`}>
+      {state.training && <TrainingBanner language={state.language} />}
+      <Phase state={state} offset={offset} />
+    </div>
+  );
+}
+
+function TrainingBanner({ language }: { language: Language }) {
+  const second = otherLanguage(language);
+  return (
+    <>
+      <div className="training-banner">
+        <span lang={language}>{translate(language, 'display.training')}</span>
+        <span aria-hidden="true"> · </span>
+        <span lang={second}>{translate(second, 'display.training')}</span>
+      </div>
+      <div className="training-watermark" aria-hidden="true">
+        TRAINING
+      </div>
+    </>
+  );
+}
+
+function Phase({ state, offset }: { state: DisplayState; offset: number }) {
+  const { language } = state;
+  switch (state.phase) {
+    case 'idle':
+      return (
+        <main className="phase phase--idle">
+          <Both k="display.welcome" language={language} className="both--hero" />
+          {state.merchantName && <p className="merchant-name">{state.merchantName}</p>}
+        </main>
+      );
+    case 'preparing':
+      return (
+        <main className="phase phase--preparing">
+          <AmountLine state={state} />
+          <div className="spinner spinner--big" aria-hidden="true" />
+          <Both k="display.preparing" language={language} />
+        </main>
+      );
+    case 'awaiting':
+    case 'expired':
+      return <Awaiting state={state} offset={offset} />;
+    case 'paid':
+      return (
+        <main className="phase phase--paid">
+          <svg className="tick" viewBox="0 0 120 120" aria-hidden="true" focusable="false">
+            <circle cx="60" cy="60" r="56" fill="#0b7a34" />
+            <path d="M34 62 l18 18 l36 -40" fill="none" stroke="#fff" strokeWidth="11" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          <Both k="display.paid" language={language} className="both--hero both--paid" />
+          <AmountLine state={state} />
+          <Both k="display.thanks" language={language} className="both--thanks" />
+        </main>
+      );
+    case 'cancelled':
+      return (
+        <main className="phase phase--outcome">
+          <Both k="display.cancelled" language={language} className="both--hero" />
+          <AmountLine state={state} />
+        </main>
+      );
+    case 'failed':
+      return (
+        <main className="phase phase--outcome">
+          <Both k="display.failed" language={language} className="both--hero" />
+        </main>
+      );
+    default:
+      return null;
+  }
+}
+
+function Awaiting({ state, offset }: { state: DisplayState; offset: number }) {
+  const now = useNow(state.phase === 'awaiting' && state.expiresAt !== null);
+  const left = state.expiresAt === null ? null : remainingMs(state.expiresAt, now, offset);
+  // Time is up on the host's clock: stop showing the QR even before the host says "expired".
+  const expired = state.phase === 'expired' || left === 0;
+  return (
+    <main className="phase phase--awaiting">
+      <KhqrCard state={state} remaining={left} expired={expired} />
+      <aside className="instructions">
+        {expired ? (
+          <>
+            <Both k="display.expired" language={state.language} className="both--hero both--expired" />
+            <Both k="display.expiredHint" language={state.language} />
+          </>
+        ) : (
+          <>
+            <Both k="display.scan" language={state.language} className="both--scan" />
+            <AmountLine state={state} />
+          </>
+        )}
+      </aside>
+    </main>
+  );
+}
