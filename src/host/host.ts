@@ -4,6 +4,7 @@
  * Electron main process and the web-mode server both create one with `createHost` and only carry
  * its commands and state to the screens.
  */
+import { join } from 'node:path';
 import type { CashierState, DisplayState } from '../shared/contract.ts';
 import { inProcessFetch } from '../sandbox/in-process.ts';
 import { sandboxOptionsFromEnv } from '../sandbox/options.ts';
@@ -54,7 +55,11 @@ export function createHost(options: HostOptions = {}): Host {
   const db: Db = openLedger(env.dataDir);
   const settings = new SettingsStore(db, env.overrides);
   const ledger = new SalesLedger(db, now);
-  const trainingSandbox = new Sandbox({ ...sandboxOptionsFromEnv(options.env ?? process.env), now });
+  const trainingSandbox = new Sandbox({
+    ...sandboxOptionsFromEnv(options.env ?? process.env),
+    now,
+    statePath: join(env.dataDir, 'training-sandbox.json'),
+  });
   const listeners = new Set<HostListener>();
   const apis = new Map<string, BakongApi>();
 

@@ -7,6 +7,7 @@
  * Requests are plain data in, plain data out (SandboxRequest → SandboxResponse), so the same code
  * serves HTTP and in-process calls.
  */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { buildKhqr, crc16, khqrMd5, parseTlv, serialiseTlv } from '../host/khqr/index.ts';
 import { AmountError, MAX_CHARGE_CENTS, centsToDecimal, parseUsdToCents } from '../shared/money.ts';
 import { NO_FAULTS, parseFaults, seededRandom, type SandboxFaults } from './faults.ts';
@@ -29,6 +30,11 @@ export interface SandboxOptions {
   faults?: SandboxFaults;
   /** Seed for the fault dice, so a run can be repeated exactly. */
   seed?: number;
+  /**
+   * Where to keep the payments between runs (training mode keeps them in the data directory, so
+   * a trainee who restarts the POS mid-payment can still finish it). In memory when absent.
+   */
+  statePath?: string;
 }
 
 export interface SandboxRequest {
@@ -64,6 +70,20 @@ export class Sandbox {
     this.#now = options.now ?? Date.now;
     this.faults = options.faults ?? NO_FAULTS;
     this.#random = seededRandom(options.seed ?? 1);
+    this.#statePath = options.statePath ?? null;
+    for (const payment of loadPayments(this.#statePath)) this.#payments.set(payment.md5, payment);
+  }
+
+  readonly #statePath: string | null;
+
+  /** Writes the payments of the last day to statePath (atomically: a crash leaves the old file). */
+  #save(): void {
+    if (!this.#statePath) return;
+    const since = this.#now() - 24 * 60 * 60_000;
+    const recent = [...this.#payments.values()].filter((payment) => payment.createdAt > since);
+    const temp = `${this.#statePath}.tmp`;
+    writeFileSync(temp, JSON.stringify(recent));
+    renameSync(temp, this.#statePath);
   }
 
   /** What a customer's bank would do: pay the QR. `late` allows paying just after expiry, as real banks sometimes report. */
@@ -73,6 +93,7 @@ export class Sandbox {
     if (payment.paidAt !== null) throw new SandboxError(409, 'this QR is already paid');
     if (this.#now() > payment.expiresAt && !options.late) throw new SandboxError(409, 'this QR has expired');
     payment.paidAt = this.#now();
+    this.#save();
     return { ...payment };
   }
 
@@ -188,6 +209,7 @@ export class Sandbox {
     this.#payments.set(md5, {
       md5, khqrString, bakongId, merchantName, amountCents, createdAt, expiresAt: createdAt + this.ttlMs, paidAt: null,
     });
+    this.#save();
     return this.#hostileCreate({ bakong_qr: `${origin}/bakong-qr?md5=${md5}`, md5, khqrString },
       { bakongId, merchantName, amountCents, createdAt });
   }
@@ -234,6 +256,16 @@ export class Sandbox {
         amount: Number(centsToDecimal(payment.amountCents + (hostile.includes('check_other_amount') ? 100 : 0))),
       }),
     };
+  }
+}
+
+function loadPayments(path: string | null): SandboxPayment[] {
+  if (!path || !existsSync(path)) return [];
+  try {
+    const list = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return Array.isArray(list) ? (list as SandboxPayment[]).filter((p) => typeof p?.md5 === 'string') : [];
+  } catch {
+    return []; // a damaged training file only loses training payments
   }
 }
 

@@ -157,3 +157,14 @@ test('commands with malformed arguments are refused before anything happens', as
   }
   assert.equal(host.ledger.get(1), null);
 });
+
+test('training mode survives a restart mid-payment: the trainee can still pay the QR on screen', async (t) => {
+  const env = { POS_DATA_DIR: tempDir(t) };
+  const first = startHost(t, env);
+  assert.ok((await command(first, 'payment.charge', { amountCents: 300 })).ok);
+  await first.close();
+  const second = startHost(t, env);
+  assert.equal(second.cashierState().current?.status, 'awaiting_payment');
+  assert.ok((await command(second, 'training.simulatePayment', { saleId: 1 })).ok);
+  await waitFor('paid after restart', () => second.ledger.get(1)!.status === 'paid');
+});

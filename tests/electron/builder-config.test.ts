@@ -1,0 +1,49 @@
+// electron-builder.yml, checked offline: valid against electron-builder's own schema (so a typo
+// fails here, not on the packaging machine), and the choices that matter for this app are there.
+// electron-builder itself cannot run here (it downloads the Electron zip).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(join(ROOT, 'package.json'));
+// electron-builder's own YAML reader and validator (deep imports: neither is a public API).
+const builderRequire = createRequire(require.resolve('app-builder-lib'));
+const yaml = builderRequire('js-yaml') as { load(text: string): unknown };
+const { validateConfiguration } = builderRequire('./util/config/config.js') as {
+  validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+};
+const { DebugLogger } = builderRequire('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+type Config = Record<string, any>;
+const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Config;
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { productName: string; main: string };
+
+test('electron-builder.yml is valid against electron-builder\'s schema', async () => {
+  await validateConfiguration(structuredClone(config), new DebugLogger(false));
+});
+
+test('it packages only the build output, without rebuilding native modules', () => {
+  assert.equal(config.productName, 'KHQR Counter POS');
+  assert.equal(config.productName, pkg.productName);
+  assert.ok(config.appId);
+  assert.deepEqual(config.files, ['out/**', 'package.json']);
+  assert.equal(pkg.main, 'out/main/index.js');
+  assert.equal(config.npmRebuild, false);
+  assert.ok((config.asarUnpack as string[]).some((p) => p.includes('better-sqlite3') && p.endsWith('.node')));
+  assert.deepEqual(config.extraResources, []);
+});
+
+test('fuses switch off run-as-node, NODE_OPTIONS and the inspector; targets deb, AppImage, nsis, dmg', () => {
+  assert.equal(config.electronFuses.runAsNode, false);
+  assert.equal(config.electronFuses.enableNodeOptionsEnvironmentVariable, false);
+  assert.equal(config.electronFuses.enableNodeCliInspectArguments, false);
+  assert.equal(config.electronFuses.grantFileProtocolExtraPrivileges, false);
+  assert.deepEqual(config.linux.target, ['deb', 'AppImage']);
+  assert.deepEqual(config.win.target, ['nsis']);
+  assert.deepEqual(config.mac.target, ['dmg']);
+});

@@ -1,0 +1,260 @@
+// The built main process (out/main/index.js) loaded in plain Node against a fake `electron`
+// (fake-electron.ts), with a real host and ledger in a temporary folder: checks the wiring that
+// needs no Chromium — scheme registered before ready, windows and their options, app:// answers,
+// session and navigation locks, IPC sender checks, the whole training sale carried over IPC,
+// the customer display following an unplugged monitor, start-up failure, and a clean quit.
+// Skipped (with the reason printed) when out/ is missing or older than electron/ and src/.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { registerHooks } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as fake from './fake-electron.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const MAIN = join(ROOT, 'out', 'main', 'index.js');
+const FAKE_URL = new URL('./fake-electron.ts', import.meta.url).href;
+
+function newestSource(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .reduce((newest, e) => Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
+}
+
+const skip = !existsSync(MAIN)
+  ? 'out/main/index.js is missing: run `npm run build` first'
+  : statSync(MAIN).mtimeMs < Math.max(newestSource(join(ROOT, 'electron')), newestSource(join(ROOT, 'src', 'host')))
+    ? 'out/main/index.js is older than electron/ or src/host: run `npm run build` first'
+    : false;
+if (skip) console.log(`[main-wiring] skipped: ${skip}`);
+
+const PRIMARY = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+const SECOND = { id: 2, bounds: { x: 1920, y: 0, width: 1024, height: 768 }, workArea: { x: 1920, y: 0, width: 1024, height: 768 } };
+
+const dataDir = mkdtempSync(join(tmpdir(), 'pos-main-wiring-'));
+
+async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const live = (page: string): fake.FakeWindow | undefined =>
+  fake.record.windows.find((w) => !w.destroyed && w.webContents.getURL() === `app://pos/${page}/index.html`);
+const cashier = (): fake.FakeWindow => live('cashier')!;
+const customer = (): fake.FakeWindow => live('customer')!;
+
+before(async () => {
+  if (skip) return;
+  for (const key of Object.keys(process.env)) if (key.startsWith('POS_')) delete process.env[key];
+  process.env.POS_DATA_DIR = dataDir;
+  registerHooks({
+    resolve: (specifier, context, next) => (specifier === 'electron' ? { url: FAKE_URL, shortCircuit: true } : next(specifier, context)),
+  });
+  fake.setDisplays([PRIMARY, SECOND]);
+  await import(pathToFileURL(MAIN).href);
+});
+
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+test('the app:// scheme and the sandbox are set up before ready, nothing else is', { skip }, () => {
+  assert.deepEqual(fake.record.schemes, [
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true }, beforeReady: true },
+  ]);
+  assert.equal(fake.record.sandboxEnabled, true);
+  // One Chromium profile (and single-instance lock) per ledger folder.
+  assert.equal(fake.app.getPath('userData'), join(dataDir, 'electron'));
+  assert.equal(fake.record.windows.length, 0);
+  assert.equal(fake.record.ipcHandlers.size, 0);
+});
+
+test('on ready: IPC handlers, the cashier window and the customer window on the second monitor', { skip }, async () => {
+  fake.becomeReady();
+  await until('two windows', () => live('cashier') && live('customer'));
+  assert.deepEqual([...fake.record.ipcHandlers.keys()].sort(), ['pos:cashier-subscribe', 'pos:command', 'pos:display-subscribe']);
+  for (const [win, page] of [[cashier(), 'cashier'], [customer(), 'customer']] as const) {
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    assert.equal(prefs.preload, join(ROOT, 'out', 'preload', `${page}.cjs`));
+    assert.ok(existsSync(prefs.preload as string), `${page} preload is built`);
+    assert.equal(prefs.sandbox, true);
+    assert.equal(prefs.contextIsolation, true);
+    assert.equal(prefs.nodeIntegration, false);
+  }
+  const display = customer();
+  await until('the customer display in full screen', () => display.fullScreen);
+  assert.equal(display.options.frame, false);
+  assert.deepEqual(display.bounds, SECOND.bounds);
+  assert.equal(cashier().options.x, PRIMARY.workArea.x);
+});
+
+test('app:// serves the built renderer with the security headers, and nothing outside it', { skip }, async () => {
+  const handle = fake.record.protocolHandlers.get('app')!;
+  const page = await handle(new Request('app://pos/cashier/index.html'));
+  assert.equal(page.status, 200);
+  assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
+  assert.match(page.headers.get('content-security-policy') ?? '', /^default-src 'self'; script-src 'self';/);
+  assert.equal(page.headers.get('x-frame-options'), 'DENY');
+  const html = await page.text();
+  assert.match(html, /<div id="root"><\/div>/);
+  const script = /src="\.\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+  assert.ok(script, 'the page names its script');
+  const js = await handle(new Request(`app://pos/${script}`));
+  assert.equal(js.status, 200);
+  assert.equal(js.headers.get('content-type'), 'text/javascript; charset=utf-8');
+  for (const url of ['app://pos/assets/..%2f..%2f..%2fpackage.json', 'app://pos/../package.json', 'app://other/cashier/index.html', 'app://pos/nope.html', 'app://pos/assets/']) {
+    const res = await handle(new Request(url));
+    assert.equal(res.status, 404, url);
+    assert.ok(res.headers.get('content-security-policy'), `${url}: error responses carry the CSP too`);
+  }
+  assert.equal((await handle(new Request('app://pos/cashier/index.html', { method: 'POST', body: 'x' }))).status, 405);
+});
+
+test('the session refuses permissions and remote requests; web contents cannot navigate away or open windows', { skip }, () => {
+  const { session } = fake.record;
+  let granted: boolean | null = null;
+  session.permissionRequest!({}, 'media', (g) => (granted = g));
+  assert.equal(granted, false);
+  assert.equal(session.permissionCheck!({}, 'notifications', 'app://pos'), false);
+  assert.equal(session.devicePermission!({}), false);
+  const cancels = (url: string): boolean | undefined => {
+    let answer: boolean | undefined;
+    session.beforeRequest!({ url }, (r) => (answer = r.cancel));
+    return answer;
+  };
+  assert.equal(cancels('https://example.com/tracker.js'), true);
+  assert.equal(cancels('app://pos/assets/x.js'), false);
+
+  const contents = cashier().webContents;
+  const navigate = (event: string, url: string): boolean => {
+    let prevented = false;
+    const e = { url, preventDefault: () => (prevented = true) };
+    if (event === 'will-frame-navigate') contents.emit(event, e);
+    else contents.emit(event, e, url);
+    return prevented;
+  };
+  for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+    assert.equal(navigate(event, 'https://evil.example/'), true, event);
+    assert.equal(navigate(event, 'file:///etc/passwd'), true, event);
+    assert.equal(navigate(event, 'app://pos/cashier/index.html'), false, event);
+  }
+  assert.deepEqual(contents.windowOpenHandler!({ url: 'app://pos/customer/index.html' }), { action: 'deny' });
+  let webviewBlocked = false;
+  contents.emit('will-attach-webview', { preventDefault: () => (webviewBlocked = true) }, {}, {});
+  assert.equal(webviewBlocked, true);
+});
+
+test('IPC refuses commands from anything but the cashier window top frame', { skip }, async () => {
+  const fromCustomer = fake.eventFrom(customer());
+  const refused = { ok: false, error: { code: 'not_allowed', message: 'This window may not send commands to the POS' } };
+  assert.deepEqual(await fake.invoke('pos:command', fromCustomer, 'state.get', {}), refused);
+  const iframe = { sender: cashier().webContents, senderFrame: { ...cashier().webContents.mainFrame, parent: {}, routingId: 5, isDestroyed: () => false } };
+  assert.deepEqual(await fake.invoke('pos:command', iframe, 'state.get', {}), refused);
+  assert.deepEqual(await fake.invoke('pos:command', { sender: cashier().webContents, senderFrame: null }, 'state.get', {}), refused);
+  await assert.rejects(fake.invoke('pos:cashier-subscribe', fromCustomer), /not allowed/);
+  await assert.rejects(fake.invoke('pos:display-subscribe', fake.eventFrom(cashier())), /not allowed/);
+
+  const reply = (await fake.invoke('pos:command', fake.eventFrom(cashier()), 'state.get', {})) as { ok: boolean; value: { mode: string } };
+  assert.equal(reply.ok, true);
+  assert.equal(reply.value.mode, 'training');
+  // Names and arguments are still the host's to validate.
+  const bad = (await fake.invoke('pos:command', fake.eventFrom(cashier()), 'fs.readFile', {})) as { ok: boolean; error: { code: string } };
+  assert.deepEqual([bad.ok, bad.error.code], [false, 'invalid_request']);
+});
+
+test('a training sale over IPC: charge, QR on the display, simulated payment, paid on both', { skip }, async () => {
+  const till = cashier();
+  const display = customer();
+  const first = (await fake.invoke('pos:display-subscribe', fake.eventFrom(display))) as { version: number; state: { phase: string } };
+  assert.equal(first.state.phase, 'idle');
+
+  const charged = (await fake.invoke('pos:command', fake.eventFrom(till), 'payment.charge', { amountCents: 1050 })) as {
+    ok: boolean; value: { id: number; status: string; khqrString: string | null };
+  };
+  assert.equal(charged.ok, true, JSON.stringify(charged));
+  assert.equal(charged.value.status, 'awaiting_payment');
+  assert.ok(charged.value.khqrString);
+
+  type Push = { phase?: string; amountCents?: number; current?: { status: string } | null };
+  const pushes = (win: fake.FakeWindow, channel: string) =>
+    win.webContents.sent.filter((m) => m.channel === channel).map((m) => ({ state: m.args[0] as Push, version: m.args[1] as number }));
+  const awaiting = await until('the QR on the display', () => pushes(display, 'pos:display-state').find((p) => p.state.phase === 'awaiting'));
+  assert.equal(awaiting.state.amountCents, 1050);
+  assert.ok(awaiting.version > first.version);
+
+  const paid = (await fake.invoke('pos:command', fake.eventFrom(till), 'training.simulatePayment', { saleId: charged.value.id })) as { ok: boolean };
+  assert.equal(paid.ok, true, JSON.stringify(paid));
+  await until('"paid" on the display', () => pushes(display, 'pos:display-state').some((p) => p.state.phase === 'paid'));
+  await until('"paid" on the till', () => pushes(till, 'pos:cashier-state').some((p) => p.state.current?.status === 'paid'));
+
+  // Each window only ever received its own kind of state, with versions that never go back.
+  assert.deepEqual([...new Set(till.webContents.sent.map((m) => m.channel))], ['pos:cashier-state']);
+  assert.deepEqual([...new Set(display.webContents.sent.map((m) => m.channel))], ['pos:display-state']);
+  const versions = pushes(display, 'pos:display-state').map((p) => p.version);
+  assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+});
+
+test('unplugging the second monitor replaces the full-screen display with a minimised window; re-plugging brings it back', { skip }, async () => {
+  const external = customer();
+  fake.setDisplays([PRIMARY]);
+  fake.screen.emit('display-removed', {}, SECOND);
+  assert.equal(external.destroyed, true, 'the full-screen window is gone at once, before it can land on the till');
+  const spare = await until('a spare customer window', () => live('customer'));
+  await until('it is minimised', () => spare.minimized);
+  assert.equal(spare.options.frame, true);
+  assert.equal(spare.fullScreen, false);
+  assert.ok(spare.bounds.x >= PRIMARY.workArea.width / 2 && spare.bounds.y >= PRIMARY.workArea.height / 2, 'in the bottom-right corner');
+  assert.equal(cashier().destroyed, false);
+  // The old window's frame is gone: its messages are refused; the new one is served.
+  await assert.rejects(fake.invoke('pos:display-subscribe', fake.eventFrom(external)), /not allowed/);
+  assert.ok(await fake.invoke('pos:display-subscribe', fake.eventFrom(spare)));
+
+  fake.setDisplays([PRIMARY, SECOND]);
+  fake.screen.emit('display-added', {}, SECOND);
+  const back = await until('the display back on the second monitor', () => {
+    const w = live('customer');
+    return w && w !== spare && w.fullScreen ? w : null;
+  });
+  assert.equal(spare.destroyed, true);
+  assert.deepEqual(back.bounds, SECOND.bounds);
+  assert.equal(back.options.frame, false);
+});
+
+test('quitting closes the host first, then lets the quit through', { skip }, async () => {
+  const before = fake.record.quits;
+  fake.app.quit();
+  await until('the second, real quit', () => fake.record.quits === before + 2);
+  assert.equal(fake.record.ipcHandlers.size, 0, 'IPC handlers removed');
+  assert.equal(fake.record.exitCodes.length, 0);
+  assert.equal(fake.record.errorBoxes.length, 0);
+});
+
+test('a bad setting at start shows one plain error box and exits 1', { skip }, () => {
+  const script = `
+    import { registerHooks } from 'node:module';
+    registerHooks({ resolve: (s, c, n) => (s === 'electron' ? { url: ${JSON.stringify(FAKE_URL)}, shortCircuit: true } : n(s, c)) });
+    const fake = await import(${JSON.stringify(FAKE_URL)});
+    fake.setDisplays([${JSON.stringify(PRIMARY)}]);
+    await import(${JSON.stringify(pathToFileURL(MAIN).href)});
+    fake.becomeReady();
+    await new Promise((r) => setTimeout(r, 200));
+    console.log(JSON.stringify({ boxes: fake.record.errorBoxes, exits: fake.record.exitCodes, windows: fake.record.windows.length }));
+    process.exit(0);
+  `;
+  const env = { ...process.env, POS_DATA_DIR: join(dataDir, 'bad'), POS_BAKONG_API_URL: 'ftp://not-a-bakong-api' };
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 30_000 });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  const result = JSON.parse(last) as { boxes: Array<{ title: string; content: string }>; exits: number[]; windows: number };
+  assert.equal(result.boxes.length, 1, run.stderr);
+  assert.equal(result.boxes[0]!.title, 'KHQR Counter POS could not start');
+  assert.match(result.boxes[0]!.content, /POS_BAKONG_API_URL/);
+  assert.deepEqual(result.exits, [1]);
+  assert.equal(result.windows, 0);
+});

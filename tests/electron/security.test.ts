@@ -1,0 +1,244 @@
+// Static review of the Electron code against Electron's security checklist: the things a reviewer
+// would look for, checked on the source so that flipping one of them fails here (no Electron
+// binary is needed). Where a rule lives in a pure module it is imported and checked for real.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../electron/app-url.ts';
+import { preloadPath } from '../../electron/paths.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ELECTRON_DIR = join(ROOT, 'electron');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') && entry.name !== 'vite.config.ts' ? [path] : [];
+  });
+}
+
+/** Source without comments, so a rule mentioned in a comment neither passes nor fails a check. */
+function code(path: string): string {
+  return readFileSync(path, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+const FILES = sourceFiles(ELECTRON_DIR).map((path) => ({ name: relative(ROOT, path), text: code(path) }));
+const file = (name: string): string => {
+  const found = FILES.find((f) => f.name === name);
+  assert.ok(found, `${name} is missing`);
+  return found.text;
+};
+
+/** The text of the balanced (...) or {...} group that starts at or after `from` (only {...} with `braces`). */
+function group(text: string, from: number, braces = false): string {
+  assert.ok(from >= 0, 'anchor not found');
+  const open = text.slice(from).search(braces ? /\{/ : /[({]/) + from;
+  const closer: Record<string, string> = { '(': ')', '{': '}' };
+  const stack: string[] = [];
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '(' || ch === '{') stack.push(closer[ch]!);
+    else if (ch === ')' || ch === '}') {
+      assert.equal(ch, stack.pop(), 'unbalanced brackets');
+      if (stack.length === 0) return text.slice(open, i + 1);
+    }
+  }
+  throw new Error('unbalanced brackets');
+}
+
+function occurrences(text: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) found.push(i);
+  return found;
+}
+
+/** `key: value` pairs of an object literal's top level (values as written in the source). */
+function properties(objectText: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const m of objectText.slice(1, -1).matchAll(/^\s*(\w+):\s*(.+?),?\s*$/gm)) found.set(m[1]!, m[2]!);
+  return found;
+}
+
+const REQUIRED_PREFERENCES: Record<string, string> = {
+  contextIsolation: 'true',
+  sandbox: 'true',
+  nodeIntegration: 'false',
+  nodeIntegrationInWorker: 'false',
+  nodeIntegrationInSubFrames: 'false',
+  webSecurity: 'true',
+  allowRunningInsecureContent: 'false',
+  experimentalFeatures: 'false',
+  webviewTag: 'false',
+  navigateOnDragDrop: 'false',
+  safeDialogs: 'true',
+  spellcheck: 'false',
+  disableBlinkFeatures: "'Auxclick'",
+  devTools: '!app.isPackaged',
+};
+
+test('every BrowserWindow spells out sandboxed, isolated, Node-free webPreferences with its own preload', () => {
+  const pages: string[] = [];
+  for (const { name, text } of FILES) {
+    for (const at of occurrences(text, 'new BrowserWindow(')) {
+      const options = group(text, at + 'new BrowserWindow'.length);
+      const prefsAt = options.indexOf('webPreferences:');
+      assert.ok(prefsAt !== -1, `${name}: a BrowserWindow without webPreferences`);
+      const literal = group(options, prefsAt, true);
+      assert.doesNotMatch(literal, /\.\.\./, `${name}: no spread in webPreferences: every setting is visible here`);
+      const prefs = properties(literal);
+      for (const [key, value] of Object.entries(REQUIRED_PREFERENCES)) {
+        assert.equal(prefs.get(key), value, `${name}: webPreferences.${key} must be ${value}`);
+      }
+      const preload = /^preloadPath\('(cashier|customer)'\)$/.exec(prefs.get('preload') ?? '');
+      assert.ok(preload, `${name}: the preload is one of ours`);
+      pages.push(preload[1]!);
+      const allowed = new Set([...Object.keys(REQUIRED_PREFERENCES), 'preload', 'backgroundThrottling']);
+      for (const key of prefs.keys()) assert.ok(allowed.has(key), `${name}: unexpected webPreferences.${key}`);
+    }
+  }
+  assert.deepEqual(pages.sort(), ['cashier', 'customer'], 'exactly the cashier and customer windows, each with its own preload');
+  assert.equal(FILES.flatMap((f) => occurrences(f.text, 'webPreferences')).length, 2, 'webPreferences only in those two windows');
+  assert.equal(preloadPath('customer', '/app/out/main'), join('/app/out', 'preload', 'customer.cjs'));
+});
+
+test('no Electron source turns a protection off', () => {
+  const forbidden = [
+    /\b(sandbox|contextIsolation|webSecurity|safeDialogs)\s*:\s*false/,
+    /\b(nodeIntegration\w*|allowRunningInsecureContent|webviewTag|experimentalFeatures|navigateOnDragDrop)\s*:\s*true/,
+    /\benableBlinkFeatures\b/,
+    /\b(corsEnabled|bypassCSP|allowServiceWorkers)\s*:\s*true/,
+    /\bloadFile\(/,
+    /\bloadURL\(\s*['"`](https?|file):/,
+    /\bshell\.openExternal\(/,
+    /action:\s*'allow'/,
+    /ELECTRON_DISABLE_SECURITY_WARNINGS/,
+  ];
+  for (const { name, text } of FILES) {
+    for (const rule of forbidden) assert.doesNotMatch(text, rule, `${name} matches ${rule}`);
+  }
+});
+
+test('windows only ever load our own app:// pages', () => {
+  let loads = 0;
+  for (const { name, text } of FILES) {
+    for (const at of occurrences(text, '.loadURL(')) {
+      loads++;
+      assert.match(text.slice(at, at + 40), /^\.loadURL\(PAGE_URLS\[page\]\)/, `${name}: loadURL of something other than PAGE_URLS`);
+    }
+  }
+  assert.ok(loads > 0);
+  const pages = file('electron/app-url.ts');
+  assert.match(pages, /cashier: `\$\{APP_ORIGIN\}\/cashier\/index\.html`/);
+  assert.match(pages, /customer: `\$\{APP_ORIGIN\}\/customer\/index\.html`/);
+});
+
+test('app:// responses carry the same CSP as web mode, as a response header', () => {
+  const server = readFileSync(join(ROOT, 'src/web/server.ts'), 'utf8');
+  const cspBlock = /'content-security-policy':\s*((?:\s*"[^"]*"\s*\+?)+)/.exec(server);
+  assert.ok(cspBlock, 'could not find the CSP in src/web/server.ts');
+  const webCsp = [...cspBlock[1]!.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join('');
+  assert.equal(CONTENT_SECURITY_POLICY, webCsp);
+  assert.equal(SECURITY_HEADERS['content-security-policy'], webCsp);
+  const protocol = file('electron/protocol.ts');
+  const headerSets = occurrences(protocol, 'headers: {');
+  assert.ok(headerSets.length >= 2, 'file and error responses both set headers');
+  for (const at of headerSets) {
+    assert.match(group(protocol, at, true), /^\{\s*\.\.\.SECURITY_HEADERS,/, 'every app:// response starts from SECURITY_HEADERS');
+  }
+  assert.match(protocol, /resolveAppPath\(rendererDir, request\.url\)/, 'files are resolved through the traversal check');
+  assert.match(protocol, /privileges:\s*\{\s*standard:\s*true,\s*secure:\s*true,\s*supportFetchAPI:\s*true\s*\}/);
+});
+
+test('permission requests and checks are all refused', () => {
+  const security = file('electron/security.ts');
+  const request = group(security, security.indexOf('setPermissionRequestHandler('));
+  assert.match(request, /callback\(false\)/);
+  assert.doesNotMatch(request, /callback\((?!false\))/, 'the request handler may only ever answer false');
+  assert.match(security, /setPermissionCheckHandler\(\(\) => false\)/);
+  assert.match(security, /setDevicePermissionHandler\(\(\) => false\)/);
+  assert.match(security, /will-download', \(event\) => event\.preventDefault\(\)/);
+  assert.match(security, /callback\(\{ cancel \}\)/, 'webRequest cancels what isAllowedRequestUrl refuses');
+});
+
+test('navigation away from app://pos, new windows and <webview> are refused for every web contents', () => {
+  const security = file('electron/security.ts');
+  assert.match(security, /app\.on\('web-contents-created', \(_event, contents\) => lockNavigation\(contents\)\)/);
+  const opener = group(security, security.indexOf('setWindowOpenHandler('));
+  assert.match(opener, /return \{ action: 'deny' \}/);
+  for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+    const handler = group(security, security.indexOf(`'${event}'`), true);
+    assert.match(handler, /if \(!isAppUrl\([\w.]+\)\) refuse\(event, [\w.]+\)/, `${event} is not guarded`);
+  }
+  assert.match(group(security, security.indexOf("'will-attach-webview'"), true), /event\.preventDefault\(\)/);
+  assert.match(security, /function refuse\(event: \{ preventDefault\(\): void \}, url: string\): void \{\n[^\n]*\n\s*event\.preventDefault\(\);\n\}/);
+});
+
+test('main registers the scheme and the locks before ready, and the session lock on start', () => {
+  const main = file('electron/main.ts');
+  const ready = main.indexOf('app.whenReady()');
+  for (const call of ['registerAppScheme();', 'enforceSandbox(app);', 'lockDownContents(app);', 'app.requestSingleInstanceLock()']) {
+    const at = main.indexOf(call);
+    assert.ok(at !== -1 && at < ready, `${call} must run before app.whenReady()`);
+  }
+  const start = group(main, main.indexOf('function start('), true);
+  assert.match(start, /lockDownSession\(session\.defaultSession\)/);
+  assert.ok(start.indexOf('wireIpc(') < start.indexOf('openPosWindows('), 'IPC must be wired before the pages load');
+  assert.match(file('electron/security.ts'), /app\.enableSandbox\(\)/);
+});
+
+test('IPC: every handler checks its sender first; commands only from the cashier window', () => {
+  const ipcFiles = FILES.filter((f) => /\bipcMain\./.test(f.text)).map((f) => f.name);
+  assert.deepEqual(ipcFiles, ['electron/ipc.ts'], 'ipcMain is used only in electron/ipc.ts');
+  const ipc = file('electron/ipc.ts');
+  assert.doesNotMatch(ipc, /ipcMain\.(on|once|handleOnce)\(/, 'only ipcMain.handle, all checked');
+  const handlers = occurrences(ipc, 'ipcMain.handle(').map((at) => group(ipc, at + 'ipcMain.handle'.length));
+  assert.equal(handlers.length, 3);
+  const expected: Record<string, string> = {
+    'CHANNELS.command': 'cashier',
+    'CHANNELS.cashierSubscribe': 'cashier',
+    'CHANNELS.displaySubscribe': 'customer',
+  };
+  for (const handler of handlers) {
+    const channel = /^\((CHANNELS\.\w+)/.exec(handler)?.[1];
+    assert.ok(channel && expected[channel], `unexpected handler ${handler.slice(0, 60)}`);
+    const body = group(handler, handler.indexOf('=>'), true);
+    const firstStatement = body.slice(1).trim().split('\n')[0]!;
+    assert.match(firstStatement, new RegExp(`^if \\(!trusted\\(event, '${expected[channel]}', ${channel.replace('.', '\\.')}\\)\\) (return NOT_ALLOWED|throw new Error)`), `${channel} must check its sender first`);
+  }
+  assert.match(ipc, /return runCommand\(host, name, args\)/, 'commands go through runCommand');
+  assert.match(ipc, /const window = page === 'cashier' \? windows\.cashier\(\) : windows\.customer\(\);\s*if \(isTrustedSender\(event, window, page\)\) return true;/);
+});
+
+test('preloads expose only their bridge, never ipcRenderer, and need nothing but electron at run time', () => {
+  const bridges = { 'electron/preload/cashier.ts': ['posCashier', 'CashierBridge'], 'electron/preload/customer.ts': ['posDisplay', 'DisplayBridge'] } as const;
+  for (const { name, text } of FILES.filter((f) => f.name.startsWith('electron/preload/'))) {
+    for (const line of text.match(/^import (?!type ).*from '([^']+)';$/gm) ?? []) {
+      const from = /from '([^']+)'/.exec(line)![1]!;
+      assert.ok(from === 'electron' || from.startsWith('./'), `${name} imports ${from} at run time`);
+    }
+    const expose = occurrences(text, 'exposeInMainWorld(');
+    const bridge = bridges[name as keyof typeof bridges];
+    if (!bridge) {
+      assert.equal(expose.length, 0, `${name}: only the entry preloads expose anything`);
+      continue;
+    }
+    assert.equal(expose.length, 1, `${name}: exactly one exposeInMainWorld`);
+    assert.match(text, new RegExp(`exposeInMainWorld\\('${bridge[0]}', ${bridge[0]}\\);`));
+    const objectAt = text.indexOf(`const ${bridge[0]} = {`);
+    assert.ok(objectAt !== -1, `${name}: the exposed object is a literal`);
+    const object = group(text, objectAt);
+    assert.ok(text.slice(objectAt + `const ${bridge[0]} = `.length + object.length).startsWith(` satisfies ${bridge[1]};`), `${name}: satisfies ${bridge[1]}`);
+    // ipcRenderer may be called inside a function, never handed over as a value.
+    assert.doesNotMatch(object, /\bipcRenderer\b(?!\.(invoke|on|removeListener)\()/, `${name}: exposes ipcRenderer`);
+    assert.doesNotMatch(object, /\b(send|sendSync|postMessage|require|process)\b/, `${name}: exposes more than the bridge`);
+  }
+  const customer = file('electron/preload/customer.ts');
+  assert.doesNotMatch(customer, /\binvoke\b|WIRE\.command/, 'the customer display cannot send commands');
+  assert.doesNotMatch(customer, /\bipcRenderer\b/);
+});
