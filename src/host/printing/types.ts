@@ -1,0 +1,74 @@
+/**
+ * Shapes shared by the printing parts: the receipt's content, the 1-bit raster it becomes, and the
+ * small interface every printer transport (USB, file, none) implements. Khmer cannot be printed as
+ * text on ESC/POS printers (no code page has it), so every receipt travels as a raster image.
+ */
+
+export type PaperWidth = 58 | 80;
+
+/** Printable dots across the paper at 203 dpi. */
+export const PAPER_DOTS: Record<PaperWidth, number> = { 58: 384, 80: 576 };
+
+/** A 1-bit image: rows packed MSB-first, `bytesPerRow = width / 8` (width is a multiple of 8), 1 = black dot. */
+export interface Bitmap {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** Everything a receipt shows; built by the host from the sale and the settings in force. */
+export interface ReceiptData {
+  paperWidth: PaperWidth;
+  /** Khmer or Latin; printed large at the top. */
+  merchantName: string;
+  /** Owner's extra lines under the name (address, phone, VAT number), Khmer or Latin. */
+  headerLines: string[];
+  /** e.g. "Thank you! · អរគុណ!" */
+  footerLines: string[];
+  saleId: number;
+  /** When the payment was recorded, epoch ms; printed in the host's local time. */
+  paidAt: number;
+  amountCents: number;
+  khrPerUsd: number;
+  /** KHR equivalent, already rounded (money.ts centsToRiel). */
+  riel: number;
+  /** Short payment reference: from the transaction hash when the API gives one, else the md5. */
+  reference: string;
+  training: boolean;
+  /** Reprints say COPY. */
+  copy: boolean;
+  /** Paid after the QR had expired or been cancelled. */
+  paidLate: boolean;
+}
+
+export type PrinterErrorCode =
+  | 'not_configured'
+  | 'not_found'
+  | 'access_denied'
+  | 'driver'
+  | 'busy'
+  | 'disconnected'
+  | 'io';
+
+/** A printer problem with the exact cause in words a shop owner can act on. */
+export class PrinterError extends Error {
+  override name = 'PrinterError';
+  readonly code: PrinterErrorCode;
+  constructor(code: PrinterErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Where print jobs go. One long-lived instance per configured printer. */
+export interface PrinterTransport {
+  /** e.g. "USB printer 0416:5011 (POS58)", "file:/var/pos/prints", "no printer". */
+  readonly description: string;
+  /**
+   * Sends one job's bytes and resolves only when all of them were handed over (USB: every bulk
+   * transfer completed; file: written and flushed). Throws PrinterError.
+   */
+  print(job: Uint8Array, meta: { jobId: number }): Promise<void>;
+  /** Releases the device; waits for any transfer in progress first. */
+  close(): Promise<void>;
+}
