@@ -7,9 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { runCommand } from '../host/commands.ts';
 import type { Host } from '../host/host.ts';
+import { SECURITY_HEADERS, contentTypeOf } from '../shared/http-headers.ts';
 import { keyMatches, refuseForeign } from './guard.ts';
 
 export interface WebServerOptions {
@@ -28,29 +29,6 @@ export interface RunningWebServer {
   server: Server;
   close(): Promise<void>;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-};
-
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-};
 
 const MAX_COMMAND_BYTES = 64 * 1024;
 const HEARTBEAT_MS = 15_000;
@@ -144,7 +122,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       const info = await stat(file);
       if (!info.isFile()) return send(res, 404, { error: 'not found' });
       const content = await readFile(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const type = contentTypeOf(file);
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'content-type': type,

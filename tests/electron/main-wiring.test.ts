@@ -1,14 +1,13 @@
-// The built main process (out/main/index.js) loaded in plain Node against a fake `electron`
+// The main process, freshly built by electron-vite (as out/main/index.js is), loaded in plain Node against a fake `electron`
 // (fake-electron.ts), with a real host and ledger in a temporary folder: checks the wiring that
 // needs no Chromium — scheme registered before ready, windows and their options, app:// answers,
 // session and navigation locks, IPC sender checks, the whole training sale carried over IPC,
 // the customer display following an unplugged monitor, start-up failure, and a clean quit.
-// Skipped (with the reason printed) when out/ is missing or older than electron/ and src/.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,21 +15,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as fake from './fake-electron.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MAIN = join(ROOT, 'out', 'main', 'index.js');
+// A private build (inside the repo, so `better-sqlite3` resolves from node_modules), never out/,
+// which other runners may be reading. electron-vite takes well under a second.
+const BUILD = join(ROOT, 'test-results', `main-wiring-${process.pid}`);
+const MAIN = join(BUILD, 'main', 'index.js');
 const FAKE_URL = new URL('./fake-electron.ts', import.meta.url).href;
-
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .reduce((newest, e) => Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
-}
-
-const skip = !existsSync(MAIN)
-  ? 'out/main/index.js is missing: run `npm run build` first'
-  : statSync(MAIN).mtimeMs < Math.max(newestSource(join(ROOT, 'electron')), newestSource(join(ROOT, 'src', 'host')))
-    ? 'out/main/index.js is older than electron/ or src/host: run `npm run build` first'
-    : false;
-if (skip) console.log(`[main-wiring] skipped: ${skip}`);
 
 const PRIMARY = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
 const SECOND = { id: 2, bounds: { x: 1920, y: 0, width: 1024, height: 768 }, workArea: { x: 1920, y: 0, width: 1024, height: 768 } };
@@ -53,7 +42,12 @@ const cashier = (): fake.FakeWindow => live('cashier')!;
 const customer = (): fake.FakeWindow => live('customer')!;
 
 before(async () => {
-  if (skip) return;
+  const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build', '--config', 'electron/vite.config.ts', '--outDir', BUILD, '--logLevel', 'error'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  assert.equal(build.status, 0, `electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
   for (const key of Object.keys(process.env)) if (key.startsWith('POS_')) delete process.env[key];
   process.env.POS_DATA_DIR = dataDir;
   registerHooks({
@@ -63,9 +57,12 @@ before(async () => {
   await import(pathToFileURL(MAIN).href);
 });
 
-after(() => rmSync(dataDir, { recursive: true, force: true }));
+after(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(BUILD, { recursive: true, force: true });
+});
 
-test('the app:// scheme and the sandbox are set up before ready, nothing else is', { skip }, () => {
+test('the app:// scheme and the sandbox are set up before ready, nothing else is', () => {
   assert.deepEqual(fake.record.schemes, [
     { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true }, beforeReady: true },
   ]);
@@ -76,13 +73,13 @@ test('the app:// scheme and the sandbox are set up before ready, nothing else is
   assert.equal(fake.record.ipcHandlers.size, 0);
 });
 
-test('on ready: IPC handlers, the cashier window and the customer window on the second monitor', { skip }, async () => {
+test('on ready: IPC handlers, the cashier window and the customer window on the second monitor', async () => {
   fake.becomeReady();
   await until('two windows', () => live('cashier') && live('customer'));
   assert.deepEqual([...fake.record.ipcHandlers.keys()].sort(), ['pos:cashier-subscribe', 'pos:command', 'pos:display-subscribe']);
   for (const [win, page] of [[cashier(), 'cashier'], [customer(), 'customer']] as const) {
     const prefs = win.options.webPreferences as Record<string, unknown>;
-    assert.equal(prefs.preload, join(ROOT, 'out', 'preload', `${page}.cjs`));
+    assert.equal(prefs.preload, join(BUILD, 'preload', `${page}.cjs`));
     assert.ok(existsSync(prefs.preload as string), `${page} preload is built`);
     assert.equal(prefs.sandbox, true);
     assert.equal(prefs.contextIsolation, true);
@@ -95,7 +92,7 @@ test('on ready: IPC handlers, the cashier window and the customer window on the 
   assert.equal(cashier().options.x, PRIMARY.workArea.x);
 });
 
-test('app:// serves the built renderer with the security headers, and nothing outside it', { skip }, async () => {
+test('app:// serves the built renderer with the security headers, and nothing outside it', async () => {
   const handle = fake.record.protocolHandlers.get('app')!;
   const page = await handle(new Request('app://pos/cashier/index.html'));
   assert.equal(page.status, 200);
@@ -117,7 +114,7 @@ test('app:// serves the built renderer with the security headers, and nothing ou
   assert.equal((await handle(new Request('app://pos/cashier/index.html', { method: 'POST', body: 'x' }))).status, 405);
 });
 
-test('the session refuses permissions and remote requests; web contents cannot navigate away or open windows', { skip }, () => {
+test('the session refuses permissions and remote requests; web contents cannot navigate away or open windows', () => {
   const { session } = fake.record;
   let granted: boolean | null = null;
   session.permissionRequest!({}, 'media', (g) => (granted = g));
@@ -151,7 +148,7 @@ test('the session refuses permissions and remote requests; web contents cannot n
   assert.equal(webviewBlocked, true);
 });
 
-test('IPC refuses commands from anything but the cashier window top frame', { skip }, async () => {
+test('IPC refuses commands from anything but the cashier window top frame', async () => {
   const fromCustomer = fake.eventFrom(customer());
   const refused = { ok: false, error: { code: 'not_allowed', message: 'This window may not send commands to the POS' } };
   assert.deepEqual(await fake.invoke('pos:command', fromCustomer, 'state.get', {}), refused);
@@ -169,7 +166,7 @@ test('IPC refuses commands from anything but the cashier window top frame', { sk
   assert.deepEqual([bad.ok, bad.error.code], [false, 'invalid_request']);
 });
 
-test('a training sale over IPC: charge, QR on the display, simulated payment, paid on both', { skip }, async () => {
+test('a training sale over IPC: charge, QR on the display, simulated payment, paid on both', async () => {
   const till = cashier();
   const display = customer();
   const first = (await fake.invoke('pos:display-subscribe', fake.eventFrom(display))) as { version: number; state: { phase: string } };
@@ -201,7 +198,7 @@ test('a training sale over IPC: charge, QR on the display, simulated payment, pa
   assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
 });
 
-test('unplugging the second monitor replaces the full-screen display with a minimised window; re-plugging brings it back', { skip }, async () => {
+test('unplugging the second monitor replaces the full-screen display with a minimised window; re-plugging brings it back', async () => {
   const external = customer();
   fake.setDisplays([PRIMARY]);
   fake.screen.emit('display-removed', {}, SECOND);
@@ -227,7 +224,25 @@ test('unplugging the second monitor replaces the full-screen display with a mini
   assert.equal(back.options.frame, false);
 });
 
-test('quitting closes the host first, then lets the quit through', { skip }, async () => {
+test('closing the laptop lid (primary gone, the customer monitor now primary) also takes the display off full screen at once', async () => {
+  const external = customer();
+  assert.equal(external.fullScreen, true);
+  fake.setDisplays([SECOND], SECOND.id);
+  fake.screen.emit('display-removed', {}, PRIMARY);
+  assert.equal(external.destroyed, true);
+  const spare = await until('a spare customer window', () => live('customer'));
+  await until('it is minimised', () => spare.minimized);
+  assert.equal(spare.fullScreen, false);
+
+  fake.setDisplays([PRIMARY, SECOND], PRIMARY.id);
+  fake.screen.emit('display-added', {}, PRIMARY);
+  await until('the display back on the second monitor', () => {
+    const w = live('customer');
+    return w && w !== spare && w.fullScreen ? w : null;
+  });
+});
+
+test('quitting closes the host first, then lets the quit through', async () => {
   const before = fake.record.quits;
   fake.app.quit();
   await until('the second, real quit', () => fake.record.quits === before + 2);
@@ -236,7 +251,7 @@ test('quitting closes the host first, then lets the quit through', { skip }, asy
   assert.equal(fake.record.errorBoxes.length, 0);
 });
 
-test('a bad setting at start shows one plain error box and exits 1', { skip }, () => {
+test('a bad setting at start shows one plain error box and exits 1', () => {
   const script = `
     import { registerHooks } from 'node:module';
     registerHooks({ resolve: (s, c, n) => (s === 'electron' ? { url: ${JSON.stringify(FAKE_URL)}, shortCircuit: true } : n(s, c)) });
