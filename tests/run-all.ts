@@ -1,6 +1,6 @@
 /**
  * `npm test`: every runner in turn — the type check, Node's test runner (host, web, renderer logic,
- * Electron static checks) and Playwright (web mode in Chromium; Electron where installed) — then one
+ * Electron static checks), the Electronegativity scan and Playwright (web mode in Chromium; Electron where installed) — then one
  * closing line summing them all: `N passed, N failed, N skipped`. Exits non-zero if anything failed.
  */
 import { spawn } from 'node:child_process';
@@ -48,6 +48,18 @@ async function nodeTests(): Promise<Counts> {
   return counts;
 }
 
+/** Electronegativity's Electron security scan, installed in its own folder on first use (see its scan.mjs). */
+async function electronegativity(): Promise<Counts> {
+  console.log('\n== electronegativity ==');
+  const dir = join(ROOT, 'tests', 'electron', 'electronegativity');
+  if (!existsSync(join(dir, 'node_modules', '@doyensec', 'electronegativity'))) {
+    const install = await run('npm', ['ci', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error']);
+    if (install.code !== 0) return { passed: 0, failed: 1, skipped: 0 };
+  }
+  const { code } = await run(process.execPath, [join(dir, 'scan.mjs')]);
+  return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
+}
+
 async function playwright(): Promise<Counts> {
   console.log('\n== playwright ==');
   const report = join(ROOT, 'test-results', 'e2e.json');
@@ -68,6 +80,7 @@ const only = process.argv[2];
 const runners: Array<[string, () => Promise<Counts>]> = [
   ['typecheck', typecheck],
   ['node', nodeTests],
+  ['electronegativity', electronegativity],
   ['playwright', playwright],
 ];
 const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
