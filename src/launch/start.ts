@@ -7,11 +7,12 @@ import { ROOT, buildIfStale } from './build-if-stale.ts';
 import { findElectronBinary } from './electron-binary.ts';
 
 const binary = findElectronBinary(ROOT);
-buildIfStale();
 if (!binary) {
   console.error('pos: Electron is not installed on this machine (offline install); starting web mode instead.');
+  buildIfStale();
   await import('../web/main.ts');
 } else {
+  buildIfStale();
   const child = spawn(binary, [ROOT], { stdio: 'inherit', env: process.env });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
