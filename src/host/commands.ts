@@ -48,6 +48,10 @@ const HANDLERS: { [K in CommandName]: Handler } = {
     return null;
   },
   'training.simulatePayment': (host, args) => (host.simulatePayment(saleId(args)), null),
+  'receipt.reprint': (host, args) => host.printing.reprint(saleId(args)),
+  'receipt.preview': (host, args) => host.printing.preview(saleId(args)),
+  'printer.testPrint': (host, args) => (noArgs(args), host.printing.testPrint()),
+  'printer.list': (host, args) => (noArgs(args), host.printing.list()),
   'settings.get': (host, args) => (noArgs(args), host.settings.view()),
   'settings.save': (host, args) => host.saveSettings(args),
 };

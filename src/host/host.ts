@@ -14,7 +14,10 @@ import { readEnv } from './config/env.ts';
 import { SettingsStore, TRAINING_BAKONG_ID, type Settings } from './config/settings.ts';
 import { openLedger, type Db } from './ledger/database.ts';
 import { SalesLedger, type StoredSale } from './ledger/sales.ts';
+import { PrintJobs } from './ledger/print-jobs.ts';
 import { PaymentError, PaymentService } from './payments/payment-service.ts';
+import { PrinterService, type PrinterServiceDeps } from './printing/printer-service.ts';
+import { registerReceiptFonts } from './printing/receipt/fonts.ts';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from './payments/poll-policy.ts';
 import { buildCashierState, buildDisplayState } from './views.ts';
 
@@ -27,6 +30,12 @@ export interface HostOptions {
   /** For the live API; tests may route it, production uses global fetch. */
   fetch?: FetchLike;
   policy?: PollPolicy;
+  /** Where bundled resources live (fonts/); the packaged Electron app passes its resources path. */
+  resourcesDir?: string;
+  /** Tests: build printer transports differently (e.g. one that fails N times). */
+  createTransport?: PrinterServiceDeps['createTransport'];
+  /** Tests: a faster print retry schedule. */
+  printRetryDelayMs?: (attempts: number) => number;
 }
 
 export type HostListener = () => void;
@@ -36,6 +45,9 @@ export interface Host {
   readonly settings: SettingsStore;
   readonly payments: PaymentService;
   readonly ledger: SalesLedger;
+  readonly printing: PrinterService;
+  /** The ledger's SQLite connection, for diagnostics and tests (e.g. simulating a full disk). */
+  readonly db: Db;
   /** The embedded sandbox that training mode pays through. */
   readonly trainingSandbox: Sandbox;
   cashierState(): CashierState;
@@ -52,6 +64,7 @@ export interface Host {
 export function createHost(options: HostOptions = {}): Host {
   const env = readEnv(options.env ?? process.env, options.fallbackDataDir);
   const now = options.now ?? Date.now;
+  if (options.resourcesDir) registerReceiptFonts(join(options.resourcesDir, 'fonts'));
   const db: Db = openLedger(env.dataDir);
   const settings = new SettingsStore(db, env.overrides);
   const ledger = new SalesLedger(db, now);
@@ -70,6 +83,8 @@ export function createHost(options: HostOptions = {}): Host {
     notifyQueued = true;
     queueMicrotask(() => {
       notifyQueued = false;
+      // A payment may have queued its receipt: let the printer look (cheap when nothing waits).
+      printing.queue.kick();
       for (const listener of listeners) listener();
     });
   };
@@ -116,13 +131,25 @@ export function createHost(options: HostOptions = {}): Host {
       };
     },
   });
+  const printing = new PrinterService({
+    jobs: new PrintJobs(db, now),
+    ledger,
+    settings: () => settings.current(),
+    now,
+    onChange: notify,
+    retryDelayMs: options.printRetryDelayMs,
+    createTransport: options.createTransport,
+  });
   payments.resume();
+  printing.start();
 
   return {
     dataDir: env.dataDir,
     settings,
     payments,
     ledger,
+    printing,
+    db,
     trainingSandbox,
     cashierState() {
       const s = settings.current();
@@ -133,6 +160,7 @@ export function createHost(options: HostOptions = {}): Host {
         ledger,
         current,
         watch: current ? payments.watcher.view(current.id) : null,
+        printer: printing.view(),
         now: now(),
       });
     },
@@ -142,6 +170,7 @@ export function createHost(options: HostOptions = {}): Host {
     },
     saveSettings(input) {
       const view = settings.save(input);
+      printing.settingsChanged();
       notify();
       return view;
     },
@@ -169,6 +198,7 @@ export function createHost(options: HostOptions = {}): Host {
     async close() {
       listeners.clear();
       await payments.stop();
+      await printing.stop();
       db.close();
     },
   };

@@ -2,7 +2,7 @@
  * What each screen is shown, derived from the ledger after every committed change. The customer
  * display gets only what a customer may see: no account IDs, no errors, no history.
  */
-import type { CashierState, DisplayState, SaleView, WatchView } from '../shared/contract.ts';
+import type { CashierState, DisplayState, PrinterView, SaleView, WatchView } from '../shared/contract.ts';
 import type { Settings } from './config/settings.ts';
 import type { SalesLedger, StoredSale } from './ledger/sales.ts';
 
@@ -18,6 +18,7 @@ export function buildCashierState(input: {
   ledger: SalesLedger;
   current: StoredSale | null;
   watch: WatchView | null;
+  printer: PrinterView;
   now: number;
 }): CashierState {
   const today = input.ledger.day(input.now);
@@ -29,6 +30,7 @@ export function buildCashierState(input: {
     current: input.current ? toSaleView(input.current) : null,
     watch: input.watch,
     alerts: input.ledger.openAlerts(),
+    printer: input.printer,
     today: today.map(toSaleView),
     totals: input.ledger.totals(input.now, today),
     serverTime: input.now,

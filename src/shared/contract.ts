@@ -69,6 +69,51 @@ export interface CashierAlert {
   message: string;
 }
 
+export type PrintJobKind = 'receipt' | 'copy' | 'test';
+/** queued: waiting to print (or for the printer: see lastError); skipped: no printer is set up. */
+export type PrintJobStatus = 'queued' | 'printing' | 'printed' | 'failed' | 'skipped';
+
+export interface PrintJobView {
+  id: number;
+  /** null for a test print. */
+  saleId: number | null;
+  kind: PrintJobKind;
+  status: PrintJobStatus;
+  attempts: number;
+  /** The POS stopped while this job was printing; it is being printed again (a partial receipt may exist). */
+  interrupted: boolean;
+  /** Why the last attempt failed, in plain words (e.g. the printer is unplugged, no permission). */
+  lastError: string | null;
+  createdAt: number;
+  printedAt: number | null;
+}
+
+export interface PrinterView {
+  /** The setting in force: 'none' | 'usb' | 'usb:vvvv:pppp' | 'file:<dir>'. */
+  setting: string;
+  /** What it is in words, e.g. "USB printer 0416:5011". */
+  description: string;
+  /** The printer's last problem, or null when the last job printed (or none was tried). */
+  problem: string | null;
+  /** Recent jobs, newest first. */
+  jobs: PrintJobView[];
+}
+
+export interface UsbPrinterInfo {
+  vid: string;
+  pid: string;
+  name: string | null;
+  /** The value to store as the printer setting, e.g. 'usb:0416:5011'. */
+  setting: string;
+}
+
+export interface ReceiptPreview {
+  /** data:image/png;base64,… — exactly the raster the printer gets. */
+  png: string;
+  width: number;
+  height: number;
+}
+
 export interface DayTotals {
   /** Local calendar day, YYYY-MM-DD. */
   day: string;
@@ -88,6 +133,7 @@ export interface CashierState {
   watch: WatchView | null;
   /** Unacknowledged alerts, oldest first. */
   alerts: CashierAlert[];
+  printer: PrinterView;
   /** Today's sales, newest first. */
   today: SaleView[];
   totals: DayTotals;
@@ -124,6 +170,13 @@ export interface SettingsView {
   allowedAccounts: string[];
   /** Minutes an expired or cancelled QR keeps being checked for a late payment. */
   graceMinutes: number;
+  /** 'none' | 'usb' | 'usb:vvvv:pppp' | 'file:<absolute dir>'. */
+  printer: string;
+  paperWidth: 58 | 80;
+  /** Extra lines under the merchant name on receipts (address, phone…), Khmer or Latin. */
+  receiptHeader: string[];
+  /** Lines at the bottom of receipts. */
+  receiptFooter: string[];
   /** Fields fixed by an environment variable at start; the Settings screen shows them read-only. */
   lockedByEnv: Array<keyof SettingsInput>;
 }
@@ -137,6 +190,10 @@ export interface SettingsInput {
   language?: Language;
   allowedAccounts?: string[];
   graceMinutes?: number;
+  printer?: string;
+  paperWidth?: 58 | 80;
+  receiptHeader?: string[];
+  receiptFooter?: string[];
 }
 
 /** Commands the cashier window may send. `args` is validated by the host whatever the transport. */
@@ -152,6 +209,13 @@ export interface CashierCommands {
   'payment.dismiss': { args: Record<string, never>; result: null };
   /** Training mode only: the embedded sandbox marks the QR paid, as a customer's bank would. */
   'training.simulatePayment': { args: { saleId: number }; result: null };
+  /** Prints the sale's receipt again, marked COPY. */
+  'receipt.reprint': { args: { saleId: number }; result: PrintJobView };
+  /** The receipt raster exactly as the printer gets it. */
+  'receipt.preview': { args: { saleId: number }; result: ReceiptPreview };
+  'printer.testPrint': { args: Record<string, never>; result: PrintJobView };
+  /** USB printers attached now, for the Settings screen; `problem` says why the list may be incomplete. */
+  'printer.list': { args: Record<string, never>; result: { printers: UsbPrinterInfo[]; problem: string | null } };
   'settings.get': { args: Record<string, never>; result: SettingsView };
   'settings.save': { args: SettingsInput; result: SettingsView };
 }

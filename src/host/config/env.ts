@@ -31,6 +31,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, fallbackDataDir = 
   }
   if (env.POS_BAKONG_ID?.trim()) overrides.bakongId = env.POS_BAKONG_ID.trim();
   if (env.POS_MERCHANT_NAME?.trim()) overrides.merchantName = env.POS_MERCHANT_NAME.trim();
+  // Checked with the other settings when the store opens (an invalid value stops the start with its reason).
+  if (env.POS_PRINTER?.trim()) overrides.printer = env.POS_PRINTER.trim();
   const dataDir = env.POS_DATA_DIR?.trim() ? resolve(env.POS_DATA_DIR.trim()) : fallbackDataDir;
   return { dataDir, overrides, apiKey: env.POS_BAKONG_API_KEY?.trim() || null };
 }

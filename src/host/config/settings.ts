@@ -5,6 +5,7 @@
  */
 import type { Language, SettingsInput, SettingsView } from '../../shared/contract.ts';
 import type { Db } from '../ledger/database.ts';
+import { formatPrinterSetting, parsePrinterSetting } from '../printing/transports/printer-setting.ts';
 import { ConfigError, parseApiBaseUrl } from './api-url.ts';
 
 export interface Settings {
@@ -15,6 +16,10 @@ export interface Settings {
   language: Language;
   allowedAccounts: string[];
   graceMinutes: number;
+  printer: string;
+  paperWidth: 58 | 80;
+  receiptHeader: string[];
+  receiptFooter: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +30,10 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
   allowedAccounts: [],
   graceMinutes: 5,
+  printer: 'none',
+  paperWidth: 80,
+  receiptHeader: [],
+  receiptFooter: ['Thank you! · អរគុណ!'],
 };
 
 /** The account training-mode QRs pay when no Bakong ID is configured: never a real one. */
@@ -80,6 +89,30 @@ export function validateSettingsInput(input: unknown): SettingsInput {
           throw new ConfigError('Late-payment grace must be a whole number of minutes from 1 to 60');
         }
         out.graceMinutes = value;
+        break;
+      }
+      case 'printer': {
+        const setting = requireString(key, value).trim();
+        try {
+          out.printer = formatPrinterSetting(parsePrinterSetting(setting));
+        } catch (error) {
+          throw new ConfigError(`Printer: ${(error as Error).message}`);
+        }
+        break;
+      }
+      case 'paperWidth': {
+        if (value !== 58 && value !== 80) throw new ConfigError('Paper width must be 58 or 80 (mm)');
+        out.paperWidth = value;
+        break;
+      }
+      case 'receiptHeader':
+      case 'receiptFooter': {
+        if (!Array.isArray(value) || value.length > 6) throw new ConfigError('Receipt header and footer have at most 6 lines');
+        const lines = value.map((line) => requireString(key, line).trim());
+        if (lines.some((line) => [...line].length > 48 || /[\u0000-\u001f\u007f]/.test(line))) {
+          throw new ConfigError('Each receipt line has at most 48 characters and no control characters');
+        }
+        out[key] = lines.filter((line) => line !== '');
         break;
       }
       case 'language': {

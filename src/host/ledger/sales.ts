@@ -133,6 +133,11 @@ export class SalesLedger {
           .prepare(`INSERT INTO alerts (sale_id, kind, previous_status, created_at) VALUES (?, 'paid_late', ?, ?)`)
           .run(id, before.status, at);
       }
+      // The receipt is owed from the moment the payment is recorded: same transaction.
+      this.#db
+        .prepare(`INSERT INTO print_jobs (sale_id, kind, status, next_attempt_at, created_at, updated_at)
+                  VALUES (?, 'receipt', 'queued', ?, ?, ?)`)
+        .run(id, at, at, at);
       return this.get(id);
     })();
   }

@@ -5,6 +5,7 @@
  */
 import * as initial from './001-initial.ts';
 import * as latePayments from './002-late-payments.ts';
+import * as printJobs from './003-print-jobs.ts';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, latePayments];
+export const MIGRATIONS: readonly Migration[] = [initial, latePayments, printJobs];

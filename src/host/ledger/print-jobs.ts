@@ -1,0 +1,130 @@
+/**
+ * The print queue's table. Every change is one committed statement, so what the cashier is shown
+ * about a receipt is what the ledger says, and a crash loses no job.
+ */
+import type { PrintJobKind, PrintJobStatus, PrintJobView } from '../../shared/contract.ts';
+import type { Db } from './database.ts';
+
+interface JobRow {
+  id: number;
+  sale_id: number | null;
+  kind: PrintJobKind;
+  status: PrintJobStatus;
+  attempts: number;
+  interrupted: number;
+  last_error: string | null;
+  next_attempt_at: number;
+  created_at: number;
+  updated_at: number;
+  printed_at: number | null;
+}
+
+export interface PrintJob extends PrintJobView {
+  nextAttemptAt: number;
+}
+
+function toJob(row: JobRow): PrintJob {
+  return {
+    id: row.id,
+    saleId: row.sale_id,
+    kind: row.kind,
+    status: row.status,
+    attempts: row.attempts,
+    interrupted: row.interrupted === 1,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    printedAt: row.printed_at,
+    nextAttemptAt: row.next_attempt_at,
+  };
+}
+
+export class PrintJobs {
+  readonly #db: Db;
+  readonly #now: () => number;
+
+  constructor(db: Db, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /** Adds a copy (reprint) or a test print. Receipts are added by SalesLedger.markPaid. */
+  add(kind: 'copy' | 'test', saleId: number | null): PrintJob {
+    const at = this.#now();
+    const { lastInsertRowid } = this.#db
+      .prepare(`INSERT INTO print_jobs (sale_id, kind, status, next_attempt_at, created_at, updated_at)
+                VALUES (?, ?, 'queued', ?, ?, ?)`)
+      .run(saleId, kind, at, at, at);
+    return this.get(Number(lastInsertRowid))!;
+  }
+
+  get(id: number): PrintJob | null {
+    const row = this.#db.prepare('SELECT * FROM print_jobs WHERE id = ?').get(id) as JobRow | undefined;
+    return row ? toJob(row) : null;
+  }
+
+  /** The oldest queued job, due or not (the queue sleeps until it is due). Jobs print in order. */
+  nextQueued(): PrintJob | null {
+    const row = this.#db
+      .prepare(`SELECT * FROM print_jobs WHERE status = 'queued' ORDER BY id LIMIT 1`)
+      .get() as JobRow | undefined;
+    return row ? toJob(row) : null;
+  }
+
+  /** Committed before the bytes leave, so a crash mid-print is detectable at the next start. */
+  markPrinting(id: number): void {
+    this.#update(`status = 'printing', attempts = attempts + 1`, id, `status = 'queued'`);
+  }
+
+  markPrinted(id: number): void {
+    this.#update(`status = 'printed', last_error = NULL, printed_at = :at`, id, `status = 'printing'`);
+  }
+
+  /** Puts a job back in the queue to be tried again at `retryAt`. */
+  markRetry(id: number, error: string, retryAt: number): void {
+    this.#db
+      .prepare(`UPDATE print_jobs SET status = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ?
+                WHERE id = ? AND status = 'printing'`)
+      .run(error, retryAt, this.#now(), id);
+  }
+
+  markFailed(id: number, error: string): void {
+    this.#db
+      .prepare(`UPDATE print_jobs SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'printing')`)
+      .run(error, this.#now(), id);
+  }
+
+  markSkipped(id: number, reason: string): void {
+    this.#db
+      .prepare(`UPDATE print_jobs SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'printing')`)
+      .run(reason, this.#now(), id);
+  }
+
+  /** At start: jobs left `printing` were cut off by a crash; print them again and say so. */
+  recoverInterrupted(): number {
+    return this.#db
+      .prepare(`UPDATE print_jobs SET status = 'queued', interrupted = 1, next_attempt_at = ?, updated_at = ?,
+                  last_error = COALESCE(last_error, 'The POS stopped while this was printing')
+                WHERE status = 'printing'`)
+      .run(this.#now(), this.#now()).changes;
+  }
+
+  /** Waiting for the printer again (e.g. it was just set up or plugged back in): try every queued job now. */
+  retryNow(): void {
+    this.#db.prepare(`UPDATE print_jobs SET next_attempt_at = ? WHERE status = 'queued'`).run(this.#now());
+  }
+
+  /** The most recent jobs, newest first, for the cashier screen. */
+  recent(limit = 30): PrintJob[] {
+    return (this.#db.prepare('SELECT * FROM print_jobs ORDER BY id DESC LIMIT ?').all(limit) as JobRow[]).map(toJob);
+  }
+
+  forSale(saleId: number): PrintJob[] {
+    return (this.#db.prepare('SELECT * FROM print_jobs WHERE sale_id = ? ORDER BY id').all(saleId) as JobRow[]).map(toJob);
+  }
+
+  #update(set: string, id: number, where: string): void {
+    this.#db
+      .prepare(`UPDATE print_jobs SET ${set}, updated_at = :at WHERE id = :id AND ${where}`)
+      .run({ at: this.#now(), id });
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The print queue's worker: prints queued jobs one at a time, in order, in the background, so
+ * printing never holds up taking the next payment. A job is marked `printing` (committed) before its
+ * bytes leave; a missing or failing printer puts it back with a growing delay (1 s, 2 s, 4 s … 30 s)
+ * and the reason in words, until it prints or MAX_ATTEMPTS have failed. Nothing is printed twice
+ * unless asked (a COPY), or unless the POS died mid-job (then the retry is flagged `interrupted`).
+ */
+import type { PrintJob, PrintJobs } from '../ledger/print-jobs.ts';
+import { PrinterError, type PrinterTransport } from './types.ts';
+
+/** About 10 minutes of trying with the backoff below before a job is reported failed. */
+export const MAX_ATTEMPTS = 25;
+
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+export interface PrintQueueDeps {
+  jobs: PrintJobs;
+  /** The transport for the printer setting in force (the host keeps one per setting). */
+  transport(): PrinterTransport | null;
+  /** The job's ESC/POS bytes (rendered at print time from the ledger and settings). */
+  render(job: PrintJob): Uint8Array;
+  now(): number;
+  onChange(): void;
+  retryDelayMs?: (attempts: number) => number;
+}
+
+export class PrintQueue {
+  readonly #deps: PrintQueueDeps;
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<void> | null = null;
+  #stopped = false;
+  /** The printer's last problem in words; null once a job prints. */
+  problem: string | null = null;
+
+  constructor(deps: PrintQueueDeps) {
+    this.#deps = deps;
+  }
+
+  /** At start: jobs cut off by a crash go back in the queue, flagged; then work begins. */
+  start(): void {
+    if (this.#deps.jobs.recoverInterrupted() > 0) this.#deps.onChange();
+    this.kick();
+  }
+
+  /** Something was queued, or the printer setting changed: look at the queue now. */
+  kick(): void {
+    if (this.#stopped) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (!this.#running) {
+      this.#running = this.#drain().finally(() => {
+        this.#running = null;
+      });
+    }
+  }
+
+  /** The printer was set up or plugged back in: stop waiting and try every queued job now. */
+  retryNow(): void {
+    this.#deps.jobs.retryNow();
+    this.kick();
+  }
+
+  /** Finishes the job being printed (never cuts a transfer short), then stops. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  /** Resolves when nothing is printing now (tests and shutdown). */
+  idle(): Promise<void> {
+    return this.#running ?? Promise.resolve();
+  }
+
+  async #drain(): Promise<void> {
+    for (;;) {
+      if (this.#stopped) return;
+      const job = this.#deps.jobs.nextQueued();
+      if (!job) return;
+      const wait = job.nextAttemptAt - this.#deps.now();
+      if (wait > 0) {
+        this.#timer = setTimeout(() => this.kick(), wait);
+        this.#timer.unref();
+        return;
+      }
+      await this.#print(job);
+      this.#deps.onChange();
+    }
+  }
+
+  async #print(job: PrintJob): Promise<void> {
+    const { jobs } = this.#deps;
+    const transport = this.#deps.transport();
+    if (!transport) {
+      jobs.markSkipped(job.id, 'No printer is set up (Settings → Printer)');
+      return;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = this.#deps.render(job);
+    } catch (error) {
+      // A receipt that cannot be drawn will not get better by waiting.
+      jobs.markFailed(job.id, `The receipt could not be drawn: ${(error as Error).message}`);
+      return;
+    }
+    jobs.markPrinting(job.id);
+    this.#deps.onChange();
+    try {
+      await transport.print(bytes, { jobId: job.id });
+      jobs.markPrinted(job.id);
+      this.problem = null;
+    } catch (error) {
+      const reason = error instanceof PrinterError ? error.message : `The printer failed: ${(error as Error).message}`;
+      this.problem = reason;
+      const attempts = job.attempts + 1;
+      if (attempts >= MAX_ATTEMPTS || (error instanceof PrinterError && error.code === 'not_configured')) {
+        jobs.markFailed(job.id, reason);
+      } else {
+        jobs.markRetry(job.id, reason, this.#deps.now() + (this.#deps.retryDelayMs ?? retryDelayMs)(attempts));
+      }
+    }
+  }
+}

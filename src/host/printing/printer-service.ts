@@ -1,0 +1,130 @@
+/**
+ * The host's printing desk: owns the one long-lived transport for the printer setting in force,
+ * the print queue, and the receipt renderer; answers the cashier's printing commands. A paid sale's
+ * receipt job is created by the ledger in the payment's own transaction; this only prints it.
+ */
+import type { PrintJobView, PrinterView, ReceiptPreview } from '../../shared/contract.ts';
+import type { Settings } from '../config/settings.ts';
+import type { PrintJob, PrintJobs } from '../ledger/print-jobs.ts';
+import type { SalesLedger } from '../ledger/sales.ts';
+import { PaymentError } from '../payments/payment-service.ts';
+import { encodeRasterJob } from './escpos/encode.ts';
+import { PrintQueue } from './print-queue.ts';
+import { receiptForSale, testReceipt } from './receipt-data.ts';
+import { renderReceipt } from './receipt/layout.ts';
+import { bitmapToPng } from './receipt/preview.ts';
+import { createTransport } from './transports/create-transport.ts';
+import { listUsbPrinters, type UsbPrinterListing } from './transports/usb-discovery.ts';
+import type { PrinterTransport, ReceiptData } from './types.ts';
+
+export interface PrinterServiceDeps {
+  jobs: PrintJobs;
+  ledger: SalesLedger;
+  settings(): Settings;
+  now(): number;
+  onChange(): void;
+  /** Tests may count retries faster; production uses the queue's backoff. */
+  retryDelayMs?: (attempts: number) => number;
+  /** Builds a transport for a setting; tests may wrap it (e.g. to fail N times). */
+  createTransport?: (setting: string) => PrinterTransport;
+}
+
+export class PrinterService {
+  readonly #deps: PrinterServiceDeps;
+  readonly queue: PrintQueue;
+  #transport: { setting: string; transport: PrinterTransport } | null = null;
+
+  constructor(deps: PrinterServiceDeps) {
+    this.#deps = deps;
+    this.queue = new PrintQueue({
+      jobs: deps.jobs,
+      transport: () => this.#transportForSetting(),
+      render: (job) => encodeRasterJob(renderReceipt(this.#receiptFor(job))),
+      now: deps.now,
+      onChange: deps.onChange,
+      retryDelayMs: deps.retryDelayMs,
+    });
+  }
+
+  start(): void {
+    this.queue.start();
+  }
+
+  /** The printer setting changed: drop the old device handle (after its job) and retry what waits. */
+  settingsChanged(): void {
+    if (this.#transport && this.#transport.setting !== this.#deps.settings().printer) {
+      const old = this.#transport.transport;
+      this.#transport = null;
+      void old.close().catch(() => undefined);
+    }
+    this.queue.retryNow();
+  }
+
+  reprint(saleId: number): PrintJobView {
+    const sale = this.#deps.ledger.get(saleId);
+    if (!sale) throw new PaymentError('not_found', `There is no sale #${saleId}`);
+    if (sale.status !== 'paid') throw new PaymentError('not_allowed', `Sale #${saleId} is not paid, so it has no receipt`);
+    const job = this.#deps.jobs.add('copy', saleId);
+    this.queue.kick();
+    this.#deps.onChange();
+    return toView(job);
+  }
+
+  testPrint(): PrintJobView {
+    const job = this.#deps.jobs.add('test', null);
+    this.queue.retryNow();
+    this.#deps.onChange();
+    return toView(job);
+  }
+
+  /** The same raster the printer gets for the sale's receipt, as a PNG. */
+  preview(saleId: number): ReceiptPreview {
+    const sale = this.#deps.ledger.get(saleId);
+    if (!sale) throw new PaymentError('not_found', `There is no sale #${saleId}`);
+    if (sale.status !== 'paid') throw new PaymentError('not_allowed', `Sale #${saleId} is not paid, so it has no receipt`);
+    const bitmap = renderReceipt(receiptForSale(sale, this.#deps.settings(), false));
+    return { png: `data:image/png;base64,${bitmapToPng(bitmap).toString('base64')}`, width: bitmap.width, height: bitmap.height };
+  }
+
+  list(): Promise<UsbPrinterListing> {
+    return listUsbPrinters();
+  }
+
+  view(): PrinterView {
+    const setting = this.#deps.settings().printer;
+    return {
+      setting,
+      description: setting === 'none' ? 'No printer' : this.#transportForSetting()?.description ?? setting,
+      problem: this.queue.problem,
+      jobs: this.#deps.jobs.recent(30).map(toView),
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.queue.stop();
+    await this.#transport?.transport.close().catch(() => undefined);
+  }
+
+  #transportForSetting(): PrinterTransport | null {
+    const setting = this.#deps.settings().printer;
+    if (setting === 'none') return null;
+    if (this.#transport?.setting !== setting) {
+      const create = this.#deps.createTransport ?? ((s: string) => createTransport(s));
+      this.#transport = { setting, transport: create(setting) };
+    }
+    return this.#transport.transport;
+  }
+
+  #receiptFor(job: PrintJob): ReceiptData {
+    const settings = this.#deps.settings();
+    if (job.kind === 'test' || job.saleId === null) return testReceipt(settings, this.#deps.now());
+    const sale = this.#deps.ledger.get(job.saleId);
+    if (!sale) throw new Error(`sale #${job.saleId} is not in the ledger`);
+    return receiptForSale(sale, settings, job.kind === 'copy');
+  }
+}
+
+function toView(job: PrintJob): PrintJobView {
+  const { nextAttemptAt: _internal, ...view } = job;
+  return view;
+}

@@ -1,0 +1,50 @@
+/**
+ * What goes on a receipt, taken from the ledger (the sale as recorded: its amount, its rate, the
+ * merchant name the customer paid) and the owner's receipt settings (header, footer, paper).
+ */
+import { centsToRiel } from '../../shared/money.ts';
+import type { Settings } from '../config/settings.ts';
+import type { StoredSale } from '../ledger/sales.ts';
+import type { ReceiptData } from './types.ts';
+
+/** The first 10 hex digits of the md5 identify a payment well enough for a customer's query. */
+export function shortReference(md5: string | null): string {
+  return md5 ? md5.slice(0, 10).toUpperCase() : '—';
+}
+
+export function receiptForSale(sale: StoredSale, settings: Settings, copy: boolean): ReceiptData {
+  return {
+    paperWidth: settings.paperWidth,
+    merchantName: sale.merchantName,
+    headerLines: settings.receiptHeader,
+    footerLines: settings.receiptFooter,
+    saleId: sale.id,
+    paidAt: sale.paidAt ?? sale.createdAt,
+    amountCents: sale.amountCents,
+    khrPerUsd: sale.khrPerUsd,
+    riel: centsToRiel(sale.amountCents, sale.khrPerUsd),
+    reference: shortReference(sale.md5),
+    training: sale.training,
+    copy,
+    paidLate: sale.paidLate,
+  };
+}
+
+/** A test print: clearly not a sale (TRAINING + COPY bands, sale 0), in the configured layout. */
+export function testReceipt(settings: Settings, now: number): ReceiptData {
+  return {
+    paperWidth: settings.paperWidth,
+    merchantName: settings.merchantName,
+    headerLines: [...settings.receiptHeader, 'TEST PRINT · សាកល្បងបោះពុម្ព'],
+    footerLines: settings.receiptFooter,
+    saleId: 0,
+    paidAt: now,
+    amountCents: 1050,
+    khrPerUsd: settings.khrPerUsd,
+    riel: centsToRiel(1050, settings.khrPerUsd),
+    reference: 'TEST',
+    training: true,
+    copy: false,
+    paidLate: false,
+  };
+}

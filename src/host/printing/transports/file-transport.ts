@@ -1,0 +1,165 @@
+/**
+ * `file:<dir>`: each job's bytes become ONE file in that folder, for tests, demos and support
+ * ("send us the folder"). Names are `<sequence>-job-<jobId>.escpos`, the sequence zero-padded to
+ * 8 digits and continuing after the highest one already there, so `ls` order is print order, also
+ * across restarts and reprints of the same job. Files appear atomically: written under a hidden
+ * temporary name, fsynced, then renamed, so a crash or a pulled USB stick never leaves a half job
+ * that looks complete. Only the folder itself is created: if its parent is gone (a removed stick)
+ * the job fails as 'disconnected' rather than quietly writing to the internal disk.
+ */
+import { open, mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PrinterError, type PrinterTransport } from '../types.ts';
+
+/** 8 digits: 100 million jobs before the names grow a digit and stop sorting as plain text. */
+export const SEQUENCE_DIGITS = 8;
+const FINAL = /^(\d+)-job-(\d+)\.escpos$/;
+const TEMP = /^\.\d+-job-\d+\.escpos\.tmp$/;
+
+export function printFileName(sequence: number, jobId: number): string {
+  return `${String(sequence).padStart(SEQUENCE_DIGITS, '0')}-job-${jobId}.escpos`;
+}
+
+/** The file-system calls the transport makes; injectable so tests can make them fail. */
+export interface FileIo {
+  /** Creates the folder (not its parents); resolves if it already exists. */
+  mkdir(dir: string): Promise<void>;
+  readdir(dir: string): Promise<string[]>;
+  /** Creates `path` (which must not exist), writes all of `data`, fsyncs and closes it. */
+  writeNew(path: string, data: Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  /** Makes a rename in `dir` durable; best effort (not every system can fsync a folder). */
+  syncDir(dir: string): Promise<void>;
+}
+
+export const nodeFileIo: FileIo = {
+  async mkdir(dir) {
+    try {
+      await mkdir(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  },
+  readdir: (dir) => readdir(dir),
+  async writeNew(path, data) {
+    const file = await open(path, 'wx');
+    try {
+      await file.writeFile(data);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  },
+  rename: (from, to) => rename(from, to),
+  unlink: (path) => unlink(path),
+  async syncDir(dir) {
+    if (process.platform === 'win32') return; // folders cannot be opened for fsync there; NTFS journals renames
+    try {
+      const handle = await open(dir, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      // The file itself is complete and renamed; some file systems (FUSE, SMB) refuse a folder fsync.
+    }
+  },
+};
+
+export class FileTransport implements PrinterTransport {
+  readonly description: string;
+  readonly #dir: string;
+  readonly #io: FileIo;
+  /** Next sequence number; null until the folder has been scanned (again after any error). */
+  #next: number | null = null;
+  #chain: Promise<void> = Promise.resolve();
+
+  constructor(dir: string, deps: { io?: FileIo } = {}) {
+    this.#dir = dir;
+    this.#io = deps.io ?? nodeFileIo;
+    this.description = `file:${dir}`;
+  }
+
+  print(job: Uint8Array, meta: { jobId: number }): Promise<void> {
+    if (!Number.isSafeInteger(meta.jobId) || meta.jobId < 0) {
+      return Promise.reject(new TypeError(`jobId must be a whole number ≥ 0, got ${meta.jobId}`));
+    }
+    const bytes = job.slice(); // the caller may reuse its buffer while this job waits its turn
+    // One job at a time, so sequence numbers are handed out in print order.
+    const run = this.#chain.then(() => this.#write(bytes, meta.jobId));
+    this.#chain = run.catch(() => {});
+    return run;
+  }
+
+  /** Nothing stays open between jobs; waits for a job being written. */
+  close(): Promise<void> {
+    return this.#chain;
+  }
+
+  async #write(bytes: Uint8Array, jobId: number): Promise<void> {
+    const io = this.#io;
+    let temp: string | null = null;
+    try {
+      await io.mkdir(this.#dir);
+      const sequence = this.#next ?? (await this.#scan());
+      const name = printFileName(sequence, jobId);
+      temp = join(this.#dir, `.${name}.tmp`);
+      await io.writeNew(temp, bytes);
+      await io.rename(temp, join(this.#dir, name));
+      temp = null;
+      this.#next = sequence + 1;
+      await io.syncDir(this.#dir);
+    } catch (error) {
+      if (temp) await io.unlink(temp).catch(() => {});
+      this.#next = null; // the folder may have been swapped (another stick): look again next time
+      throw fileError(error, this.#dir);
+    }
+  }
+
+  /** Highest sequence in the folder + 1; clears temporary files left by a crash (never complete jobs). */
+  async #scan(): Promise<number> {
+    let highest = 0;
+    for (const name of await this.#io.readdir(this.#dir)) {
+      const match = FINAL.exec(name);
+      if (match) highest = Math.max(highest, Number(match[1]));
+      else if (TEMP.test(name)) await this.#io.unlink(join(this.#dir, name)).catch(() => {});
+    }
+    return highest + 1;
+  }
+}
+
+/** A file-system failure in words a shop owner can act on; the system's code stays at the end for support. */
+export function fileError(error: unknown, dir: string): PrinterError {
+  if (error instanceof PrinterError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+  const tail = code ? ` (${code})` : '';
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new PrinterError('io', `The disk holding ${dir} is full: free some space or choose another folder${tail}`);
+    case 'EACCES':
+    case 'EPERM':
+      return new PrinterError('access_denied', `No permission to write in ${dir}: choose a folder this user owns${tail}`);
+    case 'EROFS':
+      return new PrinterError('access_denied', `${dir} is on a read-only disk (is the USB stick write-protected?)${tail}`);
+    case 'ENOENT':
+      return new PrinterError('disconnected', `The folder ${dir} cannot be reached: a folder above it is missing (was the USB stick or network drive removed?)${tail}`);
+    case 'ENODEV':
+    case 'ENXIO':
+    case 'ESTALE':
+    case 'ENOTCONN':
+    case 'EHOSTDOWN':
+      return new PrinterError('disconnected', `The disk holding ${dir} went away (was the USB stick or network drive removed?)${tail}`);
+    case 'ENOTDIR':
+    case 'EISDIR':
+      return new PrinterError('not_found', `${dir} cannot be used as the print folder: it, or a folder above it, is a file${tail}`);
+    case 'EBUSY':
+      return new PrinterError('busy', `${dir} is busy (another program is using it)${tail}`);
+    case 'EIO':
+      return new PrinterError('io', `The disk holding ${dir} failed while writing (disk error, or the USB stick was pulled out)${tail}`);
+    default:
+      return new PrinterError('io', `Could not write the print file in ${dir}: ${(error as Error)?.message ?? String(error)}`);
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * The real UsbBackend, over the `usb` package (1.9.2, the one escpos-usb loads). `usb` is required on
+ * first use only, so tests and web mode never load native USB code unless a USB printer is configured.
+ *
+ * Why not escpos-usb's adapter (read from escpos-usb 3.0.0-alpha.4): its open() calls setAltSetting
+ * before claim (always LIBUSB_ERROR_NOT_FOUND, ignored), claims every interface of the device and may
+ * call back once per interface; device.open() throwing (LIBUSB_ERROR_ACCESS) escapes its callback;
+ * its write has node-usb's endless default timeout; close() neither releases the interface nor gives
+ * the kernel driver (usblp) back, and calls usb.removeAllListeners('detach'), dropping every other
+ * hotplug listener in the process, while each new USB() adds one that keeps the event loop alive.
+ * This file does the same steps (detach usblp if bound, claim, bulk OUT transfer) for the printer
+ * interface only, and undoes them on close.
+ */
+import { createRequire } from 'node:module';
+import { PrinterError } from '../types.ts';
+import { usbIdsText, type UsbIds } from './printer-setting.ts';
+import type { FoundUsbPrinter, OpenedUsbPrinter, UsbBackend } from './usb-backend.ts';
+
+const PRINTER_CLASS = 7;
+
+/** The parts of node-usb 1.9.2 used here (it ships no types). */
+interface UsbEndpoint {
+  direction: 'in' | 'out';
+  transferType: number;
+  timeout: number;
+  transfer(data: Buffer, callback: (error?: Error) => void): unknown;
+}
+interface UsbInterface {
+  descriptor: { bInterfaceClass: number };
+  endpoints: UsbEndpoint[];
+  isKernelDriverActive(): boolean;
+  detachKernelDriver(): void;
+  attachKernelDriver(): void;
+  claim(): void;
+  release(callback: (error?: Error) => void): void;
+}
+interface UsbDevice {
+  busNumber: number;
+  deviceAddress: number;
+  deviceDescriptor: { idVendor: number; idProduct: number; bDeviceClass: number; iManufacturer: number; iProduct: number };
+  configDescriptor: { interfaces: Array<Array<{ bInterfaceClass: number }>> } | null;
+  interfaces: UsbInterface[] | null;
+  open(): void;
+  close(): void;
+  getStringDescriptor(index: number, callback: (error?: Error, value?: string) => void): void;
+}
+interface UsbModule {
+  getDeviceList(): UsbDevice[];
+  INIT_ERROR?: number;
+  LIBUSB_TRANSFER_TYPE_BULK: number;
+}
+
+let usbModule: UsbModule | null = null;
+
+function loadUsb(): UsbModule {
+  if (!usbModule) {
+    try {
+      usbModule = createRequire(import.meta.url)('usb') as UsbModule;
+    } catch (error) {
+      throw new PrinterError('driver', `USB support could not be loaded (${(error as Error).message}); reinstall the POS.`);
+    }
+  }
+  if (usbModule.INIT_ERROR) throw new PrinterError('driver', `USB support could not start (libusb error ${usbModule.INIT_ERROR}).`);
+  return usbModule;
+}
+
+/** True once something asked for USB: lets tests prove `none`/`file:` never load native USB code. */
+export function usbLoaded(): boolean {
+  return usbModule !== null;
+}
+
+/** Printers this process holds open, with their names: Settings must not open (and so close) those. */
+const held = new Map<UsbDevice, string | null>();
+/**
+ * node-usb keeps ONE handle per device object, so a second open() is a no-op and any close() closes it
+ * for everyone. Opening, closing and listing therefore take turns (transfers do not wait for this).
+ */
+let turn: Promise<unknown> = Promise.resolve();
+function exclusive<T>(step: () => Promise<T>): Promise<T> {
+  const run = turn.then(step);
+  turn = run.catch(() => {});
+  return run;
+}
+
+function idsOf(device: UsbDevice): UsbIds {
+  return { vid: device.deviceDescriptor.idVendor, pid: device.deviceDescriptor.idProduct };
+}
+
+/** A printer: device class 7, or any interface of class 7. */
+function isPrinter(device: UsbDevice): boolean {
+  try {
+    if (device.deviceDescriptor.bDeviceClass === PRINTER_CLASS) return true;
+    return device.configDescriptor?.interfaces.some((alts) => alts.some((alt) => alt.bInterfaceClass === PRINTER_CLASS)) ?? false;
+  } catch {
+    return false; // descriptor unreadable (seen on Windows for some devices): not one we can use anyway
+  }
+}
+
+/** The interface to print on: the printer-class one with a bulk OUT endpoint, else (explicit ids only) any with one. */
+function pickInterface(usb: UsbModule, device: UsbDevice, anyClass: boolean): { iface: UsbInterface; endpoint: UsbEndpoint } | null {
+  const bulkOut = (iface: UsbInterface) => iface.endpoints.find((ep) => ep.direction === 'out' && ep.transferType === usb.LIBUSB_TRANSFER_TYPE_BULK);
+  const interfaces = device.interfaces ?? [];
+  const ordered = [...interfaces.filter((i) => i.descriptor.bInterfaceClass === PRINTER_CLASS), ...(anyClass ? interfaces : [])];
+  for (const iface of ordered) {
+    const endpoint = bulkOut(iface);
+    if (endpoint) return { iface, endpoint };
+  }
+  return null;
+}
+
+function readString(device: UsbDevice, index: number): Promise<string | null> {
+  if (!index) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    try {
+      device.getStringDescriptor(index, (error, value) => resolve(error || !value ? null : value.replace(/\u0000/g, '').trim() || null));
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
+/** "Winbond POS58", from the manufacturer and product strings (needs an open device). */
+async function readName(device: UsbDevice): Promise<string | null> {
+  const maker = await readString(device, device.deviceDescriptor.iManufacturer);
+  const product = await readString(device, device.deviceDescriptor.iProduct);
+  if (maker && product && !product.toLowerCase().startsWith(maker.toLowerCase())) return `${maker} ${product}`;
+  return product ?? maker;
+}
+
+/** Undoes open(): release the interface, give the kernel driver back (so CUPS can print again), close. Never throws. */
+async function shutdown(device: UsbDevice, claimed: UsbInterface | null, reattach: UsbInterface | null): Promise<void> {
+  if (claimed) {
+    await new Promise<void>((resolve) => {
+      try {
+        claimed.release(() => resolve());
+      } catch {
+        resolve();
+      }
+    });
+  }
+  if (reattach) {
+    try {
+      reattach.attachKernelDriver();
+    } catch {
+      // Unplugged, or the driver is not loaded: nothing to give back.
+    }
+  }
+  try {
+    device.close();
+  } catch {
+    // Already closed or gone.
+  }
+}
+
+class LibusbPrinter implements OpenedUsbPrinter {
+  readonly ids: UsbIds;
+  readonly name: string | null;
+  readonly #device: UsbDevice;
+  readonly #iface: UsbInterface;
+  readonly #endpoint: UsbEndpoint;
+  readonly #detached: boolean;
+  #closed = false;
+
+  constructor(device: UsbDevice, iface: UsbInterface, endpoint: UsbEndpoint, detached: boolean, name: string | null) {
+    this.ids = idsOf(device);
+    this.name = name;
+    this.#device = device;
+    this.#iface = iface;
+    this.#endpoint = endpoint;
+    this.#detached = detached;
+  }
+
+  write(chunk: Uint8Array, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      // node-usb calls back from libusb's completion handler, i.e. after the transfer has finished.
+      this.#endpoint.timeout = timeoutMs;
+      try {
+        this.#endpoint.transfer(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), (error) => (error ? reject(error) : resolve()));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  }
+
+  isAttached(): boolean {
+    // node-usb returns the same object for the same libusb device; a replugged printer is a new one.
+    return loadUsb().getDeviceList().includes(this.#device);
+  }
+
+  close(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    this.#closed = true;
+    return exclusive(async () => {
+      await shutdown(this.#device, this.#iface, this.#detached ? this.#iface : null);
+      held.delete(this.#device);
+    });
+  }
+}
+
+export function createLibusbBackend(platform: NodeJS.Platform = process.platform): UsbBackend {
+  return {
+    open: (target) =>
+      exclusive(async () => {
+        const usb = loadUsb();
+        const device = usb.getDeviceList().find((d) => (target ? d.deviceDescriptor.idVendor === target.vid && d.deviceDescriptor.idProduct === target.pid : isPrinter(d)));
+        if (!device) {
+          throw new PrinterError(
+            'not_found',
+            target
+              ? `USB printer ${usbIdsText(target)} is not plugged in (or is switched off): check the cable and the power.`
+              : 'No USB printer is plugged in (or it is switched off): check the cable and the power.',
+          );
+        }
+        if (held.has(device)) throw new PrinterError('busy', `USB printer ${usbIdsText(idsOf(device))} is already in use by this POS.`);
+        device.open(); // throws LIBUSB_ERROR_ACCESS (Linux, no udev rule) or NOT_SUPPORTED (Windows, no WinUSB)
+        let claimed: UsbInterface | null = null;
+        let detached: UsbInterface | null = null;
+        try {
+          const picked = pickInterface(usb, device, target !== null || device.deviceDescriptor.bDeviceClass === PRINTER_CLASS);
+          if (!picked) {
+            throw new PrinterError('not_found', `USB device ${usbIdsText(idsOf(device))} has no printer interface to send to (no bulk OUT endpoint): is it really the printer?`);
+          }
+          if (platform !== 'win32') {
+            try {
+              // Linux binds usblp to printers; libusb cannot claim the interface until it lets go.
+              if (picked.iface.isKernelDriverActive()) {
+                picked.iface.detachKernelDriver();
+                detached = picked.iface;
+              }
+            } catch {
+              // Not supported here (macOS), or not allowed: claim() below then says BUSY or ACCESS.
+            }
+          }
+          picked.iface.claim();
+          claimed = picked.iface;
+          const name = await readName(device);
+          const printer = new LibusbPrinter(device, picked.iface, picked.endpoint, detached !== null, name);
+          held.set(device, name);
+          return printer;
+        } catch (error) {
+          await shutdown(device, claimed, detached);
+          throw error;
+        }
+      }),
+
+    list: () =>
+      exclusive(async () => {
+        const usb = loadUsb();
+        const printers: FoundUsbPrinter[] = [];
+        const errors: unknown[] = [];
+        for (const device of usb.getDeviceList().filter(isPrinter)) {
+          if (held.has(device)) {
+            printers.push({ ids: idsOf(device), name: held.get(device) ?? null });
+            continue;
+          }
+          let name: string | null = null;
+          try {
+            device.open(); // only to read the strings; no claim, so a printer in use elsewhere is not disturbed
+            try {
+              name = await readName(device);
+            } finally {
+              device.close();
+            }
+          } catch (error) {
+            errors.push(error);
+          }
+          printers.push({ ids: idsOf(device), name });
+        }
+        return { printers, errors };
+      }),
+  };
+}

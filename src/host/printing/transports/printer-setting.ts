@@ -1,0 +1,96 @@
+/**
+ * The printer setting: one short string kept in the settings table and accepted from POS_PRINTER.
+ *
+ *   none             no printer: receipts are skipped
+ *   usb              the first USB printer found (device or interface class 7)
+ *   usb:0416:5011    the USB printer with that vendor:product id (4 hex digits each)
+ *   file:/abs/dir    every job's bytes as one file in that folder (tests, demos, support)
+ *
+ * Parsed strictly: the string comes from a form field or an environment variable, and a typo must
+ * be reported in words instead of silently meaning "no printer" or "some other printer".
+ */
+import { posix, win32 } from 'node:path';
+
+export interface UsbIds {
+  vid: number;
+  pid: number;
+}
+
+export type PrinterSetting =
+  | { kind: 'none' }
+  /** `device: null` means the first USB printer found. */
+  | { kind: 'usb'; device: UsbIds | null }
+  | { kind: 'file'; dir: string };
+
+export class PrinterSettingError extends Error {
+  override name = 'PrinterSettingError';
+}
+
+const EXPECTED = 'expected none, usb, usb:<vid>:<pid> (e.g. usb:0416:5011) or file:<absolute folder>';
+/** Longer than any real folder path; stops a pasted document from being stored as a setting. */
+const MAX_LENGTH = 1024;
+
+/** "0416:5011": the ids as lsusb and Zadig show them. */
+export function usbIdsText(ids: UsbIds): string {
+  const hex = (n: number) => n.toString(16).padStart(4, '0');
+  return `${hex(ids.vid)}:${hex(ids.pid)}`;
+}
+
+export function parsePrinterSetting(value: unknown, platform: NodeJS.Platform = process.platform): PrinterSetting {
+  if (typeof value !== 'string') throw new PrinterSettingError(`The printer setting must be text; ${EXPECTED}`);
+  if (value.length === 0) throw new PrinterSettingError(`The printer setting is empty; ${EXPECTED}`);
+  if (value.length > MAX_LENGTH) throw new PrinterSettingError(`The printer setting is too long (over ${MAX_LENGTH} characters)`);
+  // Control characters (NUL, newline…) have no place in a setting and can truncate paths in C code.
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) throw new PrinterSettingError('The printer setting contains control characters');
+  if (value !== value.trim()) throw new PrinterSettingError(`The printer setting "${value}" has spaces around it`);
+
+  if (value === 'none') return { kind: 'none' };
+  if (value === 'usb') return { kind: 'usb', device: null };
+  if (value.startsWith('usb:')) return { kind: 'usb', device: parseUsbIds(value) };
+  if (value.startsWith('file:')) return { kind: 'file', dir: parseFileDir(value.slice('file:'.length), platform) };
+
+  const lower = value.toLowerCase();
+  if (lower === 'none' || lower === 'usb' || lower.startsWith('usb:') || lower.startsWith('file:')) {
+    throw new PrinterSettingError(`The printer setting "${value}" must be written in lowercase (none, usb, usb:…, file:…)`);
+  }
+  throw new PrinterSettingError(`Unknown printer setting "${value}"; ${EXPECTED}`);
+}
+
+function parseUsbIds(value: string): UsbIds {
+  const match = /^usb:([0-9a-fA-F]{4}):([0-9a-fA-F]{4})$/.exec(value);
+  if (!match) {
+    throw new PrinterSettingError(
+      `"${value}" is not a USB printer id: write usb:<vid>:<pid> with 4 hex digits each, as lsusb shows them (e.g. usb:0416:5011, no 0x)`,
+    );
+  }
+  const ids = { vid: Number.parseInt(match[1]!, 16), pid: Number.parseInt(match[2]!, 16) };
+  if (ids.vid === 0) throw new PrinterSettingError(`"${value}": 0000 is not a USB vendor id`);
+  return ids;
+}
+
+function parseFileDir(dir: string, platform: NodeJS.Platform): string {
+  const path = platform === 'win32' ? win32 : posix;
+  if (dir === '') throw new PrinterSettingError('file: needs a folder, e.g. file:/var/lib/khqr-pos/prints');
+  if (!path.isAbsolute(dir) || (platform === 'win32' && /^[\\/](?![\\/])/.test(dir))) {
+    // A relative folder would depend on where the POS happened to be started; "~" is not expanded.
+    throw new PrinterSettingError(`file:${dir} — the folder must be an absolute path (e.g. ${platform === 'win32' ? 'C:\\pos\\prints' : '/var/lib/khqr-pos/prints'})`);
+  }
+  const segments = dir.split(platform === 'win32' ? /[\\/]/ : '/');
+  if (segments.includes('..')) throw new PrinterSettingError(`file:${dir} — the folder must not contain ".." (write the real path)`);
+  let normal = path.normalize(dir);
+  if (normal.length > 1 && normal.endsWith(path.sep) && normal !== path.parse(normal).root) normal = normal.slice(0, -1);
+  if (normal === path.parse(normal).root) throw new PrinterSettingError(`file:${dir} — choose a folder for the print files, not the top of the disk`);
+  return normal;
+}
+
+/** The canonical string for a setting: what is stored, shown and compared (hex in lowercase). */
+export function formatPrinterSetting(setting: PrinterSetting): string {
+  switch (setting.kind) {
+    case 'none':
+      return 'none';
+    case 'usb':
+      return setting.device ? `usb:${usbIdsText(setting.device)}` : 'usb';
+    case 'file':
+      return `file:${setting.dir}`;
+  }
+}
