@@ -6,9 +6,18 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import { fontCss, type FontSpec } from './style.ts';
 import { measureLine, wrapText } from './text.ts';
 
+/** A rectangle of the canvas, in dots. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface Block {
   height: number;
-  draw(ctx: SKRSContext2D, top: number): void;
+  /** Draws at `top`; white-on-black areas are added to `inverted` (they are thresholded the other way). */
+  draw(ctx: SKRSContext2D, top: number, inverted: Rect[]): void;
 }
 
 /** Where content may go across the paper, plus a context to measure text with. */
@@ -28,10 +37,10 @@ const INK: Record<Ink, string> = { black: '#000', white: '#fff' };
 export function stack(blocks: Block[]): Block {
   return {
     height: blocks.reduce((sum, b) => sum + b.height, 0),
-    draw(ctx, top) {
+    draw(ctx, top, inverted) {
       let y = top;
       for (const block of blocks) {
-        block.draw(ctx, y);
+        block.draw(ctx, y, inverted);
         y += block.height;
       }
     },
@@ -121,19 +130,20 @@ export function box(frame: Frame, padding: number, style: 'filled' | 'outlined',
   const body = stack(content(inner));
   return {
     height: body.height + 2 * (padding + border),
-    draw(ctx, top) {
+    draw(ctx, top, inverted) {
       const width = frame.right - frame.left;
       const height = body.height + 2 * (padding + border);
       ctx.fillStyle = INK.black;
       if (style === 'filled') {
         ctx.fillRect(frame.left, top, width, height);
+        inverted.push({ x: frame.left, y: top, width, height });
       } else {
         ctx.fillRect(frame.left, top, width, border);
         ctx.fillRect(frame.left, top + height - border, width, border);
         ctx.fillRect(frame.left, top, border, height);
         ctx.fillRect(frame.right - border, top, border, height);
       }
-      body.draw(ctx, top + padding + border);
+      body.draw(ctx, top + padding + border, inverted);
     },
   };
 }

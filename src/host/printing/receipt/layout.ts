@@ -5,7 +5,7 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { formatRiel, formatUsd } from '../../../shared/money.ts';
 import { PAPER_DOTS, type Bitmap, type ReceiptData } from '../types.ts';
-import { box, row, rule, space, stack, text, type Block, type Frame } from './blocks.ts';
+import { box, row, rule, space, stack, text, type Block, type Frame, type Rect } from './blocks.ts';
 import { registerReceiptFonts } from './fonts.ts';
 import { LABELS } from './labels.ts';
 import { thresholdToBitmap } from './raster.ts';
@@ -56,11 +56,17 @@ function sections(frame: Frame, s: ReceiptStyle, data: ReceiptData): Block[] {
   return blocks;
 }
 
+/** The antialiased receipt and where its white-on-black boxes are (they threshold the other way). */
+export interface DrawnReceipt {
+  canvas: Canvas;
+  inverted: Rect[];
+}
+
 /**
- * The antialiased receipt at printer resolution (paper width in dots × content height), black on
- * white. Useful to inspect the threshold; the cashier's preview should show the 1-bit raster instead.
+ * The antialiased receipt at printer resolution (paper width in dots × content height), before it
+ * becomes 1 bit. For tuning the threshold; the cashier's preview shows the 1-bit raster instead.
  */
-export function drawReceipt(data: ReceiptData): Canvas {
+export function drawReceipt(data: ReceiptData): DrawnReceipt {
   registerReceiptFonts();
   const width = PAPER_DOTS[data.paperWidth];
   const s = RECEIPT_STYLE[data.paperWidth];
@@ -71,13 +77,14 @@ export function drawReceipt(data: ReceiptData): Canvas {
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.textBaseline = 'alphabetic';
-  receipt.draw(ctx, 0);
-  return canvas;
+  const inverted: Rect[] = [];
+  receipt.draw(ctx, 0, inverted);
+  return { canvas, inverted };
 }
 
 /** The receipt as the 1-bit raster sent to the printer: paper width in dots, as tall as the content. */
 export function renderReceipt(data: ReceiptData): Bitmap {
-  const canvas = drawReceipt(data);
+  const { canvas, inverted } = drawReceipt(data);
   const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-  return thresholdToBitmap(pixels.data, canvas.width, canvas.height, BLACK_THRESHOLD);
+  return thresholdToBitmap(pixels.data, canvas.width, canvas.height, BLACK_THRESHOLD, inverted);
 }

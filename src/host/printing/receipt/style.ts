@@ -82,7 +82,7 @@ export const RECEIPT_STYLE: Record<PaperWidth, ReceiptStyle> = {
     totalLabel: { size: 24, bold: true },
     amount: { size: 48, bold: true },
     riel: { size: 28, bold: true },
-    banner: { size: 22, bold: true },
+    banner: { size: 23, bold: false },
     copy: { size: 44, bold: true },
     note: { size: 24, bold: false },
     footer: { size: 24, bold: false },
