@@ -51,7 +51,11 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   try {
     // POS_DATA_DIR (read inside createHost) wins; otherwise the OS's per-user app data folder.
-    host = createHost({ fallbackDataDir: app.getPath('userData') });
+    host = createHost({
+      fallbackDataDir: app.getPath('userData'),
+      // Receipt fonts: packaged under resources/ (electron-builder extraResources), else the repo's resources/.
+      resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+    });
   } catch (error) {
     fail(error);
     return;

@@ -35,7 +35,8 @@ test('it packages only the build output, without rebuilding native modules', () 
   assert.equal(pkg.main, 'out/main/index.js');
   assert.equal(config.npmRebuild, false);
   assert.ok((config.asarUnpack as string[]).some((p) => p.includes('better-sqlite3') && p.endsWith('.node')));
-  assert.deepEqual(config.extraResources, []);
+  // The receipt fonts are loaded from disk at run time (createHost's resourcesDir), so they must ship.
+  assert.deepEqual(config.extraResources, [{ from: 'resources/fonts', to: 'fonts' }, { from: 'resources/linux', to: 'linux' }]);
 });
 
 test('fuses switch off run-as-node, NODE_OPTIONS and the inspector; targets deb, AppImage, nsis, dmg', () => {

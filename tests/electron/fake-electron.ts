@@ -4,6 +4,7 @@
 // It cannot say anything about Chromium itself (CSP enforcement, the sandbox, contextBridge):
 // that is tests/electron/app.spec.ts's job, with a real Electron binary.
 
+import { fileURLToPath } from 'node:url';
 import { EventEmitter } from 'node:events';
 
 export interface Rect { x: number; y: number; width: number; height: number }
@@ -119,6 +120,8 @@ class FakeApp extends EventEmitter {
     record.sandboxEnabled = true;
   }
   requestSingleInstanceLock(): boolean { return true; }
+  /** The unpackaged app's root is the repository (main.ts loads resources/ from it). */
+  getAppPath(): string { return fileURLToPath(new URL('../../', import.meta.url)); }
   getPath(name: string): string { return this.paths.get(name) ?? `/nonexistent/fake-electron/${name}`; }
   quit(): void {
     record.quits++;

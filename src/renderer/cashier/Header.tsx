@@ -1,3 +1,4 @@
+import { PrinterIcon } from './Receipt.tsx';
 import { useCashier } from './store.ts';
 import type { View } from './store.ts';
 import { useT } from './useT.ts';
@@ -30,10 +31,39 @@ export function Header() {
           </span>
         )}
       </div>
-      <nav className="nav" aria-label={t('nav.label')}>
-        {tab('sell', t('nav.sell'))}
-        {tab('settings', t('nav.settings'))}
-      </nav>
+      <div className="header__end">
+        <PrinterAlert />
+        <nav className="nav" aria-label={t('nav.label')}>
+          {tab('sell', t('nav.sell'))}
+          {tab('settings', t('nav.settings'))}
+        </nav>
+      </div>
     </header>
+  );
+}
+
+/**
+ * The printer's last problem (unplugged, no permission…) where the cashier sees it while selling.
+ * The live region always exists so the problem is announced when it appears; the button opens Settings.
+ */
+function PrinterAlert() {
+  const t = useT();
+  const problem = useCashier((s) => s.state?.printer?.problem ?? null);
+  const setView = useCashier((s) => s.setView);
+  return (
+    <div role="status" className="header__printer">
+      {problem && (
+        <button
+          type="button"
+          className="printer-alert"
+          aria-label={t('printerAlert.label', { problem })}
+          title={problem}
+          onClick={() => setView('settings')}
+        >
+          <PrinterIcon size={26} warning />
+          <span className="printer-alert__text">{t('printerAlert.short')}</span>
+        </button>
+      )}
+    </div>
   );
 }

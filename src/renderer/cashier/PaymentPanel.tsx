@@ -5,6 +5,7 @@ import { countdownText, formatClock } from '../common/countdown.ts';
 import { useNow, useQrImage } from '../common/hooks.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ReceiptButtons, ReceiptLine } from './Receipt.tsx';
 import { useCashier } from './store.ts';
 import { useT } from './useT.ts';
 
@@ -160,6 +161,7 @@ function Outcome({ sale, t }: { sale: SaleView; t: ReturnType<typeof useT> }) {
         <p className="payment__note">{t('payment.paidAt', { time: formatClock(sale.paidAt) })}</p>
       )}
       {sale.status === 'paid' && sale.paidLate && <p className="payment__note payment__late">{t('payment.paidLate')}</p>}
+      {sale.status === 'paid' && <ReceiptLine saleId={sale.id} />}
       {sale.status === 'expired' && <p className="payment__note">{t('payment.expiredHint')}</p>}
       {sale.status === 'failed' && sale.failureReason && (
         <p className="payment__reason" lang="en">
@@ -175,6 +177,7 @@ function Outcome({ sale, t }: { sale: SaleView; t: ReturnType<typeof useT> }) {
             {t('payment.newQrSame')}
           </button>
         )}
+        {sale.status === 'paid' && <ReceiptButtons saleId={sale.id} />}
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { ErrorBanner } from './ErrorBanner.tsx';
 import { Keypad } from './Keypad.tsx';
 import { keyboardAction, keyedCents, splitDisplay } from './keypad.ts';
 import { PaymentPanel } from './PaymentPanel.tsx';
+import { ReceiptPreviewDialog } from './ReceiptPreviewDialog.tsx';
 import { useCashier } from './store.ts';
 import { TodaySales } from './TodaySales.tsx';
 import { useT } from './useT.ts';
@@ -92,6 +93,7 @@ export function SellView() {
         <PaymentPanel />
         <TodaySales />
       </div>
+      <ReceiptPreviewDialog />
     </main>
   );
 }

@@ -1,13 +1,27 @@
-import { useEffect, useId, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { CommandError, SettingsInput } from '../../shared/contract.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { checkReceiptLines, receiptLinesProblem } from './printer-form.ts';
 import { buildPatch, toDraft } from './settings-form.ts';
-import type { Draft, LoadedSettings as Settings } from './settings-form.ts';
+import type { Draft, InvalidField, LoadedSettings as Settings } from './settings-form.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { Field } from './Field.tsx';
+import { PrinterSection } from './PrinterSection.tsx';
 import { invoke, useCashier } from './store.ts';
 import { useT } from './useT.ts';
 
-type Notice = { kind: 'saved' } | { kind: 'unchanged' } | { kind: 'error'; error: CommandError } | { kind: 'rate' } | { kind: 'grace' };
+type Notice =
+  | { kind: 'saved' }
+  | { kind: 'unchanged' }
+  | { kind: 'error'; error: CommandError }
+  | { kind: 'invalid'; field: InvalidField };
+
+const INVALID_TEXT: Readonly<Record<Exclude<InvalidField, 'receiptHeader' | 'receiptFooter'>, MessageKey>> = {
+  khrPerUsd: 'settings.khrPerUsdInvalid',
+  graceMinutes: 'settings.graceMinutesInvalid',
+  printerFolder: 'printer.folderInvalid',
+};
 
 export function SettingsView() {
   const t = useT();
@@ -44,6 +58,7 @@ export function SettingsView() {
   }
 
   const locked = (field: keyof SettingsInput) => loaded.lockedByEnv.includes(field);
+  const invalid = notice?.kind === 'invalid' ? notice.field : null;
   const update = (patch: Partial<Draft>) => {
     setDraft({ ...draft, ...patch });
     setNotice(null);
@@ -54,7 +69,7 @@ export function SettingsView() {
     if (saving) return;
     const result = buildPatch(loaded, draft);
     if (!result.ok) {
-      setNotice({ kind: result.invalid === 'khrPerUsd' ? 'rate' : 'grace' });
+      setNotice({ kind: 'invalid', field: result.invalid });
       return;
     }
     const { patch } = result;
@@ -128,7 +143,7 @@ export function SettingsView() {
               inputMode="numeric"
               pattern="[0-9]*"
               autoComplete="off"
-              aria-invalid={notice?.kind === 'rate' || undefined}
+              aria-invalid={invalid === 'khrPerUsd' || undefined}
               value={draft.khrPerUsd}
               onChange={(e) => update({ khrPerUsd: e.target.value })}
             />
@@ -161,7 +176,7 @@ export function SettingsView() {
                 inputMode="numeric"
                 pattern="[0-9]*"
                 autoComplete="off"
-                aria-invalid={notice?.kind === 'grace' || undefined}
+                aria-invalid={invalid === 'graceMinutes' || undefined}
                 value={draft.graceMinutes}
                 onChange={(e) => update({ graceMinutes: e.target.value })}
               />
@@ -189,12 +204,23 @@ export function SettingsView() {
           </Field>
         )}
 
+        {loaded.printer !== undefined && (
+          <PrinterSection loaded={loaded} draft={draft} update={update} locked={locked} invalid={invalid} />
+        )}
+
         <div className="settings__feedback">
           {notice?.kind === 'error' && <ErrorBanner error={notice.error} />}
-          {(notice?.kind === 'rate' || notice?.kind === 'grace') && (
+          {invalid && (
             <div className="banner banner--error" role="alert">
               <div className="banner__text">
-                <strong>{t(notice.kind === 'rate' ? 'settings.khrPerUsdInvalid' : 'settings.graceMinutesInvalid')}</strong>
+                {invalid === 'receiptHeader' || invalid === 'receiptFooter' ? (
+                  <>
+                    <strong>{t(invalid === 'receiptHeader' ? 'printer.header' : 'printer.footer')}</strong>
+                    <span className="banner__detail">{receiptLinesProblem(checkReceiptLines(draft[invalid]), t)}</span>
+                  </>
+                ) : (
+                  <strong>{t(INVALID_TEXT[invalid])}</strong>
+                )}
               </div>
             </div>
           )}
@@ -210,49 +236,5 @@ export function SettingsView() {
         </div>
       </form>
     </main>
-  );
-}
-
-interface ControlProps {
-  id: string;
-  readOnly: boolean;
-  'aria-describedby': string | undefined;
-  className: string;
-}
-
-/** A labelled field with help text; read-only with a note when an environment variable fixes it. */
-function Field({
-  label,
-  help,
-  locked,
-  wide = false,
-  children,
-}: {
-  label: string;
-  help?: string;
-  locked: boolean;
-  wide?: boolean;
-  children: (props: ControlProps) => ReactNode;
-}) {
-  const t = useT();
-  const id = useId();
-  const describedBy = [help ? `${id}-help` : null, locked ? `${id}-locked` : null].filter(Boolean).join(' ');
-  return (
-    <div className={`field${locked ? ' field--locked' : ''}${wide ? ' field--wide' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {children({ id, readOnly: locked, 'aria-describedby': describedBy || undefined, className: 'field__control' })}
-      {locked && (
-        <p id={`${id}-locked`} className="field__locked">
-          {t('settings.lockedByEnv')}
-        </p>
-      )}
-      {help && (
-        <p id={`${id}-help`} className="field__help">
-          {help}
-        </p>
-      )}
-    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
 import { formatClock } from '../common/countdown.ts';
 import { STATUS_KEYS } from '../i18n/index.ts';
+import { ReceiptBadge, ReceiptButtons } from './Receipt.tsx';
 import { useCashier } from './store.ts';
 import { useT } from './useT.ts';
 import type { SaleView } from '../../shared/contract.ts';
@@ -12,6 +13,8 @@ export function TodaySales() {
   const t = useT();
   const today = useCashier((s) => s.state?.today ?? NO_SALES);
   const totals = useCashier((s) => s.state?.totals ?? null);
+  // The sale in the payment panel has its receipt buttons there; its row does not repeat them.
+  const currentId = useCashier((s) => s.state?.current?.id ?? null);
 
   return (
     <section className="panel today" aria-labelledby="today-title">
@@ -42,6 +45,7 @@ export function TodaySales() {
                   {t('today.amount')}
                 </th>
                 <th scope="col">{t('today.status')}</th>
+                <th scope="col">{t('today.receipt')}</th>
               </tr>
             </thead>
             <tbody>
@@ -57,6 +61,21 @@ export function TodaySales() {
                     <span className={`pill pill--${sale.status}`}>{t(STATUS_KEYS[sale.status])}</span>
                     {sale.paidLate && <span className="pill pill--late">{t('today.late')}</span>}
                     {sale.training && <span className="pill pill--training-mini">{t('today.training')}</span>}
+                  </td>
+                  <td className="today__receipt">
+                    {sale.status === 'paid' && (
+                      <div className="today__receipt-cell">
+                        <ReceiptBadge saleId={sale.id} />
+                        {sale.id !== currentId && (
+                          <span className="today__actions">
+                            <span id={`today-sale-${sale.id}`} className="visually-hidden">
+                              {t('receipt.rowSale', { id: sale.id })}
+                            </span>
+                            <ReceiptButtons saleId={sale.id} compact describedBy={`today-sale-${sale.id}`} />
+                          </span>
+                        )}
+                      </div>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -1,9 +1,11 @@
 /**
  * The Settings form as pure functions: settings → editable draft, and draft → the patch to save
  * (only fields that changed and are not fixed by the environment). Tested in Node.
- * Tolerates a host that does not send the newer optional fields (allowedAccounts, graceMinutes).
+ * Tolerates a host that does not send the newer optional fields (allowedAccounts, graceMinutes, and
+ * the printer ones).
  */
 import type { Language, SettingsInput, SettingsView } from '../../shared/contract.ts';
+import { checkReceiptLines, joinPrinterSetting, splitPrinterSetting } from './printer-form.ts';
 
 export interface Draft {
   merchantName: string;
@@ -14,11 +16,22 @@ export interface Draft {
   /** One account per line. */
   allowedAccounts: string;
   graceMinutes: string;
+  /** 'none' | 'usb' | 'usb:vvvv:pppp' | 'file' (then `printerFolder` says where). */
+  printerChoice: string;
+  printerFolder: string;
+  paperWidth: '58' | '80';
+  /** One receipt line per row. */
+  receiptHeader: string;
+  receiptFooter: string;
 }
 
+type NewerField = 'allowedAccounts' | 'graceMinutes' | 'printer' | 'paperWidth' | 'receiptHeader' | 'receiptFooter';
+
 /** Settings as loaded; the newer fields may be missing from an older host. */
-export type LoadedSettings = Omit<SettingsView, 'allowedAccounts' | 'graceMinutes'> &
-  Partial<Pick<SettingsView, 'allowedAccounts' | 'graceMinutes'>>;
+export type LoadedSettings = Omit<SettingsView, NewerField> & Partial<Pick<SettingsView, NewerField>>;
+
+/** A field the form can refuse before sending it. */
+export type InvalidField = 'khrPerUsd' | 'graceMinutes' | 'printerFolder' | 'receiptHeader' | 'receiptFooter';
 
 /** "a@b\n\n c@d " → ["a@b", "c@d"] (commas separate too). */
 export function parseAccountLines(text: string): string[] {
@@ -29,6 +42,7 @@ export function parseAccountLines(text: string): string[] {
 }
 
 export function toDraft(settings: LoadedSettings): Draft {
+  const printer = splitPrinterSetting(settings.printer ?? 'none');
   return {
     merchantName: settings.merchantName,
     bakongId: settings.bakongId,
@@ -37,10 +51,15 @@ export function toDraft(settings: LoadedSettings): Draft {
     language: settings.language,
     allowedAccounts: (settings.allowedAccounts ?? []).join('\n'),
     graceMinutes: settings.graceMinutes === undefined ? '' : String(settings.graceMinutes),
+    printerChoice: printer.choice,
+    printerFolder: printer.folder,
+    paperWidth: settings.paperWidth === 58 ? '58' : '80',
+    receiptHeader: (settings.receiptHeader ?? []).join('\n'),
+    receiptFooter: (settings.receiptFooter ?? []).join('\n'),
   };
 }
 
-export type PatchResult = { ok: true; patch: SettingsInput } | { ok: false; invalid: 'khrPerUsd' | 'graceMinutes' };
+export type PatchResult = { ok: true; patch: SettingsInput } | { ok: false; invalid: InvalidField };
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
@@ -71,6 +90,22 @@ export function buildPatch(loaded: LoadedSettings, draft: Draft): PatchResult {
     const minutes = draft.graceMinutes.trim();
     if (!/^[0-9]{1,6}$/.test(minutes)) return { ok: false, invalid: 'graceMinutes' };
     patch.graceMinutes = Number(minutes);
+  }
+  if (loaded.printer !== undefined && editable('printer')) {
+    const printer = joinPrinterSetting({ choice: draft.printerChoice, folder: draft.printerFolder });
+    if (printer === null) return { ok: false, invalid: 'printerFolder' };
+    if (printer !== loaded.printer) patch.printer = printer;
+  }
+  if (loaded.paperWidth !== undefined && editable('paperWidth')) {
+    const width = draft.paperWidth === '58' ? 58 : 80;
+    if (width !== loaded.paperWidth) patch.paperWidth = width;
+  }
+  for (const field of ['receiptHeader', 'receiptFooter'] as const) {
+    const before = loaded[field];
+    if (before === undefined || !editable(field)) continue;
+    const check = checkReceiptLines(draft[field]);
+    if (!check.ok) return { ok: false, invalid: field };
+    if (!sameList(check.lines, before)) patch[field] = check.lines;
   }
   return { ok: true, patch };
 }

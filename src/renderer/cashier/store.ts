@@ -9,6 +9,7 @@ import type {
   CommandError,
   CommandName,
   CommandResult,
+  ReceiptPreview,
 } from '../../shared/contract.ts';
 import { cashierBridge } from '../bridge/index.ts';
 import { clockOffset } from '../common/countdown.ts';
@@ -18,6 +19,11 @@ import { canCharge } from './sale.ts';
 
 export type View = 'sell' | 'settings';
 export type PendingCommand = 'charge' | 'checkNow' | 'cancel' | 'simulate' | 'dismiss' | 'newQr';
+/** A receipt command on its way; it never blocks the payment buttons (printing must not hold up selling). */
+export interface ReceiptPending {
+  saleId: number;
+  action: 'reprint' | 'preview';
+}
 
 export interface CashierStore {
   /** Latest state from the host; null until the first one arrives. */
@@ -28,6 +34,9 @@ export interface CashierStore {
   view: View;
   pending: PendingCommand | null;
   error: CommandError | null;
+  receiptPending: ReceiptPending | null;
+  /** The receipt preview dialog's content; null when it is closed. */
+  preview: { saleId: number; image: ReceiptPreview } | null;
 
   receiveState(state: CashierState): void;
   press(key: KeypadKey): void;
@@ -40,6 +49,9 @@ export interface CashierStore {
   newSale(): Promise<void>;
   newQr(): Promise<void>;
   dismissAlert(id: number): Promise<void>;
+  reprint(saleId: number): Promise<void>;
+  openPreview(saleId: number): Promise<void>;
+  closePreview(): void;
 }
 
 /** Calls a host command; a transport failure becomes a CommandError like any other. */
@@ -91,6 +103,8 @@ export const useCashier = create<CashierStore>()((set, get) => {
     view: 'sell',
     pending: null,
     error: null,
+    receiptPending: null,
+    preview: null,
 
     receiveState(state) {
       set({ state, clockOffset: clockOffset(state.serverTime, Date.now()) });
@@ -138,6 +152,26 @@ export const useCashier = create<CashierStore>()((set, get) => {
       // Not exclusive with the payment buttons: acknowledging an alert must always be possible.
       const reply = await invoke('alerts.dismiss', { id });
       if (!reply.ok) set({ error: reply.error });
+    },
+    async reprint(saleId) {
+      if (get().receiptPending) return;
+      set({ receiptPending: { saleId, action: 'reprint' } });
+      // The copy's progress arrives with the state (printer.jobs); only a refusal needs showing here.
+      const reply = await invoke('receipt.reprint', { saleId });
+      set(reply.ok ? { receiptPending: null } : { receiptPending: null, error: reply.error });
+    },
+    async openPreview(saleId) {
+      if (get().receiptPending) return;
+      set({ receiptPending: { saleId, action: 'preview' } });
+      const reply = await invoke('receipt.preview', { saleId });
+      set(
+        reply.ok
+          ? { receiptPending: null, preview: { saleId, image: reply.value } }
+          : { receiptPending: null, error: reply.error },
+      );
+    },
+    closePreview() {
+      set({ preview: null });
     },
   };
 });

@@ -1,0 +1,57 @@
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { useT } from './useT.ts';
+
+export interface ControlProps {
+  id: string;
+  readOnly: boolean;
+  'aria-describedby': string | undefined;
+  className: string;
+}
+
+/** A labelled field with help text; read-only with a note when an environment variable fixes it. */
+export function Field({
+  label,
+  help,
+  locked,
+  wide = false,
+  status,
+  children,
+}: {
+  label: string;
+  help?: string;
+  locked: boolean;
+  wide?: boolean;
+  /** Live notes under the control (e.g. a line count), part of its description. */
+  status?: ReactNode;
+  children: (props: ControlProps) => ReactNode;
+}) {
+  const t = useT();
+  const id = useId();
+  const describedBy = [status ? `${id}-status` : null, help ? `${id}-help` : null, locked ? `${id}-locked` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={`field${locked ? ' field--locked' : ''}${wide ? ' field--wide' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {children({ id, readOnly: locked, 'aria-describedby': describedBy || undefined, className: 'field__control' })}
+      {status && (
+        <div id={`${id}-status`} className="field__status">
+          {status}
+        </div>
+      )}
+      {locked && (
+        <p id={`${id}-locked`} className="field__locked">
+          {t('settings.lockedByEnv')}
+        </p>
+      )}
+      {help && (
+        <p id={`${id}-help`} className="field__help">
+          {help}
+        </p>
+      )}
+    </div>
+  );
+}
