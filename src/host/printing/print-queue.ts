@@ -30,6 +30,7 @@ export class PrintQueue {
   readonly #deps: PrintQueueDeps;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
+  #again = false;
   #stopped = false;
   /** The printer's last problem in words; null once a job prints. */
   problem: string | null = null;
@@ -38,22 +39,32 @@ export class PrintQueue {
     this.#deps = deps;
   }
 
-  /** At start: jobs cut off by a crash go back in the queue, flagged; then work begins. */
+  /**
+   * At start: jobs cut off by a crash go back in the queue, flagged; every waiting job is tried now
+   * (the printer may have been fixed while the POS was off) rather than after its old backoff.
+   */
   start(): void {
     if (this.#deps.jobs.recoverInterrupted() > 0) this.#deps.onChange();
-    this.kick();
+    this.retryNow();
   }
 
   /** Something was queued, or the printer setting changed: look at the queue now. */
   kick(): void {
     if (this.#stopped) return;
+    if (this.#running) {
+      // Busy: look again as soon as this pass ends (it may already have decided to sleep).
+      this.#again = true;
+      return;
+    }
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    if (!this.#running) {
-      this.#running = this.#drain().finally(() => {
-        this.#running = null;
-      });
-    }
+    this.#running = this.#drain().finally(() => {
+      this.#running = null;
+      if (this.#again) {
+        this.#again = false;
+        this.kick();
+      }
+    });
   }
 
   /** The printer was set up or plugged back in: stop waiting and try every queued job now. */
