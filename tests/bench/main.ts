@@ -4,10 +4,13 @@
  *
  *   khqr_verify_ours / khqr_verify_sdk   decode + verify throughput of our codec and of the official SDK
  *   paid_detection_median / _p95          sandbox marks PAID → host records PAID, at the default polling
+ *   receipt_<58|80>mm_paid_to_bytes_*      host records PAID → receipt bytes written (file transport)
+ *   receipt_<58|80>mm_bytes                bytes per receipt job
  */
 import { createRequire } from 'node:module';
 import { benchDetection } from './detection.ts';
 import { benchKhqr } from './khqr.ts';
+import { benchPrinting } from './printing.ts';
 
 const require = createRequire(import.meta.url);
 const only = process.argv[2];
@@ -26,4 +29,12 @@ if (!only || only === 'detection') {
   print('paid_detection_median', median, 'ms');
   print('paid_detection_p95', p95, 'ms');
   print('paid_detection_samples', samples, 'payments');
+}
+if (!only || only === 'printing') {
+  for (const paper of [58, 80] as const) {
+    const { medianMs, p95Ms, bytes } = await benchPrinting(paper);
+    print(`receipt_${paper}mm_paid_to_bytes_median`, medianMs, 'ms');
+    print(`receipt_${paper}mm_paid_to_bytes_p95`, p95Ms, 'ms');
+    print(`receipt_${paper}mm_bytes`, bytes, 'bytes');
+  }
 }
