@@ -52,6 +52,7 @@ const HANDLERS: { [K in CommandName]: Handler } = {
   'receipt.preview': (host, args) => host.printing.preview(saleId(args)),
   'printer.testPrint': (host, args) => (noArgs(args), host.printing.testPrint()),
   'printer.list': (host, args) => (noArgs(args), host.printing.list()),
+  'printer.retryNow': (host, args) => (noArgs(args), host.printing.queue.retryNow(), null),
   'settings.get': (host, args) => (noArgs(args), host.settings.view()),
   'settings.save': (host, args) => host.saveSettings(args),
 };

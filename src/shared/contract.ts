@@ -214,6 +214,8 @@ export interface CashierCommands {
   /** The receipt raster exactly as the printer gets it. */
   'receipt.preview': { args: { saleId: number }; result: ReceiptPreview };
   'printer.testPrint': { args: Record<string, never>; result: PrintJobView };
+  /** The printer was fixed or plugged back in: try every waiting job now instead of after its backoff. */
+  'printer.retryNow': { args: Record<string, never>; result: null };
   /** USB printers attached now, for the Settings screen; `problem` says why the list may be incomplete. */
   'printer.list': { args: Record<string, never>; result: { printers: UsbPrinterInfo[]; problem: string | null } };
   'settings.get': { args: Record<string, never>; result: SettingsView };

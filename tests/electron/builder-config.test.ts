@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,15 @@ test('it packages only the build output, without rebuilding native modules', () 
   assert.ok((config.asarUnpack as string[]).some((p) => p.includes('better-sqlite3') && p.endsWith('.node')));
   // The receipt fonts are loaded from disk at run time (createHost's resourcesDir), so they must ship.
   assert.deepEqual(config.extraResources, [{ from: 'resources/fonts', to: 'fonts' }, { from: 'resources/linux', to: 'linux' }]);
+});
+
+test('the .deb installs the printer udev rule through scripts that exist', () => {
+  assert.equal(config.deb.afterInstall, 'resources/linux/after-install.sh');
+  assert.equal(config.deb.afterRemove, 'resources/linux/after-remove.sh');
+  for (const script of [config.deb.afterInstall, config.deb.afterRemove]) {
+    assert.ok(existsSync(join(ROOT, script)), `${script} is missing`);
+  }
+  assert.ok(existsSync(join(ROOT, 'resources/linux/60-khqr-pos-printer.rules')));
 });
 
 test('fuses switch off run-as-node, NODE_OPTIONS and the inspector; targets deb, AppImage, nsis, dmg', () => {

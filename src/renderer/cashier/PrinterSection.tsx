@@ -54,6 +54,10 @@ export function PrinterSection({ loaded, draft, update, locked, invalid }: Props
                   {printer.problem}
                 </span>
               </div>
+              {/* After plugging the printer back in: print what waits now, not after its backoff. */}
+              <button type="button" className="btn" onClick={() => void invoke('printer.retryNow', {})}>
+                {t('printer.retryNow')}
+              </button>
             </div>
           )}
         </div>

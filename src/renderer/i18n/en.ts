@@ -158,6 +158,7 @@ export const en = {
   'printer.linesTooMany': '{count} lines: at most {max} fit on a receipt.',
   'printer.lineTooLong': 'Row {row} has {chars} characters: at most {max} fit on a line.',
   'printer.lineBadCharacters': 'A line has a character that cannot be printed.',
+  'printer.retryNow': 'Retry now',
   'printer.test': 'Test print',
   'printer.testHelp': 'Prints a short test receipt on the saved printer.',
   'printer.testUnsaved': 'Save first: the test print uses the saved printer, not the one chosen above.',

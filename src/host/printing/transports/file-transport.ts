@@ -86,7 +86,7 @@ export class FileTransport implements PrinterTransport {
     if (!Number.isSafeInteger(meta.jobId) || meta.jobId < 0) {
       return Promise.reject(new TypeError(`jobId must be a whole number ≥ 0, got ${meta.jobId}`));
     }
-    const bytes = job.slice(); // the caller may reuse its buffer while this job waits its turn
+    const bytes = new Uint8Array(job); // a copy (Buffer#slice would not be one): the caller may reuse its buffer while this job waits
     // One job at a time, so sequence numbers are handed out in print order.
     const run = this.#chain.then(() => this.#write(bytes, meta.jobId));
     this.#chain = run.catch(() => {});

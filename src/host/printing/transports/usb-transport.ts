@@ -56,7 +56,7 @@ export class UsbTransport implements PrinterTransport {
       // 'disconnected', not 'not_configured': the queue retries, and by then holds the new transport.
       return Promise.reject(new PrinterError('disconnected', `The connection to ${this.description} was closed (the printer setting changed); the job will be tried again.`));
     }
-    const bytes = job.slice(); // the caller may reuse its buffer while this job waits its turn
+    const bytes = new Uint8Array(job); // a copy (Buffer#slice would not be one): the caller may reuse its buffer while this job waits
     const run = this.#chain.then(() => this.#send(bytes));
     this.#chain = run.catch(() => {});
     return run;
