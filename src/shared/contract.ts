@@ -95,7 +95,7 @@ export interface PrinterView {
   description: string;
   /** The printer's last problem, or null when the last job printed (or none was tried). */
   problem: string | null;
-  /** Recent jobs, newest first. */
+  /** Today's jobs and at least the last 30, newest first. */
   jobs: PrintJobView[];
 }
 

@@ -113,9 +113,16 @@ export class PrintJobs {
     this.#db.prepare(`UPDATE print_jobs SET next_attempt_at = ? WHERE status = 'queued'`).run(this.#now());
   }
 
-  /** The most recent jobs, newest first, for the cashier screen. */
-  recent(limit = 30): PrintJob[] {
-    return (this.#db.prepare('SELECT * FROM print_jobs ORDER BY id DESC LIMIT ?').all(limit) as JobRow[]).map(toJob);
+  /**
+   * Jobs for the cashier screen, newest first: every job since `since` (today's, so each of today's
+   * sales can show its receipt state) and at least the last `atLeast` whatever their day.
+   */
+  recent(since: number, atLeast = 30): PrintJob[] {
+    return (this.#db
+      .prepare(`SELECT * FROM print_jobs
+                WHERE created_at >= ? OR id > (SELECT COALESCE(MAX(id), 0) FROM print_jobs) - ?
+                ORDER BY id DESC`)
+      .all(since, atLeast) as JobRow[]).map(toJob);
   }
 
   forSale(saleId: number): PrintJob[] {

@@ -6,7 +6,7 @@
 import type { PrintJobView, PrinterView, ReceiptPreview } from '../../shared/contract.ts';
 import type { Settings } from '../config/settings.ts';
 import type { PrintJob, PrintJobs } from '../ledger/print-jobs.ts';
-import type { SalesLedger } from '../ledger/sales.ts';
+import { localDay, type SalesLedger } from '../ledger/sales.ts';
 import { PaymentError } from '../payments/payment-service.ts';
 import { encodeRasterJob } from './escpos/encode.ts';
 import { PrintQueue } from './print-queue.ts';
@@ -96,7 +96,7 @@ export class PrinterService {
       setting,
       description: setting === 'none' ? 'No printer' : this.#transportForSetting()?.description ?? setting,
       problem: this.queue.problem,
-      jobs: this.#deps.jobs.recent(30).map(toView),
+      jobs: this.#deps.jobs.recent(localDay(this.#deps.now()).start).map(toView),
     };
   }
 

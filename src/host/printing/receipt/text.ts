@@ -23,12 +23,26 @@ export function measureLine(ctx: SKRSContext2D, text: string): LineMetrics {
   const m = ctx.measureText(text);
   return {
     width: m.width,
-    inkRight: m.actualBoundingBoxRight > 0 ? m.actualBoundingBoxRight : m.width,
+    inkRight: inkRight(ctx, text, m.width, m.actualBoundingBoxRight),
     ascent: Math.ceil(Math.max(m.fontBoundingBoxAscent, m.actualBoundingBoxAscent)),
     descent: Math.ceil(Math.max(m.fontBoundingBoxDescent, m.actualBoundingBoxDescent)),
     inkAscent: Math.ceil(m.actualBoundingBoxAscent),
     inkDescent: Math.ceil(m.actualBoundingBoxDescent),
   };
+}
+
+/**
+ * Rightmost ink of a line. @napi-rs/canvas 1.0.x reports actualBoundingBoxRight for the first font
+ * run only, so a line ending in a fallback-font run ("50,000៛": Latin then Khmer) would look shorter
+ * than it is and right-align past the margin. The advance width minus the last grapheme's own right
+ * side bearing (measured alone, in one font) is right whichever fonts the line mixes.
+ */
+function inkRight(ctx: SKRSContext2D, text: string, width: number, reported: number): number {
+  const last = Array.from(graphemes.segment(text)).at(-1)?.segment;
+  if (!last || /^\s+$/.test(last)) return reported > 0 ? reported : width;
+  const alone = ctx.measureText(last);
+  const bearing = alone.width - alone.actualBoundingBoxRight;
+  return Math.max(reported, width - bearing);
 }
 
 const words = new Intl.Segmenter('km', { granularity: 'word' });
