@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { ROOT } from '../../src/launch/build-if-stale.ts';
 
@@ -108,11 +108,9 @@ export async function keyIn(page: Page, keys: string): Promise<void> {
   for (const key of keys) await page.getByRole('button', { name: key, exact: true }).click();
 }
 
-/** Decodes the QR image the customer sees, from its pixels as drawn in the page. */
-export async function decodeShownQr(page: Page): Promise<string> {
-  const image = page.getByRole('img', { name: /KHQR/ });
-  await image.waitFor();
-  const pixels = await image.evaluate(async (element) => {
+/** An <img>'s pixels once it has decoded, drawn at its natural size: RGBA, row by row. */
+export async function imagePixels(image: Locator): Promise<{ width: number; height: number; data: Uint8ClampedArray }> {
+  return image.evaluate(async (element) => {
     const img = element as HTMLImageElement;
     await img.decode();
     const canvas = document.createElement('canvas');
@@ -121,9 +119,17 @@ export async function decodeShownQr(page: Page): Promise<string> {
     const context = canvas.getContext('2d')!;
     context.drawImage(img, 0, 0);
     const data = context.getImageData(0, 0, canvas.width, canvas.height);
-    return { width: data.width, height: data.height, data: Array.from(data.data) };
+    // A typed array crosses from the page as one base64 string, not an array of numbers.
+    return { width: data.width, height: data.height, data: data.data };
   });
-  const result = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
+}
+
+/** Decodes the QR image the customer sees, from its pixels as drawn in the page. */
+export async function decodeShownQr(page: Page): Promise<string> {
+  const image = page.getByRole('img', { name: /KHQR/ });
+  await image.waitFor();
+  const pixels = await imagePixels(image);
+  const result = jsQR(pixels.data, pixels.width, pixels.height);
   if (!result) throw new Error('the QR on the customer display could not be decoded');
   return result.data;
 }

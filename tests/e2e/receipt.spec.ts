@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeEscPosJob } from '../../src/host/printing/escpos/decode.ts';
-import { expect, keyIn, startPos, test } from './fixtures.ts';
+import { expect, imagePixels, keyIn, startPos, test } from './fixtures.ts';
 
 const KHMER_NAME = 'ហាងកាហ្វេ';
 
@@ -39,19 +39,10 @@ test('paying a sale prints one receipt that decodes to the previewed raster, Khm
     const preview = page.getByRole('img', { name: /Receipt preview for sale #1/ });
     await expect(preview).toBeVisible();
     // Every dot of the preview, read back from the page, equals the printed raster.
-    const dots = await preview.evaluate(async (element) => {
-      const img = element as HTMLImageElement;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(img, 0, 0);
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      let bits = '';
-      for (let i = 0; i < data.length; i += 4) bits += data[i]! < 128 ? '1' : '0';
-      return { width: canvas.width, height: canvas.height, bits };
-    });
+    const shown = await imagePixels(preview);
+    let bits = '';
+    for (let i = 0; i < shown.data.length; i += 4) bits += shown.data[i]! < 128 ? '1' : '0';
+    const dots = { width: shown.width, height: shown.height, bits };
     expect([dots.width, dots.height]).toEqual([raster.width, raster.height]);
     let printed = '';
     for (let y = 0; y < raster.height; y += 1) {

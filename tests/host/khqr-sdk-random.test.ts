@@ -4,62 +4,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { buildKhqr, parseKhqr } from '../../src/host/khqr/index.ts';
 import type { KhqrBuildInput, KhqrCurrency } from '../../src/host/khqr/index.ts';
-
-const require = createRequire(import.meta.url);
-const { BakongKHQR, khqrData, IndividualInfo, MerchantInfo } = require('bakong-khqr');
-
-interface SdkResult {
-  status: { code: number; errorCode: number | null; message: string | null };
-  data: { qr: string; md5: string } | null;
-}
-
-// The SDK stamps creation with Date.now(), so pin the clock to our createdAtMs while it builds.
-function sdkBuild(input: KhqrBuildInput): SdkResult {
-  const x = input.additionalData ?? {};
-  const optional = {
-    currency: input.currency === 'USD' ? khqrData.currency.usd : khqrData.currency.khr,
-    amount: input.amountMinor === undefined ? undefined : input.currency === 'USD' ? input.amountMinor / 100 : input.amountMinor,
-    accountInformation: input.accountInfo,
-    acquiringBank: input.accountType === 'individual' ? input.acquiringBank : undefined,
-    upiMerchantAccount: input.unionPayAccount,
-    merchantCategoryCode: input.merchantCategoryCode,
-    ...x,
-    languagePreference: input.alternateLanguage ? (input.alternateLanguage.languagePreference ?? 'km') : undefined,
-    merchantNameAlternateLanguage: input.alternateLanguage?.merchantName,
-    merchantCityAlternateLanguage: input.alternateLanguage?.merchantCity,
-    expirationTimestamp: input.expiresAtMs,
-  };
-  const sdk = new BakongKHQR();
-  const realNow = Date.now;
-  Date.now = () => input.createdAtMs ?? realNow();
-  try {
-    return input.accountType === 'merchant'
-      ? sdk.generateMerchant(
-          new MerchantInfo(input.bakongAccountId, input.merchantName, input.merchantCity, input.merchantId, input.acquiringBank, optional),
-        )
-      : sdk.generateIndividual(new IndividualInfo(input.bakongAccountId, input.merchantName, input.merchantCity, optional));
-  } finally {
-    Date.now = realNow;
-  }
-}
-
-// Seeded PRNG (mulberry32) so a failing case can be reproduced.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/sandbox/faults.ts';
+import { BakongKHQR, sdkBuild } from '../support/khqr-sdk.ts';
 
 function randomInputs(count: number, seed: number, now: number): KhqrBuildInput[] {
-  const r = rng(seed);
+  // Seeded PRNG (mulberry32, the sandbox's) so a failing case can be reproduced.
+  const r = seededRandom(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
   const pick = (alphabet: string, lo: number, hi: number): string => {
     const chars = Array.from(alphabet);

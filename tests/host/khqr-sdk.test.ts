@@ -4,18 +4,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { buildKhqr, khqrMd5, parseKhqr } from '../../src/host/khqr/index.ts';
 import type { KhqrBuildInput, KhqrCurrency, KhqrDecoded } from '../../src/host/khqr/index.ts';
-
-const require = createRequire(import.meta.url);
-const { BakongKHQR, khqrData, IndividualInfo, MerchantInfo } = require('bakong-khqr');
+import { BakongKHQR, sdkBuild } from '../support/khqr-sdk.ts';
 
 type SdkDecoded = Record<string, string | null>;
-interface SdkResult {
-  status: { code: number; errorCode: number | null; message: string | null };
-  data: { qr: string; md5: string } | null;
-}
 
 // What both decoders must agree on, in one flat comparable shape (amounts in minor units).
 interface View {
@@ -105,36 +98,6 @@ function sdkView(d: SdkDecoded): View {
     createdAtMs: d.creationTimestamp == null ? null : Number(d.creationTimestamp),
     expiresAtMs: d.expirationTimestamp == null ? null : Number(d.expirationTimestamp),
   };
-}
-
-// The SDK stamps creation with Date.now(), so pin the clock to our createdAtMs while it builds.
-function sdkBuild(input: KhqrBuildInput): SdkResult {
-  const x = input.additionalData ?? {};
-  const optional = {
-    currency: input.currency === 'USD' ? khqrData.currency.usd : khqrData.currency.khr,
-    amount: input.amountMinor === undefined ? undefined : input.currency === 'USD' ? input.amountMinor / 100 : input.amountMinor,
-    accountInformation: input.accountInfo,
-    acquiringBank: input.accountType === 'individual' ? input.acquiringBank : undefined,
-    upiMerchantAccount: input.unionPayAccount,
-    merchantCategoryCode: input.merchantCategoryCode,
-    ...x,
-    languagePreference: input.alternateLanguage ? (input.alternateLanguage.languagePreference ?? 'km') : undefined,
-    merchantNameAlternateLanguage: input.alternateLanguage?.merchantName,
-    merchantCityAlternateLanguage: input.alternateLanguage?.merchantCity,
-    expirationTimestamp: input.expiresAtMs,
-  };
-  const sdk = new BakongKHQR();
-  const realNow = Date.now;
-  Date.now = () => input.createdAtMs ?? realNow();
-  try {
-    return input.accountType === 'merchant'
-      ? sdk.generateMerchant(
-          new MerchantInfo(input.bakongAccountId, input.merchantName, input.merchantCity, input.merchantId, input.acquiringBank, optional),
-        )
-      : sdk.generateIndividual(new IndividualInfo(input.bakongAccountId, input.merchantName, input.merchantCity, optional));
-  } finally {
-    Date.now = realNow;
-  }
 }
 
 const NOW = Date.now();

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { useModalDialog } from './useModalDialog.ts';
 
 interface Props {
   open: boolean;
@@ -15,20 +16,8 @@ interface Props {
  * inert). The safe choice has the focus; Escape means the safe choice too.
  */
 export function ConfirmDialog({ open, title, body, confirmLabel, keepLabel, onConfirm, onKeep }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const keep = useRef<HTMLButtonElement>(null);
+  const { dialog, initialFocus: keep, onCancel } = useModalDialog(open, onKeep);
   const id = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      keep.current?.focus();
-    } else if (!open && element.open) {
-      element.close();
-    }
-  }, [open]);
 
   return (
     <dialog
@@ -36,10 +25,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, keepLabel, onCo
       className="dialog"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onKeep();
-      }}
+      onCancel={onCancel}
     >
       <h2 id={`${id}-title`} className="dialog__title">
         {title}

@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
 import { keyedCents } from './keypad.ts';
 import type { KeypadKey } from './keypad.ts';
 import { canCharge } from './sale.ts';
@@ -28,26 +28,16 @@ export function Keypad() {
   return (
     <div className="keypad" role="group" aria-label={t('keypad.label')}>
       {DIGIT_ROWS.flat().map((key) => (
-        <button
-          key={key}
-          type="button"
-          className="key key--digit num"
-          data-keypad=""
-          onMouseDown={keepFocus}
-          onClick={() => press(key)}
-        >
+        <Key key={key} className="key--digit num" onPress={() => press(key)}>
           {key}
-        </button>
+        </Key>
       ))}
-      <button
-        type="button"
-        className="key key--backspace"
-        data-keypad=""
+      <Key
+        className="key--backspace"
         aria-label={t('keypad.backspace')}
         title={t('keypad.backspace')}
         disabled={empty}
-        onMouseDown={keepFocus}
-        onClick={() => press('backspace')}
+        onPress={() => press('backspace')}
       >
         <svg viewBox="0 0 24 24" width="30" height="30" aria-hidden="true" focusable="false">
           <path
@@ -55,30 +45,44 @@ export function Keypad() {
             fill="currentColor"
           />
         </svg>
-      </button>
-      <button
-        type="button"
-        className="key key--clear"
-        data-keypad=""
-        aria-label={t('keypad.clear')}
-        disabled={empty}
-        onMouseDown={keepFocus}
-        onClick={() => press('clear')}
-      >
+      </Key>
+      <Key className="key--clear" aria-label={t('keypad.clear')} disabled={empty} onPress={() => press('clear')}>
         {t('keypad.clear')}
-      </button>
-      <button
-        type="button"
-        className="key key--charge"
-        data-keypad=""
+      </Key>
+      <Key
+        className="key--charge"
         aria-label={t('keypad.charge')}
         disabled={!chargeable}
         aria-busy={charging || undefined}
-        onMouseDown={keepFocus}
-        onClick={() => void charge()}
+        onPress={() => void charge()}
       >
         {charging ? t('keypad.charging') : t('keypad.charge')}
-      </button>
+      </Key>
     </div>
+  );
+}
+
+/** One keypad button: marked data-keypad, and it never takes the focus (see keepFocus). */
+function Key({
+  className,
+  onPress,
+  children,
+  ...attributes
+}: Pick<ButtonHTMLAttributes<HTMLButtonElement>, 'aria-label' | 'title' | 'disabled' | 'aria-busy'> & {
+  className: string;
+  onPress: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`key ${className}`}
+      data-keypad=""
+      {...attributes}
+      onMouseDown={keepFocus}
+      onClick={onPress}
+    >
+      {children}
+    </button>
   );
 }

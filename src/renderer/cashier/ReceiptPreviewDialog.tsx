@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useCashier } from './store.ts';
+import { useModalDialog } from './useModalDialog.ts';
 import { useT } from './useT.ts';
 
 /**
@@ -10,21 +11,9 @@ export function ReceiptPreviewDialog() {
   const t = useT();
   const preview = useCashier((s) => s.preview);
   const closePreview = useCashier((s) => s.closePreview);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const close = useRef<HTMLButtonElement>(null);
-  const id = useId();
   const open = preview !== null;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      close.current?.focus();
-    } else if (!open && element.open) {
-      element.close();
-    }
-  }, [open]);
+  const { dialog, initialFocus: close, onCancel } = useModalDialog(open, closePreview);
+  const id = useId();
 
   return (
     <dialog
@@ -32,10 +21,7 @@ export function ReceiptPreviewDialog() {
       className="dialog dialog--preview"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-size`}
-      onCancel={(event) => {
-        event.preventDefault();
-        closePreview();
-      }}
+      onCancel={onCancel}
     >
       {preview && (
         <>

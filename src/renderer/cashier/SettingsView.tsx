@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, InputHTMLAttributes } from 'react';
 import type { CommandError, SettingsInput } from '../../shared/contract.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { checkReceiptLines, receiptLinesProblem } from './printer-form.ts';
@@ -22,6 +22,12 @@ const INVALID_TEXT: Readonly<Record<Exclude<InvalidField, 'receiptHeader' | 'rec
   graceMinutes: 'settings.graceMinutesInvalid',
   printerFolder: 'printer.folderInvalid',
 };
+
+/** The settings edited as free text, each in one <input>. */
+type TextSetting = 'merchantName' | 'bakongId' | 'apiBaseUrl' | 'khrPerUsd' | 'graceMinutes';
+type InputAttributes = Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'pattern' | 'autoComplete' | 'spellCheck' | 'placeholder'>;
+
+const WHOLE_NUMBER: InputAttributes = { type: 'text', inputMode: 'numeric', pattern: '[0-9]*', autoComplete: 'off' };
 
 export function SettingsView() {
   const t = useT();
@@ -63,6 +69,20 @@ export function SettingsView() {
     setDraft({ ...draft, ...patch });
     setNotice(null);
   };
+  /** A setting typed into one <input>, bound to its draft text and flagged when it is the invalid one. */
+  const textInput = (field: TextSetting, label: string, help: string, attributes: InputAttributes) => (
+    <Field label={label} help={help} locked={locked(field)}>
+      {(props) => (
+        <input
+          {...props}
+          {...attributes}
+          aria-invalid={invalid === field || undefined}
+          value={draft[field]}
+          onChange={(e) => update({ [field]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -98,57 +118,23 @@ export function SettingsView() {
         </p>
       )}
       <form className="settings__form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <Field label={t('settings.merchantName')} help={t('settings.merchantNameHelp')} locked={locked('merchantName')}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              autoComplete="organization"
-              value={draft.merchantName}
-              onChange={(e) => update({ merchantName: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('settings.bakongId')} help={t('settings.bakongIdHelp')} locked={locked('bakongId')}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="name@bank"
-              value={draft.bakongId}
-              onChange={(e) => update({ bakongId: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('settings.apiBaseUrl')} help={t('settings.apiBaseUrlHelp')} locked={locked('apiBaseUrl')}>
-          {(props) => (
-            <input
-              {...props}
-              type="url"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="https://"
-              value={draft.apiBaseUrl}
-              onChange={(e) => update({ apiBaseUrl: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('settings.khrPerUsd')} help={t('settings.khrPerUsdHelp')} locked={locked('khrPerUsd')}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              inputMode="numeric"
-              pattern="[0-9]*"
-              autoComplete="off"
-              aria-invalid={invalid === 'khrPerUsd' || undefined}
-              value={draft.khrPerUsd}
-              onChange={(e) => update({ khrPerUsd: e.target.value })}
-            />
-          )}
-        </Field>
+        {textInput('merchantName', t('settings.merchantName'), t('settings.merchantNameHelp'), {
+          type: 'text',
+          autoComplete: 'organization',
+        })}
+        {textInput('bakongId', t('settings.bakongId'), t('settings.bakongIdHelp'), {
+          type: 'text',
+          autoComplete: 'off',
+          spellCheck: false,
+          placeholder: 'name@bank',
+        })}
+        {textInput('apiBaseUrl', t('settings.apiBaseUrl'), t('settings.apiBaseUrlHelp'), {
+          type: 'url',
+          autoComplete: 'off',
+          spellCheck: false,
+          placeholder: 'https://',
+        })}
+        {textInput('khrPerUsd', t('settings.khrPerUsd'), t('settings.khrPerUsdHelp'), WHOLE_NUMBER)}
         <Field label={t('settings.language')} locked={locked('language')}>
           {({ readOnly, ...props }) => (
             <select
@@ -167,22 +153,8 @@ export function SettingsView() {
           )}
         </Field>
 
-        {loaded.graceMinutes !== undefined && (
-          <Field label={t('settings.graceMinutes')} help={t('settings.graceMinutesHelp')} locked={locked('graceMinutes')}>
-            {(props) => (
-              <input
-                {...props}
-                type="text"
-                inputMode="numeric"
-                pattern="[0-9]*"
-                autoComplete="off"
-                aria-invalid={invalid === 'graceMinutes' || undefined}
-                value={draft.graceMinutes}
-                onChange={(e) => update({ graceMinutes: e.target.value })}
-              />
-            )}
-          </Field>
-        )}
+        {loaded.graceMinutes !== undefined &&
+          textInput('graceMinutes', t('settings.graceMinutes'), t('settings.graceMinutesHelp'), WHOLE_NUMBER)}
         {loaded.allowedAccounts !== undefined && (
           <Field
             label={t('settings.allowedAccounts')}
