@@ -4,6 +4,7 @@
  * Electron main process and the web-mode server both create one with `createHost` and only carry
  * its commands and state to the screens.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CashierState, DisplayState } from '../shared/contract.ts';
 import { inProcessFetch } from '../sandbox/in-process.ts';
@@ -13,6 +14,7 @@ import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakon
 import { readEnv } from './config/env.ts';
 import { SettingsStore, TRAINING_BAKONG_ID, type Settings } from './config/settings.ts';
 import { openLedger, type Db } from './ledger/database.ts';
+import { lockDataDir } from './ledger/instance-lock.ts';
 import { SalesLedger, type StoredSale } from './ledger/sales.ts';
 import { PrintJobs } from './ledger/print-jobs.ts';
 import { PaymentError, PaymentService } from './payments/payment-service.ts';
@@ -65,7 +67,15 @@ export function createHost(options: HostOptions = {}): Host {
   const env = readEnv(options.env ?? process.env, options.fallbackDataDir);
   const now = options.now ?? Date.now;
   if (options.resourcesDir) registerReceiptFonts(join(options.resourcesDir, 'fonts'));
-  const db: Db = openLedger(env.dataDir);
+  mkdirSync(env.dataDir, { recursive: true });
+  const unlock = lockDataDir(env.dataDir);
+  let db: Db;
+  try {
+    db = openLedger(env.dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const settings = new SettingsStore(db, env.overrides);
   const ledger = new SalesLedger(db, now);
   const trainingSandbox = new Sandbox({
@@ -124,7 +134,8 @@ export function createHost(options: HostOptions = {}): Host {
       return {
         training,
         merchantName: s.merchantName,
-        bakongId: training ? s.bakongId || TRAINING_BAKONG_ID : s.bakongId,
+        // Never the shop's real account in training: a real banking app could pay a training QR.
+        bakongId: training ? TRAINING_BAKONG_ID : s.bakongId,
         khrPerUsd: s.khrPerUsd,
         allowedAccounts: s.allowedAccounts,
         apiBaseUrl: s.apiBaseUrl,
@@ -200,6 +211,7 @@ export function createHost(options: HostOptions = {}): Host {
       await payments.stop();
       await printing.stop();
       db.close();
+      unlock();
     },
   };
 }

@@ -8,7 +8,7 @@ import type { SalesLedger, StoredSale } from './ledger/sales.ts';
 
 /** The contract's SaleView: the stored sale minus host-internal fields. */
 export function toSaleView(sale: StoredSale): SaleView {
-  const { apiBaseUrl: _internal, ...view } = sale;
+  const { apiBaseUrl: _api, finalCheckAt: _check, ...view } = sale;
   return view;
 }
 

@@ -18,13 +18,17 @@ export async function startSandboxServer(sandbox: Sandbox, port = 0, host = '127
     // Requests carry no body the sandbox needs; drain it so the connection can be reused.
     req.resume();
     req.on('end', () => {
-      void sandbox.handle({ method: req.method ?? 'GET', url: req.url ?? '/', origin }).then((result) => {
+      sandbox.handle({ method: req.method ?? 'GET', url: req.url ?? '/', origin }).then((result) => {
         if (result.drop) {
           res.socket?.destroy();
           return;
         }
         res.writeHead(result.status, result.headers);
         res.end(result.body);
+      }).catch(() => {
+        // A request the simulator cannot even read must not take the server down.
+        if (!res.headersSent) res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ success: false, error: 'bad request' }));
       });
     });
   });

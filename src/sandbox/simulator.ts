@@ -108,7 +108,12 @@ export class Sandbox {
   }
 
   async handle(request: SandboxRequest): Promise<SandboxResponse> {
-    const url = new URL(request.url, 'http://sandbox.invalid');
+    let url: URL;
+    try {
+      url = new URL(request.url, 'http://sandbox.invalid');
+    } catch {
+      return json(400, { success: false, error: 'the request URL cannot be read' });
+    }
     if (url.pathname.startsWith('/api/')) {
       if (url.pathname === '/api/khqr/create') this.apiRequests.create += 1;
       if (url.pathname === '/api/khqr/check') this.apiRequests.check += 1;

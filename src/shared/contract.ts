@@ -114,6 +114,7 @@ export interface ReceiptPreview {
   height: number;
 }
 
+/** Real money paid during the day (training sales never count). */
 export interface DayTotals {
   /** Local calendar day, YYYY-MM-DD. */
   day: string;
@@ -134,7 +135,7 @@ export interface CashierState {
   /** Unacknowledged alerts, oldest first. */
   alerts: CashierAlert[];
   printer: PrinterView;
-  /** Today's sales, newest first. */
+  /** Today's sales (created or paid today), newest first. */
   today: SaleView[];
   totals: DayTotals;
   /** Host clock when this state was made, so screens can correct countdowns for clock skew. */

@@ -3,7 +3,9 @@
  * `cashier: <url>` and `customer: <url>`. POS_PORT picks the port (0 = any free one).
  * Expects the renderer already built into out/renderer (`npm run web` builds it first).
  */
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHost } from '../host/host.ts';
 import { startWebServer } from './server.ts';
@@ -11,6 +13,21 @@ import { startWebServer } from './server.ts';
 export const DEFAULT_WEB_PORT = 8780;
 
 const staticDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+
+/**
+ * The cashier key, kept in the data directory (readable by this user only) so an open cashier tab
+ * keeps working when web mode restarts, instead of freezing on a key that no longer exists.
+ */
+function cashierKey(dataDir: string): string {
+  const file = join(dataDir, 'web-cashier.key');
+  if (existsSync(file)) {
+    const saved = readFileSync(file, 'utf8').trim();
+    if (/^[A-Za-z0-9_-]{32,}$/.test(saved)) return saved;
+  }
+  const key = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
 
 function fail(message: string): never {
   console.error(`pos: ${message}`);
@@ -28,7 +45,7 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-const web = await startWebServer({ host, staticDir, port }).catch((error: NodeJS.ErrnoException) =>
+const web = await startWebServer({ host, staticDir, port, key: cashierKey(host.dataDir) }).catch((error: NodeJS.ErrnoException) =>
   fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use; set POS_PORT to another port (or 0)` : error.message),
 );
 console.log(`cashier: ${web.cashierUrl}`);

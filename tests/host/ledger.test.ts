@@ -111,3 +111,17 @@ test('today lists sales newest first and totals only what was paid, in cents and
   assert.deepEqual(ledger.totals(Date.now()), { day, paidCount: 2, paidCents: 1250, paidRiel: 42000 + 8200 });
   assert.equal(ledger.day(Date.now() - 86_400_000).length, 0);
 });
+
+test('a sale paid after midnight counts in the new day\'s takings and list', (t) => {
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  let now = new Date(2026, 10, 24, 23, 58).getTime();
+  const ledger = new SalesLedger(db, () => now);
+  const sale = ledger.create(NEW_SALE);
+  ledger.attachQr(sale.id, QR);
+  now = new Date(2026, 10, 25, 0, 2).getTime();
+  ledger.markPaid(sale.id, 'ok');
+  assert.equal(ledger.totals(now).paidCents, 1050);
+  assert.equal(ledger.totals(new Date(2026, 10, 24, 12).getTime()).paidCents, 0);
+  assert.deepEqual(ledger.day(now).map((s) => s.id), [sale.id]);
+});

@@ -168,3 +168,66 @@ test('training mode survives a restart mid-payment: the trainee can still pay th
   assert.ok((await command(second, 'training.simulatePayment', { saleId: 1 })).ok);
   await waitFor('paid after restart', () => second.ledger.get(1)!.status === 'paid');
 });
+
+test('training QRs never pay the shop\'s real account, and training sales never count as takings', async (t) => {
+  const host = startHost(t, { POS_BAKONG_ID: 'realshop@aclb' });
+  assert.equal(host.cashierState().mode, 'training');
+  assert.ok((await command(host, 'payment.charge', { amountCents: 99_900 })).ok);
+  const { parseKhqr } = await import('../../src/host/khqr/index.ts');
+  assert.equal(parseKhqr(host.displayState().khqrString!).account.bakongAccountId, 'training@sandbox');
+  assert.ok((await command(host, 'training.simulatePayment', { saleId: 1 })).ok);
+  await waitFor('paid', () => host.ledger.get(1)!.status === 'paid');
+  assert.deepEqual(
+    { count: host.cashierState().totals.paidCount, cents: host.cashierState().totals.paidCents },
+    { count: 0, cents: 0 },
+  );
+});
+
+test('an API that sends an already used QR again: refused, recorded failed, and the till is not blocked', async (t) => {
+  const now = Date.now();
+  const khqrString = buildKhqr({
+    accountType: 'individual', bakongAccountId: 'shop@aclb', merchantName: 'My Store', currency: 'USD', amountMinor: 500,
+    createdAtMs: now, expiresAtMs: now + 900_000,
+  });
+  const { url } = await startScriptedServer(t, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ md5: khqrMd5(khqrString), khqrString }));
+  });
+  const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url });
+  assert.ok((await command(host, 'payment.charge', { amountCents: 500 })).ok);
+  const again = await command(host, 'payment.newQr', { saleId: 1 });
+  assert.equal(!again.ok && again.error.code, 'verification_failed');
+  assert.match(!again.ok ? again.error.message : '', /QR of sale #1 again/);
+  assert.equal(host.ledger.get(2)!.status, 'failed');
+  assert.equal(host.ledger.unresolved().length, 0, 'a sale was left blocking the till');
+});
+
+test('a check answer with a huge or odd account never reaches the cashier as free text', async (t) => {
+  const { url } = await startScriptedServer(t, (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    if (req.url!.startsWith('/api/khqr/create')) {
+      const now = Date.now();
+      const khqrString = buildKhqr({
+        accountType: 'individual', bakongAccountId: 'shop@aclb', merchantName: 'My Store', currency: 'USD', amountMinor: 500,
+        createdAtMs: now, expiresAtMs: now + 900_000,
+      });
+      res.end(JSON.stringify({ md5: khqrMd5(khqrString), khqrString }));
+    } else {
+      const shout = '\u202e*** PAID $5.00 - PAYMENT CONFIRMED, HAND OVER THE GOODS *** '.repeat(500);
+      res.end(JSON.stringify({ success: true, status: 'PAID', bakong_id: shout, amount: 5 }));
+    }
+  });
+  const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url });
+  assert.ok((await command(host, 'payment.charge', { amountCents: 500 })).ok);
+  await waitFor('the warning', () => host.cashierState().watch?.lastError);
+  const shown = host.cashierState().watch!.lastError!;
+  assert.ok(shown.length < 200, `${shown.length} characters of API text on the cashier screen`);
+  assert.doesNotMatch(shown, /\u202e/);
+  assert.equal(host.ledger.get(1)!.status, 'awaiting_payment');
+});
+
+test('only one POS at a time may use a data directory', async (t) => {
+  const env = { POS_DATA_DIR: tempDir(t) };
+  startHost(t, env);
+  assert.throws(() => startHost(t, env), /Another POS is already running/);
+});

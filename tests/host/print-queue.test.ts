@@ -157,3 +157,22 @@ test('the receipt preview is the same raster, as a PNG; unpaid sales have none',
   const unpaid = await runCommand(host, 'receipt.preview', { saleId: id + 1 });
   assert.equal(!unpaid.ok && unpaid.error.code, 'not_allowed');
 });
+
+test('the ledger failing while a receipt prints neither stops the process nor the queue', async (t) => {
+  const prints = tempDir(t);
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const slow = (setting: string): PrinterTransport => {
+    const real = createTransport(setting);
+    return { description: real.description, print: async (job, meta) => { await gate; await real.print(job, meta); }, close: () => real.close() };
+  };
+  const host = startHost(t, { POS_PRINTER: `file:${prints}` }, { createTransport: slow });
+  await payTrainingSale(host);
+  await waitFor('printing', () => host.printing.view().jobs[0]?.status === 'printing');
+  host.db.pragma('query_only = 1'); // the disk fails while the printer works
+  release();
+  await waitFor('the problem shown', () => /Cannot update the print queue/.test(host.printing.view().problem ?? ''));
+  host.db.pragma('query_only = 0');
+  await waitFor('printed after all', () => host.printing.view().jobs[0]?.status === 'printed', 10_000);
+  assert.ok(jobFiles(prints).length >= 1);
+});

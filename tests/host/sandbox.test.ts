@@ -80,3 +80,18 @@ test('bad or missing parameters get HTTP 400 with a JSON error', async (t) => {
   assert.equal((await get(`${url}/api/khqr/check?md5=${'0'.repeat(32)}&bakong_id=shop@aclb`)).status, 404);
   assert.equal((await get(`${url}/api/khqr/create?bakong_id=a@b&merchantname=S&amount=1`, { method: 'POST' })).status, 405);
 });
+
+test('a request line the simulator cannot read gets a 400, and the server keeps running', async (t) => {
+  const { url } = await startSandbox(t);
+  const { connect } = await import('node:net');
+  const port = Number(new URL(url).port);
+  const reply = await new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk.toString()));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+  assert.match(reply, /^HTTP\/1\.1 400/);
+  assert.equal((await get(`${url}/api/khqr/create?bakong_id=a@b&merchantname=S&amount=1`)).status, 200);
+});

@@ -11,7 +11,7 @@ import type { PollPolicy } from '../../src/host/payments/poll-policy.ts';
 import { parseFaults } from '../../src/sandbox/faults.ts';
 import type { Sandbox } from '../../src/sandbox/simulator.ts';
 import { startHost, startSandbox } from '../support/servers.ts';
-import { waitFor } from '../support/temp.ts';
+import { tempDir, waitFor } from '../support/temp.ts';
 
 /** Fast polling so a test sees many checks in little time; the real pace is tested in poll-policy.test.ts. */
 const FAST: PollPolicy = { delayMs: () => 40, errorDelayMs: () => 40, graceMs: 1_500 };
@@ -139,4 +139,44 @@ test('an expired QR is no longer checked once its grace period is over', async (
   const after = sandbox.apiRequests.check;
   await settle(300);
   assert.equal(sandbox.apiRequests.check, after, 'still checking after the grace period');
+});
+
+test('a payment made before expiry is recorded even when the API is down through the whole grace period', async (t) => {
+  const { host, sandbox } = await setup(t, '', 1_500);
+  const md5 = await chargeThenFault(host, sandbox, 'outage=0:4');
+  await settle(500);
+  sandbox.pay(md5); // the customer paid in time; the POS just cannot hear it yet
+  await waitFor('local expiry during the outage', () => host.ledger.get(1)!.status === 'expired');
+  await settle(1_500 + FAST.graceMs); // grace over, still in the outage
+  await waitFor('paid once the API answers again', () => host.ledger.get(1)!.status === 'paid', 6_000);
+  assert.equal(host.ledger.get(1)!.paidLate, true);
+  assert.equal(host.cashierState().alerts.length, 1, 'the cashier is alerted');
+});
+
+test('an ended QR never confirmed unpaid is watched again after a restart, and its payment recorded', async (t) => {
+  const { sandbox, url } = await startSandbox(t, { ttlMs: 1_000 });
+  const env = { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store', POS_DATA_DIR: tempDir(t) };
+  const first = startHost(t, env, { policy: FAST });
+  assert.ok((await runCommand(first, 'payment.charge', { amountCents: 1050 })).ok);
+  const md5 = first.ledger.get(1)!.md5!;
+  sandbox.faults = parseFaults('outage=0:60');
+  await waitFor('expired locally', () => first.ledger.get(1)!.status === 'expired');
+  await first.close();
+  sandbox.pay(md5, { late: true });
+  await settle(1_000 + FAST.graceMs); // the grace period passes while the POS is off
+  sandbox.faults = parseFaults('');
+  const second = startHost(t, env, { policy: FAST });
+  await waitFor('paid after restart', () => second.ledger.get(1)!.status === 'paid');
+});
+
+test('a long Retry-After does not hold a QR past its expiry: Expired shows on time, without asking the API', async (t) => {
+  const { host, sandbox } = await setup(t, '', 1_200);
+  await chargeThenFault(host, sandbox, 'rate_limit=1,retry_after=600');
+  await waitFor('a 429', () => /too many requests/.test(host.cashierState().watch?.lastError ?? ''));
+  const checks = sandbox.apiRequests.check;
+  await waitFor('expired on time', () => host.ledger.get(1)!.status === 'expired', 2_500);
+  assert.equal(host.displayState().khqrString, null);
+  assert.equal(sandbox.apiRequests.check, checks, 'asked the API despite Retry-After');
+  sandbox.faults = parseFaults('');
+  assert.ok((await runCommand(host, 'payment.charge', { amountCents: 100 })).ok, 'the till is free again');
 });

@@ -60,6 +60,9 @@ export interface HttpApiOptions {
   apiKey?: string | null;
 }
 
+/** A Bakong account ID: name@bank, at most 32 characters (KHQR tag 29/30.00). */
+const ACCOUNT_ID = /^[A-Za-z0-9._-]{1,32}@[A-Za-z0-9._-]{1,32}$/;
+
 /** A hostile server could stream forever; real answers are well under 4 KB. */
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -130,17 +133,24 @@ export function createHttpBakongApi(options: HttpApiOptions): BakongApi {
       }
       const status = body.status;
       if (status !== 'PENDING' && status !== 'PAID' && status !== 'EXPIRED') {
-        throw new BakongApiError('bad_response', `The payment service sent an unknown status ${JSON.stringify(status)}`);
+        throw new BakongApiError('bad_response', `The payment service sent an unknown status ${shown(status)}`);
       }
       let amountCents: number | null = null;
       if (body.amount !== undefined && body.amount !== null) {
         try {
           amountCents = usdNumberToCents(typeof body.amount === 'string' ? Number(body.amount) : body.amount);
         } catch {
-          throw new BakongApiError('bad_response', `The payment service sent an unusable amount ${JSON.stringify(body.amount)}`);
+          throw new BakongApiError('bad_response', `The payment service sent an unusable amount ${shown(body.amount)}`);
         }
       }
-      const bakongId = typeof body.bakong_id === 'string' ? body.bakong_id : null;
+      let bakongId: string | null = null;
+      if (body.bakong_id !== undefined && body.bakong_id !== null) {
+        // Only a well-formed account ID is ever compared or shown: no free text from the API on screen.
+        if (typeof body.bakong_id !== 'string' || body.bakong_id.length > 32 || !ACCOUNT_ID.test(body.bakong_id)) {
+          throw new BakongApiError('bad_response', `The payment service sent an unusable account ${shown(body.bakong_id)}`);
+        }
+        bakongId = body.bakong_id;
+      }
       return { status, bakongId, amountCents };
     },
   };
@@ -191,9 +201,14 @@ function errorDetail(text: string): string {
   return '';
 }
 
-function clip(text: string): string {
+function clip(text: string, max = 120): string {
   const printable = text.replace(/[^\x20-\x7e\u1780-\u17ff]/g, ' ').trim();
-  return printable.length > 120 ? `${printable.slice(0, 117)}...` : printable;
+  return printable.length > max ? `${printable.slice(0, max - 3)}...` : printable;
+}
+
+/** A value from the API as it may appear in a message: printable, short, quoted. */
+function shown(value: unknown): string {
+  return clip(JSON.stringify(value) ?? String(value), 40);
 }
 
 function describe(error: unknown): string {

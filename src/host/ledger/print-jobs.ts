@@ -71,8 +71,8 @@ export class PrintJobs {
   }
 
   /** Committed before the bytes leave, so a crash mid-print is detectable at the next start. */
-  markPrinting(id: number): void {
-    this.#update(`status = 'printing', attempts = attempts + 1`, id, `status = 'queued'`);
+  markPrinting(id: number): boolean {
+    return this.#update(`status = 'printing', attempts = attempts + 1`, id, `status = 'queued'`);
   }
 
   markPrinted(id: number): void {
@@ -129,9 +129,10 @@ export class PrintJobs {
     return (this.#db.prepare('SELECT * FROM print_jobs WHERE sale_id = ? ORDER BY id').all(saleId) as JobRow[]).map(toJob);
   }
 
-  #update(set: string, id: number, where: string): void {
-    this.#db
+  /** True when the job was in the expected state and changed. */
+  #update(set: string, id: number, where: string): boolean {
+    return this.#db
       .prepare(`UPDATE print_jobs SET ${set}, updated_at = :at WHERE id = :id AND ${where}`)
-      .run({ at: this.#now(), id });
+      .run({ at: this.#now(), id }).changes === 1;
   }
 }

@@ -26,6 +26,7 @@ interface SaleRow {
   paid_at: number | null;
   paid_late: number;
   failure_reason: string | null;
+  final_check_at: number | null;
 }
 
 export interface NewSale {
@@ -39,6 +40,8 @@ export interface NewSale {
 
 export interface StoredSale extends SaleView {
   apiBaseUrl: string;
+  /** When an ended QR was last confirmed unpaid after its grace period (the watcher then stops). */
+  finalCheckAt: number | null;
 }
 
 function toSale(row: SaleRow): StoredSale {
@@ -52,6 +55,7 @@ function toSale(row: SaleRow): StoredSale {
     merchantName: row.merchant_name,
     bakongId: row.bakong_id,
     apiBaseUrl: row.api_base_url,
+    finalCheckAt: row.final_check_at,
     khqrString: row.khqr_string,
     md5: row.md5,
     createdAt: row.created_at,
@@ -177,6 +181,11 @@ export class SalesLedger {
     return this.#tryEnd(id, 'failed', reason, reason);
   }
 
+  findByMd5(md5: string): StoredSale | null {
+    const row = this.#db.prepare('SELECT * FROM sales WHERE md5 = ?').get(md5) as SaleRow | undefined;
+    return row ? toSale(row) : null;
+  }
+
   get(id: number): StoredSale | null {
     const row = this.#db.prepare('SELECT * FROM sales WHERE id = ?').get(id) as SaleRow | undefined;
     return row ? toSale(row) : null;
@@ -190,27 +199,45 @@ export class SalesLedger {
     return rows.map(toSale);
   }
 
-  /** Expired or cancelled sales whose QR expired after `at`: still worth checking for a late payment. */
-  endedWithQrExpiringAfter(at: number): StoredSale[] {
+  /**
+   * Expired or cancelled sales not yet confirmed unpaid after their grace period, whose QR expired
+   * after `at`: they are still worth checking for a payment made before expiry.
+   */
+  endedAwaitingFinalCheck(at: number): StoredSale[] {
     const rows = this.#db
-      .prepare(`SELECT * FROM sales WHERE status IN ('expired', 'cancelled') AND md5 IS NOT NULL AND expires_at > ? ORDER BY id`)
+      .prepare(`SELECT * FROM sales WHERE status IN ('expired', 'cancelled') AND md5 IS NOT NULL
+                AND final_check_at IS NULL AND expires_at > ? ORDER BY id`)
       .all(at) as SaleRow[];
     return rows.map(toSale);
   }
 
-  /** Sales created during the local day containing `at`, newest first. */
+  /** The watcher confirmed an ended QR still unpaid after its grace period: it stops checking it. */
+  markFinalCheck(id: number): void {
+    this.#db
+      .prepare(`UPDATE sales SET final_check_at = ? WHERE id = ? AND status IN ('expired', 'cancelled') AND final_check_at IS NULL`)
+      .run(this.#now(), id);
+  }
+
+  /** Sales created or paid during the local day containing `at`, newest first. */
   day(at: number): StoredSale[] {
     const { start, end } = localDay(at);
     const rows = this.#db
-      .prepare('SELECT * FROM sales WHERE created_at >= ? AND created_at < ? ORDER BY id DESC')
-      .all(start, end) as SaleRow[];
+      .prepare(`SELECT * FROM sales WHERE (created_at >= ? AND created_at < ?) OR (paid_at >= ? AND paid_at < ?)
+                ORDER BY id DESC`)
+      .all(start, end, start, end) as SaleRow[];
     return rows.map(toSale);
   }
 
+  /**
+   * Real money taken during the local day: sales paid that day (by when the payment was recorded,
+   * so one paid after midnight counts on the new day), each in riel at its own rate. Training
+   * sales are never counted.
+   */
   totals(at: number, sales: readonly SaleView[] = this.day(at)): DayTotals {
-    const paid = sales.filter((s) => s.status === 'paid');
+    const { day, start, end } = localDay(at);
+    const paid = sales.filter((s) => s.status === 'paid' && !s.training && s.paidAt !== null && s.paidAt >= start && s.paidAt < end);
     return {
-      day: localDay(at).day,
+      day,
       paidCount: paid.length,
       paidCents: paid.reduce((sum, s) => sum + s.amountCents, 0),
       paidRiel: paid.reduce((sum, s) => sum + centsToRiel(s.amountCents, s.khrPerUsd), 0),

@@ -8,7 +8,7 @@ import { BakongApiError, type BakongApi } from '../api/bakong-client.ts';
 import type { SalesLedger, StoredSale } from '../ledger/sales.ts';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from './poll-policy.ts';
 import { QrVerificationError, verifyCreatedQr } from './verify-qr.ts';
-import { PaymentWatcher } from './watcher.ts';
+import { MAX_LATE_CHECK_MS, PaymentWatcher } from './watcher.ts';
 
 export type PaymentErrorCode =
   | 'payment_in_progress'
@@ -54,6 +54,8 @@ export class PaymentService {
   readonly watcher: PaymentWatcher;
   /** The sale on the screens; cleared when the cashier moves on. */
   #currentId: number | null = null;
+  /** Sales whose create call is running now. */
+  readonly #creating = new Set<number>();
 
   constructor(deps: PaymentServiceDeps) {
     this.#deps = deps;
@@ -86,13 +88,19 @@ export class PaymentService {
         this.#currentId = sale.id;
       }
     }
-    const graceMs = (this.#deps.policy ?? DEFAULT_POLL_POLICY).graceMs;
-    for (const sale of ledger.endedWithQrExpiringAfter(this.#deps.now() - graceMs)) this.watcher.watch(sale.id);
+    for (const sale of ledger.endedAwaitingFinalCheck(this.#deps.now() - MAX_LATE_CHECK_MS)) this.watcher.watch(sale.id);
   }
 
   async charge(amountCents: unknown): Promise<StoredSale> {
     assertChargeCents(amountCents);
     const { ledger } = this.#deps;
+    // A sale left `creating` by a create that is no longer running (its ledger write failed) never
+    // showed a QR: record it failed instead of blocking the till until a restart.
+    for (const stale of ledger.unresolved()) {
+      if (stale.status === 'creating' && !this.#creating.has(stale.id)) {
+        ledger.markFailed(stale.id, 'The QR could not be recorded, so it was never shown');
+      }
+    }
     const busy = ledger.unresolved()[0];
     if (busy) {
       throw new PaymentError('payment_in_progress',
@@ -113,7 +121,17 @@ export class PaymentService {
     });
     this.#currentId = sale.id;
     this.#deps.onChange();
+    this.#creating.add(sale.id);
+    try {
+      return await this.#create(sale.id, amountCents, context);
+    } finally {
+      this.#creating.delete(sale.id);
+    }
+  }
 
+  /** Asks the API for the sale's QR, verifies it, records it, starts watching it. */
+  async #create(saleId: number, amountCents: number, context: ChargeContext): Promise<StoredSale> {
+    const { ledger } = this.#deps;
     let expiresAt: number;
     let created;
     try {
@@ -125,31 +143,43 @@ export class PaymentService {
       ({ expiresAt } = verifyCreatedQr(created, {
         amountCents, merchantName: context.merchantName, bakongId: context.bakongId, allowedAccounts: context.allowedAccounts,
       }, this.#deps.now()));
+      const reused = ledger.findByMd5(created.md5.toLowerCase());
+      if (reused) {
+        // Never reuse a QR for another sale: a payment to it could not be told apart.
+        throw new QrVerificationError('md5', `The payment service sent the QR of sale #${reused.id} again`);
+      }
     } catch (error) {
       const verification = error instanceof QrVerificationError;
       const reason = verification
         ? `The QR from the payment service was refused: ${error.message}`
         : `Could not get a QR: ${error instanceof Error ? error.message : String(error)}`;
-      ledger.markFailed(sale.id, reason);
+      ledger.markFailed(saleId, reason);
       this.#deps.onChange();
       if (verification || error instanceof BakongApiError) {
         throw new PaymentError(verification ? 'verification_failed' : 'api_error', reason);
       }
       throw error;
     }
-    const withQr = this.#attach(sale.id, created, expiresAt);
-    this.watcher.watch(sale.id);
+    const withQr = this.#attach(saleId, created, expiresAt);
+    this.watcher.watch(saleId);
     this.#deps.onChange();
     return withQr;
   }
 
   #attach(saleId: number, created: { md5: string; khqrString: string }, expiresAt: number): StoredSale {
+    const { ledger } = this.#deps;
     try {
-      return this.#deps.ledger.attachQr(saleId, { md5: created.md5, khqrString: created.khqrString, expiresAt });
+      return ledger.attachQr(saleId, { md5: created.md5, khqrString: created.khqrString, expiresAt });
     } catch (error) {
       // Cancelled while the API was answering: the QR was never shown, so there is nothing to watch.
-      const sale = this.#deps.ledger.get(saleId);
-      if (sale?.status === 'cancelled') throw new PaymentError('not_allowed', `Sale #${saleId} was cancelled`);
+      if (ledger.get(saleId)?.status === 'cancelled') throw new PaymentError('not_allowed', `Sale #${saleId} was cancelled`);
+      // Anything else: the sale must not stay `creating` (that would block the till); it failed.
+      const reason = `The QR could not be recorded, so it was not shown: ${error instanceof Error ? error.message : String(error)}`;
+      try {
+        ledger.markFailed(saleId, reason);
+      } finally {
+        this.#deps.onChange();
+      }
       throw error;
     }
   }

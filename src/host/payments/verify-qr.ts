@@ -38,6 +38,8 @@ export interface ExpectedQr {
 
 /** A QR that expires later than this is not one the hosted API (15 minutes) would make. */
 export const MAX_QR_LIFETIME_MS = 60 * 60_000;
+/** How far the API's clock (in 99.00) and this computer's may disagree before a QR is refused. */
+export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 
 /** Returns the QR's expiry (99.01) when every check passes; throws QrVerificationError otherwise. */
 export function verifyCreatedQr(response: CreateResponse, expected: ExpectedQr, now: number): { expiresAt: number } {
@@ -75,11 +77,26 @@ export function verifyCreatedQr(response: CreateResponse, expected: ExpectedQr, 
   if (qr.expiresAtMs === null) {
     throw new QrVerificationError('expiry', 'The QR has no expiry time (tag 99.01)');
   }
-  if (qr.expiresAtMs <= now) {
+  // 99.00/99.01 come from the API's clock, not this computer's: judge the lifetime between them, and
+  // the creation time against our clock only loosely, so a till clock a few minutes off still works.
+  const createdAt = qr.createdAtMs ?? now;
+  const lifetime = qr.expiresAtMs - createdAt;
+  if (lifetime <= 0) {
+    throw new QrVerificationError('expiry', 'The QR expires before it was created: it has already expired');
+  }
+  if (lifetime > MAX_QR_LIFETIME_MS) {
+    throw new QrVerificationError('expiry', 'The QR stays valid for more than an hour, which the payment service never does');
+  }
+  const skew = createdAt - now;
+  if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
+    throw new QrVerificationError('expiry',
+      `The QR was made ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'before'} this computer's ` +
+        'clock: check the date and time on this computer (or the QR is an old one)');
+  }
+  const clocksAgree = Math.abs(skew) < 60_000;
+  if (clocksAgree && qr.expiresAtMs <= now) {
     throw new QrVerificationError('expiry', 'The QR has already expired');
   }
-  if (qr.expiresAtMs > now + MAX_QR_LIFETIME_MS) {
-    throw new QrVerificationError('expiry', 'The QR expires more than an hour from now, which the payment service never does');
-  }
-  return { expiresAt: qr.expiresAtMs };
+  // The expiry on this computer's clock: 99.01 itself when the clocks agree, else its lifetime from now.
+  return { expiresAt: clocksAgree ? qr.expiresAtMs : now + lifetime };
 }

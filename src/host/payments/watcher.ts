@@ -5,8 +5,8 @@
  * States (persisted in the ledger as the sale's status):
  *
  *   awaiting_payment ──PAID──────────────▶ paid
- *        │  ├──EXPIRED / lifetime over──▶ expired ─┐
- *        │  └──cashier cancels──────────▶ cancelled ┤ still checked until expiry + grace:
+ *        │  ├──EXPIRED / lifetime over──▶ expired ─┐ still checked until an answer after
+ *        │  └──cashier cancels──────────▶ cancelled ┤ expiry + grace confirms it unpaid (≤ 1 day):
  *        │                                          └─PAID──▶ paid (late; the cashier is alerted)
  *        └── checks failing: "API unreachable" (a live condition, not a status; polling goes on)
  *
@@ -19,6 +19,11 @@ import { formatUsd } from '../../shared/money.ts';
 import { BakongApiError, type BakongApi, type CheckResponse } from '../api/bakong-client.ts';
 import type { SalesLedger, StoredSale } from '../ledger/sales.ts';
 import type { PollPolicy } from './poll-policy.ts';
+
+/** How long after its expiry an ended QR is still checked while no answer has confirmed it unpaid. */
+export const MAX_LATE_CHECK_MS = 24 * 60 * 60_000;
+/** No single wait is longer than this, whatever the clock does. */
+const MAX_DELAY_MS = 10 * 60_000;
 
 export interface WatcherDeps {
   ledger: SalesLedger;
@@ -80,7 +85,7 @@ export class PaymentWatcher {
     await this.#run(watch);
   }
 
-  /** Stops every watch (shutdown). Checks already in flight finish but change nothing afterwards. */
+  /** Stops every watch (shutdown). Checks already in flight finish and record what they learnt. */
   async stopAll(): Promise<void> {
     this.#stopped = true;
     const inFlight = [...this.#watches.values()].map((w) => w.inFlight).filter((p) => p !== null);
@@ -90,27 +95,31 @@ export class PaymentWatcher {
   }
 
   #run(watch: Watch): Promise<void> {
-    watch.inFlight = this.#check(watch).finally(() => {
-      watch.inFlight = null;
-      if (this.#watches.get(watch.saleId) === watch) this.#schedule(watch);
-    });
+    watch.inFlight = this.#check(watch)
+      .catch((error: unknown) => {
+        // Never let one bad turn (e.g. the ledger unreadable for a moment) end the watch.
+        watch.view = { ...watch.view, lastError: `The payment check failed: ${describeError(error)}` };
+      })
+      .finally(() => {
+        watch.inFlight = null;
+        if (this.#watches.get(watch.saleId) === watch) this.#schedule(watch);
+      });
     return watch.inFlight;
   }
 
   #schedule(watch: Watch): void {
     if (this.#stopped || watch.timer || watch.inFlight) return;
-    const sale = this.#deps.ledger.get(watch.saleId);
-    if (!sale || !this.#shouldWatch(sale)) {
+    let delay: number;
+    try {
+      delay = this.#nextDelay(watch);
+    } catch (error) {
+      watch.view = { ...watch.view, lastError: `The payment check failed: ${describeError(error)}` };
+      delay = 5_000;
+    }
+    if (delay < 0) {
       this.#watches.delete(watch.saleId);
       return;
     }
-    const now = this.#deps.now();
-    const age = now - sale.createdAt;
-    let delay = watch.failures > 0 ? this.#deps.policy.errorDelayMs(watch.failures, age) : this.#deps.policy.delayMs(age);
-    // Wake at the QR's expiry so the screens say Expired on time.
-    const expiresAt = sale.expiresAt ?? Number.POSITIVE_INFINITY;
-    if (sale.status === 'awaiting_payment' && expiresAt > now) delay = Math.min(delay, expiresAt - now);
-    delay = Math.max(delay, watch.retryAt - now, 0);
     watch.timer = setTimeout(() => {
       watch.timer = null;
       void this.#run(watch);
@@ -118,11 +127,27 @@ export class PaymentWatcher {
     watch.timer.unref();
   }
 
+  /** Milliseconds until the next check, or -1 when the sale no longer needs watching. */
+  #nextDelay(watch: Watch): number {
+    const sale = this.#deps.ledger.get(watch.saleId);
+    if (!sale || !this.#shouldWatch(sale)) return -1;
+    const now = this.#deps.now();
+    const age = now - sale.createdAt;
+    let delay = watch.failures > 0 ? this.#deps.policy.errorDelayMs(watch.failures, age) : this.#deps.policy.delayMs(age);
+    if (watch.retryAt > now) delay = Math.max(delay, watch.retryAt - now); // the API asked us to wait
+    // Wake at the QR's expiry so the screens say Expired on time (without asking the API if it asked us to wait).
+    if (sale.status === 'awaiting_payment' && sale.expiresAt !== null) delay = Math.min(delay, Math.max(0, sale.expiresAt - now));
+    // Waits are relative: a wall clock jumping back must not park the watch for hours.
+    return Math.min(Math.max(delay, 0), MAX_DELAY_MS);
+  }
+
   #shouldWatch(sale: StoredSale): boolean {
     if (sale.status === 'awaiting_payment') return true;
     if (sale.status !== 'expired' && sale.status !== 'cancelled') return false;
-    // A QR stays scannable until its expiry, and banks may report a payment made just before it late.
-    return sale.md5 !== null && this.#deps.now() <= (sale.expiresAt ?? sale.createdAt) + this.#deps.policy.graceMs;
+    // A QR stays scannable until its expiry, and banks may report a payment made just before it late:
+    // keep checking until an answer after the grace period says it is still unpaid (at most a day).
+    return sale.md5 !== null && sale.finalCheckAt === null &&
+      this.#deps.now() <= (sale.expiresAt ?? sale.createdAt) + MAX_LATE_CHECK_MS;
   }
 
   async #check(watch: Watch): Promise<void> {
@@ -130,20 +155,24 @@ export class PaymentWatcher {
     const sale = ledger.get(watch.saleId);
     if (!sale || !sale.md5 || !this.#shouldWatch(sale)) return;
     let answer: CheckResponse | null = null;
-    try {
-      answer = await this.#deps.apiFor(sale).check({ md5: sale.md5, bakongId: sale.bakongId });
-      assertAnswerMatches(answer, sale);
-      watch.failures = 0;
-      watch.retryAt = 0;
-      watch.view = { apiUnreachable: false, lastError: null, lastCheckedAt: this.#deps.now() };
-    } catch (error) {
-      answer = null;
-      watch.failures += 1;
-      const retryAfter = error instanceof BakongApiError ? error.retryAfterMs : null;
-      watch.retryAt = retryAfter ? this.#deps.now() + retryAfter : 0;
-      watch.view = { apiUnreachable: true, lastError: describeError(error), lastCheckedAt: this.#deps.now() };
+    if (this.#deps.now() < watch.retryAt) {
+      // Woken at expiry while the API asked us to wait: record the expiry without asking.
+    } else {
+      try {
+        answer = await this.#deps.apiFor(sale).check({ md5: sale.md5, bakongId: sale.bakongId });
+        assertAnswerMatches(answer, sale);
+        watch.failures = 0;
+        watch.retryAt = 0;
+        watch.view = { apiUnreachable: false, lastError: null, lastCheckedAt: this.#deps.now() };
+      } catch (error) {
+        answer = null;
+        watch.failures += 1;
+        const retryAfter = error instanceof BakongApiError ? error.retryAfterMs : null;
+        watch.retryAt = retryAfter ? this.#deps.now() + retryAfter : 0;
+        watch.view = { apiUnreachable: true, lastError: describeError(error), lastCheckedAt: this.#deps.now() };
+      }
     }
-    if (this.#stopped) return;
+    // Recorded even while shutting down: the ledger stays open until every check has finished.
     try {
       this.#record(sale, answer);
     } catch (error) {
@@ -166,7 +195,12 @@ export class PaymentWatcher {
       if (paid?.paidLate) this.#deps.onLatePayment(paid);
       return;
     }
-    if (sale.status !== 'awaiting_payment') return;
+    if (sale.status !== 'awaiting_payment') {
+      // An ended QR confirmed unpaid after its grace period needs no more checks.
+      const graceOver = this.#deps.now() > (sale.expiresAt ?? sale.createdAt) + this.#deps.policy.graceMs;
+      if (answer && graceOver) ledger.markFinalCheck(sale.id);
+      return;
+    }
     if (answer?.status === 'EXPIRED') {
       ledger.markExpired(sale.id, 'the API reported the QR expired');
     } else if (sale.expiresAt !== null && this.#deps.now() >= sale.expiresAt) {

@@ -11,8 +11,11 @@ import { PrinterError, type PrinterTransport } from './types.ts';
 /** About 10 minutes of trying with the backoff below before a job is reported failed. */
 export const MAX_ATTEMPTS = 25;
 
+/** The longest the queue sleeps at once (the longest backoff). */
+const MAX_WAIT_MS = 30_000;
+
 export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempts - 1));
+  return Math.min(MAX_WAIT_MS, 1_000 * 2 ** Math.max(0, attempts - 1));
 }
 
 export interface PrintQueueDeps {
@@ -31,6 +34,9 @@ export class PrintQueue {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #again = false;
+  /** A ledger write failed mid-job: recover jobs left `printing` before the next pass. */
+  #recover = false;
+  #resting = false;
   #stopped = false;
   /** The printer's last problem in words; null once a job prints. */
   problem: string | null = null;
@@ -49,8 +55,11 @@ export class PrintQueue {
   }
 
   /** Something was queued, or the printer setting changed: look at the queue now. */
-  kick(): void {
+  kick(force = false): void {
     if (this.#stopped) return;
+    // After a ledger failure the queue rests until its timer, so state pushes cannot spin it.
+    if (!force && this.#resting) return;
+    this.#resting = false;
     if (this.#running) {
       // Busy: look again as soon as this pass ends (it may already have decided to sleep).
       this.#again = true;
@@ -70,7 +79,7 @@ export class PrintQueue {
   /** The printer was set up or plugged back in: stop waiting and try every queued job now. */
   retryNow(): void {
     this.#deps.jobs.retryNow();
-    this.kick();
+    this.kick(true);
   }
 
   /** Finishes the job being printed (never cuts a transfer short), then stops. */
@@ -86,19 +95,44 @@ export class PrintQueue {
   }
 
   async #drain(): Promise<void> {
-    for (;;) {
-      if (this.#stopped) return;
-      const job = this.#deps.jobs.nextQueued();
-      if (!job) return;
-      const wait = job.nextAttemptAt - this.#deps.now();
-      if (wait > 0) {
-        this.#timer = setTimeout(() => this.kick(), wait);
-        this.#timer.unref();
-        return;
+    try {
+      if (this.#recover) {
+        // A job left `printing` by a failed ledger write goes back in the queue (flagged: it may have printed).
+        this.#deps.jobs.recoverInterrupted();
+        this.#recover = false;
       }
-      await this.#print(job);
+      for (;;) {
+        if (this.#stopped) return;
+        const job = this.#deps.jobs.nextQueued();
+        if (!job) return;
+        const wait = job.nextAttemptAt - this.#deps.now();
+        if (wait > 0) {
+          // Relative and capped: a wall clock jumping back must not park the queue.
+          this.#sleep(Math.min(wait, MAX_WAIT_MS));
+          return;
+        }
+        await this.#print(job);
+        this.#deps.onChange();
+      }
+    } catch (error) {
+      // The ledger could not be read or written (disk full?): say so and try again shortly; never
+      // let printing trouble end the process or stop the queue for good.
+      this.problem = `Cannot update the print queue in the ledger: ${(error as Error).message}`;
+      this.#recover = true;
+      this.#resting = true;
+      this.#sleep(5_000);
       this.#deps.onChange();
     }
+  }
+
+  #sleep(ms: number): void {
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#resting = false;
+      this.kick(true);
+    }, ms);
+    this.#timer.unref();
   }
 
   async #print(job: PrintJob): Promise<void> {
@@ -116,7 +150,8 @@ export class PrintQueue {
       jobs.markFailed(job.id, `The receipt could not be drawn: ${(error as Error).message}`);
       return;
     }
-    jobs.markPrinting(job.id);
+    // Another POS on the same data directory (or a race) took it: never print one job twice.
+    if (!jobs.markPrinting(job.id)) return;
     this.#deps.onChange();
     try {
       await transport.print(bytes, { jobId: job.id });
