@@ -258,6 +258,11 @@ export interface CashierBridge {
   invoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandReply<CommandResult<K>>>;
   /** Calls back with every new state, starting with the current one. Returns an unsubscribe. */
   onState(listener: (state: CashierState) => void): () => void;
+  /**
+   * Web mode only: false when the link to the host drops (the host stopped), true when it is back.
+   * In Electron the host is the app itself, so there is nothing to report and this is absent.
+   */
+  onConnection?(listener: (connected: boolean) => void): () => void;
 }
 
 /** What the customer display is given: read-only. */

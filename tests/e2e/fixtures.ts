@@ -26,8 +26,10 @@ export interface Pos {
   sale(id: number): { status: string; amount_cents: number; md5: string | null; khqr_string: string | null } | undefined;
 }
 
+/** Starts web mode. A POS_DATA_DIR in `env` is used (and kept on stop); otherwise a fresh one is made and removed. */
 export async function startPos(env: Record<string, string>): Promise<Pos & { stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pos-e2e-'));
+  const ownDir = env.POS_DATA_DIR === undefined;
+  const dataDir = env.POS_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
   const child = spawn(process.execPath, [join(ROOT, 'src/web/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, POS_DATA_DIR: dataDir, POS_PORT: '0', ...env },
@@ -63,7 +65,7 @@ export async function startPos(env: Record<string, string>): Promise<Pos & { sto
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -28,11 +28,24 @@ function cashierKey(): string {
   return sessionStorage.getItem(KEY_STORAGE) ?? '';
 }
 
+/** Who wants to know whether the host link is up; told by every stream's open and error events. */
+const connectionListeners = new Set<(connected: boolean) => void>();
+let connected = true;
+function setConnected(value: boolean): void {
+  if (value === connected) return;
+  connected = value;
+  for (const listener of connectionListeners) listener(value);
+}
+
 /** Subscribes to an SSE stream, reconnecting (EventSource does so itself) after host restarts. */
 function subscribe<T>(url: string, event: string, listener: (value: T) => void): () => void {
   const source = new EventSource(url);
-  const onMessage = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as T);
+  const onMessage = (message: MessageEvent<string>): void => {
+    setConnected(true);
+    listener(JSON.parse(message.data) as T);
+  };
   source.addEventListener(event, onMessage as EventListener);
+  source.addEventListener('error', () => setConnected(false));
   return () => source.close();
 }
 
@@ -56,6 +69,10 @@ export function createWebCashierBridge(): CashierBridge {
     },
     onState(listener: (state: CashierState) => void) {
       return subscribe(`/api/events/cashier?key=${encodeURIComponent(key)}`, 'state', listener);
+    },
+    onConnection(listener: (connected: boolean) => void) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
     },
   } as CashierBridge;
 }

@@ -21,10 +21,17 @@ function alertText(alert: CashierAlert, t: Translate): string {
 export function Alerts() {
   const t = useT();
   const alerts = useCashier((s) => s.state?.alerts ?? NO_ALERTS);
+  const hostReachable = useCashier((s) => s.hostReachable);
   const dismissAlert = useCashier((s) => s.dismissAlert);
-  if (alerts.length === 0) return null;
+  if (alerts.length === 0 && hostReachable) return null;
   return (
     <section className="alerts" aria-label={t('alert.label')}>
+      {!hostReachable && (
+        // The screen below is what the host last said; nothing is checked or printed until it is back.
+        <div className="alerts__item alerts__item--down" role="alert">
+          <p className="alerts__text">{t('alert.hostDown')}</p>
+        </div>
+      )}
       {alerts.map((alert) => (
         <div key={alert.id} className="alerts__item" role="alert">
           <p className="alerts__text">{alertText(alert, t)}</p>

@@ -37,6 +37,8 @@ export interface CashierStore {
   receiptPending: ReceiptPending | null;
   /** The receipt preview dialog's content; null when it is closed. */
   preview: { saleId: number; image: ReceiptPreview } | null;
+  /** False while the link to the host is down (web mode): the screen shows old state. */
+  hostReachable: boolean;
 
   receiveState(state: CashierState): void;
   press(key: KeypadKey): void;
@@ -105,6 +107,7 @@ export const useCashier = create<CashierStore>()((set, get) => {
     error: null,
     receiptPending: null,
     preview: null,
+    hostReachable: true,
 
     receiveState(state) {
       set({ state, clockOffset: clockOffset(state.serverTime, Date.now()) });
@@ -178,5 +181,11 @@ export const useCashier = create<CashierStore>()((set, get) => {
 
 /** Subscribes the store to the host. Returns the unsubscribe. */
 export function connectCashier(): () => void {
-  return cashierBridge().onState((state) => useCashier.getState().receiveState(state));
+  const bridge = cashierBridge();
+  const stopState = bridge.onState((state) => useCashier.getState().receiveState(state));
+  const stopConnection = bridge.onConnection?.((hostReachable) => useCashier.setState({ hostReachable }));
+  return () => {
+    stopState();
+    stopConnection?.();
+  };
 }

@@ -95,6 +95,7 @@ export const km: Messages = {
   'alert.paidLate': 'ការបង់ប្រាក់យឺត៖ ការលក់ #{id} ({amount}) ត្រូវបានបង់ក្រោយពេលវា{previous}។ វាត្រូវបានកត់ត្រាថាបានបង់ហើយ។',
   'alert.previous.expired': 'ផុតកំណត់',
   'alert.previous.cancelled': 'ត្រូវបានបោះបង់',
+  'alert.hostDown': 'បាត់ការតភ្ជាប់ទៅ POS។ កំពុងភ្ជាប់ឡើងវិញ… រហូតដល់វាត្រឡប់មកវិញ អេក្រង់នេះបង្ហាញព័ត៌មានចាស់ ហើយការបង់ប្រាក់មិនត្រូវបានពិនិត្យទេ។',
   'alert.dismiss': 'យល់ព្រម',
 
   'printerAlert.label': 'ម៉ាស៊ីនបោះពុម្ពមានបញ្ហា៖ {problem}',
