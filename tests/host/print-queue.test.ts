@@ -47,6 +47,24 @@ function flaky(failures: number, calls: { count: number }) {
   };
 }
 
+/** Real transports that hold every job until `release()` is called (a printer busy with the first receipt). */
+function gated(): { release: () => void; transport: (setting: string) => PrinterTransport } {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const transport = (setting: string): PrinterTransport => {
+    const real = createTransport(setting);
+    return {
+      description: real.description,
+      print: async (job, meta) => {
+        await gate;
+        await real.print(job, meta);
+      },
+      close: () => real.close(),
+    };
+  };
+  return { release: () => release(), transport };
+}
+
 test('a paid sale prints one receipt whose bytes decode to exactly the rendered raster, Khmer name included', async (t) => {
   const prints = tempDir(t);
   const host = startHost(t, { POS_PRINTER: `file:${prints}`, POS_MERCHANT_NAME: KHMER_NAME });
@@ -83,19 +101,7 @@ test('a printer that fails three times then recovers prints the receipt exactly 
 test('printing never holds up the next payment', async (t) => {
   const prints = tempDir(t);
   // The printer takes the first receipt and then hangs on it until released.
-  let release: () => void = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const stuck = (setting: string): PrinterTransport => {
-    const real = createTransport(setting);
-    return {
-      description: real.description,
-      print: async (job, meta) => {
-        await gate;
-        await real.print(job, meta);
-      },
-      close: () => real.close(),
-    };
-  };
+  const { release, transport: stuck } = gated();
   const host = startHost(t, { POS_PRINTER: `file:${prints}` }, { createTransport: stuck });
   await payTrainingSale(host, 100);
   await waitFor('the receipt to be printing', () => host.printing.view().jobs[0]?.status === 'printing');
@@ -160,12 +166,7 @@ test('the receipt preview is the same raster, as a PNG; unpaid sales have none',
 
 test('the ledger failing while a receipt prints neither stops the process nor the queue', async (t) => {
   const prints = tempDir(t);
-  let release: () => void = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const slow = (setting: string): PrinterTransport => {
-    const real = createTransport(setting);
-    return { description: real.description, print: async (job, meta) => { await gate; await real.print(job, meta); }, close: () => real.close() };
-  };
+  const { release, transport: slow } = gated();
   const host = startHost(t, { POS_PRINTER: `file:${prints}` }, { createTransport: slow });
   await payTrainingSale(host);
   await waitFor('printing', () => host.printing.view().jobs[0]?.status === 'printing');
