@@ -177,7 +177,9 @@ export function createHost(options: HostOptions = {}): Host {
     },
     displayState() {
       const s = settings.current();
-      return buildDisplayState({ settings: s, training: isTraining(s), current: payments.current(), now: now() });
+      const current = payments.current();
+      const watching = current !== null && payments.watcher.isWatching(current.id);
+      return buildDisplayState({ settings: s, training: isTraining(s), current, watching, now: now() });
     },
     saveSettings(input) {
       const view = settings.save(input);

@@ -50,6 +50,8 @@ export function buildDisplayState(input: {
   settings: Settings;
   training: boolean;
   current: StoredSale | null;
+  /** The watcher still checks the current sale. */
+  watching: boolean;
   now: number;
 }): DisplayState {
   const sale = input.current;
@@ -64,6 +66,7 @@ export function buildDisplayState(input: {
     // The QR leaves the screen the moment the sale stops awaiting payment, so nobody scans a dead one.
     khqrString: awaiting ? sale.khqrString : null,
     expiresAt: awaiting ? sale.expiresAt : null,
+    stillChecking: input.watching && (sale?.status === 'expired' || sale?.status === 'cancelled'),
     serverTime: input.now,
   };
 }

@@ -153,6 +153,11 @@ export interface DisplayState {
   amountCents: number | null;
   khqrString: string | null;
   expiresAt: number | null;
+  /**
+   * Expired or cancelled, but the POS is still checking for a payment made in time (grace period):
+   * the customer should be told to wait if they already paid, not to pay again.
+   */
+  stillChecking: boolean;
   serverTime: number;
 }
 

@@ -135,10 +135,12 @@ test('an expired QR is no longer checked once its grace period is over', async (
   const { host, sandbox } = await setup(t, '', 800);
   await chargeThenFault(host, sandbox, '');
   await waitFor('expiry', () => host.ledger.get(1)!.status === 'expired');
+  assert.equal(host.displayState().stillChecking, true, 'the customer is not told the POS still checks');
   await settle(800 + FAST.graceMs);
   const after = sandbox.apiRequests.check;
   await settle(300);
   assert.equal(sandbox.apiRequests.check, after, 'still checking after the grace period');
+  assert.equal(host.displayState().stillChecking, false);
 });
 
 test('a payment made before expiry is recorded even when the API is down through the whole grace period', async (t) => {

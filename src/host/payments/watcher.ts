@@ -118,6 +118,7 @@ export class PaymentWatcher {
     }
     if (delay < 0) {
       this.#watches.delete(watch.saleId);
+      this.#deps.onChange(); // e.g. the customer display stops saying "still checking"
       return;
     }
     watch.timer = setTimeout(() => {
