@@ -92,6 +92,9 @@ test.describe('expiry', () => {
     await expect(customer.getByText('Expired', { exact: true }).first()).toBeVisible();
     await expect(customer.getByRole('img', { name: /KHQR/ })).toHaveCount(0);
     expect(pos.sale(1)!.status).toBe('expired');
+    // Still inside the late-payment grace period: nobody is told to pay again.
+    await expect(customer.getByText(/If you have already paid, please wait/).first()).toBeVisible();
+    await expect(cashier.getByText(/still checking for a late payment/).first()).toBeVisible();
   });
 });
 

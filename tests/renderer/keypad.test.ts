@@ -4,6 +4,7 @@ import { MAX_CHARGE_CENTS, formatUsd } from '../../src/shared/money.ts';
 import {
   applyKey,
   applyKeys,
+  digitOf,
   keyboardAction,
   keyedCents,
   splitDisplay,
@@ -139,6 +140,48 @@ describe('physical keyboard', () => {
     assert.equal(keyboardAction({ key: 'Delete', code: 'Delete' }), 'clear');
     assert.equal(keyboardAction({ key: 'Enter', code: 'Enter' }), 'charge');
     assert.equal(keyboardAction({ key: 'Enter', code: 'NumpadEnter' }), 'charge');
+  });
+
+  it('takes Khmer digits ០–៩ as 0–9 (Khmer keyboard layout left on)', () => {
+    const khmer = ['០', '១', '២', '៣', '៤', '៥', '៦', '៧', '៨', '៩'];
+    khmer.forEach((digit, n) => {
+      assert.equal(keyboardAction({ key: digit, code: `Digit${n}` }), String(n), digit);
+      assert.equal(keyboardAction({ key: digit }), String(n), `${digit} without a code`);
+      assert.equal(digitOf(digit), String(n));
+    });
+    assert.equal(digitOf('\u17DF'), null, 'the character before ០ is not a digit');
+    assert.equal(digitOf('\u17EA'), null, 'the character after ៩ is not a digit');
+    assert.equal(digitOf('១២'), null);
+  });
+
+  it('reads the number row and the full stop key by their place whatever the layout types', () => {
+    // Khmer layout: the full stop key types the khan "។"; AZERTY: the number row types symbols.
+    assert.equal(keyboardAction({ key: '។', code: 'Period' }), '.');
+    assert.equal(keyboardAction({ key: '&', code: 'Digit1' }), '1');
+    assert.equal(keyboardAction({ key: 'à', code: 'Digit0' }), '0');
+    assert.equal(keyboardAction({ key: '៥', code: 'Numpad5' }), '5');
+    assert.equal(keyboardAction({ key: '.', code: 'NumpadDecimal' }), '.');
+    // Shift on a US layout types symbols: those are not digits.
+    assert.equal(keyboardAction({ key: '!', code: 'Digit1', shiftKey: true }), null);
+    assert.equal(keyboardAction({ key: '>', code: 'Period', shiftKey: true }), null);
+    // Named keys on those places keep their meaning (never seen in practice, but not a digit).
+    assert.equal(keyboardAction({ key: 'Dead', code: 'Digit6' }), null);
+    assert.equal(keyboardAction({ key: '១', code: 'Digit1', ctrlKey: true }), null);
+  });
+
+  it('a Khmer-layout amount keys like an English one', () => {
+    const presses = [
+      { key: '១', code: 'Digit1' },
+      { key: '២', code: 'Digit2' },
+      { key: '។', code: 'Period' },
+      { key: '៥', code: 'Digit5' },
+    ];
+    const text = presses.reduce((t, press) => {
+      const action = keyboardAction(press);
+      assert.ok(action && action !== 'charge');
+      return applyKey(t, action);
+    }, '');
+    assert.equal(keyedCents(text), 1250);
   });
 
   it('ignores other keys and shortcuts', () => {

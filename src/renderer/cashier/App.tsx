@@ -32,7 +32,8 @@ export function App() {
   return (
     <div className="app">
       <Header />
-      <Alerts />
+      {/* On the Sell screen the alerts sit above the payment panel, where they never move the keypad. */}
+      {view !== 'sell' && <Alerts />}
       {view === 'sell' ? <SellView /> : <SettingsView />}
     </div>
   );

@@ -1,4 +1,8 @@
+import type { ReactNode } from 'react';
+import { formatCountdown } from '../common/countdown.ts';
+import { useNow } from '../common/hooks.ts';
 import { PrinterIcon } from './Receipt.tsx';
+import { saleChip } from './sale.ts';
 import { useCashier } from './store.ts';
 import type { View } from './store.ts';
 import { useT } from './useT.ts';
@@ -10,7 +14,7 @@ export function Header() {
   const view = useCashier((s) => s.view);
   const setView = useCashier((s) => s.setView);
 
-  const tab = (target: View, label: string) => (
+  const tab = (target: View, label: string, extra?: ReactNode) => (
     <button
       type="button"
       className={`nav__item${view === target ? ' nav__item--active' : ''}`}
@@ -18,6 +22,7 @@ export function Header() {
       onClick={() => setView(target)}
     >
       {label}
+      {extra}
     </button>
   );
 
@@ -32,13 +37,49 @@ export function Header() {
         )}
       </div>
       <div className="header__end">
+        <SaleStatusAnnouncer active={view !== 'sell'} />
         <PrinterAlert />
         <nav className="nav" aria-label={t('nav.label')}>
-          {tab('sell', t('nav.sell'))}
+          {tab('sell', t('nav.sell'), view !== 'sell' && <SaleChip />)}
           {tab('settings', t('nav.settings'))}
         </nav>
       </div>
     </header>
+  );
+}
+
+/**
+ * The current payment on the Sell tab while the cashier is elsewhere (Settings), so a payment that
+ * arrives or expires meanwhile is seen. Its words join the tab's name; the ticking time does not
+ * (it is only shown). A live region says when the payment's state changes.
+ */
+function SaleChip() {
+  const t = useT();
+  const sale = useCashier((s) => s.state?.current ?? null);
+  const offset = useCashier((s) => s.clockOffset);
+  const now = useNow(sale?.status === 'awaiting_payment', 500);
+  const chip = saleChip(sale, now, offset);
+  if (!chip) return null;
+  const spoken = t(chip.spoken);
+  return (
+    <span className={`nav__chip nav__chip--${chip.tone}`} role="img" aria-label={spoken} title={spoken}>
+      {t(chip.label)}
+      {chip.remaining !== null && <span className="num"> {formatCountdown(chip.remaining)}</span>}
+    </span>
+  );
+}
+
+/** Announces the current payment's state changes while the cashier is away from the Sell screen. */
+function SaleStatusAnnouncer({ active }: { active: boolean }) {
+  const t = useT();
+  const spoken = useCashier((s) => {
+    const chip = saleChip(s.state?.current, 0, 0);
+    return chip ? chip.spoken : null;
+  });
+  return (
+    <span role="status" className="visually-hidden">
+      {active && spoken ? t(spoken) : ''}
+    </span>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
 import { keyedCents } from './keypad.ts';
 import type { KeypadKey } from './keypad.ts';
-import { canCharge } from './sale.ts';
+import { canCharge, isUnresolved } from './sale.ts';
 import { useCashier } from './store.ts';
 import { useT } from './useT.ts';
 
@@ -19,16 +19,18 @@ export function Keypad() {
   const t = useT();
   const press = useCashier((s) => s.press);
   const charge = useCashier((s) => s.charge);
-  const chargeable = useCashier((s) =>
-    canCharge(keyedCents(s.keypadText), s.state?.current, s.pending !== null),
+  const chargeable = useCashier(
+    (s) => s.hostReachable && canCharge(keyedCents(s.keypadText), s.state?.current, s.pending !== null),
   );
   const charging = useCashier((s) => s.pending === 'charge');
   const empty = useCashier((s) => s.keypadText === '');
+  // The amount being charged is the payment panel's until that payment is resolved (see acceptsKey).
+  const locked = useCashier((s) => isUnresolved(s.state?.current));
 
   return (
     <div className="keypad" role="group" aria-label={t('keypad.label')}>
       {DIGIT_ROWS.flat().map((key) => (
-        <Key key={key} className="key--digit num" onPress={() => press(key)}>
+        <Key key={key} className="key--digit num" disabled={locked} onPress={() => press(key)}>
           {key}
         </Key>
       ))}
@@ -49,15 +51,27 @@ export function Keypad() {
       <Key className="key--clear" aria-label={t('keypad.clear')} disabled={empty} onPress={() => press('clear')}>
         {t('keypad.clear')}
       </Key>
+      {/* The name stays "Charge"; while a charge is on its way it is busy, and the live text says so. */}
       <Key
         className="key--charge"
         aria-label={t('keypad.charge')}
+        aria-describedby="charge-progress"
         disabled={!chargeable}
         aria-busy={charging || undefined}
         onPress={() => void charge()}
       >
-        {charging ? t('keypad.charging') : t('keypad.charge')}
+        {charging ? (
+          <span className="key__busy" aria-hidden="true">
+            <span className="spinner key__spinner" />
+            <span className="key__busy-text">{t('keypad.charging')}</span>
+          </span>
+        ) : (
+          <span className="key__label">{t('keypad.charge')}</span>
+        )}
       </Key>
+      <span id="charge-progress" role="status" className="visually-hidden">
+        {charging ? t('keypad.charging') : ''}
+      </span>
     </div>
   );
 }
@@ -68,7 +82,7 @@ function Key({
   onPress,
   children,
   ...attributes
-}: Pick<ButtonHTMLAttributes<HTMLButtonElement>, 'aria-label' | 'title' | 'disabled' | 'aria-busy'> & {
+}: Pick<ButtonHTMLAttributes<HTMLButtonElement>, 'aria-label' | 'aria-describedby' | 'title' | 'disabled' | 'aria-busy'> & {
   className: string;
   onPress: () => void;
   children: ReactNode;

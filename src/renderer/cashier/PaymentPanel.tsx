@@ -3,11 +3,14 @@ import type { SaleView, WatchView } from '../../shared/contract.ts';
 import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
 import { countdownText, formatClock } from '../common/countdown.ts';
 import { useNow, useQrImage } from '../common/hooks.ts';
+import { describeError } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { focusAmount } from './focus.ts';
 import { ReceiptButtons, ReceiptLine } from './Receipt.tsx';
+import { errorShownAsFailedSale, outcomeNote } from './sale.ts';
 import { useCashier } from './store.ts';
-import { useT } from './useT.ts';
+import { useLanguage, useT } from './useT.ts';
 
 const STATUS_TEXT: Record<SaleView['status'], MessageKey> = {
   creating: 'payment.creating',
@@ -63,13 +66,40 @@ function SaleDetails({ sale, watch }: { sale: SaleView; watch: WatchView | null 
     );
   }
   if (sale.status === 'awaiting_payment') return <Awaiting sale={sale} watch={watch} />;
-  return <Outcome sale={sale} t={t} />;
+  return <Outcome sale={sale} watch={watch} t={t} />;
+}
+
+/** The payment buttons are off while a command is on its way or the host cannot be reached. */
+function useButtonsOff(): boolean {
+  return useCashier((s) => s.pending !== null || !s.hostReachable);
+}
+
+/** The last check could not reach the payment service: the outcome is not known yet. */
+function WatchWarning({ watch }: { watch: WatchView | null }) {
+  const t = useT();
+  if (!watch?.apiUnreachable) return null;
+  return (
+    <div className="banner banner--warn payment__warn">
+      <div className="banner__text">
+        <strong>{t('payment.unreachable')}</strong>
+        {watch.lastError && (
+          <span className="banner__detail" lang="en">
+            {watch.lastError}
+          </span>
+        )}
+        {watch.lastCheckedAt !== null && (
+          <span className="banner__detail">{t('payment.lastChecked', { time: formatClock(watch.lastCheckedAt) })}</span>
+        )}
+      </div>
+    </div>
+  );
 }
 
 function Awaiting({ sale, watch }: { sale: SaleView; watch: WatchView | null }) {
   const t = useT();
   const offset = useCashier((s) => s.clockOffset);
   const pending = useCashier((s) => s.pending);
+  const off = useButtonsOff();
   const checkNow = useCashier((s) => s.checkNow);
   const cancelPayment = useCashier((s) => s.cancelPayment);
   const simulatePayment = useCashier((s) => s.simulatePayment);
@@ -96,38 +126,22 @@ function Awaiting({ sale, watch }: { sale: SaleView; watch: WatchView | null }) 
       <div className="payment__qr">
         {qr && 'url' in qr && <img src={qr.url} alt={t('payment.qrPreview')} className="qr-preview" width={qr.cssSize} height={qr.cssSize} />}
       </div>
-      {watch?.apiUnreachable && (
-        <div className="banner banner--warn payment__warn">
-          <div className="banner__text">
-            <strong>{t('payment.unreachable')}</strong>
-            {watch.lastError && (
-              <span className="banner__detail" lang="en">
-                {watch.lastError}
-              </span>
-            )}
-            {watch.lastCheckedAt !== null && (
-              <span className="banner__detail">
-                {t('payment.lastChecked', { time: formatClock(watch.lastCheckedAt) })}
-              </span>
-            )}
-          </div>
-        </div>
-      )}
+      <WatchWarning watch={watch} />
       <div className="payment__actions">
-        <button type="button" className="btn btn--primary" disabled={pending !== null} onClick={() => void checkNow()}>
+        <button type="button" className="btn btn--primary" disabled={off} onClick={() => void checkNow()}>
           {pending === 'checkNow' ? t('payment.checking') : t('payment.checkNow')}
         </button>
-        <button type="button" className="btn btn--danger-outline" disabled={pending !== null} onClick={() => setConfirming(true)}>
+        <button type="button" className="btn btn--danger-outline" disabled={off} onClick={() => setConfirming(true)}>
           {t('payment.cancel')}
         </button>
-        <button type="button" className="btn" disabled={pending !== null} onClick={() => void newQr()}>
+        <button type="button" className="btn" disabled={off} onClick={() => void newQr()}>
           {t('payment.newQr')}
         </button>
         {sale.training && (
           <button
             type="button"
             className="btn btn--training"
-            disabled={pending !== null}
+            disabled={off}
             onClick={() => void simulatePayment()}
           >
             {t('payment.simulate')}
@@ -150,10 +164,11 @@ function Awaiting({ sale, watch }: { sale: SaleView; watch: WatchView | null }) 
   );
 }
 
-function Outcome({ sale, t }: { sale: SaleView; t: ReturnType<typeof useT> }) {
-  const pending = useCashier((s) => s.pending);
+function Outcome({ sale, watch, t }: { sale: SaleView; watch: WatchView | null; t: ReturnType<typeof useT> }) {
+  const off = useButtonsOff();
   const newSale = useCashier((s) => s.newSale);
   const newQr = useCashier((s) => s.newQr);
+  const note = outcomeNote(sale, watch);
   return (
     <div className="payment__body">
       <Amount sale={sale} />
@@ -162,23 +177,52 @@ function Outcome({ sale, t }: { sale: SaleView; t: ReturnType<typeof useT> }) {
       )}
       {sale.status === 'paid' && sale.paidLate && <p className="payment__note payment__late">{t('payment.paidLate')}</p>}
       {sale.status === 'paid' && <ReceiptLine saleId={sale.id} />}
-      {sale.status === 'expired' && <p className="payment__note">{t('payment.expiredHint')}</p>}
-      {sale.status === 'failed' && sale.failureReason && (
-        <p className="payment__reason" lang="en">
-          {sale.failureReason}
-        </p>
+      {note && (
+        <p className={`payment__note${note === 'payment.stillChecking' ? ' payment__checking' : ''}`}>{t(note)}</p>
       )}
+      {note === 'payment.stillChecking' && <WatchWarning watch={watch} />}
+      {sale.status === 'failed' && <FailureReason sale={sale} />}
       <div className="payment__actions">
-        <button type="button" className="btn btn--primary btn--wide" disabled={pending !== null} onClick={() => void newSale()}>
+        <button
+          type="button"
+          className="btn btn--primary btn--wide"
+          disabled={off}
+          onClick={() => void newSale().then((ok) => ok && focusAmount())}
+        >
           {t('payment.newSale')}
         </button>
         {sale.status !== 'paid' && (
-          <button type="button" className="btn" disabled={pending !== null} onClick={() => void newQr()}>
+          <button type="button" className="btn" disabled={off} onClick={() => void newQr()}>
             {t('payment.newQrSame')}
           </button>
         )}
         {sale.status === 'paid' && <ReceiptButtons saleId={sale.id} />}
       </div>
+    </div>
+  );
+}
+
+/**
+ * Why the sale failed: a translated headline (from the charge's error code when this screen made the
+ * charge, else a general one), then the host's English specifics. An alert, since it replaces the
+ * error banner for that charge.
+ */
+function FailureReason({ sale }: { sale: SaleView }) {
+  const t = useT();
+  const language = useLanguage();
+  const error = useCashier((s) => s.error);
+  const origin = useCashier((s) => s.errorOrigin);
+  const fromCharge = error && errorShownAsFailedSale(error, origin, sale) ? describeError(language, error) : null;
+  const headline = fromCharge?.headline ?? t('payment.failedHint');
+  const detail = sale.failureReason?.trim() || fromCharge?.detail || null;
+  return (
+    <div className="payment__reason" role="alert">
+      <strong>{headline}</strong>
+      {detail && detail !== headline && (
+        <span className="payment__reason-detail" lang="en">
+          {detail}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { centsToRiel, formatRiel } from '../../shared/money.ts';
+import { Alerts } from './Alerts.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { AMOUNT_ID } from './focus.ts';
 import { Keypad } from './Keypad.tsx';
 import { keyboardAction, keyedCents, splitDisplay } from './keypad.ts';
 import { PaymentPanel } from './PaymentPanel.tsx';
 import { ReceiptPreviewDialog } from './ReceiptPreviewDialog.tsx';
+import { errorShownAsFailedSale, isUnresolved } from './sale.ts';
 import { useCashier } from './store.ts';
 import { TodaySales } from './TodaySales.tsx';
 import { useT } from './useT.ts';
@@ -57,14 +60,29 @@ function AmountDisplay() {
   const t = useT();
   const text = useCashier((s) => s.keypadText);
   const rate = useCashier((s) => s.state?.khrPerUsd ?? 0);
+  // A payment is being taken: the keypad waits for it (see acceptsKey), and says so.
+  const locked = useCashier((s) => isUnresolved(s.state?.current));
   const cents = keyedCents(text);
   const { typed, pending } = splitDisplay(text);
   return (
-    <div className="amount">
-      <div id="amount-label" className="amount__label">
-        {t('sell.amount')}
+    <div className={`amount${locked ? ' amount--locked' : ''}`}>
+      <div className="amount__head">
+        <span id="amount-label" className="amount__label">
+          {t('sell.amount')}
+        </span>
+        {locked && (
+          <span id="amount-locked" className="amount__locked">
+            {t('sell.finishFirst')}
+          </span>
+        )}
       </div>
-      <output className="amount__usd num" aria-labelledby="amount-label">
+      <output
+        id={AMOUNT_ID}
+        tabIndex={-1}
+        className="amount__usd num"
+        aria-labelledby="amount-label"
+        aria-describedby={locked ? 'amount-locked' : undefined}
+      >
         <span className="amount__typed">{typed}</span>
         <span className="amount__pending">{pending}</span>
       </output>
@@ -80,6 +98,8 @@ function AmountDisplay() {
 
 export function SellView() {
   const error = useCashier((s) => s.error);
+  // A failed charge is told by the payment panel (its sale shows as failed); no second banner.
+  const shownInPanel = useCashier((s) => errorShownAsFailedSale(s.error, s.errorOrigin, s.state?.current));
   const dismissError = useCashier((s) => s.dismissError);
   useKeyboard();
   return (
@@ -88,8 +108,10 @@ export function SellView() {
         <AmountDisplay />
         <Keypad />
       </div>
+      {/* Alerts and errors live in this column, so they never move the keypad mid-sale. */}
       <div className="sell__right">
-        {error && <ErrorBanner error={error} onDismiss={dismissError} />}
+        <Alerts />
+        {error && !shownInPanel && <ErrorBanner error={error} onDismiss={dismissError} />}
         <PaymentPanel />
         <TodaySales />
       </div>

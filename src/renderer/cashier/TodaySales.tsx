@@ -13,6 +13,8 @@ export function TodaySales() {
   const t = useT();
   const today = useCashier((s) => s.state?.today ?? NO_SALES);
   const totals = useCashier((s) => s.state?.totals ?? null);
+  // The host never counts training sales in the totals; in training mode that must be said.
+  const training = useCashier((s) => s.state?.mode === 'training');
   // The sale in the payment panel has its receipt buttons there; its row does not repeat them.
   const currentId = useCashier((s) => s.state?.current?.id ?? null);
 
@@ -29,6 +31,7 @@ export function TodaySales() {
               {t('today.paidTotal')} <strong className="num">{formatUsd(totals.paidCents)}</strong>{' '}
               <span className="num today__riel">≈ {formatRiel(totals.paidRiel)}</span>
             </span>
+            {training && <span className="today__excluded">{t('today.trainingExcluded')}</span>}
           </p>
         )}
       </div>
@@ -39,7 +42,9 @@ export function TodaySales() {
           <table className="today__table">
             <thead>
               <tr>
-                <th scope="col">{t('today.time')}</th>
+                <th scope="col" className="today__time">
+                  {t('today.time')}
+                </th>
                 <th scope="col">{t('today.sale')}</th>
                 <th scope="col" className="today__right">
                   {t('today.amount')}
@@ -51,13 +56,20 @@ export function TodaySales() {
             <tbody>
               {today.map((sale) => (
                 <tr key={sale.id}>
-                  <td className="num">{formatClock(sale.createdAt)}</td>
-                  <td className="num">#{sale.id}</td>
+                  {/* On a narrow screen the time column folds into the sale column (CSS shows one or the other). */}
+                  <td className="num today__time">{formatClock(sale.createdAt)}</td>
+                  <td className="num">
+                    #{sale.id}
+                    <span className="today__time-inline">{formatClock(sale.createdAt)}</span>
+                  </td>
                   <td className="num today__right">
                     {formatUsd(sale.amountCents)}
-                    <span className="today__riel"> ≈ {formatRiel(centsToRiel(sale.amountCents, sale.khrPerUsd))}</span>
+                    <span className="today__riel today__row-riel">
+                      {' '}
+                      ≈ {formatRiel(centsToRiel(sale.amountCents, sale.khrPerUsd))}
+                    </span>
                   </td>
-                  <td>
+                  <td className="today__status">
                     <span className={`pill pill--${sale.status}`}>{t(STATUS_KEYS[sale.status])}</span>
                     {sale.paidLate && <span className="pill pill--late">{t('today.late')}</span>}
                     {sale.training && <span className="pill pill--training-mini">{t('today.training')}</span>}

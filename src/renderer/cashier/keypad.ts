@@ -87,12 +87,26 @@ export interface KeyLike {
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
+  shiftKey?: boolean;
+}
+
+/** Khmer digits ០–៩ (U+17E0–U+17E9), typed by the number row of a Khmer keyboard layout. */
+const KHMER_ZERO = 0x17e0;
+
+/** The ASCII digit for an ASCII or Khmer digit character, else null. */
+export function digitOf(key: string): DigitKey | null {
+  if (key.length !== 1) return null;
+  if (key >= '0' && key <= '9') return key as DigitKey;
+  const khmer = key.charCodeAt(0) - KHMER_ZERO;
+  return khmer >= 0 && khmer <= 9 ? (String(khmer) as DigitKey) : null;
 }
 
 /**
  * Maps a physical key press (main keyboard or numpad) to a keypad action, or null to ignore it.
  * Numpad keys are read by `code` first, so they work with NumLock off too (where the numpad's
- * decimal key would otherwise report "Delete").
+ * decimal key would otherwise report "Delete"). Khmer digits count as digits, and an unshifted key
+ * of the number row (or the full stop key) counts by its physical place whatever the layout types
+ * there, so a cashier who left the Khmer (or any other) layout on can still key amounts.
  */
 export function keyboardAction(event: KeyLike): KeyboardAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
@@ -102,7 +116,10 @@ export function keyboardAction(event: KeyLike): KeyboardAction | null {
   if (code === 'NumpadDecimal' || code === 'NumpadComma') return '.';
   if (code === 'NumpadEnter') return 'charge';
   const key = event.key;
-  if (key.length === 1 && key >= '0' && key <= '9') return key as DigitKey;
+  const digit = digitOf(key);
+  if (digit) return digit;
+  const byPlace = event.shiftKey ? null : physicalAction(code);
+  if (byPlace && key.length === 1) return byPlace;
   switch (key) {
     case '.':
     case ',':
@@ -119,4 +136,11 @@ export function keyboardAction(event: KeyLike): KeyboardAction | null {
     default:
       return null;
   }
+}
+
+/** The number row and the full stop key by their place on the keyboard (for layouts that type other characters there). */
+function physicalAction(code: string): KeypadKey | null {
+  const digit = /^Digit([0-9])$/.exec(code);
+  if (digit) return digit[1] as DigitKey;
+  return code === 'Period' ? '.' : null;
 }

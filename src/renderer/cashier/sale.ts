@@ -1,6 +1,9 @@
 /** Small pure rules about the sale on screen, shared by the store and the views (tested in Node). */
-import type { SaleStatus, SaleView } from '../../shared/contract.ts';
+import type { CommandError, SaleStatus, SaleView, WatchView } from '../../shared/contract.ts';
 import { TERMINAL_STATUSES } from '../../shared/contract.ts';
+import { remainingMs } from '../common/countdown.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import type { KeypadKey } from './keypad.ts';
 
 /** A payment the cashier must resolve (wait, check, cancel) before charging again. */
 export function isUnresolved(sale: SaleView | null | undefined): boolean {
@@ -14,4 +17,74 @@ export function isTerminal(status: SaleStatus): boolean {
 /** Charge is possible with a non-zero amount, no unresolved payment and no charge already on its way. */
 export function canCharge(cents: number, current: SaleView | null | undefined, busy: boolean): boolean {
   return cents > 0 && !isUnresolved(current) && !busy;
+}
+
+/**
+ * Whether a keypad press is taken now. While a payment is unresolved the amount being charged is
+ * the one in the payment panel; keying another amount then would look like a second charge, so
+ * digits and the decimal point are refused. Backspace and Clear always work (they only take away).
+ */
+export function acceptsKey(key: KeypadKey, current: SaleView | null | undefined): boolean {
+  if (key === 'backspace' || key === 'clear') return true;
+  return !isUnresolved(current);
+}
+
+/**
+ * The sentence under an outcome's headline. An expired or cancelled QR the host still watches may
+ * yet be paid (the customer may have paid during an outage): it must not read as unpaid for sure,
+ * or the customer may be charged twice. Only once the watch has ended is it "timed out unpaid".
+ */
+export function outcomeNote(sale: SaleView, watch: WatchView | null): MessageKey | null {
+  if (sale.status !== 'expired' && sale.status !== 'cancelled') return null;
+  if (watch) return 'payment.stillChecking';
+  return sale.status === 'expired' ? 'payment.expiredHint' : 'payment.cancelledHint';
+}
+
+/** What the Sell tab's chip says about the current payment while the cashier is elsewhere. */
+export interface SaleChip {
+  tone: 'busy' | 'ok' | 'off' | 'bad';
+  /** Short visible words. */
+  label: MessageKey;
+  /** The accessible (and tooltip) sentence: steady, without the ticking time. */
+  spoken: MessageKey;
+  /** "mm:ss" left while waiting for the customer, else null. */
+  remaining: number | null;
+}
+
+const CHIPS: Record<SaleStatus, Omit<SaleChip, 'remaining'>> = {
+  creating: { tone: 'busy', label: 'chip.creating', spoken: 'chip.creatingLong' },
+  awaiting_payment: { tone: 'busy', label: 'chip.awaiting', spoken: 'chip.awaitingLong' },
+  paid: { tone: 'ok', label: 'chip.paid', spoken: 'chip.paidLong' },
+  expired: { tone: 'off', label: 'chip.expired', spoken: 'chip.expiredLong' },
+  cancelled: { tone: 'off', label: 'chip.cancelled', spoken: 'chip.cancelledLong' },
+  failed: { tone: 'bad', label: 'chip.failed', spoken: 'chip.failedLong' },
+};
+
+export function saleChip(sale: SaleView | null | undefined, localNow: number, offset: number): SaleChip | null {
+  if (!sale) return null;
+  const remaining =
+    sale.status === 'awaiting_payment' && sale.expiresAt !== null ? remainingMs(sale.expiresAt, localNow, offset) : null;
+  return { ...CHIPS[sale.status], remaining };
+}
+
+/**
+ * Where the last command error came from: 'charge' for a command that makes a sale (Charge, New QR),
+ * sent while sale `priorSaleId` was on screen.
+ */
+export interface ErrorOrigin {
+  command: 'charge' | 'other';
+  priorSaleId: number | null;
+}
+
+/**
+ * True when a charge's error is already told by the payment panel: the charge created a sale (a
+ * different one from before it) and that sale is shown as failed. The banner would only repeat it.
+ */
+export function errorShownAsFailedSale(
+  error: CommandError | null,
+  origin: ErrorOrigin | null,
+  current: SaleView | null | undefined,
+): boolean {
+  if (!error || !origin || origin.command !== 'charge' || !current) return false;
+  return current.status === 'failed' && current.id !== origin.priorSaleId;
 }

@@ -15,7 +15,8 @@ import { cashierBridge } from '../bridge/index.ts';
 import { clockOffset } from '../common/countdown.ts';
 import { applyKey, keyedCents } from './keypad.ts';
 import type { KeypadKey } from './keypad.ts';
-import { canCharge } from './sale.ts';
+import { acceptsKey, canCharge } from './sale.ts';
+import type { ErrorOrigin } from './sale.ts';
 
 export type View = 'sell' | 'settings';
 export type PendingCommand = 'charge' | 'checkNow' | 'cancel' | 'simulate' | 'dismiss' | 'newQr';
@@ -34,6 +35,8 @@ export interface CashierStore {
   view: View;
   pending: PendingCommand | null;
   error: CommandError | null;
+  /** Which command `error` came from (a charge's error may already be shown as a failed sale). */
+  errorOrigin: ErrorOrigin | null;
   receiptPending: ReceiptPending | null;
   /** The receipt preview dialog's content; null when it is closed. */
   preview: { saleId: number; image: ReceiptPreview } | null;
@@ -48,7 +51,8 @@ export interface CashierStore {
   checkNow(): Promise<void>;
   cancelPayment(): Promise<void>;
   simulatePayment(): Promise<void>;
-  newSale(): Promise<void>;
+  /** True once the host has cleared the finished sale. */
+  newSale(): Promise<boolean>;
   newQr(): Promise<void>;
   dismissAlert(id: number): Promise<void>;
   reprint(saleId: number): Promise<void>;
@@ -82,8 +86,15 @@ export const useCashier = create<CashierStore>()((set, get) => {
   ): Promise<boolean> {
     if (get().pending) return false;
     set({ pending });
+    // Charge and New QR make a sale; if it fails, the payment panel shows it as failed (see SellView).
+    const makesSale = pending === 'charge' || pending === 'newQr';
+    const origin: ErrorOrigin = { command: makesSale ? 'charge' : 'other', priorSaleId: currentId() };
     const job = invoke(name, args).then((reply) => {
-      set(reply.ok ? { pending: null, error: null } : { pending: null, error: reply.error });
+      set(
+        reply.ok
+          ? { pending: null, error: null, errorOrigin: null }
+          : { pending: null, error: reply.error, errorOrigin: origin },
+      );
       return reply.ok;
     });
     inflight = job;
@@ -105,6 +116,7 @@ export const useCashier = create<CashierStore>()((set, get) => {
     view: 'sell',
     pending: null,
     error: null,
+    errorOrigin: null,
     receiptPending: null,
     preview: null,
     hostReachable: true,
@@ -113,13 +125,15 @@ export const useCashier = create<CashierStore>()((set, get) => {
       set({ state, clockOffset: clockOffset(state.serverTime, Date.now()) });
     },
     press(key) {
+      // While a payment is unresolved, a new amount would read as a second charge: refused.
+      if (!acceptsKey(key, get().state?.current)) return;
       set({ keypadText: applyKey(get().keypadText, key) });
     },
     setView(view) {
       set({ view });
     },
     dismissError() {
-      set({ error: null });
+      set({ error: null, errorOrigin: null });
     },
     async charge() {
       if (get().pending === 'charge') return;
@@ -145,7 +159,7 @@ export const useCashier = create<CashierStore>()((set, get) => {
       if (saleId !== null) await run('simulate', 'training.simulatePayment', { saleId });
     },
     async newSale() {
-      await run('dismiss', 'payment.dismiss', {});
+      return run('dismiss', 'payment.dismiss', {});
     },
     async newQr() {
       const saleId = currentId();
@@ -154,14 +168,14 @@ export const useCashier = create<CashierStore>()((set, get) => {
     async dismissAlert(id) {
       // Not exclusive with the payment buttons: acknowledging an alert must always be possible.
       const reply = await invoke('alerts.dismiss', { id });
-      if (!reply.ok) set({ error: reply.error });
+      if (!reply.ok) set({ error: reply.error, errorOrigin: null });
     },
     async reprint(saleId) {
       if (get().receiptPending) return;
       set({ receiptPending: { saleId, action: 'reprint' } });
       // The copy's progress arrives with the state (printer.jobs); only a refusal needs showing here.
       const reply = await invoke('receipt.reprint', { saleId });
-      set(reply.ok ? { receiptPending: null } : { receiptPending: null, error: reply.error });
+      set(reply.ok ? { receiptPending: null } : { receiptPending: null, error: reply.error, errorOrigin: null });
     },
     async openPreview(saleId) {
       if (get().receiptPending) return;
@@ -170,7 +184,7 @@ export const useCashier = create<CashierStore>()((set, get) => {
       set(
         reply.ok
           ? { receiptPending: null, preview: { saleId, image: reply.value } }
-          : { receiptPending: null, error: reply.error },
+          : { receiptPending: null, error: reply.error, errorOrigin: null },
       );
     },
     closePreview() {

@@ -112,6 +112,7 @@ function Phase({ state, offset }: { state: DisplayState; offset: number }) {
         <main className="phase phase--outcome">
           <Both k="display.cancelled" language={language} className="both--hero" />
           <AmountLine state={state} />
+          {state.stillChecking && <Both k="display.stillChecking" language={language} />}
         </main>
       );
     case 'failed':
@@ -131,13 +132,14 @@ function Awaiting({ state, offset }: { state: DisplayState; offset: number }) {
   // Time is up on the host's clock: stop showing the QR even before the host says "expired".
   const expired = state.phase === 'expired' || left === 0;
   return (
-    <main className="phase phase--awaiting">
+    <main className={`phase phase--awaiting${expired ? ' phase--expired' : ''}`}>
       <KhqrCard state={state} remaining={left} expired={expired} />
       <aside className="instructions">
         {expired ? (
           <>
             <Both k="display.expired" language={state.language} className="both--hero both--expired" />
-            <Both k="display.expiredHint" language={state.language} />
+            {/* Still checking: a customer who already paid must wait, not pay a second time. */}
+            <Both k={state.stillChecking ? 'display.stillChecking' : 'display.expiredHint'} language={state.language} />
           </>
         ) : (
           <>
