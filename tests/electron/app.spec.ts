@@ -10,7 +10,19 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { findElectronBinary } from '../../src/launch/electron-binary.ts';
+import { decodeShownQr } from '../e2e/fixtures.ts';
+
+/** Sale #1 straight from the ledger file, as an accountant's tool would read it. */
+function readSale(dataDir: string): { status: string; amount_cents: number; khqr_string: string | null } | undefined {
+  const db = new Database(join(dataDir, 'ledger.sqlite3'), { readonly: true });
+  try {
+    return db.prepare('SELECT status, amount_cents, khqr_string FROM sales WHERE id = 1').get() as ReturnType<typeof readSale>;
+  } finally {
+    db.close();
+  }
+}
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = join(ROOT, 'out', 'main', 'index.js');
@@ -84,10 +96,14 @@ test.describe('Electron app', () => {
     await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
 
     await expect(customer.getByRole('img', { name: /KHQR/ })).toBeVisible({ timeout: 15_000 });
+    // The QR the customer sees is exactly the KHQR the ledger holds for this $10.50 sale.
+    const shown = await decodeShownQr(customer);
+    expect(readSale(dataDir)).toMatchObject({ status: 'awaiting_payment', amount_cents: 1050, khqr_string: shown });
 
     await cashier.getByRole('button', { name: 'Simulate payment' }).click();
     await expect(cashier.getByText('Paid', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
     await expect(customer.getByText('Paid', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
+    expect(readSale(dataDir)?.status).toBe('paid');
   });
 
   test('each window gets only its own bridge, and no Node', async () => {
