@@ -12,6 +12,7 @@ import {
 import type { KeypadKey } from '../../src/renderer/cashier/keypad.ts';
 import { canCharge, isUnresolved } from '../../src/renderer/cashier/sale.ts';
 import type { SaleView } from '../../src/shared/contract.ts';
+import { saleView } from '../support/sale-view.ts';
 
 const keys = (...k: KeypadKey[]) => applyKeys(k);
 
@@ -194,23 +195,8 @@ describe('physical keyboard', () => {
 });
 
 describe('charge rules', () => {
-  const sale = (status: SaleView['status']): SaleView => ({
-    id: 1,
-    amountCents: 100,
-    currency: 'USD',
-    khrPerUsd: 4000,
-    status,
-    training: true,
-    merchantName: 'Shop',
-    bakongId: 'shop@bank',
-    khqrString: null,
-    md5: null,
-    createdAt: 0,
-    expiresAt: null,
-    paidAt: null,
-    paidLate: false,
-    failureReason: null,
-  });
+  const sale = (status: SaleView['status']): SaleView => saleView(status, { id: 1, amountCents: 100, training: true });
+
 
   it('needs a non-zero amount and no unresolved payment', () => {
     assert.equal(canCharge(0, null, false), false);

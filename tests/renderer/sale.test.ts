@@ -9,27 +9,11 @@ import {
 } from '../../src/renderer/cashier/sale.ts';
 import { en } from '../../src/renderer/i18n/en.ts';
 import { km } from '../../src/renderer/i18n/km.ts';
-import type { SaleStatus, SaleView, WatchView } from '../../src/shared/contract.ts';
+import type { WatchView } from '../../src/shared/contract.ts';
 import { SALE_STATUSES } from '../../src/shared/contract.ts';
+import { saleView } from '../support/sale-view.ts';
 
-const sale = (status: SaleStatus, extra: Partial<SaleView> = {}): SaleView => ({
-  id: 7,
-  amountCents: 1250,
-  currency: 'USD',
-  khrPerUsd: 4000,
-  status,
-  training: false,
-  merchantName: 'Shop',
-  bakongId: 'shop@bank',
-  khqrString: null,
-  md5: null,
-  createdAt: 0,
-  expiresAt: null,
-  paidAt: null,
-  paidLate: false,
-  failureReason: null,
-  ...extra,
-});
+const sale = saleView;
 
 const watching: WatchView = { apiUnreachable: false, lastError: null, lastCheckedAt: 1000 };
 const unreachable: WatchView = { apiUnreachable: true, lastError: 'Cannot reach the payment service', lastCheckedAt: 1000 };

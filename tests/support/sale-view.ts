@@ -1,0 +1,23 @@
+/** A SaleView for screen-logic tests: a plain $12.50 sale in the given status, fields overridable. */
+import type { SaleStatus, SaleView } from '../../src/shared/contract.ts';
+
+export function saleView(status: SaleStatus, extra: Partial<SaleView> = {}): SaleView {
+  return {
+    id: 7,
+    amountCents: 1250,
+    currency: 'USD',
+    khrPerUsd: 4000,
+    status,
+    training: false,
+    merchantName: 'Shop',
+    bakongId: 'shop@bank',
+    khqrString: null,
+    md5: null,
+    createdAt: 0,
+    expiresAt: null,
+    paidAt: null,
+    paidLate: false,
+    failureReason: null,
+    ...extra,
+  };
+}
