@@ -81,22 +81,15 @@ export class PrintJobs {
 
   /** Puts a job back in the queue to be tried again at `retryAt`. */
   markRetry(id: number, error: string, retryAt: number): void {
-    this.#db
-      .prepare(`UPDATE print_jobs SET status = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ?
-                WHERE id = ? AND status = 'printing'`)
-      .run(error, retryAt, this.#now(), id);
+    this.#update(`status = 'queued', last_error = :error, next_attempt_at = :retryAt`, id, `status = 'printing'`, { error, retryAt });
   }
 
   markFailed(id: number, error: string): void {
-    this.#db
-      .prepare(`UPDATE print_jobs SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'printing')`)
-      .run(error, this.#now(), id);
+    this.#update(`status = 'failed', last_error = :error`, id, `status IN ('queued', 'printing')`, { error });
   }
 
   markSkipped(id: number, reason: string): void {
-    this.#db
-      .prepare(`UPDATE print_jobs SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'printing')`)
-      .run(reason, this.#now(), id);
+    this.#update(`status = 'skipped', last_error = :error`, id, `status IN ('queued', 'printing')`, { error: reason });
   }
 
   /** At start: jobs left `printing` were cut off by a crash; print them again and say so. */
@@ -125,14 +118,10 @@ export class PrintJobs {
       .all(since, atLeast) as JobRow[]).map(toJob);
   }
 
-  forSale(saleId: number): PrintJob[] {
-    return (this.#db.prepare('SELECT * FROM print_jobs WHERE sale_id = ? ORDER BY id').all(saleId) as JobRow[]).map(toJob);
-  }
-
-  /** True when the job was in the expected state and changed. */
-  #update(set: string, id: number, where: string): boolean {
+  /** One job's state change, only from the expected state; true when it changed. `:at` is now. */
+  #update(set: string, id: number, where: string, params: Record<string, string | number> = {}): boolean {
     return this.#db
       .prepare(`UPDATE print_jobs SET ${set}, updated_at = :at WHERE id = :id AND ${where}`)
-      .run({ at: this.#now(), id }).changes === 1;
+      .run({ ...params, at: this.#now(), id }).changes === 1;
   }
 }

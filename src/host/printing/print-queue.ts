@@ -89,11 +89,6 @@ export class PrintQueue {
     await this.#running;
   }
 
-  /** Resolves when nothing is printing now (tests and shutdown). */
-  idle(): Promise<void> {
-    return this.#running ?? Promise.resolve();
-  }
-
   async #drain(): Promise<void> {
     try {
       if (this.#recover) {
