@@ -1,5 +1,5 @@
 /**
- * `npm test`: every runner in turn — the type check, Node's test runner (host, web, renderer logic,
+ * `npm test`: every runner in turn — the type check, ESLint with the layer rules, Node's test runner (host, web, renderer logic,
  * Electron static checks), the Electronegativity scan and Playwright (web mode in Chromium; Electron where installed) — then one
  * closing line summing them all: `N passed, N failed, N skipped`. Exits non-zero if anything failed.
  */
@@ -36,11 +36,19 @@ async function typecheck(): Promise<Counts> {
   return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
 }
 
+/** ESLint: TypeScript rules and the layer boundaries (eslint.config.js); one result for the whole tree. */
+async function lint(): Promise<Counts> {
+  console.log('\n== lint (eslint) ==');
+  const { code } = await run(bin('eslint'), ['--max-warnings=0', '.']);
+  console.log(code === 0 ? 'lint: clean' : 'lint: FAILED');
+  return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
+}
+
 async function nodeTests(): Promise<Counts> {
   console.log('\n== node --test ==');
   const { code, stdout } = await run(process.execPath, [
     '--test', '--test-reporter=spec', '--test-concurrency=2',
-    'tests/{shared,host,web,renderer,electron}/**/*.test.ts',
+    'tests/**/*.test.ts',
   ]);
   const count = (label: string): number => Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(stdout)?.[1] ?? 0);
   const counts = { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
@@ -79,6 +87,7 @@ async function playwright(): Promise<Counts> {
 const only = process.argv[2];
 const runners: Array<[string, () => Promise<Counts>]> = [
   ['typecheck', typecheck],
+  ['lint', lint],
   ['node', nodeTests],
   ['electronegativity', electronegativity],
   ['playwright', playwright],

@@ -13,7 +13,7 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
   try {
     faults = parseFaults(env.SANDBOX_FAULTS ?? '');
   } catch (error) {
-    throw new Error(`SANDBOX_FAULTS: ${(error as Error).message}`);
+    throw new Error(`SANDBOX_FAULTS: ${(error as Error).message}`, { cause: error });
   }
   return {
     ttlMs: ttl ? Number(ttl) * 1000 : DEFAULT_TTL_MS,

@@ -19,6 +19,7 @@ const { validateConfiguration } = builderRequire('./util/config/config.js') as {
 };
 const { DebugLogger } = builderRequire('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- electron-builder.yml is read as untyped YAML
 type Config = Record<string, any>;
 const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Config;
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { productName: string; main: string };

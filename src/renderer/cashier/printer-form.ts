@@ -118,7 +118,6 @@ export function checkReceiptLines(text: string): ReceiptLinesCheck {
     if (chars > MAX_RECEIPT_LINE_CHARS) long.push({ row: index + 1, chars });
   });
   const tooMany = lines.length > MAX_RECEIPT_LINES;
-  // eslint-disable-next-line no-control-regex
   const badCharacters = lines.some((line) => /[\u0000-\u001f\u007f]/.test(line));
   return { lines, long, tooMany, badCharacters, ok: long.length === 0 && !tooMany && !badCharacters };
 }

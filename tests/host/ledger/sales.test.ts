@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { LEDGER_FILE, LedgerError, openLedger } from '../../../src/host/ledger/database.ts';
+import { MIGRATIONS } from '../../../src/host/ledger/migrations/index.ts';
+import { SalesLedger } from '../../../src/host/ledger/sales.ts';
+import { tempDir } from '../../support/temp.ts';
+
+const NEW_SALE = {
+  amountCents: 1050, khrPerUsd: 4000, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test',
+};
+const QR = { md5: 'a'.repeat(32), khqrString: '000201…', expiresAt: Date.now() + 60_000 };
+
+test('the ledger is a real SQLite file in the data directory, WAL with synchronous=FULL, at the latest schema', (t) => {
+  const dir = tempDir(t);
+  const db = openLedger(dir);
+  t.after(() => db.close());
+  assert.equal(db.name, join(dir, LEDGER_FILE));
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(db.pragma('synchronous', { simple: true }), 2); // FULL
+  assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.at(-1)!.version);
+});
+
+test('reopening applies nothing twice; a ledger from a newer build is refused untouched', (t) => {
+  const dir = tempDir(t);
+  openLedger(dir).close();
+  const again = openLedger(dir);
+  const applied = again.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number };
+  assert.equal(applied.n, MIGRATIONS.length);
+  again.prepare('INSERT INTO schema_migrations VALUES (999, ?, ?, ?)').run('future', 'x', Date.now());
+  again.close();
+  assert.throws(() => openLedger(dir), (error: Error) => error instanceof LedgerError && /newer version/.test(error.message));
+});
+
+test('a ledger whose applied migration differs from this build is refused', (t) => {
+  const dir = tempDir(t);
+  openLedger(dir).close();
+  const raw = new Database(join(dir, LEDGER_FILE));
+  raw.prepare('UPDATE schema_migrations SET checksum = ? WHERE version = 1').run('tampered');
+  raw.close();
+  assert.throws(() => openLedger(dir), /does not match this build/);
+});
+
+test('a sale moves creating → awaiting → paid, with every step in its history', (t) => {
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  const ledger = new SalesLedger(db);
+  const sale = ledger.create(NEW_SALE);
+  assert.equal(sale.status, 'creating');
+  assert.equal(ledger.attachQr(sale.id, QR).status, 'awaiting_payment');
+  const paid = ledger.markPaid(sale.id, 'confirmed');
+  assert.equal(paid?.status, 'paid');
+  assert.ok(paid?.paidAt);
+  assert.deepEqual(ledger.history(sale.id).map((e) => e.to), ['creating', 'awaiting_payment', 'paid']);
+});
+
+test('a sale is recorded paid once: a second markPaid records nothing', (t) => {
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  const ledger = new SalesLedger(db);
+  const sale = ledger.create(NEW_SALE);
+  ledger.attachQr(sale.id, QR);
+  assert.ok(ledger.markPaid(sale.id, 'first'));
+  assert.equal(ledger.markPaid(sale.id, 'second', ['awaiting_payment', 'expired', 'cancelled', 'paid']), null);
+  assert.equal(ledger.history(sale.id).filter((e) => e.to === 'paid').length, 1);
+});
+
+test('the schema itself refuses to rewrite money or history', (t) => {
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  const ledger = new SalesLedger(db);
+  const sale = ledger.create(NEW_SALE);
+  ledger.attachQr(sale.id, QR);
+  ledger.markPaid(sale.id, 'ok');
+  assert.throws(() => db.prepare('UPDATE sales SET amount_cents = 1 WHERE id = ?').run(sale.id), /cannot change/);
+  assert.throws(() => db.prepare("UPDATE sales SET status = 'cancelled' WHERE id = ?").run(sale.id), /paid sale cannot change/);
+  assert.throws(() => db.prepare("UPDATE sales SET md5 = 'b' WHERE id = ?").run(sale.id), /QR cannot change/);
+  assert.throws(() => db.prepare('DELETE FROM sales WHERE id = ?').run(sale.id), /never deleted/);
+  assert.throws(() => db.prepare('DELETE FROM sale_events').run(), /append-only/);
+  assert.throws(() => db.prepare('INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url, created_at, updated_at) VALUES (1.5, \'USD\', 4000, \'creating\', 0, \'a\', \'b\', \'\', 0, 0)').run(), /cannot store REAL/);
+});
+
+test('a cancelled sale cannot receive its QR afterwards; ended sales stay ended', (t) => {
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  const ledger = new SalesLedger(db);
+  const sale = ledger.create(NEW_SALE);
+  assert.equal(ledger.markCancelled(sale.id, 'cashier')?.status, 'cancelled');
+  assert.throws(() => ledger.attachQr(sale.id, QR), /cannot become awaiting_payment/);
+  assert.equal(ledger.markExpired(sale.id, 'late'), null);
+  assert.equal(ledger.get(sale.id)?.status, 'cancelled');
+});
+
+test('today lists sales newest first and totals only what was paid, in cents and riel at each sale\'s rate', (t) => {
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  const ledger = new SalesLedger(db);
+  const a = ledger.create(NEW_SALE);
+  ledger.attachQr(a.id, QR);
+  ledger.markPaid(a.id, 'ok');
+  const b = ledger.create({ ...NEW_SALE, amountCents: 200, khrPerUsd: 4100 });
+  ledger.attachQr(b.id, { ...QR, md5: 'b'.repeat(32) });
+  ledger.markPaid(b.id, 'ok');
+  const c = ledger.create({ ...NEW_SALE, amountCents: 999 });
+  ledger.markFailed(c.id, 'API down');
+  const today = ledger.day(Date.now());
+  assert.deepEqual(today.map((s) => s.id), [c.id, b.id, a.id]);
+  const now = new Date();
+  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  assert.deepEqual(ledger.totals(Date.now()), { day, paidCount: 2, paidCents: 1250, paidRiel: 42000 + 8200 });
+  assert.equal(ledger.day(Date.now() - 86_400_000).length, 0);
+});
+
+test('a sale paid after midnight counts in the new day\'s takings and list', (t) => {
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  let now = new Date(2026, 10, 24, 23, 58).getTime();
+  const ledger = new SalesLedger(db, () => now);
+  const sale = ledger.create(NEW_SALE);
+  ledger.attachQr(sale.id, QR);
+  now = new Date(2026, 10, 25, 0, 2).getTime();
+  ledger.markPaid(sale.id, 'ok');
+  assert.equal(ledger.totals(now).paidCents, 1050);
+  assert.equal(ledger.totals(new Date(2026, 10, 24, 12).getTime()).paidCents, 0);
+  assert.deepEqual(ledger.day(now).map((s) => s.id), [sale.id]);
+});

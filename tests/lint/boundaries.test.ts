@@ -1,0 +1,57 @@
+/**
+ * The layer rules of docs/architecture.md are enforced by ESLint (eslint.config.js). These tests lint
+ * small pieces of code as if they lived in each folder: every wrong-way import must fail the lint
+ * with a message naming the rule, and the imports each layer really needs must pass.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ESLint } from 'eslint';
+import { ROOT } from '../../src/launch/build-if-stale.ts';
+
+const eslint = new ESLint({ cwd: ROOT });
+
+/** The messages ESLint gives for `code` placed at `filePath` (relative to the project root). */
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${ROOT}/${filePath}` });
+  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+const WRONG: Array<[file: string, code: string, rule: string]> = [
+  ['src/host/payments/x.ts', "import { app } from 'electron';\nexport const a = app;\n", 'no-restricted-imports'],
+  ['src/host/payments/x.ts', "import { Sandbox } from '../../sandbox/simulator.ts';\nexport const a = Sandbox;\n", 'no-restricted-imports'],
+  ['src/host/x.ts', "import { startWebServer } from '../web/server.ts';\nexport const a = startWebServer;\n", 'no-restricted-imports'],
+  ['src/host/x.ts', "import { useT } from '../renderer/cashier/useT.ts';\nexport const a = useT;\n", 'no-restricted-imports'],
+  ['src/shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n", 'no-restricted-imports'],
+  ['src/shared/x.ts', "import { join } from 'path';\nexport const a = join;\n", 'no-restricted-imports'],
+  ['src/shared/x.ts', "import type { Host } from '../host/host.ts';\nexport type A = Host;\n", 'no-restricted-imports'],
+  ['src/shared/x.ts', 'export const a = () => document.title;\n', 'no-restricted-globals'],
+  ['src/shared/x.ts', 'export const a = () => process.env.HOME;\n', 'no-restricted-globals'],
+  ['src/renderer/cashier/x.ts', "import { createHost } from '../../host/host.ts';\nexport const a = createHost;\n", 'no-restricted-imports'],
+  ['src/renderer/cashier/x.ts', "import type { Host } from '../../host/host.ts';\nexport type A = Host;\n", 'no-restricted-imports'],
+  ['src/renderer/cashier/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n", 'no-restricted-imports'],
+  ['src/renderer/cashier/x.ts', "export const a = () => fetch('https://example.com');\n", 'no-restricted-globals'],
+  ['src/sandbox/x.ts', "import { createHost } from '../host/host.ts';\nexport const a = createHost;\n", 'no-restricted-imports'],
+  ['electron/preload/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n", 'no-restricted-imports'],
+];
+
+for (const [file, code, rule] of WRONG) {
+  test(`lint refuses in ${file}: ${code.split('\n')[0]}`, async () => {
+    const found = await problems(file, code);
+    assert.ok(found.some((p) => p.startsWith(`${rule}:`)), `expected ${rule}, got ${JSON.stringify(found)}`);
+  });
+}
+
+const RIGHT: Array<[file: string, code: string]> = [
+  ['src/host/payments/x.ts', "import { readFileSync } from 'node:fs';\nimport { centsToDecimal } from '../../shared/money.ts';\nexport const a = [readFileSync, centsToDecimal];\n"],
+  ['src/shared/x.ts', "import { centsToDecimal } from './money.ts';\nexport const a = centsToDecimal;\n"],
+  ['src/renderer/cashier/x.ts', "import type { CashierState } from '../../shared/contract.ts';\nexport type A = CashierState;\n"],
+  ['src/sandbox/x.ts', "import { buildKhqr } from '../host/khqr/index.ts';\nexport const a = buildKhqr;\n"],
+  ['src/web/x.ts', "import { createHost } from '../host/host.ts';\nexport const a = createHost;\n"],
+  ['electron/x.ts', "import { app } from 'electron';\nimport { createHost } from '../src/host/host.ts';\nexport const a = [app, createHost];\n"],
+];
+
+for (const [file, code] of RIGHT) {
+  test(`lint accepts in ${file}: ${code.split('\n')[0]}`, async () => {
+    assert.deepEqual(await problems(file, code), []);
+  });
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildPatch, parseAccountLines, toDraft } from '../../../src/renderer/cashier/settings-form.ts';
+import type { LoadedSettings } from '../../../src/renderer/cashier/settings-form.ts';
+
+const loaded: LoadedSettings = {
+  merchantName: 'Sokha Cafe',
+  bakongId: 'sokha@aclb',
+  apiBaseUrl: '',
+  khrPerUsd: 4000,
+  language: 'en',
+  allowedAccounts: ['relay@bank'],
+  graceMinutes: 30,
+  lockedByEnv: ['apiBaseUrl'],
+};
+
+describe('settings form', () => {
+  it('sends nothing when nothing changed', () => {
+    assert.deepEqual(buildPatch(loaded, toDraft(loaded)), { ok: true, patch: {} });
+  });
+
+  it('sends only the changed fields, as numbers and lists', () => {
+    const draft = {
+      ...toDraft(loaded),
+      merchantName: 'Sokha Coffee',
+      khrPerUsd: ' 4100 ',
+      allowedAccounts: 'relay@bank\n\n  other@bank ',
+      graceMinutes: '45',
+      language: 'km' as const,
+    };
+    assert.deepEqual(buildPatch(loaded, draft), {
+      ok: true,
+      patch: {
+        merchantName: 'Sokha Coffee',
+        khrPerUsd: 4100,
+        language: 'km',
+        allowedAccounts: ['relay@bank', 'other@bank'],
+        graceMinutes: 45,
+      },
+    });
+  });
+
+  it('never sends a field fixed by the environment', () => {
+    const result = buildPatch(loaded, { ...toDraft(loaded), apiBaseUrl: 'https://x.example' });
+    assert.deepEqual(result, { ok: true, patch: {} });
+  });
+
+  it('refuses a rate or grace period that is not a whole number', () => {
+    for (const khrPerUsd of ['4000.5', '-1', '4,000', 'abc', '']) {
+      assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), khrPerUsd }), { ok: false, invalid: 'khrPerUsd' }, khrPerUsd);
+    }
+    assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), graceMinutes: '1.5' }), { ok: false, invalid: 'graceMinutes' });
+  });
+
+  it('can clear the extra accounts, and copes with a host that lacks the newer fields', () => {
+    assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), allowedAccounts: '  ' }), {
+      ok: true,
+      patch: { allowedAccounts: [] },
+    });
+    const { allowedAccounts: _a, graceMinutes: _g, ...older } = loaded;
+    const draft = toDraft(older);
+    assert.equal(draft.allowedAccounts, '');
+    assert.deepEqual(buildPatch(older, { ...draft, allowedAccounts: 'x@y', graceMinutes: '9' }), { ok: true, patch: {} });
+  });
+
+  it('splits accounts on lines and commas', () => {
+    assert.deepEqual(parseAccountLines(' a@b ,c@d\n\ne@f\r\n'), ['a@b', 'c@d', 'e@f']);
+  });
+});
