@@ -31,6 +31,8 @@ export interface RunningWebServer {
 }
 
 const MAX_COMMAND_BYTES = 64 * 1024;
+/** After a 413, how much more of the refused body is read and thrown away before the connection is cut. */
+const MAX_DISCARD_BYTES = 4 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
@@ -71,9 +73,17 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!keyMatches(Array.isArray(given) ? given[0] : given, key)) {
       return send(res, 401, { error: 'the cashier key is missing or wrong' });
     }
+    if (Number(req.headers['content-length']) > MAX_COMMAND_BYTES) return tooLarge(req, res);
+    let text: string;
+    try {
+      text = await readBody(req);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return tooLarge(req, res);
+      throw error;
+    }
     let body: { name?: unknown; args?: unknown };
     try {
-      body = JSON.parse(await readBody(req)) as { name?: unknown; args?: unknown };
+      body = JSON.parse(text) as { name?: unknown; args?: unknown };
     } catch (error) {
       return send(res, 400, { ok: false, error: { code: 'invalid_request', message: (error as Error).message } });
     }
@@ -164,19 +174,44 @@ function redirect(res: ServerResponse, location: string): void {
   res.end();
 }
 
+class BodyTooLarge extends Error {}
+
+/**
+ * 413 with a JSON error the cashier page can show. The rest of the body is read and dropped (up to
+ * MAX_DISCARD_BYTES) before the connection closes: closing a socket with unread data makes the system
+ * send a reset, and the client would see "connection reset" instead of this answer.
+ */
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  send(res, 413, {
+    ok: false,
+    error: { code: 'invalid_request', message: `The command is too large (at most ${MAX_COMMAND_BYTES / 1024} KB).` },
+  }, { connection: 'close' });
+  let discarded = 0;
+  req.removeAllListeners('data');
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DISCARD_BYTES) req.socket.destroy();
+  });
+  req.on('error', () => undefined);
+  req.resume();
+}
+
+/** The body as text; rejects with BodyTooLarge (without reading further) past MAX_COMMAND_BYTES. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > MAX_COMMAND_BYTES) {
-        reject(new Error('request too large'));
-        req.destroy();
+        req.off('data', onData);
+        req.pause();
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
