@@ -1,15 +1,12 @@
 /**
- * The real UsbBackend, over the `usb` package (1.9.2, the one escpos-usb loads). `usb` is required on
- * first use only, so tests and web mode never load native USB code unless a USB printer is configured.
+ * The real UsbBackend, over the `usb` package (2.x: N-API prebuilds, libusb 1.0.2x, Windows on ARM).
+ * `usb` is required on first use only, so tests and web mode never load native USB code unless a USB
+ * printer is configured. README ("Why not escpos / escpos-usb") says why this is not escpos-usb.
  *
- * Why not escpos-usb's adapter (read from escpos-usb 3.0.0-alpha.4): its open() calls setAltSetting
- * before claim (always LIBUSB_ERROR_NOT_FOUND, ignored), claims every interface of the device and may
- * call back once per interface; device.open() throwing (LIBUSB_ERROR_ACCESS) escapes its callback;
- * its write has node-usb's endless default timeout; close() neither releases the interface nor gives
- * the kernel driver (usblp) back, and calls usb.removeAllListeners('detach'), dropping every other
- * hotplug listener in the process, while each new USB() adds one that keeps the event loop alive.
- * This file does the same steps (detach usblp if bound, claim, bulk OUT transfer) for the printer
- * interface only, and undoes them on close.
+ * What this file does that a generic adapter does not: it claims the printer interface only (never
+ * every interface of a composite device), detaches the kernel driver (usblp) only if one is bound and
+ * gives it back on close, sets a timeout on every transfer, and never touches other listeners of the
+ * `usb` module.
  */
 import { createRequire } from 'node:module';
 import { PrinterError } from '../types.ts';
@@ -18,14 +15,24 @@ import type { FoundUsbPrinter, OpenedUsbPrinter, UsbBackend } from './usb-backen
 
 const PRINTER_CLASS = 7;
 
-/** The parts of node-usb 1.9.2 used here (it ships no types). */
-interface UsbEndpoint {
+/**
+ * The parts of `usb` 2.x's legacy (non-WebUSB) API used here, as small structural types so the tests
+ * can stand in a fake module; tests/host/printing/transports/libusb-backend.test.ts checks that the
+ * package's own typings fit them.
+ */
+export interface UsbEndpoint {
   direction: 'in' | 'out';
   transferType: number;
   timeout: number;
-  transfer(data: Buffer, callback: (error?: Error) => void): unknown;
+  /** Clears a halt (stall) on this endpoint: after one, every transfer fails until this is done. */
+  clearHalt(callback: (error: Error | undefined) => void): void;
 }
-interface UsbInterface {
+/** What an endpoint with direction 'out' is (an OutEndpoint in `usb`). */
+export interface UsbOutEndpoint extends UsbEndpoint {
+  /** 2.x calls back with the bytes actually sent, also when the transfer failed part-way. */
+  transfer(data: Buffer, callback: (error: Error | undefined, actual: number) => void): unknown;
+}
+export interface UsbInterface {
   descriptor: { bInterfaceClass: number };
   endpoints: UsbEndpoint[];
   isKernelDriverActive(): boolean;
@@ -34,20 +41,33 @@ interface UsbInterface {
   claim(): void;
   release(callback: (error?: Error) => void): void;
 }
-interface UsbDevice {
+export interface UsbDevice {
   busNumber: number;
   deviceAddress: number;
   deviceDescriptor: { idVendor: number; idProduct: number; bDeviceClass: number; iManufacturer: number; iProduct: number };
-  configDescriptor: { interfaces: Array<Array<{ bInterfaceClass: number }>> } | null;
-  interfaces: UsbInterface[] | null;
+  configDescriptor: { interfaces: Array<Array<{ bInterfaceClass: number }>> } | undefined;
+  interfaces: UsbInterface[] | undefined;
   open(): void;
   close(): void;
   getStringDescriptor(index: number, callback: (error?: Error, value?: string) => void): void;
 }
-interface UsbModule {
+export interface UsbModule {
   getDeviceList(): UsbDevice[];
-  INIT_ERROR?: number;
+  INIT_ERROR: number;
   LIBUSB_TRANSFER_TYPE_BULK: number;
+}
+
+/**
+ * `require('usb')` → the legacy API object. In 2.x that is the package's `usb` export (the top level
+ * also has getDeviceList, but not the constants, INIT_ERROR or the hotplug events); 1.x exported it
+ * directly. Checked, so a future major (3.x is WebUSB only) fails in words instead of finding no endpoint.
+ */
+export function usbBindings(loaded: unknown): UsbModule {
+  const m = ((loaded as { usb?: unknown } | null)?.usb ?? loaded) as Partial<UsbModule> | null;
+  if (!m || typeof m.getDeviceList !== 'function' || typeof m.LIBUSB_TRANSFER_TYPE_BULK !== 'number') {
+    throw new PrinterError('driver', 'USB support has an unexpected version (the POS needs the usb package 2.x); reinstall the POS.');
+  }
+  return m as UsbModule;
 }
 
 let usbModule: UsbModule | null = null;
@@ -55,8 +75,9 @@ let usbModule: UsbModule | null = null;
 function loadUsb(): UsbModule {
   if (!usbModule) {
     try {
-      usbModule = createRequire(import.meta.url)('usb') as UsbModule;
+      usbModule = usbBindings(createRequire(import.meta.url)('usb'));
     } catch (error) {
+      if (error instanceof PrinterError) throw error;
       throw new PrinterError('driver', `USB support could not be loaded (${(error as Error).message}); reinstall the POS.`);
     }
   }
@@ -72,7 +93,7 @@ export function usbLoaded(): boolean {
 /** Printers this process holds open, with their names: Settings must not open (and so close) those. */
 const held = new Map<UsbDevice, string | null>();
 /**
- * node-usb keeps ONE handle per device object, so a second open() is a no-op and any close() closes it
+ * `usb` keeps ONE handle per device object, so a second open() is a no-op and any close() closes it
  * for everyone. Opening, closing and listing therefore take turns (transfers do not wait for this).
  */
 let turn: Promise<unknown> = Promise.resolve();
@@ -97,8 +118,9 @@ function isPrinter(device: UsbDevice): boolean {
 }
 
 /** The interface to print on: the printer-class one with a bulk OUT endpoint, else (explicit ids only) any with one. */
-function pickInterface(usb: UsbModule, device: UsbDevice, anyClass: boolean): { iface: UsbInterface; endpoint: UsbEndpoint } | null {
-  const bulkOut = (iface: UsbInterface) => iface.endpoints.find((ep) => ep.direction === 'out' && ep.transferType === usb.LIBUSB_TRANSFER_TYPE_BULK);
+function pickInterface(usb: UsbModule, device: UsbDevice, anyClass: boolean): { iface: UsbInterface; endpoint: UsbOutEndpoint } | null {
+  const bulkOut = (iface: UsbInterface) =>
+    iface.endpoints.find((ep): ep is UsbOutEndpoint => ep.direction === 'out' && ep.transferType === usb.LIBUSB_TRANSFER_TYPE_BULK);
   const interfaces = device.interfaces ?? [];
   const ordered = [...interfaces.filter((i) => i.descriptor.bInterfaceClass === PRINTER_CLASS), ...(anyClass ? interfaces : [])];
   for (const iface of ordered) {
@@ -157,11 +179,11 @@ class LibusbPrinter implements OpenedUsbPrinter {
   readonly name: string | null;
   readonly #device: UsbDevice;
   readonly #iface: UsbInterface;
-  readonly #endpoint: UsbEndpoint;
+  readonly #endpoint: UsbOutEndpoint;
   readonly #detached: boolean;
   #closed = false;
 
-  constructor(device: UsbDevice, iface: UsbInterface, endpoint: UsbEndpoint, detached: boolean, name: string | null) {
+  constructor(device: UsbDevice, iface: UsbInterface, endpoint: UsbOutEndpoint, detached: boolean, name: string | null) {
     this.ids = idsOf(device);
     this.name = name;
     this.#device = device;
@@ -172,7 +194,7 @@ class LibusbPrinter implements OpenedUsbPrinter {
 
   write(chunk: Uint8Array, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      // node-usb calls back from libusb's completion handler, i.e. after the transfer has finished.
+      // `usb` calls back from libusb's completion handler, i.e. after the transfer has finished.
       this.#endpoint.timeout = timeoutMs;
       try {
         this.#endpoint.transfer(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), (error) => (error ? reject(error) : resolve()));
@@ -183,7 +205,7 @@ class LibusbPrinter implements OpenedUsbPrinter {
   }
 
   isAttached(): boolean {
-    // node-usb returns the same object for the same libusb device; a replugged printer is a new one.
+    // `usb` returns the same object for the same libusb device; a replugged printer is a new one.
     return loadUsb().getDeviceList().includes(this.#device);
   }
 

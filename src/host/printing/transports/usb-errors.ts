@@ -2,11 +2,11 @@
  * libusb failures → PrinterError with the exact cause in words. Kept apart from the transport so it
  * can be checked without a printer.
  *
- * What node-usb 1.9.2 throws (read from its source): synchronous calls (open, claim, detach) throw an
- * Error whose message is libusb_error_name() ("LIBUSB_ERROR_ACCESS") and whose `errno` is the negative
- * libusb code; a failed transfer calls back with message "LIBUSB_TRANSFER_NO_DEVICE" etc. and `errno`
- * the positive transfer status. Its own guards throw plain messages ("Device is not opened",
- * "Can't close device with a pending request").
+ * What `usb` 2.x throws (read from its source, src/node_usb.cc libusbException): synchronous calls
+ * (open, claim, detach) throw an Error whose message is libusb_error_name() ("LIBUSB_ERROR_ACCESS")
+ * and whose `errno` is the negative libusb code; a failed transfer calls back with message
+ * "LIBUSB_TRANSFER_NO_DEVICE" etc. and `errno` the positive transfer status. Its own guards throw
+ * plain messages ("Device is not opened", "Can't close device with a pending request").
  */
 import { PrinterError } from '../types.ts';
 

@@ -7,7 +7,7 @@
  *   promise chain, so the device is never closed with a transfer pending ("Can't close device with a
  *   pending request"): close() waits its turn behind the job in progress;
  * - a job is sent in chunks, each with a timeout, so a printer that stops taking data (paper out,
- *   cover open) fails the job in words instead of hanging the queue forever (node-usb's default
+ *   cover open) fails the job in words instead of hanging the queue forever (`usb`'s default
  *   endpoint timeout is 0 = wait for ever).
  */
 import { PrinterError, type PrinterTransport } from '../types.ts';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { accessDeniedMessage, libusbErrorName, mapUsbError, type UsbErrorContext } from '../../../../src/host/printing/transports/usb-errors.ts';
 import { PrinterError } from '../../../../src/host/printing/types.ts';
 
-/** What node-usb 1.9.2 hands over: an Error named by libusb_error_name() with the numeric code as errno. */
+/** What `usb` 2.x hands over: an Error named by libusb_error_name() with the numeric code as errno. */
 const libusb = (message: string, errno: number) => Object.assign(new Error(message), { errno });
 const printer = 'USB printer 0416:5011';
 const linuxWrite: UsbErrorContext = { printer, phase: 'write', platform: 'linux' };
@@ -43,7 +43,8 @@ test('every libusb error and transfer status maps to a code', () => {
 });
 
 test('the errno table agrees with the constants of the installed usb package', () => {
-  const usb = createRequire(import.meta.url)('usb') as Record<string, unknown>;
+  const loaded = createRequire(import.meta.url)('usb') as { usb: Record<string, unknown> };
+  const usb = loaded.usb; // 2.x: the legacy API and its constants live under `usb`
   const names = Object.keys(usb).filter((key) => /^LIBUSB_(ERROR_|TRANSFER_(ERROR|TIMED_OUT|CANCELLED|STALL|NO_DEVICE|OVERFLOW)$)/.test(key));
   assert.ok(names.length >= 19, names.join());
   for (const name of names) {
