@@ -6,6 +6,7 @@
 import { join, resolve } from 'node:path';
 import { app, dialog, session } from 'electron';
 import { createHost, type Host } from '../src/host/host.ts';
+import { trainingMode } from '../src/sandbox/training.ts';
 import { wireIpc } from './ipc.ts';
 import { registerAppScheme, serveAppScheme } from './protocol.ts';
 import { enforceSandbox, lockDownContents, lockDownSession } from './security.ts';
@@ -52,6 +53,7 @@ function start(): void {
   try {
     // POS_DATA_DIR (read inside createHost) wins; otherwise the OS's per-user app data folder.
     host = createHost({
+      training: trainingMode(),
       fallbackDataDir: app.getPath('userData'),
       // Receipt fonts: packaged under resources/ (electron-builder extraResources), else the repo's resources/.
       resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),

@@ -2,15 +2,14 @@
  * The host: everything the POS does besides drawing screens — configuration, the Bakong API client,
  * the payment watcher and the ledger — as plain Node modules. It never imports `electron`; the
  * Electron main process and the web-mode server both create one with `createHost` and only carry
- * its commands and state to the screens.
+ * its commands and state to the screens. Training mode's payment API is passed in by the launcher
+ * (HostOptions.training), so the host never imports the sandbox.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CashierState, DisplayState } from '../shared/contract.ts';
-import { inProcessFetch } from '../sandbox/in-process.ts';
-import { sandboxOptionsFromEnv } from '../sandbox/options.ts';
-import { Sandbox } from '../sandbox/simulator.ts';
 import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakong-client.ts';
+import type { TrainingMode, TrainingModeFactory } from './api/training-mode.ts';
 import { readEnv } from './config/env.ts';
 import { SettingsStore, TRAINING_BAKONG_ID, type Settings } from './config/settings.ts';
 import { openLedger, type Db } from './ledger/database.ts';
@@ -24,6 +23,11 @@ import { DEFAULT_POLL_POLICY, type PollPolicy } from './payments/poll-policy.ts'
 import { buildCashierState, buildDisplayState } from './views.ts';
 
 export interface HostOptions {
+  /**
+   * Training mode (no API URL set): the payment API trainees pay through, and "simulate payment".
+   * Launchers pass `trainingMode()` from src/sandbox/training.ts.
+   */
+  training: TrainingModeFactory;
   /** Defaults to process.env. */
   env?: NodeJS.ProcessEnv;
   /** Used when POS_DATA_DIR is not set (Electron passes its userData folder). */
@@ -50,8 +54,8 @@ export interface Host {
   readonly printing: PrinterService;
   /** The ledger's SQLite connection, for diagnostics and tests (e.g. simulating a full disk). */
   readonly db: Db;
-  /** The embedded sandbox that training mode pays through. */
-  readonly trainingSandbox: Sandbox;
+  /** Training mode, as the launcher built it. */
+  readonly training: TrainingMode;
   cashierState(): CashierState;
   displayState(): DisplayState;
   saveSettings(input: unknown): ReturnType<SettingsStore['view']>;
@@ -63,26 +67,30 @@ export interface Host {
   close(): Promise<void>;
 }
 
-export function createHost(options: HostOptions = {}): Host {
+export function createHost(options: HostOptions): Host {
   const env = readEnv(options.env ?? process.env, options.fallbackDataDir);
   const now = options.now ?? Date.now;
   if (options.resourcesDir) registerReceiptFonts(join(options.resourcesDir, 'fonts'));
   mkdirSync(env.dataDir, { recursive: true });
   const unlock = lockDataDir(env.dataDir);
   let db: Db;
+  let training: TrainingMode;
   try {
     db = openLedger(env.dataDir);
   } catch (error) {
     unlock();
     throw error;
   }
+  try {
+    // After the lock: training keeps its state in the data directory too.
+    training = options.training({ dataDir: env.dataDir, now });
+  } catch (error) {
+    db.close();
+    unlock();
+    throw error;
+  }
   const settings = new SettingsStore(db, env.overrides);
   const ledger = new SalesLedger(db, now);
-  const trainingSandbox = new Sandbox({
-    ...sandboxOptionsFromEnv(options.env ?? process.env),
-    now,
-    statePath: join(env.dataDir, 'training-sandbox.json'),
-  });
   const listeners = new Set<HostListener>();
   const apis = new Map<string, BakongApi>();
 
@@ -102,11 +110,10 @@ export function createHost(options: HostOptions = {}): Host {
   const isTraining = (s: Settings): boolean => s.apiBaseUrl === '';
 
   function api(baseUrl: string): BakongApi {
+    if (baseUrl === '') return training.api;
     let client = apis.get(baseUrl);
     if (!client) {
-      client = baseUrl === ''
-        ? createHttpBakongApi({ baseUrl: 'http://training.sandbox', fetch: inProcessFetch(trainingSandbox) })
-        : createHttpBakongApi({ baseUrl, fetch: options.fetch, apiKey: env.apiKey });
+      client = createHttpBakongApi({ baseUrl, fetch: options.fetch, apiKey: env.apiKey });
       apis.set(baseUrl, client);
     }
     return client;
@@ -161,7 +168,7 @@ export function createHost(options: HostOptions = {}): Host {
     ledger,
     printing,
     db,
-    trainingSandbox,
+    training,
     cashierState() {
       const s = settings.current();
       const current = payments.current();
@@ -192,7 +199,7 @@ export function createHost(options: HostOptions = {}): Host {
       if (!sale?.md5) throw new PaymentError('not_found', `Sale #${saleId} has no QR to pay`);
       if (!sale.training) throw new PaymentError('not_allowed', 'Payments can only be simulated in training mode');
       try {
-        trainingSandbox.pay(sale.md5);
+        training.simulatePayment(sale.md5);
       } catch (error) {
         throw new PaymentError('not_allowed', `The training sandbox refused: ${(error as Error).message}`);
       }

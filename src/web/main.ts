@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHost } from '../host/host.ts';
+import { trainingMode } from '../sandbox/training.ts';
 import { startWebServer } from './server.ts';
 
 export const DEFAULT_WEB_PORT = 8780;
@@ -41,7 +42,7 @@ if (!existsSync(staticDir)) fail('the screens are not built yet: run `npm run bu
 
 let host;
 try {
-  host = createHost();
+  host = createHost({ training: trainingMode() });
 } catch (error) {
   fail((error as Error).message);
 }

@@ -10,6 +10,7 @@ import { runCommand } from '../../src/host/commands.ts';
 import { createHost } from '../../src/host/host.ts';
 import { startSandboxServer } from '../../src/sandbox/server.ts';
 import { Sandbox } from '../../src/sandbox/simulator.ts';
+import { trainingMode } from '../../src/sandbox/training.ts';
 
 const HOSTS = 4;
 const PAYMENTS_PER_HOST = 6;
@@ -22,6 +23,7 @@ export async function benchDetection(): Promise<{ median: number; p95: number; s
     await Promise.all(Array.from({ length: HOSTS }, async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'pos-bench-'));
       const host = createHost({
+        training: trainingMode({}),
         env: { POS_DATA_DIR: dataDir, POS_BAKONG_API_URL: running.url, POS_BAKONG_ID: 'bench@aclb', POS_MERCHANT_NAME: 'Bench' },
       });
       try {

@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '../../src/host/commands.ts';
 import { createHost } from '../../src/host/host.ts';
+import { trainingMode } from '../../src/sandbox/training.ts';
 
 const RECEIPTS = 12;
 
 export async function benchPrinting(paperWidth: 58 | 80): Promise<{ medianMs: number; p95Ms: number; bytes: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pos-bench-print-'));
   const prints = join(dataDir, 'prints');
-  const host = createHost({ env: { POS_DATA_DIR: dataDir, POS_PRINTER: `file:${prints}` } });
+  const host = createHost({ training: trainingMode({}), env: { POS_DATA_DIR: dataDir, POS_PRINTER: `file:${prints}` } });
   const delays: number[] = [];
   try {
     host.saveSettings({ paperWidth });

@@ -5,6 +5,7 @@ import type { TestContext } from 'node:test';
 import { createHost, type Host, type HostOptions } from '../../src/host/host.ts';
 import { startSandboxServer } from '../../src/sandbox/server.ts';
 import { Sandbox, type SandboxOptions } from '../../src/sandbox/simulator.ts';
+import { TrainingSandbox, trainingMode } from '../../src/sandbox/training.ts';
 import { tempDir } from './temp.ts';
 
 type After = Pick<TestContext, 'after'>;
@@ -16,11 +17,22 @@ export async function startSandbox(t: After, options: SandboxOptions = {}): Prom
   return { sandbox, url: running.url };
 }
 
-/** A host with its own data directory. `env` adds to it (POS_BAKONG_API_URL etc.). */
-export function startHost(t: After, env: Record<string, string> = {}, options: Omit<HostOptions, 'env'> = {}): Host {
-  const host = createHost({ ...options, env: { POS_DATA_DIR: tempDir(t), ...env } });
+/**
+ * A host with its own data directory. `env` adds to it (POS_BAKONG_API_URL etc.). Training mode is
+ * the sandbox adapter the launchers pass, unless `options.training` says otherwise.
+ */
+export function startHost(t: After, env: Record<string, string> = {}, options: Partial<Omit<HostOptions, 'env'>> = {}): Host {
+  const fullEnv = { POS_DATA_DIR: tempDir(t), ...env };
+  const host = createHost({ training: trainingMode(fullEnv), ...options, env: fullEnv });
   t.after(() => host.close());
   return host;
+}
+
+/** A training-mode host and the simulator its trainees pay through (to count requests, set faults...). */
+export function startTrainingHost(t: After, env: Record<string, string> = {}, options: Partial<Omit<HostOptions, 'env' | 'training'>> = {}): { host: Host; sandbox: Sandbox } {
+  const host = startHost(t, env, options);
+  if (!(host.training instanceof TrainingSandbox)) throw new Error('expected the sandbox training adapter');
+  return { host, sandbox: host.training.sandbox };
 }
 
 /** A loopback HTTP server whose every answer the test decides: for APIs that misbehave. */

@@ -29,12 +29,12 @@ test('after failures the watcher backs off, but never slower than 15 s (or the n
 });
 
 test('the real watcher, on a mocked clock, makes at most 200 checks for a QR nobody pays', async (t) => {
-  const { startHost } = await import('../../support/servers.ts');
+  const { startTrainingHost } = await import('../../support/servers.ts');
   const { runCommand } = await import('../../../src/host/commands.ts');
   t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.UTC(2026, 10, 24, 3) });
-  const host = startHost(t, {}, { now: () => Date.now() });
+  const { host, sandbox } = startTrainingHost(t, {}, { now: () => Date.now() });
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 1050 })).ok);
-  const checks = (): number => host.trainingSandbox.apiRequests.check;
+  const checks = (): number => sandbox.apiRequests.check;
   const gaps: number[] = [];
   let last = Date.now();
   let seen = checks();
