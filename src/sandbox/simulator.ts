@@ -97,6 +97,20 @@ export class Sandbox {
     return { ...payment };
   }
 
+  /**
+   * Ends a QR's life now, as if its lifetime had run out: check answers EXPIRED from here on and
+   * the customer can no longer pay it (a late bank report still can). Lets a test expire a QR
+   * without waiting on the clock.
+   */
+  expire(md5: string): SandboxPayment {
+    const payment = this.#payments.get(md5);
+    if (!payment) throw new SandboxError(404, `no payment with md5 ${md5}`);
+    if (payment.paidAt !== null) throw new SandboxError(409, 'this QR is already paid');
+    payment.expiresAt = Math.min(payment.expiresAt, this.#now() - 1);
+    this.#save();
+    return { ...payment };
+  }
+
   payment(md5: string): SandboxPayment | null {
     const payment = this.#payments.get(md5);
     return payment ? { ...payment } : null;
@@ -162,6 +176,11 @@ export class Sandbox {
           requireMethod(request, 'POST');
           const paid = this.pay(requireMd5(params), { late: params.get('late') === '1' });
           return json(200, { success: true, status: 'PAID', md5: paid.md5, paid_at: paid.paidAt });
+        }
+        case '/sandbox/expire': {
+          requireMethod(request, 'POST');
+          const expired = this.expire(requireMd5(params));
+          return json(200, { success: true, status: 'EXPIRED', md5: expired.md5, expires_at: expired.expiresAt });
         }
         case '/sandbox/payment': {
           requireMethod(request, 'GET');

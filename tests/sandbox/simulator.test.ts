@@ -56,6 +56,23 @@ test('a QR left unpaid past its lifetime reads EXPIRED and can no longer be paid
   assert.equal((await get(check)).body.status, 'PAID');
 });
 
+test('POST /sandbox/expire ends a QR now, without waiting on the clock; a paid or unknown QR is refused', async (t) => {
+  const now = 1_800_000_000_000; // the clock never moves in this test
+  const { url } = await startSandbox(t, { now: () => now });
+  const { body } = await get(`${url}/api/khqr/create?bakong_id=shop@aclb&merchantname=S&amount=1`);
+  const check = `${url}/api/khqr/check?md5=${body.md5}&bakong_id=shop@aclb`;
+  assert.equal((await get(check)).body.status, 'PENDING');
+  assert.equal((await get(`${url}/sandbox/expire?md5=${body.md5}`)).status, 405, 'GET is refused');
+  const expired = await get(`${url}/sandbox/expire?md5=${body.md5}`, { method: 'POST' });
+  assert.equal(expired.status, 200);
+  assert.equal(expired.body.status, 'EXPIRED');
+  assert.equal((await get(check)).body.status, 'EXPIRED');
+  assert.equal((await get(`${url}/sandbox/pay?md5=${body.md5}`, { method: 'POST' })).status, 409);
+  assert.equal((await get(`${url}/sandbox/pay?md5=${body.md5}&late=1`, { method: 'POST' })).status, 200);
+  assert.equal((await get(`${url}/sandbox/expire?md5=${body.md5}`, { method: 'POST' })).status, 409, 'already paid');
+  assert.equal((await get(`${url}/sandbox/expire?md5=${'0'.repeat(32)}`, { method: 'POST' })).status, 404);
+});
+
 test('bad or missing parameters get HTTP 400 with a JSON error', async (t) => {
   const { url } = await startSandbox(t);
   const cases = [
