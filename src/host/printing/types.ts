@@ -47,6 +47,8 @@ export type PrinterErrorCode =
   | 'access_denied'
   | 'driver'
   | 'busy'
+  /** The setting `usb` with several USB printers attached: the owner must choose one. */
+  | 'ambiguous'
   | 'disconnected'
   | 'io';
 
@@ -54,9 +56,12 @@ export type PrinterErrorCode =
 export class PrinterError extends Error {
   override name = 'PrinterError';
   readonly code: PrinterErrorCode;
-  constructor(code: PrinterErrorCode, message: string) {
-    super(message);
+  /** For the log only (libusb's code, names read from devices): never shown on a screen. */
+  readonly detail: string | null;
+  constructor(code: PrinterErrorCode, message: string, options: { detail?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.detail = options.detail ?? null;
   }
 }
 

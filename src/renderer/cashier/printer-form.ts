@@ -53,7 +53,7 @@ export interface PrinterOption {
 }
 
 /**
- * The choices, in order: no printer, first USB printer found, each USB printer attached now, then
+ * The choices, in order: no printer, the USB printer (refused by the host when several are attached), each USB printer attached now, then
  * save to folder. A specific USB printer that is saved or chosen but not attached now stays in the
  * list (marked not connected), so the form never loses the setting in force.
  */

@@ -155,7 +155,7 @@ export const en = {
   'printer.problem': 'Printer problem',
   'printer.choice': 'Receipt printer',
   'printer.none': 'No printer',
-  'printer.firstUsb': 'First USB printer found',
+  'printer.firstUsb': 'The USB printer (when only one is attached)',
   'printer.usbUnnamed': 'USB printer {id}',
   'printer.notConnected': 'not connected now',
   'printer.folder': 'Save to folder (for support)',

@@ -153,7 +153,7 @@ export const km: Messages = {
   'printer.problem': 'ម៉ាស៊ីនបោះពុម្ពមានបញ្ហា',
   'printer.choice': 'ម៉ាស៊ីនបោះពុម្ពបង្កាន់ដៃ',
   'printer.none': 'គ្មានម៉ាស៊ីនបោះពុម្ព',
-  'printer.firstUsb': 'ម៉ាស៊ីនបោះពុម្ព USB ដំបូងដែលរកឃើញ',
+  'printer.firstUsb': 'ម៉ាស៊ីនបោះពុម្ព USB (ពេលភ្ជាប់តែមួយគត់)',
   'printer.usbUnnamed': 'ម៉ាស៊ីនបោះពុម្ព USB {id}',
   'printer.notConnected': 'មិនបានភ្ជាប់ពេលនេះ',
   'printer.folder': 'រក្សាទុកក្នុងថត (សម្រាប់ជំនួយបច្ចេកទេស)',

@@ -35,7 +35,7 @@ describe('printer choices', () => {
       options.map((o) => [o.value, o.label]),
       [
         ['none', 'No printer'],
-        ['usb', 'First USB printer found'],
+        ['usb', 'The USB printer (when only one is attached)'],
         ['usb:0416:5011', 'POS58 (0416:5011)'],
         ['usb:04b8:0202', 'USB printer 04b8:0202'],
         ['file', 'Save to folder (for support)'],

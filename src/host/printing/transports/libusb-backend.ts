@@ -72,7 +72,7 @@ export function usbBindings(loaded: unknown): UsbModule {
 
 let usbModule: UsbModule | null = null;
 
-function loadUsb(): UsbModule {
+function requireUsb(): UsbModule {
   if (!usbModule) {
     try {
       usbModule = usbBindings(createRequire(import.meta.url)('usb'));
@@ -81,8 +81,12 @@ function loadUsb(): UsbModule {
       throw new PrinterError('driver', `USB support could not be loaded (${(error as Error).message}); reinstall the POS.`);
     }
   }
-  if (usbModule.INIT_ERROR) throw new PrinterError('driver', `USB support could not start (libusb error ${usbModule.INIT_ERROR}).`);
   return usbModule;
+}
+
+function started(usb: UsbModule): UsbModule {
+  if (usb.INIT_ERROR) throw new PrinterError('driver', `USB support could not start (libusb error ${usb.INIT_ERROR}).`);
+  return usb;
 }
 
 /** True once something asked for USB: lets tests prove `none`/`file:` never load native USB code. */
@@ -115,6 +119,23 @@ function isPrinter(device: UsbDevice): boolean {
   } catch {
     return false; // descriptor unreadable (seen on Windows for some devices): not one we can use anyway
   }
+}
+
+/**
+ * With the setting `usb` (no ids): the printer, if exactly one is attached. With several (a receipt
+ * printer and the office printer, say), the POS must not guess: the receipt could go to the office
+ * printer and stay claimed there. It refuses and names them, so the owner picks one in Settings.
+ */
+function onlyPrinter(usb: UsbModule): UsbDevice | undefined {
+  const printers = usb.getDeviceList().filter(isPrinter);
+  if (printers.length <= 1) return printers[0];
+  const ids = printers.map((device) => usbIdsText(idsOf(device)));
+  const names = printers.map((device) => `${usbIdsText(idsOf(device))}${held.has(device) ? ` (${held.get(device) ?? 'no name'})` : ''}`);
+  throw new PrinterError(
+    'ambiguous',
+    `${printers.length} USB printers are attached (${ids.join(', ')}) and the setting "usb" does not say which one takes receipts: choose the receipt printer in Settings → Printer.`,
+    { detail: `printers found: ${names.join('; ')}` },
+  );
 }
 
 /** The interface to print on: the printer-class one with a bulk OUT endpoint, else (explicit ids only) any with one. */
@@ -183,7 +204,10 @@ class LibusbPrinter implements OpenedUsbPrinter {
   readonly #detached: boolean;
   #closed = false;
 
-  constructor(device: UsbDevice, iface: UsbInterface, endpoint: UsbOutEndpoint, detached: boolean, name: string | null) {
+  readonly #usb: UsbModule;
+
+  constructor(usb: UsbModule, device: UsbDevice, iface: UsbInterface, endpoint: UsbOutEndpoint, detached: boolean, name: string | null) {
+    this.#usb = usb;
     this.ids = idsOf(device);
     this.name = name;
     this.#device = device;
@@ -206,7 +230,7 @@ class LibusbPrinter implements OpenedUsbPrinter {
 
   isAttached(): boolean {
     // `usb` returns the same object for the same libusb device; a replugged printer is a new one.
-    return loadUsb().getDeviceList().includes(this.#device);
+    return this.#usb.getDeviceList().includes(this.#device);
   }
 
   close(): Promise<void> {
@@ -219,12 +243,17 @@ class LibusbPrinter implements OpenedUsbPrinter {
   }
 }
 
-export function createLibusbBackend(platform: NodeJS.Platform = process.platform): UsbBackend {
+/**
+ * `load` gives the `usb` module: by default the installed package, required on first use; tests pass
+ * a fake one shaped like its legacy API.
+ */
+export function createLibusbBackend(platform: NodeJS.Platform = process.platform, load: () => UsbModule = requireUsb): UsbBackend {
+  const loadUsb = () => started(load());
   return {
     open: (target) =>
       exclusive(async () => {
         const usb = loadUsb();
-        const device = usb.getDeviceList().find((d) => (target ? d.deviceDescriptor.idVendor === target.vid && d.deviceDescriptor.idProduct === target.pid : isPrinter(d)));
+        const device = target ? usb.getDeviceList().find((d) => d.deviceDescriptor.idVendor === target.vid && d.deviceDescriptor.idProduct === target.pid) : onlyPrinter(usb);
         if (!device) {
           throw new PrinterError(
             'not_found',
@@ -256,7 +285,7 @@ export function createLibusbBackend(platform: NodeJS.Platform = process.platform
           picked.iface.claim();
           claimed = picked.iface;
           const name = await readName(device);
-          const printer = new LibusbPrinter(device, picked.iface, picked.endpoint, detached !== null, name);
+          const printer = new LibusbPrinter(usb, device, picked.iface, picked.endpoint, detached !== null, name);
           held.set(device, name);
           return printer;
         } catch (error) {

@@ -2,7 +2,7 @@
  * The printer setting: one short string kept in the settings table and accepted from POS_PRINTER.
  *
  *   none             no printer: receipts are skipped
- *   usb              the first USB printer found (device or interface class 7)
+ *   usb              the USB printer (device or interface class 7), only when exactly one is attached
  *   usb:0416:5011    the USB printer with that vendor:product id (4 hex digits each)
  *   file:/abs/dir    every job's bytes as one file in that folder (tests, demos, support)
  *
@@ -18,7 +18,7 @@ export interface UsbIds {
 
 export type PrinterSetting =
   | { kind: 'none' }
-  /** `device: null` means the first USB printer found. */
+  /** `device: null` means the one USB printer attached (refused when there are several). */
   | { kind: 'usb'; device: UsbIds | null }
   | { kind: 'file'; dir: string };
 

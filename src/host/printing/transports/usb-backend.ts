@@ -30,8 +30,9 @@ export interface FoundUsbPrinter {
 
 export interface UsbBackend {
   /**
-   * Finds (by ids, or the first printer when null), opens and claims the printer. Throws PrinterError
-   * ('not_found') when it is not on the bus, or libusb's error from open/claim.
+   * Finds (by ids, or when null the one printer attached), opens and claims the printer. Throws
+   * PrinterError ('not_found') when it is not on the bus, ('ambiguous') when null and several printers
+   * are attached, or libusb's error from open/claim.
    */
   open(target: UsbIds | null): Promise<OpenedUsbPrinter>;
   /** Printers on the bus now, plus the errors met reading their names (e.g. LIBUSB_ERROR_ACCESS). */

@@ -43,10 +43,10 @@ export class UsbTransport implements PrinterTransport {
     this.#options = { ...DEFAULTS, platform: process.platform, ...stripUndefined(options) };
   }
 
-  /** "USB printer 0416:5011 (POS58)", or before the first job with `usb`: "USB printer (the first one found)". */
+  /** "USB printer 0416:5011 (POS58)", or before the first job with `usb`: "USB printer (the only one attached)". */
   get description(): string {
     const ids = this.#target ?? this.#seen?.ids;
-    if (!ids) return 'USB printer (the first one found)';
+    if (!ids) return 'USB printer (the only one attached)';
     const name = this.#seen && this.#seen.ids.vid === ids.vid && this.#seen.ids.pid === ids.pid ? this.#seen.name : null;
     return `USB printer ${usbIdsText(ids)}${name ? ` (${name})` : ''}`;
   }

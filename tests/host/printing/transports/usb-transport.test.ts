@@ -162,7 +162,7 @@ test('one handle is opened on the first job and reused; bytes arrive whole, in o
 
 test('a job resolves only when its last transfer has completed, and uses the transfer timeout', async () => {
   const { usb, transport } = setUp('usb', { auto: false });
-  assert.equal(transport.description, 'USB printer (the first one found)');
+  assert.equal(transport.description, 'USB printer (the only one attached)');
   const state = track(transport.print(job(1, 2, 3, 4, 5, 6), { jobId: 1 }));
   const first = await nextWrite(usb);
   assert.deepEqual([...first.chunk], [1, 2, 3, 4]);
@@ -178,7 +178,7 @@ test('a job resolves only when its last transfer has completed, and uses the tra
   await settle();
   assert.equal(state.done, true);
   assert.equal(state.error, null);
-  assert.equal(transport.description, 'USB printer 0416:5011 (POS58 Printer)', 'the first printer found is named once opened');
+  assert.equal(transport.description, 'USB printer 0416:5011 (POS58 Printer)', 'the printer is named once opened');
 });
 
 test('jobs sent together are serialized: the next starts after the previous one completed', async () => {
