@@ -3,72 +3,158 @@
  * comes through `runCommand`, which checks its name and arguments before anything acts on them and
  * turns every failure into a CommandError with a plain-words message. Nothing here trusts the caller.
  */
-import type { CommandError, CommandName, CommandReply, ErrorCode } from '../shared/contract.ts';
-import { AmountError } from '../shared/money.ts';
+import type { CommandArgs, CommandError, CommandName, CommandReply, CommandResult, ErrorCode } from '../shared/contract.ts';
+import { PosError } from '../shared/errors.ts';
+import { hostMessage, type HostMessage } from '../shared/messages/index.ts';
+import { AmountError, assertChargeCents } from '../shared/money.ts';
 import { ConfigError } from './config/api-url.ts';
+import { validateSettingsInput } from './config/settings.ts';
 import { PaymentError } from './payments/payment-service.ts';
 import type { Host } from './host.ts';
 import { toSaleView } from './views.ts';
 
-export class InvalidRequest extends Error {
+/** A command the host cannot act on as sent: unknown, or arguments of the wrong shape. */
+export class InvalidRequest extends PosError {
   override name = 'InvalidRequest';
+
+  constructor(text: HostMessage) {
+    super('invalid_request', text);
+  }
 }
 
-type Handler = (host: Host, args: Record<string, unknown>) => unknown;
-
-function noArgs(args: Record<string, unknown>): void {
-  if (Object.keys(args).length > 0) throw new InvalidRequest('this command takes no arguments');
+/**
+ * One command: `parse` checks what arrived (whatever transport carried it) and returns the
+ * contract's argument type; `run` acts on it and returns the contract's result type. Both types come
+ * from CashierCommands, so a handler whose result drifts from the contract fails the type check
+ * (tests/host/commands-types.ts keeps that check honest). Function properties rather than methods,
+ * so their parameter types are checked strictly too.
+ */
+export interface CommandHandler<K extends CommandName> {
+  parse: (args: Readonly<Record<string, unknown>>) => CommandArgs<K>;
+  run: (host: Host, args: CommandArgs<K>) => CommandResult<K> | Promise<CommandResult<K>>;
 }
 
-function saleId(args: Record<string, unknown>): number {
-  const keys = Object.keys(args);
-  if (keys.length !== 1 || keys[0] !== 'saleId') throw new InvalidRequest('expected exactly { saleId }');
+export type CommandHandlers = { [K in CommandName]: CommandHandler<K> };
+
+/** The arguments must be exactly these keys: anything extra is a request this host does not understand. */
+function exactKeys(args: Readonly<Record<string, unknown>>, ...keys: string[]): void {
+  const given = Object.keys(args);
+  if (given.length !== keys.length || !keys.every((key) => given.includes(key))) {
+    throw keys.length === 0
+      ? new InvalidRequest(hostMessage('request.noArguments'))
+      : new InvalidRequest(hostMessage('request.expectedArguments', { names: keys.join(', ') }));
+  }
+}
+
+function noArgs(args: Readonly<Record<string, unknown>>): Record<string, never> {
+  exactKeys(args);
+  return {};
+}
+
+function saleIdArgs(args: Readonly<Record<string, unknown>>): { saleId: number } {
+  exactKeys(args, 'saleId');
   const id = args.saleId;
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new InvalidRequest('saleId must be a positive whole number');
-  return id;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new InvalidRequest(hostMessage('request.saleId'));
+  return { saleId: id };
 }
 
-const HANDLERS: { [K in CommandName]: Handler } = {
-  'state.get': (host, args) => (noArgs(args), host.cashierState()),
-  'payment.charge': (host, args) => {
-    const keys = Object.keys(args);
-    if (keys.length !== 1 || keys[0] !== 'amountCents') throw new InvalidRequest('expected exactly { amountCents }');
-    return host.payments.charge(args.amountCents).then(toSaleView);
+const COMMANDS: CommandHandlers = {
+  'state.get': {
+    parse: noArgs,
+    run: (host) => host.cashierState(),
   },
-  'payment.cancel': (host, args) => toSaleView(host.payments.cancel(saleId(args))),
-  'payment.checkNow': (host, args) => host.payments.checkNow(saleId(args)).then(toSaleView),
-  'payment.newQr': (host, args) => host.payments.newQr(saleId(args)).then(toSaleView),
-  'payment.dismiss': (host, args) => (noArgs(args), host.payments.dismiss(), null),
-  'alerts.dismiss': (host, args) => {
-    const keys = Object.keys(args);
-    if (keys.length !== 1 || keys[0] !== 'id' || typeof args.id !== 'number' || !Number.isSafeInteger(args.id)) {
-      throw new InvalidRequest('expected exactly { id }');
-    }
-    if (!host.dismissAlert(args.id)) throw new PaymentError('not_found', `There is no open alert #${args.id}`);
-    return null;
+  'payment.charge': {
+    parse: (args) => {
+      exactKeys(args, 'amountCents');
+      // The amount's own rules (whole cents, above zero, within the limit) live in shared/money.ts.
+      assertChargeCents(args.amountCents);
+      return { amountCents: args.amountCents };
+    },
+    run: async (host, { amountCents }) => toSaleView(await host.payments.charge(amountCents)),
   },
-  'training.simulatePayment': (host, args) => (host.simulatePayment(saleId(args)), null),
-  'receipt.reprint': (host, args) => host.printing.reprint(saleId(args)),
-  'receipt.preview': (host, args) => host.printing.preview(saleId(args)),
-  'printer.testPrint': (host, args) => (noArgs(args), host.printing.testPrint()),
-  'printer.list': (host, args) => (noArgs(args), host.printing.list()),
-  'printer.retryNow': (host, args) => (noArgs(args), host.printing.queue.retryNow(), null),
-  'settings.get': (host, args) => (noArgs(args), host.settings.view()),
-  'settings.save': (host, args) => host.saveSettings(args),
+  'payment.cancel': {
+    parse: saleIdArgs,
+    run: (host, { saleId }) => toSaleView(host.payments.cancel(saleId)),
+  },
+  'payment.checkNow': {
+    parse: saleIdArgs,
+    run: async (host, { saleId }) => toSaleView(await host.payments.checkNow(saleId)),
+  },
+  'payment.newQr': {
+    parse: saleIdArgs,
+    run: async (host, { saleId }) => toSaleView(await host.payments.newQr(saleId)),
+  },
+  'payment.dismiss': {
+    parse: noArgs,
+    run: (host) => (host.payments.dismiss(), null),
+  },
+  'alerts.dismiss': {
+    parse: (args) => {
+      exactKeys(args, 'id');
+      if (typeof args.id !== 'number' || !Number.isSafeInteger(args.id) || args.id <= 0) {
+        throw new InvalidRequest(hostMessage('request.alertId'));
+      }
+      return { id: args.id };
+    },
+    run: (host, { id }) => {
+      if (!host.dismissAlert(id)) throw new PaymentError('not_found', `There is no open alert #${id}`);
+      return null;
+    },
+  },
+  'training.simulatePayment': {
+    parse: saleIdArgs,
+    run: (host, { saleId }) => (host.simulatePayment(saleId), null),
+  },
+  'receipt.reprint': {
+    parse: saleIdArgs,
+    run: (host, { saleId }) => host.printing.reprint(saleId),
+  },
+  'receipt.preview': {
+    parse: saleIdArgs,
+    run: (host, { saleId }) => host.printing.preview(saleId),
+  },
+  'printer.testPrint': {
+    parse: noArgs,
+    run: (host) => host.printing.testPrint(),
+  },
+  'printer.list': {
+    parse: noArgs,
+    run: (host) => host.printing.list(),
+  },
+  'printer.retryNow': {
+    parse: noArgs,
+    run: (host) => (host.printing.queue.retryNow(), null),
+  },
+  'settings.get': {
+    parse: noArgs,
+    run: (host) => host.settings.view(),
+  },
+  'settings.save': {
+    // Every setting's rule lives in config/settings.ts; the store checks the patch again before writing.
+    parse: (args) => validateSettingsInput(args),
+    run: (host, input) => host.saveSettings(input),
+  },
 };
 
 export function isCommandName(name: unknown): name is CommandName {
-  return typeof name === 'string' && Object.hasOwn(HANDLERS, name);
+  return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
+}
+
+/** Parses and runs one command; the indexed handler keeps K, so its arguments and result stay paired. */
+async function dispatch<K extends CommandName>(host: Host, name: K, args: Readonly<Record<string, unknown>>): Promise<CommandResult<K>> {
+  const command: CommandHandler<K> = COMMANDS[name];
+  return command.run(host, command.parse(args));
 }
 
 export async function runCommand(host: Host, name: unknown, args: unknown): Promise<CommandReply<unknown>> {
   try {
-    if (!isCommandName(name)) throw new InvalidRequest(`unknown command ${JSON.stringify(name)}`);
+    // The name is the caller's free text: it goes nowhere near the message.
+    if (!isCommandName(name)) throw new InvalidRequest(hostMessage('request.unknownCommand'));
     const plain = args === undefined ? {} : args;
     if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-      throw new InvalidRequest('arguments must be an object');
+      throw new InvalidRequest(hostMessage('request.argumentsNotObject'));
     }
-    const value = await HANDLERS[name](host, plain as Record<string, unknown>);
+    const value = await dispatch(host, name, plain as Readonly<Record<string, unknown>>);
     return { ok: true, value: value === undefined ? null : value };
   } catch (error) {
     return { ok: false, error: toCommandError(error) };

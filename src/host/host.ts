@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CashierState, DisplayState } from '../shared/contract.ts';
+import type { CashierState, DisplayState, SettingsInput, SettingsView } from '../shared/contract.ts';
 import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakong-client.ts';
 import type { TrainingMode, TrainingModeFactory } from './api/training-mode.ts';
 import { readEnv } from './config/env.ts';
@@ -58,7 +58,7 @@ export interface Host {
   readonly training: TrainingMode;
   cashierState(): CashierState;
   displayState(): DisplayState;
-  saveSettings(input: unknown): ReturnType<SettingsStore['view']>;
+  saveSettings(input: SettingsInput): SettingsView;
   simulatePayment(saleId: number): void;
   /** Acknowledges a cashier alert; false when there is no such open alert. */
   dismissAlert(id: number): boolean;

@@ -1,5 +1,33 @@
 /** Messages about request: see ./types.ts for the rules every message follows. */
 import type { Catalog } from './types.ts';
 
+/**
+ * A command the host refused before acting on it. A screen of this POS never sends these (it is
+ * built from the same contract); they reach a person only when something else talks to the host.
+ */
 export const REQUEST_MESSAGES = {
+  'request.unknownCommand': {
+    en: 'The POS does not know this command; nothing was changed',
+    km: 'POS មិនស្គាល់ពាក្យបញ្ជានេះទេ ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ',
+  },
+  'request.argumentsNotObject': {
+    en: 'The command was sent in a form the POS cannot read; nothing was changed',
+    km: 'ពាក្យបញ្ជាត្រូវបានផ្ញើមកក្នុងទម្រង់ដែល POS មិនអាចអានបាន ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ',
+  },
+  'request.noArguments': {
+    en: 'This command takes no values; nothing was changed',
+    km: 'ពាក្យបញ្ជានេះមិនទទួលតម្លៃណាមួយទេ ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ',
+  },
+  'request.expectedArguments': {
+    en: 'This command expects exactly: {names}; nothing was changed',
+    km: 'ពាក្យបញ្ជានេះត្រូវការតែ៖ {names} ប៉ុណ្ណោះ ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ',
+  },
+  'request.saleId': {
+    en: 'A sale number must be a whole number above zero',
+    km: 'លេខការលក់ត្រូវតែជាចំនួនគត់ធំជាងសូន្យ',
+  },
+  'request.alertId': {
+    en: 'An alert number must be a whole number above zero',
+    km: 'លេខការជូនដំណឹងត្រូវតែជាចំនួនគត់ធំជាងសូន្យ',
+  },
 } as const satisfies Catalog;
