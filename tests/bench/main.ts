@@ -6,11 +6,19 @@
  *   paid_detection_median / _p95          sandbox marks PAID → host records PAID, at the default polling
  *   receipt_<58|80>mm_paid_to_bytes_*      host records PAID → receipt bytes written (file transport)
  *   receipt_<58|80>mm_bytes                bytes per receipt job
+ *   cashier_push_bytes_<n>_sales           one pushed cashier state (as web mode writes it), with n
+ *                                          paid sales today; _awaiting: with a QR waiting as well
+ *   cashier_state_build_ms_2000_sales      time to build that state (median)
+ *   charge_to_qr_visible_first/_p50/_p95   Enter on the cashier keypad → QR drawn on the customer
+ *                                          display, real Chromium, web mode, training sandbox; first
+ *                                          sale after start apart; _2000_sales: with a busy day in the ledger
  */
 import { createRequire } from 'node:module';
 import { benchDetection } from './detection.ts';
 import { benchKhqr } from './khqr.ts';
 import { benchPrinting } from './printing.ts';
+import { benchPushSize } from './push-size.ts';
+import { benchQrLatency } from './qr-latency.ts';
 
 const require = createRequire(import.meta.url);
 const only = process.argv[2];
@@ -36,5 +44,22 @@ if (!only || only === 'printing') {
     print(`receipt_${paper}mm_paid_to_bytes_median`, medianMs, 'ms');
     print(`receipt_${paper}mm_paid_to_bytes_p95`, p95Ms, 'ms');
     print(`receipt_${paper}mm_bytes`, bytes, 'bytes');
+  }
+}
+if (!only || only === 'push') {
+  const sizes = await benchPushSize(2_000);
+  print('cashier_push_bytes_0_sales', sizes.emptyBytes, 'bytes');
+  print('cashier_push_bytes_2000_sales', sizes.seededBytes, 'bytes');
+  print('cashier_push_bytes_2000_sales_awaiting', sizes.seededAwaitingBytes, 'bytes');
+  print('cashier_state_build_ms_2000_sales', sizes.seededBuildMs, 'ms');
+}
+if (!only || only === 'qr') {
+  for (const seeded of [0, 2_000]) {
+    const suffix = seeded === 0 ? '' : `_${seeded}_sales`;
+    const { firstMs, p50Ms, p95Ms, samples } = await benchQrLatency(seeded);
+    print(`charge_to_qr_visible_first${suffix}`, firstMs, 'ms');
+    print(`charge_to_qr_visible_p50${suffix}`, p50Ms, 'ms');
+    print(`charge_to_qr_visible_p95${suffix}`, p95Ms, 'ms');
+    print(`charge_to_qr_visible_samples${suffix}`, samples, 'sales');
   }
 }

@@ -1,0 +1,146 @@
+/**
+ * From the Enter key on the cashier's keypad to the QR drawn on the customer display, in real
+ * Chromium against web mode (`node src/web/main.ts`) in training mode: the embedded sandbox answers
+ * at once, so what is measured is the POS itself (ledger commits, pushes, rendering).
+ *
+ * Both pages live in one browser process, so `performance.timeOrigin + timeStamp` is one clock for both:
+ * the cashier page stamps the Enter keydown (capture phase, before the app sees it); the customer
+ * page watches for the KHQR image and stamps the first frame after it has decoded. The first sale
+ * after start is reported apart: it pays for everything cold (SQLite caches, the QR module, fonts).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Page } from '@playwright/test';
+import { createHost } from '../../src/host/host.ts';
+import { buildIfStale, ROOT } from '../../src/launch/build-if-stale.ts';
+import { seedPaidSales } from './push-size.ts';
+
+const CHROMIUM = process.env.POS_CHROMIUM ?? '/usr/bin/chromium';
+
+declare global {
+  interface Window {
+    __enterAt?: number;
+    __qrAt?: number | null;
+  }
+}
+
+export interface QrLatency {
+  firstMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  samples: number;
+}
+
+async function startWebMode(dataDir: string): Promise<{ cashierUrl: string; customerUrl: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [join(ROOT, 'src/web/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, POS_DATA_DIR: dataDir, POS_PORT: '0', POS_MERCHANT_NAME: 'Bench Shop' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const urls: Record<string, string> = {};
+  const lines = createInterface({ input: child.stdout! });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`web mode exited with ${code} before it was ready`)));
+    lines.on('line', (line) => {
+      const match = /^(cashier|customer): (\S+)$/.exec(line);
+      if (match) urls[match[1]!] = match[2]!;
+      if (urls.cashier && urls.customer) resolve();
+    });
+  });
+  return {
+    cashierUrl: urls.cashier!,
+    customerUrl: urls.customer!,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Runs a command as the cashier page would (same origin, its key). */
+async function command(cashier: Page, name: string, args: object): Promise<{ ok: boolean; value?: { id: number } }> {
+  return cashier.evaluate(async ([name, args]) => {
+    const response = await fetch('/api/command', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-pos-key': sessionStorage.getItem('pos.cashierKey') ?? '' },
+      body: JSON.stringify({ name, args }),
+    });
+    return response.json() as Promise<{ ok: boolean; value?: { id: number } }>;
+  }, [name, args] as const);
+}
+
+/** One sale: key the amount, press Enter, wait for the QR; then pay it and clear both screens. */
+async function oneSale(cashier: Page, customer: Page, cents: number): Promise<number> {
+  await cashier.locator('.payment__hint').waitFor();
+  await customer.locator('.phase--idle').waitFor();
+  await customer.evaluate(() => {
+    window.__qrAt = null;
+  });
+  await cashier.keyboard.type(String(cents));
+  await cashier.keyboard.press('Enter');
+  const qrAt = (await (await customer.waitForFunction(() => window.__qrAt ?? null, undefined, { polling: 'raf' })).jsonValue())!;
+  const enterAt = await cashier.evaluate(() => window.__enterAt!);
+  const sale = await cashier.evaluate(() => document.querySelector('.payment__sale')?.textContent ?? '');
+  const id = Number(/(\d+)/.exec(sale)?.[1]);
+  await command(cashier, 'training.simulatePayment', { saleId: id });
+  await customer.locator('.phase--paid').waitFor();
+  await cashier.locator('.payment__status--paid').waitFor();
+  await command(cashier, 'payment.dismiss', {});
+  return qrAt - enterAt;
+}
+
+/** `seeded` paid sales are in today's ledger before web mode starts (see push-size.ts). */
+export async function benchQrLatency(seeded = 0, sales = 25): Promise<QrLatency> {
+  buildIfStale();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pos-bench-qr-'));
+  if (seeded > 0) {
+    const host = createHost({ env: { POS_DATA_DIR: dataDir, POS_MERCHANT_NAME: 'Bench Shop' } });
+    seedPaidSales(host, seeded);
+    await host.close();
+  }
+  const pos = await startWebMode(dataDir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    // Two windows, as at a real counter: a second tab in one headless window is a background tab,
+    // which Chromium gives about one frame a second, and that would be measured instead of the POS.
+    const customer = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    await customer.addInitScript(() => {
+      window.__qrAt = null;
+      // The first frame after the KHQR image is in the document and decoded: what the customer sees.
+      new MutationObserver(() => {
+        const img = document.querySelector<HTMLImageElement>('img.khqr-card__img');
+        if (!img || window.__qrAt !== null || img.dataset.benchSeen === img.src) return;
+        img.dataset.benchSeen = img.src;
+        void img.decode().then(() => requestAnimationFrame(() => {
+          window.__qrAt ??= performance.timeOrigin + performance.now();
+        }));
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] });
+    });
+    const cashier = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await cashier.addInitScript(() => {
+      window.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') window.__enterAt = performance.timeOrigin + event.timeStamp;
+      }, true);
+    });
+    await customer.goto(pos.customerUrl);
+    await cashier.goto(pos.cashierUrl);
+    const first = await oneSale(cashier, customer, 125);
+    const rest: number[] = [];
+    for (let i = 0; i < sales; i += 1) rest.push(await oneSale(cashier, customer, 200 + i));
+    rest.sort((a, b) => a - b);
+    const at = (q: number): number => rest[Math.min(rest.length - 1, Math.ceil(q * rest.length) - 1)]!;
+    return { firstMs: first, p50Ms: at(0.5), p95Ms: at(0.95), samples: rest.length };
+  } finally {
+    await browser.close();
+    await pos.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
