@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '../../src/host/commands.ts';
 import { createHost, type Host } from '../../src/host/host.ts';
+import { trainingMode } from '../../src/sandbox/training.ts';
 
 export interface PushSizes {
   emptyBytes: number;
@@ -43,7 +44,7 @@ export function seedPaidSales(host: Host, count: number): void {
 
 export async function benchPushSize(sales = 2_000): Promise<PushSizes> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pos-bench-push-'));
-  const host = createHost({ env: { POS_DATA_DIR: dataDir, POS_MERCHANT_NAME: 'Bench Shop' } });
+  const host = createHost({ training: trainingMode({}), env: { POS_DATA_DIR: dataDir, POS_MERCHANT_NAME: 'Bench Shop' } });
   try {
     const emptyBytes = pushBytes(host);
     seedPaidSales(host, sales);

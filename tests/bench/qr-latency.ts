@@ -16,6 +16,7 @@ import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
 import { createHost } from '../../src/host/host.ts';
 import { buildIfStale, ROOT } from '../../src/launch/build-if-stale.ts';
+import { trainingMode } from '../../src/sandbox/training.ts';
 import { seedPaidSales } from './push-size.ts';
 
 const CHROMIUM = process.env.POS_CHROMIUM ?? '/usr/bin/chromium';
@@ -99,7 +100,7 @@ export async function benchQrLatency(seeded = 0, sales = 25): Promise<QrLatency>
   buildIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'pos-bench-qr-'));
   if (seeded > 0) {
-    const host = createHost({ env: { POS_DATA_DIR: dataDir, POS_MERCHANT_NAME: 'Bench Shop' } });
+    const host = createHost({ training: trainingMode({}), env: { POS_DATA_DIR: dataDir, POS_MERCHANT_NAME: 'Bench Shop' } });
     seedPaidSales(host, seeded);
     await host.close();
   }
