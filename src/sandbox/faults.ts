@@ -8,7 +8,13 @@
  * `POST /sandbox/faults?<same keys>`. Faults touch only the two API endpoints, never the controls.
  */
 
-export const HOSTILE_CREATE = ['other_account', 'other_amount', 'bad_crc', 'md5_mismatch', 'static_qr', 'no_expiry'] as const;
+export const HOSTILE_CREATE = [
+  'other_account', 'relay_account', 'other_amount', 'bad_crc', 'md5_mismatch', 'static_qr', 'no_expiry',
+] as const;
+/** The account `relay_account` QRs pay: an owner may allow it in Settings (a relay's settlement account). */
+export const RELAY_ACCOUNT = 'relay@wing';
+/** The account `other_account` QRs pay. */
+export const ATTACKER_ACCOUNT = 'attacker@wing';
 export const HOSTILE_CHECK = ['check_other_account', 'check_other_amount', 'check_unknown_status', 'check_paid_without_amount'] as const;
 export type HostileCreate = (typeof HOSTILE_CREATE)[number];
 export type HostileCheck = (typeof HOSTILE_CHECK)[number];

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { buildKhqr, crc16, khqrMd5, parseTlv, serialiseTlv } from '../host/khqr/index.ts';
 import { AmountError, MAX_CHARGE_CENTS, centsToDecimal, parseUsdToCents } from '../shared/money.ts';
-import { NO_FAULTS, parseFaults, seededRandom, type SandboxFaults } from './faults.ts';
+import { ATTACKER_ACCOUNT, NO_FAULTS, RELAY_ACCOUNT, parseFaults, seededRandom, type SandboxFaults } from './faults.ts';
 
 export interface SandboxPayment {
   md5: string;
@@ -249,7 +249,10 @@ export class Sandbox {
       currency: 'USD' as const, amountMinor: sale.amountCents, createdAtMs: sale.createdAt, expiresAtMs: sale.createdAt + this.ttlMs,
     };
     let khqrString = honest.khqrString;
-    if (hostile.includes('other_account')) khqrString = buildKhqr({ ...base, bakongAccountId: 'attacker@wing' });
+    // The account the QR really pays: its payment is known (and checked) under that account, as at the real API.
+    let payTo = sale.bakongId;
+    if (hostile.includes('other_account')) khqrString = buildKhqr({ ...base, bakongAccountId: (payTo = ATTACKER_ACCOUNT) });
+    else if (hostile.includes('relay_account')) khqrString = buildKhqr({ ...base, bakongAccountId: (payTo = RELAY_ACCOUNT) });
     else if (hostile.includes('other_amount')) khqrString = buildKhqr({ ...base, amountMinor: sale.amountCents + 100 });
     else if (hostile.includes('static_qr')) khqrString = buildKhqr({ ...base, amountMinor: undefined, createdAtMs: undefined, expiresAtMs: undefined });
     else if (hostile.includes('no_expiry')) {
@@ -260,7 +263,9 @@ export class Sandbox {
       const crc = honest.khqrString.slice(-4);
       khqrString = honest.khqrString.slice(0, -4) + (crc === '0000' ? '0001' : '0000');
     }
-    if (khqrString !== honest.khqrString) this.#payments.set(khqrMd5(khqrString), { ...this.#payments.get(honest.md5)!, md5: khqrMd5(khqrString), khqrString });
+    if (khqrString !== honest.khqrString) {
+      this.#payments.set(khqrMd5(khqrString), { ...this.#payments.get(honest.md5)!, md5: khqrMd5(khqrString), khqrString, bakongId: payTo });
+    }
     const md5 = hostile.includes('md5_mismatch') ? khqrMd5(`${khqrString}x`) : khqrMd5(khqrString);
     return { ...honest, md5, khqrString };
   }
@@ -275,7 +280,7 @@ export class Sandbox {
     return {
       success: true,
       status: hostile.includes('check_unknown_status') ? 'SETTLED' : status,
-      bakong_id: hostile.includes('check_other_account') ? 'attacker@wing' : payment.bakongId,
+      bakong_id: hostile.includes('check_other_account') ? ATTACKER_ACCOUNT : payment.bakongId,
       ...(hostile.includes('check_paid_without_amount') && status === 'PAID' ? {} : {
         amount: Number(centsToDecimal(payment.amountCents + (hostile.includes('check_other_amount') ? 100 : 0))),
       }),

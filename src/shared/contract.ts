@@ -34,7 +34,13 @@ export interface SaleView {
   status: SaleStatus;
   training: boolean;
   merchantName: string;
+  /** The shop's own Bakong ID when the sale was made (the account the QR was asked for). */
   bakongId: string;
+  /**
+   * The account the verified QR actually pays (tag 29/30.00): bakongId or one of the owner's allowed
+   * accounts. Null until the QR is verified.
+   */
+  receivingAccount: string | null;
   /** The KHQR payload to render as a QR; null until the API answered and the answer was checked. */
   khqrString: string | null;
   md5: string | null;
@@ -122,6 +128,12 @@ export interface DayTotals {
   paidCents: number;
   /** Riel equivalent of the paid sales, each at its own rate. */
   paidRiel: number;
+  /**
+   * Sales paid to an account other than the shop's own Bakong ID (an allowed account): not in the
+   * takings above, counted apart so money sent elsewhere is seen.
+   */
+  otherAccountCount: number;
+  otherAccountCents: number;
 }
 
 export interface CashierState {

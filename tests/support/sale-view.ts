@@ -11,6 +11,7 @@ export function saleView(status: SaleStatus, extra: Partial<SaleView> = {}): Sal
     training: false,
     merchantName: 'Shop',
     bakongId: 'shop@bank',
+    receivingAccount: null,
     khqrString: null,
     md5: null,
     createdAt: 0,

@@ -1,22 +1,36 @@
 /**
- * Client for the hosted Bakong KHQR API (shared/bakong-api.md). The provider is a third party
+ * Client for the hosted Bakong KHQR API (docs/hosted-api.md). The provider is a third party
  * reached over a shop's internet line, so every answer is treated as untrusted: bodies are size
  * capped, must be JSON of the documented shape, and anything else is a BakongApiError saying in
  * plain words what went wrong. Whether a QR may be shown is decided later, by payments/verify-qr.ts.
  */
+import { PosError } from '../../shared/errors.ts';
+import { hostMessage, type HostMessageCode } from '../../shared/messages/index.ts';
+import type { MessageParams } from '../../shared/messages/types.ts';
 import { centsToDecimal, usdNumberToCents } from '../../shared/money.ts';
 
-export type ApiFailureKind = 'network' | 'timeout' | 'http' | 'rate_limited' | 'bad_response';
+export type ApiFailureKind = 'network' | 'timeout' | 'http' | 'rate_limited' | 'redirect' | 'bad_response';
 
-export class BakongApiError extends Error {
+/**
+ * The payment service could not be used. Its text is a catalog message (api.*) whose parameters are
+ * only values the POS produced or validated (an HTTP status, a validated origin): the API's own words
+ * go to the log, never to a screen or the ledger.
+ */
+export class BakongApiError extends PosError {
   override name = 'BakongApiError';
   readonly kind: ApiFailureKind;
   readonly httpStatus: number | null;
   /** From Retry-After on 429/503: how long the API asked us to wait. */
   readonly retryAfterMs: number | null;
 
-  constructor(kind: ApiFailureKind, message: string, httpStatus: number | null = null, retryAfterMs: number | null = null) {
-    super(message);
+  constructor(
+    kind: ApiFailureKind,
+    code: HostMessageCode,
+    params: MessageParams | undefined = undefined,
+    httpStatus: number | null = null,
+    retryAfterMs: number | null = null,
+  ) {
+    super('api_error', hostMessage(code, params));
     this.kind = kind;
     this.httpStatus = httpStatus;
     this.retryAfterMs = retryAfterMs;
@@ -50,7 +64,15 @@ export interface BakongApi {
   check(request: { md5: string; bakongId: string }): Promise<CheckResponse>;
 }
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; signal: AbortSignal }) => Promise<Response>;
+/**
+ * The subset of fetch the client uses. `redirect` is always 'manual': a redirect is answered as an
+ * error, never followed (an https URL redirected to plain http on another host must not be believed).
+ * Training mode injects an in-process fetch; it never redirects.
+ */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; signal: AbortSignal; redirect: 'manual' },
+) => Promise<Response>;
 
 export interface HttpApiOptions {
   baseUrl: string;
@@ -64,14 +86,16 @@ export interface HttpApiOptions {
 const ACCOUNT_ID = /^[A-Za-z0-9._-]{1,32}@[A-Za-z0-9._-]{1,32}$/;
 
 /** A hostile server could stream forever; real answers are well under 4 KB. */
-const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export const DEFAULT_API_TIMEOUT_MS = 10_000;
 
 export function createHttpBakongApi(options: HttpApiOptions): BakongApi {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
 
-  async function getJson(path: string, params: Record<string, string>): Promise<Record<string, unknown>> {
+  async function getJson(path: string, params: Record<string, string>): Promise<{ body: Record<string, unknown>; status: number }> {
     const url = `${baseUrl}${path}?${new URLSearchParams(params).toString()}`;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
@@ -79,38 +103,44 @@ export function createHttpBakongApi(options: HttpApiOptions): BakongApi {
     let response: Response;
     let text: string;
     try {
-      response = await doFetch(url, { method: 'GET', headers, signal });
+      response = await doFetch(url, { method: 'GET', headers, signal, redirect: 'manual' });
+      // Checked before the body is read: a redirect's body is never looked at.
+      if (isRedirect(response)) throw redirectError(response, path);
       text = await readCapped(response);
     } catch (error) {
       if (error instanceof BakongApiError) throw error;
-      if (signal.aborted) throw new BakongApiError('timeout', `The payment service did not answer within ${timeoutMs / 1000} s`);
-      throw new BakongApiError('network', `Cannot reach the payment service (${describe(error)})`);
+      if (signal.aborted) throw new BakongApiError('timeout', 'api.timeout', { seconds: timeoutMs / 1000 });
+      // The cause (ECONNREFUSED, a TLS error…) is for the log; the cashier gets the plain message.
+      console.warn(`[api] ${path}: cannot reach the payment service (${describe(error)})`);
+      throw new BakongApiError('network', 'api.network');
     }
-    if (response.status === 429) {
-      throw new BakongApiError('rate_limited', 'The payment service says too many requests; waiting before asking again',
-        429, parseRetryAfter(response.headers.get('retry-after')));
+    const { status } = response;
+    if (status === 429) {
+      logBody(path, status, text);
+      throw new BakongApiError('rate_limited', 'api.rateLimited', { status }, 429, parseRetryAfter(response.headers.get('retry-after')));
     }
-    if (response.status < 200 || response.status > 299) {
-      const detail = errorDetail(text);
-      throw new BakongApiError('http', `The payment service answered HTTP ${response.status}${detail ? `: ${detail}` : ''}`,
-        response.status, parseRetryAfter(response.headers.get('retry-after')));
+    if (status < 200 || status > 299) {
+      logBody(path, status, text);
+      throw new BakongApiError('http', 'api.http', { status }, status, parseRetryAfter(response.headers.get('retry-after')));
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new BakongApiError('bad_response', 'The payment service sent an answer that is not JSON', response.status);
+      logBody(path, status, text);
+      throw new BakongApiError('bad_response', 'api.notJson', { status }, status);
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new BakongApiError('bad_response', 'The payment service sent JSON that is not an object', response.status);
+      logBody(path, status, text);
+      throw new BakongApiError('bad_response', 'api.badShape', { status }, status);
     }
-    return body as Record<string, unknown>;
+    return { body: body as Record<string, unknown>, status };
   }
 
   return {
     baseUrl,
     async create(request) {
-      const body = await getJson('/api/khqr/create', {
+      const { body, status } = await getJson('/api/khqr/create', {
         bakong_id: request.bakongId,
         merchantname: request.merchantName,
         amount: centsToDecimal(request.amountCents),
@@ -118,42 +148,83 @@ export function createHttpBakongApi(options: HttpApiOptions): BakongApi {
       const khqrString = body.khqrString;
       const md5 = body.md5;
       if (typeof khqrString !== 'string' || khqrString.length === 0 || khqrString.length > 1024) {
-        throw new BakongApiError('bad_response', 'The payment service did not return a KHQR string');
+        logBody('/api/khqr/create', status, JSON.stringify(body));
+        throw new BakongApiError('bad_response', 'api.noKhqr', { status }, status);
       }
       if (typeof md5 !== 'string' || !/^[0-9a-fA-F]{32}$/.test(md5)) {
-        throw new BakongApiError('bad_response', 'The payment service did not return a valid md5');
+        logBody('/api/khqr/create', status, JSON.stringify(body));
+        throw new BakongApiError('bad_response', 'api.badMd5', { status }, status);
       }
       return { khqrString, md5: md5.toLowerCase(), bakongQr: typeof body.bakong_qr === 'string' ? body.bakong_qr : null };
     },
     async check(request) {
-      const body = await getJson('/api/khqr/check', { md5: request.md5, bakong_id: request.bakongId });
+      const path = '/api/khqr/check';
+      const { body, status } = await getJson(path, { md5: request.md5, bakong_id: request.bakongId });
       if (body.success !== true) {
-        const detail = errorDetail(JSON.stringify(body));
-        throw new BakongApiError('bad_response', `The payment service reported a failed check${detail ? `: ${detail}` : ''}`);
+        logBody(path, status, JSON.stringify(body));
+        throw new BakongApiError('bad_response', 'api.checkFailed', { status }, status);
       }
-      const status = body.status;
-      if (status !== 'PENDING' && status !== 'PAID' && status !== 'EXPIRED') {
-        throw new BakongApiError('bad_response', `The payment service sent an unknown status ${shown(status)}`);
+      const answer = body.status;
+      if (answer !== 'PENDING' && answer !== 'PAID' && answer !== 'EXPIRED') {
+        logBody(path, status, JSON.stringify(body));
+        throw new BakongApiError('bad_response', 'api.unknownStatus', { status }, status);
       }
       let amountCents: number | null = null;
       if (body.amount !== undefined && body.amount !== null) {
         try {
           amountCents = usdNumberToCents(typeof body.amount === 'string' ? Number(body.amount) : body.amount);
         } catch {
-          throw new BakongApiError('bad_response', `The payment service sent an unusable amount ${shown(body.amount)}`);
+          logBody(path, status, JSON.stringify(body));
+          throw new BakongApiError('bad_response', 'api.badAmount', { status }, status);
         }
       }
       let bakongId: string | null = null;
       if (body.bakong_id !== undefined && body.bakong_id !== null) {
         // Only a well-formed account ID is ever compared or shown: no free text from the API on screen.
         if (typeof body.bakong_id !== 'string' || body.bakong_id.length > 32 || !ACCOUNT_ID.test(body.bakong_id)) {
-          throw new BakongApiError('bad_response', `The payment service sent an unusable account ${shown(body.bakong_id)}`);
+          logBody(path, status, JSON.stringify(body));
+          throw new BakongApiError('bad_response', 'api.badAccount', { status }, status);
         }
         bakongId = body.bakong_id;
       }
-      return { status, bakongId, amountCents };
+      return { status: answer, bakongId, amountCents };
     },
   };
+}
+
+function isRedirect(response: Response): boolean {
+  // `redirected` catches an injected fetch that followed one anyway (its answer came from elsewhere).
+  return (response.status >= 300 && response.status <= 399) || response.redirected || response.type === 'opaqueredirect';
+}
+
+/**
+ * A redirect names where it wanted us to go, as far as the POS can vouch for it: only the origin
+ * (scheme://host[:port]) of a Location that parses as an http(s) URL, never the header's text.
+ */
+function redirectError(response: Response, path: string): BakongApiError {
+  const status = response.status;
+  const location = response.headers.get('location');
+  console.warn(`[api] ${path}: HTTP ${status} redirect to ${clip(location ?? '(no Location)')}; not followed`);
+  void response.body?.cancel().catch(() => undefined);
+  const target = redirectOrigin(location, response.url);
+  return target
+    ? new BakongApiError('redirect', 'api.redirect', { status, target }, status)
+    : new BakongApiError('redirect', 'api.redirectUnknown', { status }, status);
+}
+
+/** The validated origin of a Location header (relative ones against the request URL), or null. */
+export function redirectOrigin(location: string | null, base: string): string | null {
+  if (!location) return null;
+  let url: URL;
+  try {
+    url = base ? new URL(location, base) : new URL(location);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // URL has already normalised the host (punycode, lower case); keep only printable ASCII hosts.
+  if (!/^[a-z0-9.\-[\]:]+$/.test(url.host) || url.host.length > 100) return null;
+  return url.origin;
 }
 
 async function readCapped(response: Response): Promise<string> {
@@ -167,7 +238,7 @@ async function readCapped(response: Response): Promise<string> {
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw new BakongApiError('bad_response', 'The payment service sent an oversized answer', response.status);
+      throw new BakongApiError('bad_response', 'api.oversized', { status: response.status }, response.status);
     }
     chunks.push(value);
   }
@@ -188,30 +259,17 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Math.min(Math.max(ms, 0), 10 * 60_000);
 }
 
-/** A short, printable detail from an error body, if it has one. */
-function errorDetail(text: string): string {
-  try {
-    const body = JSON.parse(text) as Record<string, unknown>;
-    for (const key of ['error', 'message', 'detail']) {
-      if (typeof body[key] === 'string') return clip(body[key] as string);
-    }
-  } catch {
-    // not JSON: say nothing more
-  }
-  return '';
+/** The API's own words, for whoever reads the log: clipped and printable, never shown to anyone else. */
+function logBody(path: string, status: number, text: string): void {
+  console.warn(`[api] ${path}: HTTP ${status}, unusable answer: ${clip(text)}`);
 }
 
-function clip(text: string, max = 120): string {
-  const printable = text.replace(/[^\x20-\x7e\u1780-\u17ff]/g, ' ').trim();
+function clip(text: string, max = 200): string {
+  const printable = text.replace(/[^\x20-\x7e]/g, '?').trim();
   return printable.length > max ? `${printable.slice(0, max - 3)}...` : printable;
-}
-
-/** A value from the API as it may appear in a message: printable, short, quoted. */
-function shown(value: unknown): string {
-  return clip(JSON.stringify(value) ?? String(value), 40);
 }
 
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: string } })?.cause?.code;
-  return cause ?? (error instanceof Error ? error.message : String(error));
+  return clip(cause ?? (error instanceof Error ? error.message : String(error)), 80);
 }

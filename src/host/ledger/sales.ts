@@ -27,6 +27,7 @@ interface SaleRow {
   paid_late: number;
   failure_reason: string | null;
   final_check_at: number | null;
+  pay_to: string | null;
 }
 
 export interface NewSale {
@@ -54,6 +55,7 @@ function toSale(row: SaleRow): StoredSale {
     training: row.training === 1,
     merchantName: row.merchant_name,
     bakongId: row.bakong_id,
+    receivingAccount: row.pay_to,
     apiBaseUrl: row.api_base_url,
     finalCheckAt: row.final_check_at,
     khqrString: row.khqr_string,
@@ -103,15 +105,15 @@ export class SalesLedger {
     })();
   }
 
-  /** Stores the checked QR and moves the sale to awaiting payment. */
-  attachQr(id: number, qr: { md5: string; khqrString: string; expiresAt: number }): StoredSale {
+  /** Stores the checked QR (and the account it pays) and moves the sale to awaiting payment. */
+  attachQr(id: number, qr: { md5: string; khqrString: string; expiresAt: number; payTo: string }): StoredSale {
     return this.#transition(id, ['creating'], 'awaiting_payment', null, (at) =>
       this.#db
         .prepare(
-          `UPDATE sales SET status = 'awaiting_payment', md5 = ?, khqr_string = ?, expires_at = ?, updated_at = ?
+          `UPDATE sales SET status = 'awaiting_payment', md5 = ?, khqr_string = ?, expires_at = ?, pay_to = ?, updated_at = ?
            WHERE id = ? AND status = 'creating'`,
         )
-        .run(qr.md5, qr.khqrString, qr.expiresAt, at, id).changes,
+        .run(qr.md5, qr.khqrString, qr.expiresAt, qr.payTo, at, id).changes,
     );
   }
 
@@ -231,16 +233,22 @@ export class SalesLedger {
   /**
    * Real money taken during the local day: sales paid that day (by when the payment was recorded,
    * so one paid after midnight counts on the new day), each in riel at its own rate. Training
-   * sales are never counted.
+   * sales are never counted. Only money paid to the shop's own Bakong ID is takings; sales paid to
+   * another (allowed) account are counted apart, so a QR that sends money elsewhere cannot hide in
+   * the day's total.
    */
   totals(at: number, sales: readonly SaleView[] = this.day(at)): DayTotals {
     const { day, start, end } = localDay(at);
-    const paid = sales.filter((s) => s.status === 'paid' && !s.training && s.paidAt !== null && s.paidAt >= start && s.paidAt < end);
+    const paidToday = sales.filter((s) => s.status === 'paid' && !s.training && s.paidAt !== null && s.paidAt >= start && s.paidAt < end);
+    const paid = paidToday.filter((s) => !paidElsewhere(s));
+    const elsewhere = paidToday.filter(paidElsewhere);
     return {
       day,
       paidCount: paid.length,
       paidCents: paid.reduce((sum, s) => sum + s.amountCents, 0),
       paidRiel: paid.reduce((sum, s) => sum + centsToRiel(s.amountCents, s.khrPerUsd), 0),
+      otherAccountCount: elsewhere.length,
+      otherAccountCents: elsewhere.reduce((sum, s) => sum + s.amountCents, 0),
     };
   }
 
@@ -298,6 +306,11 @@ export class SalesLedger {
 
 export class TransitionRefused extends Error {
   override name = 'TransitionRefused';
+}
+
+/** The sale's QR pays an account other than the shop's own Bakong ID (as it was when the sale was made). */
+export function paidElsewhere(sale: Pick<SaleView, 'bakongId' | 'receivingAccount'>): boolean {
+  return sale.receivingAccount !== null && sale.receivingAccount !== sale.bakongId;
 }
 
 function marks(list: readonly unknown[]): string {

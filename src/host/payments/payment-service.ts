@@ -133,6 +133,7 @@ export class PaymentService {
   async #create(saleId: number, amountCents: number, context: ChargeContext): Promise<StoredSale> {
     const { ledger } = this.#deps;
     let expiresAt: number;
+    let payTo: string;
     let created;
     try {
       created = await this.#deps.api(context.apiBaseUrl).create({
@@ -140,7 +141,7 @@ export class PaymentService {
         merchantName: context.merchantName,
         amountCents,
       });
-      ({ expiresAt } = verifyCreatedQr(created, {
+      ({ expiresAt, payTo } = verifyCreatedQr(created, {
         amountCents, merchantName: context.merchantName, bakongId: context.bakongId, allowedAccounts: context.allowedAccounts,
       }, this.#deps.now()));
       const reused = ledger.findByMd5(created.md5.toLowerCase());
@@ -160,16 +161,16 @@ export class PaymentService {
       }
       throw error;
     }
-    const withQr = this.#attach(saleId, created, expiresAt);
+    const withQr = this.#attach(saleId, created, expiresAt, payTo);
     this.watcher.watch(saleId);
     this.#deps.onChange();
     return withQr;
   }
 
-  #attach(saleId: number, created: { md5: string; khqrString: string }, expiresAt: number): StoredSale {
+  #attach(saleId: number, created: { md5: string; khqrString: string }, expiresAt: number, payTo: string): StoredSale {
     const { ledger } = this.#deps;
     try {
-      return ledger.attachQr(saleId, { md5: created.md5, khqrString: created.khqrString, expiresAt });
+      return ledger.attachQr(saleId, { md5: created.md5, khqrString: created.khqrString, expiresAt, payTo });
     } catch (error) {
       // Cancelled while the API was answering: the QR was never shown, so there is nothing to watch.
       if (ledger.get(saleId)?.status === 'cancelled') throw new PaymentError('not_allowed', `Sale #${saleId} was cancelled`);

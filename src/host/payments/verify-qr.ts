@@ -41,8 +41,11 @@ export const MAX_QR_LIFETIME_MS = 60 * 60_000;
 /** How far the API's clock (in 99.00) and this computer's may disagree before a QR is refused. */
 export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 
-/** Returns the QR's expiry (99.01) when every check passes; throws QrVerificationError otherwise. */
-export function verifyCreatedQr(response: CreateResponse, expected: ExpectedQr, now: number): { expiresAt: number } {
+/**
+ * Returns the QR's expiry (99.01) and the account it pays (the shop's or an allowed one) when every
+ * check passes; throws QrVerificationError otherwise.
+ */
+export function verifyCreatedQr(response: CreateResponse, expected: ExpectedQr, now: number): { expiresAt: number; payTo: string } {
   const { khqrString, md5 } = response;
   if (khqrMd5(khqrString) !== md5.toLowerCase()) {
     throw new QrVerificationError('md5', 'The QR does not match its md5 (the payment could not be tracked)');
@@ -98,5 +101,5 @@ export function verifyCreatedQr(response: CreateResponse, expected: ExpectedQr, 
     throw new QrVerificationError('expiry', 'The QR has already expired');
   }
   // The expiry on this computer's clock: 99.01 itself when the clocks agree, else its lifetime from now.
-  return { expiresAt: clocksAgree ? qr.expiresAtMs : now + lifetime };
+  return { expiresAt: clocksAgree ? qr.expiresAtMs : now + lifetime, payTo: account };
 }

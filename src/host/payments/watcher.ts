@@ -160,7 +160,8 @@ export class PaymentWatcher {
       // Woken at expiry while the API asked us to wait: record the expiry without asking.
     } else {
       try {
-        answer = await this.#deps.apiFor(sale).check({ md5: sale.md5, bakongId: sale.bakongId });
+        // Asked about the account the QR actually pays: an allowed account's payment is only known under it.
+        answer = await this.#deps.apiFor(sale).check({ md5: sale.md5, bakongId: payee(sale) });
         assertAnswerMatches(answer, sale);
         watch.failures = 0;
         watch.retryAt = 0;
@@ -210,17 +211,25 @@ export class PaymentWatcher {
   }
 }
 
+/** The account the sale's QR pays (recorded at verification; the shop's own for sales without one). */
+function payee(sale: StoredSale): string {
+  return sale.receivingAccount ?? sale.bakongId;
+}
+
 /** An answer about another account or another amount is not about this sale: never a payment. */
 function assertAnswerMatches(answer: CheckResponse, sale: StoredSale): void {
   const paid = answer.status === 'PAID';
-  if (answer.bakongId !== null ? answer.bakongId !== sale.bakongId : paid) {
-    throw new BakongApiError('bad_response',
-      `The payment service answered for account ${answer.bakongId ?? '(none)'}, not ${sale.bakongId}; ignoring it`);
+  const expected = payee(sale);
+  if (answer.bakongId !== null ? answer.bakongId !== expected : paid) {
+    throw answer.bakongId === null
+      ? new BakongApiError('bad_response', 'api.paidWithoutAccount')
+      : new BakongApiError('bad_response', 'api.otherAccount', { account: answer.bakongId, expected });
   }
   if (answer.amountCents !== null ? answer.amountCents !== sale.amountCents : paid) {
-    throw new BakongApiError('bad_response',
-      `The payment service reported ${answer.amountCents === null ? 'no amount' : formatUsd(answer.amountCents)}, ` +
-        `not ${formatUsd(sale.amountCents)}; ignoring it`);
+    throw answer.amountCents === null
+      ? new BakongApiError('bad_response', 'api.paidWithoutAmount')
+      : new BakongApiError('bad_response', 'api.otherAmount',
+        { reported: formatUsd(answer.amountCents), expected: formatUsd(sale.amountCents) });
   }
 }
 

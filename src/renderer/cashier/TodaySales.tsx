@@ -8,6 +8,26 @@ import type { SaleView } from '../../shared/contract.ts';
 
 const NO_SALES: SaleView[] = [];
 
+/** Who the sale's QR pays and its full reference (the md5 the sandbox and support ask for). */
+function SaleDetails({ sale }: { sale: SaleView }) {
+  const t = useT();
+  const elsewhere = sale.receivingAccount !== null && sale.receivingAccount !== sale.bakongId;
+  return (
+    <details className="today__details">
+      <summary>{t('today.details')}</summary>
+      <dl>
+        <dt>{t('today.receivingAccount')}</dt>
+        <dd className={elsewhere ? 'today__elsewhere' : undefined}>
+          {sale.receivingAccount ?? t('today.noQr')}
+          {elsewhere && <> ({t('today.otherAccount')})</>}
+        </dd>
+        <dt>{t('today.reference')}</dt>
+        <dd className="today__md5">{sale.md5 ?? t('today.noQr')}</dd>
+      </dl>
+    </details>
+  );
+}
+
 /** Today's sales, newest first, with the day's paid totals. */
 export function TodaySales() {
   const t = useT();
@@ -32,6 +52,12 @@ export function TodaySales() {
               <span className="num today__riel">≈ {formatRiel(totals.paidRiel)}</span>
             </span>
             {training && <span className="today__excluded">{t('today.trainingExcluded')}</span>}
+            {/* Money paid to an allowed account is not the shop's takings: shown apart, never added in. */}
+            {totals.otherAccountCount > 0 && (
+              <span className="today__elsewhere">
+                {t('today.otherAccounts', { count: totals.otherAccountCount, amount: formatUsd(totals.otherAccountCents) })}
+              </span>
+            )}
           </p>
         )}
       </div>
@@ -61,6 +87,7 @@ export function TodaySales() {
                   <td className="num">
                     #{sale.id}
                     <span className="today__time-inline">{formatClock(sale.createdAt)}</span>
+                    <SaleDetails sale={sale} />
                   </td>
                   <td className="num today__right">
                     {formatUsd(sale.amountCents)}

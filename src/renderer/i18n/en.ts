@@ -97,6 +97,12 @@ export const en = {
   'today.late': 'late',
   'today.receipt': 'Receipt',
   'today.trainingExcluded': 'Training sales don’t count',
+  'today.otherAccounts': 'Paid to other accounts (not in the total): {count} · {amount}',
+  'today.details': 'Details',
+  'today.receivingAccount': 'Paid to',
+  'today.otherAccount': 'not the shop’s own account',
+  'today.reference': 'Reference (md5)',
+  'today.noQr': 'no QR',
 
   'chip.creating': 'QR…',
   'chip.creatingLong': 'Payment: asking for a QR',

@@ -95,6 +95,12 @@ export const km: Messages = {
   'today.late': 'យឺត',
   'today.receipt': 'បង្កាន់ដៃ',
   'today.trainingExcluded': 'មិនរាប់ការលក់ហ្វឹកហាត់ទេ',
+  'today.otherAccounts': 'បានបង់ទៅគណនីផ្សេង (មិនរាប់ក្នុងសរុប)៖ {count} · {amount}',
+  'today.details': 'ព័ត៌មានលម្អិត',
+  'today.receivingAccount': 'បង់ទៅគណនី',
+  'today.otherAccount': 'មិនមែនគណនីផ្ទាល់របស់ហាងទេ',
+  'today.reference': 'លេខយោង (md5)',
+  'today.noQr': 'គ្មាន QR',
 
   'chip.creating': 'រៀបចំ QR…',
   'chip.creatingLong': 'ការបង់ប្រាក់៖ កំពុងស្នើសុំ QR',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { LEDGER_FILE, LedgerError, openLedger } from '../../../src/host/ledger/database.ts';
+import { buildKhqr } from '../../../src/host/khqr/index.ts';
 import { MIGRATIONS } from '../../../src/host/ledger/migrations/index.ts';
 import { SalesLedger } from '../../../src/host/ledger/sales.ts';
 import { tempDir } from '../../support/temp.ts';
@@ -10,7 +11,7 @@ import { tempDir } from '../../support/temp.ts';
 const NEW_SALE = {
   amountCents: 1050, khrPerUsd: 4000, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test',
 };
-const QR = { md5: 'a'.repeat(32), khqrString: '000201…', expiresAt: Date.now() + 60_000 };
+const QR = { md5: 'a'.repeat(32), khqrString: '000201…', expiresAt: Date.now() + 60_000, payTo: 'shop@aclb' };
 
 test('the ledger is a real SQLite file in the data directory, WAL with synchronous=FULL, at the latest schema', (t) => {
   const dir = tempDir(t);
@@ -108,8 +109,47 @@ test('today lists sales newest first and totals only what was paid, in cents and
   assert.deepEqual(today.map((s) => s.id), [c.id, b.id, a.id]);
   const now = new Date();
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  assert.deepEqual(ledger.totals(Date.now()), { day, paidCount: 2, paidCents: 1250, paidRiel: 42000 + 8200 });
+  assert.deepEqual(ledger.totals(Date.now()),
+    { day, paidCount: 2, paidCents: 1250, paidRiel: 42000 + 8200, otherAccountCount: 0, otherAccountCents: 0 });
   assert.equal(ledger.day(Date.now() - 86_400_000).length, 0);
+});
+
+test('a sale paid to an allowed account is counted apart from the takings, and its account is on the sale', (t) => {
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  const ledger = new SalesLedger(db);
+  const own = ledger.create(NEW_SALE);
+  ledger.attachQr(own.id, QR);
+  ledger.markPaid(own.id, 'ok');
+  const relayed = ledger.create({ ...NEW_SALE, amountCents: 700 });
+  ledger.attachQr(relayed.id, { ...QR, md5: 'b'.repeat(32), payTo: 'relay@wing' });
+  ledger.markPaid(relayed.id, 'ok');
+  assert.equal(ledger.get(relayed.id)!.receivingAccount, 'relay@wing');
+  assert.equal(ledger.get(own.id)!.receivingAccount, 'shop@aclb');
+  const totals = ledger.totals(Date.now());
+  assert.equal(totals.paidCount, 1);
+  assert.equal(totals.paidCents, 1050);
+  assert.equal(totals.otherAccountCount, 1);
+  assert.equal(totals.otherAccountCents, 700);
+  assert.throws(() => db.prepare('UPDATE sales SET pay_to = ? WHERE id = ?').run('thief@wing', relayed.id), /cannot change/);
+});
+
+test('sales recorded before the receiving account existed get it from their stored QR', (t) => {
+  const dir = tempDir(t);
+  const old = openLedger(dir, MIGRATIONS.filter((m) => m.version < 5));
+  const khqr = buildKhqr({ accountType: 'individual', bakongAccountId: 'relay@wing', merchantName: 'My Shop', currency: 'USD',
+    amountMinor: 1050, createdAtMs: Date.now(), expiresAtMs: Date.now() + 60_000 });
+  old.prepare(`INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url,
+    md5, khqr_string, created_at, updated_at) VALUES (1050, 'USD', 4000, 'expired', 0, 'My Shop', 'shop@aclb', '', ?, ?, 1, 1)`)
+    .run('c'.repeat(32), khqr);
+  old.prepare(`INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url,
+    created_at, updated_at) VALUES (200, 'USD', 4000, 'failed', 0, 'My Shop', 'shop@aclb', '', 1, 1)`).run();
+  old.close();
+  const db = openLedger(dir);
+  t.after(() => db.close());
+  const ledger = new SalesLedger(db);
+  assert.equal(ledger.get(1)!.receivingAccount, 'relay@wing');
+  assert.equal(ledger.get(2)!.receivingAccount, null);
 });
 
 test('a sale paid after midnight counts in the new day\'s takings and list', (t) => {

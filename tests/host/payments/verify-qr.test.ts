@@ -29,7 +29,7 @@ function refusedBy(response: ReturnType<typeof qr>, expected = EXPECTED, now = N
 }
 
 test('an honest QR is accepted and expires at its 99.01', () => {
-  assert.deepEqual(verifyCreatedQr(qr(), EXPECTED, NOW), { expiresAt: NOW + 15 * 60_000 });
+  assert.deepEqual(verifyCreatedQr(qr(), EXPECTED, NOW), { expiresAt: NOW + 15 * 60_000, payTo: 'shop@aclb' });
 });
 
 test('a relay account the owner allowed is accepted; any other account is refused naming it', () => {
@@ -46,9 +46,9 @@ test('each field check names what is wrong', () => {
 
 test('a till clock a few minutes off still works; the expiry is moved onto the till clock', () => {
   const tillAhead = NOW + 4 * 60_000;
-  assert.deepEqual(verifyCreatedQr(qr(), EXPECTED, tillAhead), { expiresAt: tillAhead + 15 * 60_000 });
+  assert.deepEqual(verifyCreatedQr(qr(), EXPECTED, tillAhead), { expiresAt: tillAhead + 15 * 60_000, payTo: 'shop@aclb' });
   const tillBehind = NOW - 7 * 60_000;
-  assert.deepEqual(verifyCreatedQr(qr(), EXPECTED, tillBehind), { expiresAt: tillBehind + 15 * 60_000 });
+  assert.deepEqual(verifyCreatedQr(qr(), EXPECTED, tillBehind), { expiresAt: tillBehind + 15 * 60_000, payTo: 'shop@aclb' });
 });
 
 test('a clock far off, a stale QR, or an odd lifetime is refused with the reason', () => {

@@ -7,6 +7,7 @@ import * as initial from './001-initial.ts';
 import * as latePayments from './002-late-payments.ts';
 import * as printJobs from './003-print-jobs.ts';
 import * as finalCheck from './004-final-check.ts';
+import * as receivingAccount from './005-receiving-account.ts';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, latePayments, printJobs, finalCheck];
+export const MIGRATIONS: readonly Migration[] = [initial, latePayments, printJobs, finalCheck, receivingAccount];
