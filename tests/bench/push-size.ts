@@ -36,7 +36,7 @@ export function seedPaidSales(host: Host, count: number): void {
       const md5 = i.toString(16).padStart(32, '0');
       // A real-looking payload length (a KHQR is about 150–250 characters).
       const khqrString = `00020101021229180014bench@aclb5204599953038405405${String(i).padStart(5, '0')}5802KH5910Bench Shop6010Phnom Penh99340013${Date.now()}0113${Date.now()}6304ABCD`;
-      ledger.attachQr(sale.id, { md5, khqrString, expiresAt: Date.now() + 600_000 });
+      ledger.attachQr(sale.id, { md5, khqrString, expiresAt: Date.now() + 600_000, payTo: 'bench@aclb' });
       ledger.markPaid(sale.id, 'seeded by the bench');
     }
   })();
