@@ -32,7 +32,7 @@ export interface PrinterServiceDeps {
 export class PrinterService {
   readonly #deps: PrinterServiceDeps;
   readonly queue: PrintQueue;
-  #transport: { setting: string; transport: PrinterTransport } | null = null;
+  #transport: { setting: string; transport: PrinterTransport; unsubscribe: () => void } | null = null;
 
   constructor(deps: PrinterServiceDeps) {
     this.#deps = deps;
@@ -54,6 +54,7 @@ export class PrinterService {
   settingsChanged(): void {
     if (this.#transport && this.#transport.setting !== this.#deps.settings().printer) {
       const old = this.#transport.transport;
+      this.#transport.unsubscribe();
       this.#transport = null;
       void old.close().catch(() => undefined);
     }
@@ -110,7 +111,10 @@ export class PrinterService {
     if (setting === 'none') return null;
     if (this.#transport?.setting !== setting) {
       const create = this.#deps.createTransport ?? ((s: string) => createTransport(s));
-      this.#transport = { setting, transport: create(setting) };
+      const transport = create(setting);
+      // The printer was plugged back in: print what waits now, not after the backoff.
+      const unsubscribe = transport.onReconnect?.(() => this.queue.retryNow()) ?? (() => {});
+      this.#transport = { setting, transport, unsubscribe };
     }
     return this.#transport.transport;
   }

@@ -76,4 +76,9 @@ export interface PrinterTransport {
   print(job: Uint8Array, meta: { jobId: number }): Promise<void>;
   /** Releases the device; waits for any transfer in progress first. */
   close(): Promise<void>;
+  /**
+   * Transports that can tell when their printer comes back (USB: plugged in) call `listener` then,
+   * so waiting jobs are retried at once rather than after the queue's backoff. Returns the unsubscribe.
+   */
+  onReconnect?(listener: () => void): () => void;
 }

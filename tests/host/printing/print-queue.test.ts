@@ -177,3 +177,28 @@ test('the ledger failing while a receipt prints neither stops the process nor th
   await waitFor('printed after all', () => host.printing.view().jobs[0]?.status === 'printed', 10_000);
   assert.ok(jobFiles(prints).length >= 1);
 });
+
+test('a printer plugged back in (the transport says it reconnected) prints what waits at once, not after the backoff', async (t) => {
+  const prints = tempDir(t);
+  const calls = { count: 0 };
+  const reconnect = new Set<() => void>();
+  const host = startHost(t, { POS_PRINTER: `file:${prints}` }, {
+    createTransport: (setting) => {
+      const flakyOnce = flaky(1, calls)(setting);
+      return {
+        ...flakyOnce,
+        onReconnect(listener: () => void) {
+          reconnect.add(listener);
+          return () => reconnect.delete(listener);
+        },
+      };
+    },
+    printRetryDelayMs: () => 3_600_000, // an hour: only the reconnect can bring the retry forward
+  });
+  await payTrainingSale(host);
+  await waitFor('the first attempt to fail', () => host.printing.view().jobs[0]?.status === 'queued' && calls.count === 1);
+  assert.equal(reconnect.size, 1, 'the service listens to its transport');
+  for (const listener of reconnect) listener();
+  await waitFor('printed right after the reconnect', () => host.printing.view().jobs[0]?.status === 'printed');
+  assert.equal(jobFiles(prints).length, 1);
+});

@@ -57,7 +57,7 @@ for (const paperWidth of WIDTHS) {
       } else if (command.kind === 'cut') {
         assert.deepEqual(bytes, [...COMMAND_BYTES.cut, 0]);
       } else {
-        assert.fail(`unknown bytes at ${command.offset}: ${command.reason}`);
+        assert.fail(`${command.kind} bytes at ${command.offset}${command.kind === 'unknown' ? `: ${command.reason}` : ''} (a job never has them)`);
       }
       covered += command.length;
     }

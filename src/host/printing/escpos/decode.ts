@@ -12,6 +12,8 @@ export type EscPosCommand =
   | { kind: 'raster'; offset: number; length: number; bytesPerRow: number; rows: number; dataOffset: number }
   | { kind: 'feed'; offset: number; length: number; lines: number }
   | { kind: 'cut'; offset: number; length: number; feedUnits: number }
+  /** NUL bytes between commands: what finishing an interrupted job may leave over (escpos/resume.ts); printers ignore them. */
+  | { kind: 'padding'; offset: number; length: number }
   | { kind: 'unknown'; offset: number; length: number; reason: string };
 
 export interface DecodedJob {
@@ -74,6 +76,11 @@ export function decodeEscPosJob(bytes: Uint8Array): DecodedJob {
         commands.push({ kind: 'raster', offset: at, length, bytesPerRow: sliceBytesPerRow, rows, dataOffset });
       }
       at += length;
+    } else if (bytes[at] === 0) {
+      let end = at + 1;
+      while (end < bytes.length && bytes[end] === 0) end++;
+      commands.push({ kind: 'padding', offset: at, length: end - at });
+      at = end;
     } else {
       // Not ours: skip to where one of our commands could start again and report the whole run.
       let end = at + 1;

@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { PrinterError } from '../types.ts';
 import { usbIdsText, type UsbIds } from './printer-setting.ts';
-import type { FoundUsbPrinter, OpenedUsbPrinter, UsbBackend } from './usb-backend.ts';
+import { withBytesSent, type FoundUsbPrinter, type OpenedUsbPrinter, type UsbBackend } from './usb-backend.ts';
 
 const PRINTER_CLASS = 7;
 
@@ -55,6 +55,11 @@ export interface UsbModule {
   getDeviceList(): UsbDevice[];
   INIT_ERROR: number;
   LIBUSB_TRANSFER_TYPE_BULK: number;
+  /** Hotplug events (2.x; libusb's own, or polling where the platform has none). */
+  on?(event: 'attach', listener: (device: UsbDevice) => void): void;
+  removeListener?(event: 'attach', listener: (device: UsbDevice) => void): void;
+  /** Lets the process exit while `attach` is listened to. */
+  unrefHotplugEvents?(): void;
 }
 
 /**
@@ -218,12 +223,25 @@ class LibusbPrinter implements OpenedUsbPrinter {
 
   write(chunk: Uint8Array, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      // `usb` calls back from libusb's completion handler, i.e. after the transfer has finished.
+      // `usb` calls back from libusb's completion handler, i.e. after the transfer has finished, with
+      // the bytes that reached the device: on a timeout that is often part of the chunk.
       this.#endpoint.timeout = timeoutMs;
       try {
-        this.#endpoint.transfer(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), (error) => (error ? reject(error) : resolve()));
+        this.#endpoint.transfer(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), (error, actual) =>
+          error ? reject(withBytesSent(error, Math.min(chunk.byteLength, Math.max(0, actual || 0)))) : resolve(),
+        );
       } catch (error) {
-        reject(error);
+        reject(withBytesSent(error, 0)); // refused before anything was submitted
+      }
+    });
+  }
+
+  clearHalt(): Promise<void> {
+    return new Promise((resolve) => {
+      try {
+        this.#endpoint.clearHalt(() => resolve());
+      } catch {
+        resolve(); // closed or unplugged: the next write says so
       }
     });
   }
@@ -293,6 +311,19 @@ export function createLibusbBackend(platform: NodeJS.Platform = process.platform
           throw error;
         }
       }),
+
+    onAttach(target, listener) {
+      const usb = loadUsb();
+      if (!usb.on || !usb.removeListener) return () => {};
+      const onDevice = (device: UsbDevice) => {
+        const ids = idsOf(device);
+        if (target ? ids.vid === target.vid && ids.pid === target.pid : isPrinter(device)) listener();
+      };
+      usb.on('attach', onDevice);
+      usb.unrefHotplugEvents?.(); // a printer that never comes back must not keep the POS from quitting
+      // Only this listener is removed: other code in the process may listen to USB events too.
+      return () => usb.removeListener?.('attach', onDevice);
+    },
 
     list: () =>
       exclusive(async () => {

@@ -8,11 +8,18 @@
  *   pending request"): close() waits its turn behind the job in progress;
  * - a job is sent in chunks, each with a timeout, so a printer that stops taking data (paper out,
  *   cover open) fails the job in words instead of hanging the queue forever (`usb`'s default
- *   endpoint timeout is 0 = wait for ever).
+ *   endpoint timeout is 0 = wait for ever);
+ * - a job cut off part-way (timeout, paper out, unplugged) leaves the printer inside an image block,
+ *   waiting for the rest of its data: before anything else is sent to it, that block is finished
+ *   with zeros (escpos/resume.ts), so the retry's bytes are never read as image data and the rest of
+ *   the old image is never read as text. The endpoint's halt (stall) is cleared first;
+ * - while a job waits on a missing printer, plugging one in (the `attach` event) tells the queue to
+ *   retry at once instead of after its backoff.
  */
 import { PrinterError, type PrinterTransport } from '../types.ts';
 import { usbIdsText, type UsbIds } from './printer-setting.ts';
-import type { OpenedUsbPrinter, UsbBackend } from './usb-backend.ts';
+import { completionAfter, type Delivered } from '../escpos/resume.ts';
+import { bytesSent, type OpenedUsbPrinter, type UsbBackend } from './usb-backend.ts';
 import { libusbErrorName, mapUsbError } from './usb-errors.ts';
 
 export interface UsbTransportOptions {
@@ -23,9 +30,11 @@ export interface UsbTransportOptions {
   transferTimeoutMs?: number;
   /** After a generic transfer error, how long to let the OS notice an unplug before asking whether the printer is still there. */
   settleMs?: number;
+  /** After a printer is plugged in, how long to let the OS set it up (Linux: the udev rule's access) before retrying. */
+  attachSettleMs?: number;
 }
 
-const DEFAULTS = { chunkSize: 4096, transferTimeoutMs: 10_000, settleMs: 250 };
+const DEFAULTS = { chunkSize: 4096, transferTimeoutMs: 10_000, settleMs: 250, attachSettleMs: 500 };
 
 export class UsbTransport implements PrinterTransport {
   readonly #target: UsbIds | null;
@@ -36,6 +45,12 @@ export class UsbTransport implements PrinterTransport {
   #seen: { ids: UsbIds; name: string | null } | null = null;
   #chain: Promise<void> = Promise.resolve();
   #closing: Promise<void> | null = null;
+  /** The job cut off last and how much of it the printer took: its block in flight is finished before anything else is sent. */
+  #interrupted: { job: Uint8Array; delivered: Delivered } | null = null;
+  /** The last attempt failed: the endpoint may be halted, so clear it before sending. */
+  #recovering = false;
+  readonly #reconnectListeners = new Set<() => void>();
+  #stopWatching: (() => void) | null = null;
 
   constructor(target: UsbIds | null, backend: UsbBackend, options: UsbTransportOptions = {}) {
     this.#target = target;
@@ -64,23 +79,97 @@ export class UsbTransport implements PrinterTransport {
 
   /** Waits for the job in progress (and any already queued), then releases the printer. */
   close(): Promise<void> {
-    this.#closing ??= this.#chain.then(() => this.#drop());
+    this.#closing ??= this.#chain.then(() => {
+      this.#watch(false);
+      this.#reconnectListeners.clear();
+      return this.#drop();
+    });
     return this.#closing;
+  }
+
+  /**
+   * `listener` is called when, after a failed job, the printer (or, for `usb`, any printer) is
+   * plugged in: the queue then retries at once. Returns the unsubscribe.
+   */
+  onReconnect(listener: () => void): () => void {
+    this.#reconnectListeners.add(listener);
+    return () => this.#reconnectListeners.delete(listener);
   }
 
   async #send(bytes: Uint8Array): Promise<void> {
     if (bytes.length === 0) return;
-    const printer = await this.#open();
-    const { chunkSize, transferTimeoutMs } = this.#options;
     try {
-      for (let at = 0; at < bytes.length; at += chunkSize) {
-        await printer.write(bytes.subarray(at, at + chunkSize), transferTimeoutMs);
+      await this.#attempt(bytes);
+      this.#recovering = false;
+      this.#watch(false);
+    } catch (error) {
+      this.#recovering = true;
+      if (error instanceof PrinterError && error.code !== 'not_configured') this.#watch(true);
+      throw error;
+    }
+  }
+
+  async #attempt(bytes: Uint8Array): Promise<void> {
+    const printer = await this.#open();
+    try {
+      // A stall (or a transfer cut off by a timeout) can leave the endpoint halted: every transfer
+      // would fail until it is cleared.
+      if (this.#recovering) await printer.clearHalt();
+      if (this.#interrupted) {
+        const { job, delivered } = this.#interrupted;
+        const completion = completionAfter(job, delivered);
+        if (completion.length > 0) {
+          await this.#write(printer, completion, (sent) => {
+            // Part of the completion went through: what the printer has taken of the old job moved on.
+            this.#interrupted = { job, delivered: sent === null ? delivered : { from: delivered.from + sent, to: delivered.to + sent } };
+          });
+        }
+        this.#interrupted = null;
       }
+      await this.#write(printer, bytes, (sent, at, chunk) => {
+        this.#interrupted = { job: bytes, delivered: sent === null ? { from: at, to: at + chunk } : { from: at + sent, to: at + sent } };
+      });
     } catch (error) {
       const mapped = await this.#writeError(error, printer);
       // Whatever went wrong, this handle may be dead or its endpoint halted: the next job reopens.
       await this.#drop();
       throw mapped;
+    }
+  }
+
+  /** Sends `bytes` in chunks; on a failed chunk, reports how far it got (`sent`: bytes of that chunk that arrived, null if unknown). */
+  async #write(printer: OpenedUsbPrinter, bytes: Uint8Array, failedAt: (sent: number | null, at: number, chunk: number) => void): Promise<void> {
+    const { chunkSize, transferTimeoutMs } = this.#options;
+    for (let at = 0; at < bytes.length; at += chunkSize) {
+      const chunk = bytes.subarray(at, at + chunkSize);
+      try {
+        await printer.write(chunk, transferTimeoutMs);
+      } catch (error) {
+        failedAt(bytesSent(error), at, chunk.length);
+        throw error;
+      }
+    }
+  }
+
+  /** Listens for a printer being plugged in while a job waits on a failure; stops once a job prints or on close. */
+  #watch(on: boolean): void {
+    if (!on) {
+      this.#stopWatching?.();
+      this.#stopWatching = null;
+      return;
+    }
+    if (this.#stopWatching || !this.#backend.onAttach || this.#closing) return;
+    try {
+      this.#stopWatching = this.#backend.onAttach(this.#target, () => {
+        const notify = () => {
+          if (this.#closing) return;
+          for (const listener of this.#reconnectListeners) listener();
+        };
+        if (this.#options.attachSettleMs > 0) setTimeout(notify, this.#options.attachSettleMs).unref();
+        else notify();
+      });
+    } catch {
+      // USB events unavailable (libusb failed to load): the queue's backoff still retries.
     }
   }
 

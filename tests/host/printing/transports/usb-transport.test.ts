@@ -67,6 +67,12 @@ class FakePrinter implements OpenedUsbPrinter {
     return this.attached;
   }
 
+  clearHalts = 0;
+  async clearHalt(): Promise<void> {
+    if (this.pending) this.violations.push('clearHalt() with a transfer pending');
+    this.clearHalts += 1;
+  }
+
   async close(): Promise<void> {
     if (this.pending) this.violations.push("close() with a transfer pending (Can't close device with a pending request)");
     if (this.closed) this.violations.push('closed twice');
