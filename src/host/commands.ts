@@ -97,7 +97,7 @@ const COMMANDS: CommandHandlers = {
       return { id: args.id };
     },
     run: (host, { id }) => {
-      if (!host.dismissAlert(id)) throw new PaymentError('not_found', `There is no open alert #${id}`);
+      if (!host.dismissAlert(id)) throw new PosError('not_found', hostMessage('alert.notFound', { id }));
       return null;
     },
   },

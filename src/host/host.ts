@@ -14,8 +14,11 @@ import { readEnv } from './config/env.ts';
 import { SettingsStore, TRAINING_BAKONG_ID, type Settings } from './config/settings.ts';
 import { openLedger, type Db } from './ledger/database.ts';
 import { lockDataDir } from './ledger/instance-lock.ts';
-import { SalesLedger, type StoredSale } from './ledger/sales.ts';
+import { Alerts } from './ledger/alerts.ts';
 import { PrintJobs } from './ledger/print-jobs.ts';
+import { recordPayment } from './ledger/record-payment.ts';
+import { SalesLedger } from './ledger/sales.ts';
+import { HostEvents } from './events.ts';
 import { PaymentError, PaymentService } from './payments/payment-service.ts';
 import { PrinterService, type PrinterServiceDeps } from './printing/printer-service.ts';
 import { registerReceiptFonts } from './printing/receipt/fonts.ts';
@@ -51,6 +54,10 @@ export interface Host {
   readonly settings: SettingsStore;
   readonly payments: PaymentService;
   readonly ledger: SalesLedger;
+  /** The cashier's alerts (their table's only writer). */
+  readonly alerts: Alerts;
+  /** What happened, announced after commit (e.g. `sale.paid`, which wakes the print queue). */
+  readonly events: HostEvents;
   readonly printing: PrinterService;
   /** The ledger's SQLite connection, for diagnostics and tests (e.g. simulating a full disk). */
   readonly db: Db;
@@ -91,6 +98,9 @@ export function createHost(options: HostOptions): Host {
   }
   const settings = new SettingsStore(db, env.overrides);
   const ledger = new SalesLedger(db, now);
+  const alerts = new Alerts(db, now);
+  const printJobs = new PrintJobs(db, now);
+  const events = new HostEvents();
   const listeners = new Set<HostListener>();
   const apis = new Map<string, BakongApi>();
 
@@ -101,8 +111,6 @@ export function createHost(options: HostOptions): Host {
     notifyQueued = true;
     queueMicrotask(() => {
       notifyQueued = false;
-      // A payment may have queued its receipt: let the printer look (cheap when nothing waits).
-      printing.queue.kick();
       for (const listener of listeners) listener();
     });
   };
@@ -131,9 +139,11 @@ export function createHost(options: HostOptions): Host {
       },
     },
     onChange: notify,
-    onLatePayment: (sale: StoredSale) => {
-      console.warn(`[host] sale #${sale.id} was paid after it had ended; recorded as paid`);
-      notify();
+    recordPayment: (saleId, detail, allowedFrom) => {
+      const paid = recordPayment({ db, sales: ledger, printJobs, alerts }, saleId, detail, allowedFrom);
+      // Committed: now it may be announced (never from inside the transaction).
+      if (paid) events.emit('sale.paid', paid);
+      return paid;
     },
     context: () => {
       const s = settings.current();
@@ -150,13 +160,18 @@ export function createHost(options: HostOptions): Host {
     },
   });
   const printing = new PrinterService({
-    jobs: new PrintJobs(db, now),
+    jobs: printJobs,
     ledger,
     settings: () => settings.current(),
     now,
     onChange: notify,
     retryDelayMs: options.printRetryDelayMs,
     createTransport: options.createTransport,
+  });
+  // What a committed payment sets going; the screens hear of it through onChange, like any change.
+  events.on('sale.paid', () => printing.salePaid());
+  events.on('sale.paid', (sale) => {
+    if (sale.paidLate) console.warn(`[host] sale #${sale.id} was paid after it had ended; recorded as paid`);
   });
   payments.resume();
   printing.start();
@@ -166,6 +181,8 @@ export function createHost(options: HostOptions): Host {
     settings,
     payments,
     ledger,
+    alerts,
+    events,
     printing,
     db,
     training,
@@ -176,6 +193,7 @@ export function createHost(options: HostOptions): Host {
         settings: s,
         training: isTraining(s),
         ledger,
+        alerts: alerts.open(),
         current,
         watch: current ? payments.watcher.view(current.id) : null,
         printer: printing.view(),
@@ -207,7 +225,7 @@ export function createHost(options: HostOptions): Host {
       void payments.checkNow(saleId).catch(() => undefined);
     },
     dismissAlert(id) {
-      const dismissed = ledger.dismissAlert(id);
+      const dismissed = alerts.dismiss(id);
       if (dismissed) notify();
       return dismissed;
     },
@@ -217,6 +235,7 @@ export function createHost(options: HostOptions): Host {
     },
     async close() {
       listeners.clear();
+      events.clear();
       await payments.stop();
       await printing.stop();
       db.close();

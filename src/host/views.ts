@@ -2,7 +2,7 @@
  * What each screen is shown, derived from the ledger after every committed change. The customer
  * display gets only what a customer may see: no account IDs, no errors, no history.
  */
-import type { CashierState, DisplayState, PrinterView, SaleView, WatchView } from '../shared/contract.ts';
+import type { CashierAlert, CashierState, DisplayState, PrinterView, SaleView, WatchView } from '../shared/contract.ts';
 import type { Settings } from './config/settings.ts';
 import type { SalesLedger, StoredSale } from './ledger/sales.ts';
 
@@ -16,6 +16,7 @@ export function buildCashierState(input: {
   settings: Settings;
   training: boolean;
   ledger: SalesLedger;
+  alerts: CashierAlert[];
   current: StoredSale | null;
   watch: WatchView | null;
   printer: PrinterView;
@@ -29,7 +30,7 @@ export function buildCashierState(input: {
     khrPerUsd: input.settings.khrPerUsd,
     current: input.current ? toSaleView(input.current) : null,
     watch: input.watch,
-    alerts: input.ledger.openAlerts(),
+    alerts: input.alerts,
     printer: input.printer,
     today: today.map(toSaleView),
     totals: input.ledger.totals(input.now, today),

@@ -8,6 +8,7 @@
  *
  * Runs everywhere: no Node or DOM APIs, types and plain data only.
  */
+import type { HostMessage } from './messages/index.ts';
 
 /** Lifecycle of a sale in the ledger. `creating` is written before the API is asked for a QR. */
 export const SALE_STATUSES = [
@@ -71,8 +72,8 @@ export interface CashierAlert {
   /** What the sale was when the payment arrived: 'expired' or 'cancelled'. */
   previousStatus: SaleStatus;
   createdAt: number;
-  /** English fallback in plain words. */
-  message: string;
+  /** What happened, from the host's message catalog (src/shared/messages/alerts.ts). */
+  message: HostMessage;
 }
 
 export type PrintJobKind = 'receipt' | 'copy' | 'test';

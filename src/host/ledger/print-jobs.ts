@@ -1,5 +1,5 @@
 /**
- * The print queue's table. Every change is one committed statement, so what the cashier is shown
+ * The print_jobs table, and its only writer. Every change is one committed statement, so what the cashier is shown
  * about a receipt is what the ledger says, and a crash loses no job.
  */
 import type { PrintJobKind, PrintJobStatus, PrintJobView } from '../../shared/contract.ts';
@@ -47,8 +47,11 @@ export class PrintJobs {
     this.#now = now;
   }
 
-  /** Adds a copy (reprint) or a test print. Receipts are added by SalesLedger.markPaid. */
-  add(kind: 'copy' | 'test', saleId: number | null): PrintJob {
+  /**
+   * Adds a job: a sale's receipt (written in the payment's own transaction by record-payment.ts, so
+   * a paid sale always owes its receipt), a copy (reprint) or a test print.
+   */
+  add(kind: PrintJobKind, saleId: number | null): PrintJob {
     const at = this.#now();
     const { lastInsertRowid } = this.#db
       .prepare(`INSERT INTO print_jobs (sale_id, kind, status, next_attempt_at, created_at, updated_at)

@@ -1,11 +1,11 @@
 /**
- * The sales ledger: every sale and every change of its status, each committed in one transaction
- * together with its line in sale_events. Status changes are conditional updates (`WHERE status IN
+ * The sales ledger, sole writer of the sales and sale_events tables: every sale and every change of
+ * its status, each committed in one transaction together with its line in sale_events. Status changes are conditional updates (`WHERE status IN
  * (...)`), so two parts of the host racing to record the same outcome cannot both win: a sale is
  * recorded paid once, and a paid sale never changes again (the schema's triggers back this up).
  */
-import type { CashierAlert, DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
-import { centsToRiel, formatUsd } from '../../shared/money.ts';
+import type { DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
+import { centsToRiel } from '../../shared/money.ts';
 import type { Db } from './database.ts';
 
 interface SaleRow {
@@ -120,7 +120,8 @@ export class SalesLedger {
   /**
    * Records the payment. Returns null when nothing was recorded (already paid, or not payable), so
    * the caller never announces a second payment. A sale paid after it had expired or been
-   * cancelled is marked paid_late and raises an alert for the cashier, in the same transaction.
+   * cancelled is marked paid_late. What a payment owes besides (its receipt, an alert when late) is
+   * written by those tables' own modules in the same transaction: see record-payment.ts.
    */
   markPaid(id: number, detail: string, allowedFrom: readonly SaleStatus[] = ['awaiting_payment']): StoredSale | null {
     const from: readonly SaleStatus[] = allowedFrom.filter((status) => status !== 'paid');
@@ -134,41 +135,8 @@ export class SalesLedger {
         .run(at, late ? 1 : 0, at, id, before.status);
       if (changes !== 1) return null;
       this.#event(id, before.status, 'paid', detail, at);
-      if (late) {
-        this.#db
-          .prepare(`INSERT INTO alerts (sale_id, kind, previous_status, created_at) VALUES (?, 'paid_late', ?, ?)`)
-          .run(id, before.status, at);
-      }
-      // The receipt is owed from the moment the payment is recorded: same transaction.
-      this.#db
-        .prepare(`INSERT INTO print_jobs (sale_id, kind, status, next_attempt_at, created_at, updated_at)
-                  VALUES (?, 'receipt', 'queued', ?, ?, ?)`)
-        .run(id, at, at, at);
       return this.get(id);
     })();
-  }
-
-  /** Alerts the cashier has not acknowledged yet, oldest first. */
-  openAlerts(): CashierAlert[] {
-    const rows = this.#db
-      .prepare(`SELECT a.id, a.kind, a.sale_id, a.previous_status, a.created_at, s.amount_cents
-                FROM alerts a JOIN sales s ON s.id = a.sale_id WHERE a.dismissed_at IS NULL ORDER BY a.id`)
-      .all() as Array<{ id: number; kind: 'paid_late'; sale_id: number; previous_status: SaleStatus; created_at: number; amount_cents: number }>;
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      saleId: row.sale_id,
-      amountCents: row.amount_cents,
-      previousStatus: row.previous_status,
-      createdAt: row.created_at,
-      message: `Sale #${row.sale_id} (${formatUsd(row.amount_cents)}) was paid after it was ${row.previous_status}. ` +
-        'It is recorded as paid.',
-    }));
-  }
-
-  /** Returns false when there is no such open alert. */
-  dismissAlert(id: number): boolean {
-    return this.#db.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(this.#now(), id).changes === 1;
   }
 
   markExpired(id: number, detail: string): StoredSale | null {

@@ -8,7 +8,7 @@ import { BakongApiError, type BakongApi } from '../api/bakong-client.ts';
 import type { SalesLedger, StoredSale } from '../ledger/sales.ts';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from './poll-policy.ts';
 import { QrVerificationError, verifyCreatedQr } from './verify-qr.ts';
-import { MAX_LATE_CHECK_MS, PaymentWatcher } from './watcher.ts';
+import { MAX_LATE_CHECK_MS, PaymentWatcher, type WatcherDeps } from './watcher.ts';
 
 export type PaymentErrorCode =
   | 'payment_in_progress'
@@ -45,7 +45,8 @@ export interface PaymentServiceDeps {
   api(baseUrl: string): BakongApi;
   now(): number;
   onChange(): void;
-  onLatePayment(sale: StoredSale): void;
+  /** See WatcherDeps.recordPayment. */
+  recordPayment: WatcherDeps['recordPayment'];
   policy?: PollPolicy;
 }
 
@@ -65,7 +66,7 @@ export class PaymentService {
       policy: deps.policy ?? DEFAULT_POLL_POLICY,
       now: deps.now,
       onChange: deps.onChange,
-      onLatePayment: deps.onLatePayment,
+      recordPayment: deps.recordPayment,
     });
   }
 

@@ -14,7 +14,7 @@
  * errors, timeouts) is an error, never a payment. A sale is recorded paid at most once: the ledger's
  * conditional update decides, not this loop.
  */
-import type { WatchView } from '../../shared/contract.ts';
+import type { SaleStatus, WatchView } from '../../shared/contract.ts';
 import { formatUsd } from '../../shared/money.ts';
 import { BakongApiError, type BakongApi, type CheckResponse } from '../api/bakong-client.ts';
 import type { SalesLedger, StoredSale } from '../ledger/sales.ts';
@@ -33,8 +33,11 @@ export interface WatcherDeps {
   now(): number;
   /** Something changed that the screens should show; the ledger already holds it. */
   onChange(): void;
-  /** A sale that had expired or been cancelled was paid after all. */
-  onLatePayment(sale: StoredSale): void;
+  /**
+   * Records a payment with everything it owes (receipt, late-payment alert) in one transaction,
+   * then announces it; null when nothing was recorded (already paid, or not payable from its status).
+   */
+  recordPayment(saleId: number, detail: string, allowedFrom: readonly SaleStatus[]): StoredSale | null;
 }
 
 interface Watch {
@@ -192,9 +195,8 @@ export class PaymentWatcher {
     if (!sale) return;
     if (answer?.status === 'PAID') {
       const late = sale.status !== 'awaiting_payment';
-      const paid = ledger.markPaid(sale.id, late ? `paid after the sale was ${sale.status}` : 'payment confirmed by the API',
+      this.#deps.recordPayment(sale.id, late ? `paid after the sale was ${sale.status}` : 'payment confirmed by the API',
         ['awaiting_payment', 'expired', 'cancelled']);
-      if (paid?.paidLate) this.#deps.onLatePayment(paid);
       return;
     }
     if (sale.status !== 'awaiting_payment') {

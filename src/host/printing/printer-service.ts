@@ -1,7 +1,8 @@
 /**
  * The host's printing desk: owns the one long-lived transport for the printer setting in force,
  * the print queue, and the receipt renderer; answers the cashier's printing commands. A paid sale's
- * receipt job is created by the ledger in the payment's own transaction; this only prints it.
+ * receipt job is written in the payment's own transaction (ledger/record-payment.ts); the host's
+ * `sale.paid` event, emitted after that commit, is what wakes the queue to print it.
  */
 import type { PrintJobView, PrinterView, ReceiptPreview } from '../../shared/contract.ts';
 import type { Settings } from '../config/settings.ts';
@@ -48,6 +49,14 @@ export class PrinterService {
 
   start(): void {
     this.queue.start();
+  }
+
+  /**
+   * A payment was recorded (its receipt job is committed): print it, once the screens have been
+   * told (drawing the receipt takes a moment, and the customer is watching the display).
+   */
+  salePaid(): void {
+    setImmediate(() => this.queue.kick());
   }
 
   /** The printer setting changed: drop the old device handle (after its job) and retry what waits. */

@@ -1,25 +1,14 @@
 import type { CashierAlert } from '../../shared/contract.ts';
-import { formatUsd } from '../../shared/money.ts';
-import type { Translate } from '../i18n/index.ts';
+import { hostMessageText } from '../../shared/messages/index.ts';
 import { useCashier } from './store.ts';
-import { useT } from './useT.ts';
+import { useLanguage, useT } from './useT.ts';
 
 const NO_ALERTS: CashierAlert[] = [];
-
-function alertText(alert: CashierAlert, t: Translate): string {
-  if (alert.kind === 'paid_late' && (alert.previousStatus === 'expired' || alert.previousStatus === 'cancelled')) {
-    return t('alert.paidLate', {
-      id: alert.saleId,
-      amount: formatUsd(alert.amountCents),
-      previous: t(alert.previousStatus === 'expired' ? 'alert.previous.expired' : 'alert.previous.cancelled'),
-    });
-  }
-  return alert.message;
-}
 
 /** Alerts the host keeps until the cashier acknowledges them (e.g. a payment that arrived late). */
 export function Alerts() {
   const t = useT();
+  const language = useLanguage();
   const alerts = useCashier((s) => s.state?.alerts ?? NO_ALERTS);
   const hostReachable = useCashier((s) => s.hostReachable);
   const dismissAlert = useCashier((s) => s.dismissAlert);
@@ -34,7 +23,7 @@ export function Alerts() {
       )}
       {alerts.map((alert) => (
         <div key={alert.id} className="alerts__item" role="alert">
-          <p className="alerts__text">{alertText(alert, t)}</p>
+          <p className="alerts__text">{hostMessageText(alert.message, language)}</p>
           <button type="button" className="btn btn--primary" onClick={() => void dismissAlert(alert.id)}>
             {t('alert.dismiss')}
           </button>

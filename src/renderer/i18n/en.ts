@@ -118,9 +118,6 @@ export const en = {
   'chip.failedLong': 'Payment: failed',
 
   'alert.label': 'Needs your attention',
-  'alert.paidLate': 'Late payment: sale #{id} ({amount}) was paid after it had {previous}. It is recorded as paid.',
-  'alert.previous.expired': 'expired',
-  'alert.previous.cancelled': 'been cancelled',
   'alert.hostDown': 'Lost the connection to the POS. Reconnecting… Until it is back, this screen shows old information and payments are not being checked.',
   'alert.dismiss': 'OK',
 

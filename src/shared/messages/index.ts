@@ -4,6 +4,7 @@
  * `HostMessage` with `hostMessageText`; the host logs the English text with `englishText`.
  */
 import type { Language } from '../contract.ts';
+import { ALERT_MESSAGES } from './alerts.ts';
 import { API_MESSAGES } from './api.ts';
 import { LEDGER_MESSAGES } from './ledger.ts';
 import { PAYMENT_MESSAGES } from './payment.ts';
@@ -15,6 +16,7 @@ import type { Bilingual, Catalog, MessageParams } from './types.ts';
 export type { Bilingual, Catalog, MessageParams };
 
 export const HOST_MESSAGES = {
+  ...ALERT_MESSAGES,
   ...API_MESSAGES,
   ...LEDGER_MESSAGES,
   ...PAYMENT_MESSAGES,

@@ -8,6 +8,7 @@ import { test, type TestContext } from 'node:test';
 import { runCommand } from '../../../src/host/commands.ts';
 import type { Host } from '../../../src/host/host.ts';
 import type { PollPolicy } from '../../../src/host/payments/poll-policy.ts';
+import { englishText } from '../../../src/shared/messages/index.ts';
 import { parseFaults } from '../../../src/sandbox/faults.ts';
 import type { Sandbox } from '../../../src/sandbox/simulator.ts';
 import { startHost, startSandbox } from '../../support/servers.ts';
@@ -126,7 +127,8 @@ test('a cancelled QR paid within the grace period is recorded paid late, and the
   const alerts = host.cashierState().alerts;
   assert.equal(alerts.length, 1);
   assert.equal(alerts[0]!.saleId, 1);
-  assert.match(alerts[0]!.message, /paid after it was cancelled/);
+  assert.deepEqual(alerts[0]!.message, { code: 'alert.paidAfterCancel', params: { sale: 1, amount: '$10.50' } });
+  assert.match(englishText(alerts[0]!.message), /paid after it had been cancelled/);
   assert.ok((await runCommand(host, 'alerts.dismiss', { id: alerts[0]!.id })).ok);
   assert.equal(host.cashierState().alerts.length, 0);
 });

@@ -1,0 +1,64 @@
+/**
+ * The alerts table, and its only writer: things the cashier must see and acknowledge (today: a
+ * payment that arrived after its sale had expired or been cancelled). An alert is kept until
+ * dismissed, across restarts. Raised inside the payment's own transaction (record-payment.ts), so a
+ * late payment is never recorded without its alert.
+ */
+import type { CashierAlert, SaleStatus } from '../../shared/contract.ts';
+import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
+import { formatUsd } from '../../shared/money.ts';
+import type { Db } from './database.ts';
+
+interface AlertRow {
+  id: number;
+  kind: 'paid_late';
+  sale_id: number;
+  previous_status: SaleStatus;
+  created_at: number;
+  amount_cents: number;
+}
+
+/** The alert in the cashier's words: every value in it comes from the ledger. */
+function alertMessage(row: AlertRow): HostMessage {
+  const params = { sale: row.sale_id, amount: formatUsd(row.amount_cents) };
+  return hostMessage(row.previous_status === 'cancelled' ? 'alert.paidAfterCancel' : 'alert.paidAfterExpiry', params);
+}
+
+export class Alerts {
+  readonly #db: Db;
+  readonly #now: () => number;
+
+  constructor(db: Db, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /** A sale that was `previousStatus` has been paid after all. */
+  raisePaidLate(saleId: number, previousStatus: SaleStatus): void {
+    this.#db
+      .prepare(`INSERT INTO alerts (sale_id, kind, previous_status, created_at) VALUES (?, 'paid_late', ?, ?)`)
+      .run(saleId, previousStatus, this.#now());
+  }
+
+  /** Alerts the cashier has not acknowledged yet, oldest first. */
+  open(): CashierAlert[] {
+    const rows = this.#db
+      .prepare(`SELECT a.id, a.kind, a.sale_id, a.previous_status, a.created_at, s.amount_cents
+                FROM alerts a JOIN sales s ON s.id = a.sale_id WHERE a.dismissed_at IS NULL ORDER BY a.id`)
+      .all() as AlertRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      saleId: row.sale_id,
+      amountCents: row.amount_cents,
+      previousStatus: row.previous_status,
+      createdAt: row.created_at,
+      message: alertMessage(row),
+    }));
+  }
+
+  /** Returns false when there is no such open alert. */
+  dismiss(id: number): boolean {
+    return this.#db.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(this.#now(), id).changes === 1;
+  }
+}

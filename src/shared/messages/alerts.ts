@@ -1,0 +1,18 @@
+/** Messages about alerts: see ./types.ts for the rules every message follows. */
+import type { Catalog } from './types.ts';
+
+/** What the cashier must acknowledge (src/host/ledger/alerts.ts), and the answers about it. */
+export const ALERT_MESSAGES = {
+  'alert.paidAfterExpiry': {
+    en: 'Late payment: sale #{sale} ({amount}) was paid after it had expired. It is recorded as paid.',
+    km: 'ការបង់ប្រាក់យឺត៖ ការលក់ #{sale} ({amount}) ត្រូវបានបង់ក្រោយពេលវាផុតកំណត់។ វាត្រូវបានកត់ត្រាថាបានបង់ហើយ។',
+  },
+  'alert.paidAfterCancel': {
+    en: 'Late payment: sale #{sale} ({amount}) was paid after it had been cancelled. It is recorded as paid.',
+    km: 'ការបង់ប្រាក់យឺត៖ ការលក់ #{sale} ({amount}) ត្រូវបានបង់ក្រោយពេលវាត្រូវបានបោះបង់។ វាត្រូវបានកត់ត្រាថាបានបង់ហើយ។',
+  },
+  'alert.notFound': {
+    en: 'There is no open alert #{id}; it may already have been dismissed',
+    km: 'គ្មានការជូនដំណឹង #{id} ដែលកំពុងបើកទេ ប្រហែលជាវាត្រូវបានបិទរួចហើយ',
+  },
+} as const satisfies Catalog;
