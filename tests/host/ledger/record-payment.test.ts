@@ -25,7 +25,7 @@ function tables(t: { after(fn: () => void): void }): PaymentTables {
 
 function expiredSale(parts: PaymentTables): number {
   const sale = parts.sales.create(NEW_SALE);
-  parts.sales.attachQr(sale.id, { md5: 'a'.repeat(32), khqrString: '000201…', expiresAt: Date.now() + 60_000 });
+  parts.sales.attachQr(sale.id, { md5: 'a'.repeat(32), khqrString: '000201…', expiresAt: Date.now() + 60_000, payTo: 'shop@aclb' });
   parts.sales.markExpired(sale.id, 'test');
   return sale.id;
 }
@@ -33,7 +33,7 @@ function expiredSale(parts: PaymentTables): number {
 test('a payment on time owes its receipt and raises no alert', (t) => {
   const parts = tables(t);
   const sale = parts.sales.create(NEW_SALE);
-  parts.sales.attachQr(sale.id, { md5: 'b'.repeat(32), khqrString: '000201…', expiresAt: Date.now() + 60_000 });
+  parts.sales.attachQr(sale.id, { md5: 'b'.repeat(32), khqrString: '000201…', expiresAt: Date.now() + 60_000, payTo: 'shop@aclb' });
   const paid = recordPayment(parts, sale.id, 'ok', ENDED);
   assert.equal(paid?.status, 'paid');
   assert.deepEqual(parts.printJobs.recent(0).map((job) => [job.saleId, job.kind]), [[sale.id, 'receipt']]);
