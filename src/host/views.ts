@@ -68,6 +68,7 @@ export function buildDisplayState(input: {
     khqrString: awaiting ? sale.khqrString : null,
     expiresAt: awaiting ? sale.expiresAt : null,
     stillChecking: input.watching && (sale?.status === 'expired' || sale?.status === 'cancelled'),
+    paidAt: sale?.status === 'paid' ? sale.paidAt : null,
     serverTime: input.now,
   };
 }

@@ -171,6 +171,8 @@ export interface DisplayState {
    * the customer should be told to wait if they already paid, not to pay again.
    */
   stillChecking: boolean;
+  /** When the sale was paid (host clock), so the display can go back to Welcome a few seconds after. */
+  paidAt: number | null;
   serverTime: number;
 }
 
@@ -281,11 +283,20 @@ export interface CashierBridge {
    * In Electron the host is the app itself, so there is nothing to report and this is absent.
    */
   onConnection?(listener: (connected: boolean) => void): () => void;
+  /**
+   * Web mode only: the page cannot open the till because its cashier key is missing from the
+   * address (a bookmark, a new tab, the root URL) or the POS refused it. Absent in Electron.
+   */
+  onAccessProblem?(listener: (problem: CashierAccessProblem) => void): () => void;
 }
+
+export type CashierAccessProblem = 'missing_key' | 'key_refused';
 
 /** What the customer display is given: read-only. */
 export interface DisplayBridge {
   onDisplay(listener: (state: DisplayState) => void): () => void;
+  /** Web mode only: false while the display's link to the host is down, true once it is back. */
+  onConnection?(listener: (connected: boolean) => void): () => void;
 }
 
 /** The names the web transport and IPC use; one place so the two cannot drift. */

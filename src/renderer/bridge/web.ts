@@ -8,6 +8,7 @@
  * the till. The customer display needs no key: it can only read.
  */
 import type {
+  CashierAccessProblem,
   CashierBridge,
   CashierState,
   CommandName,
@@ -37,42 +38,57 @@ function setConnected(value: boolean): void {
   for (const listener of connectionListeners) listener(value);
 }
 
-/** Subscribes to an SSE stream, reconnecting (EventSource does so itself) after host restarts. */
-function subscribe<T>(url: string, event: string, listener: (value: T) => void): () => void {
+function onConnection(listener: (connected: boolean) => void): () => void {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
+}
+
+/**
+ * Subscribes to an SSE stream. EventSource reconnects by itself after a network error (the host
+ * stopped); an HTTP error (the cashier key refused) closes it for good, and `onRefused` is told.
+ */
+function subscribe<T>(url: string, event: string, listener: (value: T) => void, onRefused?: () => void): () => void {
   const source = new EventSource(url);
   const onMessage = (message: MessageEvent<string>): void => {
     setConnected(true);
     listener(JSON.parse(message.data) as T);
   };
   source.addEventListener(event, onMessage as EventListener);
-  source.addEventListener('error', () => setConnected(false));
+  source.addEventListener('error', () => {
+    if (source.readyState === EventSource.CLOSED && onRefused) onRefused();
+    else setConnected(false);
+  });
   return () => source.close();
 }
 
 export function createWebCashierBridge(): CashierBridge {
   const key = cashierKey();
+  // Without a key nothing can work: the stream is never opened, and the screen says how to open the till.
+  let problem: CashierAccessProblem | null = key ? null : 'missing_key';
+  const problemListeners = new Set<(problem: CashierAccessProblem) => void>();
+  const reportProblem = (value: CashierAccessProblem): void => {
+    problem = value;
+    for (const listener of problemListeners) listener(value);
+  };
   return {
     async invoke(name: CommandName, args: unknown) {
-      try {
-        const response = await fetch('/api/command', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-pos-key': key },
-          body: JSON.stringify({ name, args }),
-        });
-        return await response.json();
-      } catch {
-        return {
-          ok: false,
-          error: { code: 'internal', message: 'The POS host is not answering. Is it still running?' },
-        };
-      }
+      // A network failure throws: the store tells the cashier the host is not answering, in their language.
+      const response = await fetch('/api/command', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-pos-key': key },
+        body: JSON.stringify({ name, args }),
+      });
+      return await response.json();
     },
     onState(listener: (state: CashierState) => void) {
-      return subscribe(`/api/events/cashier?key=${encodeURIComponent(key)}`, 'state', listener);
+      if (!key) return () => {};
+      return subscribe(`/api/events/cashier?key=${encodeURIComponent(key)}`, 'state', listener, () => reportProblem('key_refused'));
     },
-    onConnection(listener: (connected: boolean) => void) {
-      connectionListeners.add(listener);
-      return () => connectionListeners.delete(listener);
+    onConnection,
+    onAccessProblem(listener: (problem: CashierAccessProblem) => void) {
+      problemListeners.add(listener);
+      if (problem) listener(problem);
+      return () => problemListeners.delete(listener);
     },
   } as CashierBridge;
 }
@@ -82,5 +98,6 @@ export function createWebDisplayBridge(): DisplayBridge {
     onDisplay(listener: (state: DisplayState) => void) {
       return subscribe('/api/events/display', 'state', listener);
     },
+    onConnection,
   };
 }

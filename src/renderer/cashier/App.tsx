@@ -4,12 +4,14 @@ import { Header } from './Header.tsx';
 import { SellView } from './SellView.tsx';
 import { SettingsView } from './SettingsView.tsx';
 import { useCashier } from './store.ts';
+import { NoKey } from './NoKey.tsx';
 import { useLanguage, useT } from './useT.ts';
 
 export function App() {
   const t = useT();
   const language = useLanguage();
   const connected = useCashier((s) => s.state !== null);
+  const accessProblem = useCashier((s) => s.accessProblem);
   const view = useCashier((s) => s.view);
   const merchantName = useCashier((s) => s.state?.merchantName ?? '');
 
@@ -19,6 +21,9 @@ export function App() {
   useEffect(() => {
     document.title = merchantName ? `${merchantName} · ${t('app.title')}` : t('app.title');
   }, [merchantName, t]);
+
+  // Without its key the page can never connect: say so, and how to open the till, instead of "Connecting…".
+  if (accessProblem) return <NoKey problem={accessProblem} />;
 
   if (!connected) {
     return (

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
+import { KeyHint } from './KeyHint.tsx';
 import { keyedCents } from './keypad.ts';
 import type { KeypadKey } from './keypad.ts';
 import { canCharge, isUnresolved } from './sale.ts';
@@ -55,6 +56,7 @@ export function Keypad() {
       <Key
         className="key--charge"
         aria-label={t('keypad.charge')}
+        aria-keyshortcuts="Enter"
         aria-describedby="charge-progress"
         disabled={!chargeable}
         aria-busy={charging || undefined}
@@ -66,7 +68,10 @@ export function Keypad() {
             <span className="key__busy-text">{t('keypad.charging')}</span>
           </span>
         ) : (
-          <span className="key__label">{t('keypad.charge')}</span>
+          <span className="key__label">
+            {t('keypad.charge')}
+            <KeyHint keys="Enter" />
+          </span>
         )}
       </Key>
       <span id="charge-progress" role="status" className="visually-hidden">
@@ -82,7 +87,10 @@ function Key({
   onPress,
   children,
   ...attributes
-}: Pick<ButtonHTMLAttributes<HTMLButtonElement>, 'aria-label' | 'aria-describedby' | 'title' | 'disabled' | 'aria-busy'> & {
+}: Pick<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  'aria-label' | 'aria-describedby' | 'aria-keyshortcuts' | 'title' | 'disabled' | 'aria-busy'
+> & {
   className: string;
   onPress: () => void;
   children: ReactNode;

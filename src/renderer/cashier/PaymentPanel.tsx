@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { SaleView, WatchView } from '../../shared/contract.ts';
 import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
 import { countdownText, formatClock } from '../common/countdown.ts';
@@ -7,6 +6,7 @@ import { describeError } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { focusAmount } from './focus.ts';
+import { KeyHint } from './KeyHint.tsx';
 import { ReceiptButtons, ReceiptLine } from './Receipt.tsx';
 import { errorShownAsFailedSale, outcomeNote } from './sale.ts';
 import { useCashier } from './store.ts';
@@ -106,10 +106,10 @@ function Awaiting({ sale, watch }: { sale: SaleView; watch: WatchView | null }) 
   const newQr = useCashier((s) => s.newQr);
   const now = useNow(sale.expiresAt !== null);
   const qr = useQrImage(sale.khqrString, 128);
-  const [confirming, setConfirming] = useState(false);
-
-  // The sale may be resolved elsewhere (paid, expired) while the dialog is open; it then closes.
-  useEffect(() => () => setConfirming(false), [sale.id]);
+  // Opened by the Cancel button or Esc; the store closes it if the sale is resolved meanwhile.
+  const confirming = useCashier((s) => s.confirmingCancel);
+  const askCancel = useCashier((s) => s.askCancel);
+  const keepWaiting = useCashier((s) => s.keepWaiting);
 
   return (
     <div className="payment__body payment__body--awaiting">
@@ -131,8 +131,15 @@ function Awaiting({ sale, watch }: { sale: SaleView; watch: WatchView | null }) 
         <button type="button" className="btn btn--primary" disabled={off} onClick={() => void checkNow()}>
           {pending === 'checkNow' ? t('payment.checking') : t('payment.checkNow')}
         </button>
-        <button type="button" className="btn btn--danger-outline" disabled={off} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className="btn btn--danger-outline"
+          disabled={off}
+          aria-keyshortcuts="Escape"
+          onClick={askCancel}
+        >
           {t('payment.cancel')}
+          <KeyHint keys="Esc" />
         </button>
         <button type="button" className="btn" disabled={off} onClick={() => void newQr()}>
           {t('payment.newQr')}
@@ -154,11 +161,8 @@ function Awaiting({ sale, watch }: { sale: SaleView; watch: WatchView | null }) 
         body={t('confirm.body', { amount: formatUsd(sale.amountCents) })}
         confirmLabel={t('confirm.yes')}
         keepLabel={t('confirm.no')}
-        onKeep={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          void cancelPayment();
-        }}
+        onKeep={keepWaiting}
+        onConfirm={() => void cancelPayment()}
       />
     </div>
   );
@@ -187,9 +191,11 @@ function Outcome({ sale, watch, t }: { sale: SaleView; watch: WatchView | null; 
           type="button"
           className="btn btn--primary btn--wide"
           disabled={off}
+          aria-keyshortcuts="Enter N"
           onClick={() => void newSale().then((ok) => ok && focusAmount())}
         >
           {t('payment.newSale')}
+          <KeyHint keys="Enter · N" />
         </button>
         {sale.status !== 'paid' && (
           <button type="button" className="btn" disabled={off} onClick={() => void newQr()}>

@@ -1,13 +1,16 @@
 import { useEffect } from 'react';
-import { centsToRiel, formatRiel } from '../../shared/money.ts';
+import { MAX_CHARGE_CENTS, centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { Alerts } from './Alerts.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
-import { AMOUNT_ID } from './focus.ts';
+import { AMOUNT_ID, focusAmount } from './focus.ts';
 import { Keypad } from './Keypad.tsx';
-import { keyboardAction, keyedCents, splitDisplay } from './keypad.ts';
+import { isKeypadKey, keyboardAction, keyedCents, splitDisplay } from './keypad.ts';
+import type { Refusal } from './keypad.ts';
 import { PaymentPanel } from './PaymentPanel.tsx';
 import { ReceiptPreviewDialog } from './ReceiptPreviewDialog.tsx';
-import { errorShownAsFailedSale, isUnresolved } from './sale.ts';
+import { refusalBeep } from './refusal-feedback.ts';
+import { enterAction, errorShownAsFailedSale, isOver, isUnresolved } from './sale.ts';
 import { useCashier } from './store.ts';
 import { TodaySales } from './TodaySales.tsx';
 import { useT } from './useT.ts';
@@ -21,9 +24,12 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /**
- * Physical keyboard and numpad drive the keypad while the Sell view is shown. Enter means Charge,
- * except on a control the cashier reached with Tab (then Enter keeps its own meaning, e.g. Check
- * now); a button last touched with the mouse or finger does not swallow Enter.
+ * Physical keyboard and numpad drive the keypad while the Sell view is shown (README lists the
+ * keys). Enter means Charge, or New sale once the sale is over and no amount is keyed, except on a
+ * control the cashier reached with Tab (then Enter keeps its own meaning, e.g. Check now); a button
+ * last touched with the mouse or finger does not swallow Enter. Esc asks to cancel the payment
+ * waiting for the customer (the same confirmation as the Cancel button), else clears the amount.
+ * N is New sale once the sale is over. A character an amount cannot hold is refused visibly.
  */
 function useKeyboard(): void {
   useEffect(() => {
@@ -36,16 +42,29 @@ function useKeyboard(): void {
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
       const action = keyboardAction(event);
       if (!action) return;
+      const store = useCashier.getState();
+      const current = store.state?.current;
       if (action === 'charge') {
         const target = event.target instanceof HTMLElement ? event.target : null;
         const onControl = target?.closest('button, a, [role="button"]') && !target.closest('[data-keypad]');
         if (onControl && tabbing) return;
         event.preventDefault();
-        void useCashier.getState().charge();
+        if (enterAction(store.keypadText, current) === 'newSale') startNewSale();
+        else void store.charge();
         return;
       }
       event.preventDefault();
-      useCashier.getState().press(action);
+      if (action === 'escape') {
+        if (current?.status === 'awaiting_payment') store.askCancel();
+        else store.press('clear');
+      } else if (action === 'newSale') {
+        if (isOver(current)) startNewSale();
+        else if (isUnresolved(current)) store.refuse('locked');
+      } else if (action === 'invalid') {
+        store.refuse('notAmount');
+      } else if (isKeypadKey(action)) {
+        store.press(action);
+      }
     };
     window.addEventListener('pointerdown', onPointerDown, true);
     window.addEventListener('keydown', onKeyDown);
@@ -56,16 +75,37 @@ function useKeyboard(): void {
   }, []);
 }
 
+/** New sale from a key: same as the button (and the focus returns to the amount). */
+function startNewSale(): void {
+  const store = useCashier.getState();
+  if (store.pending !== null || !store.hostReachable) return;
+  void store.newSale().then((ok) => ok && focusAmount());
+}
+
+const REFUSAL_TEXT: Record<Refusal, MessageKey> = {
+  tooLarge: 'sell.refused.tooLarge',
+  decimals: 'sell.refused.decimals',
+  onePoint: 'sell.refused.onePoint',
+  notAmount: 'sell.refused.notAmount',
+  locked: 'sell.refused.locked',
+};
+
 function AmountDisplay() {
   const t = useT();
   const text = useCashier((s) => s.keypadText);
+  const refusal = useCashier((s) => s.refusal);
+  useEffect(() => {
+    if (refusal) refusalBeep();
+  }, [refusal]);
   const rate = useCashier((s) => s.state?.khrPerUsd ?? 0);
   // A payment is being taken: the keypad waits for it (see acceptsKey), and says so.
   const locked = useCashier((s) => isUnresolved(s.state?.current));
   const cents = keyedCents(text);
   const { typed, pending } = splitDisplay(text);
+  // Two identical animations by turns, so each refusal restarts the shake (or flash).
+  const refusedClass = refusal ? ` amount--refused amount--refused-${refusal.seq % 2 ? 'a' : 'b'}` : '';
   return (
-    <div className={`amount${locked ? ' amount--locked' : ''}`}>
+    <div className={`amount${locked ? ' amount--locked' : ''}${refusedClass}`}>
       <div className="amount__head">
         <span id="amount-label" className="amount__label">
           {t('sell.amount')}
@@ -92,6 +132,14 @@ function AmountDisplay() {
           <span className="amount__rate">{t('sell.rate', { rate: formatRiel(rate) })}</span>
         </div>
       )}
+      {/* Always present, so each refusal is announced; "finish this payment" is already shown above. */}
+      <p
+        id="amount-refusal"
+        role="status"
+        className={`amount__refusal${!refusal || refusal.reason === 'locked' ? ' visually-hidden' : ''}`}
+      >
+        {refusal ? t(REFUSAL_TEXT[refusal.reason], { max: formatUsd(MAX_CHARGE_CENTS) }) : ''}
+      </p>
     </div>
   );
 }
@@ -101,6 +149,7 @@ export function SellView() {
   // A failed charge is told by the payment panel (its sale shows as failed); no second banner.
   const shownInPanel = useCashier((s) => errorShownAsFailedSale(s.error, s.errorOrigin, s.state?.current));
   const dismissError = useCashier((s) => s.dismissError);
+  const errorIsLink = useCashier((s) => s.errorIsLink);
   useKeyboard();
   return (
     <main className="sell">
@@ -111,7 +160,7 @@ export function SellView() {
       {/* Alerts and errors live in this column, so they never move the keypad mid-sale. */}
       <div className="sell__right">
         <Alerts />
-        {error && !shownInPanel && <ErrorBanner error={error} onDismiss={dismissError} />}
+        {error && !shownInPanel && <ErrorBanner error={error} link={errorIsLink} onDismiss={dismissError} />}
         <PaymentPanel />
         <TodaySales />
       </div>

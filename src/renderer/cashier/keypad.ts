@@ -11,8 +11,29 @@ import { MAX_CHARGE_CENTS, formatUsd, parseUsdToCents } from '../../shared/money
 export const DIGIT_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'] as const;
 export type DigitKey = (typeof DIGIT_KEYS)[number];
 export type KeypadKey = DigitKey | '00' | '.' | 'backspace' | 'clear';
-/** What a physical key press means to the Sell screen. */
-export type KeyboardAction = KeypadKey | 'charge';
+/**
+ * What a physical key press means to the Sell screen: a keypad key; 'charge' (Enter: Charge, or New
+ * sale once the sale is over with nothing keyed); 'escape' (Cancel while a QR waits, else Clear);
+ * 'newSale' (N); or 'invalid', a character the amount cannot hold (a letter, a sign, "e"), which is
+ * refused visibly rather than dropped.
+ */
+export type KeyboardAction = KeypadKey | 'charge' | 'escape' | 'newSale' | 'invalid';
+
+/**
+ * Why a press changed nothing, so the screen can say so instead of dropping the key:
+ * - tooLarge: the amount would be over MAX_CHARGE_CENTS;
+ * - decimals: a third digit after the decimal point;
+ * - onePoint: a second decimal point;
+ * - notAmount: a character that is not a digit or the decimal point;
+ * - locked: a payment is being taken, its amount is the payment panel's (see sale.ts acceptsKey).
+ */
+export type Refusal = 'tooLarge' | 'decimals' | 'onePoint' | 'notAmount' | 'locked';
+
+export interface Press {
+  text: string;
+  /** Set when (part of) the press was refused; `text` is then what could be kept. */
+  refused: Refusal | null;
+}
 
 /** Cents for a keyed text: "" and "0." are 0, "10." is 1000, "10.5" is 1050. */
 export function keyedCents(text: string): number {
@@ -35,30 +56,38 @@ function fits(text: string): boolean {
   }
 }
 
-function typeDigit(text: string, digit: DigitKey): string {
+function typeDigit(text: string, digit: DigitKey): Press {
   const dot = text.indexOf('.');
-  if (dot >= 0 && text.length - dot - 1 >= 2) return text; // already two decimals
+  if (dot >= 0 && text.length - dot - 1 >= 2) return { text, refused: 'decimals' };
   const next = text === '0' ? digit : text + digit; // "0" then "5" is "5", not "05"
-  return fits(next) ? next : text;
+  return fits(next) ? { text: next, refused: null } : { text, refused: 'tooLarge' };
+}
+
+/** The keyed text after pressing `key`, and why it was refused if it was. */
+export function pressKey(text: string, key: KeypadKey): Press {
+  switch (key) {
+    case 'clear':
+      return { text: '', refused: null };
+    case 'backspace':
+      return { text: text.slice(0, -1), refused: null };
+    case '.':
+      if (text.includes('.')) return { text, refused: 'onePoint' };
+      return { text: text === '' ? '0.' : `${text}.`, refused: null };
+    case '00': {
+      // Two zeros, each checked like a single '0' press; on an empty or zero amount it is just "0".
+      if (text === '' || text === '0') return { text: '0', refused: null };
+      const first = typeDigit(text, '0');
+      if (first.refused) return first;
+      return typeDigit(first.text, '0');
+    }
+    default:
+      return typeDigit(text, key);
+  }
 }
 
 /** The keyed text after pressing `key`. Refused presses return the text unchanged. */
 export function applyKey(text: string, key: KeypadKey): string {
-  switch (key) {
-    case 'clear':
-      return '';
-    case 'backspace':
-      return text.slice(0, -1);
-    case '.':
-      if (text.includes('.')) return text;
-      return text === '' ? '0.' : `${text}.`;
-    case '00':
-      // Two zeros, each checked like a single '0' press; on an empty or zero amount it is just "0".
-      if (text === '' || text === '0') return '0';
-      return typeDigit(typeDigit(text, '0'), '0');
-    default:
-      return typeDigit(text, key);
-  }
+  return pressKey(text, key).text;
 }
 
 /** Applies a sequence of presses from an empty keypad (handy for tests and replays). */
@@ -111,6 +140,8 @@ export function digitOf(key: string): DigitKey | null {
 export function keyboardAction(event: KeyLike): KeyboardAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   const code = event.code ?? '';
+  // N by its place too, so New sale works whatever layout is on (the Khmer layout types ន there).
+  if (code === 'KeyN' || event.key === 'n' || event.key === 'N') return 'newSale';
   const numpadDigit = /^Numpad([0-9])$/.exec(code);
   if (numpadDigit) return numpadDigit[1] as DigitKey;
   if (code === 'NumpadDecimal' || code === 'NumpadComma') return '.';
@@ -128,13 +159,16 @@ export function keyboardAction(event: KeyLike): KeyboardAction | null {
     case 'Backspace':
       return 'backspace';
     case 'Escape':
+      return 'escape';
     case 'Delete':
     case 'Clear':
       return 'clear';
     case 'Enter':
       return 'charge';
     default:
-      return null;
+      // Any other character (a letter, "+", "-", "e"…) cannot be part of an amount: say so. Space is
+      // left alone: it presses the focused button.
+      return key.length === 1 && key !== ' ' ? 'invalid' : null;
   }
 }
 
@@ -143,4 +177,11 @@ function physicalAction(code: string): KeypadKey | null {
   const digit = /^Digit([0-9])$/.exec(code);
   if (digit) return digit[1] as DigitKey;
   return code === 'Period' ? '.' : null;
+}
+
+const KEYPAD_KEYS: readonly string[] = [...DIGIT_KEYS, '00', '.', 'backspace', 'clear'];
+
+/** True for the actions that are presses of a keypad key (not Charge, Escape, New sale or a refusal). */
+export function isKeypadKey(action: KeyboardAction): action is KeypadKey {
+  return KEYPAD_KEYS.includes(action);
 }

@@ -3,6 +3,7 @@ import type { CommandError, SaleStatus, SaleView, WatchView } from '../../shared
 import { TERMINAL_STATUSES } from '../../shared/contract.ts';
 import { remainingMs } from '../common/countdown.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { keyedCents } from './keypad.ts';
 import type { KeypadKey } from './keypad.ts';
 
 /** A payment the cashier must resolve (wait, check, cancel) before charging again. */
@@ -20,13 +21,27 @@ export function canCharge(cents: number, current: SaleView | null | undefined, b
 }
 
 /**
- * Whether a keypad press is taken now. While a payment is unresolved the amount being charged is
- * the one in the payment panel; keying another amount then would look like a second charge, so
- * digits and the decimal point are refused. Backspace and Clear always work (they only take away).
+ * Whether a keypad press is taken now. While a payment is unresolved, or a charge is on its way to
+ * the host, the amount being charged is the one in the payment panel; keying another amount then
+ * would look like a second charge (or extend the one being charged), so digits and the decimal
+ * point are refused. Backspace and Clear always work (they only take away).
  */
-export function acceptsKey(key: KeypadKey, current: SaleView | null | undefined): boolean {
+export function acceptsKey(key: KeypadKey, current: SaleView | null | undefined, charging = false): boolean {
   if (key === 'backspace' || key === 'clear') return true;
-  return !isUnresolved(current);
+  return !charging && !isUnresolved(current);
+}
+
+/** The sale on screen is over (paid, expired, cancelled, failed): New sale is what comes next. */
+export function isOver(sale: SaleView | null | undefined): boolean {
+  return sale != null && isTerminal(sale.status);
+}
+
+/**
+ * What Enter means on the Sell screen: Charge when an amount is keyed; New sale when no amount is
+ * keyed and the sale on screen is over (so Enter, Enter… walks the till from sale to sale).
+ */
+export function enterAction(keypadText: string, current: SaleView | null | undefined): 'charge' | 'newSale' {
+  return keyedCents(keypadText) === 0 && isOver(current) ? 'newSale' : 'charge';
 }
 
 /**

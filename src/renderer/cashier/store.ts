@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type {
+  CashierAccessProblem,
   CashierState,
   CommandArgs,
   CommandError,
@@ -13,8 +14,8 @@ import type {
 } from '../../shared/contract.ts';
 import { cashierBridge } from '../bridge/index.ts';
 import { clockOffset } from '../common/countdown.ts';
-import { applyKey, keyedCents } from './keypad.ts';
-import type { KeypadKey } from './keypad.ts';
+import { keyedCents, pressKey } from './keypad.ts';
+import type { KeypadKey, Refusal } from './keypad.ts';
 import { acceptsKey, canCharge } from './sale.ts';
 import type { ErrorOrigin } from './sale.ts';
 
@@ -37,6 +38,17 @@ export interface CashierStore {
   error: CommandError | null;
   /** Which command `error` came from (a charge's error may already be shown as a failed sale). */
   errorOrigin: ErrorOrigin | null;
+  /**
+   * `error` is that the host could not be reached at all (not an answer from it): it is stale, and
+   * cleared, as soon as the host is heard from again.
+   */
+  errorIsLink: boolean;
+  /** The last keypad press that was refused, and why; `seq` counts refusals so each one shakes anew. */
+  refusal: { reason: Refusal; seq: number } | null;
+  /** The Cancel confirmation is open (from the Cancel button or Esc). */
+  confirmingCancel: boolean;
+  /** Web mode: this page cannot open the till (no key, or a key the POS refused). */
+  accessProblem: CashierAccessProblem | null;
   receiptPending: ReceiptPending | null;
   /** The receipt preview dialog's content; null when it is closed. */
   preview: { saleId: number; image: ReceiptPreview } | null;
@@ -45,6 +57,13 @@ export interface CashierStore {
 
   receiveState(state: CashierState): void;
   press(key: KeypadKey): void;
+  /** A key that cannot be part of an amount, or a press refused for another reason: said, not dropped. */
+  refuse(reason: Refusal): void;
+  /** Opens the Cancel confirmation for the payment on screen (only while it waits for the customer). */
+  askCancel(): void;
+  keepWaiting(): void;
+  /** The link to the host went down or came back (web mode). */
+  setHostReachable(reachable: boolean): void;
   setView(view: View): void;
   dismissError(): void;
   charge(): Promise<void>;
@@ -60,17 +79,24 @@ export interface CashierStore {
   closePreview(): void;
 }
 
-/** Calls a host command; a transport failure becomes a CommandError like any other. */
+/**
+ * Calls a host command; a transport failure becomes a CommandError like any other, marked `link`
+ * (the host was not reached: the screen says so in its own words and forgets it once the host is back).
+ */
 export async function invoke<K extends CommandName>(
   name: K,
   args: CommandArgs<K>,
-): Promise<{ ok: true; value: CommandResult<K> } | { ok: false; error: CommandError }> {
+): Promise<{ ok: true; value: CommandResult<K> } | { ok: false; error: CommandError; link?: boolean }> {
   try {
     const reply = await cashierBridge().invoke(name, args);
     if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
     return { ok: false, error: { code: 'internal', message: 'The POS host sent an answer the screen cannot read.' } };
   } catch (error) {
-    return { ok: false, error: { code: 'internal', message: `The POS host could not be reached (${String(error)}).` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `The POS host could not be reached (${String(error)}).` },
+      link: true,
+    };
   }
 }
 
@@ -92,8 +118,8 @@ export const useCashier = create<CashierStore>()((set, get) => {
     const job = invoke(name, args).then((reply) => {
       set(
         reply.ok
-          ? { pending: null, error: null, errorOrigin: null }
-          : { pending: null, error: reply.error, errorOrigin: origin },
+          ? { pending: null, error: null, errorOrigin: null, errorIsLink: false }
+          : { pending: null, error: reply.error, errorOrigin: origin, errorIsLink: reply.link === true },
       );
       return reply.ok;
     });
@@ -117,23 +143,55 @@ export const useCashier = create<CashierStore>()((set, get) => {
     pending: null,
     error: null,
     errorOrigin: null,
+    errorIsLink: false,
+    refusal: null,
+    confirmingCancel: false,
+    accessProblem: null,
     receiptPending: null,
     preview: null,
     hostReachable: true,
 
     receiveState(state) {
-      set({ state, clockOffset: clockOffset(state.serverTime, Date.now()) });
+      const { errorIsLink, confirmingCancel } = get();
+      // A state from the host means it is answering: "not answering" is stale. The confirmation
+      // closes when the payment it asks about is no longer waiting (paid or expired meanwhile).
+      set({
+        state,
+        clockOffset: clockOffset(state.serverTime, Date.now()),
+        ...(errorIsLink ? { error: null, errorOrigin: null, errorIsLink: false } : {}),
+        ...(confirmingCancel && state.current?.status !== 'awaiting_payment' ? { confirmingCancel: false } : {}),
+      });
     },
     press(key) {
-      // While a payment is unresolved, a new amount would read as a second charge: refused.
-      if (!acceptsKey(key, get().state?.current)) return;
-      set({ keypadText: applyKey(get().keypadText, key) });
+      const { keypadText, state, pending } = get();
+      // While a payment is unresolved or a charge is on its way, a new amount would read as a
+      // second charge (or change the one being made): refused, and said.
+      if (!acceptsKey(key, state?.current, pending === 'charge')) return get().refuse('locked');
+      const next = pressKey(keypadText, key);
+      set({ keypadText: next.text });
+      // The line saying why stays while the cashier keys on ("1e5": why is it $15.00?), until they
+      // correct the amount or start again.
+      if (next.refused) get().refuse(next.refused);
+      else if (key === 'backspace' || key === 'clear') set({ refusal: null });
+    },
+    refuse(reason) {
+      set({ refusal: { reason, seq: (get().refusal?.seq ?? 0) + 1 } });
+    },
+    askCancel() {
+      if (get().state?.current?.status === 'awaiting_payment') set({ confirmingCancel: true });
+    },
+    keepWaiting() {
+      set({ confirmingCancel: false });
+    },
+    setHostReachable(hostReachable) {
+      const back = hostReachable && !get().hostReachable;
+      set({ hostReachable, ...(back && get().errorIsLink ? { error: null, errorOrigin: null, errorIsLink: false } : {}) });
     },
     setView(view) {
       set({ view });
     },
     dismissError() {
-      set({ error: null, errorOrigin: null });
+      set({ error: null, errorOrigin: null, errorIsLink: false });
     },
     async charge() {
       if (get().pending === 'charge') return;
@@ -142,15 +200,17 @@ export const useCashier = create<CashierStore>()((set, get) => {
       const { keypadText, state, pending } = get();
       const amountCents = keyedCents(keypadText);
       if (!canCharge(amountCents, state?.current, pending !== null)) return;
-      const ok = await run('charge', 'payment.charge', { amountCents });
-      // Clear only if the cashier has not started keying something else meanwhile.
-      if (ok && get().keypadText === keypadText) set({ keypadText: '' });
+      await run('charge', 'payment.charge', { amountCents });
+      // After any charge, made or failed, the amount has been used: the next digit starts a new
+      // one ($4 fails, New sale, 5 is $5.00, never $45.00). Amount keys were refused meanwhile.
+      set({ keypadText: '', refusal: null });
     },
     async checkNow() {
       const saleId = currentId();
       if (saleId !== null) await run('checkNow', 'payment.checkNow', { saleId });
     },
     async cancelPayment() {
+      set({ confirmingCancel: false });
       const saleId = currentId();
       if (saleId !== null) await run('cancel', 'payment.cancel', { saleId });
     },
@@ -168,14 +228,18 @@ export const useCashier = create<CashierStore>()((set, get) => {
     async dismissAlert(id) {
       // Not exclusive with the payment buttons: acknowledging an alert must always be possible.
       const reply = await invoke('alerts.dismiss', { id });
-      if (!reply.ok) set({ error: reply.error, errorOrigin: null });
+      if (!reply.ok) set({ error: reply.error, errorOrigin: null, errorIsLink: reply.link === true });
     },
     async reprint(saleId) {
       if (get().receiptPending) return;
       set({ receiptPending: { saleId, action: 'reprint' } });
       // The copy's progress arrives with the state (printer.jobs); only a refusal needs showing here.
       const reply = await invoke('receipt.reprint', { saleId });
-      set(reply.ok ? { receiptPending: null } : { receiptPending: null, error: reply.error, errorOrigin: null });
+      set(
+        reply.ok
+          ? { receiptPending: null }
+          : { receiptPending: null, error: reply.error, errorOrigin: null, errorIsLink: reply.link === true },
+      );
     },
     async openPreview(saleId) {
       if (get().receiptPending) return;
@@ -184,7 +248,7 @@ export const useCashier = create<CashierStore>()((set, get) => {
       set(
         reply.ok
           ? { receiptPending: null, preview: { saleId, image: reply.value } }
-          : { receiptPending: null, error: reply.error, errorOrigin: null },
+          : { receiptPending: null, error: reply.error, errorOrigin: null, errorIsLink: reply.link === true },
       );
     },
     closePreview() {
@@ -197,9 +261,11 @@ export const useCashier = create<CashierStore>()((set, get) => {
 export function connectCashier(): () => void {
   const bridge = cashierBridge();
   const stopState = bridge.onState((state) => useCashier.getState().receiveState(state));
-  const stopConnection = bridge.onConnection?.((hostReachable) => useCashier.setState({ hostReachable }));
+  const stopConnection = bridge.onConnection?.((hostReachable) => useCashier.getState().setHostReachable(hostReachable));
+  const stopAccess = bridge.onAccessProblem?.((accessProblem) => useCashier.setState({ accessProblem }));
   return () => {
     stopState();
     stopConnection?.();
+    stopAccess?.();
   };
 }

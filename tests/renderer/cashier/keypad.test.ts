@@ -4,6 +4,8 @@ import { MAX_CHARGE_CENTS, formatUsd } from '../../../src/shared/money.ts';
 import {
   applyKey,
   applyKeys,
+  isKeypadKey,
+  pressKey,
   digitOf,
   keyboardAction,
   keyedCents,
@@ -110,6 +112,30 @@ describe('keypad sequences', () => {
   });
 });
 
+describe('refused presses say why', () => {
+  const press = (keysSoFar: KeypadKey[], key: KeypadKey) => pressKey(applyKeys(keysSoFar), key);
+
+  it('99999999: the sixth 9 is refused as over the largest amount, not dropped silently', () => {
+    assert.deepEqual(press(['9', '9', '9', '9', '9'], '9'), { text: '99999', refused: 'tooLarge' });
+    assert.deepEqual(press(['1', '0', '0', '0', '0'], '00'), { text: '100000', refused: 'tooLarge' });
+    assert.deepEqual(pressKey('100000.0', '1'), { text: '100000.0', refused: 'tooLarge' });
+  });
+
+  it('a third decimal and a second decimal point are refused with their own reasons', () => {
+    assert.deepEqual(press(['3', '.', '9', '9'], '9'), { text: '3.99', refused: 'decimals' });
+    assert.deepEqual(press(['5', '.', '5'], '00'), { text: '5.50', refused: 'decimals' }, 'only one of the two zeros fits');
+    assert.deepEqual(press(['1', '.'], '.'), { text: '1.', refused: 'onePoint' });
+  });
+
+  it('accepted presses and harmless ones (a zero on zero, Backspace on nothing) are not refusals', () => {
+    assert.deepEqual(press(['1'], '2'), { text: '12', refused: null });
+    assert.deepEqual(press(['0'], '0'), { text: '0', refused: null });
+    assert.deepEqual(press([], '00'), { text: '0', refused: null });
+    assert.deepEqual(press([], 'backspace'), { text: '', refused: null });
+    assert.deepEqual(press(['7'], 'clear'), { text: '', refused: null });
+  });
+});
+
 describe('amount display', () => {
   it('typed + pending is the formatted amount', () => {
     for (const text of ['', '0', '0.', '0.5', '10', '10.', '10.5', '10.50', '1234.5', '100000']) {
@@ -137,7 +163,7 @@ describe('physical keyboard', () => {
     assert.equal(keyboardAction({ key: ',', code: 'NumpadDecimal' }), '.');
     assert.equal(keyboardAction({ key: 'Delete', code: 'NumpadDecimal' }), '.', 'NumLock off decimal is not Clear');
     assert.equal(keyboardAction({ key: 'Backspace', code: 'Backspace' }), 'backspace');
-    assert.equal(keyboardAction({ key: 'Escape', code: 'Escape' }), 'clear');
+    assert.equal(keyboardAction({ key: 'Escape', code: 'Escape' }), 'escape', 'Cancel while a QR waits, else Clear');
     assert.equal(keyboardAction({ key: 'Delete', code: 'Delete' }), 'clear');
     assert.equal(keyboardAction({ key: 'Enter', code: 'Enter' }), 'charge');
     assert.equal(keyboardAction({ key: 'Enter', code: 'NumpadEnter' }), 'charge');
@@ -162,9 +188,9 @@ describe('physical keyboard', () => {
     assert.equal(keyboardAction({ key: 'à', code: 'Digit0' }), '0');
     assert.equal(keyboardAction({ key: '៥', code: 'Numpad5' }), '5');
     assert.equal(keyboardAction({ key: '.', code: 'NumpadDecimal' }), '.');
-    // Shift on a US layout types symbols: those are not digits.
-    assert.equal(keyboardAction({ key: '!', code: 'Digit1', shiftKey: true }), null);
-    assert.equal(keyboardAction({ key: '>', code: 'Period', shiftKey: true }), null);
+    // Shift on a US layout types symbols: those are not digits, and are refused visibly.
+    assert.equal(keyboardAction({ key: '!', code: 'Digit1', shiftKey: true }), 'invalid');
+    assert.equal(keyboardAction({ key: '>', code: 'Period', shiftKey: true }), 'invalid');
     // Named keys on those places keep their meaning (never seen in practice, but not a digit).
     assert.equal(keyboardAction({ key: 'Dead', code: 'Digit6' }), null);
     assert.equal(keyboardAction({ key: '១', code: 'Digit1', ctrlKey: true }), null);
@@ -179,16 +205,32 @@ describe('physical keyboard', () => {
     ];
     const text = presses.reduce((t, press) => {
       const action = keyboardAction(press);
-      assert.ok(action && action !== 'charge');
+      assert.ok(action !== null && isKeypadKey(action));
       return applyKey(t, action);
     }, '');
     assert.equal(keyedCents(text), 1250);
   });
 
+  it('refuses characters an amount cannot hold (a letter, a sign, the "e" of 1e5), instead of dropping them', () => {
+    assert.equal(keyboardAction({ key: 'a', code: 'KeyA' }), 'invalid');
+    assert.equal(keyboardAction({ key: 'e', code: 'KeyE' }), 'invalid');
+    assert.equal(keyboardAction({ key: '+', code: 'NumpadAdd' }), 'invalid');
+    assert.equal(keyboardAction({ key: '-', code: 'Minus' }), 'invalid');
+    assert.equal(keyboardAction({ key: 'េ', code: 'KeyE' }), 'invalid', 'a Khmer letter');
+  });
+
+  it('N is New sale (by its place too, for the Khmer layout); Space is left to the focused button', () => {
+    assert.equal(keyboardAction({ key: 'n', code: 'KeyN' }), 'newSale');
+    assert.equal(keyboardAction({ key: 'N', code: 'KeyN', shiftKey: true }), 'newSale');
+    assert.equal(keyboardAction({ key: 'ន', code: 'KeyN' }), 'newSale');
+    assert.equal(keyboardAction({ key: ' ', code: 'Space' }), null);
+  });
+
   it('ignores other keys and shortcuts', () => {
-    assert.equal(keyboardAction({ key: 'a', code: 'KeyA' }), null);
     assert.equal(keyboardAction({ key: 'Tab', code: 'Tab' }), null);
-    assert.equal(keyboardAction({ key: '+', code: 'NumpadAdd' }), null);
+    assert.equal(keyboardAction({ key: 'ArrowLeft', code: 'ArrowLeft' }), null);
+    assert.equal(keyboardAction({ key: 'F5', code: 'F5' }), null);
+    assert.equal(keyboardAction({ key: 'n', code: 'KeyN', ctrlKey: true }), null);
     assert.equal(keyboardAction({ key: '1', code: 'Digit1', ctrlKey: true }), null);
     assert.equal(keyboardAction({ key: 'r', code: 'KeyR', metaKey: true }), null);
   });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { KeypadKey } from '../../../src/renderer/cashier/keypad.ts';
 import {
   acceptsKey,
+  enterAction,
   errorShownAsFailedSale,
   outcomeNote,
   saleChip,
@@ -38,6 +39,24 @@ describe('keypad while a payment is being taken', () => {
     for (const current of [null, undefined, sale('paid'), sale('expired'), sale('cancelled'), sale('failed')]) {
       for (const key of amountKeys) assert.equal(acceptsKey(key, current), true);
     }
+  });
+});
+
+describe('keys around a charge', () => {
+  it('refuses amount keys while a charge is on its way, even before its sale shows', () => {
+    for (const key of ['5', '00', '.'] as const) assert.equal(acceptsKey(key, null, true), false, key);
+    assert.equal(acceptsKey('backspace', null, true), true);
+  });
+
+  it('Enter charges a keyed amount, and is New sale once the sale is over with nothing keyed', () => {
+    assert.equal(enterAction('5', null), 'charge');
+    assert.equal(enterAction('', null), 'charge', 'nothing to do: Charge stays off');
+    assert.equal(enterAction('5', sale('paid')), 'charge', 'a new amount keyed after a sale charges it');
+    for (const status of ['paid', 'expired', 'cancelled', 'failed'] as const) {
+      assert.equal(enterAction('', sale(status)), 'newSale', status);
+      assert.equal(enterAction('0.', sale(status)), 'newSale', `${status}, zero keyed`);
+    }
+    assert.equal(enterAction('', sale('awaiting_payment')), 'charge', 'waiting: Enter does not clear the sale');
   });
 });
 
