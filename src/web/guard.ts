@@ -19,8 +19,27 @@ export function refuseForeign(req: IncomingMessage, port: number): string | null
   if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, '')) ) return `cross-origin request from "${origin}"`;
   if (origin !== undefined && !origin.startsWith('http://')) return `cross-origin request from "${origin}"`;
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `cross-site request (${site})`;
+  if (site !== undefined && site !== 'same-origin' && site !== 'none' && !isPageOpening(req)) return `cross-site request (${site})`;
   return null;
+}
+
+/** The screens' entry pages, which a person may open from elsewhere (a link, the shortcut file). */
+const PAGES = new Set(['/', '/cashier', '/cashier/', '/customer', '/customer/']);
+
+/**
+ * A top-level navigation to one of the screens' pages, e.g. from the cashier shortcut file
+ * (open-cashier.html, a file: page, so "cross-site") or a link. It gets only the static page, which
+ * the other site cannot read (no frames: X-Frame-Options DENY); every request the page then makes
+ * is same-origin and checked as usual, and commands still need the cashier key.
+ */
+function isPageOpening(req: IncomingMessage): boolean {
+  const path = (req.url ?? '').split(/[?#]/, 1)[0] ?? '';
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    req.headers['sec-fetch-mode'] === 'navigate' &&
+    req.headers['sec-fetch-dest'] === 'document' &&
+    PAGES.has(path)
+  );
 }
 
 /** Constant-time comparison of the cashier key, so its bytes cannot be guessed by timing. */

@@ -1,6 +1,7 @@
 /**
- * Web mode's entry: starts the host and the loopback server, then prints exactly two lines,
- * `cashier: <url>` and `customer: <url>`. POS_PORT picks the port (0 = any free one).
+ * Web mode's entry: starts the host and the loopback server, then prints `cashier: <url>`,
+ * `customer: <url>` and `shortcut: <path>` (a file that opens the keyed cashier address, see
+ * shortcut.ts). POS_PORT picks the port (0 = any free one).
  * Expects the renderer already built into out/renderer (`npm run web` builds it first).
  */
 import { randomBytes } from 'node:crypto';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createHost } from '../host/host.ts';
 import { trainingMode } from '../sandbox/training.ts';
 import { startWebServer } from './server.ts';
+import { writeCashierShortcut } from './shortcut.ts';
 
 export const DEFAULT_WEB_PORT = 8780;
 
@@ -51,6 +53,7 @@ const web = await startWebServer({ host, staticDir, port, key: cashierKey(host.d
 );
 console.log(`cashier: ${web.cashierUrl}`);
 console.log(`customer: ${web.customerUrl}`);
+console.log(`shortcut: ${writeCashierShortcut(host.dataDir, web.cashierUrl)}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

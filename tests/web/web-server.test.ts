@@ -75,6 +75,20 @@ test('DNS rebinding and cross-site requests are refused', async (t) => {
   assert.equal(JSON.parse(ok.body).ok, true);
 });
 
+test('a page may be opened from elsewhere (the shortcut file, a link), nothing else cross-site', async (t) => {
+  const web = await startWeb(t);
+  const opening = { host: `127.0.0.1:${web.port}`, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+  const page = await raw(web.port, '/cashier/', opening);
+  assert.equal(page.status, 200);
+  assert.equal(page.headers['x-frame-options'], 'DENY');
+  assert.equal((await raw(web.port, '/', opening)).status, 302);
+  assert.equal((await raw(web.port, '/api/events/display', opening)).status, 403, 'a stream is not a page');
+  assert.equal((await raw(web.port, '/assets/x.js', opening)).status, 403);
+  assert.equal((await raw(web.port, '/cashier/', { ...opening, 'sec-fetch-dest': 'iframe' })).status, 403, 'not in a frame');
+  assert.equal((await raw(web.port, '/cashier/', { ...opening, 'sec-fetch-mode': 'no-cors' })).status, 403);
+  assert.equal((await raw(web.port, '/cashier/', opening, 'POST')).status, 403);
+});
+
 test('commands need the cashier key and a JSON body; the customer stream needs neither and is read-only', async (t) => {
   const web = await startWeb(t);
   const host = { host: `127.0.0.1:${web.port}` };
