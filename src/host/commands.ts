@@ -84,6 +84,22 @@ const COMMANDS: CommandHandlers = {
     parse: saleIdArgs,
     run: async (host, { saleId }) => toSaleView(await host.payments.newQr(saleId)),
   },
+  'sales.page': {
+    parse: (args) => {
+      const query: CommandArgs<'sales.page'> = {};
+      for (const key of Object.keys(args)) {
+        if (key !== 'before' && key !== 'limit') throw new InvalidRequest(hostMessage('request.onlyArguments', { names: 'before, limit' }));
+        const value = args[key];
+        if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+          throw new InvalidRequest(hostMessage(key === 'before' ? 'request.saleId' : 'request.pageLimit'));
+        }
+        query[key] = value;
+      }
+      return query;
+    },
+    // A limit above SALES_PAGE_MAX is capped there (views.ts), so no request can ask for the whole day at once.
+    run: (host, query) => host.salesPage(query),
+  },
   'payment.dismiss': {
     parse: noArgs,
     run: (host) => (host.payments.dismiss(), null),

@@ -5,9 +5,10 @@
  * its commands and state to the screens. Training mode's payment API is passed in by the launcher
  * (HostOptions.training), so the host never imports the sandbox.
  */
+import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CashierState, DisplayState, SettingsInput, SettingsView } from '../shared/contract.ts';
+import type { CashierState, CommandArgs, DisplayState, SalesPage, SettingsInput, SettingsView } from '../shared/contract.ts';
 import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakong-client.ts';
 import type { TrainingMode, TrainingModeFactory } from './api/training-mode.ts';
 import { readEnv } from './config/env.ts';
@@ -23,7 +24,7 @@ import { PaymentError, PaymentService } from './payments/payment-service.ts';
 import { PrinterService, type PrinterServiceDeps } from './printing/printer-service.ts';
 import { registerReceiptFonts } from './printing/receipt/fonts.ts';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from './payments/poll-policy.ts';
-import { buildCashierState, buildDisplayState } from './views.ts';
+import { buildCashierState, buildDisplayState, buildSalesPage } from './views.ts';
 
 export interface HostOptions {
   /**
@@ -64,6 +65,8 @@ export interface Host {
   /** Training mode, as the launcher built it. */
   readonly training: TrainingMode;
   cashierState(): CashierState;
+  /** One page of today's sales list (the `sales.page` command, arguments already checked). */
+  salesPage(query: CommandArgs<'sales.page'>): SalesPage;
   displayState(): DisplayState;
   saveSettings(input: SettingsInput): SettingsView;
   simulatePayment(saleId: number): void;
@@ -116,6 +119,14 @@ export function createHost(options: HostOptions): Host {
   };
 
   const isTraining = (s: Settings): boolean => s.apiBaseUrl === '';
+
+  // Today's sales list changes only when the ledger is written (a sale or a print job), and every
+  // write goes through this one connection: SQLite's count of rows it changed is the list's
+  // revision. It restarts at each start, so a random offset keeps a screen that outlived a restart
+  // from taking the new count for the one it already has.
+  const revisionBase = randomInt(1, 2 ** 20) * 2 ** 32;
+  const changeCount = db.prepare('SELECT total_changes()').pluck();
+  const salesRevision = (): number => revisionBase + (changeCount.get() as number);
 
   function api(baseUrl: string): BakongApi {
     if (baseUrl === '') return training.api;
@@ -196,9 +207,13 @@ export function createHost(options: HostOptions): Host {
         alerts: alerts.open(),
         current,
         watch: current ? payments.watcher.view(current.id) : null,
-        printer: printing.view(),
+        printer: printing.view(current?.id ?? null),
+        salesRevision: salesRevision(),
         now: now(),
       });
+    },
+    salesPage(query) {
+      return buildSalesPage({ ledger, receiptsFor: (ids) => printing.receiptsFor(ids), query, now: now() });
     },
     displayState() {
       const s = settings.current();

@@ -2,7 +2,19 @@
  * What each screen is shown, derived from the ledger after every committed change. The customer
  * display gets only what a customer may see: no account IDs, no errors, no history.
  */
-import type { CashierAlert, CashierState, DisplayState, PrinterView, SaleView, WatchView } from '../shared/contract.ts';
+import {
+  SALES_PAGE_MAX,
+  SALES_PAGE_SIZE,
+  type CashierAlert,
+  type CashierState,
+  type CommandArgs,
+  type DisplayState,
+  type PrinterView,
+  type PrintJobView,
+  type SalesPage,
+  type SaleView,
+  type WatchView,
+} from '../shared/contract.ts';
 import type { Settings } from './config/settings.ts';
 import type { SalesLedger, StoredSale } from './ledger/sales.ts';
 
@@ -12,6 +24,11 @@ export function toSaleView(sale: StoredSale): SaleView {
   return view;
 }
 
+/**
+ * Built and pushed after every change (about once a second while a QR waits), so nothing in it may
+ * grow with the day: the day's totals come from an SQL aggregate, and today's sales are only
+ * announced by `salesRevision` (the screen fetches them by page, see salesPage).
+ */
 export function buildCashierState(input: {
   settings: Settings;
   training: boolean;
@@ -20,9 +37,9 @@ export function buildCashierState(input: {
   current: StoredSale | null;
   watch: WatchView | null;
   printer: PrinterView;
+  salesRevision: number;
   now: number;
 }): CashierState {
-  const today = input.ledger.day(input.now);
   return {
     mode: input.training ? 'training' : 'live',
     merchantName: input.settings.merchantName,
@@ -32,9 +49,25 @@ export function buildCashierState(input: {
     watch: input.watch,
     alerts: input.alerts,
     printer: input.printer,
-    today: today.map(toSaleView),
-    totals: input.ledger.totals(input.now, today),
+    salesRevision: input.salesRevision,
+    totals: input.ledger.totals(input.now),
     serverTime: input.now,
+  };
+}
+
+/** One page of today's sales list, each sale with its newest receipt's state. */
+export function buildSalesPage(input: {
+  ledger: SalesLedger;
+  receiptsFor(saleIds: readonly number[]): Map<number, PrintJobView>;
+  query: CommandArgs<'sales.page'>;
+  now: number;
+}): SalesPage {
+  const { before, limit } = input.query;
+  const page = input.ledger.dayPage(input.now, before ?? null, Math.min(limit ?? SALES_PAGE_SIZE, SALES_PAGE_MAX));
+  const receipts = input.receiptsFor(page.sales.filter((sale) => sale.status === 'paid').map((sale) => sale.id));
+  return {
+    sales: page.sales.map((sale) => ({ ...toSaleView(sale), receipt: receipts.get(sale.id) ?? null })),
+    nextBefore: page.nextBefore,
   };
 }
 

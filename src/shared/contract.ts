@@ -102,7 +102,11 @@ export interface PrinterView {
   description: string;
   /** The printer's last problem, or null when the last job printed (or none was tried). */
   problem: string | null;
-  /** Today's jobs and at least the last 30, newest first. */
+  /**
+   * The newest few print jobs (at most RECENT_PRINT_JOBS) and the current sale's newest receipt,
+   * newest first: enough to follow a print just asked for. Older sales' receipts come with
+   * today's sales list (`sales.page`), so this never grows with the day.
+   */
   jobs: PrintJobView[];
 }
 
@@ -119,6 +123,25 @@ export interface ReceiptPreview {
   png: string;
   width: number;
   height: number;
+}
+
+/** How many print jobs `PrinterView.jobs` carries at most, besides the current sale's. */
+export const RECENT_PRINT_JOBS = 5;
+
+/** One row of today's sales list: the sale, and its newest receipt or copy print job (null if none). */
+export interface SaleListItem extends SaleView {
+  receipt: PrintJobView | null;
+}
+
+/** `sales.page`: how many sales a page holds unless asked, and at most. */
+export const SALES_PAGE_SIZE = 30;
+export const SALES_PAGE_MAX = 100;
+
+export interface SalesPage {
+  /** Sales created or paid today, newest first. */
+  sales: SaleListItem[];
+  /** Pass as `before` for the next (older) page; null when this page reaches the day's first sale. */
+  nextBefore: number | null;
 }
 
 /** Real money paid during the day (training sales never count). */
@@ -148,8 +171,12 @@ export interface CashierState {
   /** Unacknowledged alerts, oldest first. */
   alerts: CashierAlert[];
   printer: PrinterView;
-  /** Today's sales (created or paid today), newest first. */
-  today: SaleView[];
+  /**
+   * Changes whenever today's sales list may have changed (a sale or a print job was written): the
+   * list itself is not pushed, it is fetched by page (`sales.page`) when this changes, so a push
+   * stays the same size however long the day.
+   */
+  salesRevision: number;
   totals: DayTotals;
   /** Host clock when this state was made, so screens can correct countdowns for clock skew. */
   serverTime: number;
@@ -223,6 +250,12 @@ export interface CashierCommands {
   'payment.charge': { args: { amountCents: number }; result: SaleView };
   'payment.cancel': { args: { saleId: number }; result: SaleView };
   'payment.checkNow': { args: { saleId: number }; result: SaleView };
+  /**
+   * Today's sales, newest first, one page at a time: sales numbered below `before` (the previous
+   * page's `nextBefore`; omitted for the newest), at most `limit` (SALES_PAGE_SIZE unless given;
+   * more than SALES_PAGE_MAX is capped).
+   */
+  'sales.page': { args: { before?: number; limit?: number }; result: SalesPage };
   /** A fresh QR for the same amount: the old one is cancelled (still watched for a late payment). */
   'payment.newQr': { args: { saleId: number }; result: SaleView };
   'alerts.dismiss': { args: { id: number }; result: null };

@@ -17,7 +17,7 @@ import { chromium, type Page } from '@playwright/test';
 import { createHost } from '../../src/host/host.ts';
 import { buildIfStale, ROOT } from '../../src/launch/build-if-stale.ts';
 import { trainingMode } from '../../src/sandbox/training.ts';
-import { seedPaidSales } from './push-size.ts';
+import { seedSales } from '../support/seed-sales.ts';
 
 const CHROMIUM = process.env.POS_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -95,13 +95,13 @@ async function oneSale(cashier: Page, customer: Page, cents: number): Promise<nu
   return qrAt - enterAt;
 }
 
-/** `seeded` paid sales are in today's ledger before web mode starts (see push-size.ts). */
+/** `seeded` paid sales are in today's ledger before web mode starts (tests/support/seed-sales.ts). */
 export async function benchQrLatency(seeded = 0, sales = 25): Promise<QrLatency> {
   buildIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'pos-bench-qr-'));
   if (seeded > 0) {
     const host = createHost({ training: trainingMode({}), env: { POS_DATA_DIR: dataDir, POS_MERCHANT_NAME: 'Bench Shop' } });
-    seedPaidSales(host, seeded);
+    seedSales(host.db, seeded);
     await host.close();
   }
   const pos = await startWebMode(dataDir);

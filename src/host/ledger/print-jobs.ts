@@ -109,16 +109,19 @@ export class PrintJobs {
     this.#db.prepare(`UPDATE print_jobs SET next_attempt_at = ? WHERE status = 'queued'`).run(this.#now());
   }
 
-  /**
-   * Jobs for the cashier screen, newest first: every job since `since` (today's, so each of today's
-   * sales can show its receipt state) and at least the last `atLeast` whatever their day.
-   */
-  recent(since: number, atLeast = 30): PrintJob[] {
-    return (this.#db
-      .prepare(`SELECT * FROM print_jobs
-                WHERE created_at >= ? OR id > (SELECT COALESCE(MAX(id), 0) FROM print_jobs) - ?
-                ORDER BY id DESC`)
-      .all(since, atLeast) as JobRow[]).map(toJob);
+  /** The newest `limit` jobs, newest first. */
+  latest(limit: number): PrintJob[] {
+    return (this.#db.prepare('SELECT * FROM print_jobs ORDER BY id DESC LIMIT ?').all(limit) as JobRow[]).map(toJob);
+  }
+
+  /** Each sale's newest receipt or copy (test prints belong to no sale), by sale. */
+  newestForSales(saleIds: readonly number[]): Map<number, PrintJob> {
+    if (saleIds.length === 0) return new Map();
+    const rows = this.#db
+      .prepare(`SELECT * FROM print_jobs WHERE id IN (
+                  SELECT MAX(id) FROM print_jobs WHERE sale_id IN (SELECT value FROM json_each(?)) AND kind != 'test' GROUP BY sale_id)`)
+      .all(JSON.stringify(saleIds)) as JobRow[];
+    return new Map(rows.map((row) => [row.sale_id!, toJob(row)]));
   }
 
   /** One job's state change, only from the expected state; true when it changed. `:at` is now. */

@@ -5,7 +5,6 @@
  * recorded paid once, and a paid sale never changes again (the schema's triggers back this up).
  */
 import type { DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
-import { centsToRiel } from '../../shared/money.ts';
 import type { Db } from './database.ts';
 
 interface SaleRow {
@@ -188,14 +187,26 @@ export class SalesLedger {
       .run(this.#now(), id);
   }
 
-  /** Sales created or paid during the local day containing `at`, newest first. */
-  day(at: number): StoredSale[] {
+  /**
+   * One page of the sales created or paid during the local day containing `at`, newest first (by
+   * sale number, so sales made in the same millisecond still page in one fixed order): at most
+   * `limit` sales numbered below `before` (all when null). `nextBefore` is what to pass for the
+   * next page, null when this page reaches the day's oldest sale.
+   */
+  dayPage(at: number, before: number | null, limit: number): { sales: StoredSale[]; nextBefore: number | null } {
     const { start, end } = localDay(at);
+    // One row more than asked says whether another page exists. The day's sale numbers come from
+    // two index ranges (sales_by_created, sales_by_paid), so a page never scans older days: left to
+    // itself SQLite walks the table backwards from `before` through the whole ledger's history.
     const rows = this.#db
-      .prepare(`SELECT * FROM sales WHERE (created_at >= ? AND created_at < ?) OR (paid_at >= ? AND paid_at < ?)
-                ORDER BY id DESC`)
-      .all(start, end, start, end) as SaleRow[];
-    return rows.map(toSale);
+      .prepare(`SELECT * FROM sales WHERE id IN (
+                  SELECT id FROM sales INDEXED BY sales_by_created WHERE created_at >= :start AND created_at < :end AND id < :before
+                  UNION ALL
+                  SELECT id FROM sales INDEXED BY sales_by_paid WHERE paid_at >= :start AND paid_at < :end AND id < :before)
+                ORDER BY id DESC LIMIT :limit`)
+      .all({ start, end, before: before ?? Number.MAX_SAFE_INTEGER, limit: limit + 1 }) as SaleRow[];
+    const sales = rows.slice(0, limit).map(toSale);
+    return { sales, nextBefore: rows.length > limit ? sales[sales.length - 1]!.id : null };
   }
 
   /**
@@ -204,19 +215,27 @@ export class SalesLedger {
    * sales are never counted. Only money paid to the shop's own Bakong ID is takings; sales paid to
    * another (allowed) account are counted apart, so a QR that sends money elsewhere cannot hide in
    * the day's total.
+   * Summed by SQLite over the day's paid sales (sales_by_paid), so the cost does not depend on
+   * loading them; the riel sum is centsToRiel (shared/money.ts) per sale, in the same integer arithmetic.
    */
-  totals(at: number, sales: readonly SaleView[] = this.day(at)): DayTotals {
+  totals(at: number): DayTotals {
     const { day, start, end } = localDay(at);
-    const paidToday = sales.filter((s) => s.status === 'paid' && !s.training && s.paidAt !== null && s.paidAt >= start && s.paidAt < end);
-    const paid = paidToday.filter((s) => !paidElsewhere(s));
-    const elsewhere = paidToday.filter(paidElsewhere);
+    // Grouped by whether the QR paid another account than the shop's own (paidElsewhere, below).
+    const rows = this.#db
+      .prepare(`SELECT (pay_to IS NOT NULL AND pay_to != bakong_id) AS elsewhere, COUNT(*) AS count,
+                  SUM(amount_cents) AS cents, SUM(((amount_cents * khr_per_usd + 5000) / 10000) * 100) AS riel
+                FROM sales INDEXED BY sales_by_paid WHERE paid_at >= ? AND paid_at < ? AND status = 'paid' AND training = 0
+                GROUP BY elsewhere`)
+      .all(start, end) as Array<{ elsewhere: 0 | 1; count: number; cents: number; riel: number }>;
+    const own = rows.find((row) => row.elsewhere === 0);
+    const other = rows.find((row) => row.elsewhere === 1);
     return {
       day,
-      paidCount: paid.length,
-      paidCents: paid.reduce((sum, s) => sum + s.amountCents, 0),
-      paidRiel: paid.reduce((sum, s) => sum + centsToRiel(s.amountCents, s.khrPerUsd), 0),
-      otherAccountCount: elsewhere.length,
-      otherAccountCents: elsewhere.reduce((sum, s) => sum + s.amountCents, 0),
+      paidCount: own?.count ?? 0,
+      paidCents: own?.cents ?? 0,
+      paidRiel: own?.riel ?? 0,
+      otherAccountCount: other?.count ?? 0,
+      otherAccountCents: other?.cents ?? 0,
     };
   }
 

@@ -4,10 +4,10 @@
  * receipt job is written in the payment's own transaction (ledger/record-payment.ts); the host's
  * `sale.paid` event, emitted after that commit, is what wakes the queue to print it.
  */
-import type { PrintJobView, PrinterView, ReceiptPreview } from '../../shared/contract.ts';
+import { RECENT_PRINT_JOBS, type PrintJobView, type PrinterView, type ReceiptPreview } from '../../shared/contract.ts';
 import type { Settings } from '../config/settings.ts';
 import type { PrintJob, PrintJobs } from '../ledger/print-jobs.ts';
-import { localDay, type SalesLedger } from '../ledger/sales.ts';
+import type { SalesLedger } from '../ledger/sales.ts';
 import { PaymentError } from '../payments/payment-service.ts';
 import { encodeRasterJob } from './escpos/encode.ts';
 import { PrintQueue } from './print-queue.ts';
@@ -100,14 +100,25 @@ export class PrinterService {
     return listUsbPrinters();
   }
 
-  view(): PrinterView {
+  /** The printer for the cashier screen: a bounded list of jobs, whatever the day's count (see PrinterView.jobs). */
+  view(currentSaleId: number | null = null): PrinterView {
     const setting = this.#deps.settings().printer;
+    const jobs = this.#deps.jobs.latest(RECENT_PRINT_JOBS);
+    if (currentSaleId !== null && !jobs.some((job) => job.saleId === currentSaleId)) {
+      const current = this.#deps.jobs.newestForSales([currentSaleId]).get(currentSaleId);
+      if (current) jobs.push(current);
+    }
     return {
       setting,
       description: setting === 'none' ? 'No printer' : this.#transportForSetting()?.description ?? setting,
       problem: this.queue.problem,
-      jobs: this.#deps.jobs.recent(localDay(this.#deps.now()).start).map(toView),
+      jobs: jobs.map(toView),
     };
+  }
+
+  /** Each sale's newest receipt or copy, for today's sales list. */
+  receiptsFor(saleIds: readonly number[]): Map<number, PrintJobView> {
+    return new Map([...this.#deps.jobs.newestForSales(saleIds)].map(([saleId, job]) => [saleId, toView(job)]));
   }
 
   async stop(): Promise<void> {

@@ -1,19 +1,22 @@
 import { useMemo } from 'react';
 import type { PrintJobView } from '../../shared/contract.ts';
-import { receiptBadge, receiptJobFor, receiptSentence, receiptStatus, receiptText, receiptTone } from './receipt.ts';
+import { newerJob, receiptBadge, receiptJobFor, receiptSentence, receiptStatus, receiptText, receiptTone } from './receipt.ts';
 import type { ReceiptStatus } from './receipt.ts';
 import { useCashier } from './store.ts';
 import { useT } from './useT.ts';
 
 const NO_JOBS: PrintJobView[] = [];
 
-/** The state of a sale's newest receipt (or copy) from the host's recent print jobs; null if none. */
-export function useReceiptStatus(saleId: number): ReceiptStatus | null {
+/**
+ * The state of a sale's newest receipt (or copy): from the host's recent print jobs (pushed with
+ * every state), or `listed` (the one today's sales list came with) when that is newer; null if none.
+ */
+export function useReceiptStatus(saleId: number, listed: PrintJobView | null = null): ReceiptStatus | null {
   const jobs = useCashier((s) => s.state?.printer?.jobs ?? NO_JOBS);
   return useMemo(() => {
-    const job = receiptJobFor(jobs, saleId);
+    const job = newerJob(receiptJobFor(jobs, saleId), listed);
     return job ? receiptStatus(job) : null;
-  }, [jobs, saleId]);
+  }, [jobs, saleId, listed]);
 }
 
 /** The receipt's state in words, in the payment panel; a live region so changes are announced. */
@@ -45,9 +48,9 @@ export function ReceiptLine({ saleId }: { saleId: number }) {
 }
 
 /** A small badge for a row of today's sales; the full sentence is its tooltip. */
-export function ReceiptBadge({ saleId }: { saleId: number }) {
+export function ReceiptBadge({ saleId, listed }: { saleId: number; listed: PrintJobView | null }) {
   const t = useT();
-  const status = useReceiptStatus(saleId);
+  const status = useReceiptStatus(saleId, listed);
   if (!status) return null;
   return (
     <span className={`pill receipt-pill receipt-pill--${receiptTone(status.phase)}`} title={receiptSentence(status, t)}>

@@ -2,11 +2,11 @@ import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
 import { formatClock } from '../common/countdown.ts';
 import { STATUS_KEYS } from '../i18n/index.ts';
 import { ReceiptBadge, ReceiptButtons } from './Receipt.tsx';
+import { useEffect } from 'react';
+import { useSalesList } from './sales-list.ts';
 import { useCashier } from './store.ts';
 import { useT } from './useT.ts';
 import type { SaleView } from '../../shared/contract.ts';
-
-const NO_SALES: SaleView[] = [];
 
 /** Who the sale's QR pays and its full reference (the md5 the sandbox and support ask for). */
 function SaleDetails({ sale }: { sale: SaleView }) {
@@ -28,10 +28,23 @@ function SaleDetails({ sale }: { sale: SaleView }) {
   );
 }
 
-/** Today's sales, newest first, with the day's paid totals. */
+/** Today's sales, newest first (fetched by page, see sales-list.ts), with the day's paid totals. */
 export function TodaySales() {
   const t = useT();
-  const today = useCashier((s) => s.state?.today ?? NO_SALES);
+  const today = useSalesList((s) => s.rows);
+  const loaded = useSalesList((s) => s.loaded !== null);
+  const more = useSalesList((s) => s.nextBefore !== null);
+  const loadingMore = useSalesList((s) => s.loadingMore);
+  const loadMore = useSalesList((s) => s.loadMore);
+  // Every pushed state says which revision of the list is current; the newest page follows it.
+  useEffect(() => {
+    const follow = (revision: number | undefined, day: string | undefined): void => {
+      if (revision !== undefined && day !== undefined) void useSalesList.getState().sync(`${day}|${revision}`, day);
+    };
+    const { state } = useCashier.getState();
+    follow(state?.salesRevision, state?.totals.day);
+    return useCashier.subscribe((s) => follow(s.state?.salesRevision, s.state?.totals.day));
+  }, []);
   const totals = useCashier((s) => s.state?.totals ?? null);
   // The host never counts training sales in the totals; in training mode that must be said.
   const training = useCashier((s) => s.state?.mode === 'training');
@@ -62,7 +75,7 @@ export function TodaySales() {
         )}
       </div>
       {today.length === 0 ? (
-        <p className="today__empty">{t('today.empty')}</p>
+        loaded && <p className="today__empty">{t('today.empty')}</p>
       ) : (
         <div className="today__scroll" tabIndex={0} aria-label={t('today.title')}>
           <table className="today__table">
@@ -104,7 +117,7 @@ export function TodaySales() {
                   <td className="today__receipt">
                     {sale.status === 'paid' && (
                       <div className="today__receipt-cell">
-                        <ReceiptBadge saleId={sale.id} />
+                        <ReceiptBadge saleId={sale.id} listed={sale.receipt} />
                         {sale.id !== currentId && (
                           <span className="today__actions">
                             <span id={`today-sale-${sale.id}`} className="visually-hidden">
@@ -120,6 +133,11 @@ export function TodaySales() {
               ))}
             </tbody>
           </table>
+          {more && (
+            <button type="button" className="btn today__more" aria-busy={loadingMore || undefined} onClick={() => void loadMore()}>
+              {t('today.showMore')}
+            </button>
+          )}
         </div>
       )}
     </section>

@@ -30,6 +30,15 @@ export function receiptJobFor(jobs: readonly PrintJobView[] | null | undefined, 
   return (jobs ?? NO_JOBS).find((job) => job.saleId === saleId && job.kind !== 'test') ?? null;
 }
 
+/**
+ * The newer of a job from the pushed state and one from today's sales list (either may be missing).
+ * The same job in both: the pushed one, which is never older than the list's.
+ */
+export function newerJob(pushed: PrintJobView | null, listed: PrintJobView | null): PrintJobView | null {
+  if (!pushed || !listed) return pushed ?? listed;
+  return listed.id > pushed.id ? listed : pushed;
+}
+
 /** A job's state in the cashier's terms. */
 export function receiptStatus(job: PrintJobView): ReceiptStatus {
   const error = job.lastError?.trim() || null;

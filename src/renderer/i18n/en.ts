@@ -113,6 +113,7 @@ export const en = {
   'today.otherAccount': 'not the shop’s own account',
   'today.reference': 'Reference (md5)',
   'today.noQr': 'no QR',
+  'today.showMore': 'Show more',
 
   'chip.creating': 'QR…',
   'chip.creatingLong': 'Payment: asking for a QR',

@@ -111,6 +111,7 @@ export const km: Messages = {
   'today.otherAccount': 'មិនមែនគណនីផ្ទាល់របស់ហាងទេ',
   'today.reference': 'លេខយោង (md5)',
   'today.noQr': 'គ្មាន QR',
+  'today.showMore': 'បង្ហាញបន្ថែម',
 
   'chip.creating': 'រៀបចំ QR…',
   'chip.creatingLong': 'ការបង់ប្រាក់៖ កំពុងស្នើសុំ QR',

@@ -22,9 +22,17 @@ export const REQUEST_MESSAGES = {
     en: 'This command expects exactly: {names}; nothing was changed',
     km: 'ពាក្យបញ្ជានេះត្រូវការតែ៖ {names} ប៉ុណ្ណោះ ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ',
   },
+  'request.onlyArguments': {
+    en: 'This command takes only: {names}; nothing was changed',
+    km: 'ពាក្យបញ្ជានេះទទួលយកតែ៖ {names} ប៉ុណ្ណោះ ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ',
+  },
   'request.saleId': {
     en: 'A sale number must be a whole number above zero',
     km: 'លេខការលក់ត្រូវតែជាចំនួនគត់ធំជាងសូន្យ',
+  },
+  'request.pageLimit': {
+    en: 'The number of sales to list must be a whole number above zero',
+    km: 'ចំនួនការលក់ដែលត្រូវបង្ហាញត្រូវតែជាចំនួនគត់ធំជាងសូន្យ',
   },
   'request.alertId': {
     en: 'An alert number must be a whole number above zero',

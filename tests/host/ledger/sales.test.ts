@@ -105,13 +105,15 @@ test('today lists sales newest first and totals only what was paid, in cents and
   ledger.markPaid(b.id, 'ok');
   const c = ledger.create({ ...NEW_SALE, amountCents: 999 });
   ledger.markFailed(c.id, 'API down');
-  const today = ledger.day(Date.now());
-  assert.deepEqual(today.map((s) => s.id), [c.id, b.id, a.id]);
+  const today = ledger.dayPage(Date.now(), null, 10);
+  assert.deepEqual(today.sales.map((s) => s.id), [c.id, b.id, a.id]);
+  assert.equal(today.nextBefore, null);
   const now = new Date();
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   assert.deepEqual(ledger.totals(Date.now()),
     { day, paidCount: 2, paidCents: 1250, paidRiel: 42000 + 8200, otherAccountCount: 0, otherAccountCents: 0 });
-  assert.equal(ledger.day(Date.now() - 86_400_000).length, 0);
+  assert.equal(ledger.dayPage(Date.now() - 86_400_000, null, 10).sales.length, 0);
+  assert.equal(ledger.totals(Date.now() - 86_400_000).paidCount, 0);
 });
 
 test('a sale paid to an allowed account is counted apart from the takings, and its account is on the sale', (t) => {
@@ -163,5 +165,7 @@ test('a sale paid after midnight counts in the new day\'s takings and list', (t)
   ledger.markPaid(sale.id, 'ok');
   assert.equal(ledger.totals(now).paidCents, 1050);
   assert.equal(ledger.totals(new Date(2026, 10, 24, 12).getTime()).paidCents, 0);
-  assert.deepEqual(ledger.day(now).map((s) => s.id), [sale.id]);
+  assert.deepEqual(ledger.dayPage(now, null, 10).sales.map((s) => s.id), [sale.id]);
+  // …and in the old day's list too, where it was created.
+  assert.deepEqual(ledger.dayPage(new Date(2026, 10, 24, 12).getTime(), null, 10).sales.map((s) => s.id), [sale.id]);
 });

@@ -8,6 +8,7 @@ import * as latePayments from './002-late-payments.ts';
 import * as printJobs from './003-print-jobs.ts';
 import * as finalCheck from './004-final-check.ts';
 import * as receivingAccount from './005-receiving-account.ts';
+import * as salesByPaidAt from './006-sales-by-paid-at.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, latePayments, printJobs, finalCheck, receivingAccount];
+export const MIGRATIONS: readonly Migration[] = [initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt];
