@@ -7,7 +7,7 @@ import type { CommandArgs, CommandError, CommandName, CommandReply, CommandResul
 import { PosError } from '../shared/errors.ts';
 import { hostMessage, type HostMessage } from '../shared/messages/index.ts';
 import { AmountError, assertChargeCents } from '../shared/money.ts';
-import { ConfigError } from './config/api-url.ts';
+import { ConfigError } from './config/config-error.ts';
 import { validateSettingsInput } from './config/settings.ts';
 import { PaymentError } from './payments/payment-service.ts';
 import type { Host } from './host.ts';

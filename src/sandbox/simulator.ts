@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { buildKhqr, crc16, khqrMd5, parseTlv, serialiseTlv } from '../host/khqr/index.ts';
+import { isAccountId } from '../shared/rules/account-id.ts';
 import { AmountError, MAX_CHARGE_CENTS, centsToDecimal, parseUsdToCents } from '../shared/money.ts';
 import { ATTACKER_ACCOUNT, NO_FAULTS, RELAY_ACCOUNT, parseFaults, seededRandom, type SandboxFaults } from './faults.ts';
 
@@ -201,7 +202,7 @@ export class Sandbox {
 
   #create(params: URLSearchParams, origin: string): Record<string, unknown> {
     const bakongId = requireParam(params, 'bakong_id');
-    if (!/^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+$/.test(bakongId) || bakongId.length > 32) {
+    if (!isAccountId(bakongId)) {
       throw new SandboxError(400, 'bakong_id must look like name@bank (at most 32 characters)');
     }
     const merchantName = requireParam(params, 'merchantname');

@@ -3,12 +3,19 @@
  * Amounts that come from outside (the keypad, settings, an API response) are parsed strictly here.
  * Runs everywhere (host, renderer, tests): no Node or DOM APIs.
  */
+import { PosError } from './errors.ts';
+import { hostMessage, type HostMessage } from './messages/index.ts';
 
 /** Largest single charge the POS accepts: $100,000.00. Keeps KHQR tag 54 short and catches typos. */
 export const MAX_CHARGE_CENTS = 10_000_000;
 
-export class AmountError extends Error {
+/** An amount the POS refuses (category invalid_amount), in catalog words; the refused value is never repeated. */
+export class AmountError extends PosError {
   override name = 'AmountError';
+
+  constructor(text: HostMessage) {
+    super('invalid_amount', text);
+  }
 }
 
 const USD_TEXT = /^(0|[1-9][0-9]{0,8})(?:\.([0-9]{1,2}))?$/;
@@ -19,7 +26,7 @@ const USD_TEXT = /^(0|[1-9][0-9]{0,8})(?:\.([0-9]{1,2}))?$/;
  */
 export function parseUsdToCents(text: string): number {
   const match = USD_TEXT.exec(text);
-  if (!match) throw new AmountError(`"${text}" is not a USD amount (digits, at most two decimals)`);
+  if (!match) throw new AmountError(hostMessage('request.amountFormat'));
   const whole = Number(match[1]);
   const fraction = (match[2] ?? '').padEnd(2, '0');
   return whole * 100 + Number(fraction);
@@ -31,7 +38,7 @@ export function parseUsdToCents(text: string): number {
  */
 export function usdNumberToCents(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new AmountError(`amount ${JSON.stringify(value)} is not a non-negative number`);
+    throw new AmountError(hostMessage('request.amountFormat'));
   }
   return parseUsdToCents(String(value));
 }
@@ -39,11 +46,11 @@ export function usdNumberToCents(value: unknown): number {
 /** Checks a value is a chargeable amount in cents: a positive safe integer within the limit. */
 export function assertChargeCents(cents: unknown): asserts cents is number {
   if (typeof cents !== 'number' || !Number.isSafeInteger(cents)) {
-    throw new AmountError('amount must be a whole number of cents');
+    throw new AmountError(hostMessage('request.amountWholeCents'));
   }
-  if (cents <= 0) throw new AmountError('amount must be more than $0.00');
+  if (cents <= 0) throw new AmountError(hostMessage('request.amountZero'));
   if (cents > MAX_CHARGE_CENTS) {
-    throw new AmountError(`amount must be at most ${formatUsd(MAX_CHARGE_CENTS)}`);
+    throw new AmountError(hostMessage('request.amountTooLarge', { max: formatUsd(MAX_CHARGE_CENTS) }));
   }
 }
 

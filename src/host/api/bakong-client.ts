@@ -8,6 +8,7 @@ import { PosError } from '../../shared/errors.ts';
 import { hostMessage, type HostMessageCode } from '../../shared/messages/index.ts';
 import type { MessageParams } from '../../shared/messages/types.ts';
 import { centsToDecimal, usdNumberToCents } from '../../shared/money.ts';
+import { isAccountId } from '../../shared/rules/account-id.ts';
 
 export type ApiFailureKind = 'network' | 'timeout' | 'http' | 'rate_limited' | 'redirect' | 'bad_response';
 
@@ -81,9 +82,6 @@ export interface HttpApiOptions {
   timeoutMs?: number;
   apiKey?: string | null;
 }
-
-/** A Bakong account ID: name@bank, at most 32 characters (KHQR tag 29/30.00). */
-const ACCOUNT_ID = /^[A-Za-z0-9._-]{1,32}@[A-Za-z0-9._-]{1,32}$/;
 
 /** A hostile server could stream forever; real answers are well under 4 KB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -181,7 +179,7 @@ export function createHttpBakongApi(options: HttpApiOptions): BakongApi {
       let bakongId: string | null = null;
       if (body.bakong_id !== undefined && body.bakong_id !== null) {
         // Only a well-formed account ID is ever compared or shown: no free text from the API on screen.
-        if (typeof body.bakong_id !== 'string' || body.bakong_id.length > 32 || !ACCOUNT_ID.test(body.bakong_id)) {
+        if (!isAccountId(body.bakong_id)) {
           logBody(path, status, JSON.stringify(body));
           throw new BakongApiError('bad_response', 'api.badAccount', { status }, status);
         }

@@ -3,10 +3,8 @@
  * line, so https is required; plain http is allowed only to this machine (the sandbox, a local relay).
  */
 import { isIP } from 'node:net';
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+import { hostMessage } from '../../shared/messages/index.ts';
+import { ConfigError } from './config-error.ts';
 
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -20,12 +18,12 @@ export function parseApiBaseUrl(text: string): string {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new ConfigError(`"${text}" is not a URL (expected e.g. https://api.example.com)`);
+    throw new ConfigError(hostMessage('settings.apiUrlNotUrl'));
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new ConfigError(`The API URL must use https (plain http only to this machine): ${text}`);
+    throw new ConfigError(hostMessage('settings.apiUrlNotHttps'));
   }
-  if (url.username || url.password) throw new ConfigError('The API URL must not contain a user name or password');
-  if (url.search || url.hash) throw new ConfigError('The API URL must not contain ? or #');
+  if (url.username || url.password) throw new ConfigError(hostMessage('settings.apiUrlCredentials'));
+  if (url.search || url.hash) throw new ConfigError(hostMessage('settings.apiUrlQuery'));
   return url.toString().replace(/\/+$/, '');
 }

@@ -5,7 +5,9 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SettingsInput } from '../../shared/contract.ts';
-import { ConfigError, parseApiBaseUrl } from './api-url.ts';
+import { englishText, hostMessage } from '../../shared/messages/index.ts';
+import { parseApiBaseUrl } from './api-url.ts';
+import { ConfigError } from './config-error.ts';
 
 export interface EnvConfig {
   dataDir: string;
@@ -26,7 +28,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, fallbackDataDir = 
     try {
       overrides.apiBaseUrl = parseApiBaseUrl(url);
     } catch (error) {
-      throw new ConfigError(`POS_BAKONG_API_URL: ${(error as Error).message}`);
+      if (!(error instanceof ConfigError)) throw error;
+      throw new ConfigError(hostMessage('settings.envInvalid', { variable: 'POS_BAKONG_API_URL', reason: englishText(error.text) }), { cause: error });
     }
   }
   if (env.POS_BAKONG_ID?.trim()) overrides.bakongId = env.POS_BAKONG_ID.trim();

@@ -6,7 +6,11 @@
 import type { Language, SettingsInput, SettingsView } from '../../shared/contract.ts';
 import type { Db } from '../ledger/database.ts';
 import { formatPrinterSetting, parsePrinterSetting } from '../printing/transports/printer-setting.ts';
-import { ConfigError, parseApiBaseUrl } from './api-url.ts';
+import { PosError } from '../../shared/errors.ts';
+import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
+import { ALLOWED_ACCOUNTS_REFUSAL, BAKONG_ID_REFUSAL, areAllowedAccounts, isAccountId } from '../../shared/rules/account-id.ts';
+import { parseApiBaseUrl } from './api-url.ts';
+import { ConfigError } from './config-error.ts';
 
 export interface Settings {
   merchantName: string;
@@ -41,103 +45,118 @@ export const TRAINING_BAKONG_ID = 'training@sandbox';
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
 
-/** KHQR tag 59 holds at most 25 characters; tag 29/30.00 at most 32. */
+/** KHQR tag 59 holds at most 25 characters. */
 const MAX_NAME = 25;
-const MAX_ACCOUNT = 32;
+const KHR_PER_USD = { min: 1000, max: 10000 };
+const GRACE_MINUTES = { min: 1, max: 60 };
+const RECEIPT_LINES = { lines: 6, chars: 48 };
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Why each field is refused: the field's catalog message, naming it and what it allows (never the
+ * value typed, which the Settings screen still shows in its highlighted field).
+ */
+const REFUSAL: { [K in keyof Settings]: HostMessage } = {
+  merchantName: hostMessage('settings.merchantName', { max: MAX_NAME }),
+  bakongId: BAKONG_ID_REFUSAL,
+  apiBaseUrl: hostMessage('settings.apiUrlNotUrl'),
+  khrPerUsd: hostMessage('settings.khrPerUsd', KHR_PER_USD),
+  language: hostMessage('settings.language'),
+  allowedAccounts: ALLOWED_ACCOUNTS_REFUSAL,
+  graceMinutes: hostMessage('settings.graceMinutes', GRACE_MINUTES),
+  printer: hostMessage('settings.printer'),
+  paperWidth: hostMessage('settings.paperWidth'),
+  receiptHeader: hostMessage('settings.receiptLines', RECEIPT_LINES),
+  receiptFooter: hostMessage('settings.receiptLines', RECEIPT_LINES),
+};
+
+const refuse = (key: keyof Settings, cause?: unknown): ConfigError => new ConfigError(REFUSAL[key], cause === undefined ? undefined : { cause });
+
+const isKey = (key: string): key is keyof Settings => (KEYS as string[]).includes(key);
+
+const wholeIn = (value: unknown, range: { min: number; max: number }): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
 
 /** Validates one patch strictly: unknown keys, wrong types and out-of-range values are refused. */
 export function validateSettingsInput(input: unknown): SettingsInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ConfigError('settings must be an object');
+    throw new ConfigError(hostMessage('settings.notObject'));
   }
   const out: SettingsInput = {};
   for (const [key, value] of Object.entries(input)) {
+    if (!isKey(key)) throw new ConfigError(hostMessage('settings.unknownSetting'));
+    const text = (item: unknown): string => {
+      if (typeof item !== 'string') throw refuse(key);
+      return item.trim();
+    };
     switch (key) {
       case 'merchantName': {
-        const name = requireString(key, value).trim();
-        if ([...name].length < 1 || [...name].length > MAX_NAME) {
-          throw new ConfigError(`Merchant name must be 1 to ${MAX_NAME} characters (it is printed in the KHQR)`);
-        }
-        if (/[\u0000-\u001f\u007f]/.test(name)) throw new ConfigError('Merchant name must not contain control characters');
+        const name = text(value);
+        if ([...name].length < 1 || [...name].length > MAX_NAME || CONTROL.test(name)) throw refuse(key);
         out.merchantName = name;
         break;
       }
       case 'bakongId': {
-        const id = requireString(key, value).trim();
-        out.bakongId = id === '' ? '' : checkAccountId(id);
+        const id = text(value);
+        if (id !== '' && !isAccountId(id)) throw refuse(key);
+        out.bakongId = id;
         break;
       }
       case 'allowedAccounts': {
-        if (!Array.isArray(value) || value.length > 10) throw new ConfigError('Allowed accounts must be a list of at most 10');
-        out.allowedAccounts = [...new Set(value.map((item) => checkAccountId(requireString(key, item).trim())))];
+        if (!Array.isArray(value)) throw refuse(key);
+        const ids = value.map(text);
+        if (!areAllowedAccounts(ids)) throw refuse(key);
+        out.allowedAccounts = [...new Set(ids)];
         break;
       }
       case 'apiBaseUrl': {
-        const url = requireString(key, value).trim();
+        // parseApiBaseUrl says which of the URL's rules it breaks.
+        const url = text(value);
         out.apiBaseUrl = url === '' ? '' : parseApiBaseUrl(url);
         break;
       }
       case 'khrPerUsd': {
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < 1000 || value > 10000) {
-          throw new ConfigError('KHR per USD must be a whole number of riel between 1,000 and 10,000');
-        }
+        if (!wholeIn(value, KHR_PER_USD)) throw refuse(key);
         out.khrPerUsd = value;
         break;
       }
       case 'graceMinutes': {
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 60) {
-          throw new ConfigError('Late-payment grace must be a whole number of minutes from 1 to 60');
-        }
+        if (!wholeIn(value, GRACE_MINUTES)) throw refuse(key);
         out.graceMinutes = value;
         break;
       }
       case 'printer': {
-        const setting = requireString(key, value).trim();
+        const setting = text(value);
         try {
           out.printer = formatPrinterSetting(parsePrinterSetting(setting));
         } catch (error) {
-          throw new ConfigError(`Printer: ${(error as Error).message}`);
+          // The printer module's own words, when it has catalog ones; the field's rule otherwise.
+          if (error instanceof PosError) throw error;
+          throw refuse(key, error);
         }
         break;
       }
       case 'paperWidth': {
-        if (value !== 58 && value !== 80) throw new ConfigError('Paper width must be 58 or 80 (mm)');
+        if (value !== 58 && value !== 80) throw refuse(key);
         out.paperWidth = value;
         break;
       }
       case 'receiptHeader':
       case 'receiptFooter': {
-        if (!Array.isArray(value) || value.length > 6) throw new ConfigError('Receipt header and footer have at most 6 lines');
-        const lines = value.map((line) => requireString(key, line).trim());
-        if (lines.some((line) => [...line].length > 48 || /[\u0000-\u001f\u007f]/.test(line))) {
-          throw new ConfigError('Each receipt line has at most 48 characters and no control characters');
-        }
+        if (!Array.isArray(value) || value.length > RECEIPT_LINES.lines) throw refuse(key);
+        const lines = value.map(text);
+        if (lines.some((line) => [...line].length > RECEIPT_LINES.chars || CONTROL.test(line))) throw refuse(key);
         out[key] = lines.filter((line) => line !== '');
         break;
       }
       case 'language': {
-        if (value !== 'en' && value !== 'km') throw new ConfigError('Language must be "en" or "km"');
+        if (value !== 'en' && value !== 'km') throw refuse(key);
         out.language = value;
         break;
       }
-      default:
-        throw new ConfigError(`Unknown setting "${key}"`);
     }
   }
   return out;
-}
-
-function checkAccountId(id: string): string {
-  if (!/^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+$/.test(id)) {
-    throw new ConfigError(`A Bakong account ID looks like name@bank, e.g. myshop@aclb (got "${id}")`);
-  }
-  if (id.length > MAX_ACCOUNT) throw new ConfigError(`A Bakong account ID has at most ${MAX_ACCOUNT} characters`);
-  return id;
-}
-
-function requireString(key: string, value: unknown): string {
-  if (typeof value !== 'string') throw new ConfigError(`${key} must be text`);
-  return value;
 }
 
 export class SettingsStore {
@@ -173,7 +192,7 @@ export class SettingsStore {
     // A form may send a locked field back unchanged; only an attempt to change it is an error.
     const overrides = this.#overrides as Record<string, unknown>;
     const locked = Object.entries(patch).filter(([key, value]) => key in overrides && overrides[key] !== value);
-    if (locked.length > 0) throw new ConfigError(`Set by the environment, cannot be changed here: ${locked.map(([key]) => key).join(', ')}`);
+    if (locked.length > 0) throw new ConfigError(hostMessage('settings.locked', { fields: locked.map(([key]) => key).join(', ') }));
     const upsert = this.#db.prepare(
       `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,

@@ -1,12 +1,13 @@
 // Field rules from khqr.md shared by the builder and the parser, so what we write is exactly
 // what we accept. Lengths are in code points, like TLV lengths.
 
+import { ACCOUNT_ID_MAX_LENGTH, isAccountId } from '../../shared/rules/account-id.ts';
 import { KhqrError } from './errors.ts';
 import { codePointLength } from './tlv.ts';
 import type { KhqrCurrency } from './amount.ts';
 
 export const LIMITS = {
-  accountId: 32,
+  accountId: ACCOUNT_ID_MAX_LENGTH,
   accountInfo: 32,
   merchantId: 32,
   acquiringBank: 32,
@@ -50,12 +51,10 @@ export function requireText(value: string | undefined, field: string, label: str
   return checkText(value, field, label, max);
 }
 
-// Bakong account IDs look like `name@bank`: exactly one '@' with something on both sides.
-const ACCOUNT_ID_SHAPE = /^[^@]+@[^@]+$/;
-
+/** Bakong account IDs look like `name@bank`: the one rule is src/shared/rules/account-id.ts. */
 export function checkAccountId(value: string | undefined, field: string, label: string): string {
   const id = requireText(value, field, label, LIMITS.accountId);
-  if (!ACCOUNT_ID_SHAPE.test(id)) {
+  if (!isAccountId(id)) {
     throw new KhqrError('ACCOUNT_ID_INVALID', `The ${label} "${id}" is not a Bakong account ID of the form name@bank.`, {
       field,
     });

@@ -6,14 +6,21 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { PosError } from '../../shared/errors.ts';
+import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 export type Db = Database.Database;
 
 export const LEDGER_FILE = 'ledger.sqlite3';
 
-export class LedgerError extends Error {
+/** The ledger cannot be used (newer or different schema, another POS holds it): category storage_error. */
+export class LedgerError extends PosError {
   override name = 'LedgerError';
+
+  constructor(text: HostMessage) {
+    super('storage_error', text);
+  }
 }
 
 export function openLedger(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Db {
@@ -52,16 +59,11 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   for (const row of applied) {
     const migration = known.get(row.version);
     if (!migration) {
-      throw new LedgerError(
-        `The ledger was written by a newer version of the POS (schema ${row.version} "${row.name}"). ` +
-          'Install that version or newer; this one will not touch the ledger.',
-      );
+      throw new LedgerError(hostMessage('ledger.newerSchema', { version: row.version }));
     }
     if (migration.name !== row.name || checksum(migration.sql) !== row.checksum) {
-      throw new LedgerError(
-        `Ledger schema ${row.version} does not match this build ("${row.name}" vs "${migration.name}"). ` +
-          'Refusing to continue so no sale is misread.',
-      );
+      console.error(`[ledger] schema ${row.version} is "${row.name}" (${row.checksum}) in the file, "${migration.name}" in this build`);
+      throw new LedgerError(hostMessage('ledger.schemaMismatch', { version: row.version }));
     }
   }
   const done = new Set(applied.map((row) => row.version));

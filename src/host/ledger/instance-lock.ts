@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { hostMessage } from '../../shared/messages/index.ts';
 import { LedgerError } from './database.ts';
 
 export const LOCK_FILE = 'instance.lock';
@@ -24,10 +25,7 @@ export function lockDataDir(dataDir: string): () => void {
   } catch (error) {
     lock.close();
     if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
-      throw new LedgerError(
-        `Another POS is already running with the data directory ${dataDir}. Close it first ` +
-          '(or give each one its own POS_DATA_DIR).',
-      );
+      throw new LedgerError(hostMessage('ledger.locked', { dataDir }));
     }
     throw error;
   }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent, InputHTMLAttributes } from 'react';
 import type { CommandError, SettingsInput } from '../../shared/contract.ts';
+import { hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
+import { ALLOWED_ACCOUNTS_REFUSAL, BAKONG_ID_REFUSAL } from '../../shared/rules/account-id.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { checkReceiptLines, receiptLinesProblem } from './printer-form.ts';
 import { buildPatch, toDraft } from './settings-form.ts';
@@ -9,7 +11,7 @@ import { ErrorBanner } from './ErrorBanner.tsx';
 import { Field } from './Field.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
 import { invoke, useCashier } from './store.ts';
-import { useT } from './useT.ts';
+import { useLanguage, useT } from './useT.ts';
 
 type Notice =
   | { kind: 'saved' }
@@ -17,7 +19,13 @@ type Notice =
   | { kind: 'error'; error: CommandError }
   | { kind: 'invalid'; field: InvalidField };
 
-const INVALID_TEXT: Readonly<Record<Exclude<InvalidField, 'receiptHeader' | 'receiptFooter'>, MessageKey>> = {
+/** Account fields say what the host would say: the rule and its words are shared (src/shared/rules/account-id.ts). */
+const INVALID_HOST_TEXT: Readonly<Record<'bakongId' | 'allowedAccounts', HostMessage>> = {
+  bakongId: BAKONG_ID_REFUSAL,
+  allowedAccounts: ALLOWED_ACCOUNTS_REFUSAL,
+};
+
+const INVALID_TEXT: Readonly<Record<Exclude<InvalidField, 'receiptHeader' | 'receiptFooter' | 'bakongId' | 'allowedAccounts'>, MessageKey>> = {
   khrPerUsd: 'settings.khrPerUsdInvalid',
   graceMinutes: 'settings.graceMinutesInvalid',
   printerFolder: 'printer.folderInvalid',
@@ -31,6 +39,7 @@ const WHOLE_NUMBER: InputAttributes = { type: 'text', inputMode: 'numeric', patt
 
 export function SettingsView() {
   const t = useT();
+  const language = useLanguage();
   const mode = useCashier((s) => s.state?.mode ?? null);
   const [loaded, setLoaded] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -169,6 +178,7 @@ export function SettingsView() {
                 spellCheck={false}
                 autoComplete="off"
                 placeholder="name@bank"
+                aria-invalid={invalid === 'allowedAccounts' || undefined}
                 value={draft.allowedAccounts}
                 onChange={(e) => update({ allowedAccounts: e.target.value })}
               />
@@ -190,6 +200,8 @@ export function SettingsView() {
                     <strong>{t(invalid === 'receiptHeader' ? 'printer.header' : 'printer.footer')}</strong>
                     <span className="banner__detail">{receiptLinesProblem(checkReceiptLines(draft[invalid]), t)}</span>
                   </>
+                ) : invalid === 'bakongId' || invalid === 'allowedAccounts' ? (
+                  <strong>{hostMessageText(INVALID_HOST_TEXT[invalid], language)}</strong>
                 ) : (
                   <strong>{t(INVALID_TEXT[invalid])}</strong>
                 )}

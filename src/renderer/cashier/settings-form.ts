@@ -5,6 +5,7 @@
  * the printer ones).
  */
 import type { Language, SettingsInput, SettingsView } from '../../shared/contract.ts';
+import { areAllowedAccounts, isAccountId } from '../../shared/rules/account-id.ts';
 import { checkReceiptLines, joinPrinterSetting, splitPrinterSetting } from './printer-form.ts';
 
 export interface Draft {
@@ -31,7 +32,8 @@ type NewerField = 'allowedAccounts' | 'graceMinutes' | 'printer' | 'paperWidth' 
 export type LoadedSettings = Omit<SettingsView, NewerField> & Partial<Pick<SettingsView, NewerField>>;
 
 /** A field the form can refuse before sending it. */
-export type InvalidField = 'khrPerUsd' | 'graceMinutes' | 'printerFolder' | 'receiptHeader' | 'receiptFooter';
+export type InvalidField =
+  | 'bakongId' | 'allowedAccounts' | 'khrPerUsd' | 'graceMinutes' | 'printerFolder' | 'receiptHeader' | 'receiptFooter';
 
 /** "a@b\n\n c@d " → ["a@b", "c@d"] (commas separate too). */
 export function parseAccountLines(text: string): string[] {
@@ -65,12 +67,19 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
-/** The changes to send with settings.save; whole numbers are checked here, the rest by the host. */
+/**
+ * The changes to send with settings.save. Account IDs (the shared rule, src/shared/rules/account-id.ts)
+ * and whole numbers are checked here, so the owner hears at once; the host checks everything again.
+ */
 export function buildPatch(loaded: LoadedSettings, draft: Draft): PatchResult {
   const editable = (field: keyof SettingsInput) => !loaded.lockedByEnv.includes(field);
   const patch: SettingsInput = {};
   if (editable('merchantName') && draft.merchantName !== loaded.merchantName) patch.merchantName = draft.merchantName;
-  if (editable('bakongId') && draft.bakongId !== loaded.bakongId) patch.bakongId = draft.bakongId;
+  if (editable('bakongId') && draft.bakongId !== loaded.bakongId) {
+    const id = draft.bakongId.trim();
+    if (id !== '' && !isAccountId(id)) return { ok: false, invalid: 'bakongId' };
+    patch.bakongId = draft.bakongId;
+  }
   if (editable('apiBaseUrl') && draft.apiBaseUrl !== loaded.apiBaseUrl) patch.apiBaseUrl = draft.apiBaseUrl;
   if (editable('khrPerUsd') && draft.khrPerUsd.trim() !== String(loaded.khrPerUsd)) {
     const rate = draft.khrPerUsd.trim();
@@ -80,6 +89,7 @@ export function buildPatch(loaded: LoadedSettings, draft: Draft): PatchResult {
   if (editable('language') && draft.language !== loaded.language) patch.language = draft.language;
   if (loaded.allowedAccounts !== undefined && editable('allowedAccounts')) {
     const accounts = parseAccountLines(draft.allowedAccounts);
+    if (!areAllowedAccounts(accounts)) return { ok: false, invalid: 'allowedAccounts' };
     if (!sameList(accounts, loaded.allowedAccounts)) patch.allowedAccounts = accounts;
   }
   if (

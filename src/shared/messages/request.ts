@@ -26,6 +26,22 @@ export const REQUEST_MESSAGES = {
     en: 'This command takes only: {names}; nothing was changed',
     km: 'ពាក្យបញ្ជានេះទទួលយកតែ៖ {names} ប៉ុណ្ណោះ ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ',
   },
+  'request.amountFormat': {
+    en: 'An amount is written in dollars with at most two decimals, e.g. 10.50',
+    km: 'ចំនួនទឹកប្រាក់ត្រូវសរសេរជាដុល្លារ ដោយមានខ្ទង់ទសភាគយ៉ាងច្រើនពីរ ឧទាហរណ៍ 10.50',
+  },
+  'request.amountWholeCents': {
+    en: 'The amount must be a whole number of cents',
+    km: 'ចំនួនទឹកប្រាក់ត្រូវតែជាចំនួនគត់នៃសេន',
+  },
+  'request.amountZero': {
+    en: 'The amount must be more than $0.00',
+    km: 'ចំនួនទឹកប្រាក់ត្រូវតែលើសពី $0.00',
+  },
+  'request.amountTooLarge': {
+    en: 'The amount must be at most {max}, the largest charge this till takes',
+    km: 'ចំនួនទឹកប្រាក់ត្រូវតែមិនលើសពី {max} ដែលជាចំនួនធំបំផុតដែលបញ្ជរនេះទទួលយក',
+  },
   'request.saleId': {
     en: 'A sale number must be a whole number above zero',
     km: 'លេខការលក់ត្រូវតែជាចំនួនគត់ធំជាងសូន្យ',

@@ -52,6 +52,14 @@ describe('settings form', () => {
     assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), graceMinutes: '1.5' }), { ok: false, invalid: 'graceMinutes' });
   });
 
+  it('refuses an account ID the host would refuse, by the same shared rule', () => {
+    assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), bakongId: 'sokha at aclb' }), { ok: false, invalid: 'bakongId' });
+    assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), bakongId: `${'s'.repeat(28)}@aclb` }), { ok: false, invalid: 'bakongId' });
+    assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), allowedAccounts: 'relay@bank\nសួស្តី@bank' }), { ok: false, invalid: 'allowedAccounts' });
+    // Clearing the Bakong ID (back to training) is allowed.
+    assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), bakongId: '' }), { ok: true, patch: { bakongId: '' } });
+  });
+
   it('can clear the extra accounts, and copes with a host that lacks the newer fields', () => {
     assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), allowedAccounts: '  ' }), {
       ok: true,
