@@ -107,7 +107,8 @@ export function eventFrom(window: FakeWindow): { sender: FakeWebContents; sender
 }
 
 class FakeApp extends EventEmitter {
-  readonly isPackaged = false;
+  /** Writable so a test can see what the packaged app would do (e.g. DevTools off). */
+  isPackaged = false;
   readonly paths = new Map<string, string>();
   setPath(name: string, path: string): void {
     if (record.isReady && name === 'userData') throw new Error('userData must be set before ready');

@@ -1,16 +1,21 @@
-// Static review of the Electron code against Electron's security checklist: the things a reviewer
-// would look for, checked on the source so that flipping one of them fails here (no Electron
-// binary is needed). Where a rule lives in a pure module it is imported and checked for real.
+// Review of the Electron code against Electron's security checklist: the things a reviewer would
+// look for, so that flipping one of them fails here (no Electron binary is needed). The windows'
+// options are checked as values: electron/windows.ts is run against the fake electron and the
+// options its BrowserWindows are constructed with are read back. Where a rule lives in a pure
+// module it is imported and checked for real; the rest is checked on the source.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../electron/app-url.ts';
+import { registerHooks } from 'node:module';
+import { CONTENT_SECURITY_POLICY, PAGE_URLS, SECURITY_HEADERS, type PageName } from '../../electron/app-url.ts';
 import { preloadPath } from '../../electron/paths.ts';
+import * as fake from './fake-electron.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FAKE_URL = new URL('./fake-electron.ts', import.meta.url).href;
 const ELECTRON_DIR = join(ROOT, 'electron');
 
 function sourceFiles(dir: string): string[] {
@@ -58,53 +63,82 @@ function occurrences(text: string, needle: string): number[] {
   return found;
 }
 
-/** `key: value` pairs of an object literal's top level (values as written in the source). */
-function properties(objectText: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const m of objectText.slice(1, -1).matchAll(/^\s*(\w+):\s*(.+?),?\s*$/gm)) found.set(m[1]!, m[2]!);
-  return found;
-}
+/** Every window's webPreferences, as values: a protection turned off or left to a default fails here. */
+const REQUIRED_PREFERENCES = (packaged: boolean): Record<string, unknown> => ({
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: false,
+  disableBlinkFeatures: 'Auxclick',
+  // No DevTools at the counter; available when running from a checkout.
+  devTools: !packaged,
+});
+/** The only other keys a window may set. */
+const OTHER_PREFERENCES = ['preload', 'backgroundThrottling'];
 
-const REQUIRED_PREFERENCES: Record<string, string> = {
-  contextIsolation: 'true',
-  sandbox: 'true',
-  nodeIntegration: 'false',
-  nodeIntegrationInWorker: 'false',
-  nodeIntegrationInSubFrames: 'false',
-  webSecurity: 'true',
-  allowRunningInsecureContent: 'false',
-  experimentalFeatures: 'false',
-  webviewTag: 'false',
-  navigateOnDragDrop: 'false',
-  safeDialogs: 'true',
-  spellcheck: 'false',
-  disableBlinkFeatures: "'Auxclick'",
-  devTools: '!app.isPackaged',
-};
+const SINGLE = { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 }, workArea: { x: 0, y: 0, width: 1366, height: 728 } };
+const SECOND = { id: 2, bounds: { x: 1366, y: 0, width: 1024, height: 768 }, workArea: { x: 1366, y: 0, width: 1024, height: 768 } };
 
-test('every BrowserWindow spells out sandboxed, isolated, Node-free webPreferences with its own preload', () => {
-  const pages: string[] = [];
-  for (const { name, text } of FILES) {
-    for (const at of occurrences(text, 'new BrowserWindow(')) {
-      const options = group(text, at + 'new BrowserWindow'.length);
-      const prefsAt = options.indexOf('webPreferences:');
-      assert.ok(prefsAt !== -1, `${name}: a BrowserWindow without webPreferences`);
-      const literal = group(options, prefsAt, true);
-      assert.doesNotMatch(literal, /\.\.\./, `${name}: no spread in webPreferences: every setting is visible here`);
-      const prefs = properties(literal);
-      for (const [key, value] of Object.entries(REQUIRED_PREFERENCES)) {
-        assert.equal(prefs.get(key), value, `${name}: webPreferences.${key} must be ${value}`);
-      }
-      const preload = /^preloadPath\('(cashier|customer)'\)$/.exec(prefs.get('preload') ?? '');
-      assert.ok(preload, `${name}: the preload is one of ours`);
-      pages.push(preload[1]!);
-      const allowed = new Set([...Object.keys(REQUIRED_PREFERENCES), 'preload', 'backgroundThrottling']);
-      for (const key of prefs.keys()) assert.ok(allowed.has(key), `${name}: unexpected webPreferences.${key}`);
+/**
+ * electron/windows.ts run against the fake electron (tests/electron/fake-electron.ts): the options
+ * each BrowserWindow is really constructed with, for the packaged and the unpackaged app, with the
+ * customer display on its own monitor and as a spare window on the till's.
+ */
+async function constructedWindows(): Promise<Array<{ packaged: boolean; window: fake.FakeWindow }>> {
+  registerHooks({
+    resolve: (specifier, context, next) => (specifier === 'electron' ? { url: FAKE_URL, shortCircuit: true } : next(specifier, context)),
+  });
+  const { openPosWindows } = await import('../../electron/windows.ts');
+  const built: Array<{ packaged: boolean; window: fake.FakeWindow }> = [];
+  for (const packaged of [false, true]) {
+    for (const monitors of [[SINGLE, SECOND], [SINGLE]]) {
+      fake.app.isPackaged = packaged;
+      fake.setDisplays(monitors);
+      const before = fake.record.windows.length;
+      const windows = openPosWindows({ onCashierClosed: () => undefined });
+      windows.dispose();
+      for (const window of fake.record.windows.slice(before)) built.push({ packaged, window });
     }
   }
-  assert.deepEqual(pages.sort(), ['cashier', 'customer'], 'exactly the cashier and customer windows, each with its own preload');
-  assert.equal(FILES.flatMap((f) => occurrences(f.text, 'webPreferences')).length, 2, 'webPreferences only in those two windows');
+  fake.app.isPackaged = false;
+  return built;
+}
+
+test('every BrowserWindow is built with sandboxed, isolated, Node-free webPreferences and its own preload', async () => {
+  const built = await constructedWindows();
+  assert.equal(built.length, 8, 'two windows for each of the four set-ups');
+  const pages: string[] = [];
+  for (const { packaged, window } of built) {
+    const page = Object.entries(PAGE_URLS).find(([, url]) => url === window.webContents.getURL())?.[0] as PageName | undefined;
+    assert.ok(page, `a window loaded ${window.webContents.getURL()}, not one of our pages`);
+    pages.push(page);
+    const prefs = window.options.webPreferences as Record<string, unknown> | undefined;
+    assert.ok(prefs && typeof prefs === 'object', `${page}: a BrowserWindow without webPreferences`);
+    for (const [key, value] of Object.entries(REQUIRED_PREFERENCES(packaged))) {
+      assert.equal(prefs[key], value, `${page}${packaged ? ' (packaged)' : ''}: webPreferences.${key} must be ${String(value)}`);
+    }
+    assert.equal(prefs.preload, preloadPath(page), `${page}: its own preload`);
+    const allowed = new Set([...Object.keys(REQUIRED_PREFERENCES(packaged)), ...OTHER_PREFERENCES]);
+    for (const key of Reflect.ownKeys(prefs)) assert.ok(allowed.has(String(key)), `${page}: unexpected webPreferences.${String(key)}`);
+  }
+  assert.deepEqual(pages.sort(), [...Array(4).fill('cashier'), ...Array(4).fill('customer')], 'a cashier and a customer window each time');
   assert.equal(preloadPath('customer', '/app/out/main'), join('/app/out', 'preload', 'customer.cjs'));
+});
+
+test('no window is built anywhere else, so none escapes the check above', () => {
+  const makers = FILES.filter((f) => /\bnew BrowserWindow\(/.test(f.text)).map((f) => f.name);
+  assert.deepEqual(makers, ['electron/windows.ts'], 'BrowserWindows are made only in electron/windows.ts');
+  assert.equal(occurrences(file('electron/windows.ts'), 'new BrowserWindow(').length, 2, 'the cashier and the customer window');
+  assert.deepEqual(FILES.filter((f) => f.text.includes('webPreferences')).map((f) => f.name), ['electron/windows.ts']);
+  assert.doesNotMatch(file('electron/windows.ts'), /\bBrowserView\b|\bWebContentsView\b/, 'no views with their own preferences');
 });
 
 test('no Electron source turns a protection off', () => {
