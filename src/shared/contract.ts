@@ -89,8 +89,8 @@ export interface PrintJobView {
   attempts: number;
   /** The POS stopped while this job was printing; it is being printed again (a partial receipt may exist). */
   interrupted: boolean;
-  /** Why the last attempt failed, in plain words (e.g. the printer is unplugged, no permission). */
-  lastError: string | null;
+  /** Why the last attempt failed (e.g. the printer is unplugged, no permission), as a catalog message. */
+  lastError: HostMessage | null;
   createdAt: number;
   printedAt: number | null;
 }
@@ -100,8 +100,8 @@ export interface PrinterView {
   setting: string;
   /** What it is in words, e.g. "USB printer 0416:5011". */
   description: string;
-  /** The printer's last problem, or null when the last job printed (or none was tried). */
-  problem: string | null;
+  /** The printer's last problem (a catalog message), or null when the last job printed (or none was tried). */
+  problem: HostMessage | null;
   /**
    * The newest few print jobs (at most RECENT_PRINT_JOBS) and the current sale's newest receipt,
    * newest first: enough to follow a print just asked for. Older sales' receipts come with
@@ -271,7 +271,7 @@ export interface CashierCommands {
   /** The printer was fixed or plugged back in: try every waiting job now instead of after its backoff. */
   'printer.retryNow': { args: Record<string, never>; result: null };
   /** USB printers attached now, for the Settings screen; `problem` says why the list may be incomplete. */
-  'printer.list': { args: Record<string, never>; result: { printers: UsbPrinterInfo[]; problem: string | null } };
+  'printer.list': { args: Record<string, never>; result: { printers: UsbPrinterInfo[]; problem: HostMessage | null } };
   'settings.get': { args: Record<string, never>; result: SettingsView };
   'settings.save': { args: SettingsInput; result: SettingsView };
 }

@@ -3,6 +3,7 @@
  * about a receipt is what the ledger says, and a crash loses no job.
  */
 import type { PrintJobKind, PrintJobStatus, PrintJobView } from '../../shared/contract.ts';
+import { hostMessage, isHostMessageCode, type HostMessage } from '../../shared/messages/index.ts';
 import type { Db } from './database.ts';
 
 interface JobRow {
@@ -12,7 +13,9 @@ interface JobRow {
   status: PrintJobStatus;
   attempts: number;
   interrupted: number;
-  last_error: string | null;
+  /** A catalog code (src/shared/messages/printer.ts) and its params as JSON: never free text. */
+  error_code: string | null;
+  error_params: string | null;
   next_attempt_at: number;
   created_at: number;
   updated_at: number;
@@ -31,11 +34,38 @@ function toJob(row: JobRow): PrintJob {
     status: row.status,
     attempts: row.attempts,
     interrupted: row.interrupted === 1,
-    lastError: row.last_error,
+    lastError: storedMessage(row.error_code, row.error_params),
     createdAt: row.created_at,
     printedAt: row.printed_at,
     nextAttemptAt: row.next_attempt_at,
   };
+}
+
+/**
+ * A stored message back as a HostMessage, checked as strictly as anything read from disk: an unknown
+ * code (written by a newer build) or params that are not a flat object of strings and numbers give
+ * a generic message rather than something unchecked on a screen.
+ */
+function storedMessage(code: string | null, params: string | null): HostMessage | null {
+  if (code === null) return null;
+  if (!isHostMessageCode(code)) return hostMessage('printer.earlierProblem');
+  if (params === null) return hostMessage(code);
+  try {
+    const parsed: unknown = JSON.parse(params);
+    if (
+      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) &&
+      Object.values(parsed).every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+    ) {
+      return hostMessage(code, parsed as Record<string, string | number>);
+    }
+  } catch {
+    // fall through
+  }
+  return hostMessage('printer.earlierProblem');
+}
+
+function errorColumns(message: HostMessage): { errorCode: string; errorParams: string | null } {
+  return { errorCode: message.code, errorParams: message.params ? JSON.stringify(message.params) : null };
 }
 
 export class PrintJobs {
@@ -79,27 +109,28 @@ export class PrintJobs {
   }
 
   markPrinted(id: number): void {
-    this.#update(`status = 'printed', last_error = NULL, printed_at = :at`, id, `status = 'printing'`);
+    this.#update(`status = 'printed', error_code = NULL, error_params = NULL, printed_at = :at`, id, `status = 'printing'`);
   }
 
   /** Puts a job back in the queue to be tried again at `retryAt`. */
-  markRetry(id: number, error: string, retryAt: number): void {
-    this.#update(`status = 'queued', last_error = :error, next_attempt_at = :retryAt`, id, `status = 'printing'`, { error, retryAt });
+  markRetry(id: number, error: HostMessage, retryAt: number): void {
+    this.#update(`status = 'queued', error_code = :errorCode, error_params = :errorParams, next_attempt_at = :retryAt`, id, `status = 'printing'`, { ...errorColumns(error), retryAt });
   }
 
-  markFailed(id: number, error: string): void {
-    this.#update(`status = 'failed', last_error = :error`, id, `status IN ('queued', 'printing')`, { error });
+  markFailed(id: number, error: HostMessage): void {
+    this.#update(`status = 'failed', error_code = :errorCode, error_params = :errorParams`, id, `status IN ('queued', 'printing')`, errorColumns(error));
   }
 
-  markSkipped(id: number, reason: string): void {
-    this.#update(`status = 'skipped', last_error = :error`, id, `status IN ('queued', 'printing')`, { error: reason });
+  markSkipped(id: number, reason: HostMessage): void {
+    this.#update(`status = 'skipped', error_code = :errorCode, error_params = :errorParams`, id, `status IN ('queued', 'printing')`, errorColumns(reason));
   }
 
   /** At start: jobs left `printing` were cut off by a crash; print them again and say so. */
   recoverInterrupted(): number {
     return this.#db
       .prepare(`UPDATE print_jobs SET status = 'queued', interrupted = 1, next_attempt_at = ?, updated_at = ?,
-                  last_error = COALESCE(last_error, 'The POS stopped while this was printing')
+                  error_params = CASE WHEN error_code IS NULL THEN NULL ELSE error_params END,
+                  error_code = COALESCE(error_code, 'printer.stoppedWhilePrinting')
                 WHERE status = 'printing'`)
       .run(this.#now(), this.#now()).changes;
   }
@@ -125,7 +156,7 @@ export class PrintJobs {
   }
 
   /** One job's state change, only from the expected state; true when it changed. `:at` is now. */
-  #update(set: string, id: number, where: string, params: Record<string, string | number> = {}): boolean {
+  #update(set: string, id: number, where: string, params: Record<string, string | number | null> = {}): boolean {
     return this.#db
       .prepare(`UPDATE print_jobs SET ${set}, updated_at = :at WHERE id = :id AND ${where}`)
       .run({ ...params, at: this.#now(), id }).changes === 1;

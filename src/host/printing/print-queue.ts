@@ -5,8 +5,9 @@
  * and the reason in words, until it prints or MAX_ATTEMPTS have failed. Nothing is printed twice
  * unless asked (a COPY), or unless the POS died mid-job (then the retry is flagged `interrupted`).
  */
+import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
 import type { PrintJob, PrintJobs } from '../ledger/print-jobs.ts';
-import { PrinterError, type PrinterTransport } from './types.ts';
+import { logText, PrinterError, type PrinterTransport } from './types.ts';
 
 /** About 10 minutes of trying with the backoff below before a job is reported failed. */
 export const MAX_ATTEMPTS = 25;
@@ -27,6 +28,8 @@ export interface PrintQueueDeps {
   now(): number;
   onChange(): void;
   retryDelayMs?: (attempts: number) => number;
+  /** Where the full story of a failure goes (libusb and system codes the screens never show); default console.warn. */
+  log?: (line: string) => void;
 }
 
 export class PrintQueue {
@@ -38,8 +41,8 @@ export class PrintQueue {
   #recover = false;
   #resting = false;
   #stopped = false;
-  /** The printer's last problem in words; null once a job prints. */
-  problem: string | null = null;
+  /** The printer's last problem (a catalog message); null once a job prints. */
+  problem: HostMessage | null = null;
 
   constructor(deps: PrintQueueDeps) {
     this.#deps = deps;
@@ -112,12 +115,17 @@ export class PrintQueue {
     } catch (error) {
       // The ledger could not be read or written (disk full?): say so and try again shortly; never
       // let printing trouble end the process or stop the queue for good.
-      this.problem = `Cannot update the print queue in the ledger: ${(error as Error).message}`;
+      this.problem = hostMessage('printer.queueNotSaved');
+      this.#log(`cannot update the print queue in the ledger: ${(error as Error).message}`);
       this.#recover = true;
       this.#resting = true;
       this.#sleep(5_000);
       this.#deps.onChange();
     }
+  }
+
+  #log(line: string): void {
+    (this.#deps.log ?? ((text: string) => console.warn(`[printer] ${text}`)))(line);
   }
 
   #sleep(ms: number): void {
@@ -134,7 +142,7 @@ export class PrintQueue {
     const { jobs } = this.#deps;
     const transport = this.#deps.transport();
     if (!transport) {
-      jobs.markSkipped(job.id, 'No printer is set up (Settings → Printer)');
+      jobs.markSkipped(job.id, hostMessage('printer.notSetUp'));
       return;
     }
     let bytes: Uint8Array;
@@ -142,7 +150,8 @@ export class PrintQueue {
       bytes = this.#deps.render(job);
     } catch (error) {
       // A receipt that cannot be drawn will not get better by waiting.
-      jobs.markFailed(job.id, `The receipt could not be drawn: ${(error as Error).message}`);
+      this.#log(`job ${job.id}: the receipt could not be drawn: ${(error as Error).stack ?? String(error)}`);
+      jobs.markFailed(job.id, hostMessage('printer.renderFailed'));
       return;
     }
     // Another POS on the same data directory (or a race) took it: never print one job twice.
@@ -153,10 +162,11 @@ export class PrintQueue {
       jobs.markPrinted(job.id);
       this.problem = null;
     } catch (error) {
-      const reason = error instanceof PrinterError ? error.message : `The printer failed: ${(error as Error).message}`;
+      const reason = error instanceof PrinterError ? error.text : hostMessage('printer.unknownFailure');
+      this.#log(`job ${job.id} (${transport.description}): ${error instanceof PrinterError ? logText(error) : (error as Error)?.stack ?? String(error)}`);
       this.problem = reason;
       const attempts = job.attempts + 1;
-      if (attempts >= MAX_ATTEMPTS || (error instanceof PrinterError && error.code === 'not_configured')) {
+      if (attempts >= MAX_ATTEMPTS || (error instanceof PrinterError && error.reason === 'not_configured')) {
         jobs.markFailed(job.id, reason);
       } else {
         jobs.markRetry(job.id, reason, this.#deps.now() + (this.#deps.retryDelayMs ?? retryDelayMs)(attempts));

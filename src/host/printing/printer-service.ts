@@ -96,8 +96,10 @@ export class PrinterService {
     return { png: `data:image/png;base64,${bitmapToPng(bitmap).toString('base64')}`, width: bitmap.width, height: bitmap.height };
   }
 
-  list(): Promise<UsbPrinterListing> {
-    return listUsbPrinters();
+  async list(): Promise<Pick<UsbPrinterListing, 'printers' | 'problem'>> {
+    const { printers, problem, details } = await listUsbPrinters();
+    for (const line of details) console.warn(`[printer] listing USB printers: ${line}`);
+    return { printers, problem };
   }
 
   /** The printer for the cashier screen: a bounded list of jobs, whatever the day's count (see PrinterView.jobs). */

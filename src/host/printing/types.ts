@@ -4,6 +4,10 @@
  * text on ESC/POS printers (no code page has it), so every receipt travels as a raster image.
  */
 
+import type { ErrorCode } from '../../shared/contract.ts';
+import { PosError } from '../../shared/errors.ts';
+import { hostMessage, type HostMessageCode, type MessageParams } from '../../shared/messages/index.ts';
+
 export type PaperWidth = 58 | 80;
 
 /** Printable dots across the paper at 203 dpi. */
@@ -52,17 +56,38 @@ export type PrinterErrorCode =
   | 'disconnected'
   | 'io';
 
-/** A printer problem with the exact cause in words a shop owner can act on. */
-export class PrinterError extends Error {
+/** The command-level category of each printer problem (printer problems mostly reach screens as queue state). */
+const CATEGORY: Record<PrinterErrorCode, ErrorCode> = {
+  not_configured: 'not_configured',
+  ambiguous: 'not_configured',
+  access_denied: 'not_configured',
+  driver: 'not_configured',
+  not_found: 'not_found',
+  disconnected: 'not_found',
+  busy: 'internal',
+  io: 'internal',
+};
+
+/**
+ * A printer problem: `reason` is what the queue and transports branch on, `text` the catalog message
+ * (src/shared/messages/printer.ts) the cashier reads in their language. `detail` is for the log only:
+ * libusb's and the system's codes, names a device reported, anything not made by the POS.
+ */
+export class PrinterError extends PosError {
   override name = 'PrinterError';
-  readonly code: PrinterErrorCode;
-  /** For the log only (libusb's code, names read from devices): never shown on a screen. */
+  readonly reason: PrinterErrorCode;
   readonly detail: string | null;
-  constructor(code: PrinterErrorCode, message: string, options: { detail?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+
+  constructor(reason: PrinterErrorCode, code: HostMessageCode, params?: MessageParams, options: { detail?: string | null; cause?: unknown } = {}) {
+    super(CATEGORY[reason], hostMessage(code, params), options.cause === undefined ? undefined : { cause: options.cause });
+    this.reason = reason;
     this.detail = options.detail ?? null;
   }
+}
+
+/** For the log: the English message and, when there is one, the detail the screen never shows. */
+export function logText(error: PrinterError): string {
+  return error.detail ? `${error.message} [${error.detail}]` : error.message;
 }
 
 /** Where print jobs go. One long-lived instance per configured printer. */

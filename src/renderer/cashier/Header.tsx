@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { formatCountdown } from '../common/countdown.ts';
 import { useNow } from '../common/hooks.ts';
+import { hostMessageText } from '../../shared/messages/index.ts';
 import { PrinterIcon } from './Receipt.tsx';
 import { saleChip } from './sale.ts';
 import { useCashier } from './store.ts';
 import type { View } from './store.ts';
-import { useT } from './useT.ts';
+import { useLanguage, useT } from './useT.ts';
 
 export function Header() {
   const t = useT();
@@ -89,7 +90,9 @@ function SaleStatusAnnouncer({ active }: { active: boolean }) {
  */
 function PrinterAlert() {
   const t = useT();
-  const problem = useCashier((s) => s.state?.printer?.problem ?? null);
+  const language = useLanguage();
+  const message = useCashier((s) => s.state?.printer?.problem ?? null);
+  const problem = message ? hostMessageText(message, language) : null;
   const setView = useCashier((s) => s.setView);
   return (
     <div role="status" className="header__printer">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { CommandError, PrintJobView, SettingsInput, UsbPrinterInfo } from '../../shared/contract.ts';
+import { hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { Field } from './Field.tsx';
 import {
@@ -13,7 +14,7 @@ import {
 import { receiptSentence, receiptStatus, receiptTone } from './receipt.ts';
 import type { Draft, InvalidField, LoadedSettings } from './settings-form.ts';
 import { invoke, useCashier } from './store.ts';
-import { useT } from './useT.ts';
+import { useLanguage, useT } from './useT.ts';
 
 interface Props {
   loaded: LoadedSettings;
@@ -26,7 +27,7 @@ interface Props {
 interface UsbList {
   loading: boolean;
   printers: UsbPrinterInfo[] | null;
-  problem: string | null;
+  problem: HostMessage | null;
   error: CommandError | null;
 }
 
@@ -35,6 +36,7 @@ const NO_JOBS: PrintJobView[] = [];
 /** Settings → Printer: where receipts go, paper width, header and footer lines, and a test print. */
 export function PrinterSection({ loaded, draft, update, locked, invalid }: Props) {
   const t = useT();
+  const language = useLanguage();
   const id = useId();
   const printer = useCashier((s) => s.state?.printer ?? null);
 
@@ -50,9 +52,7 @@ export function PrinterSection({ loaded, draft, update, locked, invalid }: Props
             <div className="banner banner--warn">
               <div className="banner__text">
                 <strong>{t('printer.problem')}</strong>
-                <span className="banner__detail" lang="en">
-                  {printer.problem}
-                </span>
+                <span className="banner__detail">{hostMessageText(printer.problem, language)}</span>
               </div>
               {/* After plugging the printer back in: print what waits now, not after its backoff. */}
               <button type="button" className="btn" onClick={() => void invoke('printer.retryNow', {})}>
@@ -111,6 +111,7 @@ function PrinterChoice({
   invalid: InvalidField | null;
 }) {
   const t = useT();
+  const language = useLanguage();
   const id = useId();
   const [list, setList] = useState<UsbList>({ loading: true, printers: null, problem: null, error: null });
   const [round, setRound] = useState(0);
@@ -200,9 +201,7 @@ function PrinterChoice({
           <div className="banner banner--warn">
             <div className="banner__text">
               <strong>{t('printer.listProblem')}</strong>
-              <span className="banner__detail usb-problem" lang="en">
-                {list.problem}
-              </span>
+              <span className="banner__detail usb-problem">{hostMessageText(list.problem, language)}</span>
             </div>
           </div>
         )}
@@ -305,6 +304,7 @@ function LinesField({
 /** Prints a test receipt on the saved printer and follows the job through the pushed state. */
 function TestPrint({ loaded, draft }: { loaded: LoadedSettings; draft: Draft }) {
   const t = useT();
+  const language = useLanguage();
   const id = useId();
   const jobs = useCashier((s) => s.state?.printer?.jobs ?? NO_JOBS);
   const [job, setJob] = useState<PrintJobView | null>(null);
@@ -339,7 +339,7 @@ function TestPrint({ loaded, draft }: { loaded: LoadedSettings; draft: Draft }) 
           {t('printer.test')}
         </button>
         <p role="status" className={`test-print__status${status ? ` receipt-line--${receiptTone(status.phase)}` : ''}`}>
-          {status ? t('printer.testStatus', { status: receiptSentence(status, t) }) : ''}
+          {status ? t('printer.testStatus', { status: receiptSentence(status, t, language) }) : ''}
         </p>
       </div>
       <p id={`${id}-help`} className="field__help">

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import type { PrintJobView } from '../../shared/contract.ts';
+import { hostMessageText } from '../../shared/messages/index.ts';
 import { newerJob, receiptBadge, receiptJobFor, receiptSentence, receiptStatus, receiptText, receiptTone } from './receipt.ts';
 import type { ReceiptStatus } from './receipt.ts';
 import { useCashier } from './store.ts';
-import { useT } from './useT.ts';
+import { useLanguage, useT } from './useT.ts';
 
 const NO_JOBS: PrintJobView[] = [];
 
@@ -22,8 +23,9 @@ export function useReceiptStatus(saleId: number, listed: PrintJobView | null = n
 /** The receipt's state in words, in the payment panel; a live region so changes are announced. */
 export function ReceiptLine({ saleId }: { saleId: number }) {
   const t = useT();
+  const language = useLanguage();
   const status = useReceiptStatus(saleId);
-  const words = status ? receiptText(status, t) : null;
+  const words = status ? receiptText(status, t, language) : null;
   return (
     <p
       role="status"
@@ -38,7 +40,7 @@ export function ReceiptLine({ saleId }: { saleId: number }) {
           {words.error && (
             <span className="receipt-line__error">
               {'— '}
-              <span lang="en">{words.error}</span>
+              <span>{words.error}</span>
             </span>
           )}
         </>
@@ -50,15 +52,16 @@ export function ReceiptLine({ saleId }: { saleId: number }) {
 /** A small badge for a row of today's sales; the full sentence is its tooltip. */
 export function ReceiptBadge({ saleId, listed }: { saleId: number; listed: PrintJobView | null }) {
   const t = useT();
+  const language = useLanguage();
   const status = useReceiptStatus(saleId, listed);
   if (!status) return null;
   return (
-    <span className={`pill receipt-pill receipt-pill--${receiptTone(status.phase)}`} title={receiptSentence(status, t)}>
+    <span className={`pill receipt-pill receipt-pill--${receiptTone(status.phase)}`} title={receiptSentence(status, t, language)}>
       {receiptBadge(status, t)}
       {status.error && (
-        <span className="visually-hidden" lang="en">
+        <span className="visually-hidden">
           {' — '}
-          {status.error}
+          {hostMessageText(status.error, language)}
         </span>
       )}
     </span>

@@ -2,7 +2,8 @@
  * What the cashier is told about a receipt, as pure functions of the host's print jobs (tested in
  * Node): which job belongs to a sale, and what its state is in words.
  */
-import type { PrintJobView } from '../../shared/contract.ts';
+import type { Language, PrintJobView } from '../../shared/contract.ts';
+import { hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
 
 /**
@@ -20,7 +21,7 @@ export interface ReceiptStatus {
   /** Printed, but the POS had stopped once mid-print: a partial receipt may be lying about. */
   afterInterruption: boolean;
   /** The host's reason in plain (English) words, shown for waiting and failed. */
-  error: string | null;
+  error: HostMessage | null;
 }
 
 const NO_JOBS: readonly PrintJobView[] = [];
@@ -41,7 +42,7 @@ export function newerJob(pushed: PrintJobView | null, listed: PrintJobView | nul
 
 /** A job's state in the cashier's terms. */
 export function receiptStatus(job: PrintJobView): ReceiptStatus {
-  const error = job.lastError?.trim() || null;
+  const error = job.lastError ?? null;
   const base = { copy: job.kind === 'copy', afterInterruption: false, error: null };
   switch (job.status) {
     case 'printing':
@@ -80,16 +81,19 @@ const BADGE: Readonly<Record<ReceiptPhase, MessageKey>> = {
   skipped: 'receipt.badge.skipped',
 };
 
-/** The state in the cashier's language, and the host's reason (English) to show after a dash. */
-export function receiptText(status: ReceiptStatus, t: Translate): { text: string; error: string | null } {
+/** The state and the host's reason (to show after a dash), both in the cashier's language. */
+export function receiptText(status: ReceiptStatus, t: Translate, language: Language): { text: string; error: string | null } {
   const key = status.phase === 'printed' && status.afterInterruption ? 'receipt.printedAfterInterruption' : SENTENCE[status.phase];
   const text = t(key);
-  return { text: status.copy ? t('receipt.copy', { status: text }) : text, error: status.error };
+  return {
+    text: status.copy ? t('receipt.copy', { status: text }) : text,
+    error: status.error ? hostMessageText(status.error, language) : null,
+  };
 }
 
-/** One line: "Waiting for the printer — The printer is unplugged". */
-export function receiptSentence(status: ReceiptStatus, t: Translate): string {
-  const { text, error } = receiptText(status, t);
+/** One line: "Waiting for the printer — The printer (USB 0416:5011) was unplugged …". */
+export function receiptSentence(status: ReceiptStatus, t: Translate, language: Language): string {
+  const { text, error } = receiptText(status, t, language);
   return error ? `${text} — ${error}` : text;
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PrintJobView } from '../../../src/shared/contract.ts';
 import { translator } from '../../../src/renderer/i18n/index.ts';
+import { hostMessage } from '../../../src/shared/messages/index.ts';
 import {
   receiptBadge,
   receiptJobFor,
@@ -13,6 +14,8 @@ import {
 
 const en = translator('en');
 const km = translator('km');
+const UNPLUGGED = hostMessage('printer.unplugged', { printer: 'USB 0416:5011' });
+const NO_PAPER = hostMessage('printer.stoppedTakingData', { printer: 'USB 0416:5011' });
 
 function job(patch: Partial<PrintJobView>): PrintJobView {
   return {
@@ -29,7 +32,7 @@ function job(patch: Partial<PrintJobView>): PrintJobView {
   };
 }
 
-const say = (patch: Partial<PrintJobView>) => receiptSentence(receiptStatus(job(patch)), en);
+const say = (patch: Partial<PrintJobView>) => receiptSentence(receiptStatus(job(patch)), en, 'en');
 
 describe('receipt status in words', () => {
   it('queued for the first time, or printing, is "Printing…"', () => {
@@ -38,22 +41,24 @@ describe('receipt status in words', () => {
   });
 
   it('queued again after a failed try waits for the printer, with the reason', () => {
-    assert.equal(say({ status: 'queued', attempts: 2, lastError: 'The printer is unplugged' }), 'Waiting for the printer — The printer is unplugged');
-    assert.equal(receiptStatus(job({ status: 'queued', attempts: 0, lastError: 'No permission' })).phase, 'waiting');
+    assert.equal(
+      say({ status: 'queued', attempts: 2, lastError: UNPLUGGED }),
+      'Waiting for the printer — The printer (USB 0416:5011) was unplugged or switched off while printing; this receipt did not finish. Plug it back in and switch it on (code printer.unplugged)',
+    );
+    assert.equal(receiptStatus(job({ status: 'queued', attempts: 0, lastError: hostMessage('printer.accessLinux', { printer: 'USB' }) })).phase, 'waiting');
     assert.equal(say({ status: 'queued', attempts: 3, lastError: null }), 'Waiting for the printer');
-    assert.equal(say({ status: 'queued', attempts: 1, lastError: '   ' }), 'Waiting for the printer');
   });
 
   it('printed, failed and skipped', () => {
     assert.equal(say({ status: 'printed', attempts: 1, printedAt: 2_000 }), 'Printed');
-    assert.equal(say({ status: 'failed', attempts: 25, lastError: 'Printer gone' }), 'Receipt failed — Printer gone');
+    assert.match(say({ status: 'failed', attempts: 25, lastError: NO_PAPER }), /^Receipt failed — The printer \(USB 0416:5011\) stopped accepting data/);
     assert.equal(say({ status: 'failed', lastError: null }), 'Receipt failed');
-    assert.equal(say({ status: 'skipped', lastError: 'No printer is set up (Settings → Printer)' }), 'Not printed: no printer set up');
+    assert.equal(say({ status: 'skipped', lastError: hostMessage('printer.notSetUp') }), 'Not printed: no printer set up');
   });
 
   it('a job cut off by a stop says it is printed again, and then that a partial receipt may exist', () => {
     const again = 'Printing again after the POS stopped mid-print (check for a partial receipt)';
-    assert.equal(say({ status: 'queued', interrupted: true, attempts: 1, lastError: 'The POS stopped while this was printing' }), again);
+    assert.equal(say({ status: 'queued', interrupted: true, attempts: 1, lastError: hostMessage('printer.stoppedWhilePrinting') }), again);
     assert.equal(say({ status: 'printing', interrupted: true, attempts: 2 }), again);
     assert.match(say({ status: 'printed', interrupted: true }), /^Printed .*partial receipt/);
     // A job that was not interrupted never mentions it.
@@ -62,26 +67,27 @@ describe('receipt status in words', () => {
 
   it('a reprint is marked as a copy', () => {
     assert.equal(say({ kind: 'copy', status: 'printed' }), 'Copy: Printed');
-    assert.deepEqual(receiptText(receiptStatus(job({ kind: 'copy', status: 'failed', lastError: 'x' })), en), {
+    assert.deepEqual(receiptText(receiptStatus(job({ kind: 'copy', status: 'failed', lastError: hostMessage('printer.renderFailed') })), en, 'en'), {
       text: 'Copy: Receipt failed',
-      error: 'x',
+      error: 'The receipt could not be drawn; the details are in the POS log (code printer.renderFailed)',
     });
   });
 
   it('short badges and tones', () => {
     const badge = (patch: Partial<PrintJobView>) => receiptBadge(receiptStatus(job(patch)), en);
     assert.equal(badge({ status: 'printed' }), 'Printed');
-    assert.equal(badge({ status: 'queued', attempts: 1, lastError: 'x' }), 'Waiting for printer');
+    assert.equal(badge({ status: 'queued', attempts: 1, lastError: UNPLUGGED }), 'Waiting for printer');
     assert.equal(badge({ status: 'skipped' }), 'Not printed');
     assert.equal(receiptTone('printed'), 'ok');
     assert.equal(receiptTone('failed'), 'bad');
     assert.equal(receiptTone('waiting'), 'warn');
   });
 
-  it('Khmer words, with the host reason kept as it came', () => {
-    const sentence = receiptSentence(receiptStatus(job({ status: 'failed', lastError: 'Printer gone' })), km);
-    assert.match(sentence, /[\u1780-\u17FF]/);
-    assert.match(sentence, / — Printer gone$/);
+  it('Khmer words, the host reason in Khmer too, its code kept for support', () => {
+    const sentence = receiptSentence(receiptStatus(job({ status: 'failed', lastError: UNPLUGGED })), km, 'km');
+    assert.match(sentence, /^[^A-Za-z]*[\u1780-\u17FF]/);
+    assert.match(sentence, / — ម៉ាស៊ីនបោះពុម្ព \(USB 0416:5011\) ត្រូវបានដកខ្សែ.*\(កូដ printer\.unplugged\)$/);
+    assert.doesNotMatch(sentence, /unplugged or switched off/, 'no English sentence on a Khmer screen');
   });
 });
 

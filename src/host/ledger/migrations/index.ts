@@ -9,6 +9,7 @@ import * as printJobs from './003-print-jobs.ts';
 import * as finalCheck from './004-final-check.ts';
 import * as receivingAccount from './005-receiving-account.ts';
 import * as salesByPaidAt from './006-sales-by-paid-at.ts';
+import * as printJobMessages from './007-print-job-messages.ts';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt];
+export const MIGRATIONS: readonly Migration[] = [initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages];

@@ -9,7 +9,8 @@
  */
 import { open, mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PrinterError, type PrinterTransport } from '../types.ts';
+import type { HostMessageCode } from '../../../shared/messages/index.ts';
+import { PrinterError, type PrinterErrorCode, type PrinterTransport } from '../types.ts';
 
 /** 8 digits: 100 million jobs before the names grow a digit and stop sorting as plain text. */
 export const SEQUENCE_DIGITS = 8;
@@ -130,36 +131,37 @@ export class FileTransport implements PrinterTransport {
   }
 }
 
-/** A file-system failure in words a shop owner can act on; the system's code stays at the end for support. */
+/** A file-system failure as a message a shop owner can act on; the system's code goes to the log (detail). */
 export function fileError(error: unknown, dir: string): PrinterError {
   if (error instanceof PrinterError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
-  const tail = code ? ` (${code})` : '';
+  const detail = code || (error instanceof Error ? error.message : String(error));
+  const fail = (reason: PrinterErrorCode, message: HostMessageCode) => new PrinterError(reason, message, { dir }, { detail, cause: error });
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new PrinterError('io', `The disk holding ${dir} is full: free some space or choose another folder${tail}`);
+      return fail('io', 'printer.fileDiskFull');
     case 'EACCES':
     case 'EPERM':
-      return new PrinterError('access_denied', `No permission to write in ${dir}: choose a folder this user owns${tail}`);
+      return fail('access_denied', 'printer.fileNoPermission');
     case 'EROFS':
-      return new PrinterError('access_denied', `${dir} is on a read-only disk (is the USB stick write-protected?)${tail}`);
+      return fail('access_denied', 'printer.fileReadOnly');
     case 'ENOENT':
-      return new PrinterError('disconnected', `The folder ${dir} cannot be reached: a folder above it is missing (was the USB stick or network drive removed?)${tail}`);
+      return fail('disconnected', 'printer.fileUnreachable');
     case 'ENODEV':
     case 'ENXIO':
     case 'ESTALE':
     case 'ENOTCONN':
     case 'EHOSTDOWN':
-      return new PrinterError('disconnected', `The disk holding ${dir} went away (was the USB stick or network drive removed?)${tail}`);
+      return fail('disconnected', 'printer.fileDiskGone');
     case 'ENOTDIR':
     case 'EISDIR':
-      return new PrinterError('not_found', `${dir} cannot be used as the print folder: it, or a folder above it, is a file${tail}`);
+      return fail('not_found', 'printer.fileNotFolder');
     case 'EBUSY':
-      return new PrinterError('busy', `${dir} is busy (another program is using it)${tail}`);
+      return fail('busy', 'printer.fileBusy');
     case 'EIO':
-      return new PrinterError('io', `The disk holding ${dir} failed while writing (disk error, or the USB stick was pulled out)${tail}`);
+      return fail('io', 'printer.fileDiskError');
     default:
-      return new PrinterError('io', `Could not write the print file in ${dir}: ${(error as Error)?.message ?? String(error)}`);
+      return fail('io', 'printer.fileWriteFailed');
   }
 }

@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { PrinterError } from '../types.ts';
 import { usbIdsText, type UsbIds } from './printer-setting.ts';
+import { usbPrinterLabel } from './usb-errors.ts';
 import { withBytesSent, type FoundUsbPrinter, type OpenedUsbPrinter, type UsbBackend } from './usb-backend.ts';
 
 const PRINTER_CLASS = 7;
@@ -70,7 +71,7 @@ export interface UsbModule {
 export function usbBindings(loaded: unknown): UsbModule {
   const m = ((loaded as { usb?: unknown } | null)?.usb ?? loaded) as Partial<UsbModule> | null;
   if (!m || typeof m.getDeviceList !== 'function' || typeof m.LIBUSB_TRANSFER_TYPE_BULK !== 'number') {
-    throw new PrinterError('driver', 'USB support has an unexpected version (the POS needs the usb package 2.x); reinstall the POS.');
+    throw new PrinterError('driver', 'printer.usbVersion');
   }
   return m as UsbModule;
 }
@@ -83,14 +84,14 @@ function requireUsb(): UsbModule {
       usbModule = usbBindings(createRequire(import.meta.url)('usb'));
     } catch (error) {
       if (error instanceof PrinterError) throw error;
-      throw new PrinterError('driver', `USB support could not be loaded (${(error as Error).message}); reinstall the POS.`);
+      throw new PrinterError('driver', 'printer.usbLoad', undefined, { detail: (error as Error).message, cause: error });
     }
   }
   return usbModule;
 }
 
 function started(usb: UsbModule): UsbModule {
-  if (usb.INIT_ERROR) throw new PrinterError('driver', `USB support could not start (libusb error ${usb.INIT_ERROR}).`);
+  if (usb.INIT_ERROR) throw new PrinterError('driver', 'printer.usbInit', { error: Number(usb.INIT_ERROR) });
   return usb;
 }
 
@@ -136,11 +137,7 @@ function onlyPrinter(usb: UsbModule): UsbDevice | undefined {
   if (printers.length <= 1) return printers[0];
   const ids = printers.map((device) => usbIdsText(idsOf(device)));
   const names = printers.map((device) => `${usbIdsText(idsOf(device))}${held.has(device) ? ` (${held.get(device) ?? 'no name'})` : ''}`);
-  throw new PrinterError(
-    'ambiguous',
-    `${printers.length} USB printers are attached (${ids.join(', ')}) and the setting "usb" does not say which one takes receipts: choose the receipt printer in Settings → Printer.`,
-    { detail: `printers found: ${names.join('; ')}` },
-  );
+  throw new PrinterError('ambiguous', 'printer.severalUsb', { count: printers.length, ids: ids.join(', ') }, { detail: `printers found: ${names.join('; ')}` });
 }
 
 /** The interface to print on: the printer-class one with a bulk OUT endpoint, else (explicit ids only) any with one. */
@@ -273,21 +270,18 @@ export function createLibusbBackend(platform: NodeJS.Platform = process.platform
         const usb = loadUsb();
         const device = target ? usb.getDeviceList().find((d) => d.deviceDescriptor.idVendor === target.vid && d.deviceDescriptor.idProduct === target.pid) : onlyPrinter(usb);
         if (!device) {
-          throw new PrinterError(
-            'not_found',
-            target
-              ? `USB printer ${usbIdsText(target)} is not plugged in (or is switched off): check the cable and the power.`
-              : 'No USB printer is plugged in (or it is switched off): check the cable and the power.',
-          );
+          throw target
+            ? new PrinterError('not_found', 'printer.usbNotPlugged', { ids: usbIdsText(target) })
+            : new PrinterError('not_found', 'printer.noUsbPrinter');
         }
-        if (held.has(device)) throw new PrinterError('busy', `USB printer ${usbIdsText(idsOf(device))} is already in use by this POS.`);
+        if (held.has(device)) throw new PrinterError('busy', 'printer.busyPos', { printer: usbPrinterLabel(usbIdsText(idsOf(device))) });
         device.open(); // throws LIBUSB_ERROR_ACCESS (Linux, no udev rule) or NOT_SUPPORTED (Windows, no WinUSB)
         let claimed: UsbInterface | null = null;
         let detached: UsbInterface | null = null;
         try {
           const picked = pickInterface(usb, device, target !== null || device.deviceDescriptor.bDeviceClass === PRINTER_CLASS);
           if (!picked) {
-            throw new PrinterError('not_found', `USB device ${usbIdsText(idsOf(device))} has no printer interface to send to (no bulk OUT endpoint): is it really the printer?`);
+            throw new PrinterError('not_found', 'printer.noPrinterInterface', { ids: usbIdsText(idsOf(device)) }, { detail: 'no bulk OUT endpoint' });
           }
           if (platform !== 'win32') {
             try {

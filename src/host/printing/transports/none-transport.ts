@@ -7,18 +7,17 @@ import { PrinterError, type PrinterTransport } from '../types.ts';
 
 export class NoneTransport implements PrinterTransport {
   readonly description: string;
-  readonly #message: string;
+  readonly #invalidSetting: string | null;
 
-  /** `invalidSetting`: why the configured setting was rejected, if that is why there is no printer. */
+  /** `invalidSetting`: why the configured setting was rejected (for the log), if that is why there is no printer. */
   constructor(invalidSetting?: string) {
     this.description = invalidSetting ? 'no printer (the printer setting is not valid)' : 'no printer';
-    this.#message = invalidSetting
-      ? `The printer setting is not valid: ${invalidSetting}. Choose the printer again in Settings → Printer.`
-      : 'No printer is set up: choose one in Settings → Printer (or set POS_PRINTER).';
+    this.#invalidSetting = invalidSetting ?? null;
   }
 
   async print(_job: Uint8Array, _meta: { jobId: number }): Promise<void> {
-    throw new PrinterError('not_configured', this.#message);
+    if (this.#invalidSetting) throw new PrinterError('not_configured', 'printer.settingInvalid', undefined, { detail: this.#invalidSetting });
+    throw new PrinterError('not_configured', 'printer.notSetUp');
   }
 
   async close(): Promise<void> {}

@@ -10,6 +10,8 @@
  * be reported in words instead of silently meaning "no printer" or "some other printer".
  */
 import { posix, win32 } from 'node:path';
+import { PosError } from '../../../shared/errors.ts';
+import { hostMessage, type HostMessageCode, type MessageParams } from '../../../shared/messages/index.ts';
 
 export interface UsbIds {
   vid: number;
@@ -22,11 +24,17 @@ export type PrinterSetting =
   | { kind: 'usb'; device: UsbIds | null }
   | { kind: 'file'; dir: string };
 
-export class PrinterSettingError extends Error {
+/**
+ * A setting that does not parse, as a catalog message (src/shared/messages/printer.ts). The value
+ * typed is never repeated in it: it came from a form or the environment, not from the POS.
+ */
+export class PrinterSettingError extends PosError {
   override name = 'PrinterSettingError';
+  constructor(code: HostMessageCode, params?: MessageParams) {
+    super('invalid_request', hostMessage(code, params));
+  }
 }
 
-const EXPECTED = 'expected none, usb, usb:<vid>:<pid> (e.g. usb:0416:5011) or file:<absolute folder>';
 /** Longer than any real folder path; stops a pasted document from being stored as a setting. */
 const MAX_LENGTH = 1024;
 
@@ -37,12 +45,12 @@ export function usbIdsText(ids: UsbIds): string {
 }
 
 export function parsePrinterSetting(value: unknown, platform: NodeJS.Platform = process.platform): PrinterSetting {
-  if (typeof value !== 'string') throw new PrinterSettingError(`The printer setting must be text; ${EXPECTED}`);
-  if (value.length === 0) throw new PrinterSettingError(`The printer setting is empty; ${EXPECTED}`);
-  if (value.length > MAX_LENGTH) throw new PrinterSettingError(`The printer setting is too long (over ${MAX_LENGTH} characters)`);
+  if (typeof value !== 'string') throw new PrinterSettingError('printer.settingNotText');
+  if (value.length === 0) throw new PrinterSettingError('printer.settingEmpty');
+  if (value.length > MAX_LENGTH) throw new PrinterSettingError('printer.settingTooLong', { max: MAX_LENGTH });
   // Control characters (NUL, newline…) have no place in a setting and can truncate paths in C code.
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) throw new PrinterSettingError('The printer setting contains control characters');
-  if (value !== value.trim()) throw new PrinterSettingError(`The printer setting "${value}" has spaces around it`);
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) throw new PrinterSettingError('printer.settingControl');
+  if (value !== value.trim()) throw new PrinterSettingError('printer.settingSpaces');
 
   if (value === 'none') return { kind: 'none' };
   if (value === 'usb') return { kind: 'usb', device: null };
@@ -51,35 +59,32 @@ export function parsePrinterSetting(value: unknown, platform: NodeJS.Platform = 
 
   const lower = value.toLowerCase();
   if (lower === 'none' || lower === 'usb' || lower.startsWith('usb:') || lower.startsWith('file:')) {
-    throw new PrinterSettingError(`The printer setting "${value}" must be written in lowercase (none, usb, usb:…, file:…)`);
+    throw new PrinterSettingError('printer.settingLowercase');
   }
-  throw new PrinterSettingError(`Unknown printer setting "${value}"; ${EXPECTED}`);
+  throw new PrinterSettingError('printer.settingUnknown');
 }
 
 function parseUsbIds(value: string): UsbIds {
   const match = /^usb:([0-9a-fA-F]{4}):([0-9a-fA-F]{4})$/.exec(value);
-  if (!match) {
-    throw new PrinterSettingError(
-      `"${value}" is not a USB printer id: write usb:<vid>:<pid> with 4 hex digits each, as lsusb shows them (e.g. usb:0416:5011, no 0x)`,
-    );
-  }
+  if (!match) throw new PrinterSettingError('printer.settingUsbIds');
   const ids = { vid: Number.parseInt(match[1]!, 16), pid: Number.parseInt(match[2]!, 16) };
-  if (ids.vid === 0) throw new PrinterSettingError(`"${value}": 0000 is not a USB vendor id`);
+  if (ids.vid === 0) throw new PrinterSettingError('printer.settingVendorZero');
   return ids;
 }
 
 function parseFileDir(dir: string, platform: NodeJS.Platform): string {
   const path = platform === 'win32' ? win32 : posix;
-  if (dir === '') throw new PrinterSettingError('file: needs a folder, e.g. file:/var/lib/khqr-pos/prints');
+  const example = platform === 'win32' ? 'C:\\pos\\prints' : '/var/lib/khqr-pos/prints';
+  if (dir === '') throw new PrinterSettingError('printer.settingFolderMissing', { example });
   if (!path.isAbsolute(dir) || (platform === 'win32' && /^[\\/](?![\\/])/.test(dir))) {
     // A relative folder would depend on where the POS happened to be started; "~" is not expanded.
-    throw new PrinterSettingError(`file:${dir} — the folder must be an absolute path (e.g. ${platform === 'win32' ? 'C:\\pos\\prints' : '/var/lib/khqr-pos/prints'})`);
+    throw new PrinterSettingError('printer.settingFolderRelative', { example });
   }
   const segments = dir.split(platform === 'win32' ? /[\\/]/ : '/');
-  if (segments.includes('..')) throw new PrinterSettingError(`file:${dir} — the folder must not contain ".." (write the real path)`);
+  if (segments.includes('..')) throw new PrinterSettingError('printer.settingFolderDots');
   let normal = path.normalize(dir);
   if (normal.length > 1 && normal.endsWith(path.sep) && normal !== path.parse(normal).root) normal = normal.slice(0, -1);
-  if (normal === path.parse(normal).root) throw new PrinterSettingError(`file:${dir} — choose a folder for the print files, not the top of the disk`);
+  if (normal === path.parse(normal).root) throw new PrinterSettingError('printer.settingFolderRoot');
   return normal;
 }
 

@@ -1,8 +1,11 @@
 /**
  * USB printers attached now, for the Settings screen. Never throws: a list that may be incomplete
- * comes with `problem` in words (most often the missing udev rule on Linux, which also hides names).
+ * comes with `problem`, a catalog message (most often the missing udev rule on Linux, which also
+ * hides names); libusb's own codes go to `details`, for the log.
  */
 import type { UsbPrinterInfo } from '../../../shared/contract.ts';
+import { hostMessage, type HostMessage } from '../../../shared/messages/index.ts';
+import { logText } from '../types.ts';
 import { formatPrinterSetting, usbIdsText } from './printer-setting.ts';
 import { createLibusbBackend } from './libusb-backend.ts';
 import type { UsbBackend } from './usb-backend.ts';
@@ -10,7 +13,9 @@ import { mapUsbError } from './usb-errors.ts';
 
 export interface UsbPrinterListing {
   printers: UsbPrinterInfo[];
-  problem: string | null;
+  problem: HostMessage | null;
+  /** What went wrong in full (libusb codes), for the log only. */
+  details: string[];
 }
 
 /** `usb`: defaults to libusb (loaded now, on first use); tests pass a fake. */
@@ -21,7 +26,8 @@ export async function listUsbPrinters(deps: { usb?: UsbBackend; platform?: NodeJ
   try {
     found = await backend.list();
   } catch (error) {
-    return { printers: [], problem: mapUsbError(error, { printer: 'the USB printers', phase: 'open', platform }).message };
+    const mapped = mapUsbError(error, { printer: 'USB', phase: 'open', platform });
+    return { printers: [], problem: mapped.text, details: [logText(mapped)] };
   }
   const printers: UsbPrinterInfo[] = [];
   for (const { ids, name } of found.printers) {
@@ -34,8 +40,10 @@ export async function listUsbPrinters(deps: { usb?: UsbBackend; platform?: NodeJ
       printers.push({ vid, pid, name, setting });
     }
   }
-  const mapped = found.errors.map((error) => mapUsbError(error, { printer: 'the USB printer', phase: 'open', platform }));
-  // Permission is the problem worth naming first: it also stops printing, and says how to fix it.
-  const problem = mapped.find((e) => e.code === 'access_denied') ?? mapped[0] ?? null;
-  return { printers, problem: problem ? problem.message : null };
+  const mapped = found.errors.map((error) => mapUsbError(error, { printer: 'USB', phase: 'open', platform }));
+  // Permission is the problem worth naming: it also stops printing, and says how to fix it. Any other
+  // failure to read a printer's name only means the list may lack something.
+  const access = mapped.find((e) => e.reason === 'access_denied');
+  const problem = access ? access.text : mapped.length > 0 ? hostMessage('printer.listIncomplete') : null;
+  return { printers, problem, details: mapped.map(logText) };
 }

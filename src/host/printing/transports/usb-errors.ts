@@ -1,6 +1,6 @@
 /**
- * libusb failures → PrinterError with the exact cause in words. Kept apart from the transport so it
- * can be checked without a printer.
+ * libusb failures → PrinterError with the exact cause as a catalog message (and libusb's code for the
+ * log). Kept apart from the transport so it can be checked without a printer.
  *
  * What `usb` 2.x throws (read from its source, src/node_usb.cc libusbException): synchronous calls
  * (open, claim, detach) throw an Error whose message is libusb_error_name() ("LIBUSB_ERROR_ACCESS")
@@ -8,7 +8,8 @@
  * "LIBUSB_TRANSFER_NO_DEVICE" etc. and `errno` the positive transfer status. Its own guards throw
  * plain messages ("Device is not opened", "Can't close device with a pending request").
  */
-import { PrinterError } from '../types.ts';
+import type { HostMessageCode } from '../../../shared/messages/index.ts';
+import { PrinterError, type PrinterErrorCode } from '../types.ts';
 
 /** The rule the .deb installs; also the name of the file to copy by hand. */
 export const UDEV_RULE_FILE = '60-khqr-pos-printer.rules';
@@ -49,66 +50,63 @@ export function libusbErrorName(error: unknown): string | null {
 export type UsbPhase = 'open' | 'write';
 
 export interface UsbErrorContext {
-  /** e.g. "USB printer 0416:5011" or "the USB printer". */
+  /** The `{printer}` of the message: "USB 0416:5011", or "USB" when the ids are not known. */
   printer: string;
   phase: UsbPhase;
   platform?: NodeJS.Platform;
 }
 
-const RELOAD = 'sudo udevadm control --reload-rules && sudo udevadm trigger';
-
-export function accessDeniedMessage(printer: string, platform: NodeJS.Platform = process.platform): string {
-  const linux = `on Linux the udev rule is missing (install the .deb, or copy resources/linux/${UDEV_RULE_FILE} to /etc/udev/rules.d/, run "${RELOAD}", then unplug and replug the printer; running the POS with sudo is not the fix)`;
-  const windows = 'on Windows the printer needs the WinUSB driver (install it with Zadig) and no other program may be using it';
-  if (platform === 'linux') return `No permission to use ${printer}: ${linux}.`;
-  if (platform === 'win32') return `No permission to use ${printer}: ${windows}.`;
-  if (platform === 'darwin') return `No permission to use ${printer}: macOS or another program has it (quit other printing programs and remove the printer from System Settings → Printers).`;
-  return `No permission to use ${printer}: ${linux}; ${windows}.`;
+/** "USB 0416:5011" / "USB": how messages name a USB printer (ids only: a device's own name is not trusted text). */
+export function usbPrinterLabel(ids: string | null): string {
+  return ids ? `USB ${ids}` : 'USB';
 }
 
-export function driverMessage(printer: string): string {
-  return `The POS cannot talk to ${printer} directly: install the WinUSB driver for it with Zadig (zadig.akeo.ie; pick the printer, choose WinUSB, Replace Driver). This takes the printer away from the Windows print spooler.`;
+const ACCESS: Partial<Record<NodeJS.Platform, HostMessageCode>> = {
+  linux: 'printer.accessLinux',
+  win32: 'printer.accessWindows',
+  darwin: 'printer.accessMac',
+};
+
+export function accessDeniedError(printer: string, platform: NodeJS.Platform = process.platform, detail?: string): PrinterError {
+  return new PrinterError('access_denied', ACCESS[platform] ?? 'printer.accessOther', { printer }, { detail });
 }
 
-/** Maps anything a USB step threw to a PrinterError; PrinterErrors pass through unchanged. */
+/**
+ * Maps anything a USB step threw to a PrinterError; PrinterErrors pass through unchanged. libusb's
+ * own name for the error (or the thrown message) goes to `detail`, for the log.
+ */
 export function mapUsbError(error: unknown, ctx: UsbErrorContext): PrinterError {
   if (error instanceof PrinterError) return error;
   const { printer, phase } = ctx;
   const platform = ctx.platform ?? process.platform;
   const name = libusbErrorName(error);
+  const detail = name ?? (error instanceof Error ? error.message : String(error));
+  const fail = (reason: PrinterErrorCode, code: HostMessageCode) => new PrinterError(reason, code, { printer }, { detail, cause: error });
   switch (name) {
     case 'LIBUSB_ERROR_ACCESS':
-      return new PrinterError('access_denied', accessDeniedMessage(printer, platform));
+      return accessDeniedError(printer, platform, detail);
     case 'LIBUSB_ERROR_NOT_SUPPORTED':
       // Windows: the printer is bound to usbprint, which libusb cannot use.
-      return new PrinterError('driver', driverMessage(printer));
+      return fail('driver', 'printer.driver');
     case 'LIBUSB_ERROR_NOT_FOUND':
       // On Windows, opening a composite device whose printer interface has no WinUSB driver says NOT_FOUND.
-      if (platform === 'win32' && phase === 'open') return new PrinterError('driver', driverMessage(printer));
-      return new PrinterError('not_found', `${printer} was not found: is it plugged in and switched on?`);
+      if (platform === 'win32' && phase === 'open') return fail('driver', 'printer.driver');
+      return fail('not_found', 'printer.notFound');
     case 'LIBUSB_ERROR_NO_DEVICE':
     case 'LIBUSB_TRANSFER_NO_DEVICE':
-      return new PrinterError(
-        'disconnected',
-        phase === 'write'
-          ? `${printer} was unplugged or switched off while printing; this receipt did not finish. Plug it back in and switch it on.`
-          : `${printer} disappeared while it was being opened: check the cable and that it is switched on.`,
-      );
+      return fail('disconnected', phase === 'write' ? 'printer.unplugged' : 'printer.vanished');
     case 'LIBUSB_ERROR_BUSY':
-      return new PrinterError(
-        'busy',
-        `${printer} is in use by another program or by the system's printer driver (on Linux the usblp kernel module, which the POS could not detach). Close other printing programs, or remove the printer from the system's printer list, and try again.`,
-      );
+      return fail('busy', 'printer.busy');
     case 'LIBUSB_ERROR_TIMEOUT':
     case 'LIBUSB_TRANSFER_TIMED_OUT':
-      return new PrinterError('io', `${printer} stopped accepting data: is it out of paper, is the cover open, or is the paper jammed?`);
+      return fail('io', 'printer.stoppedTakingData');
     case 'LIBUSB_ERROR_PIPE':
     case 'LIBUSB_TRANSFER_STALL':
-      return new PrinterError('io', `${printer} refused the data (USB endpoint stalled): switch the printer off and on again.`);
+      return fail('io', 'printer.stalled');
     case null:
-      return new PrinterError('io', `Problem with ${printer}: ${(error as Error)?.message ?? String(error)}`);
+      return fail('io', 'printer.failed');
     default:
       // IO, TRANSFER_ERROR, OVERFLOW, INTERRUPTED, NO_MEM, OTHER, CANCELLED…: a cable or firmware hiccup.
-      return new PrinterError('io', `USB error talking to ${printer} (${name}): check the cable, then switch the printer off and on again.`);
+      return fail('io', 'printer.usbError');
   }
 }

@@ -20,7 +20,7 @@ import { PrinterError, type PrinterTransport } from '../types.ts';
 import { usbIdsText, type UsbIds } from './printer-setting.ts';
 import { completionAfter, type Delivered } from '../escpos/resume.ts';
 import { bytesSent, type OpenedUsbPrinter, type UsbBackend } from './usb-backend.ts';
-import { libusbErrorName, mapUsbError } from './usb-errors.ts';
+import { libusbErrorName, mapUsbError, usbPrinterLabel } from './usb-errors.ts';
 
 export interface UsbTransportOptions {
   platform?: NodeJS.Platform;
@@ -66,10 +66,16 @@ export class UsbTransport implements PrinterTransport {
     return `USB printer ${usbIdsText(ids)}${name ? ` (${name})` : ''}`;
   }
 
+  /** How messages name this printer: "USB 0416:5011" (ids only, never the name the device reported). */
+  get #label(): string {
+    const ids = this.#target ?? this.#seen?.ids;
+    return usbPrinterLabel(ids ? usbIdsText(ids) : null);
+  }
+
   print(job: Uint8Array, _meta: { jobId: number }): Promise<void> {
     if (this.#closing) {
       // 'disconnected', not 'not_configured': the queue retries, and by then holds the new transport.
-      return Promise.reject(new PrinterError('disconnected', `The connection to ${this.description} was closed (the printer setting changed); the job will be tried again.`));
+      return Promise.reject(new PrinterError('disconnected', 'printer.closed', { printer: this.#label }));
     }
     const bytes = new Uint8Array(job); // a copy (Buffer#slice would not be one): the caller may reuse its buffer while this job waits
     const run = this.#chain.then(() => this.#send(bytes));
@@ -104,7 +110,7 @@ export class UsbTransport implements PrinterTransport {
       this.#watch(false);
     } catch (error) {
       this.#recovering = true;
-      if (error instanceof PrinterError && error.code !== 'not_configured') this.#watch(true);
+      if (error instanceof PrinterError && error.reason !== 'not_configured') this.#watch(true);
       throw error;
     }
   }
@@ -179,16 +185,16 @@ export class UsbTransport implements PrinterTransport {
     try {
       this.#handle = await this.#backend.open(this.#target);
     } catch (error) {
-      throw mapUsbError(error, { printer: this.description, phase: 'open', platform: this.#options.platform });
+      throw mapUsbError(error, { printer: this.#label, phase: 'open', platform: this.#options.platform });
     }
     this.#seen = { ids: this.#handle.ids, name: this.#handle.name };
     return this.#handle;
   }
 
   async #writeError(error: unknown, printer: OpenedUsbPrinter): Promise<PrinterError> {
-    const ctx = { printer: this.description, phase: 'write' as const, platform: this.#options.platform };
+    const ctx = { printer: this.#label, phase: 'write' as const, platform: this.#options.platform };
     const mapped = mapUsbError(error, ctx);
-    if (mapped.code === 'disconnected') return mapped;
+    if (mapped.reason === 'disconnected') return mapped;
     // An unplug mid-transfer often reports a plain LIBUSB_TRANSFER_ERROR (EPROTO on Linux), and the
     // device list may lag a moment behind: give it time, then ask whether the printer is still there.
     if (libusbErrorName(error) !== null && this.#options.settleMs > 0) await sleep(this.#options.settleMs);

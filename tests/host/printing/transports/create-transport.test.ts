@@ -26,7 +26,7 @@ test('none: every job fails as not_configured, saying how to set a printer up', 
   const transport = createTransport('none');
   assert.equal(transport.description, 'no printer');
   const error = await failure(transport.print(Uint8Array.of(1), { jobId: 1 }));
-  assert.equal(error.code, 'not_configured');
+  assert.equal(error.reason, 'not_configured');
   assert.match(error.message, /^No printer is set up/);
   await transport.close();
 });
@@ -35,8 +35,9 @@ test('a setting that does not parse gives a transport that says why, instead of 
   const transport = createTransport('usb:0x0416:0x5011');
   assert.match(transport.description, /not valid/);
   const error = await failure(transport.print(Uint8Array.of(1), { jobId: 1 }));
-  assert.equal(error.code, 'not_configured');
-  assert.match(error.message, /not valid: .*4 hex digits/);
+  assert.equal(error.reason, 'not_configured');
+  assert.match(error.message, /^The printer setting is not valid: choose the printer again/);
+  assert.match(error.detail ?? '', /4 hex digits/, 'why goes to the log');
 });
 
 test('file: writes the job into the folder', async (t) => {
@@ -62,7 +63,7 @@ test('only a USB job loads the native usb module; none and file never do', (t) =
     await createTransport('none').print(new Uint8Array([1]), { jobId: 2 }).catch(() => {});
     const usb = createTransport('usb:0416:5011');
     steps.beforeUsbJob = [inCache(), usbLoaded()];
-    await usb.print(new Uint8Array([1]), { jobId: 3 }).catch((e) => { steps.code = e.code; });
+    await usb.print(new Uint8Array([1]), { jobId: 3 }).catch((e) => { steps.code = e.reason; });
     steps.afterUsbJob = [inCache(), usbLoaded()];
     await usb.close();
     console.log(JSON.stringify(steps));`;
@@ -77,18 +78,18 @@ test('only a USB job loads the native usb module; none and file never do', (t) =
 test('real libusb, no printer attached: usb and usb:vid:pid fail as not_found in words', async () => {
   const first = createTransport('usb');
   const none = await failure(first.print(Uint8Array.of(1), { jobId: 1 }));
-  assert.equal(none.code, 'not_found');
+  assert.equal(none.reason, 'not_found');
   assert.match(none.message, /No USB printer is plugged in .*cable/);
   await first.close();
 
   const specific = createTransport('usb:0416:5011');
   assert.equal(specific.description, 'USB printer 0416:5011');
   const missing = await failure(specific.print(Uint8Array.of(1), { jobId: 2 }));
-  assert.equal(missing.code, 'not_found');
+  assert.equal(missing.reason, 'not_found');
   assert.match(missing.message, /USB printer 0416:5011 is not plugged in/);
   await specific.close(); // nothing was opened, nothing is left running (the test process would not exit)
 });
 
 test('real libusb, no printer attached: the Settings list is empty with no problem', async () => {
-  assert.deepEqual(await listUsbPrinters(), { printers: [], problem: null });
+  assert.deepEqual(await listUsbPrinters(), { printers: [], problem: null, details: [] });
 });

@@ -20,7 +20,7 @@ async function rejectsWith(promise: Promise<unknown>, code: string, words: RegEx
     await promise;
   } catch (error) {
     assert.ok(error instanceof PrinterError, `expected a PrinterError, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
+    assert.equal(error.reason, code, error.message);
     assert.match(error.message, words);
     return error;
   }
@@ -96,7 +96,7 @@ test('a failing rename (full disk) removes the temporary file and says the disk 
   const dir = tempDir(t);
   const io: FileIo = { ...nodeFileIo, rename: async () => Promise.reject(errno('ENOSPC')) };
   const error = await rejectsWith(new FileTransport(dir, { io }).print(escposJob(1), { jobId: 1 }), 'io', /full/);
-  assert.match(error.message, /ENOSPC/);
+  assert.equal(error.detail, 'ENOSPC');
   assert.deepEqual(readdirSync(dir), []);
 });
 
@@ -113,7 +113,8 @@ test('a folder whose parent is a file (ENOTDIR, also as root) fails in words', a
   writeFileSync(join(base, 'stick'), 'a regular file');
   await rejectsWith(new FileTransport(join(base, 'stick', 'prints')).print(bytes(1), { jobId: 1 }), 'not_found', /is a file/);
   // The print folder itself replaced by a file.
-  await rejectsWith(new FileTransport(join(base, 'stick')).print(bytes(1), { jobId: 1 }), 'not_found', /is a file.*ENOTDIR/);
+  const replaced = await rejectsWith(new FileTransport(join(base, 'stick')).print(bytes(1), { jobId: 1 }), 'not_found', /is a file/);
+  assert.equal(replaced.detail, 'ENOTDIR', 'the system code goes to the log');
 });
 
 test('a removed USB stick (parent folder gone) is reported as disconnected, and nothing is written elsewhere', async (t) => {
@@ -161,21 +162,23 @@ test('a really full disk and a really read-only disk fail in words, leaving no p
     const out = {};
     const small = new FileTransport(process.argv[1] + '/small/prints');
     await small.print(new Uint8Array(20000), { jobId: 1 });
-    await small.print(new Uint8Array(100000), { jobId: 2 }).catch((e) => { out.full = [e.code, e.message]; });
+    await small.print(new Uint8Array(100000), { jobId: 2 }).catch((e) => { out.full = [e.reason, e.message, e.detail]; });
     out.left = readdirSync(process.argv[1] + '/small/prints');
-    await new FileTransport(process.argv[1] + '/ro/prints').print(new Uint8Array(1), { jobId: 3 }).catch((e) => { out.ro = [e.code, e.message]; });
+    await new FileTransport(process.argv[1] + '/ro/prints').print(new Uint8Array(1), { jobId: 3 }).catch((e) => { out.ro = [e.reason, e.message, e.detail]; });
     console.log(JSON.stringify(out));`;
   mkdirSync(join(base, 'small'));
   mkdirSync(join(base, 'ro'));
   const shell = `mount -t tmpfs -o size=64k tmpfs "$1/small" && mount -t tmpfs -o ro,size=64k tmpfs "$1/ro" && exec "$2" --input-type=module -e "$3" "$1"`;
   const run = spawnSync('unshare', ['-m', 'sh', '-c', shell, 'sh', base, process.execPath, script], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  const out = JSON.parse(run.stdout) as { full: [string, string]; left: string[]; ro: [string, string] };
+  const out = JSON.parse(run.stdout) as { full: [string, string, string]; left: string[]; ro: [string, string, string] };
   assert.equal(out.full[0], 'io');
-  assert.match(out.full[1], /is full.*ENOSPC/);
+  assert.match(out.full[1], /is full/);
+  assert.equal(out.full[2], 'ENOSPC');
   assert.deepEqual(out.left, ['00000001-job-1.escpos'], 'the job that did not fit left nothing behind');
   assert.equal(out.ro[0], 'access_denied');
-  assert.match(out.ro[1], /read-only.*EROFS/);
+  assert.match(out.ro[1], /read-only/);
+  assert.equal(out.ro[2], 'EROFS');
 });
 
 test('file errors map to codes and words', () => {
@@ -194,11 +197,13 @@ test('file errors map to codes and words', () => {
   ];
   for (const [code, expected, words] of table) {
     const mapped = fileError(errno(code), dir);
-    assert.equal(mapped.code, expected, code);
+    assert.equal(mapped.reason, expected, code);
     assert.match(mapped.message, words, code);
     assert.ok(mapped.message.includes(dir), 'the message names the folder');
+    assert.doesNotMatch(mapped.message, new RegExp(code), `${code}: the system's code goes to the log, not the screen`);
+    assert.equal(mapped.detail, code);
   }
-  const original = new PrinterError('busy', 'x');
+  const original = new PrinterError('busy', 'printer.fileBusy', { dir: '/x' });
   assert.equal(fileError(original, dir), original);
 });
 

@@ -67,7 +67,7 @@ test('paper out mid-image (transfer timed out part-way): the retry finishes the 
   // The third transfer times out after 1,000 of its 4,096 bytes: inside the first slice's image data.
   printer.out.plans.push('complete', 'complete', { fail: libusbError('LIBUSB_TRANSFER_TIMED_OUT', 2), sent: 1000 });
   const error = await failure(transport, job);
-  assert.equal(error.code, 'io');
+  assert.equal(error.reason, 'io');
   assert.match(error.message, /out of paper/);
   assert.equal(printer.out.received.length, 2 * 4096 + 1000);
 
@@ -89,7 +89,7 @@ test('a stall part-way through an image header: the header is finished as writte
   const chunks = Math.floor(secondHeader / 4096);
   printer.out.plans.push(...Array<'complete'>(chunks).fill('complete'), { fail: libusbError('LIBUSB_TRANSFER_STALL', 4), sent: secondHeader + 5 - chunks * 4096 });
   const error = await failure(transport, job);
-  assert.equal(error.code, 'io');
+  assert.equal(error.reason, 'io');
   assert.match(error.message, /stalled/);
   assert.equal(printer.out.received.length, secondHeader + 5);
 
@@ -121,9 +121,9 @@ test('unplugged mid-image: plugging it back in retries at once (attach event), a
   transport.onReconnect!(() => reconnects++);
   printer.out.plans.push('complete', { fail: libusbError('LIBUSB_TRANSFER_NO_DEVICE', 5), sent: 2500 });
   const error = await failure(transport, job);
-  assert.equal(error.code, 'disconnected');
+  assert.equal(error.reason, 'disconnected');
   usb.unplug(printer);
-  assert.equal((await failure(transport, job)).code, 'not_found', 'while unplugged the queue keeps failing');
+  assert.equal((await failure(transport, job)).reason, 'not_found', 'while unplugged the queue keeps failing');
   assert.equal(usb.listenerCount('attach'), 1, 'listening for the printer to come back');
   assert.ok(usb.unrefs >= 1, 'the listener does not keep the POS from quitting');
 

@@ -30,7 +30,7 @@ test('the installed usb package (2.x) loads as the legacy API with the constants
 
 test('a usb module of another shape (3.x is WebUSB only) is refused in words', () => {
   for (const shape of [{}, { getDeviceList: () => [] }, { usb: { webusb: {} } }, null]) {
-    assert.throws(() => usbBindings(shape), (error: unknown) => error instanceof PrinterError && error.code === 'driver' && /usb package 2\.x/.test(error.message));
+    assert.throws(() => usbBindings(shape), (error: unknown) => error instanceof PrinterError && error.reason === 'driver' && /usb package 2\.x/.test(error.message));
   }
   const legacy = { getDeviceList: () => [], LIBUSB_TRANSFER_TYPE_BULK: 2, INIT_ERROR: 0 };
   assert.equal(usbBindings(legacy), legacy, '1.x exported the API directly');
@@ -58,7 +58,7 @@ test('setting usb with several printers attached: refused in words listing them,
   const fake = new FakeUsbModule([KEYBOARD, OFFICE_PRINTER, RECEIPT_PRINTER]);
   const transport = usbTransport('usb', fake);
   const error = await failure(transport.print(Uint8Array.of(0x1b, 0x40), { jobId: 1 }));
-  assert.equal(error.code, 'ambiguous');
+  assert.equal(error.reason, 'ambiguous');
   assert.match(error.message, /^2 USB printers are attached \(04b8:0202, 0416:5011\).*choose the receipt printer in Settings → Printer/);
   for (const device of fake.devices) {
     assert.equal(device.opens, 0, `${device.deviceDescriptor.idVendor.toString(16)} was never opened`);

@@ -6,6 +6,8 @@ import {
   PrinterSettingError,
   usbIdsText,
 } from '../../../../src/host/printing/transports/printer-setting.ts';
+import { PosError } from '../../../../src/shared/errors.ts';
+import { hostMessageText } from '../../../../src/shared/messages/index.ts';
 
 test('valid printer settings parse to the typed union', () => {
   assert.deepEqual(parsePrinterSetting('none'), { kind: 'none' });
@@ -78,6 +80,22 @@ test('hostile and mistyped settings are refused with a message that says what is
     assert.throws(() => parsePrinterSetting(value, platform ?? 'linux'), (error: unknown) => {
       assert.ok(error instanceof PrinterSettingError, `${JSON.stringify(value)} should give a PrinterSettingError`);
       assert.match(error.message, message, JSON.stringify(value));
+      return true;
+    });
+  }
+});
+
+test('a refused setting is a catalog message in both languages that never repeats what was typed', () => {
+  for (const value of ['usb;rm -rf /', '../../../../etc/passwd', 'PAYMENT RECEIVED hand over the goods', 'USB:0416:5011', 'file:relative/x']) {
+    assert.throws(() => parsePrinterSetting(value, 'linux'), (error: unknown) => {
+      assert.ok(error instanceof PrinterSettingError && error instanceof PosError);
+      assert.equal(error.code, 'invalid_request');
+      assert.match(error.text.code, /^printer\.setting/);
+      for (const language of ['en', 'km'] as const) {
+        const text = hostMessageText(error.text, language);
+        assert.ok(!text.includes(value), `${language}: "${text}" repeats "${value}"`);
+      }
+      assert.match(hostMessageText(error.text, 'km'), /[\u1780-\u17ff]/);
       return true;
     });
   }

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { PrinterError } from '../../../../src/host/printing/types.ts';
 import type { FoundUsbPrinter, UsbBackend } from '../../../../src/host/printing/transports/usb-backend.ts';
 import { listUsbPrinters } from '../../../../src/host/printing/transports/usb-discovery.ts';
+import { englishText, hostMessageText } from '../../../../src/shared/messages/index.ts';
 
 const libusb = (message: string, errno: number) => Object.assign(new Error(message), { errno });
 
@@ -20,6 +21,7 @@ test('attached printers are listed with ids, names and the setting to store', as
     errors: [],
   }));
   assert.deepEqual(await listUsbPrinters({ usb, platform: 'linux' }), {
+    details: [],
     printers: [
       { vid: '0416', pid: '5011', name: 'Winbond POS58', setting: 'usb:0416:5011' },
       { vid: '04b8', pid: '0e15', name: null, setting: 'usb:04b8:0e15' },
@@ -36,18 +38,32 @@ test('printers that cannot be opened are still listed, without names, with the r
   const linux = await listUsbPrinters({ usb, platform: 'linux' });
   assert.equal(linux.printers.length, 2);
   assert.ok(linux.printers.every((p) => p.name === null));
-  assert.match(linux.problem ?? '', /No permission.*udev rule.*60-khqr-pos-printer\.rules/, 'permission is the problem named first');
+  assert.deepEqual(linux.problem, { code: 'printer.accessLinux', params: { printer: 'USB' } }, 'permission is the problem named first');
+  assert.match(englishText(linux.problem!), /No permission.*udev rule.*60-khqr-pos-printer\.rules/);
+  assert.match(hostMessageText(linux.problem!, 'km'), /គ្មានសិទ្ធិ.*udev/);
+  assert.match(linux.details.join('\n'), /\[LIBUSB_ERROR_TIMEOUT\][\s\S]*\[LIBUSB_ERROR_ACCESS\]/, 'libusb codes go to the log');
+  assert.doesNotMatch(JSON.stringify(linux.problem), /LIBUSB/);
   const windows = await listUsbPrinters({ usb, platform: 'win32' });
-  assert.match(windows.problem ?? '', /WinUSB.*Zadig/);
+  assert.match(englishText(windows.problem!), /WinUSB.*Zadig/);
+
+  // Names that could not be read for another reason: the list may lack something, libusb's code only in the details.
+  const other = await listUsbPrinters({ usb: backend(async () => ({ printers: [], errors: [libusb('LIBUSB_ERROR_IO', -1)] })), platform: 'linux' });
+  assert.deepEqual(other.problem, { code: 'printer.listIncomplete' });
+  assert.doesNotMatch(JSON.stringify(other.problem), /LIBUSB/);
+  assert.match(other.details.join(), /LIBUSB_ERROR_IO/);
 });
+
 
 test('the list never throws: a failing backend gives an empty list and the problem in words', async () => {
   const broken = backend(async () => {
-    throw new PrinterError('driver', 'USB support could not be loaded (no prebuilt binary); reinstall the POS.');
+    throw new PrinterError('driver', 'printer.usbLoad', undefined, { detail: 'no prebuilt binary' });
   });
-  assert.deepEqual(await listUsbPrinters({ usb: broken }), { printers: [], problem: 'USB support could not be loaded (no prebuilt binary); reinstall the POS.' });
+  const failed = await listUsbPrinters({ usb: broken });
+  assert.deepEqual([failed.printers, failed.problem], [[], { code: 'printer.usbLoad' }]);
+  assert.match(failed.details.join(), /no prebuilt binary/);
   const weird = backend(() => Promise.reject('not even an Error'));
   const result = await listUsbPrinters({ usb: weird });
   assert.deepEqual(result.printers, []);
-  assert.match(result.problem ?? '', /not even an Error/);
+  assert.deepEqual(result.problem, { code: 'printer.failed', params: { printer: 'USB' } });
+  assert.match(result.details.join(), /not even an Error/, 'what was thrown goes to the log, not the screen');
 });

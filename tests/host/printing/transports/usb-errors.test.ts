@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { accessDeniedMessage, libusbErrorName, mapUsbError, type UsbErrorContext } from '../../../../src/host/printing/transports/usb-errors.ts';
+import { accessDeniedError, libusbErrorName, mapUsbError, type UsbErrorContext } from '../../../../src/host/printing/transports/usb-errors.ts';
 import { PrinterError } from '../../../../src/host/printing/types.ts';
+import { hostMessageText } from '../../../../src/shared/messages/index.ts';
 
 /** What `usb` 2.x hands over: an Error named by libusb_error_name() with the numeric code as errno. */
 const libusb = (message: string, errno: number) => Object.assign(new Error(message), { errno });
-const printer = 'USB printer 0416:5011';
+const printer = 'USB 0416:5011';
 const linuxWrite: UsbErrorContext = { printer, phase: 'write', platform: 'linux' };
 const linuxOpen: UsbErrorContext = { printer, phase: 'open', platform: 'linux' };
 
@@ -34,11 +35,14 @@ test('every libusb error and transfer status maps to a code', () => {
   for (const [name, errno, code, ctx] of table) {
     const byMessage = mapUsbError(libusb(name, errno), ctx ?? linuxWrite);
     assert.ok(byMessage instanceof PrinterError);
-    assert.equal(byMessage.code, code, name);
+    assert.equal(byMessage.reason, code, name);
     assert.ok(byMessage.message.includes(printer), `${name}: the message names the printer`);
+    assert.ok(hostMessageText(byMessage.text, 'km').includes(printer), `${name}: so does the Khmer one`);
+    assert.doesNotMatch(JSON.stringify(byMessage.text), /LIBUSB/, `${name}: libusb's code is not in the message`);
+    assert.equal(byMessage.detail, name, `${name}: it goes to the log`);
     // Only the number (e.g. an error re-created elsewhere) gives the same answer.
     const byErrno = mapUsbError(Object.assign(new Error('something'), { errno }), ctx ?? linuxWrite);
-    assert.equal(byErrno.code, code, `${name} by errno`);
+    assert.equal(byErrno.reason, code, `${name} by errno`);
   }
 });
 
@@ -54,13 +58,13 @@ test('the errno table agrees with the constants of the installed usb package', (
 
 test('the causes are spelled out in words a shop owner can act on', () => {
   const access = mapUsbError(libusb('LIBUSB_ERROR_ACCESS', -3), linuxOpen);
-  assert.match(access.message, /^No permission to use USB printer 0416:5011: on Linux the udev rule is missing/);
-  assert.match(access.message, /install the \.deb.*resources\/linux\/60-khqr-pos-printer\.rules.*\/etc\/udev\/rules\.d.*udevadm control --reload-rules && sudo udevadm trigger.*replug/);
+  assert.match(access.message, /^No permission to use the printer \(USB 0416:5011\): on Linux the udev rule is missing/);
+  assert.match(access.message, /Install the \.deb.*resources\/linux\/60-khqr-pos-printer\.rules.*\/etc\/udev\/rules\.d.*udevadm control --reload-rules && sudo udevadm trigger.*replug/);
   assert.match(access.message, /sudo is not the fix/);
   const windowsAccess = mapUsbError(libusb('LIBUSB_ERROR_ACCESS', -3), { ...linuxOpen, platform: 'win32' });
   assert.match(windowsAccess.message, /WinUSB driver \(install it with Zadig\)/);
   assert.doesNotMatch(windowsAccess.message, /udev/);
-  const elsewhere = accessDeniedMessage(printer, 'freebsd');
+  const elsewhere = accessDeniedError(printer, 'freebsd').message;
   assert.match(elsewhere, /udev rule.*WinUSB/, 'an unknown platform gets both explanations');
 
   assert.match(mapUsbError(libusb('LIBUSB_ERROR_NOT_SUPPORTED', -12), linuxOpen).message, /WinUSB driver.*Zadig.*spooler/);
@@ -68,14 +72,16 @@ test('the causes are spelled out in words a shop owner can act on', () => {
   assert.match(mapUsbError(libusb('LIBUSB_TRANSFER_TIMED_OUT', 2), linuxWrite).message, /out of paper.*cover open/);
   assert.match(mapUsbError(libusb('LIBUSB_TRANSFER_NO_DEVICE', 5), linuxWrite).message, /unplugged or switched off while printing/);
   assert.match(mapUsbError(libusb('LIBUSB_ERROR_NO_DEVICE', -4), linuxOpen).message, /disappeared while it was being opened/);
-  assert.match(mapUsbError(libusb('LIBUSB_ERROR_IO', -1), linuxWrite).message, /\(LIBUSB_ERROR_IO\).*cable/);
+  const io = mapUsbError(libusb('LIBUSB_ERROR_IO', -1), linuxWrite);
+  assert.match(io.message, /USB error talking to the printer \(USB 0416:5011\): check the cable/);
+  assert.equal(io.detail, 'LIBUSB_ERROR_IO');
 });
 
 test('NOT_FOUND while opening on Windows means the WinUSB driver is missing', () => {
   const ctx: UsbErrorContext = { printer, phase: 'open', platform: 'win32' };
-  assert.equal(mapUsbError(libusb('LIBUSB_ERROR_NOT_FOUND', -5), ctx).code, 'driver');
-  assert.equal(mapUsbError(libusb('LIBUSB_ERROR_NOT_FOUND', -5), { ...ctx, phase: 'write' }).code, 'not_found');
-  assert.equal(mapUsbError(libusb('LIBUSB_ERROR_NOT_FOUND', -5), linuxOpen).code, 'not_found');
+  assert.equal(mapUsbError(libusb('LIBUSB_ERROR_NOT_FOUND', -5), ctx).reason, 'driver');
+  assert.equal(mapUsbError(libusb('LIBUSB_ERROR_NOT_FOUND', -5), { ...ctx, phase: 'write' }).reason, 'not_found');
+  assert.equal(mapUsbError(libusb('LIBUSB_ERROR_NOT_FOUND', -5), linuxOpen).reason, 'not_found');
 });
 
 test('errors that are not from libusb are not mistaken for libusb codes', () => {
@@ -83,13 +89,14 @@ test('errors that are not from libusb are not mistaken for libusb codes', () => 
   const system = Object.assign(new Error('ENOENT: no such file'), { errno: -2, code: 'ENOENT' });
   assert.equal(libusbErrorName(system), null);
   const mapped = mapUsbError(system, linuxWrite);
-  assert.equal(mapped.code, 'io');
-  assert.match(mapped.message, /ENOENT: no such file/);
-  assert.equal(mapUsbError(new Error("Can't close device with a pending request"), linuxWrite).code, 'io');
-  assert.equal(mapUsbError('a string', linuxWrite).code, 'io');
-  assert.equal(mapUsbError(undefined, linuxWrite).code, 'io');
+  assert.equal(mapped.reason, 'io');
+  assert.match(mapped.message, /Problem with the printer \(USB 0416:5011\); the details are in the POS log/);
+  assert.equal(mapped.detail, 'ENOENT: no such file', 'what was thrown goes to the log only');
+  assert.equal(mapUsbError(new Error("Can't close device with a pending request"), linuxWrite).reason, 'io');
+  assert.equal(mapUsbError('a string', linuxWrite).reason, 'io');
+  assert.equal(mapUsbError(undefined, linuxWrite).reason, 'io');
   assert.equal(libusbErrorName(libusb('LIBUSB_ERROR_ACCESS', -3)), 'LIBUSB_ERROR_ACCESS');
   assert.equal(libusbErrorName({ errno: 77 }), null);
-  const original = new PrinterError('not_found', 'not plugged in');
+  const original = new PrinterError('not_found', 'printer.usbNotPlugged', { ids: '0416:5011' });
   assert.equal(mapUsbError(original, linuxOpen), original, 'PrinterErrors pass through unchanged');
 });

@@ -88,7 +88,7 @@ class FakeBackend implements UsbBackend {
   ids: UsbIds = { vid: 0x0416, pid: 0x5011 };
 
   async open(target: UsbIds | null): Promise<OpenedUsbPrinter> {
-    if (target && (target.vid !== this.ids.vid || target.pid !== this.ids.pid)) throw new PrinterError('not_found', 'not plugged in');
+    if (target && (target.vid !== this.ids.vid || target.pid !== this.ids.pid)) throw new PrinterError('not_found', 'printer.usbNotPlugged', { ids: '0416:5011' });
     const error = this.openErrors.shift();
     if (error) throw error;
     if (this.opened.some((p) => !p.closed)) this.violations.push('opened while another handle was still open');
@@ -207,7 +207,7 @@ test('close() during a transfer waits for it to complete, then closes once', asy
   assert.equal(usb.current.closed, false);
   // A job arriving after close() was asked for is refused (retryable), not sent to a closing device.
   const late = await printError(transport, job(9));
-  assert.equal(late.code, 'disconnected');
+  assert.equal(late.reason, 'disconnected');
   assert.match(late.message, /closed/);
   inFlight.complete();
   await closingAgain;
@@ -238,8 +238,8 @@ test('unplugged mid-job: that job fails as disconnected and the next job reopens
   second.fail(NO_DEVICE());
   const error = await failing.then(() => assert.fail('should fail'), (e: unknown) => e as PrinterError);
   assert.ok(error instanceof PrinterError);
-  assert.equal(error.code, 'disconnected');
-  assert.match(error.message, /USB printer 0416:5011.*unplugged or switched off while printing/);
+  assert.equal(error.reason, 'disconnected');
+  assert.match(error.message, /printer \(USB 0416:5011\) was unplugged or switched off while printing/);
   assert.equal(usb.opened[0]!.closed, true, 'the dead handle is released');
 
   usb.auto = true; // plugged back in
@@ -255,12 +255,12 @@ test('a generic transfer error is disconnected if the printer is gone, io if it 
   const write = await nextWrite(gone.usb);
   gone.usb.current.attached = false;
   write.fail(TRANSFER_ERROR()); // what Linux often reports (EPROTO) when the cable is pulled
-  await assert.rejects(a, (e: PrinterError) => e.code === 'disconnected');
+  await assert.rejects(a, (e: PrinterError) => e.reason === 'disconnected');
 
   const there = setUp('usb:0416:5011', { auto: false });
   const b = there.transport.print(job(1, 2), { jobId: 1 });
   (await nextWrite(there.usb)).fail(TRANSFER_ERROR());
-  await assert.rejects(b, (e: PrinterError) => e.code === 'io' && /LIBUSB_TRANSFER_ERROR.*cable/.test(e.message));
+  await assert.rejects(b, (e: PrinterError) => e.reason === 'io' && /cable/.test(e.message) && e.detail === 'LIBUSB_TRANSFER_ERROR');
   there.usb.auto = true;
   await there.transport.print(job(3), { jobId: 2 });
   assert.equal(there.usb.opened.length, 2, 'after any transfer error the next job reopens');
@@ -270,7 +270,7 @@ test('a printer that stops taking data (paper out) fails the job with a timeout 
   const { usb, transport } = setUp('usb:0416:5011', { auto: false });
   const printing = transport.print(job(1, 2, 3), { jobId: 1 });
   (await nextWrite(usb)).fail(libusbError('LIBUSB_TRANSFER_TIMED_OUT', 2));
-  await assert.rejects(printing, (e: PrinterError) => e.code === 'io' && /out of paper/.test(e.message));
+  await assert.rejects(printing, (e: PrinterError) => e.reason === 'io' && /out of paper/.test(e.message));
 });
 
 test('unplugged and replugged while idle: the stale handle is dropped before the next job, which prints', async () => {
@@ -288,10 +288,10 @@ test('open failures map to their cause, and are not remembered: the next job tri
   const linux = setUp('usb:0416:5011', { platform: 'linux' });
   linux.usb.openErrors = [libusbError('LIBUSB_ERROR_ACCESS', -3), libusbError('LIBUSB_ERROR_BUSY', -6)];
   const access = await printError(linux.transport, job(1));
-  assert.equal(access.code, 'access_denied');
+  assert.equal(access.reason, 'access_denied');
   assert.match(access.message, /udev rule.*60-khqr-pos-printer\.rules.*udevadm/);
   const busy = await printError(linux.transport, job(1));
-  assert.equal(busy.code, 'busy');
+  assert.equal(busy.reason, 'busy');
   assert.match(busy.message, /usblp/);
   await linux.transport.print(job(1), { jobId: 3 });
   assert.equal(linux.usb.opened.length, 1);
@@ -299,13 +299,13 @@ test('open failures map to their cause, and are not remembered: the next job tri
   const windows = setUp('usb:0416:5011', { platform: 'win32' });
   windows.usb.openErrors = [libusbError('LIBUSB_ERROR_NOT_SUPPORTED', -12), libusbError('LIBUSB_ERROR_ACCESS', -3)];
   const driver = await printError(windows.transport, job(1));
-  assert.equal(driver.code, 'driver');
+  assert.equal(driver.reason, 'driver');
   assert.match(driver.message, /WinUSB.*Zadig/);
   assert.match((await printError(windows.transport, job(1))).message, /WinUSB/);
 
   const absent = setUp('usb:04b8:0e15');
   const notFound = await printError(absent.transport, job(1));
-  assert.equal(notFound.code, 'not_found');
+  assert.equal(notFound.reason, 'not_found');
 });
 
 test('an empty job opens nothing; the bytes are taken when print() is called', async () => {
