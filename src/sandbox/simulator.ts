@@ -1,5 +1,5 @@
 /**
- * The sandbox: a faithful simulator of the hosted Bakong KHQR API (shared/bakong-api.md), used
+ * The sandbox: a faithful simulator of the hosted Bakong KHQR API (docs/hosted-api.md), used
  * in-process by training mode and as an HTTP server by `npm run sandbox`. It answers the two
  * documented endpoints with real KHQR strings (built by our own codec, valid CRC, dynamic, USD,
  * tag 99 timestamps) and adds control endpoints so a test or a trainee can play the customer.

@@ -2,7 +2,7 @@
  * Verify before display: a QR from the hosted API is shown to a customer only after it is proven to
  * pay this sale, to this shop, in USD, for exactly this amount, and to expire soon. Anything else
  * could take a customer's money to someone else, so it is refused with the reason in plain words
- * (shared/khqr.md, "Verify before display").
+ * (docs/khqr.md, "Verify before display").
  */
 import { formatUsd } from '../../shared/money.ts';
 import type { CreateResponse } from '../api/bakong-client.ts';
