@@ -59,13 +59,21 @@ test('the cashier sees when the POS stops, and the same tab works again once it 
   const env = { POS_DATA_DIR: dataDir, POS_PORT: String(await freePort()) };
   let pos = await startPos(env);
   try {
-    const page = await (await browser.newContext()).newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const customer = await context.newPage();
     await page.goto(pos.cashierUrl);
+    await customer.goto(pos.customerUrl);
+    await expect(customer.getByText('Welcome', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Charge', exact: true })).toBeVisible();
     await expect(page.getByText(/Lost the connection to the POS/)).toHaveCount(0);
 
     await pos.stop();
     await expect(page.getByRole('alert').filter({ hasText: /Lost the connection to the POS/ })).toBeVisible();
+    // The customer is told calmly, in both languages, rather than shown a screen that may be stale.
+    await expect(customer.getByText('This till is reconnecting…')).toBeVisible();
+    await expect(customer.getByText('ម៉ាស៊ីនគិតប្រាក់នេះកំពុងភ្ជាប់ឡើងវិញ…')).toBeVisible();
+    await expect(customer.getByText('Welcome', { exact: true })).toHaveCount(0);
     // A charge tried meanwhile cannot reach the host, and says so.
     await page.keyboard.type('4');
     await page.keyboard.press('Enter');
@@ -76,6 +84,8 @@ test('the cashier sees when the POS stops, and the same tab works again once it 
     await expect(page.getByText(/Lost the connection to the POS/)).toHaveCount(0, { timeout: 15_000 });
     // Once the host is back that message is stale: it goes too, without the cashier dismissing it.
     await expect(notAnswering).toHaveCount(0);
+    await expect(customer.getByText('Welcome', { exact: true })).toBeVisible();
+    await expect(customer.getByText('This till is reconnecting…')).toHaveCount(0);
     await keyIn(page, '5');
     await page.getByRole('button', { name: 'Charge', exact: true }).click();
     await expect.poll(() => pos.sale(1)?.status).toBe('awaiting_payment');

@@ -6,6 +6,7 @@ import { useNow } from '../common/hooks.ts';
 import { otherLanguage, translate } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { KhqrCard } from './KhqrCard.tsx';
+import { paidHoldLeft } from './paid-hold.ts';
 
 /** One message in both languages, the configured one first and larger. */
 export function Both({ k, language, className = '' }: { k: MessageKey; language: Language; className?: string }) {
@@ -32,7 +33,11 @@ function AmountLine({ state }: { state: DisplayState }) {
   );
 }
 
-export function Display({ state }: { state: DisplayState | null }) {
+/**
+ * `connected`: false while the link to the host is down (web mode). The screen then says the till
+ * is reconnecting rather than go on showing what may no longer be true (a QR, "Paid").
+ */
+export function Display({ state, connected = true }: { state: DisplayState | null; connected?: boolean }) {
   const [offset, setOffset] = useState(0);
   useEffect(() => {
     if (state) setOffset(clockOffset(state.serverTime, Date.now()));
@@ -42,6 +47,8 @@ export function Display({ state }: { state: DisplayState | null }) {
     document.documentElement.lang = state?.language ?? 'en';
   }, [state?.language]);
 
+  const paidOver = usePaidHoldOver(state, offset);
+
   if (!state) {
     return (
       <div className="screen screen--center">
@@ -50,12 +57,36 @@ export function Display({ state }: { state: DisplayState | null }) {
     );
   }
 
+  if (!connected) {
+    return (
+      <div className="screen screen--center screen--reconnecting" role="status">
+        <Both k="display.reconnecting" language={state.language} className="both--calm" />
+        <Both k="display.reconnectingHint" language={state.language} className="muted" />
+      </div>
+    );
+  }
+
+  // A few seconds after Paid the display goes back to Welcome by itself.
+  const shown: DisplayState = paidOver ? { ...state, phase: 'idle', amountCents: null } : state;
   return (
-    <div className={`screen screen--${state.phase}${state.training ? ' screen--training' : ''}`}>
-      {state.training && <TrainingBanner language={state.language} />}
-      <Phase state={state} offset={offset} />
+    <div className={`screen screen--${shown.phase}${shown.training ? ' screen--training' : ''}`}>
+      {shown.training && <TrainingBanner language={shown.language} />}
+      <Phase state={shown} offset={offset} />
     </div>
   );
+}
+
+/** True once the "Paid" screen has been shown long enough (see paid-hold.ts); re-renders on time. */
+function usePaidHoldOver(state: DisplayState | null, offset: number): boolean {
+  const paid = state?.phase === 'paid';
+  const left = paid ? paidHoldLeft(state.paidAt, state.serverTime, Date.now(), offset) : null;
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (left === null || left === 0) return undefined;
+    const timer = window.setTimeout(() => setTick((n) => n + 1), left);
+    return () => window.clearTimeout(timer);
+  }, [left]);
+  return left === 0;
 }
 
 function TrainingBanner({ language }: { language: Language }) {

@@ -9,8 +9,10 @@ import { Display } from './Display.tsx';
 
 function App() {
   const [state, setState] = useState<DisplayState | null>(null);
+  const [connected, setConnected] = useState(true);
   useEffect(() => displayBridge().onDisplay(setState), []);
-  return <Display state={state} />;
+  useEffect(() => displayBridge().onConnection?.(setConnected), []);
+  return <Display state={state} connected={connected} />;
 }
 
 createRoot(document.getElementById('root')!).render(
