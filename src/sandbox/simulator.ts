@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { buildKhqr, crc16, khqrMd5, parseTlv, serialiseTlv } from '../host/khqr/index.ts';
 import { isAccountId } from '../shared/rules/account-id.ts';
+import { MERCHANT_NAME_MAX_LENGTH, charCount } from '../shared/rules/text.ts';
 import { AmountError, MAX_CHARGE_CENTS, centsToDecimal, parseUsdToCents } from '../shared/money.ts';
 import { ATTACKER_ACCOUNT, NO_FAULTS, RELAY_ACCOUNT, parseFaults, seededRandom, type SandboxFaults } from './faults.ts';
 
@@ -206,7 +207,9 @@ export class Sandbox {
       throw new SandboxError(400, 'bakong_id must look like name@bank (at most 32 characters)');
     }
     const merchantName = requireParam(params, 'merchantname');
-    if ([...merchantName].length > 25) throw new SandboxError(400, 'merchantname must be at most 25 characters');
+    if (charCount(merchantName) > MERCHANT_NAME_MAX_LENGTH) {
+      throw new SandboxError(400, `merchantname must be at most ${MERCHANT_NAME_MAX_LENGTH} characters`);
+    }
     let amountCents: number;
     try {
       amountCents = parseUsdToCents(requireParam(params, 'amount'));

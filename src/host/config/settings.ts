@@ -9,6 +9,7 @@ import { formatPrinterSetting, parsePrinterSetting } from '../printing/transport
 import { PosError } from '../../shared/errors.ts';
 import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
 import { ALLOWED_ACCOUNTS_REFUSAL, BAKONG_ID_REFUSAL, areAllowedAccounts, isAccountId } from '../../shared/rules/account-id.ts';
+import { MAX_RECEIPT_LINES, MAX_RECEIPT_LINE_CHARS, MERCHANT_NAME_MAX_LENGTH, isMerchantName, isReceiptLine } from '../../shared/rules/text.ts';
 import { parseApiBaseUrl } from './api-url.ts';
 import { ConfigError } from './config-error.ts';
 
@@ -45,19 +46,16 @@ export const TRAINING_BAKONG_ID = 'training@sandbox';
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
 
-/** KHQR tag 59 holds at most 25 characters. */
-const MAX_NAME = 25;
 const KHR_PER_USD = { min: 1000, max: 10000 };
 const GRACE_MINUTES = { min: 1, max: 60 };
-const RECEIPT_LINES = { lines: 6, chars: 48 };
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const RECEIPT_LINES = { lines: MAX_RECEIPT_LINES, chars: MAX_RECEIPT_LINE_CHARS };
 
 /**
  * Why each field is refused: the field's catalog message, naming it and what it allows (never the
  * value typed, which the Settings screen still shows in its highlighted field).
  */
 const REFUSAL: { [K in keyof Settings]: HostMessage } = {
-  merchantName: hostMessage('settings.merchantName', { max: MAX_NAME }),
+  merchantName: hostMessage('settings.merchantName', { max: MERCHANT_NAME_MAX_LENGTH }),
   bakongId: BAKONG_ID_REFUSAL,
   apiBaseUrl: hostMessage('settings.apiUrlNotUrl'),
   khrPerUsd: hostMessage('settings.khrPerUsd', KHR_PER_USD),
@@ -92,7 +90,7 @@ export function validateSettingsInput(input: unknown): SettingsInput {
     switch (key) {
       case 'merchantName': {
         const name = text(value);
-        if ([...name].length < 1 || [...name].length > MAX_NAME || CONTROL.test(name)) throw refuse(key);
+        if (!isMerchantName(name)) throw refuse(key);
         out.merchantName = name;
         break;
       }
@@ -143,9 +141,9 @@ export function validateSettingsInput(input: unknown): SettingsInput {
       }
       case 'receiptHeader':
       case 'receiptFooter': {
-        if (!Array.isArray(value) || value.length > RECEIPT_LINES.lines) throw refuse(key);
+        if (!Array.isArray(value) || value.length > MAX_RECEIPT_LINES) throw refuse(key);
         const lines = value.map(text);
-        if (lines.some((line) => [...line].length > RECEIPT_LINES.chars || CONTROL.test(line))) throw refuse(key);
+        if (!lines.every(isReceiptLine)) throw refuse(key);
         out[key] = lines.filter((line) => line !== '');
         break;
       }

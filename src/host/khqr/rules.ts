@@ -2,6 +2,7 @@
 // what we accept. Lengths are in code points, like TLV lengths.
 
 import { ACCOUNT_ID_MAX_LENGTH, isAccountId } from '../../shared/rules/account-id.ts';
+import { MERCHANT_NAME_MAX_LENGTH } from '../../shared/rules/text.ts';
 import { KhqrError } from './errors.ts';
 import { codePointLength } from './tlv.ts';
 import type { KhqrCurrency } from './amount.ts';
@@ -11,7 +12,7 @@ export const LIMITS = {
   accountInfo: 32,
   merchantId: 32,
   acquiringBank: 32,
-  merchantName: 25,
+  merchantName: MERCHANT_NAME_MAX_LENGTH,
   merchantCity: 15,
   additionalData: 25,
   languagePreference: 2,

@@ -5,9 +5,10 @@
 import type { UsbPrinterInfo } from '../../shared/contract.ts';
 import type { Translate } from '../i18n/index.ts';
 
-/** What the host accepts for receipt header and footer lines (src/host/config/settings.ts). */
-export const MAX_RECEIPT_LINES = 6;
-export const MAX_RECEIPT_LINE_CHARS = 48;
+import { MAX_RECEIPT_LINES, MAX_RECEIPT_LINE_CHARS, charCount, hasControlCharacters } from '../../shared/rules/text.ts';
+
+/** What the host accepts for receipt header and footer lines: the one rule, src/shared/rules/text.ts. */
+export { MAX_RECEIPT_LINES, MAX_RECEIPT_LINE_CHARS };
 
 /** The form's printer choice: 'none', 'usb' (first found), 'usb:vvvv:pppp', or 'file' plus a folder. */
 export interface PrinterDraft {
@@ -97,7 +98,7 @@ export function parseReceiptLines(text: string): string[] {
 
 /** Characters as the host counts them (code points: a Khmer vowel sign or subscript counts as one). */
 export function lineChars(line: string): number {
-  return [...line].length;
+  return charCount(line);
 }
 
 export interface ReceiptLinesCheck {
@@ -118,7 +119,7 @@ export function checkReceiptLines(text: string): ReceiptLinesCheck {
     if (chars > MAX_RECEIPT_LINE_CHARS) long.push({ row: index + 1, chars });
   });
   const tooMany = lines.length > MAX_RECEIPT_LINES;
-  const badCharacters = lines.some((line) => /[\u0000-\u001f\u007f]/.test(line));
+  const badCharacters = lines.some(hasControlCharacters);
   return { lines, long, tooMany, badCharacters, ok: long.length === 0 && !tooMany && !badCharacters };
 }
 
