@@ -13,6 +13,10 @@ import { enforceSandbox, lockDownContents, lockDownSession } from './security.ts
 import { rendererDir } from './paths.ts';
 import { openPosWindows, type PosWindows } from './windows.ts';
 
+// Owner-only files from the first moment: Chromium's profile lives in (or beside) the POS data
+// directory, which the host keeps 0700/0600 (src/host/data-dir.ts).
+process.umask(0o077);
+
 // These must happen before `ready`, so they run as this module loads (no await before them).
 registerAppScheme();
 enforceSandbox(app);

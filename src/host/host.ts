@@ -6,9 +6,9 @@
  * (HostOptions.training), so the host never imports the sandbox.
  */
 import { randomInt } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CashierState, CommandArgs, DisplayState, SalesPage, SettingsInput, SettingsView } from '../shared/contract.ts';
+import { preparePrivateDataDir } from './data-dir.ts';
 import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakong-client.ts';
 import type { TrainingMode, TrainingModeFactory } from './api/training-mode.ts';
 import { readEnv } from './config/env.ts';
@@ -81,7 +81,8 @@ export function createHost(options: HostOptions): Host {
   const env = readEnv(options.env ?? process.env, options.fallbackDataDir);
   const now = options.now ?? Date.now;
   if (options.resourcesDir) registerReceiptFonts(join(options.resourcesDir, 'fonts'));
-  mkdirSync(env.dataDir, { recursive: true });
+  // Owner-only: the folder 0700, its files 0600, and a umask of 077 for all written later.
+  preparePrivateDataDir(env.dataDir);
   const unlock = lockDataDir(env.dataDir);
   let db: Db;
   let training: TrainingMode;
