@@ -38,6 +38,7 @@ export function Keypad() {
       <Key
         className="key--backspace"
         aria-label={t('keypad.backspace')}
+        aria-keyshortcuts="Backspace"
         title={t('keypad.backspace')}
         disabled={empty}
         onPress={() => press('backspace')}
@@ -49,7 +50,13 @@ export function Keypad() {
           />
         </svg>
       </Key>
-      <Key className="key--clear" aria-label={t('keypad.clear')} disabled={empty} onPress={() => press('clear')}>
+      <Key
+        className="key--clear"
+        aria-label={t('keypad.clear')}
+        aria-keyshortcuts="Delete Escape"
+        disabled={empty}
+        onPress={() => press('clear')}
+      >
         {t('keypad.clear')}
       </Key>
       {/* The name stays "Charge"; while a charge is on its way it is busy, and the live text says so. */}

@@ -92,12 +92,17 @@ export async function invoke<K extends CommandName>(
     if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
     return { ok: false, error: { code: 'internal', message: 'The POS host sent an answer the screen cannot read.' } };
   } catch (error) {
-    return {
-      ok: false,
-      error: { code: 'internal', message: `The POS host could not be reached (${String(error)}).` },
-      link: true,
-    };
+    const linkError: CommandError = { code: 'internal', message: `The POS host could not be reached (${String(error)}).` };
+    linkErrors.add(linkError);
+    return { ok: false, error: linkError, link: true };
   }
+}
+
+/** Errors that are "the host was not reached" (not an answer from it), wherever a screen shows them. */
+const linkErrors = new WeakSet<CommandError>();
+
+export function isLinkError(error: CommandError): boolean {
+  return linkErrors.has(error);
 }
 
 export const useCashier = create<CashierStore>()((set, get) => {

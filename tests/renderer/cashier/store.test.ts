@@ -23,7 +23,7 @@ const bridge: CashierBridge = {
   onState: () => () => {},
 };
 Object.assign(globalThis, { window: { posCashier: bridge } });
-const { useCashier } = await import('../../../src/renderer/cashier/store.ts');
+const { isLinkError, useCashier } = await import('../../../src/renderer/cashier/store.ts');
 
 const store = () => useCashier.getState();
 const type = (keys: string) => {
@@ -127,6 +127,7 @@ describe('"the POS host is not answering" goes away once the host is back', () =
     await store().charge();
     assert.equal(store().errorIsLink, true);
     assert.ok(store().error);
+    assert.equal(isLinkError(store().error!), true, 'any screen showing it (Settings too) says "not answering"');
   }
 
   it('cleared when the link comes back', async () => {
