@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { RefObject } from 'react';
-import { fitScale, qrDataUrl, qrModules } from './qr.ts';
+import { fitScale, qrDataUrl, qrDataUrlNow, qrModules } from './qr.ts';
 
 /** Local clock that re-renders every `intervalMs` while `active`. */
 export function useNow(active = true, intervalMs = 250): number {
@@ -14,20 +14,52 @@ export function useNow(active = true, intervalMs = 250): number {
   return now;
 }
 
-/** The content-box size of an element, kept up to date. */
+/** The content box of an element as laid out now (what ResizeObserver reports as contentRect). */
+function contentBox(element: HTMLElement): { width: number; height: number } {
+  const rect = element.getBoundingClientRect();
+  const style = getComputedStyle(element);
+  const px = (value: string): number => Number.parseFloat(value) || 0;
+  return {
+    width: Math.max(0, rect.width - px(style.paddingLeft) - px(style.paddingRight) - px(style.borderLeftWidth) - px(style.borderRightWidth)),
+    height: Math.max(0, rect.height - px(style.paddingTop) - px(style.paddingBottom) - px(style.borderTopWidth) - px(style.borderBottomWidth)),
+  };
+}
+
+/**
+ * The content-box size of an element, kept up to date. Measured at once when the element appears
+ * (before the browser paints), not at ResizeObserver's first report a frame later: the QR on the
+ * customer display is sized from this, and the customer is waiting for it.
+ */
 export function useElementSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } | null {
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return undefined;
+    const update = (box: { width: number; height: number }): void =>
+      setSize((old) => (old && old.width === box.width && old.height === box.height ? old : { width: box.width, height: box.height }));
+    update(contentBox(element));
     const observer = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
-      if (box) setSize((old) => (old && old.width === box.width && old.height === box.height ? old : { width: box.width, height: box.height }));
+      if (box) update(box);
     });
     observer.observe(element);
     return () => observer.disconnect();
   }, [ref]);
   return size;
+}
+
+/** The last few images made, by payload, scale and pixel ratio: a re-measure to the same scale costs nothing. */
+const made = new Map<string, string>();
+
+function madeNow(plan: { payload: string; scale: number; key: string }): string | null {
+  const known = made.get(plan.key);
+  if (known) return known;
+  const url = qrDataUrlNow(plan.payload, plan.scale);
+  if (url) {
+    made.set(plan.key, url);
+    if (made.size > 4) made.delete(made.keys().next().value!);
+  }
+  return url;
 }
 
 type QrPlan =
@@ -56,8 +88,11 @@ export function useQrImage(payload: string | null, boxCssPx: number | null): QrI
     }
   }, [payload, boxCssPx, dpr]);
 
+  // In a browser the image is made right here, so it is in the same frame as the card around it.
+  const immediate = useMemo(() => (plan && !('error' in plan) ? madeNow(plan) : null), [plan]);
+
   useEffect(() => {
-    if (!plan || 'error' in plan) return undefined;
+    if (!plan || 'error' in plan || immediate) return undefined;
     let live = true;
     qrDataUrl(plan.payload, plan.scale).then(
       (url) => live && setImage({ payload: plan.payload, url, cssSize: plan.cssSize, key: plan.key }),
@@ -66,10 +101,11 @@ export function useQrImage(payload: string | null, boxCssPx: number | null): QrI
     return () => {
       live = false;
     };
-  }, [plan]);
+  }, [plan, immediate]);
 
   if (!plan) return null;
   if ('error' in plan) return { payload: plan.payload, error: plan.error };
+  if (immediate) return { payload: plan.payload, url: immediate, cssSize: plan.cssSize };
   // While a new size renders, keep showing the same payload at its previous size (no flicker).
   return image && image.payload === plan.payload ? image : null;
 }

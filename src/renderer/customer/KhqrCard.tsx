@@ -47,6 +47,8 @@ export function KhqrCard({
           <img
             className="khqr-card__img"
             src={qr.url}
+            // Decoded before the frame that shows it, so the QR appears with the card, not a frame later.
+            decoding="sync"
             width={qr.cssSize}
             height={qr.cssSize}
             alt={translate(state.language, 'display.qrAlt', { amount: usd, name })}

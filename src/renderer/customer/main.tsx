@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { DisplayState } from '../../shared/contract.ts';
 import { displayBridge } from '../bridge/index.ts';
 import '../common/fonts.ts';
+import { warmUp } from '../common/warm-up.ts';
 import '../common/theme.css';
 import './customer.css';
 import { Display } from './Display.tsx';
@@ -15,6 +16,7 @@ function App() {
   return <Display state={state} connected={connected} />;
 }
 
+warmUp();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
