@@ -19,7 +19,7 @@ export interface IpcWindows {
 
 const NOT_ALLOWED: CommandReply<never> = {
   ok: false,
-  error: { code: 'not_allowed', message: 'This window may not send commands to the POS' },
+  error: { code: 'not_allowed', text: { code: 'request.windowNotAllowed' }, message: 'This window may not send commands to the POS' },
 };
 
 /** Registers the handlers and starts pushing state; returns the function that undoes both. */

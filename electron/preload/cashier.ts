@@ -14,7 +14,7 @@ const posCashier = {
       // The contract carries errors as data: a refused or failed IPC call becomes a reply too.
       (error: unknown): CommandReply<never> => ({
         ok: false,
-        error: { code: 'internal', message: `The POS could not be reached (${String(error)})` },
+        error: { code: 'internal', text: { code: 'request.hostUnreachable' }, message: `The POS could not be reached (${String(error)})` },
       }),
     ),
   onState: (listener) => feed<CashierState>(WIRE.cashierSubscribe, WIRE.cashierState, listener),

@@ -5,11 +5,9 @@
  */
 import type { CommandArgs, CommandError, CommandName, CommandReply, CommandResult, ErrorCode } from '../shared/contract.ts';
 import { PosError } from '../shared/errors.ts';
-import { hostMessage, type HostMessage } from '../shared/messages/index.ts';
-import { AmountError, assertChargeCents } from '../shared/money.ts';
-import { ConfigError } from './config/config-error.ts';
+import { englishText, hostMessage, type HostMessage, type HostMessageCode } from '../shared/messages/index.ts';
+import { assertChargeCents } from '../shared/money.ts';
 import { validateSettingsInput } from './config/settings.ts';
-import { PaymentError } from './payments/payment-service.ts';
 import type { Host } from './host.ts';
 import { toSaleView } from './views.ts';
 
@@ -177,20 +175,24 @@ export async function runCommand(host: Host, name: unknown, args: unknown): Prom
   }
 }
 
+/**
+ * Every failure as data for the screens: a PosError carries its own category and catalog message; a
+ * full or failing disk is said in words; anything else gets a generic message (its details go to the
+ * log, never to a screen).
+ */
 export function toCommandError(error: unknown): CommandError {
-  const message = error instanceof Error ? error.message : String(error);
-  const code: ErrorCode =
-    error instanceof InvalidRequest ? 'invalid_request'
-    : error instanceof AmountError ? 'invalid_amount'
-    : error instanceof ConfigError ? 'invalid_request'
-    : error instanceof PaymentError ? error.code
-    : isStorageError(error) ? 'storage_error'
-    : 'internal';
-  if (code === 'storage_error') {
-    return { code, message: `The ledger could not be written, so nothing was changed (${message}). Is the disk full?` };
+  if (error instanceof PosError) return { code: error.code, text: error.text, message: error.message };
+  if (isStorageError(error)) {
+    console.warn('[host] the ledger could not be written:', error instanceof Error ? error.message : error);
+    return generic('storage_error', 'ledger.writeFailed');
   }
-  if (code === 'internal') console.error('[host] command failed:', error);
-  return { code, message: code === 'internal' ? 'Something went wrong in the POS; nothing was changed' : message };
+  console.error('[host] command failed:', error);
+  return generic('internal', 'request.internal');
+}
+
+function generic(code: ErrorCode, message: HostMessageCode): CommandError {
+  const text = hostMessage(message);
+  return { code, text, message: englishText(text) };
 }
 
 function isStorageError(error: unknown): boolean {

@@ -127,7 +127,7 @@ export function createHost(options: HostOptions): Host {
   // from taking the new count for the one it already has.
   const revisionBase = randomInt(1, 2 ** 20) * 2 ** 32;
   const changeCount = db.prepare('SELECT total_changes()').pluck();
-  const salesRevision = (): number => revisionBase + (changeCount.get() as number);
+  const salesRevision = (): number => revisionBase + (changeCount.get() as number) - ledger.uncountedChanges();
 
   function api(baseUrl: string): BakongApi {
     if (baseUrl === '') return training.api;
@@ -230,12 +230,13 @@ export function createHost(options: HostOptions): Host {
     },
     simulatePayment(saleId) {
       const sale = ledger.get(saleId);
-      if (!sale?.md5) throw new PaymentError('not_found', `Sale #${saleId} has no QR to pay`);
-      if (!sale.training) throw new PaymentError('not_allowed', 'Payments can only be simulated in training mode');
+      if (!sale?.md5) throw new PaymentError('not_found', 'payment.noQrToPay', { saleId });
+      if (!sale.training) throw new PaymentError('not_allowed', 'payment.trainingOnly');
       try {
         training.simulatePayment(sale.md5);
       } catch (error) {
-        throw new PaymentError('not_allowed', `The training sandbox refused: ${(error as Error).message}`);
+        console.warn(`[host] the training sandbox would not pay sale #${saleId}: ${(error as Error).message}`);
+        throw new PaymentError('not_allowed', 'payment.simulateRefused', { saleId });
       }
       // Let the watcher find it as it would a real payment, without waiting for the next poll.
       void payments.checkNow(saleId).catch(() => undefined);

@@ -10,6 +10,7 @@
 
 export const HOSTILE_CREATE = [
   'other_account', 'relay_account', 'other_amount', 'bad_crc', 'md5_mismatch', 'static_qr', 'no_expiry',
+  'extra_payee', 'alt_name', 'short_life',
 ] as const;
 /** The account `relay_account` QRs pay: an owner may allow it in Settings (a relay's settlement account). */
 export const RELAY_ACCOUNT = 'relay@wing';

@@ -259,7 +259,14 @@ export class Sandbox {
     else if (hostile.includes('relay_account')) khqrString = buildKhqr({ ...base, bakongAccountId: (payTo = RELAY_ACCOUNT) });
     else if (hostile.includes('other_amount')) khqrString = buildKhqr({ ...base, amountMinor: sale.amountCents + 100 });
     else if (hostile.includes('static_qr')) khqrString = buildKhqr({ ...base, amountMinor: undefined, createdAtMs: undefined, expiresAtMs: undefined });
-    else if (hostile.includes('no_expiry')) {
+    else if (hostile.includes('extra_payee')) {
+      // The shop's own 29 plus a 26 naming someone else: an app may pay (or show) either.
+      khqrString = withField(honest.khqrString, { tag: '26', value: serialiseTlv([{ tag: '00', value: ATTACKER_ACCOUNT }]) });
+    } else if (hostile.includes('alt_name')) {
+      khqrString = buildKhqr({ ...base, alternateLanguage: { languagePreference: 'km', merchantName: 'Attacker Shop' } });
+    } else if (hostile.includes('short_life')) {
+      khqrString = buildKhqr({ ...base, expiresAtMs: sale.createdAt + 30_000 });
+    } else if (hostile.includes('no_expiry')) {
       const fields = parseTlv(buildKhqr(base)).filter((field) => field.tag !== '99' && field.tag !== '63');
       const body = `${serialiseTlv(fields)}6304`;
       khqrString = body + crc16(body);
@@ -290,6 +297,15 @@ export class Sandbox {
       }),
     };
   }
+}
+
+/** The KHQR with one more root field, in tag order, and its CRC made right again. */
+export function withField(khqrString: string, field: { tag: string; value: string }): string {
+  const fields = parseTlv(khqrString).filter((f) => f.tag !== '63').map(({ tag, value }) => ({ tag, value }));
+  fields.push(field);
+  fields.sort((a, b) => a.tag.localeCompare(b.tag));
+  const body = `${serialiseTlv(fields)}6304`;
+  return body + crc16(body);
 }
 
 function loadPayments(path: string | null): SandboxPayment[] {

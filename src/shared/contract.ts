@@ -50,16 +50,21 @@ export interface SaleView {
   paidAt: number | null;
   /** Paid after it had expired or been cancelled (the customer scanned just before). */
   paidLate: boolean;
-  /** Plain-words reason when the sale failed. */
-  failureReason: string | null;
+  /** Why the sale failed, as a catalog message (never the payment service's own words). */
+  failureReason: HostMessage | null;
 }
 
 /** Live condition of the payment being watched (not stored; derived by the watcher). */
 export interface WatchView {
   /** The last check could not reach the API or got an unusable answer. */
   apiUnreachable: boolean;
-  /** Plain-words description of the last check problem, if any. */
-  lastError: string | null;
+  /** The last check problem, if any, as a catalog message (never the payment service's own words). */
+  lastError: HostMessage | null;
+  /**
+   * The ledger could not be written (a full disk): a payment may arrive but cannot be saved. Stays
+   * set until a write succeeds; lastError then says so.
+   */
+  cannotSave: boolean;
   lastCheckedAt: number | null;
 }
 
@@ -282,8 +287,11 @@ export type CommandResult<K extends CommandName> = CashierCommands[K]['result'];
 
 /** Errors cross the transport as data, never as thrown exceptions (IPC mangles those). */
 export interface CommandError {
-  /** Stable code the screens translate; `message` is the English fallback in plain words. */
+  /** Stable category the screens branch on. */
   code: ErrorCode;
+  /** What to show, in the screen's language (hostMessageText). */
+  text: HostMessage;
+  /** The English text of `text`, a fallback for logs and older screens. */
   message: string;
 }
 export type ErrorCode =

@@ -25,7 +25,7 @@ export function benchKhqr(require: NodeRequire): { ours: number; sdk: number } {
     currency: 'USD', amountMinor: 1050, createdAtMs: now, expiresAtMs: now + 15 * 60_000,
   });
   const response = { khqrString, md5: khqrMd5(khqrString), bakongQr: null };
-  const expected = { amountCents: 1050, merchantName: 'My Store', bakongId: 'myshop@aclb', allowedAccounts: [] };
+  const expected = { amountCents: 1050, merchantName: 'My Store', bakongId: 'myshop@aclb', allowedAccounts: [], alternateMerchantNames: [] };
   const ours = opsPerSecond(() => {
     verifyCreatedQr(response, expected, now);
   });

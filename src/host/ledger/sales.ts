@@ -5,6 +5,7 @@
  * recorded paid once, and a paid sale never changes again (the schema's triggers back this up).
  */
 import type { DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
+import type { HostMessage, HostMessageCode, MessageParams } from '../../shared/messages/index.ts';
 import type { Db } from './database.ts';
 
 interface SaleRow {
@@ -24,7 +25,9 @@ interface SaleRow {
   expires_at: number | null;
   paid_at: number | null;
   paid_late: number;
-  failure_reason: string | null;
+  failure_code: string | null;
+  /** JSON of the message's params (values the POS produced). */
+  failure_params: string | null;
   final_check_at: number | null;
   pay_to: string | null;
 }
@@ -63,7 +66,7 @@ function toSale(row: SaleRow): StoredSale {
     expiresAt: row.expires_at,
     paidAt: row.paid_at,
     paidLate: row.paid_late === 1,
-    failureReason: row.failure_reason,
+    failureReason: row.failure_code === null ? null : failureMessage(row.failure_code, row.failure_params),
   };
 }
 
@@ -80,6 +83,7 @@ export function localDay(at: number): { day: string; start: number; end: number 
 export class SalesLedger {
   readonly #db: Db;
   readonly #now: () => number;
+  #uncountedChanges = 0;
 
   constructor(db: Db, now: () => number = Date.now) {
     this.#db = db;
@@ -146,8 +150,9 @@ export class SalesLedger {
     return this.#tryEnd(id, 'cancelled', detail, null);
   }
 
-  markFailed(id: number, reason: string): StoredSale | null {
-    return this.#tryEnd(id, 'failed', reason, reason);
+  /** The reason is a catalog message: its code goes in the history, code and values on the sale. */
+  markFailed(id: number, reason: HostMessage): StoredSale | null {
+    return this.#tryEnd(id, 'failed', reason.code, reason);
   }
 
   findByMd5(md5: string): StoredSale | null {
@@ -178,6 +183,22 @@ export class SalesLedger {
                 AND final_check_at IS NULL AND expires_at > ? ORDER BY id`)
       .all(at) as SaleRow[];
     return rows.map(toSale);
+  }
+
+  /**
+   * The payment service answered about the sale's QR. Written after every answer, so a ledger that
+   * cannot be written is found while the QR waits, not when its payment arrives.
+   */
+  markChecked(id: number): void {
+    this.#uncountedChanges += this.#db.prepare('UPDATE sales SET checked_at = ? WHERE id = ?').run(this.#now(), id).changes;
+  }
+
+  /**
+   * Rows written that change nothing a screen lists (markChecked): the host takes them out of the
+   * sales revision, so a QR that merely waits does not make the screens fetch the list again.
+   */
+  uncountedChanges(): number {
+    return this.#uncountedChanges;
   }
 
   /** The watcher confirmed an ended QR still unpaid after its grace period: it stops checking it. */
@@ -245,14 +266,16 @@ export class SalesLedger {
       .all(id) as Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }>;
   }
 
-  #tryEnd(id: number, to: SaleStatus, detail: string, reason: string | null): StoredSale | null {
+  #tryEnd(id: number, to: SaleStatus, detail: string, reason: HostMessage | null): StoredSale | null {
     const from: SaleStatus[] = ['creating', 'awaiting_payment'];
+    const params = reason?.params ? JSON.stringify(reason.params) : null;
     try {
       return this.#transition(id, from, to, detail, (at) =>
         this.#db
-          .prepare(`UPDATE sales SET status = ?, failure_reason = COALESCE(?, failure_reason), updated_at = ?
+          .prepare(`UPDATE sales SET status = ?, failure_code = COALESCE(?, failure_code),
+                      failure_params = CASE WHEN ? IS NULL THEN failure_params ELSE ? END, updated_at = ?
                     WHERE id = ? AND status IN (${marks(from)})`)
-          .run(to, reason, at, id, ...from).changes,
+          .run(to, reason?.code ?? null, reason?.code ?? null, params, at, id, ...from).changes,
       );
     } catch (error) {
       if (error instanceof TransitionRefused) return null;
@@ -298,6 +321,18 @@ export class TransitionRefused extends Error {
 /** The sale's QR pays an account other than the shop's own Bakong ID (as it was when the sale was made). */
 export function paidElsewhere(sale: Pick<SaleView, 'bakongId' | 'receivingAccount'>): boolean {
   return sale.receivingAccount !== null && sale.receivingAccount !== sale.bakongId;
+}
+
+/** A stored failure reason back as the message it was; a code this build does not know shows as itself. */
+function failureMessage(code: string, params: string | null): HostMessage {
+  let values: MessageParams | undefined;
+  try {
+    const parsed: unknown = params === null ? undefined : JSON.parse(params);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) values = parsed as MessageParams;
+  } catch {
+    values = undefined;
+  }
+  return values ? { code: code as HostMessageCode, params: values } : { code: code as HostMessageCode };
 }
 
 function marks(list: readonly unknown[]): string {

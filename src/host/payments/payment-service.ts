@@ -3,8 +3,11 @@
  * QR → show), cancel, check now, move on, and resuming unresolved sales at start. Each step commits
  * to the ledger first and only then calls onChange, which is what puts anything on a screen.
  */
+import { PosError } from '../../shared/errors.ts';
+import { hostMessage, type HostMessage, type HostMessageCode } from '../../shared/messages/index.ts';
+import type { MessageParams } from '../../shared/messages/types.ts';
 import { assertChargeCents, formatUsd } from '../../shared/money.ts';
-import { BakongApiError, type BakongApi } from '../api/bakong-client.ts';
+import type { BakongApi } from '../api/bakong-client.ts';
 import type { SalesLedger, StoredSale } from '../ledger/sales.ts';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from './poll-policy.ts';
 import { QrVerificationError, verifyCreatedQr } from './verify-qr.ts';
@@ -18,12 +21,12 @@ export type PaymentErrorCode =
   | 'api_error'
   | 'verification_failed';
 
-export class PaymentError extends Error {
+/** A payment command refused or failed; its text is a payment.* (or api.*) catalog message. */
+export class PaymentError extends PosError {
   override name = 'PaymentError';
-  readonly code: PaymentErrorCode;
-  constructor(code: PaymentErrorCode, message: string) {
-    super(message);
-    this.code = code;
+  declare readonly code: PaymentErrorCode;
+  constructor(code: PaymentErrorCode, message: HostMessageCode | HostMessage, params?: MessageParams) {
+    super(code, typeof message === 'string' ? hostMessage(message, params) : message);
   }
 }
 
@@ -83,7 +86,7 @@ export class PaymentService {
     const { ledger } = this.#deps;
     for (const sale of ledger.unresolved()) {
       if (sale.status === 'creating') {
-        ledger.markFailed(sale.id, 'The POS stopped while asking for the QR; no QR was shown, so nothing was paid');
+        ledger.markFailed(sale.id, hostMessage('payment.interrupted'));
       } else {
         this.watcher.watch(sale.id);
         this.#currentId = sale.id;
@@ -99,17 +102,16 @@ export class PaymentService {
     // showed a QR: record it failed instead of blocking the till until a restart.
     for (const stale of ledger.unresolved()) {
       if (stale.status === 'creating' && !this.#creating.has(stale.id)) {
-        ledger.markFailed(stale.id, 'The QR could not be recorded, so it was never shown');
+        ledger.markFailed(stale.id, hostMessage('payment.qrNotRecorded'));
       }
     }
     const busy = ledger.unresolved()[0];
     if (busy) {
-      throw new PaymentError('payment_in_progress',
-        `Sale #${busy.id} (${formatUsd(busy.amountCents)}) is still waiting for payment: cancel it or wait for it to finish`);
+      throw new PaymentError('payment_in_progress', 'payment.inProgress', { saleId: busy.id, amount: formatUsd(busy.amountCents) });
     }
     const context = this.#deps.context();
     if (!context.training && !context.bakongId) {
-      throw new PaymentError('not_configured', 'Set the shop\'s Bakong account ID in Settings before taking payments');
+      throw new PaymentError('not_configured', 'payment.notConfigured');
     }
     // Write before show: the sale exists in the ledger before the API is asked or a screen changes.
     const sale = ledger.create({
@@ -144,22 +146,22 @@ export class PaymentService {
       });
       ({ expiresAt, payTo } = verifyCreatedQr(created, {
         amountCents, merchantName: context.merchantName, bakongId: context.bakongId, allowedAccounts: context.allowedAccounts,
+        // The shop sets no alternate-language name today, so any 64.01 in a QR is refused.
+        alternateMerchantNames: [],
+        minLifeLeftMs: this.#deps.policy?.minLifeLeftMs,
       }, this.#deps.now()));
       const reused = ledger.findByMd5(created.md5.toLowerCase());
       if (reused) {
         // Never reuse a QR for another sale: a payment to it could not be told apart.
-        throw new QrVerificationError('md5', `The payment service sent the QR of sale #${reused.id} again`);
+        throw new QrVerificationError('md5', 'payment.qr.reused', { saleId: reused.id });
       }
     } catch (error) {
-      const verification = error instanceof QrVerificationError;
-      const reason = verification
-        ? `The QR from the payment service was refused: ${error.message}`
-        : `Could not get a QR: ${error instanceof Error ? error.message : String(error)}`;
-      ledger.markFailed(saleId, reason);
+      // The API and verification errors carry catalog messages (never the API's words): that is the
+      // reason stored and shown. Anything else is a fault of the POS, stored as a generic code.
+      const known = error instanceof PosError && (error.code === 'api_error' || error.code === 'verification_failed');
+      ledger.markFailed(saleId, known ? error.text : hostMessage('payment.qrNotRecorded'));
       this.#deps.onChange();
-      if (verification || error instanceof BakongApiError) {
-        throw new PaymentError(verification ? 'verification_failed' : 'api_error', reason);
-      }
+      if (known) throw new PaymentError(error.code as PaymentErrorCode, error.text);
       throw error;
     }
     const withQr = this.#attach(saleId, created, expiresAt, payTo);
@@ -174,11 +176,10 @@ export class PaymentService {
       return ledger.attachQr(saleId, { md5: created.md5, khqrString: created.khqrString, expiresAt, payTo });
     } catch (error) {
       // Cancelled while the API was answering: the QR was never shown, so there is nothing to watch.
-      if (ledger.get(saleId)?.status === 'cancelled') throw new PaymentError('not_allowed', `Sale #${saleId} was cancelled`);
+      if (ledger.get(saleId)?.status === 'cancelled') throw new PaymentError('not_allowed', 'payment.cancelledMeanwhile', { saleId });
       // Anything else: the sale must not stay `creating` (that would block the till); it failed.
-      const reason = `The QR could not be recorded, so it was not shown: ${error instanceof Error ? error.message : String(error)}`;
       try {
-        ledger.markFailed(saleId, reason);
+        ledger.markFailed(saleId, hostMessage('payment.qrNotRecorded'));
       } finally {
         this.#deps.onChange();
       }
@@ -190,7 +191,7 @@ export class PaymentService {
     const sale = this.#mustGet(saleId);
     const cancelled = this.#deps.ledger.markCancelled(saleId, 'cancelled by the cashier');
     if (!cancelled) {
-      throw new PaymentError('not_allowed', `Sale #${saleId} is already ${sale.status === 'paid' ? 'paid' : sale.status}`);
+      throw new PaymentError('not_allowed', sale.status === 'paid' ? 'payment.alreadyPaid' : 'payment.alreadyEnded', { saleId });
     }
     // Keep watching through the grace period: the customer may have paid just now.
     this.#deps.onChange();
@@ -200,7 +201,7 @@ export class PaymentService {
   /** The cashier wants a fresh QR for the same amount (e.g. the customer's app refused the old one). */
   async newQr(saleId: number): Promise<StoredSale> {
     const sale = this.#mustGet(saleId);
-    if (sale.status === 'paid') throw new PaymentError('not_allowed', `Sale #${saleId} is already paid`);
+    if (sale.status === 'paid') throw new PaymentError('not_allowed', 'payment.alreadyPaid', { saleId });
     if (sale.status === 'creating' || sale.status === 'awaiting_payment') {
       // The old QR stays watched through its grace period, so a payment to it is still recorded.
       this.#deps.ledger.markCancelled(saleId, 'replaced by a new QR');
@@ -208,9 +209,11 @@ export class PaymentService {
     return this.charge(sale.amountCents);
   }
 
+  /** Checks at once; a check whose outcome could not be saved (a full disk) is an error, not ok. */
   async checkNow(saleId: number): Promise<StoredSale> {
     this.#mustGet(saleId);
     await this.watcher.checkNow(saleId);
+    if (this.watcher.view(saleId)?.cannotSave) throw new PosError('storage_error', hostMessage('ledger.paymentUnsaved'));
     return this.#mustGet(saleId);
   }
 
@@ -218,7 +221,7 @@ export class PaymentService {
   dismiss(): void {
     const sale = this.current();
     if (sale && (sale.status === 'creating' || sale.status === 'awaiting_payment')) {
-      throw new PaymentError('payment_in_progress', `Sale #${sale.id} is still waiting for payment`);
+      throw new PaymentError('payment_in_progress', 'payment.stillWaiting', { saleId: sale.id });
     }
     this.#currentId = null;
     this.#deps.onChange();
@@ -230,7 +233,7 @@ export class PaymentService {
 
   #mustGet(saleId: number): StoredSale {
     const sale = this.#deps.ledger.get(saleId);
-    if (!sale) throw new PaymentError('not_found', `There is no sale #${saleId}`);
+    if (!sale) throw new PaymentError('not_found', 'payment.noSale', { saleId });
     return sale;
   }
 }

@@ -12,6 +12,11 @@ export interface PollPolicy {
   errorDelayMs(consecutiveFailures: number, ageMs: number): number;
   /** How long an expired or cancelled QR keeps being checked for a late payment. */
   graceMs: number;
+  /**
+   * A new QR with less life left than this is refused (the customer could not finish paying). One
+   * minute unless set; tests whose sandbox QRs live a second or two set 0.
+   */
+  minLifeLeftMs?: number;
 }
 
 export const DEFAULT_POLL_POLICY: PollPolicy = {

@@ -1,14 +1,19 @@
 /**
  * Verify before display: a QR from the hosted API is shown to a customer only after it is proven to
- * pay this sale, to this shop, in USD, for exactly this amount, and to expire soon. Anything else
- * could take a customer's money to someone else, so it is refused with the reason in plain words
- * (docs/khqr.md, "Verify before display").
+ * pay this sale, to this shop (or an account the owner allowed) and nobody else, in USD, for exactly
+ * this amount, under the shop's own name, and to stay payable for a while but not long. Anything else
+ * could take a customer's money to someone else, so it is refused with the reason as a catalog
+ * message (docs/khqr.md, "Verify before display").
  */
+import { PosError } from '../../shared/errors.ts';
+import { hostMessage, type HostMessageCode } from '../../shared/messages/index.ts';
+import type { MessageParams } from '../../shared/messages/types.ts';
 import { formatUsd } from '../../shared/money.ts';
+import { isAccountId } from '../../shared/rules/account-id.ts';
 import type { CreateResponse } from '../api/bakong-client.ts';
 import { KhqrError, khqrMd5, parseKhqr } from '../khqr/index.ts';
 
-/** Which check failed; stored with the failed sale and shown to the cashier. */
+/** Which check failed. */
 export type QrCheck =
   | 'md5'
   | 'format'
@@ -17,13 +22,17 @@ export type QrCheck =
   | 'amount'
   | 'merchant_name'
   | 'account'
-  | 'expiry';
+  | 'payee'
+  | 'alternate_name'
+  | 'expiry'
+  | 'short_life';
 
-export class QrVerificationError extends Error {
+/** A QR from the payment service that must not be shown; its text is a payment.qr.* catalog message. */
+export class QrVerificationError extends PosError {
   override name = 'QrVerificationError';
   readonly check: QrCheck;
-  constructor(check: QrCheck, message: string) {
-    super(message);
+  constructor(check: QrCheck, code: HostMessageCode, params?: MessageParams) {
+    super('verification_failed', hostMessage(code, params));
     this.check = check;
   }
 }
@@ -34,72 +43,83 @@ export interface ExpectedQr {
   bakongId: string;
   /** Other receiving accounts the owner explicitly allowed in Settings (e.g. a relay's settlement account). */
   allowedAccounts: readonly string[];
+  /**
+   * Alternate-language merchant names (64.01) the shop configured. A banking app may show 64.01 as
+   * the payee, so any other is refused. The shop configures none today: every 64.01 is refused.
+   */
+  alternateMerchantNames: readonly string[];
+  /** Least life a QR must have left; MIN_QR_LIFE_LEFT_MS unless a test's policy says otherwise. */
+  minLifeLeftMs?: number;
 }
 
 /** A QR that expires later than this is not one the hosted API (15 minutes) would make. */
 export const MAX_QR_LIFETIME_MS = 60 * 60_000;
 /** How far the API's clock (in 99.00) and this computer's may disagree before a QR is refused. */
 export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+/** Less life than this left and the customer could not finish paying: refused rather than shown. */
+export const MIN_QR_LIFE_LEFT_MS = 60_000;
+
+/** KHQR root tags 02–51 are merchant-account templates: each names someone a bank may pay. */
+const MERCHANT_ACCOUNT_TAGS = /^(0[2-9]|[1-4][0-9]|5[01])$/;
 
 /**
- * Returns the QR's expiry (99.01) and the account it pays (the shop's or an allowed one) when every
- * check passes; throws QrVerificationError otherwise.
+ * Returns the QR's expiry (99.01, on this computer's clock) and the account it pays (the shop's or an
+ * allowed one) when every check passes; throws QrVerificationError otherwise.
  */
 export function verifyCreatedQr(response: CreateResponse, expected: ExpectedQr, now: number): { expiresAt: number; payTo: string } {
   const { khqrString, md5 } = response;
-  if (khqrMd5(khqrString) !== md5.toLowerCase()) {
-    throw new QrVerificationError('md5', 'The QR does not match its md5 (the payment could not be tracked)');
-  }
+  if (khqrMd5(khqrString) !== md5.toLowerCase()) throw new QrVerificationError('md5', 'payment.qr.md5');
   let qr;
   try {
     qr = parseKhqr(khqrString);
   } catch (error) {
-    const detail = error instanceof KhqrError ? error.message : String(error);
-    throw new QrVerificationError('format', `The QR is not a valid KHQR: ${detail}`);
+    // The codec's own code (e.g. CRC_MISMATCH) is ours to show; its text quotes the QR, so it is logged only.
+    console.warn(`[verify] the QR is not a valid KHQR: ${error instanceof Error ? error.message : String(error)}`);
+    throw new QrVerificationError('format', 'payment.qr.format', { detail: error instanceof KhqrError ? error.code : 'UNREADABLE' });
   }
-  if (qr.pointOfInitiation !== 'dynamic') {
-    throw new QrVerificationError('dynamic', 'The QR is a static QR without an amount, not a payment for this sale');
-  }
-  if (qr.currency !== 'USD') {
-    throw new QrVerificationError('currency', `The QR asks for ${qr.currency}, not USD`);
-  }
+  if (qr.pointOfInitiation !== 'dynamic') throw new QrVerificationError('dynamic', 'payment.qr.static');
+  if (qr.currency !== 'USD') throw new QrVerificationError('currency', 'payment.qr.currency', { currency: qr.currency });
   if (qr.amount !== expected.amountCents) {
-    throw new QrVerificationError('amount',
-      `The QR asks for ${qr.amount === null ? 'no amount' : formatUsd(qr.amount)}, not ${formatUsd(expected.amountCents)}`);
+    throw qr.amount === null
+      ? new QrVerificationError('amount', 'payment.qr.noAmount', { expected: formatUsd(expected.amountCents) })
+      : new QrVerificationError('amount', 'payment.qr.amount', { asked: formatUsd(qr.amount), expected: formatUsd(expected.amountCents) });
   }
   if (qr.merchantName !== expected.merchantName) {
-    throw new QrVerificationError('merchant_name',
-      `The QR names the merchant "${qr.merchantName}", not "${expected.merchantName}"`);
+    throw new QrVerificationError('merchant_name', 'payment.qr.merchantName', { expected: expected.merchantName });
   }
   const account = qr.account.bakongAccountId;
   if (account !== expected.bakongId && !expected.allowedAccounts.includes(account)) {
-    throw new QrVerificationError('account',
-      `The QR pays account ${account}, not this shop's account ${expected.bakongId}. ` +
-        'If that account is really yours, allow it in Settings.');
+    throw isAccountId(account)
+      ? new QrVerificationError('account', 'payment.qr.account', { account, expected: expected.bakongId })
+      : new QrVerificationError('account', 'payment.qr.accountUnreadable', { expected: expected.bakongId });
   }
-  if (qr.expiresAtMs === null) {
-    throw new QrVerificationError('expiry', 'The QR has no expiry time (tag 99.01)');
+  // One payee only: the app may pay (or show) any merchant-account template, so none but the one
+  // 29/30 account checked above may be there (an extra 26 or 31 could name someone else).
+  const accountTag = qr.account.type === 'individual' ? '29' : '30';
+  const extra = qr.tlv.find((field) => MERCHANT_ACCOUNT_TAGS.test(field.tag) && field.tag !== accountTag);
+  if (extra) throw new QrVerificationError('payee', 'payment.qr.extraPayee', { tag: extra.tag });
+  const altName = qr.alternateLanguage?.merchantName;
+  if (altName !== undefined && !expected.alternateMerchantNames.includes(altName)) {
+    throw new QrVerificationError('alternate_name', 'payment.qr.alternateName');
   }
+  if (qr.expiresAtMs === null) throw new QrVerificationError('expiry', 'payment.qr.noExpiry');
   // 99.00/99.01 come from the API's clock, not this computer's: judge the lifetime between them, and
   // the creation time against our clock only loosely, so a till clock a few minutes off still works.
   const createdAt = qr.createdAtMs ?? now;
   const lifetime = qr.expiresAtMs - createdAt;
-  if (lifetime <= 0) {
-    throw new QrVerificationError('expiry', 'The QR expires before it was created: it has already expired');
-  }
-  if (lifetime > MAX_QR_LIFETIME_MS) {
-    throw new QrVerificationError('expiry', 'The QR stays valid for more than an hour, which the payment service never does');
-  }
+  if (lifetime <= 0) throw new QrVerificationError('expiry', 'payment.qr.expiresBeforeCreated');
+  if (lifetime > MAX_QR_LIFETIME_MS) throw new QrVerificationError('expiry', 'payment.qr.tooLong');
   const skew = createdAt - now;
   if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
-    throw new QrVerificationError('expiry',
-      `The QR was made ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? 'ahead of' : 'before'} this computer's ` +
-        'clock: check the date and time on this computer (or the QR is an old one)');
+    const minutes = Math.round(Math.abs(skew) / 60_000);
+    throw new QrVerificationError('expiry', skew > 0 ? 'payment.qr.clockAhead' : 'payment.qr.clockBehind', { minutes });
   }
   const clocksAgree = Math.abs(skew) < 60_000;
-  if (clocksAgree && qr.expiresAtMs <= now) {
-    throw new QrVerificationError('expiry', 'The QR has already expired');
-  }
+  if (clocksAgree && qr.expiresAtMs <= now) throw new QrVerificationError('expiry', 'payment.qr.expired');
   // The expiry on this computer's clock: 99.01 itself when the clocks agree, else its lifetime from now.
-  return { expiresAt: clocksAgree ? qr.expiresAtMs : now + lifetime, payTo: account };
+  const expiresAt = clocksAgree ? qr.expiresAtMs : now + lifetime;
+  if (expiresAt - now < (expected.minLifeLeftMs ?? MIN_QR_LIFE_LEFT_MS)) {
+    throw new QrVerificationError('short_life', 'payment.qr.shortLife', { seconds: Math.max(0, Math.floor((expiresAt - now) / 1000)) });
+  }
+  return { expiresAt, payTo: account };
 }

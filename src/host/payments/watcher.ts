@@ -15,10 +15,15 @@
  * conditional update decides, not this loop.
  */
 import type { SaleStatus, WatchView } from '../../shared/contract.ts';
+import { PosError } from '../../shared/errors.ts';
+import { hostMessage } from '../../shared/messages/index.ts';
 import { formatUsd } from '../../shared/money.ts';
 import { BakongApiError, type BakongApi, type CheckResponse } from '../api/bakong-client.ts';
 import type { SalesLedger, StoredSale } from '../ledger/sales.ts';
 import type { PollPolicy } from './poll-policy.ts';
+
+/** Shown while the ledger cannot be written. */
+const UNSAVED = hostMessage('ledger.paymentUnsaved');
 
 /** How long after its expiry an ended QR is still checked while no answer has confirmed it unpaid. */
 export const MAX_LATE_CHECK_MS = 24 * 60 * 60_000;
@@ -63,7 +68,7 @@ export class PaymentWatcher {
     if (this.#stopped || this.#watches.has(saleId)) return;
     const watch: Watch = {
       saleId, timer: null, inFlight: null, failures: 0, retryAt: 0,
-      view: { apiUnreachable: false, lastError: null, lastCheckedAt: null },
+      view: { apiUnreachable: false, lastError: null, lastCheckedAt: null, cannotSave: false },
     };
     this.#watches.set(saleId, watch);
     this.#schedule(watch);
@@ -101,7 +106,8 @@ export class PaymentWatcher {
     watch.inFlight = this.#check(watch)
       .catch((error: unknown) => {
         // Never let one bad turn (e.g. the ledger unreadable for a moment) end the watch.
-        watch.view = { ...watch.view, lastError: `The payment check failed: ${describeError(error)}` };
+        console.warn(`[watcher] sale #${watch.saleId}: the payment check failed:`, describeError(error));
+        watch.view = { ...watch.view, lastError: hostMessage('payment.checkFailed') };
       })
       .finally(() => {
         watch.inFlight = null;
@@ -116,7 +122,8 @@ export class PaymentWatcher {
     try {
       delay = this.#nextDelay(watch);
     } catch (error) {
-      watch.view = { ...watch.view, lastError: `The payment check failed: ${describeError(error)}` };
+      console.warn(`[watcher] sale #${watch.saleId}: cannot plan the next check:`, describeError(error));
+      watch.view = { ...watch.view, lastError: hostMessage('payment.checkFailed') };
       delay = 5_000;
     }
     if (delay < 0) {
@@ -168,48 +175,78 @@ export class PaymentWatcher {
         assertAnswerMatches(answer, sale);
         watch.failures = 0;
         watch.retryAt = 0;
-        watch.view = { apiUnreachable: false, lastError: null, lastCheckedAt: this.#deps.now() };
+        watch.view = {
+          apiUnreachable: false, lastError: watch.view.cannotSave ? UNSAVED : null, lastCheckedAt: this.#deps.now(),
+          cannotSave: watch.view.cannotSave,
+        };
       } catch (error) {
         answer = null;
         watch.failures += 1;
         const retryAfter = error instanceof BakongApiError ? error.retryAfterMs : null;
         watch.retryAt = retryAfter ? this.#deps.now() + retryAfter : 0;
-        watch.view = { apiUnreachable: true, lastError: describeError(error), lastCheckedAt: this.#deps.now() };
+        // Only catalog messages reach the screen; anything else is a fault of the POS, told in general words.
+        if (!(error instanceof PosError)) console.warn(`[watcher] sale #${sale.id}: check failed:`, describeError(error));
+        watch.view = {
+          apiUnreachable: true, lastError: error instanceof PosError ? error.text : hostMessage('payment.checkFailed'),
+          lastCheckedAt: this.#deps.now(), cannotSave: watch.view.cannotSave,
+        };
       }
     }
     // Recorded even while shutting down: the ledger stays open until every check has finished.
     try {
-      this.#record(sale, answer);
+      if (this.#record(sale, answer) && watch.view.cannotSave) {
+        watch.view = { ...watch.view, cannotSave: false, lastError: watch.view.apiUnreachable ? watch.view.lastError : null };
+      }
     } catch (error) {
-      // The ledger could not be written (disk full?): keep the API's answer for the next check and say so.
-      watch.view = { ...watch.view, apiUnreachable: false, lastError: `Cannot write the ledger: ${describeError(error)}` };
+      // The ledger could not be written (disk full?): keep the API's answer for the next check, and
+      // tell the cashier until a write succeeds: a payment may arrive but cannot be saved.
+      console.warn(`[watcher] sale #${sale.id}: cannot write the ledger:`, describeError(error));
+      watch.view = { ...watch.view, cannotSave: true, lastError: watch.view.apiUnreachable ? watch.view.lastError : UNSAVED };
     }
     this.#deps.onChange();
   }
 
-  /** Turns a trusted answer (or none) into a ledger transition. */
-  #record(asked: StoredSale, answer: CheckResponse | null): void {
+  /**
+   * Turns a trusted answer (or none) into a ledger transition. True when something was written: an
+   * answer is always recorded (markChecked), so a ledger that cannot be written shows up at once.
+   */
+  #record(asked: StoredSale, answer: CheckResponse | null): boolean {
     const { ledger } = this.#deps;
     // Read again: the cashier may have cancelled while the check was on the wire.
     const sale = ledger.get(asked.id);
-    if (!sale) return;
+    if (!sale) return false;
+    const written = this.#transition(sale, answer);
+    if (written || !answer) return written;
+    ledger.markChecked(sale.id);
+    return true;
+  }
+
+  #transition(sale: StoredSale, answer: CheckResponse | null): boolean {
+    const { ledger } = this.#deps;
     if (answer?.status === 'PAID') {
       const late = sale.status !== 'awaiting_payment';
       this.#deps.recordPayment(sale.id, late ? `paid after the sale was ${sale.status}` : 'payment confirmed by the API',
         ['awaiting_payment', 'expired', 'cancelled']);
-      return;
+      return true;
     }
     if (sale.status !== 'awaiting_payment') {
       // An ended QR confirmed unpaid after its grace period needs no more checks.
       const graceOver = this.#deps.now() > (sale.expiresAt ?? sale.createdAt) + this.#deps.policy.graceMs;
-      if (answer && graceOver) ledger.markFinalCheck(sale.id);
-      return;
+      if (answer && graceOver) {
+        ledger.markFinalCheck(sale.id);
+        return true;
+      }
+      return false;
     }
     if (answer?.status === 'EXPIRED') {
       ledger.markExpired(sale.id, 'the API reported the QR expired');
-    } else if (sale.expiresAt !== null && this.#deps.now() >= sale.expiresAt) {
-      ledger.markExpired(sale.id, 'the QR lifetime ended without payment');
+      return true;
     }
+    if (sale.expiresAt !== null && this.#deps.now() >= sale.expiresAt) {
+      ledger.markExpired(sale.id, 'the QR lifetime ended without payment');
+      return true;
+    }
+    return false;
   }
 }
 

@@ -72,8 +72,8 @@ export class PrinterService {
 
   reprint(saleId: number): PrintJobView {
     const sale = this.#deps.ledger.get(saleId);
-    if (!sale) throw new PaymentError('not_found', `There is no sale #${saleId}`);
-    if (sale.status !== 'paid') throw new PaymentError('not_allowed', `Sale #${saleId} is not paid, so it has no receipt`);
+    if (!sale) throw new PaymentError('not_found', 'payment.noSale', { saleId });
+    if (sale.status !== 'paid') throw new PaymentError('not_allowed', 'payment.noReceipt', { saleId });
     const job = this.#deps.jobs.add('copy', saleId);
     this.queue.kick();
     this.#deps.onChange();
@@ -90,8 +90,8 @@ export class PrinterService {
   /** The same raster the printer gets for the sale's receipt, as a PNG. */
   preview(saleId: number): ReceiptPreview {
     const sale = this.#deps.ledger.get(saleId);
-    if (!sale) throw new PaymentError('not_found', `There is no sale #${saleId}`);
-    if (sale.status !== 'paid') throw new PaymentError('not_allowed', `Sale #${saleId} is not paid, so it has no receipt`);
+    if (!sale) throw new PaymentError('not_found', 'payment.noSale', { saleId });
+    if (sale.status !== 'paid') throw new PaymentError('not_allowed', 'payment.noReceipt', { saleId });
     const bitmap = renderReceipt(receiptForSale(sale, this.#deps.settings(), false));
     return { png: `data:image/png;base64,${bitmapToPng(bitmap).toString('base64')}`, width: bitmap.width, height: bitmap.height };
   }

@@ -16,7 +16,7 @@ export function ErrorBanner({ error, link = isLinkError(error), onDismiss }: { e
       <div className="banner__text">
         <strong>{headline}</strong>
         {detail && (
-          <span className="banner__detail" lang="en">
+          <span className="banner__detail" lang={error.text ? language : 'en'}>
             {detail}
           </span>
         )}

@@ -2,7 +2,8 @@ import type { SaleView, WatchView } from '../../shared/contract.ts';
 import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
 import { countdownText, formatClock } from '../common/countdown.ts';
 import { useNow, useQrImage } from '../common/hooks.ts';
-import { describeError } from '../i18n/index.ts';
+import { hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
+import { describeError, hostText } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { focusAmount } from './focus.ts';
@@ -11,6 +12,8 @@ import { ReceiptButtons, ReceiptLine } from './Receipt.tsx';
 import { errorShownAsFailedSale, outcomeNote } from './sale.ts';
 import { useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
+
+const UNSAVED: HostMessage = { code: 'ledger.paymentUnsaved' };
 
 const STATUS_TEXT: Record<SaleView['status'], MessageKey> = {
   creating: 'payment.creating',
@@ -74,17 +77,23 @@ function useButtonsOff(): boolean {
   return useCashier((s) => s.pending !== null || !s.hostReachable);
 }
 
-/** The last check could not reach the payment service: the outcome is not known yet. */
+/**
+ * The last check could not reach the payment service (the outcome is not known yet), or its outcome
+ * could not be saved (a full disk: said at once, and for as long as it lasts).
+ */
 function WatchWarning({ watch }: { watch: WatchView | null }) {
   const t = useT();
-  if (!watch?.apiUnreachable) return null;
+  const language = useLanguage();
+  if (!watch?.apiUnreachable && !watch?.cannotSave) return null;
+  const apiProblem = watch.apiUnreachable ? hostText(language, watch.lastError) : null;
   return (
-    <div className="banner banner--warn payment__warn">
+    <div className={`banner payment__warn ${watch.cannotSave ? 'banner--error' : 'banner--warn'}`} role="alert">
       <div className="banner__text">
-        <strong>{t('payment.unreachable')}</strong>
-        {watch.lastError && (
-          <span className="banner__detail" lang="en">
-            {watch.lastError}
+        {watch.cannotSave && <strong className="payment__unsaved">{hostMessageText(UNSAVED, language)}</strong>}
+        {watch.apiUnreachable && <strong>{t('payment.unreachable')}</strong>}
+        {apiProblem && (
+          <span className="banner__detail" lang={language}>
+            {apiProblem}
           </span>
         )}
         {watch.lastCheckedAt !== null && (
@@ -220,12 +229,12 @@ function FailureReason({ sale }: { sale: SaleView }) {
   const origin = useCashier((s) => s.errorOrigin);
   const fromCharge = error && errorShownAsFailedSale(error, origin, sale) ? describeError(language, error) : null;
   const headline = fromCharge?.headline ?? t('payment.failedHint');
-  const detail = sale.failureReason?.trim() || fromCharge?.detail || null;
+  const detail = hostText(language, sale.failureReason) || fromCharge?.detail || null;
   return (
     <div className="payment__reason" role="alert">
       <strong>{headline}</strong>
       {detail && detail !== headline && (
-        <span className="payment__reason-detail" lang="en">
+        <span className="payment__reason-detail" lang={language}>
           {detail}
         </span>
       )}

@@ -12,6 +12,7 @@ import type {
   CommandResult,
   ReceiptPreview,
 } from '../../shared/contract.ts';
+import type { HostMessage } from '../../shared/messages/index.ts';
 import { cashierBridge } from '../bridge/index.ts';
 import { clockOffset } from '../common/countdown.ts';
 import { keyedCents, pressKey } from './keypad.ts';
@@ -79,6 +80,8 @@ export interface CashierStore {
   closePreview(): void;
 }
 
+const HOST_UNREACHABLE: HostMessage = { code: 'request.hostUnreachable' };
+
 /**
  * Calls a host command; a transport failure becomes a CommandError like any other, marked `link`
  * (the host was not reached: the screen says so in its own words and forgets it once the host is back).
@@ -90,9 +93,9 @@ export async function invoke<K extends CommandName>(
   try {
     const reply = await cashierBridge().invoke(name, args);
     if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
-    return { ok: false, error: { code: 'internal', message: 'The POS host sent an answer the screen cannot read.' } };
+    return { ok: false, error: { code: 'internal', text: HOST_UNREACHABLE, message: 'The POS host sent an answer the screen cannot read.' } };
   } catch (error) {
-    const linkError: CommandError = { code: 'internal', message: `The POS host could not be reached (${String(error)}).` };
+    const linkError: CommandError = { code: 'internal', text: HOST_UNREACHABLE, message: `The POS host could not be reached (${String(error)}).` };
     linkErrors.add(linkError);
     return { ok: false, error: linkError, link: true };
   }

@@ -2,6 +2,7 @@
  * Translation lookup shared by both screens. Pure (no DOM), so it is tested in Node.
  */
 import type { CommandError, ErrorCode, Language, SaleStatus } from '../../shared/contract.ts';
+import { hostMessageText, isHostMessageCode, type HostMessage } from '../../shared/messages/index.ts';
 import { en } from './en.ts';
 import type { MessageKey, Messages } from './en.ts';
 import { km } from './km.ts';
@@ -62,17 +63,24 @@ export const STATUS_KEYS: Readonly<Record<SaleStatus, MessageKey>> = {
 };
 
 /**
- * A command error for people: the translated headline for its code, and the host's English message
- * as detail (it carries the specifics, e.g. which check failed). An unknown code shows the message alone.
+ * A command error for people: the translated headline for its category, and the host's catalog
+ * message in the same language as detail (it carries the specifics, e.g. which check failed, with
+ * the HTTP status and code). A host too old to send `text` falls back to its English message.
  */
 export function describeError(
   language: Language,
   error: CommandError,
 ): { headline: string; detail: string | null } {
-  const message = typeof error.message === 'string' ? error.message.trim() : '';
+  const text = error.text && isHostMessageCode(error.text.code) ? hostMessageText(error.text, language) : '';
+  const message = text || (typeof error.message === 'string' ? error.message.trim() : '');
   const key = Object.hasOwn(ERROR_KEYS, error.code) ? ERROR_KEYS[error.code] : undefined;
   if (!key) return { headline: message || translate(language, 'error.internal'), detail: null };
   const headline = translate(language, key);
   const detail = message && message !== headline ? message : null;
   return { headline, detail };
+}
+
+/** A host message (a sale's failure reason, a watch problem) in the screen's language. */
+export function hostText(language: Language, message: HostMessage | null | undefined): string | null {
+  return message ? hostMessageText(message, language) : null;
 }

@@ -54,4 +54,16 @@ export const REQUEST_MESSAGES = {
     en: 'An alert number must be a whole number above zero',
     km: 'លេខការជូនដំណឹងត្រូវតែជាចំនួនគត់ធំជាងសូន្យ',
   },
+  'request.internal': {
+    en: 'Something went wrong in the POS; nothing was changed (code request.internal)',
+    km: 'មានបញ្ហាកើតឡើងនៅក្នុងម៉ាស៊ីនលក់ ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ (កូដ request.internal)',
+  },
+  'request.hostUnreachable': {
+    en: 'The POS host could not be reached or sent an answer the screen cannot read (code request.hostUnreachable)',
+    km: 'មិនអាចភ្ជាប់ទៅម៉ាស៊ីនមេ POS បានទេ ឬវាបានផ្ញើចម្លើយដែលអេក្រង់អានមិនបាន (កូដ request.hostUnreachable)',
+  },
+  'request.windowNotAllowed': {
+    en: 'This window may not send commands to the POS (code request.windowNotAllowed)',
+    km: 'បង្អួចនេះមិនត្រូវបានអនុញ្ញាតឱ្យផ្ញើពាក្យបញ្ជាទៅ POS ទេ (កូដ request.windowNotAllowed)',
+  },
 } as const satisfies Catalog;

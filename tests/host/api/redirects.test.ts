@@ -8,6 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { test } from 'node:test';
 import { runCommand } from '../../../src/host/commands.ts';
 import { buildKhqr, khqrMd5 } from '../../../src/host/khqr/index.ts';
+import { englishText } from '../../../src/shared/messages/index.ts';
 import { startHost, startScriptedServer } from '../../support/servers.ts';
 import { waitFor } from '../../support/temp.ts';
 
@@ -75,5 +76,6 @@ test('check: a redirect to a server answering PAID never records a payment, and 
   assert.equal(elsewhere.requests.length, 0, 'the redirect was followed');
   const watch = host.cashierState().watch!;
   assert.equal(watch.apiUnreachable, true);
-  assert.match(JSON.stringify(watch.lastError), new RegExp(`redirected to ${elsewhere.url.replace(/\./g, '\\.')}`));
+  assert.deepEqual(watch.lastError, { code: 'api.redirect', params: { status: 301, target: elsewhere.url } });
+  assert.match(englishText(watch.lastError!), /redirected to http:\/\/127\.0\.0\.1:\d+; check the API URL \(HTTP 301, code api\.redirect\)/);
 });

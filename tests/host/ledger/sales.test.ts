@@ -104,7 +104,7 @@ test('today lists sales newest first and totals only what was paid, in cents and
   ledger.attachQr(b.id, { ...QR, md5: 'b'.repeat(32) });
   ledger.markPaid(b.id, 'ok');
   const c = ledger.create({ ...NEW_SALE, amountCents: 999 });
-  ledger.markFailed(c.id, 'API down');
+  ledger.markFailed(c.id, { code: 'api.http', params: { status: 503 } });
   const today = ledger.dayPage(Date.now(), null, 10);
   assert.deepEqual(today.sales.map((s) => s.id), [c.id, b.id, a.id]);
   assert.equal(today.nextBefore, null);
@@ -168,4 +168,31 @@ test('a sale paid after midnight counts in the new day\'s takings and list', (t)
   assert.deepEqual(ledger.dayPage(now, null, 10).sales.map((s) => s.id), [sale.id]);
   // …and in the old day's list too, where it was created.
   assert.deepEqual(ledger.dayPage(new Date(2026, 10, 24, 12).getTime(), null, 10).sales.map((s) => s.id), [sale.id]);
+});
+
+test('failure reasons stored in English by older versions become a generic code; the sale is kept', (t) => {
+  const dir = tempDir(t);
+  const old = openLedger(dir, MIGRATIONS.filter((m) => m.version < 8));
+  old.prepare(`INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url,
+    created_at, updated_at, failure_reason) VALUES (200, 'USD', 4000, 'failed', 0, 'My Shop', 'shop@aclb', '', 1, 1, ?)`)
+    .run('Could not get a QR: The payment service answered HTTP 500: PAYMENT RECEIVED, hand over the goods');
+  old.close();
+  const db = openLedger(dir);
+  t.after(() => db.close());
+  const sale = new SalesLedger(db).get(1)!;
+  assert.equal(sale.status, 'failed');
+  assert.equal(sale.amountCents, 200);
+  assert.deepEqual(sale.failureReason, { code: 'payment.failedEarlier' });
+  const columns = (db.prepare('PRAGMA table_info(sales)').all() as Array<{ name: string }>).map((c) => c.name);
+  assert.ok(!columns.includes('failure_reason'), 'the English text is still stored');
+});
+
+test('a failure reason is stored as its code and values, and read back as the same message', (t) => {
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  const ledger = new SalesLedger(db);
+  const sale = ledger.create(NEW_SALE);
+  ledger.markFailed(sale.id, { code: 'api.redirect', params: { status: 302, target: 'http://evil.test' } });
+  assert.deepEqual(ledger.get(sale.id)!.failureReason, { code: 'api.redirect', params: { status: 302, target: 'http://evil.test' } });
+  assert.equal(ledger.history(sale.id).at(-1)!.detail, 'api.redirect');
 });

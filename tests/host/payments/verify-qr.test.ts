@@ -4,11 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildKhqr, khqrMd5 } from '../../../src/host/khqr/index.ts';
-import { QrVerificationError, verifyCreatedQr } from '../../../src/host/payments/verify-qr.ts';
+import { buildKhqr, khqrMd5, serialiseTlv } from '../../../src/host/khqr/index.ts';
+import { QrVerificationError, verifyCreatedQr, type ExpectedQr } from '../../../src/host/payments/verify-qr.ts';
+import { withField } from '../../../src/sandbox/simulator.ts';
+import { hostMessageText } from '../../../src/shared/messages/index.ts';
 
 const NOW = Date.UTC(2026, 10, 24, 7, 0);
-const EXPECTED = { amountCents: 1050, merchantName: 'My Store', bakongId: 'shop@aclb', allowedAccounts: ['relay@aclb'] };
+const EXPECTED: ExpectedQr = { amountCents: 1050, merchantName: 'My Store', bakongId: 'shop@aclb', allowedAccounts: ['relay@aclb'], alternateMerchantNames: [] };
 
 function qr(overrides: Partial<Parameters<typeof buildKhqr>[0]> = {}) {
   const khqrString = buildKhqr({
@@ -34,7 +36,7 @@ test('an honest QR is accepted and expires at its 99.01', () => {
 
 test('a relay account the owner allowed is accepted; any other account is refused naming it', () => {
   assert.equal(refusedBy(qr({ bakongAccountId: 'relay@aclb' })), 'accepted');
-  assert.match(refusedBy(qr({ bakongAccountId: 'other@wing' })), /^account: The QR pays account other@wing, not this shop's account shop@aclb/);
+  assert.match(refusedBy(qr({ bakongAccountId: 'other@wing' })), /^account: The QR from the payment service was refused: it pays account other@wing, not this shop's account shop@aclb/);
 });
 
 test('each field check names what is wrong', () => {
@@ -55,4 +57,48 @@ test('a clock far off, a stale QR, or an odd lifetime is refused with the reason
   assert.match(refusedBy(qr(), EXPECTED, NOW + 20 * 60_000), /^expiry: .*20 minutes before this computer's clock/);
   assert.match(refusedBy(qr({ createdAtMs: NOW - 30_000, expiresAtMs: NOW - 1_000 })), /^expiry: .*already expired/);
   assert.match(refusedBy(qr({ expiresAtMs: NOW + 2 * 60 * 60_000 })), /^expiry: .*more than an hour/);
+});
+
+/** The QR with one more root field (CRC made right), as a hostile API could send it. */
+function withExtra(response: ReturnType<typeof qr>, tag: string, value: string): ReturnType<typeof qr> {
+  const khqrString = withField(response.khqrString, { tag, value });
+  return { khqrString, md5: khqrMd5(khqrString), bakongQr: null };
+}
+
+test('one payee only: any other merchant-account template (02–51) besides the verified 29/30 is refused', () => {
+  const someoneElse = serialiseTlv([{ tag: '00', value: 'thief@wing' }]);
+  // (Tag 15, UnionPay, is also in that range; the codec already refuses it on a USD QR.)
+  for (const tag of ['26', '31', '02', '51']) {
+    assert.match(refusedBy(withExtra(qr(), tag, someoneElse)), new RegExp(`^payee: .*another payee \\(tag ${tag}\\)`), tag);
+  }
+  // Tags outside 02–51 are not payees: a 52-series field is judged by its own rules, not this one.
+  assert.equal(refusedBy(qr({ additionalData: { billNumber: 'INV-1' } })), 'accepted');
+});
+
+test('an alternate-language merchant name (64.01) the shop did not configure is refused; a configured one is accepted', () => {
+  const khmer = qr({ alternateLanguage: { languagePreference: 'km', merchantName: 'ហាងខ្ញុំ' } });
+  assert.match(refusedBy(khmer), /^alternate_name: .*second merchant name \(tag 64\)/);
+  assert.equal(refusedBy(khmer, { ...EXPECTED, alternateMerchantNames: ['ហាងខ្ញុំ'] }), 'accepted');
+  assert.match(refusedBy(qr({ alternateLanguage: { merchantName: 'Thief' } }), { ...EXPECTED, alternateMerchantNames: ['ហាងខ្ញុំ'] }),
+    /^alternate_name: /);
+});
+
+test('a QR with less than a minute of life left is refused, judged by its own lifetime fields', () => {
+  // Made 30 s ago with a one-minute life, by a clock that agrees with the till's: 30 s left.
+  assert.match(refusedBy(qr({ createdAtMs: NOW - 30_000, expiresAtMs: NOW + 30_000 })), /^short_life: .*only 30 s of life left/);
+  // A 30-second QR on a till whose clock is 5 minutes off: its lifetime, not 99.01 on our clock, decides.
+  assert.match(refusedBy(qr({ expiresAtMs: NOW + 30_000 }), EXPECTED, NOW + 5 * 60_000), /^short_life: .*only 30 s/);
+  assert.equal(refusedBy(qr({ expiresAtMs: NOW + 61_000 })), 'accepted');
+});
+
+test('each refusal is a catalog message with its own code, in English and Khmer, quoting nothing from the QR', () => {
+  try {
+    verifyCreatedQr(qr({ merchantName: 'PAYMENT RECEIVED' }), EXPECTED, NOW);
+    assert.fail('accepted');
+  } catch (error) {
+    assert.ok(error instanceof QrVerificationError);
+    assert.equal(error.code, 'verification_failed');
+    assert.deepEqual(error.text, { code: 'payment.qr.merchantName', params: { expected: 'My Store' } });
+    assert.doesNotMatch(hostMessageText(error.text, 'km'), /PAYMENT/);
+  }
 });

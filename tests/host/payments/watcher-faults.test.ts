@@ -8,18 +8,23 @@ import { test, type TestContext } from 'node:test';
 import { runCommand } from '../../../src/host/commands.ts';
 import type { Host } from '../../../src/host/host.ts';
 import type { PollPolicy } from '../../../src/host/payments/poll-policy.ts';
-import { englishText } from '../../../src/shared/messages/index.ts';
 import { parseFaults } from '../../../src/sandbox/faults.ts';
 import type { Sandbox } from '../../../src/sandbox/simulator.ts';
 import { startHost, startSandbox } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
+import { englishText, type HostMessage } from '../../../src/shared/messages/index.ts';
+
+/** A watch or sale message as the English text the cashier would read (empty when none). */
+const msgText = (message: HostMessage | null | undefined): string => (message ? englishText(message) : '');
 
 /** Fast polling so a test sees many checks in little time; the real pace is tested in poll-policy.test.ts. */
 const FAST: PollPolicy = { delayMs: () => 40, errorDelayMs: () => 40, graceMs: 1_500 };
 
 async function setup(t: TestContext, faults = '', ttlMs?: number): Promise<{ host: Host; sandbox: Sandbox; url: string }> {
   const { sandbox, url } = await startSandbox(t, { ttlMs });
-  const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' }, { policy: FAST });
+  // Sandbox QRs living a second or two would be refused as too short-lived; these tests are about expiry.
+  const policy = ttlMs === undefined ? FAST : { ...FAST, minLifeLeftMs: 0 };
+  const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' }, { policy });
   sandbox.faults = parseFaults(faults);
   return { host, sandbox, url };
 }
@@ -82,7 +87,7 @@ test('HTTP 429 with Retry-After: the watcher waits as asked before checking agai
   const during = sandbox.apiRequests.check - start;
   // Unthrottled this policy would check ~55 times in 2.3 s; honouring Retry-After: 1 allows about 3.
   assert.ok(during >= 2 && during <= 4, `checked ${during} times in 2.3 s under Retry-After: 1`);
-  assert.match(host.cashierState().watch?.lastError ?? '', /too many requests/);
+  assert.match(msgText(host.cashierState().watch?.lastError), /too many requests/);
 });
 
 test('an outage window: checks fail while it lasts, then the payment made during it is recorded', async (t) => {
@@ -90,7 +95,7 @@ test('an outage window: checks fail while it lasts, then the payment made during
   const md5 = await chargeThenFault(host, sandbox, 'outage=0:1');
   sandbox.pay(md5);
   await waitFor('the unreachable warning', () => host.cashierState().watch?.apiUnreachable);
-  assert.match(host.cashierState().watch!.lastError!, /Cannot reach the payment service/);
+  assert.match(englishText(host.cashierState().watch!.lastError!), /Cannot reach the payment service/);
   await waitFor('paid after the outage', () => host.ledger.get(1)!.status === 'paid', 5_000);
 });
 
@@ -98,9 +103,12 @@ for (const [mode, check] of [
   ['other_account', /pays account attacker@wing/],
   ['other_amount', /asks for \$11\.50, not \$10\.50/],
   ['bad_crc', /CRC/],
-  ['md5_mismatch', /does not match its md5/],
+  ['md5_mismatch', /does not match its reference \(md5\)/],
   ['static_qr', /static QR/],
   ['no_expiry', /no expiry/],
+  ['extra_payee', /another payee \(tag 26\)/],
+  ['alt_name', /second merchant name \(tag 64\)/],
+  ['short_life', /only \d+ s of life left/],
 ] as const) {
   test(`a hostile create answer (${mode}) is refused before any screen sees it, and the sale is recorded failed`, async (t) => {
     const { host } = await setup(t, `hostile=${mode}`);
@@ -111,7 +119,7 @@ for (const [mode, check] of [
     assert.match(!reply.ok ? reply.error.message : '', check);
     const sale = host.ledger.get(1)!;
     assert.equal(sale.status, 'failed');
-    assert.match(sale.failureReason!, check);
+    assert.match(englishText(sale.failureReason!), check);
     assert.equal(sale.khqrString, null, 'the refused QR was stored as if usable');
     await settle(20);
     assert.ok(displayed.every((qr) => qr === null), 'a refused QR reached the customer display');
@@ -160,7 +168,7 @@ test('a payment made before expiry is recorded even when the API is down through
 test('an ended QR never confirmed unpaid is watched again after a restart, and its payment recorded', async (t) => {
   const { sandbox, url } = await startSandbox(t, { ttlMs: 1_000 });
   const env = { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store', POS_DATA_DIR: tempDir(t) };
-  const first = startHost(t, env, { policy: FAST });
+  const first = startHost(t, env, { policy: { ...FAST, minLifeLeftMs: 0 } });
   assert.ok((await runCommand(first, 'payment.charge', { amountCents: 1050 })).ok);
   const md5 = first.ledger.get(1)!.md5!;
   sandbox.faults = parseFaults('outage=0:60');
@@ -176,7 +184,7 @@ test('an ended QR never confirmed unpaid is watched again after a restart, and i
 test('a long Retry-After does not hold a QR past its expiry: Expired shows on time, without asking the API', async (t) => {
   const { host, sandbox } = await setup(t, '', 1_200);
   await chargeThenFault(host, sandbox, 'rate_limit=1,retry_after=600');
-  await waitFor('a 429', () => /too many requests/.test(host.cashierState().watch?.lastError ?? ''));
+  await waitFor('a 429', () => /too many requests/.test(msgText(host.cashierState().watch?.lastError)));
   const checks = sandbox.apiRequests.check;
   await waitFor('expired on time', () => host.ledger.get(1)!.status === 'expired', 2_500);
   assert.equal(host.displayState().khqrString, null);

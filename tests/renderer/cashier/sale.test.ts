@@ -16,8 +16,8 @@ import { saleView } from '../../support/sale-view.ts';
 
 const sale = saleView;
 
-const watching: WatchView = { apiUnreachable: false, lastError: null, lastCheckedAt: 1000 };
-const unreachable: WatchView = { apiUnreachable: true, lastError: 'Cannot reach the payment service', lastCheckedAt: 1000 };
+const watching: WatchView = { apiUnreachable: false, lastError: null, lastCheckedAt: 1000, cannotSave: false };
+const unreachable: WatchView = { apiUnreachable: true, lastError: { code: 'api.network' }, lastCheckedAt: 1000, cannotSave: false };
 
 describe('keypad while a payment is being taken', () => {
   const amountKeys: KeypadKey[] = ['0', '1', '5', '9', '00', '.'];
@@ -121,7 +121,7 @@ describe('Sell tab chip', () => {
 });
 
 describe('a failed charge is told once', () => {
-  const error = { code: 'api_error' as const, message: 'Could not get a QR: Cannot reach the payment service' };
+  const error = { code: 'api_error' as const, text: { code: 'api.network' as const }, message: 'Cannot reach the payment service' };
 
   it('by the payment panel when the charge created the sale shown as failed', () => {
     assert.equal(errorShownAsFailedSale(error, { command: 'charge', priorSaleId: null }, sale('failed')), true);

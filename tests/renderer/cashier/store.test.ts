@@ -52,7 +52,7 @@ beforeEach(() => {
 describe('after any charge the next digit starts a new amount', () => {
   it('$4 fails (the payment service is down), New sale, 5: charges $5.00, not $45.00', async () => {
     type('4');
-    answer = async () => ({ ok: false, error: { code: 'api_error', message: 'down' } });
+    answer = async () => ({ ok: false, error: { code: 'api_error', text: { code: 'api.network' }, message: 'down' } });
     await store().charge();
     store().receiveState(state(saleView('failed', { id: 1, amountCents: 400 })));
     answer = async () => ({ ok: true, value: null });
@@ -146,7 +146,7 @@ describe('"the POS host is not answering" goes away once the host is back', () =
 
   it('an answer from the host is not cleared by a state push', async () => {
     type('4');
-    answer = async () => ({ ok: false, error: { code: 'not_configured', message: 'set up first' } });
+    answer = async () => ({ ok: false, error: { code: 'not_configured', text: { code: 'payment.notConfigured' }, message: 'set up first' } });
     await store().charge();
     store().receiveState(state(null));
     store().setHostReachable(false);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { en } from '../../../src/renderer/i18n/en.ts';
 import { km } from '../../../src/renderer/i18n/km.ts';
 import { describeError, fill, placeholders, translate } from '../../../src/renderer/i18n/index.ts';
+import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import type { MessageKey } from '../../../src/renderer/i18n/index.ts';
 
 const keys = Object.keys(en) as MessageKey[];
@@ -54,14 +55,17 @@ describe('translate', () => {
     assert.equal(fill('{a} and {b}', { a: 1 }), '1 and {b}');
   });
 
-  it('translates error codes and keeps the host message as detail', () => {
-    const e = describeError('km', { code: 'verification_failed', message: 'amount differs from the sale' });
+  it('translates error codes and shows the host message in the same language as detail', () => {
+    const text = { code: 'payment.qr.amount' as const, params: { asked: '$10.49', expected: '$10.50' } };
+    const e = describeError('km', { code: 'verification_failed', text, message: 'The QR … asks for $10.49, not $10.50' });
     assert.equal(e.headline, km['error.verification_failed']);
-    assert.equal(e.detail, 'amount differs from the sale');
+    assert.equal(e.detail, hostMessageText(text, 'km'));
+    assert.match(e.detail!, /\$10\.49/);
+    assert.match(e.detail!, /[\u1780-\u17ff]/);
   });
 
-  it('falls back to the host message for an unknown code', () => {
-    const e = describeError('en', { code: 'brand_new' as never, message: 'Printer is out of paper' });
+  it('falls back to the English message for a message code this screen does not know', () => {
+    const e = describeError('en', { code: 'brand_new' as never, text: { code: 'future.thing' as never }, message: 'Printer is out of paper' });
     assert.deepEqual(e, { headline: 'Printer is out of paper', detail: null });
   });
 });

@@ -10,6 +10,8 @@ import * as finalCheck from './004-final-check.ts';
 import * as receivingAccount from './005-receiving-account.ts';
 import * as salesByPaidAt from './006-sales-by-paid-at.ts';
 import * as printJobMessages from './007-print-job-messages.ts';
+import * as failureCode from './008-failure-code.ts';
+import * as lastCheck from './009-last-check.ts';
 
 export interface Migration {
   version: number;
@@ -17,4 +19,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages];
+export const MIGRATIONS: readonly Migration[] = [
+  initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages, failureCode, lastCheck,
+];
