@@ -150,7 +150,10 @@ test('the session refuses permissions and remote requests; web contents cannot n
 
 test('IPC refuses commands from anything but the cashier window top frame', async () => {
   const fromCustomer = fake.eventFrom(customer());
-  const refused = { ok: false, error: { code: 'not_allowed', message: 'This window may not send commands to the POS' } };
+  const refused = {
+    ok: false,
+    error: { code: 'not_allowed', text: { code: 'request.windowNotAllowed' }, message: 'This window may not send commands to the POS' },
+  };
   assert.deepEqual(await fake.invoke('pos:command', fromCustomer, 'state.get', {}), refused);
   const iframe = { sender: cashier().webContents, senderFrame: { ...cashier().webContents.mainFrame, parent: {}, routingId: 5, isDestroyed: () => false } };
   assert.deepEqual(await fake.invoke('pos:command', iframe, 'state.get', {}), refused);
