@@ -179,6 +179,7 @@ export function createHost(options: HostOptions): Host {
     onChange: notify,
     retryDelayMs: options.printRetryDelayMs,
     createTransport: options.createTransport,
+    spoolDir: join(env.dataDir, 'print-spool'),
   });
   // What a committed payment sets going; the screens hear of it through onChange, like any change.
   events.on('sale.paid', () => printing.salePaid());

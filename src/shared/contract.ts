@@ -82,8 +82,11 @@ export interface CashierAlert {
 }
 
 export type PrintJobKind = 'receipt' | 'copy' | 'test';
-/** queued: waiting to print (or for the printer: see lastError); skipped: no printer is set up. */
-export type PrintJobStatus = 'queued' | 'printing' | 'printed' | 'failed' | 'skipped';
+/**
+ * queued: waiting to print (or for the printer: see lastError); skipped: no printer is set up;
+ * spooled: handed to a Windows printer's queue, which did not confirm it printed (see lastError).
+ */
+export type PrintJobStatus = 'queued' | 'printing' | 'printed' | 'spooled' | 'failed' | 'skipped';
 
 export interface PrintJobView {
   id: number;
@@ -101,7 +104,7 @@ export interface PrintJobView {
 }
 
 export interface PrinterView {
-  /** The setting in force: 'none' | 'usb' | 'usb:vvvv:pppp' | 'file:<dir>'. */
+  /** The setting in force: 'none' | 'usb' | 'usb:vvvv:pppp' | 'windows:<name>' | 'file:<dir>'. */
   setting: string;
   /** What it is in words, e.g. "USB printer 0416:5011". */
   description: string;
@@ -113,6 +116,18 @@ export interface PrinterView {
    * today's sales list (`sales.page`), so this never grows with the day.
    */
   jobs: PrintJobView[];
+}
+
+/** An installed Windows printer (Settings → Printer on a Windows PC). */
+export interface WindowsPrinterInfo {
+  /** As Windows shows it, e.g. "POS-80C". */
+  name: string;
+  /** How it is attached, e.g. "USB001", when Windows says and it is plain text. */
+  port: string | null;
+  /** Windows has it set to "use printer offline". */
+  offline: boolean;
+  /** The value to store as the printer setting, e.g. 'windows:POS-80C'. */
+  setting: string;
 }
 
 export interface UsbPrinterInfo {
@@ -276,7 +291,11 @@ export interface CashierCommands {
   /** The printer was fixed or plugged back in: try every waiting job now instead of after its backoff. */
   'printer.retryNow': { args: Record<string, never>; result: null };
   /** USB printers attached now, for the Settings screen; `problem` says why the list may be incomplete. */
-  'printer.list': { args: Record<string, never>; result: { printers: UsbPrinterInfo[]; problem: HostMessage | null } };
+  'printer.list': {
+    args: Record<string, never>;
+    /** `windowsPrinters` only when the POS runs on Windows (else empty); `problem` may come from either list. */
+    result: { printers: UsbPrinterInfo[]; windowsPrinters: WindowsPrinterInfo[]; problem: HostMessage | null };
+  };
   'settings.get': { args: Record<string, never>; result: SettingsView };
   'settings.save': { args: SettingsInput; result: SettingsView };
 }

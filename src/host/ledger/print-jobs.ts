@@ -112,6 +112,11 @@ export class PrintJobs {
     this.#update(`status = 'printed', error_code = NULL, error_params = NULL, printed_at = :at`, id, `status = 'printing'`);
   }
 
+  /** Handed to a printer queue that does not confirm printing (Windows): final, with what is known. */
+  markSpooled(id: number, note: HostMessage): void {
+    this.#update(`status = 'spooled', error_code = :errorCode, error_params = :errorParams, printed_at = :at`, id, `status = 'printing'`, errorColumns(note));
+  }
+
   /** Puts a job back in the queue to be tried again at `retryAt`. */
   markRetry(id: number, error: HostMessage, retryAt: number): void {
     this.#update(`status = 'queued', error_code = :errorCode, error_params = :errorParams, next_attempt_at = :retryAt`, id, `status = 'printing'`, { ...errorColumns(error), retryAt });

@@ -158,9 +158,15 @@ export class PrintQueue {
     if (!jobs.markPrinting(job.id)) return;
     this.#deps.onChange();
     try {
-      await transport.print(bytes, { jobId: job.id });
-      jobs.markPrinted(job.id);
-      this.problem = null;
+      const outcome = await transport.print(bytes, { jobId: job.id });
+      if (outcome && outcome.state === 'spooled') {
+        // Never retried: Windows has the job and would print it twice. The cashier is told what is known.
+        jobs.markSpooled(job.id, outcome.note);
+        this.problem = outcome.attention ? outcome.note : null;
+      } else {
+        jobs.markPrinted(job.id);
+        this.problem = null;
+      }
     } catch (error) {
       const reason = error instanceof PrinterError ? error.text : hostMessage('printer.unknownFailure');
       this.#log(`job ${job.id} (${transport.description}): ${error instanceof PrinterError ? logText(error) : (error as Error)?.stack ?? String(error)}`);

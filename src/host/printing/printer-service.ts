@@ -4,7 +4,7 @@
  * receipt job is written in the payment's own transaction (ledger/record-payment.ts); the host's
  * `sale.paid` event, emitted after that commit, is what wakes the queue to print it.
  */
-import { RECENT_PRINT_JOBS, type PrintJobView, type PrinterView, type ReceiptPreview } from '../../shared/contract.ts';
+import { RECENT_PRINT_JOBS, type CommandResult, type PrintJobView, type PrinterView, type ReceiptPreview } from '../../shared/contract.ts';
 import type { Settings } from '../config/settings.ts';
 import type { PrintJob, PrintJobs } from '../ledger/print-jobs.ts';
 import type { SalesLedger } from '../ledger/sales.ts';
@@ -15,7 +15,8 @@ import { receiptForSale, testReceipt } from './receipt-data.ts';
 import { renderReceipt } from './receipt/layout.ts';
 import { bitmapToPng } from './receipt/preview.ts';
 import { createTransport } from './transports/create-transport.ts';
-import { listUsbPrinters, type UsbPrinterListing } from './transports/usb-discovery.ts';
+import { listUsbPrinters } from './transports/usb-discovery.ts';
+import { listWindowsPrinters } from './transports/windows-printers.ts';
 import type { PrinterTransport, ReceiptData } from './types.ts';
 
 export interface PrinterServiceDeps {
@@ -28,6 +29,12 @@ export interface PrinterServiceDeps {
   retryDelayMs?: (attempts: number) => number;
   /** Builds a transport for a setting; tests may wrap it (e.g. to fail N times). */
   createTransport?: (setting: string) => PrinterTransport;
+  /** The private folder (in the data directory) for Windows print jobs and scripts. */
+  spoolDir?: string;
+  /** Which printers Settings lists (Windows printers only on win32); defaults to process.platform. */
+  platform?: NodeJS.Platform;
+  /** Lists the installed Windows printers; tests pass a fake. */
+  listWindowsPrinters?: typeof listWindowsPrinters;
 }
 
 export class PrinterService {
@@ -96,10 +103,16 @@ export class PrinterService {
     return { png: `data:image/png;base64,${bitmapToPng(bitmap).toString('base64')}`, width: bitmap.width, height: bitmap.height };
   }
 
-  async list(): Promise<Pick<UsbPrinterListing, 'printers' | 'problem'>> {
-    const { printers, problem, details } = await listUsbPrinters();
-    for (const line of details) console.warn(`[printer] listing USB printers: ${line}`);
-    return { printers, problem };
+  /** The printers Settings offers: USB ones, and on Windows the installed Windows printers. */
+  async list(): Promise<CommandResult<'printer.list'>> {
+    const platform = this.#deps.platform ?? process.platform;
+    const usb = await listUsbPrinters({ platform });
+    for (const line of usb.details) console.warn(`[printer] listing USB printers: ${line}`);
+    if (platform !== 'win32' || !this.#deps.spoolDir) return { printers: usb.printers, windowsPrinters: [], problem: usb.problem };
+    const windows = await (this.#deps.listWindowsPrinters ?? listWindowsPrinters)({ spoolDir: this.#deps.spoolDir });
+    for (const line of windows.details) console.warn(`[printer] listing Windows printers: ${line}`);
+    // On Windows the Windows printers are the recommended way: their problem is the one to show.
+    return { printers: usb.printers, windowsPrinters: windows.printers, problem: windows.problem ?? usb.problem };
   }
 
   /** The printer for the cashier screen: a bounded list of jobs, whatever the day's count (see PrinterView.jobs). */
@@ -132,7 +145,8 @@ export class PrinterService {
     const setting = this.#deps.settings().printer;
     if (setting === 'none') return null;
     if (this.#transport?.setting !== setting) {
-      const create = this.#deps.createTransport ?? ((s: string) => createTransport(s));
+      const spoolDir = this.#deps.spoolDir;
+      const create = this.#deps.createTransport ?? ((s: string) => createTransport(s, { spoolDir }));
       const transport = create(setting);
       // The printer was plugged back in: print what waits now, not after the backoff.
       const unsubscribe = transport.onReconnect?.(() => this.queue.retryNow()) ?? (() => {});

@@ -6,7 +6,7 @@
 
 import type { ErrorCode } from '../../shared/contract.ts';
 import { PosError } from '../../shared/errors.ts';
-import { hostMessage, type HostMessageCode, type MessageParams } from '../../shared/messages/index.ts';
+import { hostMessage, type HostMessage, type HostMessageCode, type MessageParams } from '../../shared/messages/index.ts';
 
 export type PaperWidth = 58 | 80;
 
@@ -90,6 +90,13 @@ export function logText(error: PrinterError): string {
   return error.detail ? `${error.message} [${error.detail}]` : error.message;
 }
 
+/**
+ * What a transport knows once a job is handed over. USB and file transports know the bytes arrived
+ * (they resolve with nothing: printed). A Windows printer queue may only say it took the job:
+ * `spooled`, with a note for the cashier, and `attention` when Windows reports the printer needs it.
+ */
+export type PrintOutcome = { state: 'printed' } | { state: 'spooled'; note: HostMessage; attention: boolean };
+
 /** Where print jobs go. One long-lived instance per configured printer. */
 export interface PrinterTransport {
   /** e.g. "USB printer 0416:5011 (POS58)", "file:/var/pos/prints", "no printer". */
@@ -98,7 +105,7 @@ export interface PrinterTransport {
    * Sends one job's bytes and resolves only when all of them were handed over (USB: every bulk
    * transfer completed; file: written and flushed). Throws PrinterError.
    */
-  print(job: Uint8Array, meta: { jobId: number }): Promise<void>;
+  print(job: Uint8Array, meta: { jobId: number }): Promise<PrintOutcome | void>;
   /** Releases the device; waits for any transfer in progress first. */
   close(): Promise<void>;
   /**

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import type { CommandError, PrintJobView, SettingsInput, UsbPrinterInfo } from '../../shared/contract.ts';
+import type { CommandError, PrintJobView, SettingsInput, UsbPrinterInfo, WindowsPrinterInfo } from '../../shared/contract.ts';
 import { hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { Field } from './Field.tsx';
@@ -27,6 +27,7 @@ interface Props {
 interface UsbList {
   loading: boolean;
   printers: UsbPrinterInfo[] | null;
+  windowsPrinters: WindowsPrinterInfo[] | null;
   problem: HostMessage | null;
   error: CommandError | null;
 }
@@ -113,7 +114,7 @@ function PrinterChoice({
   const t = useT();
   const language = useLanguage();
   const id = useId();
-  const [list, setList] = useState<UsbList>({ loading: true, printers: null, problem: null, error: null });
+  const [list, setList] = useState<UsbList>({ loading: true, printers: null, windowsPrinters: null, problem: null, error: null });
   const [round, setRound] = useState(0);
 
   useEffect(() => {
@@ -123,8 +124,8 @@ function PrinterChoice({
       if (!live) return;
       setList(
         reply.ok
-          ? { loading: false, printers: reply.value.printers, problem: reply.value.problem, error: null }
-          : { loading: false, printers: null, problem: null, error: reply.error },
+          ? { loading: false, printers: reply.value.printers, windowsPrinters: reply.value.windowsPrinters, problem: reply.value.problem, error: null }
+          : { loading: false, printers: null, windowsPrinters: null, problem: null, error: reply.error },
       );
     });
     return () => {
@@ -134,8 +135,8 @@ function PrinterChoice({
   const refresh = useCallback(() => setRound((n) => n + 1), []);
 
   const options = useMemo(
-    () => printerOptions(list.printers, [loaded.printer ?? 'none', draft.printerChoice], t),
-    [list.printers, loaded.printer, draft.printerChoice, t],
+    () => printerOptions(list.printers, [loaded.printer ?? 'none', draft.printerChoice], t, list.windowsPrinters),
+    [list.printers, list.windowsPrinters, loaded.printer, draft.printerChoice, t],
   );
   const folderFlagged = invalid === 'printerFolder';
 

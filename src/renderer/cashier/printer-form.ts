@@ -2,7 +2,7 @@
  * The Printer part of the Settings form as pure functions (tested in Node): the printer choices to
  * offer, the printer setting ⇄ (choice, folder) in the form, and the receipt header/footer textareas.
  */
-import type { UsbPrinterInfo } from '../../shared/contract.ts';
+import type { UsbPrinterInfo, WindowsPrinterInfo } from '../../shared/contract.ts';
 import type { Translate } from '../i18n/index.ts';
 
 import { MAX_RECEIPT_LINES, MAX_RECEIPT_LINE_CHARS, charCount, hasControlCharacters } from '../../shared/rules/text.ts';
@@ -54,20 +54,26 @@ export interface PrinterOption {
 }
 
 /**
- * The choices, in order: no printer, the USB printer (refused by the host when several are attached), each USB printer attached now, then
- * save to folder. A specific USB printer that is saved or chosen but not attached now stays in the
- * list (marked not connected), so the form never loses the setting in force.
+ * The choices, in order: no printer, the installed Windows printers (on Windows: the recommended
+ * set-up), the USB printer (refused by the host when several are attached), each USB printer attached
+ * now, then save to folder. A specific printer that is saved or chosen but not there now stays in the
+ * list (marked), so the form never loses the setting in force.
  */
 export function printerOptions(
   printers: readonly UsbPrinterInfo[] | null,
   keep: readonly string[],
   t: Translate,
+  windowsPrinters: readonly WindowsPrinterInfo[] | null = null,
 ): PrinterOption[] {
-  const options: PrinterOption[] = [
-    { value: 'none', label: t('printer.none'), note: null },
-    { value: 'usb', label: t('printer.firstUsb'), note: null },
-  ];
+  const options: PrinterOption[] = [{ value: 'none', label: t('printer.none'), note: null }];
   const seen = new Set<string>();
+  for (const printer of windowsPrinters ?? []) {
+    if (seen.has(printer.setting)) continue;
+    seen.add(printer.setting);
+    const note = printer.offline ? t('printer.windowsOffline', { name: printer.name }) : printer.port;
+    options.push({ value: printer.setting, label: t('printer.windowsPrinter', { name: printer.name }), note });
+  }
+  options.push({ value: 'usb', label: t('printer.firstUsb'), note: null });
   for (const printer of printers ?? []) {
     const key = printer.setting.toLowerCase();
     if (seen.has(key)) continue;
@@ -75,6 +81,17 @@ export function printerOptions(
     options.push({ value: printer.setting, label: usbPrinterLabel(printer, t), note: null });
   }
   for (const setting of keep) {
+    const windowsName = setting.startsWith('windows:') ? setting.slice('windows:'.length) : null;
+    if (windowsName) {
+      if (seen.has(setting)) continue;
+      seen.add(setting);
+      options.push({
+        value: setting,
+        label: t('printer.windowsPrinter', { name: windowsName }),
+        note: printers === null ? null : t('printer.notInstalled'),
+      });
+      continue;
+    }
     const id = usbIdOf(setting);
     if (!id || seen.has(setting.toLowerCase())) continue;
     seen.add(setting.toLowerCase());

@@ -12,7 +12,7 @@ import type { MessageKey, Translate } from '../i18n/index.ts';
  * - interrupted: the POS stopped while it was printing; it is printed again
  * - printed, failed (gave up), skipped (no printer is set up)
  */
-export type ReceiptPhase = 'printing' | 'waiting' | 'interrupted' | 'printed' | 'failed' | 'skipped';
+export type ReceiptPhase = 'printing' | 'waiting' | 'interrupted' | 'printed' | 'spooled' | 'failed' | 'skipped';
 
 export interface ReceiptStatus {
   phase: ReceiptPhase;
@@ -53,6 +53,9 @@ export function receiptStatus(job: PrintJobView): ReceiptStatus {
       return { ...base, phase: 'printing' };
     case 'printed':
       return { ...base, phase: 'printed', afterInterruption: job.interrupted };
+    case 'spooled':
+      // A Windows printer queue took it; nothing confirmed paper came out: never say "printed".
+      return { ...base, phase: 'spooled', error };
     case 'failed':
       return { ...base, phase: 'failed', error };
     case 'skipped':
@@ -68,6 +71,7 @@ const SENTENCE: Readonly<Record<ReceiptPhase, MessageKey>> = {
   waiting: 'receipt.waiting',
   interrupted: 'receipt.interrupted',
   printed: 'receipt.printed',
+  spooled: 'receipt.spooled',
   failed: 'receipt.failed',
   skipped: 'receipt.skipped',
 };
@@ -77,6 +81,7 @@ const BADGE: Readonly<Record<ReceiptPhase, MessageKey>> = {
   waiting: 'receipt.badge.waiting',
   interrupted: 'receipt.badge.interrupted',
   printed: 'receipt.badge.printed',
+  spooled: 'receipt.badge.spooled',
   failed: 'receipt.badge.failed',
   skipped: 'receipt.badge.skipped',
 };
@@ -106,6 +111,7 @@ export function receiptBadge(status: ReceiptStatus, t: Translate): string {
 export function receiptTone(phase: ReceiptPhase): 'ok' | 'busy' | 'warn' | 'bad' | 'off' {
   switch (phase) {
     case 'printed':
+    case 'spooled':
       return 'ok';
     case 'printing':
       return 'busy';

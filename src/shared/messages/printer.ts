@@ -1,9 +1,9 @@
 /**
  * Messages about the receipt printer (src/host/printing/): see ./types.ts for the rules every message
  * follows. Each ends with its own code, so a cashier can read it to support. Parameters are values
- * the POS made or validated: `{printer}` is "USB 0416:5011", "USB" or "Windows: <name>" (the ids
- * and the name from the validated setting, never a name a device reported), `{dir}` the validated
- * folder of a `file:` setting, `{ids}` USB ids in hex, numbers. libusb's and the system's own codes
+ * the POS made or validated: `{printer}` is "USB 0416:5011" or "USB" (ids only, never a name a
+ * device reported), `{name}` a Windows printer name from the validated setting, `{dir}` the
+ * validated folder of a `file:` setting, `{ids}` USB ids in hex, numbers. libusb's and the system's own codes
  * (LIBUSB_ERROR_ACCESS, ENOSPC…) go to the log only.
  */
 import type { Catalog } from './types.ts';
@@ -219,6 +219,47 @@ export const PRINTER_MESSAGES = {
   'printer.settingFolderRoot': {
     en: 'Choose a folder for the print files, not the top of the disk (code printer.settingFolderRoot)',
     km: 'សូមជ្រើសថតមួយសម្រាប់ឯកសារបោះពុម្ព មិនមែនកំពូលនៃថាសទេ (កូដ printer.settingFolderRoot)',
+  },
+  // — windows:<printer name>: through the Windows print spooler —
+  'printer.windowsNotFound': {
+    en: 'Windows has no printer named "{name}": choose the printer again in Settings → Printer (Windows Settings → Printers & scanners shows the installed ones) (code printer.windowsNotFound)',
+    km: 'Windows មិនមានម៉ាស៊ីនបោះពុម្ពឈ្មោះ "{name}" ទេ៖ សូមជ្រើសម៉ាស៊ីនបោះពុម្ពម្ដងទៀតនៅក្នុង ការកំណត់ → ម៉ាស៊ីនបោះពុម្ព (Windows Settings → Printers & scanners បង្ហាញម៉ាស៊ីនបោះពុម្ពដែលបានដំឡើង) (កូដ printer.windowsNotFound)',
+  },
+  'printer.windowsAccess': {
+    en: 'Windows does not let this user print to "{name}": check the printer\'s sharing and security settings (code printer.windowsAccess)',
+    km: 'Windows មិនអនុញ្ញាតឱ្យអ្នកប្រើនេះបោះពុម្ពទៅ "{name}" ទេ៖ សូមពិនិត្យការកំណត់ការចែករំលែក និងសុវត្ថិភាពរបស់ម៉ាស៊ីនបោះពុម្ព (កូដ printer.windowsAccess)',
+  },
+  'printer.windowsSpooler': {
+    en: 'The Windows print spooler is not running: start the "Print Spooler" service (services.msc), or restart the computer (code printer.windowsSpooler)',
+    km: 'សេវា print spooler របស់ Windows មិនកំពុងដំណើរការទេ៖ សូមចាប់ផ្ដើមសេវា "Print Spooler" (services.msc) ឬចាប់ផ្ដើមកុំព្យូទ័រឡើងវិញ (កូដ printer.windowsSpooler)',
+  },
+  'printer.windowsNoPowerShell': {
+    en: 'Windows PowerShell was not found, so the POS cannot hand receipts to Windows printers: repair Windows, or use the printer over USB with Zadig (code printer.windowsNoPowerShell)',
+    km: 'រកមិនឃើញ Windows PowerShell ទេ ដូច្នេះ POS មិនអាចបញ្ជូនវិក្កយបត្រទៅម៉ាស៊ីនបោះពុម្ព Windows បានទេ៖ សូមជួសជុល Windows ឬប្រើម៉ាស៊ីនបោះពុម្ពតាម USB ជាមួយ Zadig (កូដ printer.windowsNoPowerShell)',
+  },
+  'printer.windowsFailed': {
+    en: 'Windows could not take the receipt for the printer "{name}"; the details are in the POS log (code printer.windowsFailed)',
+    km: 'Windows មិនអាចទទួលវិក្កយបត្រសម្រាប់ម៉ាស៊ីនបោះពុម្ព "{name}" បានទេ។ ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ (log) របស់ POS (កូដ printer.windowsFailed)',
+  },
+  'printer.windowsTimeout': {
+    en: 'Windows did not answer in time while the receipt was handed to "{name}"; check the Windows print queue before printing it again (code printer.windowsTimeout)',
+    km: 'Windows មិនបានឆ្លើយតបទាន់ពេល ពេលកំពុងបញ្ជូនវិក្កយបត្រទៅ "{name}"៖ សូមពិនិត្យជួរបោះពុម្ពរបស់ Windows មុននឹងបោះពុម្ពម្ដងទៀត (កូដ printer.windowsTimeout)',
+  },
+  'printer.windowsSpooled': {
+    en: 'Handed to the Windows printer "{name}"; Windows does not confirm that it printed (code printer.windowsSpooled)',
+    km: 'បានបញ្ជូនទៅម៉ាស៊ីនបោះពុម្ព Windows "{name}" ហើយ ប៉ុន្តែ Windows មិនបញ្ជាក់ថាវាបានបោះពុម្ពចេញទេ (កូដ printer.windowsSpooled)',
+  },
+  'printer.windowsAttention': {
+    en: 'The receipt waits in the Windows print queue of "{name}": Windows says the printer needs attention (paper, cover, offline). It prints from there once fixed; do not print it again (code printer.windowsAttention)',
+    km: 'វិក្កយបត្រកំពុងរង់ចាំក្នុងជួរបោះពុម្ពរបស់ Windows សម្រាប់ "{name}"៖ Windows ប្រាប់ថាម៉ាស៊ីនបោះពុម្ពត្រូវការការយកចិត្តទុកដាក់ (ក្រដាស គម្រប ឬមិនបានភ្ជាប់)។ វានឹងបោះពុម្ពចេញពីទីនោះ ពេលជួសជុលរួច សូមកុំបោះពុម្ពម្ដងទៀត (កូដ printer.windowsAttention)',
+  },
+  'printer.windowsListFailed': {
+    en: 'The Windows printers could not be listed; the details are in the POS log (code printer.windowsListFailed)',
+    km: 'មិនអាចរាយបញ្ជីម៉ាស៊ីនបោះពុម្ព Windows បានទេ។ ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ (log) របស់ POS (កូដ printer.windowsListFailed)',
+  },
+  'printer.settingWindowsName': {
+    en: 'windows: needs the printer\'s name as Windows shows it: 1 to {max} characters, no quotes or commas, not starting with "-" (code printer.settingWindowsName)',
+    km: 'windows: ត្រូវការឈ្មោះម៉ាស៊ីនបោះពុម្ពដូចដែល Windows បង្ហាញ៖ ពី 1 ដល់ {max} តួអក្សរ គ្មានសញ្ញាសម្រង់ ឬក្បៀស ហើយមិនចាប់ផ្ដើមដោយ "-" (កូដ printer.settingWindowsName)',
   },
   // — the Settings list of printers —
   'printer.listIncomplete': {

@@ -82,3 +82,36 @@ test('migration 7: problems stored as text by earlier versions become a generic 
   assert.ok(!columns.includes('last_error'), 'the free text is not kept');
   assert.ok(columns.includes('error_code') && columns.includes('error_params'));
 });
+
+test('a job handed to a Windows printer queue is recorded spooled, not printed, with what is known (migration 10)', (t) => {
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  const jobs = new PrintJobs(db, () => 5_000);
+  const job = jobs.add('test', null);
+  assert.ok(jobs.markPrinting(job.id));
+  jobs.markSpooled(job.id, hostMessage('printer.windowsSpooled', { name: 'POS-80C' }));
+  const spooled = jobs.get(job.id)!;
+  assert.equal(spooled.status, 'spooled');
+  assert.equal(spooled.printedAt, 5_000);
+  assert.deepEqual(spooled.lastError, { code: 'printer.windowsSpooled', params: { name: 'POS-80C' } });
+  assert.equal(jobs.nextQueued(), null, 'never sent again');
+  assert.throws(() => db.prepare(`UPDATE print_jobs SET status = 'lost' WHERE id = ?`).run(job.id), /CHECK constraint/);
+});
+
+test('migration 10 keeps every job, its columns and the one-receipt-per-sale rule', (t) => {
+  const dir = tempDir(t);
+  openLedger(dir, MIGRATIONS.filter((m) => m.version < 10)).close();
+  const raw = new Database(join(dir, LEDGER_FILE));
+  raw.prepare(`INSERT INTO print_jobs (sale_id, kind, status, attempts, interrupted, next_attempt_at, created_at, updated_at, printed_at, error_code, error_params)
+               VALUES (NULL, 'test', 'queued', 3, 1, 10, 20, 30, NULL, 'printer.unplugged', '{"printer":"USB"}')`).run();
+  raw.close();
+  const db = openLedger(dir);
+  t.after(() => db.close());
+  const job = new PrintJobs(db).get(1)!;
+  assert.deepEqual(
+    [job.status, job.attempts, job.interrupted, job.nextAttemptAt, job.createdAt, job.lastError],
+    ['queued', 3, true, 10, 20, { code: 'printer.unplugged', params: { printer: 'USB' } }],
+  );
+  const indexes = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'print_jobs' ORDER BY name`).all() as Array<{ name: string }>).map((r) => r.name);
+  assert.deepEqual(indexes, ['print_jobs_by_sale', 'print_jobs_one_receipt', 'print_jobs_pending']);
+});

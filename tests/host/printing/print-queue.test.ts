@@ -15,7 +15,7 @@ import { receiptForSale } from '../../../src/host/printing/receipt-data.ts';
 import { renderReceipt } from '../../../src/host/printing/receipt/layout.ts';
 import { createTransport } from '../../../src/host/printing/transports/create-transport.ts';
 import { PrinterError, type PrinterTransport } from '../../../src/host/printing/types.ts';
-import type { HostMessage } from '../../../src/shared/messages/index.ts';
+import { hostMessage, type HostMessage } from '../../../src/shared/messages/index.ts';
 import { startHost } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
 
@@ -205,4 +205,29 @@ test('a printer plugged back in (the transport says it reconnected) prints what 
   for (const listener of reconnect) listener();
   await waitFor('printed right after the reconnect', () => host.printing.view().jobs[0]?.status === 'printed');
   assert.equal(jobFiles(prints).length, 1);
+});
+
+test('a receipt a Windows printer queue took is shown as sent, not printed, and never sent twice', async (t) => {
+  const prints = tempDir(t);
+  const calls = { count: 0 };
+  const spooling = (): PrinterTransport => ({
+    description: 'Windows printer "POS-80C"',
+    async print() {
+      calls.count += 1;
+      return { state: 'spooled', note: hostMessage('printer.windowsSpooled', { name: 'POS-80C' }), attention: false };
+    },
+    close: async () => {},
+  });
+  const host = startHost(t, { POS_PRINTER: `file:${prints}` }, { createTransport: spooling, printRetryDelayMs: () => 10 });
+  await payTrainingSale(host);
+  await waitFor('spooled', () => host.printing.view().jobs[0]?.status === 'spooled');
+  const job = host.printing.view().jobs[0]!;
+  assert.deepEqual(job.lastError, { code: 'printer.windowsSpooled', params: { name: 'POS-80C' } });
+  assert.equal(host.printing.view().problem, null);
+  // Retry everything, then queue a copy: jobs go in order, so once the copy is out the receipt would have gone again before it.
+  host.printing.queue.retryNow();
+  const id = job.saleId!;
+  assert.ok((await runCommand(host, 'receipt.reprint', { saleId: id })).ok);
+  await waitFor('the copy spooled', () => host.printing.view().jobs.some((j) => j.kind === 'copy' && j.status === 'spooled'));
+  assert.equal(calls.count, 2, 'a spooled receipt is not sent again (Windows would print it twice)');
 });

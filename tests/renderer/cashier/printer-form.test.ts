@@ -55,6 +55,29 @@ describe('printer choices', () => {
     assert.equal(printerOptions(null, ['usb:1fc9:2016'], en).find((o) => o.value === 'usb:1fc9:2016')?.note, null);
   });
 
+  it('on Windows lists the installed Windows printers first (the recommended set-up), keeping a saved one that is gone', () => {
+    const windows = [
+      { name: 'POS-80C', port: 'USB001', offline: false, setting: 'windows:POS-80C' },
+      { name: 'Office Laser', port: '192.168.1.20', offline: true, setting: 'windows:Office Laser' },
+    ];
+    const options = printerOptions(printers, ['windows:Old Printer', 'windows:POS-80C'], en, windows);
+    assert.deepEqual(
+      options.map((o) => [o.value, o.label, o.note]),
+      [
+        ['none', 'No printer', null],
+        ['windows:POS-80C', 'Windows printer: POS-80C', 'USB001'],
+        ['windows:Office Laser', 'Windows printer: Office Laser', 'Office Laser is set to "Use printer offline" in Windows'],
+        ['usb', 'The USB printer (when only one is attached)', null],
+        ['usb:0416:5011', 'POS58 (0416:5011)', null],
+        ['usb:04b8:0202', 'USB printer 04b8:0202', null],
+        ['windows:Old Printer', 'Windows printer: Old Printer', 'not installed now'],
+        ['file', 'Save to folder (for support)', null],
+      ],
+    );
+    assert.deepEqual(splitPrinterSetting('windows:POS-80C'), { choice: 'windows:POS-80C', folder: '' });
+    assert.equal(joinPrinterSetting({ choice: 'windows:POS-80C', folder: '' }), 'windows:POS-80C');
+  });
+
   it('splits and joins the setting, refusing a folder that is not a full path', () => {
     assert.deepEqual(splitPrinterSetting('file:/var/pos/prints'), { choice: 'file', folder: '/var/pos/prints' });
     assert.deepEqual(splitPrinterSetting('usb:0416:5011'), { choice: 'usb:0416:5011', folder: '' });

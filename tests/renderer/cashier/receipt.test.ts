@@ -65,6 +65,20 @@ describe('receipt status in words', () => {
     assert.doesNotMatch(say({ status: 'printed' }), /partial/);
   });
 
+  it('handed to a Windows printer is never called printed: sent, not confirmed, with what Windows said', () => {
+    const spooled = { status: 'spooled' as const, attempts: 1, printedAt: 2_000 };
+    assert.equal(
+      say({ ...spooled, lastError: hostMessage('printer.windowsSpooled', { name: 'POS-80C' }) }),
+      'Sent to the Windows printer (printing not confirmed) — Handed to the Windows printer "POS-80C"; Windows does not confirm that it printed (code printer.windowsSpooled)',
+    );
+    assert.equal(receiptStatus(job(spooled)).phase, 'spooled');
+    assert.equal(receiptBadge(receiptStatus(job(spooled)), en), 'Sent to printer');
+    assert.doesNotMatch(receiptBadge(receiptStatus(job(spooled)), en), /Printed/);
+    const attention = receiptStatus(job({ ...spooled, lastError: hostMessage('printer.windowsAttention', { name: 'POS-80C' }) }));
+    assert.equal(receiptTone(attention.phase), 'ok');
+    assert.match(receiptSentence(attention, km, 'km'), /[\u1780-\u17FF].* — .*POS-80C/);
+  });
+
   it('a reprint is marked as a copy', () => {
     assert.equal(say({ kind: 'copy', status: 'printed' }), 'Copy: Printed');
     assert.deepEqual(receiptText(receiptStatus(job({ kind: 'copy', status: 'failed', lastError: hostMessage('printer.renderFailed') })), en, 'en'), {

@@ -12,6 +12,7 @@ import * as salesByPaidAt from './006-sales-by-paid-at.ts';
 import * as printJobMessages from './007-print-job-messages.ts';
 import * as failureCode from './008-failure-code.ts';
 import * as lastCheck from './009-last-check.ts';
+import * as printJobSpooled from './010-print-job-spooled.ts';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages, failureCode, lastCheck,
+  printJobSpooled,
 ];

@@ -10,6 +10,7 @@ import { NoneTransport } from './none-transport.ts';
 import { parsePrinterSetting, type PrinterSetting } from './printer-setting.ts';
 import type { UsbBackend } from './usb-backend.ts';
 import { UsbTransport, type UsbTransportOptions } from './usb-transport.ts';
+import { WindowsTransport, type WindowsDeps } from './windows-transport.ts';
 
 export interface TransportDeps {
   /** USB access; defaults to libusb through the `usb` package, loaded on the first USB job. Tests pass a fake. */
@@ -20,6 +21,10 @@ export interface TransportDeps {
   platform?: NodeJS.Platform;
   /** Chunk size and per-transfer timeout of USB jobs. */
   usbOptions?: Omit<UsbTransportOptions, 'platform'>;
+  /** The private folder (under the data directory) for `windows:` job files and scripts. */
+  spoolDir?: string;
+  /** `windows:` runs PowerShell through this; tests pass a fake. */
+  windows?: Omit<WindowsDeps, 'spoolDir'>;
 }
 
 export function createTransport(setting: string, deps: TransportDeps = {}): PrinterTransport {
@@ -37,5 +42,9 @@ export function createTransport(setting: string, deps: TransportDeps = {}): Prin
       return new FileTransport(parsed.dir, deps.fileIo ? { io: deps.fileIo } : {});
     case 'usb':
       return new UsbTransport(parsed.device, deps.usb ?? createLibusbBackend(platform), { ...deps.usbOptions, platform });
+    case 'windows':
+      // The spooler is Windows' own: elsewhere this setting can only fail, so say so rather than try.
+      if (platform !== 'win32' || !deps.spoolDir) return new NoneTransport('windows: printers exist only on Windows (or no spool folder was given)');
+      return new WindowsTransport(parsed.name, { ...deps.windows, spoolDir: deps.spoolDir });
   }
 }

@@ -4,6 +4,7 @@
  *   none             no printer: receipts are skipped
  *   usb              the USB printer (device or interface class 7), only when exactly one is attached
  *   usb:0416:5011    the USB printer with that vendor:product id (4 hex digits each)
+ *   windows:<name>   the installed Windows printer of that name, through the spooler (RAW)
  *   file:/abs/dir    every job's bytes as one file in that folder (tests, demos, support)
  *
  * Parsed strictly: the string comes from a form field or an environment variable, and a typo must
@@ -22,6 +23,8 @@ export type PrinterSetting =
   | { kind: 'none' }
   /** `device: null` means the one USB printer attached (refused when there are several). */
   | { kind: 'usb'; device: UsbIds | null }
+  /** `name`: as Windows shows it ("POS-80C", "\\server\receipts"). */
+  | { kind: 'windows'; name: string }
   | { kind: 'file'; dir: string };
 
 /**
@@ -37,6 +40,8 @@ export class PrinterSettingError extends PosError {
 
 /** Longer than any real folder path; stops a pasted document from being stored as a setting. */
 const MAX_LENGTH = 1024;
+/** Windows keeps printer names to 220 characters. */
+export const MAX_WINDOWS_PRINTER_NAME = 220;
 
 /** "0416:5011": the ids as lsusb and Zadig show them. */
 export function usbIdsText(ids: UsbIds): string {
@@ -56,9 +61,10 @@ export function parsePrinterSetting(value: unknown, platform: NodeJS.Platform = 
   if (value === 'usb') return { kind: 'usb', device: null };
   if (value.startsWith('usb:')) return { kind: 'usb', device: parseUsbIds(value) };
   if (value.startsWith('file:')) return { kind: 'file', dir: parseFileDir(value.slice('file:'.length), platform) };
+  if (value.startsWith('windows:')) return { kind: 'windows', name: parseWindowsName(value.slice('windows:'.length)) };
 
   const lower = value.toLowerCase();
-  if (lower === 'none' || lower === 'usb' || lower.startsWith('usb:') || lower.startsWith('file:')) {
+  if (lower === 'none' || lower === 'usb' || lower.startsWith('usb:') || lower.startsWith('file:') || lower.startsWith('windows:')) {
     throw new PrinterSettingError('printer.settingLowercase');
   }
   throw new PrinterSettingError('printer.settingUnknown');
@@ -70,6 +76,24 @@ function parseUsbIds(value: string): UsbIds {
   const ids = { vid: Number.parseInt(match[1]!, 16), pid: Number.parseInt(match[2]!, 16) };
   if (ids.vid === 0) throw new PrinterSettingError('printer.settingVendorZero');
   return ids;
+}
+
+/**
+ * A Windows printer name, strictly: it is passed to PowerShell as an argument (never into a script),
+ * and these rules also keep that argument plain: no quotes (they would end it), no leading "-" (it
+ * would read as a parameter), no commas (Windows does not allow them in printer names). A shared
+ * printer is "\\server\name"; otherwise no backslash.
+ */
+function parseWindowsName(name: string): string {
+  const ok =
+    name.length >= 1 &&
+    name.length <= MAX_WINDOWS_PRINTER_NAME &&
+    name === name.trim() &&
+    !/["'`,]/.test(name) &&
+    !name.startsWith('-') &&
+    (!name.includes('\\') || /^\\\\[^\\]+\\[^\\]+$/.test(name));
+  if (!ok) throw new PrinterSettingError('printer.settingWindowsName', { max: MAX_WINDOWS_PRINTER_NAME });
+  return name;
 }
 
 function parseFileDir(dir: string, platform: NodeJS.Platform): string {
@@ -95,6 +119,8 @@ export function formatPrinterSetting(setting: PrinterSetting): string {
       return 'none';
     case 'usb':
       return setting.device ? `usb:${usbIdsText(setting.device)}` : 'usb';
+    case 'windows':
+      return `windows:${setting.name}`;
     case 'file':
       return `file:${setting.dir}`;
   }

@@ -100,3 +100,31 @@ test('a refused setting is a catalog message in both languages that never repeat
     });
   }
 });
+
+test('windows:<printer name> is accepted strictly (it becomes a PowerShell argument)', () => {
+  for (const name of ['POS-80C', 'EPSON TM-T20III Receipt', 'ម៉ាស៊ីនបោះពុម្ព', '\\\\shop-pc\\receipts', 'x'.repeat(220), 'POS (copy 1)']) {
+    assert.deepEqual(parsePrinterSetting(`windows:${name}`, 'win32'), { kind: 'windows', name });
+    assert.equal(formatPrinterSetting(parsePrinterSetting(`windows:${name}`, 'linux')), `windows:${name}`);
+  }
+  const refused: Array<[string, RegExp]> = [
+    ['windows:', /printer's name as Windows shows it/],
+    ['windows: POS', /printer's name/],
+    ['windows:POS "80"', /no quotes/],
+    ["windows:Bob's printer", /no quotes/],
+    ['windows:a,b', /commas/],
+    ['windows:-Path C:\\x', /not starting with "-"/],
+    ['windows:C:\\printer', /printer's name/],
+    ['windows:\\\\server', /printer's name/],
+    [`windows:${'x'.repeat(221)}`, /1 to 220 characters/],
+    ['windows:POS\u0000', /control characters/],
+    ['windows:POS\r\n-Path x', /control characters/],
+    ['Windows:POS', /lowercase/],
+  ];
+  for (const [value, message] of refused) {
+    assert.throws(() => parsePrinterSetting(value, 'win32'), (error: unknown) => {
+      assert.ok(error instanceof PrinterSettingError, value);
+      assert.match(error.message, message, value);
+      return true;
+    });
+  }
+});
