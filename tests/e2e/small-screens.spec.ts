@@ -50,6 +50,7 @@ test.describe('600×1024 portrait customer display', () => {
 test.describe('800×600 cashier screen', () => {
   test.use({ viewport: { width: 800, height: 600 } });
   test('while a QR waits, today\'s sales show at least one row', async ({ cashier }) => {
+    await cashier.getByRole('button', { name: 'Charge', exact: true }).waitFor(); // the screen is up
     await cashier.keyboard.type('5');
     await cashier.keyboard.press('Enter');
     await expect(cashier.getByRole('button', { name: 'Simulate payment' })).toBeVisible();

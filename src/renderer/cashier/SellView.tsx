@@ -78,7 +78,7 @@ function useKeyboard(): void {
 /** New sale from a key: same as the button (and the focus returns to the amount). */
 function startNewSale(): void {
   const store = useCashier.getState();
-  if (store.pending !== null || !store.hostReachable) return;
+  if (!store.hostReachable) return;
   void store.newSale().then((ok) => ok && focusAmount());
 }
 

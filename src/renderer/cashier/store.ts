@@ -227,6 +227,9 @@ export const useCashier = create<CashierStore>()((set, get) => {
       if (saleId !== null) await run('simulate', 'training.simulatePayment', { saleId });
     },
     async newSale() {
+      // From a key, the outcome may show before the command that produced it has returned (e.g. N
+      // right after Cancel payment): New sale follows it rather than being dropped.
+      if (inflight) await inflight;
       return run('dismiss', 'payment.dismiss', {});
     },
     async newQr() {
