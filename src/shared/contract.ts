@@ -106,8 +106,8 @@ export interface PrintJobView {
 export interface PrinterView {
   /** The setting in force: 'none' | 'usb' | 'usb:vvvv:pppp' | 'windows:<name>' | 'file:<dir>'. */
   setting: string;
-  /** What it is in words, e.g. "USB printer 0416:5011". */
-  description: string;
+  /** What it is (a catalog message from the setting), e.g. "USB printer 0416:5011". */
+  description: HostMessage;
   /** The printer's last problem (a catalog message), or null when the last job printed (or none was tried). */
   problem: HostMessage | null;
   /**

@@ -14,6 +14,7 @@ import { PrintQueue } from './print-queue.ts';
 import { receiptForSale, testReceipt } from './receipt-data.ts';
 import { renderReceipt } from './receipt/layout.ts';
 import { bitmapToPng } from './receipt/preview.ts';
+import { describePrinterSetting } from './printer-description.ts';
 import { createTransport } from './transports/create-transport.ts';
 import { listUsbPrinters } from './transports/usb-discovery.ts';
 import { listWindowsPrinters } from './transports/windows-printers.ts';
@@ -125,7 +126,7 @@ export class PrinterService {
     }
     return {
       setting,
-      description: setting === 'none' ? 'No printer' : this.#transportForSetting()?.description ?? setting,
+      description: describePrinterSetting(setting, this.#deps.platform),
       problem: this.queue.problem,
       jobs: jobs.map(toView),
     };

@@ -48,7 +48,7 @@ export function PrinterSection({ loaded, draft, update, locked, invalid }: Props
       </h2>
       {printer && (
         <div className="printer-now">
-          <p className="printer-now__what">{t('printer.now', { description: printer.description })}</p>
+          <p className="printer-now__what">{t('printer.now', { description: hostMessageText(printer.description, language) })}</p>
           {printer.problem && (
             <div className="banner banner--warn">
               <div className="banner__text">

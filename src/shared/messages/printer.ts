@@ -261,6 +261,13 @@ export const PRINTER_MESSAGES = {
     en: 'windows: needs the printer\'s name as Windows shows it: 1 to {max} characters, no quotes or commas, not starting with "-" (code printer.settingWindowsName)',
     km: 'windows: ត្រូវការឈ្មោះម៉ាស៊ីនបោះពុម្ពដូចដែល Windows បង្ហាញ៖ ពី 1 ដល់ {max} តួអក្សរ គ្មានសញ្ញាសម្រង់ ឬក្បៀស ហើយមិនចាប់ផ្ដើមដោយ "-" (កូដ printer.settingWindowsName)',
   },
+  // — what receipts go to (Settings → Printer) —
+  'printer.describeNone': { en: 'No printer', km: 'គ្មានម៉ាស៊ីនបោះពុម្ព' },
+  'printer.describeUsbOnly': { en: 'The USB printer (only one may be attached)', km: 'ម៉ាស៊ីនបោះពុម្ព USB (អាចភ្ជាប់បានតែមួយប៉ុណ្ណោះ)' },
+  'printer.describeUsb': { en: 'USB printer {ids}', km: 'ម៉ាស៊ីនបោះពុម្ព USB {ids}' },
+  'printer.describeWindows': { en: 'Windows printer "{name}"', km: 'ម៉ាស៊ីនបោះពុម្ព Windows "{name}"' },
+  'printer.describeFile': { en: 'Files in {dir}', km: 'ឯកសារក្នុងថត {dir}' },
+  'printer.describeInvalid': { en: 'The printer setting is not valid', km: 'ការកំណត់ម៉ាស៊ីនបោះពុម្ពមិនត្រឹមត្រូវទេ' },
   // — the Settings list of printers —
   'printer.listIncomplete': {
     en: 'Some printers may be missing from this list; the details are in the POS log (code printer.listIncomplete)',
