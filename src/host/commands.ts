@@ -150,6 +150,9 @@ const COMMANDS: CommandHandlers = {
   },
 };
 
+/** Every command the host answers (the contract's, exactly: the table's type requires each one). */
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
 }

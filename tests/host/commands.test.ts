@@ -1,8 +1,12 @@
-/** The command table: every argument parser refuses what the contract does not allow, in catalog words. */
+/** The command table: every argument parser refuses what the contract does not allow, and every refusal is in catalog words. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runCommand } from '../../src/host/commands.ts';
+import { join } from 'node:path';
+import { COMMAND_NAMES, runCommand } from '../../src/host/commands.ts';
+import type { CommandName } from '../../src/shared/contract.ts';
+import { englishText, hostMessageText, isHostMessageCode } from '../../src/shared/messages/index.ts';
 import { startHost } from '../support/servers.ts';
+import { tempDir } from '../support/temp.ts';
 
 test('a refused request names what is expected, never echoes what was sent', async (t) => {
   const host = startHost(t);
@@ -22,4 +26,40 @@ test('a refused request names what is expected, never echoes what was sent', asy
     assert.doesNotMatch(reply.error.message, /<|DROP/, 'the request\'s own text is not echoed');
   }
   assert.equal(host.ledger.get(1), null);
+});
+
+test('every refusal a command can give carries a catalog message, in both languages, for every command', async (t) => {
+  const host = startHost(t, { POS_PRINTER: `file:${join(tempDir(t), 'prints')}` });
+  assert.ok((await runCommand(host, 'payment.charge', { amountCents: 250 })).ok, 'sale #1 waits for payment');
+  const cases: Array<[CommandName, unknown, string]> = [
+    ['state.get', { extra: 1 }, 'request.noArguments'],
+    ['payment.charge', { amountCents: 0 }, 'request.amountZero'],
+    ['payment.charge', { amountCents: 10_000_001 }, 'request.amountTooLarge'],
+    ['payment.charge', { amountCents: 300 }, 'payment.inProgress'],
+    ['payment.cancel', { saleId: 99 }, 'payment.noSale'],
+    ['payment.checkNow', { saleId: 99 }, 'payment.noSale'],
+    ['payment.newQr', { saleId: 99 }, 'payment.noSale'],
+    ['sales.page', { limit: 0 }, 'request.pageLimit'],
+    ['payment.dismiss', { saleId: 1 }, 'request.noArguments'],
+    ['alerts.dismiss', { id: 5 }, 'alert.notFound'],
+    ['training.simulatePayment', { saleId: 99 }, 'payment.noQrToPay'],
+    ['receipt.reprint', { saleId: 99 }, 'payment.noSale'],
+    ['receipt.reprint', { saleId: 1 }, 'payment.noReceipt'],
+    ['receipt.preview', { saleId: 1 }, 'payment.noReceipt'],
+    ['printer.testPrint', { copies: 2 }, 'request.noArguments'],
+    ['printer.list', { all: true }, 'request.noArguments'],
+    ['printer.retryNow', { now: true }, 'request.noArguments'],
+    ['settings.get', { key: 'bakongId' }, 'request.noArguments'],
+    ['settings.save', { khrPerUsd: 1 }, 'settings.khrPerUsd'],
+  ];
+  assert.deepEqual(new Set(cases.map(([name]) => name)), new Set(COMMAND_NAMES), 'a refusal for every command in the contract');
+  for (const [name, args, code] of cases) {
+    const reply = await runCommand(host, name, args);
+    const what = `${name} ${JSON.stringify(args)}`;
+    assert.ok(!reply.ok, `${what} was accepted`);
+    assert.ok(isHostMessageCode(reply.error.text.code), `${what}: ${reply.error.text.code} is in the catalog`);
+    assert.equal(reply.error.text.code, code, what);
+    assert.equal(reply.error.message, englishText(reply.error.text), `${what}: message is the English of text`);
+    assert.match(hostMessageText(reply.error.text, 'km'), /[\u1780-\u17ff]/, `${what}: said in Khmer too`);
+  }
 });

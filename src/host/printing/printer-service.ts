@@ -5,10 +5,11 @@
  * `sale.paid` event, emitted after that commit, is what wakes the queue to print it.
  */
 import { RECENT_PRINT_JOBS, type CommandResult, type PrintJobView, type PrinterView, type ReceiptPreview } from '../../shared/contract.ts';
+import { PosError } from '../../shared/errors.ts';
+import { hostMessage } from '../../shared/messages/index.ts';
 import type { Settings } from '../config/settings.ts';
 import type { PrintJob, PrintJobs } from '../ledger/print-jobs.ts';
 import type { SalesLedger } from '../ledger/sales.ts';
-import { PaymentError } from '../payments/payment-service.ts';
 import { encodeRasterJob } from './escpos/encode.ts';
 import { PrintQueue } from './print-queue.ts';
 import { receiptForSale, testReceipt } from './receipt-data.ts';
@@ -80,8 +81,8 @@ export class PrinterService {
 
   reprint(saleId: number): PrintJobView {
     const sale = this.#deps.ledger.get(saleId);
-    if (!sale) throw new PaymentError('not_found', 'payment.noSale', { saleId });
-    if (sale.status !== 'paid') throw new PaymentError('not_allowed', 'payment.noReceipt', { saleId });
+    if (!sale) throw new PosError('not_found', hostMessage('payment.noSale', { saleId }));
+    if (sale.status !== 'paid') throw new PosError('not_allowed', hostMessage('payment.noReceipt', { saleId }));
     const job = this.#deps.jobs.add('copy', saleId);
     this.queue.kick();
     this.#deps.onChange();
@@ -98,8 +99,8 @@ export class PrinterService {
   /** The same raster the printer gets for the sale's receipt, as a PNG. */
   preview(saleId: number): ReceiptPreview {
     const sale = this.#deps.ledger.get(saleId);
-    if (!sale) throw new PaymentError('not_found', 'payment.noSale', { saleId });
-    if (sale.status !== 'paid') throw new PaymentError('not_allowed', 'payment.noReceipt', { saleId });
+    if (!sale) throw new PosError('not_found', hostMessage('payment.noSale', { saleId }));
+    if (sale.status !== 'paid') throw new PosError('not_allowed', hostMessage('payment.noReceipt', { saleId }));
     const bitmap = renderReceipt(receiptForSale(sale, this.#deps.settings(), false));
     return { png: `data:image/png;base64,${bitmapToPng(bitmap).toString('base64')}`, width: bitmap.width, height: bitmap.height };
   }
