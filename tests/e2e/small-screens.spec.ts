@@ -39,6 +39,9 @@ test.describe('600×1024 portrait customer display', () => {
       await expect(customer.locator('html')).toHaveAttribute('lang', language);
       await command(pos, 'payment.charge', { amountCents: 500 });
       await expect(customer.getByRole('img', { name: /KHQR/ })).toBeVisible();
+      await customer.evaluate(async () => {
+        await document.fonts.ready; // measured in the fonts it is shown in (Khmer lines are taller)
+      });
       const scan = customer.locator('.both--scan');
       await expect(scan.locator('p')).toHaveCount(2);
       for (const line of await scan.locator('p').all()) await expectWhollyInside(customer, line, customer.locator('.phase'));
