@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
-import { QR_MARGIN_MODULES, fitScale, qrDataUrl, qrModules } from '../../../src/renderer/common/qr.ts';
+import { QR_MARGIN_MODULES, fitScale, qrDataUrl, qrDataUrlNow, qrModules } from '../../../src/renderer/common/qr.ts';
 
 const require = createRequire(import.meta.url);
 const jsQR = require('jsqr') as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
@@ -92,6 +92,12 @@ describe('QR rendering', () => {
     // The first module of the finder pattern is black.
     assert.equal(rgba[(quiet * width + quiet) * 4], 0);
     assert.equal(jsQR(rgba, width, height)?.data, payload);
+  });
+
+  it('makes the image at once only where qrcode can (a browser canvas); in Node the caller falls back to qrDataUrl', () => {
+    // The browser path (canvas, synchronous) is what the customer display uses: the e2e tests decode
+    // the QR it draws and compare it with the ledger's payload.
+    assert.equal(qrDataUrlNow(payload, 4), null);
   });
 
   it('picks a whole number of device pixels per module that fits the box', () => {
