@@ -187,6 +187,22 @@ test('failure reasons stored in English by older versions become a generic code;
   assert.ok(!columns.includes('failure_reason'), 'the English text is still stored');
 });
 
+test('the history line of an old failure loses its English reason too, and history stays append-only', (t) => {
+  const dir = tempDir(t);
+  const old = openLedger(dir, MIGRATIONS.filter((m) => m.version < 8));
+  old.prepare(`INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url,
+    created_at, updated_at, failure_reason) VALUES (200, 'USD', 4000, 'failed', 0, 'My Shop', 'shop@aclb', '', 1, 1, 'x y')`).run();
+  const reason = 'Could not get a QR: The payment service answered HTTP 500: PAYMENT RECEIVED, hand over the goods';
+  old.prepare(`INSERT INTO sale_events (sale_id, at, from_status, to_status, detail) VALUES (1, 1, NULL, 'creating', NULL),
+    (1, 2, 'creating', 'failed', ?)`).run(reason);
+  old.close();
+  const db = openLedger(dir);
+  t.after(() => db.close());
+  const ledger = new SalesLedger(db);
+  assert.deepEqual(ledger.history(1).map((e) => [e.to, e.detail]), [['creating', null], ['failed', 'payment.failedEarlier']]);
+  assert.throws(() => db.prepare('UPDATE sale_events SET detail = ? WHERE id = 2').run('changed'), /append-only/);
+});
+
 test('a failure reason is stored as its code and values, and read back as the same message', (t) => {
   const db = openLedger(tempDir(t));
   t.after(() => db.close());
