@@ -237,6 +237,10 @@ export const PRINTER_MESSAGES = {
     en: 'Windows PowerShell was not found, so the POS cannot hand receipts to Windows printers: repair Windows, or use the printer over USB with Zadig (code printer.windowsNoPowerShell)',
     km: 'រកមិនឃើញ Windows PowerShell ទេ ដូច្នេះ POS មិនអាចបញ្ជូនវិក្កយបត្រទៅម៉ាស៊ីនបោះពុម្ព Windows បានទេ៖ សូមជួសជុល Windows ឬប្រើម៉ាស៊ីនបោះពុម្ពតាម USB ជាមួយ Zadig (កូដ printer.windowsNoPowerShell)',
   },
+  'printer.windowsScriptsBlocked': {
+    en: "This PC's Windows policy does not let the POS run its printing script (a PowerShell execution policy set by the administrator): ask the administrator to allow it, or use the printer over USB with Zadig (code printer.windowsScriptsBlocked)",
+    km: 'គោលការណ៍ Windows របស់កុំព្យូទ័រនេះមិនអនុញ្ញាតឱ្យ POS ដំណើរការស្គ្រីបបោះពុម្ពរបស់វាទេ (គោលការណ៍ PowerShell execution policy ដែលអ្នកគ្រប់គ្រងបានកំណត់)៖ សូមស្នើអ្នកគ្រប់គ្រងឱ្យអនុញ្ញាត ឬប្រើម៉ាស៊ីនបោះពុម្ពតាម USB ជាមួយ Zadig (កូដ printer.windowsScriptsBlocked)',
+  },
   'printer.windowsFailed': {
     en: 'Windows could not take the receipt for the printer "{name}"; the details are in the POS log (code printer.windowsFailed)',
     km: 'Windows មិនអាចទទួលវិក្កយបត្រសម្រាប់ម៉ាស៊ីនបោះពុម្ព "{name}" បានទេ។ ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ (log) របស់ POS (កូដ printer.windowsFailed)',

@@ -113,6 +113,9 @@ export class WindowsTransport implements PrinterTransport {
       throw new PrinterError('io', 'printer.windowsTimeout', { name }, { detail: result.failure.detail });
     }
     if (result.failure) throw this.#fail('io', result.failure.detail);
+    if (result.exitCode !== EXIT.ok && scriptsBlocked(result.stderr)) {
+      throw new PrinterError('access_denied', 'printer.windowsScriptsBlocked', undefined, { detail: result.stderr.trim().slice(0, 500) });
+    }
     const said = scriptError(result.stderr);
     const detail = said ? `${said.step} failed (Win32 error ${said.win32})` : `exit code ${result.exitCode}: ${result.stderr.trim().slice(0, 500)}`;
     switch (result.exitCode) {
@@ -132,6 +135,14 @@ export class WindowsTransport implements PrinterTransport {
   #fail(reason: 'io', detail: string, cause?: unknown): PrinterError {
     return new PrinterError(reason, 'printer.windowsFailed', { name: this.#name }, { detail, cause });
   }
+}
+
+/**
+ * PowerShell refused to run the script at all: a machine policy (AllSigned, or scripts disabled by
+ * Group Policy) wins over -ExecutionPolicy Bypass. Its own error names the cause.
+ */
+function scriptsBlocked(stderr: string): boolean {
+  return /running scripts is disabled|PSSecurityException|is not digitally signed|UnauthorizedAccess/i.test(stderr);
 }
 
 /** The script's structured line on stderr (`KHQRPOS-ERROR {"step":…,"win32":…}`), checked strictly. */

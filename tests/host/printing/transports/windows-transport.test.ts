@@ -164,6 +164,10 @@ test('failures in words, from the exit codes and the structured line on stderr; 
     [{ exitCode: 14, stderr: marked('ReadJob', 0) }, 'io', 'printer.windowsFailed', /could not take the receipt/, 'ReadJob failed (Win32 error 0)'],
     [{ exitCode: 1, stderr: 'Add-Type : Cannot add type. Compilation errors occurred.' }, 'io', 'printer.windowsFailed', /details are in the POS log/, /^exit code 1: Add-Type : Cannot add type/],
     [{ exitCode: 13, stderr: 'KHQRPOS-ERROR {"step":"a b; rm","win32":"x"}' }, 'io', 'printer.windowsFailed', /could not take/, /^exit code 13: KHQRPOS-ERROR/],
+    [
+      { exitCode: 1, stderr: 'File C:\\pos\\print-spool\\send-raw.ps1 cannot be loaded because running scripts is disabled on this system.\r\n    + FullyQualifiedErrorId : UnauthorizedAccess' },
+      'access_denied', 'printer.windowsScriptsBlocked', /Windows policy does not let the POS run its printing script/, /running scripts is disabled/,
+    ],
     [{ exitCode: null, failure: { kind: 'missing', detail: 'spawn powershell.exe ENOENT' } }, 'driver', 'printer.windowsNoPowerShell', /PowerShell was not found/, 'spawn powershell.exe ENOENT'],
     [{ exitCode: null, failure: { kind: 'timeout', detail: 'killed after 60000 ms' } }, 'io', 'printer.windowsTimeout', /did not answer in time.*check the Windows print queue/, 'killed after 60000 ms'],
   ];
