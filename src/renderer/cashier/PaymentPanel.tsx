@@ -87,9 +87,14 @@ function WatchWarning({ watch }: { watch: WatchView | null }) {
   if (!watch?.apiUnreachable && !watch?.cannotSave) return null;
   const apiProblem = watch.apiUnreachable ? hostText(language, watch.lastError) : null;
   return (
-    <div className={`banner payment__warn ${watch.cannotSave ? 'banner--error' : 'banner--warn'}`} role="alert">
+    <div className={`banner payment__warn ${watch.cannotSave ? 'banner--error' : 'banner--warn'}`}>
       <div className="banner__text">
-        {watch.cannotSave && <strong className="payment__unsaved">{hostMessageText(UNSAVED, language)}</strong>}
+        {/* An alert only for the disk: announced once when it starts, not at every check's new time. */}
+        {watch.cannotSave && (
+          <strong className="payment__unsaved" role="alert">
+            {hostMessageText(UNSAVED, language)}
+          </strong>
+        )}
         {watch.apiUnreachable && <strong>{t('payment.unreachable')}</strong>}
         {apiProblem && (
           <span className="banner__detail" lang={language}>
