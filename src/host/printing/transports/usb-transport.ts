@@ -125,9 +125,13 @@ export class UsbTransport implements PrinterTransport {
         const { job, delivered } = this.#interrupted;
         const completion = completionAfter(job, delivered);
         if (completion.length > 0) {
-          await this.#write(printer, completion, (sent) => {
-            // Part of the completion went through: what the printer has taken of the old job moved on.
-            this.#interrupted = { job, delivered: sent === null ? delivered : { from: delivered.from + sent, to: delivered.to + sent } };
+          await this.#write(printer, completion, (sent, at, chunk) => {
+            // Known exactly, the completion stands byte for byte for the rest of the old command: the
+            // printer's place in the old job moved on by what arrived of it. Known only as a range,
+            // the same zeros go again next time (NULs over are harmless; too few are not).
+            if (delivered.from !== delivered.to) return;
+            const base = delivered.from + at;
+            this.#interrupted = { job, delivered: sent === null ? { from: base, to: base + chunk } : { from: base + sent, to: base + sent } };
           });
         }
         this.#interrupted = null;

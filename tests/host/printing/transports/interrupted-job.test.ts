@@ -113,6 +113,22 @@ test('a second failure while finishing the old block picks up where it stopped',
   assert.equal(printer.out.clearHalts, 2);
 });
 
+test('finishing the old block fails after several transfers: the next attempt sends exactly the rest, no byte more or less', async () => {
+  const image = receiptImage();
+  const job = encodeRasterJob(image);
+  const { transport, printer } = setUp();
+  printer.out.plans.push({ fail: libusbError('LIBUSB_TRANSFER_TIMED_OUT', 2), sent: 100 });
+  await failure(transport, job);
+  // The completion (about 18 KB of blank rows) goes out in 4 KB transfers: the second one times out part-way.
+  printer.out.plans.push('complete', { fail: libusbError('LIBUSB_TRANSFER_TIMED_OUT', 2), sent: 700 });
+  await failure(transport, job);
+  await transport.print(job, { jobId: 1 });
+  assertCleanRetry([printer], image);
+  const read = printerRead(printer);
+  assert.deepEqual(read.commands.filter((c) => c.kind === 'padding'), [], 'the exact rest of the block: no NULs over');
+  assert.equal(read.commands.filter((c) => c.kind === 'raster').length, 3 + 1, 'the first slice finished, then the whole retry');
+});
+
 test('unplugged mid-image: plugging it back in retries at once (attach event), and the printer reads the old block out before the retry', async () => {
   const image = receiptImage();
   const job = encodeRasterJob(image);

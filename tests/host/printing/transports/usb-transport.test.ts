@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { decodeEscPosJob } from '../../../../src/host/printing/escpos/decode.ts';
+import { encodeRasterJob } from '../../../../src/host/printing/escpos/encode.ts';
 import { createTransport } from '../../../../src/host/printing/transports/create-transport.ts';
 import type { UsbIds } from '../../../../src/host/printing/transports/printer-setting.ts';
 import type { OpenedUsbPrinter, UsbBackend } from '../../../../src/host/printing/transports/usb-backend.ts';
@@ -324,4 +326,23 @@ test('closing a transport that never printed does nothing', async () => {
   const { usb, transport } = setUp();
   await transport.close();
   assert.equal(usb.opened.length, 0);
+});
+
+test('a backend that cannot say how much of a failed transfer arrived: the old block is still finished (with zeros to spare)', async () => {
+  const { usb, transport } = setUp('usb:0416:5011', { auto: false, chunkSize: 64 });
+  const image = { width: 16, height: 300, data: new Uint8Array(600).fill(0xaa) };
+  const job = encodeRasterJob(image);
+  const printing = transport.print(job, { jobId: 1 });
+  (await nextWrite(usb)).complete();
+  (await nextWrite(usb)).fail(libusbError('LIBUSB_TRANSFER_TIMED_OUT', 2)); // no count: somewhere in this 64-byte transfer
+  await assert.rejects(printing, (e: PrinterError) => e.reason === 'io');
+  usb.auto = true;
+  await transport.print(job, { jobId: 1 });
+  const received = Uint8Array.from(usb.opened.flatMap((p) => p.received));
+  const read = decodeEscPosJob(received);
+  assert.deepEqual(read.commands.filter((c) => c.kind === 'unknown'), [], 'nothing read as text');
+  assert.ok(read.commands.some((c) => c.kind === 'padding'), 'zeros to spare, ignored by the printer');
+  assert.equal(usb.current.clearHalts, 1);
+  const retry = decodeEscPosJob(received.subarray(read.commands.findLast((c) => c.kind === 'init')!.offset));
+  assert.deepEqual(retry.raster, image);
 });
