@@ -9,6 +9,7 @@ import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { CashierState, CommandArgs, DisplayState, SalesPage, SettingsInput, SettingsView } from '../shared/contract.ts';
 import { preparePrivateDataDir } from './data-dir.ts';
+import { warmUpFetch } from './api/warm-up.ts';
 import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakong-client.ts';
 import type { TrainingMode, TrainingModeFactory } from './api/training-mode.ts';
 import { readEnv } from './config/env.ts';
@@ -188,6 +189,7 @@ export function createHost(options: HostOptions): Host {
   });
   payments.resume();
   printing.start();
+  warmUpFetch();
 
   return {
     dataDir: env.dataDir,
