@@ -2,11 +2,12 @@ import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
 import { formatClock } from '../common/countdown.ts';
 import { STATUS_KEYS } from '../i18n/index.ts';
 import { ReceiptBadge, ReceiptButtons } from './Receipt.tsx';
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useSalesList } from './sales-list.ts';
 import { useCashier } from './store.ts';
 import { useT } from './useT.ts';
-import type { SaleView } from '../../shared/contract.ts';
+import type { SaleListItem, SaleView } from '../../shared/contract.ts';
 
 /** Who the sale's QR pays and its full reference (the md5 the sandbox and support ask for). */
 function SaleDetails({ sale }: { sale: SaleView }) {
@@ -45,7 +46,8 @@ export function TodaySales() {
     follow(state?.salesRevision, state?.totals.day);
     return useCashier.subscribe((s) => follow(s.state?.salesRevision, s.state?.totals.day));
   }, []);
-  const totals = useCashier((s) => s.state?.totals ?? null);
+  // Field by field: a push with the same totals (most of them) does not render the list again.
+  const totals = useCashier(useShallow((s) => s.state?.totals ?? null));
   // The host never counts training sales in the totals; in training mode that must be said.
   const training = useCashier((s) => s.state?.mode === 'training');
   // The sale in the payment panel has its receipt buttons there; its row does not repeat them.
@@ -94,42 +96,7 @@ export function TodaySales() {
             </thead>
             <tbody>
               {today.map((sale) => (
-                <tr key={sale.id}>
-                  {/* On a narrow screen the time column folds into the sale column (CSS shows one or the other). */}
-                  <td className="num today__time">{formatClock(sale.createdAt)}</td>
-                  <td className="num">
-                    #{sale.id}
-                    <span className="today__time-inline">{formatClock(sale.createdAt)}</span>
-                    <SaleDetails sale={sale} />
-                  </td>
-                  <td className="num today__right">
-                    {formatUsd(sale.amountCents)}
-                    <span className="today__riel today__row-riel">
-                      {' '}
-                      ≈ {formatRiel(centsToRiel(sale.amountCents, sale.khrPerUsd))}
-                    </span>
-                  </td>
-                  <td className="today__status">
-                    <span className={`pill pill--${sale.status}`}>{t(STATUS_KEYS[sale.status])}</span>
-                    {sale.paidLate && <span className="pill pill--late">{t('today.late')}</span>}
-                    {sale.training && <span className="pill pill--training-mini">{t('today.training')}</span>}
-                  </td>
-                  <td className="today__receipt">
-                    {sale.status === 'paid' && (
-                      <div className="today__receipt-cell">
-                        <ReceiptBadge saleId={sale.id} listed={sale.receipt} />
-                        {sale.id !== currentId && (
-                          <span className="today__actions">
-                            <span id={`today-sale-${sale.id}`} className="visually-hidden">
-                              {t('receipt.rowSale', { id: sale.id })}
-                            </span>
-                            <ReceiptButtons saleId={sale.id} compact describedBy={`today-sale-${sale.id}`} />
-                          </span>
-                        )}
-                      </div>
-                    )}
-                  </td>
-                </tr>
+                <SaleRow key={sale.id} sale={sale} current={sale.id === currentId} />
               ))}
             </tbody>
           </table>
@@ -143,3 +110,50 @@ export function TodaySales() {
     </section>
   );
 }
+
+/**
+ * One sale's row. Memoised: the cashier state is pushed about once a second while a QR waits, and
+ * none of those pushes changes a row (a changed sale or receipt comes as a new row from sales.page;
+ * a receipt printing now is followed by ReceiptBadge itself), so the table is not rendered again.
+ */
+const SaleRow = memo(function SaleRow({ sale, current }: { sale: SaleListItem; current: boolean }) {
+  const t = useT();
+  return (
+    <tr>
+      {/* On a narrow screen the time column folds into the sale column (CSS shows one or the other). */}
+      <td className="num today__time">{formatClock(sale.createdAt)}</td>
+      <td className="num">
+        #{sale.id}
+        <span className="today__time-inline">{formatClock(sale.createdAt)}</span>
+        <SaleDetails sale={sale} />
+      </td>
+      <td className="num today__right">
+        {formatUsd(sale.amountCents)}
+        <span className="today__riel today__row-riel">
+          {' '}
+          ≈ {formatRiel(centsToRiel(sale.amountCents, sale.khrPerUsd))}
+        </span>
+      </td>
+      <td className="today__status">
+        <span className={`pill pill--${sale.status}`}>{t(STATUS_KEYS[sale.status])}</span>
+        {sale.paidLate && <span className="pill pill--late">{t('today.late')}</span>}
+        {sale.training && <span className="pill pill--training-mini">{t('today.training')}</span>}
+      </td>
+      <td className="today__receipt">
+        {sale.status === 'paid' && (
+          <div className="today__receipt-cell">
+            <ReceiptBadge saleId={sale.id} listed={sale.receipt} />
+            {!current && (
+              <span className="today__actions">
+                <span id={`today-sale-${sale.id}`} className="visually-hidden">
+                  {t('receipt.rowSale', { id: sale.id })}
+                </span>
+                <ReceiptButtons saleId={sale.id} compact describedBy={`today-sale-${sale.id}`} />
+              </span>
+            )}
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+});
