@@ -66,8 +66,10 @@ test.describe('800×600 cashier screen', () => {
 test('the customer display goes back to Welcome a few seconds after Paid, timed on a controlled clock', async ({ context, pos }) => {
   const customer = await context.newPage();
   // The page's clock stands still unless the test moves it: the Paid screen cannot time out by itself.
+  // pauseAt may only move forward: a target a second ahead of the installed clock is always in its future,
+  // however busy the machine (the display times Paid by the host's clock, so the offset does not matter).
   await customer.clock.install();
-  await customer.clock.pauseAt(Date.now());
+  await customer.clock.pauseAt(Date.now() + 1_000);
   await customer.goto(pos.customerUrl);
   await expect(customer.getByText('Welcome', { exact: true })).toBeVisible();
   await command(pos, 'payment.charge', { amountCents: 250 });
