@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSalesList } from './sales-list.ts';
 import { useCashier } from './store.ts';
 import { useT } from './useT.ts';
-import type { SaleListItem, SaleView } from '../../shared/contract.ts';
+import type { CashierState, SaleListItem, SaleView } from '../../shared/contract.ts';
 
 /** Who the sale's QR pays and its full reference (the md5 the sandbox and support ask for). */
 function SaleDetails({ sale }: { sale: SaleView }) {
@@ -38,13 +38,15 @@ export function TodaySales() {
   const loadingMore = useSalesList((s) => s.loadingMore);
   const loadMore = useSalesList((s) => s.loadMore);
   // Every pushed state says which revision of the list is current; the newest page follows it.
+  // Not while a sale is asking for its QR: the host is busy with what the customer waits for, and
+  // the state with the QR (a newer revision) comes right after.
   useEffect(() => {
-    const follow = (revision: number | undefined, day: string | undefined): void => {
-      if (revision !== undefined && day !== undefined) void useSalesList.getState().sync(`${day}|${revision}`, day);
+    const follow = (state: CashierState | null): void => {
+      if (!state || state.current?.status === 'creating') return;
+      void useSalesList.getState().sync(`${state.totals.day}|${state.salesRevision}`, state.totals.day);
     };
-    const { state } = useCashier.getState();
-    follow(state?.salesRevision, state?.totals.day);
-    return useCashier.subscribe((s) => follow(s.state?.salesRevision, s.state?.totals.day));
+    follow(useCashier.getState().state);
+    return useCashier.subscribe((s) => follow(s.state));
   }, []);
   // Field by field: a push with the same totals (most of them) does not render the list again.
   const totals = useCashier(useShallow((s) => s.state?.totals ?? null));
