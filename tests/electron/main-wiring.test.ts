@@ -26,7 +26,8 @@ const SECOND = { id: 2, bounds: { x: 1920, y: 0, width: 1024, height: 768 }, wor
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pos-main-wiring-'));
 
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 5_000): Promise<T> {
+/** Polls until `probe` holds; the limit only catches a hang, so a busy machine never fails it. */
+async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
@@ -262,12 +263,14 @@ test('a bad setting at start shows one plain error box and exits 1', () => {
     fake.setDisplays([${JSON.stringify(PRIMARY)}]);
     await import(${JSON.stringify(pathToFileURL(MAIN).href)});
     fake.becomeReady();
-    await new Promise((r) => setTimeout(r, 200));
+    // Until the app exits (recorded, not done, by the fake); the spawn's own timeout catches a hang.
+    while (fake.record.exitCodes.length === 0) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setImmediate(r));
     console.log(JSON.stringify({ boxes: fake.record.errorBoxes, exits: fake.record.exitCodes, windows: fake.record.windows.length }));
     process.exit(0);
   `;
   const env = { ...process.env, POS_DATA_DIR: join(dataDir, 'bad'), POS_BAKONG_API_URL: 'ftp://not-a-bakong-api' };
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 30_000 });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 60_000 });
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
   const result = JSON.parse(last) as { boxes: Array<{ title: string; content: string }>; exits: number[]; windows: number };
   assert.equal(result.boxes.length, 1, run.stderr);

@@ -10,8 +10,13 @@ export function tempDir(t: TestContext | { after(fn: () => void): void }, prefix
   return dir;
 }
 
-/** Waits until `check` returns a truthy value, polling; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
+/**
+ * Waits until `check` returns a truthy value, polling; fails with `what` after `timeoutMs`. The
+ * limit only catches a hang: it is generous so a busy machine (CI on 2 shared cores) never fails a
+ * test that is merely slow. Never use it to assert something happens within a short time: control
+ * the clock instead (tests/support/clock.ts, or node:test's mock timers).
+ */
+export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

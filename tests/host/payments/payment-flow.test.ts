@@ -8,8 +8,8 @@ import type { DisplayState } from '../../../src/shared/contract.ts';
 import { runCommand } from '../../../src/host/commands.ts';
 import type { Host } from '../../../src/host/host.ts';
 import { buildKhqr, khqrMd5 } from '../../../src/host/khqr/index.ts';
-import { DEFAULT_POLL_POLICY } from '../../../src/host/payments/poll-policy.ts';
 import { startHost, startSandbox, startScriptedServer } from '../../support/servers.ts';
+import { flush, testClock } from '../../support/clock.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
 import { englishText } from '../../../src/shared/messages/index.ts';
 
@@ -50,11 +50,19 @@ test('live mode over HTTP: charge $10.50, the customer pays, the sale is recorde
 });
 
 test('an unpaid QR expires on both screens and in the ledger', async (t) => {
-  const { url } = await startSandbox(t, { ttlMs: 1_200 });
-  // A QR living 1.2 s would be refused as too short-lived; this test is about expiry, not that rule.
-  const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url }, { policy: { ...DEFAULT_POLL_POLICY, minLifeLeftMs: 0 } });
+  // The sandbox and the host share a clock the test moves: the QR's 15 minutes pass when it says.
+  const clock = testClock();
+  const { url } = await startSandbox(t, { now: clock.now });
+  const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url }, { now: clock.now });
   assert.ok((await command(host, 'payment.charge', { amountCents: 500 })).ok);
-  await waitFor('expiry', () => host.ledger.get(1)!.status === 'expired', 5_000);
+  const sale = host.ledger.get(1)!;
+  assert.equal(sale.expiresAt! - clock.now(), 15 * 60_000);
+  clock.set(sale.expiresAt! - 1);
+  assert.ok((await command(host, 'payment.checkNow', { saleId: 1 })).ok);
+  assert.equal(host.ledger.get(1)!.status, 'awaiting_payment', 'expired before its time');
+  assert.equal(host.displayState().khqrString, sale.khqrString);
+  clock.set(sale.expiresAt! + 1);
+  await waitFor('expiry', () => host.ledger.get(1)!.status === 'expired');
   assert.equal(host.displayState().phase, 'expired');
   assert.equal(host.displayState().khqrString, null);
 });
@@ -103,7 +111,7 @@ test('a create answer whose QR pays another account never reaches a screen', asy
   assert.equal(!reply.ok && reply.error.code, 'verification_failed');
   assert.match(!reply.ok ? reply.error.message : '', /pays account thief@wing/);
   assert.equal(host.ledger.get(1)!.status, 'failed');
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  await flush(); // every screen update the charge queued has run
   assert.ok(seen.every((state) => state.khqrString === null), 'the hostile QR was shown');
 });
 

@@ -2,14 +2,22 @@
  * The payment watcher against every sandbox fault mode, over real loopback HTTP. What must hold in
  * each: no false PAID (an unpaid QR never becomes paid), no lost PAID (a paid QR ends paid once the
  * API answers properly again), and the cashier is told while the API cannot be used.
+ *
+ * Time is the test's: the sandbox and the host share a clock moved by hand (a QR's 15 minutes, its
+ * grace period and outage windows pass when the test says), and the tests about the pace itself
+ * (Retry-After) run on node:test's mocked timers. Nothing here depends on how fast the machine is.
  */
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
+import { createHost } from '../../../src/host/host.ts';
 import { runCommand } from '../../../src/host/commands.ts';
 import type { Host } from '../../../src/host/host.ts';
 import type { PollPolicy } from '../../../src/host/payments/poll-policy.ts';
 import { parseFaults } from '../../../src/sandbox/faults.ts';
-import type { Sandbox } from '../../../src/sandbox/simulator.ts';
+import { inProcessFetch } from '../../../src/sandbox/in-process.ts';
+import { Sandbox } from '../../../src/sandbox/simulator.ts';
+import { trainingMode } from '../../../src/sandbox/training.ts';
+import { flush, testClock, type TestClock } from '../../support/clock.ts';
 import { startHost, startSandbox } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
 import { englishText, type HostMessage } from '../../../src/shared/messages/index.ts';
@@ -17,27 +25,62 @@ import { englishText, type HostMessage } from '../../../src/shared/messages/inde
 /** A watch or sale message as the English text the cashier would read (empty when none). */
 const msgText = (message: HostMessage | null | undefined): string => (message ? englishText(message) : '');
 
-/** Fast polling so a test sees many checks in little time; the real pace is tested in poll-policy.test.ts. */
-const FAST: PollPolicy = { delayMs: () => 40, errorDelayMs: () => 40, graceMs: 1_500 };
+/**
+ * Fast polling so a test sees many checks in little real time (the real pace is tested in
+ * poll-policy.test.ts); the real 5-minute grace period, since the clock is the test's.
+ */
+const FAST: PollPolicy = { delayMs: () => 40, errorDelayMs: () => 40, graceMs: 5 * 60_000 };
 
-async function setup(t: TestContext, faults = '', ttlMs?: number): Promise<{ host: Host; sandbox: Sandbox; url: string }> {
-  const { sandbox, url } = await startSandbox(t, { ttlMs });
-  // Sandbox QRs living a second or two would be refused as too short-lived; these tests are about expiry.
-  const policy = ttlMs === undefined ? FAST : { ...FAST, minLifeLeftMs: 0 };
-  const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' }, { policy });
-  sandbox.faults = parseFaults(faults);
-  return { host, sandbox, url };
+const LIVE = { POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' };
+
+interface Setup {
+  host: Host;
+  sandbox: Sandbox;
+  /** The sandbox's and the host's clock: stands still until the test moves it. */
+  clock: TestClock;
+}
+
+async function setup(t: TestContext, faults = ''): Promise<Setup> {
+  const clock = testClock();
+  const { sandbox, url } = await startSandbox(t, { now: clock.now });
+  const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url }, { policy: FAST, now: clock.now });
+  sandbox.faults = parseFaults(faults, undefined, clock.now());
+  return { host, sandbox, clock };
 }
 
 /** Charges with faults off (the create must succeed), then switches the given faults on for the watching. */
-async function chargeThenFault(host: Host, sandbox: Sandbox, faults: string): Promise<string> {
+async function chargeThenFault({ host, sandbox, clock }: Setup, faults: string): Promise<string> {
   const reply = await runCommand(host, 'payment.charge', { amountCents: 1050 });
   assert.ok(reply.ok, JSON.stringify(reply));
-  sandbox.faults = parseFaults(faults);
+  // Outage windows are read on the sandbox's clock.
+  sandbox.faults = parseFaults(faults, undefined, clock.now());
   return host.ledger.get(1)!.md5!;
 }
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The QR's expiry (epoch ms, on the test clock) of sale 1. */
+const expiryOf = (host: Host): number => host.ledger.get(1)!.expiresAt!;
+
+/**
+ * A live-mode host and its sandbox on node:test's mocked timers and clock: every wait the watcher
+ * makes passes only when the test ticks. The sandbox is reached in process (no socket, whose I/O
+ * would need real time), through the same API client and the same answers as over HTTP.
+ */
+function mockedSetup(t: TestContext, ttlMs?: number): { host: Host; sandbox: Sandbox; tick(ms: number): Promise<void> } {
+  t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.UTC(2026, 10, 24, 3) });
+  const now = (): number => Date.now();
+  const sandbox = new Sandbox({ now, ttlMs });
+  const env = { ...LIVE, POS_BAKONG_API_URL: 'https://api.example.test', POS_DATA_DIR: tempDir(t) };
+  const host = createHost({ env, training: trainingMode(env), now, policy: FAST, fetch: inProcessFetch(sandbox) });
+  t.after(() => host.close());
+  return {
+    host,
+    sandbox,
+    async tick(ms) {
+      t.mock.timers.tick(ms);
+      await flush();
+    },
+  };
+}
 
 for (const [name, faults] of [
   ['server errors', 'error_rate=1'],
@@ -49,8 +92,9 @@ for (const [name, faults] of [
   ['PAID without an amount', 'hostile=check_paid_without_amount'],
 ] as const) {
   test(`${name}: never a false PAID, the cashier sees the API as unusable, and the payment is found once it recovers`, async (t) => {
-    const { host, sandbox } = await setup(t);
-    const md5 = await chargeThenFault(host, sandbox, faults);
+    const setUp = await setup(t);
+    const { host, sandbox } = setUp;
+    const md5 = await chargeThenFault(setUp, faults);
     const checksBefore = sandbox.apiRequests.check;
     sandbox.pay(md5);
     await waitFor('the unreachable warning', () => host.cashierState().watch?.apiUnreachable);
@@ -65,38 +109,54 @@ for (const [name, faults] of [
 }
 
 test('an unpaid QR under every fault at once never becomes paid, and expires', async (t) => {
-  const { host, sandbox } = await setup(t, '', 1_500);
-  await chargeThenFault(host, sandbox, 'error_rate=0.3,malformed=0.3,latency_ms=30,hostile=check_other_amount+check_unknown_status');
-  await waitFor('expiry', () => host.ledger.get(1)!.status === 'expired', 5_000);
-  assert.ok(sandbox.apiRequests.check > 5);
+  const setUp = await setup(t);
+  const { host, sandbox, clock } = setUp;
+  await chargeThenFault(setUp, 'error_rate=0.3,malformed=0.3,latency_ms=30,hostile=check_other_amount+check_unknown_status');
+  await waitFor('many checks under the faults', () => sandbox.apiRequests.check > 10);
+  assert.equal(host.ledger.get(1)!.status, 'awaiting_payment', 'a faulty answer ended the sale');
+  clock.set(expiryOf(host) + 1); // the QR's 15 minutes are over
+  await waitFor('expiry', () => host.ledger.get(1)!.status === 'expired');
   assert.notEqual(host.ledger.get(1)!.status, 'paid');
+  assert.equal(host.ledger.history(1).filter((e) => e.to === 'paid').length, 0);
 });
 
 test('added latency only delays the payment', async (t) => {
-  const { host, sandbox } = await setup(t);
-  const md5 = await chargeThenFault(host, sandbox, 'latency_ms=300');
+  const setUp = await setup(t);
+  const { host, sandbox } = setUp;
+  const md5 = await chargeThenFault(setUp, 'latency_ms=300');
   sandbox.pay(md5);
   await waitFor('paid despite latency', () => host.ledger.get(1)!.status === 'paid');
 });
 
 test('HTTP 429 with Retry-After: the watcher waits as asked before checking again', async (t) => {
-  const { host, sandbox } = await setup(t);
-  await chargeThenFault(host, sandbox, 'rate_limit=1,retry_after=1');
-  const start = sandbox.apiRequests.check;
-  await settle(2_300);
-  const during = sandbox.apiRequests.check - start;
-  // Unthrottled this policy would check ~55 times in 2.3 s; honouring Retry-After: 1 allows about 3.
-  assert.ok(during >= 2 && during <= 4, `checked ${during} times in 2.3 s under Retry-After: 1`);
+  const { host, sandbox, tick } = mockedSetup(t);
+  assert.ok((await runCommand(host, 'payment.charge', { amountCents: 1050 })).ok);
+  sandbox.faults = parseFaults('rate_limit=1,retry_after=1');
+  const checks = (): number => sandbox.apiRequests.check;
+  await tick(FAST.delayMs(0));
+  assert.equal(checks(), 1, 'the first check');
   assert.match(msgText(host.cashierState().watch?.lastError), /too many requests/);
+  // Unthrottled this policy checks every 40 ms; each 429 says "after 1 s", and the watcher waits exactly that.
+  for (let round = 2; round <= 6; round += 1) {
+    await tick(999);
+    assert.equal(checks(), round - 1, `checked again before the second asked for had passed (round ${round})`);
+    await tick(1);
+    assert.equal(checks(), round, `not checked again once the second had passed (round ${round})`);
+  }
+  assert.equal(host.ledger.get(1)!.status, 'awaiting_payment');
 });
 
 test('an outage window: checks fail while it lasts, then the payment made during it is recorded', async (t) => {
-  const { host, sandbox } = await setup(t);
-  const md5 = await chargeThenFault(host, sandbox, 'outage=0:1');
+  const setUp = await setup(t);
+  const { host, sandbox, clock } = setUp;
+  const md5 = await chargeThenFault(setUp, 'outage=0:60');
   sandbox.pay(md5);
   await waitFor('the unreachable warning', () => host.cashierState().watch?.apiUnreachable);
   assert.match(englishText(host.cashierState().watch!.lastError!), /Cannot reach the payment service/);
-  await waitFor('paid after the outage', () => host.ledger.get(1)!.status === 'paid', 5_000);
+  assert.equal(host.ledger.get(1)!.status, 'awaiting_payment');
+  clock.advance(60_000); // the outage window is over
+  await waitFor('paid after the outage', () => host.ledger.get(1)!.status === 'paid');
+  assert.equal(host.cashierState().watch, null);
 });
 
 for (const [mode, check] of [
@@ -121,14 +181,15 @@ for (const [mode, check] of [
     assert.equal(sale.status, 'failed');
     assert.match(englishText(sale.failureReason!), check);
     assert.equal(sale.khqrString, null, 'the refused QR was stored as if usable');
-    await settle(20);
+    await flush(); // every screen update the charge queued has run
     assert.ok(displayed.every((qr) => qr === null), 'a refused QR reached the customer display');
   });
 }
 
 test('a cancelled QR paid within the grace period is recorded paid late, and the cashier is alerted', async (t) => {
-  const { host, sandbox } = await setup(t);
-  const md5 = await chargeThenFault(host, sandbox, '');
+  const setUp = await setup(t);
+  const { host, sandbox } = setUp;
+  const md5 = await chargeThenFault(setUp, '');
   assert.ok((await runCommand(host, 'payment.cancel', { saleId: 1 })).ok);
   sandbox.pay(md5);
   await waitFor('paid late', () => host.ledger.get(1)!.status === 'paid');
@@ -142,51 +203,81 @@ test('a cancelled QR paid within the grace period is recorded paid late, and the
 });
 
 test('an expired QR is no longer checked once its grace period is over', async (t) => {
-  const { host, sandbox } = await setup(t, '', 800);
-  await chargeThenFault(host, sandbox, '');
+  const setUp = await setup(t);
+  const { host, sandbox, clock } = setUp;
+  await chargeThenFault(setUp, '');
+  const expiresAt = expiryOf(host);
+  clock.set(expiresAt + 1);
   await waitFor('expiry', () => host.ledger.get(1)!.status === 'expired');
   assert.equal(host.displayState().stillChecking, true, 'the customer is not told the POS still checks');
-  await settle(800 + FAST.graceMs);
-  const after = sandbox.apiRequests.check;
-  await settle(300);
-  assert.equal(sandbox.apiRequests.check, after, 'still checking after the grace period');
-  assert.equal(host.displayState().stillChecking, false);
+  // Within the grace period the ended QR is still checked (a bank may report a payment late)...
+  clock.set(expiresAt + FAST.graceMs - 1_000);
+  const inGrace = sandbox.apiRequests.check;
+  await waitFor('checks during the grace period', () => sandbox.apiRequests.check >= inGrace + 3);
+  assert.equal(host.ledger.get(1)!.finalCheckAt, null);
+  // ...and once an answer after it confirms the QR unpaid, the watch ends: no timer is left to check again.
+  clock.set(expiresAt + FAST.graceMs + 1);
+  await waitFor('the final check', () => host.ledger.get(1)!.finalCheckAt !== null);
+  await waitFor('the watch to end', () => !host.payments.watcher.isWatching(1));
+  assert.equal(host.displayState().stillChecking, false, 'the customer is still told the POS checks');
+  assert.equal(host.cashierState().watch, null, 'still checking after the grace period');
+  assert.equal(host.ledger.get(1)!.status, 'expired');
 });
 
 test('a payment made before expiry is recorded even when the API is down through the whole grace period', async (t) => {
-  const { host, sandbox } = await setup(t, '', 1_500);
-  const md5 = await chargeThenFault(host, sandbox, 'outage=0:4');
-  await settle(500);
+  const setUp = await setup(t);
+  const { host, sandbox, clock } = setUp;
+  const md5 = await chargeThenFault(setUp, 'outage=0:3600'); // an hour without the API, from now
+  const expiresAt = expiryOf(host);
   sandbox.pay(md5); // the customer paid in time; the POS just cannot hear it yet
+  await waitFor('the unreachable warning', () => host.cashierState().watch?.apiUnreachable);
+  clock.set(expiresAt + 1);
   await waitFor('local expiry during the outage', () => host.ledger.get(1)!.status === 'expired');
-  await settle(1_500 + FAST.graceMs); // grace over, still in the outage
-  await waitFor('paid once the API answers again', () => host.ledger.get(1)!.status === 'paid', 6_000);
+  clock.set(expiresAt + FAST.graceMs + 1); // grace over, still in the outage
+  const checks = sandbox.apiRequests.check;
+  await waitFor('checks after the grace period', () => sandbox.apiRequests.check >= checks + 3);
+  assert.equal(host.ledger.get(1)!.finalCheckAt, null, 'a check that got no answer was taken as "unpaid"');
+  assert.equal(host.payments.watcher.isWatching(1), true, 'the watch ended with no answer after the grace period');
+  clock.set(clock.now() + 60 * 60_000); // the outage is over
+  await waitFor('paid once the API answers again', () => host.ledger.get(1)!.status === 'paid');
   assert.equal(host.ledger.get(1)!.paidLate, true);
   assert.equal(host.cashierState().alerts.length, 1, 'the cashier is alerted');
 });
 
 test('an ended QR never confirmed unpaid is watched again after a restart, and its payment recorded', async (t) => {
-  const { sandbox, url } = await startSandbox(t, { ttlMs: 1_000 });
-  const env = { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store', POS_DATA_DIR: tempDir(t) };
-  const first = startHost(t, env, { policy: { ...FAST, minLifeLeftMs: 0 } });
+  const clock = testClock();
+  const { sandbox, url } = await startSandbox(t, { now: clock.now });
+  const env = { ...LIVE, POS_BAKONG_API_URL: url, POS_DATA_DIR: tempDir(t) };
+  const first = startHost(t, env, { policy: FAST, now: clock.now });
   assert.ok((await runCommand(first, 'payment.charge', { amountCents: 1050 })).ok);
   const md5 = first.ledger.get(1)!.md5!;
-  sandbox.faults = parseFaults('outage=0:60');
+  const expiresAt = expiryOf(first);
+  sandbox.faults = parseFaults('outage=0:3600', undefined, clock.now());
+  clock.set(expiresAt + 1);
   await waitFor('expired locally', () => first.ledger.get(1)!.status === 'expired');
+  assert.equal(first.ledger.get(1)!.finalCheckAt, null, 'no answer confirmed it unpaid');
   await first.close();
   sandbox.pay(md5, { late: true });
-  await settle(1_000 + FAST.graceMs); // the grace period passes while the POS is off
+  clock.set(expiresAt + FAST.graceMs + 1); // the grace period passes while the POS is off
   sandbox.faults = parseFaults('');
-  const second = startHost(t, env, { policy: FAST });
+  const second = startHost(t, env, { policy: FAST, now: clock.now });
   await waitFor('paid after restart', () => second.ledger.get(1)!.status === 'paid');
 });
 
 test('a long Retry-After does not hold a QR past its expiry: Expired shows on time, without asking the API', async (t) => {
-  const { host, sandbox } = await setup(t, '', 1_200);
-  await chargeThenFault(host, sandbox, 'rate_limit=1,retry_after=600');
-  await waitFor('a 429', () => /too many requests/.test(msgText(host.cashierState().watch?.lastError)));
+  // A QR living 5 minutes, and a Retry-After of 10 (the longest the client accepts).
+  const { host, sandbox, tick } = mockedSetup(t, 5 * 60_000);
+  assert.ok((await runCommand(host, 'payment.charge', { amountCents: 1050 })).ok);
+  const expiresAt = expiryOf(host);
+  sandbox.faults = parseFaults('rate_limit=1,retry_after=600');
+  await tick(FAST.delayMs(0));
+  assert.match(msgText(host.cashierState().watch?.lastError), /too many requests/);
   const checks = sandbox.apiRequests.check;
-  await waitFor('expired on time', () => host.ledger.get(1)!.status === 'expired', 2_500);
+  await tick(expiresAt - 1 - Date.now());
+  assert.equal(host.ledger.get(1)!.status, 'awaiting_payment', 'expired before its time');
+  assert.ok(host.displayState().khqrString, 'the QR left the display before its expiry');
+  await tick(1);
+  assert.equal(host.ledger.get(1)!.status, 'expired', 'not expired at its expiry');
   assert.equal(host.displayState().khqrString, null);
   assert.equal(sandbox.apiRequests.check, checks, 'asked the API despite Retry-After');
   sandbox.faults = parseFaults('');
