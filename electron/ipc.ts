@@ -51,8 +51,9 @@ export function wireIpc(host: Host, windows: IpcWindows): () => void {
 
   const unsubscribe = host.subscribe(() => {
     version += 1;
-    push(windows.cashier(), 'cashier', CHANNELS.cashierState, version, () => host.cashierState());
+    // The customer display first: when a QR was just committed, the customer is the one waiting.
     push(windows.customer(), 'customer', CHANNELS.displayState, version, () => host.displayState());
+    push(windows.cashier(), 'cashier', CHANNELS.cashierState, version, () => host.cashierState());
   });
 
   return () => {
