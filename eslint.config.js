@@ -19,14 +19,114 @@ const NODE_BUILTINS = [...new Set(builtinModules.map((name) => name.replace(/^no
 /** An import of a folder of this repository, matched on the import string whatever its ../ depth. */
 const layer = (folder, message) => ({ regex: `(^|/)${folder}(/|$)`, message });
 
-const NO_NODE = { paths: NODE_BUILTINS.map((name) => ({ name, message: 'Node APIs belong in the host; this layer runs without Node.' })) };
+const NODE_MESSAGE = 'Node APIs belong in the host; this layer runs without Node.';
+const NO_NODE = { paths: NODE_BUILTINS.map((name) => ({ name, message: NODE_MESSAGE })) };
 const NO_ELECTRON = { name: 'electron', message: 'Only electron/ may import electron; the host must run in plain Node.' };
 
 /** DOM and Node globals that shared code must not use (it runs in the host and in the screens). */
 const HOST_OR_DOM_GLOBALS = [
   'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'XMLHttpRequest',
-  'EventSource', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global',
+  'EventSource', 'WebSocket', 'BroadcastChannel', 'indexedDB', 'caches', 'alert', 'confirm', 'prompt',
+  'process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global',
+  // The global object under its other names would reach all of the above (globalThis.process, self.location).
+  'globalThis', 'self', 'top', 'parent', 'frames', 'opener',
+  // Threads and the Node-only event-loop hooks are the platform's, not plain data's.
+  'Worker', 'SharedWorker', 'importScripts', 'postMessage', 'setImmediate', 'clearImmediate',
 ].map((name) => ({ name, message: 'src/shared runs in both the host and the screens: pass what it needs in.' }));
+
+// `no-restricted-imports` sees only static imports and exports. The same restrictions are applied
+// below with `no-restricted-syntax` to what it misses: `import('…')` (ImportExpression) and
+// `import('…').T` types (TSImportType) with a literal source, any import() whose source is not a
+// literal (it could name anything), and createRequire, which loads CommonJS — electron included.
+
+const ENUMS = { selector: 'TSEnumDeclaration', message: 'Use a union of string literals (Node strips types; enums are not erasable).' };
+
+/** A JavaScript regular expression's source as an esquery /regex/ (esquery ends it at a bare slash). */
+const esqueryRegex = (source) => `/${source.replaceAll('/', '\\/')}/`;
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** no-restricted-syntax entries refusing import('…') and import('…').T of what a layer's no-restricted-imports refuses. */
+function dynamicImports({ paths = [], patterns = [] }) {
+  const byMessage = new Map();
+  for (const { name, message } of paths) byMessage.set(message, [...(byMessage.get(message) ?? []), name]);
+  const rules = [
+    ...[...byMessage].map(([message, names]) => ({ regex: `^(${names.map(escapeRegex).join('|')})$`, message })),
+    ...patterns,
+  ];
+  return rules.flatMap(({ regex, message }) => [
+    { selector: `ImportExpression[source.value=${esqueryRegex(regex)}]`, message: `${message} (import())` },
+    { selector: `TSImportType[argument.literal.value=${esqueryRegex(regex)}]`, message: `${message} (import() type)` },
+  ]);
+}
+
+const NON_LITERAL_IMPORT = {
+  selector: "ImportExpression[source.type!='Literal']",
+  message: 'import() takes a string literal here, so the layer rules can see what it loads.',
+};
+const CREATE_REQUIRE_MESSAGE = 'createRequire loads modules around the layer rules (electron included); only libusb-backend.ts may, for `usb`.';
+const NO_CREATE_REQUIRE = [
+  { selector: "CallExpression[callee.name='createRequire']", message: CREATE_REQUIRE_MESSAGE },
+  { selector: "MemberExpression[property.name='createRequire']", message: CREATE_REQUIRE_MESSAGE },
+];
+const NO_CREATE_REQUIRE_IMPORT = ['module', 'node:module'].map((name) => ({ name, importNames: ['createRequire'], message: CREATE_REQUIRE_MESSAGE }));
+
+/** A layer's import restrictions, applied to static imports, import() and createRequire alike. */
+function layerRules(restrictions, { allowUsbRequire = false } = {}) {
+  const paths = [...(restrictions.paths ?? []), ...(allowUsbRequire ? [] : NO_CREATE_REQUIRE_IMPORT)];
+  const createRequireRules = allowUsbRequire
+    ? [
+      // The one lazy load: `createRequire(import.meta.url)('usb')`, called at once with exactly that.
+      {
+        selector: "CallExpression[callee.name='createRequire']:not(CallExpression[arguments.length=1][arguments.0.value='usb'] > CallExpression.callee[arguments.length=1][arguments.0.object.meta.name='import'][arguments.0.property.name='url'])",
+        message: 'Here createRequire may only load `usb`, as createRequire(import.meta.url)(\'usb\').',
+      },
+      { selector: "MemberExpression[property.name='createRequire']", message: CREATE_REQUIRE_MESSAGE },
+    ]
+    : NO_CREATE_REQUIRE;
+  return {
+    'no-restricted-imports': ['error', { ...restrictions, paths }],
+    'no-restricted-syntax': ['error', ENUMS, NON_LITERAL_IMPORT, ...createRequireRules, ...dynamicImports(restrictions)],
+  };
+}
+
+const SHARED = {
+  paths: [...NO_NODE.paths, NO_ELECTRON],
+  patterns: [
+    layer('host', 'src/shared must not import the host.'),
+    layer('renderer', 'src/shared must not import the screens.'),
+    layer('sandbox', 'src/shared must not import the sandbox.'),
+    layer('web', 'src/shared must not import the web server.'),
+    layer('launch', 'src/shared must not import the launchers.'),
+    layer('electron', 'src/shared must not import electron/.'),
+    { regex: '^(react|react-dom|zustand|qrcode|better-sqlite3|usb|@napi-rs/canvas)(/|$)', message: 'src/shared is plain data and pure functions: no libraries with a platform.' },
+  ],
+};
+
+const HOST = {
+  paths: [NO_ELECTRON],
+  patterns: [
+    layer('sandbox', 'The host takes its payment API from the launcher; it never imports the sandbox.'),
+    layer('web', 'The host never imports the web server; the web server carries the host.'),
+    layer('renderer', 'The host never imports the screens.'),
+    layer('launch', 'The host never imports the launchers.'),
+    layer('electron', 'The host never imports electron/; it must run in plain Node.'),
+    { regex: '^(react|react-dom|zustand)(/|$)', message: 'The host draws no screens.' },
+  ],
+};
+/** The host is ES modules: require() would only work once bundled, and would load around the rules. */
+const HOST_GLOBALS = ['require', 'module', 'exports'].map((name) => ({ name, message: 'The host is ES modules: use import.' }));
+
+const RENDERER = {
+  paths: [...NO_NODE.paths, NO_ELECTRON],
+  patterns: [
+    layer('host', 'Screens reach the host only through the contract (src/shared/contract.ts) and the bridge.'),
+    layer('sandbox', 'Screens never talk to the sandbox.'),
+    layer('web', 'Screens never import the web server.'),
+    layer('launch', 'Screens never import the launchers.'),
+    layer('electron', 'Screens never import electron/.'),
+    { regex: '^(better-sqlite3|usb|@napi-rs/canvas)(/|$)', message: 'Screens never touch the disk or devices.' },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'tests/electron/electronegativity/**'] },
@@ -56,53 +156,26 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        ...NO_NODE,
-        paths: [...NO_NODE.paths, NO_ELECTRON],
-        patterns: [
-          layer('host', 'src/shared must not import the host.'),
-          layer('renderer', 'src/shared must not import the screens.'),
-          layer('sandbox', 'src/shared must not import the sandbox.'),
-          layer('web', 'src/shared must not import the web server.'),
-          layer('launch', 'src/shared must not import the launchers.'),
-          layer('electron', 'src/shared must not import electron/.'),
-          { regex: '^(react|react-dom|zustand|qrcode|better-sqlite3|usb|@napi-rs/canvas)(/|$)', message: 'src/shared is plain data and pure functions: no libraries with a platform.' },
-        ],
-      }],
+      ...layerRules(SHARED),
       'no-restricted-globals': ['error', ...HOST_OR_DOM_GLOBALS],
     },
   },
   {
     files: ['src/host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [NO_ELECTRON],
-        patterns: [
-          layer('sandbox', 'The host takes its payment API from the launcher; it never imports the sandbox.'),
-          layer('web', 'The host never imports the web server; the web server carries the host.'),
-          layer('renderer', 'The host never imports the screens.'),
-          layer('launch', 'The host never imports the launchers.'),
-          layer('electron', 'The host never imports electron/; it must run in plain Node.'),
-          { regex: '^(react|react-dom|zustand)(/|$)', message: 'The host draws no screens.' },
-        ],
-      }],
+      ...layerRules(HOST),
+      'no-restricted-globals': ['error', ...HOST_GLOBALS],
     },
+  },
+  {
+    // `usb` is loaded on first use only (no native USB code in tests or web mode unless configured).
+    files: ['src/host/printing/transports/libusb-backend.ts'],
+    rules: layerRules(HOST, { allowUsbRequire: true }),
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        ...NO_NODE,
-        paths: [...NO_NODE.paths, NO_ELECTRON],
-        patterns: [
-          layer('host', 'Screens reach the host only through the contract (src/shared/contract.ts) and the bridge.'),
-          layer('sandbox', 'Screens never talk to the sandbox.'),
-          layer('web', 'Screens never import the web server.'),
-          layer('launch', 'Screens never import the launchers.'),
-          layer('electron', 'Screens never import electron/.'),
-          { regex: '^(better-sqlite3|usb|@napi-rs/canvas)(/|$)', message: 'Screens never touch the disk or devices.' },
-        ],
-      }],
+      ...layerRules(RENDERER),
       'no-restricted-globals': ['error',
         ...['process', 'Buffer', 'require', '__dirname', '__filename'].map((name) => ({ name, message: 'Screens run without Node.' })),
         { name: 'fetch', message: 'Screens never touch the network: ask the host through the bridge.' },
@@ -116,27 +189,23 @@ export default tseslint.config(
   },
   {
     files: ['src/sandbox/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [NO_ELECTRON],
-        patterns: [
-          { regex: '(^|/)host/(host|commands|views)\\.ts$', message: 'The sandbox may use the host\'s KHQR codec, never the host itself (no cycle).' },
-          layer('web', 'The sandbox never imports the web server.'),
-          layer('renderer', 'The sandbox never imports the screens.'),
-        ],
-      }],
-    },
+    rules: layerRules({
+      paths: [NO_ELECTRON],
+      patterns: [
+        { regex: '(^|/)host/(host|commands|views)\\.ts$', message: 'The sandbox may use the host\'s KHQR codec, never the host itself (no cycle).' },
+        layer('web', 'The sandbox never imports the web server.'),
+        layer('renderer', 'The sandbox never imports the screens.'),
+      ],
+    }),
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        ...NO_NODE,
-        patterns: [
-          layer('host', 'Preloads expose the contract only; the host lives in the main process.'),
-          layer('renderer', 'Preloads never import the screens.'),
-        ],
-      }],
-    },
+    rules: layerRules({
+      ...NO_NODE,
+      patterns: [
+        layer('host', 'Preloads expose the contract only; the host lives in the main process.'),
+        layer('renderer', 'Preloads never import the screens.'),
+      ],
+    }),
   },
 );
