@@ -81,11 +81,11 @@ test('the cashier sees when the POS stops, and the same tab works again once it 
     await expect(notAnswering).toBeVisible();
 
     pos = await startPos(env);
-    await expect(page.getByText(/Lost the connection to the POS/)).toHaveCount(0, { timeout: 15_000 });
+    await expect(page.getByText(/Lost the connection to the POS/)).toHaveCount(0, { timeout: 30_000 });
     // Once the host is back that message is stale: it goes too, without the cashier dismissing it.
     await expect(notAnswering).toHaveCount(0);
     // The display's own stream reconnects on the browser's schedule, as the cashier's did above.
-    await expect(customer.getByText('Welcome', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(customer.getByText('Welcome', { exact: true })).toBeVisible({ timeout: 30_000 });
     await expect(customer.getByText('This till is reconnecting…')).toHaveCount(0);
     await keyIn(page, '5');
     await page.getByRole('button', { name: 'Charge', exact: true }).click();

@@ -95,14 +95,14 @@ test.describe('Electron app', () => {
     }
     await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
 
-    await expect(customer.getByRole('img', { name: /KHQR/ })).toBeVisible({ timeout: 15_000 });
+    await expect(customer.getByRole('img', { name: /KHQR/ })).toBeVisible({ timeout: 30_000 });
     // The QR the customer sees is exactly the KHQR the ledger holds for this $10.50 sale.
     const shown = await decodeShownQr(customer);
     expect(readSale(dataDir)).toMatchObject({ status: 'awaiting_payment', amount_cents: 1050, khqr_string: shown });
 
     await cashier.getByRole('button', { name: 'Simulate payment' }).click();
-    await expect(cashier.getByText('Paid', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
-    await expect(customer.getByText('Paid', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
+    await expect(cashier.getByText('Paid', { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+    await expect(customer.getByText('Paid', { exact: true }).first()).toBeVisible({ timeout: 30_000 });
     expect(readSale(dataDir)?.status).toBe('paid');
   });
 
