@@ -5,7 +5,7 @@
  * recorded paid once, and a paid sale never changes again (the schema's triggers back this up).
  */
 import type { DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
-import type { HostMessage, HostMessageCode, MessageParams } from '../../shared/messages/index.ts';
+import { hostMessage, isHostMessageCode, type HostMessage, type MessageParams } from '../../shared/messages/index.ts';
 import type { Db } from './database.ts';
 
 interface SaleRow {
@@ -25,6 +25,8 @@ interface SaleRow {
   expires_at: number | null;
   paid_at: number | null;
   paid_late: number;
+  /** English text written by versions before 8 (it could quote the API): kept as written, never shown. */
+  failure_reason: string | null;
   failure_code: string | null;
   /** JSON of the message's params (values the POS produced). */
   failure_params: string | null;
@@ -66,7 +68,7 @@ function toSale(row: SaleRow): StoredSale {
     expiresAt: row.expires_at,
     paidAt: row.paid_at,
     paidLate: row.paid_late === 1,
-    failureReason: row.failure_code === null ? null : failureMessage(row.failure_code, row.failure_params),
+    failureReason: failureMessage(row),
   };
 }
 
@@ -260,10 +262,18 @@ export class SalesLedger {
     };
   }
 
+  /**
+   * The sale's history as it may be shown. A failure's line holds its catalog code; versions before
+   * 8 wrote an English reason there (which could quote the API): it stays in the ledger as written,
+   * history being append-only, and reads as `payment.failedEarlier`.
+   */
   history(id: number): Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }> {
-    return this.#db
+    const rows = this.#db
       .prepare('SELECT at, from_status AS "from", to_status AS "to", detail FROM sale_events WHERE sale_id = ? ORDER BY id')
       .all(id) as Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }>;
+    return rows.map((row) =>
+      row.to === 'failed' && row.detail !== null && !isHostMessageCode(row.detail) ? { ...row, detail: 'payment.failedEarlier' } : row,
+    );
   }
 
   #tryEnd(id: number, to: SaleStatus, detail: string, reason: HostMessage | null): StoredSale | null {
@@ -323,16 +333,22 @@ export function paidElsewhere(sale: Pick<SaleView, 'bakongId' | 'receivingAccoun
   return sale.receivingAccount !== null && sale.receivingAccount !== sale.bakongId;
 }
 
-/** A stored failure reason back as the message it was; a code this build does not know shows as itself. */
-function failureMessage(code: string, params: string | null): HostMessage {
+/**
+ * A stored failure reason back as the message it was. What is not a catalog code — the English
+ * text of a version before 8, or a code this build does not know — reads as
+ * `payment.failedEarlier`: only the POS's own catalog ever reaches a screen.
+ */
+function failureMessage(row: Pick<SaleRow, 'failure_code' | 'failure_params' | 'failure_reason'>): HostMessage | null {
+  if (row.failure_code === null) return row.failure_reason === null ? null : hostMessage('payment.failedEarlier');
+  if (!isHostMessageCode(row.failure_code)) return hostMessage('payment.failedEarlier');
   let values: MessageParams | undefined;
   try {
-    const parsed: unknown = params === null ? undefined : JSON.parse(params);
+    const parsed: unknown = row.failure_params === null ? undefined : JSON.parse(row.failure_params);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) values = parsed as MessageParams;
   } catch {
     values = undefined;
   }
-  return values ? { code: code as HostMessageCode, params: values } : { code: code as HostMessageCode };
+  return hostMessage(row.failure_code, values);
 }
 
 function marks(list: readonly unknown[]): string {

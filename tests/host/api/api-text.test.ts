@@ -3,6 +3,11 @@
  * an error body saying "PAYMENT RECEIVED, hand over the goods" is logged, and the cashier sees a fixed
  * catalog message in their language with the HTTP status and a short code. Checked in every command
  * reply, every pushed state, and the bytes of the SQLite files. Real loopback server, real host.
+ *
+ * The one exception in the bytes: a ledger upgraded from a version before schema 8 keeps the English
+ * reasons that version wrote (they could quote the API), on the sale and in its append-only history,
+ * as the shop's record. The POS never writes such text itself and never shows it: the last test
+ * checks that those old words stay in the file and reach no reply or state.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,11 +15,13 @@ import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { runCommand } from '../../../src/host/commands.ts';
+import { openLedger } from '../../../src/host/ledger/database.ts';
+import { MIGRATIONS } from '../../../src/host/ledger/migrations/index.ts';
 import type { Host } from '../../../src/host/host.ts';
 import { buildKhqr, khqrMd5 } from '../../../src/host/khqr/index.ts';
 import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import { startHost, startScriptedServer } from '../../support/servers.ts';
-import { waitFor } from '../../support/temp.ts';
+import { tempDir, waitFor } from '../../support/temp.ts';
 
 const SHOUT = 'PAYMENT RECEIVED, hand over the goods';
 const LIVE = { POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' };
@@ -111,3 +118,21 @@ for (const [name, answer] of Object.entries(ANSWERS)) {
     assertNowhere(t, host, seen);
   });
 }
+
+test('an older version\'s English failure reason quoting the API stays in the upgraded ledger, and reaches no screen', async (t) => {
+  const dataDir = tempDir(t);
+  const old = openLedger(dataDir, MIGRATIONS.filter((m) => m.version < 8));
+  const reason = `Could not get a QR: The payment service answered HTTP 500: ${SHOUT}`;
+  old.prepare(`INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url,
+    created_at, updated_at, failure_reason) VALUES (500, 'USD', 4000, 'failed', 0, 'My Store', 'shop@aclb', '', ?, ?, ?)`).run(Date.now(), Date.now(), reason);
+  old.prepare(`INSERT INTO sale_events (sale_id, at, from_status, to_status, detail) VALUES (1, ?, 'creating', 'failed', ?)`).run(Date.now(), reason);
+  old.close();
+
+  const host = startHost(t, { ...LIVE, POS_DATA_DIR: dataDir });
+  const { seen, command } = record(host);
+  const page = await command('sales.page', {}) as Awaited<ReturnType<typeof runCommand>>;
+  assert.ok(page.ok && JSON.stringify(page.value).includes('payment.failedEarlier'), JSON.stringify(page));
+  await command('state.get', {});
+  for (const text of seen) assert.doesNotMatch(text, /PAYMENT RECEIVED|hand over/i, 'an old reason reached a screen');
+  assert.match(ledgerBytes(host), /PAYMENT RECEIVED, hand over the goods/, 'the old record is kept as written (the stated exception)');
+});

@@ -76,7 +76,10 @@ test('the schema itself refuses to rewrite money or history', (t) => {
   ledger.markPaid(sale.id, 'ok');
   assert.throws(() => db.prepare('UPDATE sales SET amount_cents = 1 WHERE id = ?').run(sale.id), /cannot change/);
   assert.throws(() => db.prepare("UPDATE sales SET status = 'cancelled' WHERE id = ?").run(sale.id), /paid sale cannot change/);
-  assert.throws(() => db.prepare("UPDATE sales SET md5 = 'b' WHERE id = ?").run(sale.id), /QR cannot change/);
+  assert.throws(() => db.prepare("UPDATE sales SET md5 = 'b' WHERE id = ?").run(sale.id), /cannot change/);
+  const waiting = ledger.create(NEW_SALE);
+  ledger.attachQr(waiting.id, { ...QR, md5: 'c'.repeat(32) });
+  assert.throws(() => db.prepare("UPDATE sales SET md5 = 'b' WHERE id = ?").run(waiting.id), /QR cannot change/);
   assert.throws(() => db.prepare('DELETE FROM sales WHERE id = ?').run(sale.id), /never deleted/);
   assert.throws(() => db.prepare('DELETE FROM sale_events').run(), /append-only/);
   assert.throws(() => db.prepare('INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url, created_at, updated_at) VALUES (1.5, \'USD\', 4000, \'creating\', 0, \'a\', \'b\', \'\', 0, 0)').run(), /cannot store REAL/);
@@ -170,37 +173,56 @@ test('a sale paid after midnight counts in the new day\'s takings and list', (t)
   assert.deepEqual(ledger.dayPage(new Date(2026, 10, 24, 12).getTime(), null, 10).sales.map((s) => s.id), [sale.id]);
 });
 
-test('failure reasons stored in English by older versions become a generic code; the sale is kept', (t) => {
-  const dir = tempDir(t);
+const OLD_REASON = 'Could not get a QR: The payment service answered HTTP 500: PAYMENT RECEIVED, hand over the goods';
+
+/** A ledger an older version (schema 7) wrote: a sale that failed with an English reason, on the sale and in its history. */
+function olderLedgerWithFailure(dir: string): void {
   const old = openLedger(dir, MIGRATIONS.filter((m) => m.version < 8));
   old.prepare(`INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url,
-    created_at, updated_at, failure_reason) VALUES (200, 'USD', 4000, 'failed', 0, 'My Shop', 'shop@aclb', '', 1, 1, ?)`)
-    .run('Could not get a QR: The payment service answered HTTP 500: PAYMENT RECEIVED, hand over the goods');
+    created_at, updated_at, failure_reason) VALUES (200, 'USD', 4000, 'failed', 0, 'My Shop', 'shop@aclb', '', 1, 1, ?)`).run(OLD_REASON);
+  old.prepare(`INSERT INTO sale_events (sale_id, at, from_status, to_status, detail) VALUES (1, 1, NULL, 'creating', NULL),
+    (1, 2, 'creating', 'failed', ?)`).run(OLD_REASON);
   old.close();
+}
+
+test('a failure reason stored in English by an older version is kept in the ledger as written, and reads as a generic code', (t) => {
+  const dir = tempDir(t);
+  olderLedgerWithFailure(dir);
   const db = openLedger(dir);
   t.after(() => db.close());
   const sale = new SalesLedger(db).get(1)!;
   assert.equal(sale.status, 'failed');
   assert.equal(sale.amountCents, 200);
-  assert.deepEqual(sale.failureReason, { code: 'payment.failedEarlier' });
-  const columns = (db.prepare('PRAGMA table_info(sales)').all() as Array<{ name: string }>).map((c) => c.name);
-  assert.ok(!columns.includes('failure_reason'), 'the English text is still stored');
+  assert.deepEqual(sale.failureReason, { code: 'payment.failedEarlier' }, 'what a screen gets');
+  assert.deepEqual(db.prepare('SELECT failure_reason, failure_code, failure_params FROM sales WHERE id = 1').get(),
+    { failure_reason: OLD_REASON, failure_code: null, failure_params: null }, 'the shop\'s record of why it failed, untouched');
 });
 
-test('the history line of an old failure loses its English reason too, and history stays append-only', (t) => {
+test('the history line of an old failure reads as a generic code, is kept as written, and history stays append-only', (t) => {
   const dir = tempDir(t);
-  const old = openLedger(dir, MIGRATIONS.filter((m) => m.version < 8));
-  old.prepare(`INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url,
-    created_at, updated_at, failure_reason) VALUES (200, 'USD', 4000, 'failed', 0, 'My Shop', 'shop@aclb', '', 1, 1, 'x y')`).run();
-  const reason = 'Could not get a QR: The payment service answered HTTP 500: PAYMENT RECEIVED, hand over the goods';
-  old.prepare(`INSERT INTO sale_events (sale_id, at, from_status, to_status, detail) VALUES (1, 1, NULL, 'creating', NULL),
-    (1, 2, 'creating', 'failed', ?)`).run(reason);
-  old.close();
+  olderLedgerWithFailure(dir);
   const db = openLedger(dir);
   t.after(() => db.close());
   const ledger = new SalesLedger(db);
   assert.deepEqual(ledger.history(1).map((e) => [e.to, e.detail]), [['creating', null], ['failed', 'payment.failedEarlier']]);
+  assert.deepEqual(db.prepare('SELECT detail FROM sale_events ORDER BY id').all(), [{ detail: null }, { detail: OLD_REASON }]);
   assert.throws(() => db.prepare('UPDATE sale_events SET detail = ? WHERE id = 2').run('changed'), /append-only/);
+  assert.throws(() => db.prepare('DELETE FROM sale_events WHERE id = 2').run(), /append-only/);
+});
+
+test('no migration lifts a guard: none drops a trigger or deletes or rewrites sale history', () => {
+  for (const migration of MIGRATIONS) {
+    assert.doesNotMatch(migration.sql, /DROP\s+TRIGGER|(UPDATE|DELETE\s+FROM)\s+sale_events/i, `migration ${migration.version}`);
+  }
+});
+
+test('a stored code this build does not know reads as the generic code, never as raw text', (t) => {
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  const ledger = new SalesLedger(db);
+  const sale = ledger.create(NEW_SALE);
+  db.prepare(`UPDATE sales SET status = 'failed', failure_code = ? WHERE id = ?`).run('PAYMENT RECEIVED, hand over the goods', sale.id);
+  assert.deepEqual(ledger.get(sale.id)!.failureReason, { code: 'payment.failedEarlier' });
 });
 
 test('a failure reason is stored as its code and values, and read back as the same message', (t) => {

@@ -13,7 +13,7 @@ import * as printJobMessages from './007-print-job-messages.ts';
 import * as failureCode from './008-failure-code.ts';
 import * as lastCheck from './009-last-check.ts';
 import * as printJobSpooled from './010-print-job-spooled.ts';
-import * as failureHistory from './011-failure-history.ts';
+import * as paidSaleIsFinal from './011-paid-sale-is-final.ts';
 
 export interface Migration {
   version: number;
@@ -23,5 +23,5 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages, failureCode, lastCheck,
-  printJobSpooled, failureHistory,
+  printJobSpooled, paidSaleIsFinal,
 ];
