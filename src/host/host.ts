@@ -8,7 +8,7 @@
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { CashierState, CommandArgs, DisplayState, SalesPage, SettingsInput, SettingsView } from '../shared/contract.ts';
-import { preparePrivateDataDir } from './data-dir.ts';
+import { preparePrivateDataDir, tightenDataDir } from './data-dir.ts';
 import { warmUpFetch } from './api/warm-up.ts';
 import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakong-client.ts';
 import type { TrainingMode, TrainingModeFactory } from './api/training-mode.ts';
@@ -23,6 +23,7 @@ import { SalesLedger } from './ledger/sales.ts';
 import { HostEvents } from './events.ts';
 import { PaymentError, PaymentService } from './payments/payment-service.ts';
 import { PrinterService, type PrinterServiceDeps } from './printing/printer-service.ts';
+import { parsePrinterSetting } from './printing/transports/printer-setting.ts';
 import { registerReceiptFonts } from './printing/receipt/fonts.ts';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from './payments/poll-policy.ts';
 import { buildCashierState, buildDisplayState, buildSalesPage } from './views.ts';
@@ -82,7 +83,7 @@ export function createHost(options: HostOptions): Host {
   const env = readEnv(options.env ?? process.env, options.fallbackDataDir);
   const now = options.now ?? Date.now;
   if (options.resourcesDir) registerReceiptFonts(join(options.resourcesDir, 'fonts'));
-  // Owner-only: the folder 0700, its files 0600, and a umask of 077 for all written later.
+  // Owner-only: a umask of 077 for all written from now on, a new folder 0700 (older files: below).
   preparePrivateDataDir(env.dataDir);
   const unlock = lockDataDir(env.dataDir);
   let db: Db;
@@ -102,6 +103,12 @@ export function createHost(options: HostOptions): Host {
     throw error;
   }
   const settings = new SettingsStore(db, env.overrides);
+  // What an older version left readable by others: the POS's own files (and a file: printer folder
+  // inside the data directory), never anything else kept in a folder named by POS_DATA_DIR.
+  tightenDataDir(env.dataDir, {
+    ownFolders: printerFolder(settings.current().printer),
+    dedicated: !(options.env ?? process.env).POS_DATA_DIR?.trim(),
+  });
   const ledger = new SalesLedger(db, now);
   const alerts = new Alerts(db, now);
   const printJobs = new PrintJobs(db, now);
@@ -262,4 +269,14 @@ export function createHost(options: HostOptions): Host {
       unlock();
     },
   };
+}
+
+/** The folder a file: printer setting writes into, if that is the setting. */
+function printerFolder(setting: string): string[] {
+  try {
+    const printer = parsePrinterSetting(setting);
+    return printer.kind === 'file' ? [printer.dir] : [];
+  } catch {
+    return [];
+  }
 }

@@ -8,12 +8,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { before, test, type TestContext } from 'node:test';
 import Database from 'better-sqlite3';
 import { ROOT, buildIfStale } from '../../src/launch/build-if-stale.ts';
+import { tightenDataDir } from '../../src/host/data-dir.ts';
+import { startHost } from '../support/servers.ts';
 import { tempDir, waitFor } from '../support/temp.ts';
 
 // Web mode refuses to start without the built screens, so make sure they exist.
@@ -98,4 +100,82 @@ test('the data directory is 0700 and every file in it 0600, old ones tightened, 
 
   await stop(pos.child);
   assert.deepEqual(notPrivate(modes(dataDir)), [], 'after it stopped');
+});
+
+const modeOf = (path: string): string => (lstatSync(path).mode & 0o777).toString(8);
+
+/**
+ * POS_DATA_DIR may name a folder that holds more than the POS's files (the home folder, a shared
+ * folder): a script kept there, with a POS file made executable by hand, a link to a file outside.
+ */
+function sharedDataDir(t: TestContext): { dir: string; outside: string } {
+  const root = tempDir(t, 'pos-shared-');
+  const dir = join(root, 'home');
+  mkdirSync(join(dir, 'photos'), { recursive: true });
+  writeFileSync(join(dir, 'backup.sh'), '#!/bin/sh\necho backup\n');
+  writeFileSync(join(dir, 'photos', 'shop.jpg'), 'jpeg');
+  writeFileSync(join(dir, 'open-cashier.html'), '<!doctype html>');
+  const outside = join(root, 'outside.txt');
+  writeFileSync(outside, 'not the POS\'s');
+  symlinkSync(outside, join(dir, 'web-cashier.key'));
+  for (const path of [dir, join(dir, 'photos'), join(dir, 'backup.sh'), join(dir, 'open-cashier.html')]) chmodSync(path, 0o755);
+  chmodSync(join(dir, 'photos', 'shop.jpg'), 0o644);
+  chmodSync(outside, 0o644);
+  return { dir, outside };
+}
+
+test('a data directory that is a shared folder: only the POS\'s own files lose group/other bits, owner bits kept, links not followed', { skip: process.platform === 'win32' && 'no Unix modes' }, (t) => {
+  const { dir, outside } = sharedDataDir(t);
+  const warnings: string[] = [];
+  tightenDataDir(dir, { warn: (line) => warnings.push(line) });
+  assert.equal(modeOf(join(dir, 'backup.sh')), '755', 'a script the POS did not write keeps its mode (and runs)');
+  assert.equal(modeOf(join(dir, 'photos')), '755');
+  assert.equal(modeOf(join(dir, 'photos', 'shop.jpg')), '644');
+  assert.equal(modeOf(dir), '755', 'the folder itself holds more than the POS: left as it is');
+  assert.equal(modeOf(join(dir, 'open-cashier.html')), '700', 'a POS file loses group/other bits and keeps the owner\'s execute bit');
+  assert.equal(modeOf(outside), '644', 'a link is not followed');
+  assert.match(warnings.join('\n'), /not the POS's/);
+});
+
+test('an executable script in the POS\'s own folders keeps its owner-execute bit', { skip: process.platform === 'win32' && 'no Unix modes' }, (t) => {
+  const dir = join(tempDir(t, 'pos-exec-'), 'data');
+  mkdirSync(join(dir, 'print-spool'), { recursive: true });
+  writeFileSync(join(dir, 'print-spool', 'hook.sh'), '#!/bin/sh\n');
+  chmodSync(join(dir, 'print-spool', 'hook.sh'), 0o755);
+  chmodSync(dir, 0o755);
+  tightenDataDir(dir);
+  assert.equal(modeOf(join(dir, 'print-spool', 'hook.sh')), '700');
+  assert.equal(modeOf(dir), '700', 'a folder holding only the POS\'s files is made private');
+});
+
+test('an entry the POS cannot change does not stop the tightening: it is logged and the rest is done', { skip: process.platform === 'win32' && 'no Unix modes' }, (t) => {
+  const dir = olderDataDir(t);
+  const warnings: string[] = [];
+  tightenDataDir(dir, {
+    ownFolders: [join(dir, 'prints')],
+    warn: (line) => warnings.push(line),
+    chmod: (path, mode) => {
+      if (path.endsWith('web-cashier.key')) throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+      chmodSync(path, mode);
+    },
+  });
+  assert.equal(modeOf(join(dir, 'web-cashier.key')), '644');
+  assert.match(warnings.join('\n'), /could not make .*web-cashier\.key private \(EPERM\)/);
+  assert.deepEqual(notPrivate(modes(dir)).filter((entry) => !entry.startsWith('web-cashier.key ')), []);
+});
+
+test('the POS starts with a file it cannot change in its data directory (another user\'s), and leaves that file alone', { skip: (process.platform === 'win32' || process.getuid?.() !== 0) && 'needs root to give a file to another user' }, async (t) => {
+  const dir = olderDataDir(t);
+  writeFileSync(join(dir, 'open-cashier.html'), '<!doctype html>');
+  chmodSync(join(dir, 'open-cashier.html'), 0o644);
+  chownSync(join(dir, 'open-cashier.html'), 65534, 65534);
+  writeFileSync(join(dir, 'notes.sh'), '#!/bin/sh\n');
+  chmodSync(join(dir, 'notes.sh'), 0o755);
+  const host = startHost(t, { POS_DATA_DIR: dir, POS_BAKONG_API_URL: '' });
+  assert.ok(host.cashierState());
+  assert.equal(statSync(join(dir, 'open-cashier.html')).uid, 65534);
+  assert.equal(modeOf(join(dir, 'open-cashier.html')), '644', 'another user\'s file is not the POS\'s to change');
+  assert.equal(modeOf(join(dir, 'notes.sh')), '755');
+  assert.equal(modeOf(join(dir, 'ledger.sqlite3')), '600');
+  assert.equal(modeOf(join(dir, 'web-cashier.key')), '600');
 });
