@@ -9,6 +9,7 @@ import { hostMessage, type HostMessageCode } from '../../shared/messages/index.t
 import type { MessageParams } from '../../shared/messages/types.ts';
 import { centsToDecimal, usdNumberToCents } from '../../shared/money.ts';
 import { isAccountId } from '../../shared/rules/account-id.ts';
+import { clip } from '../log-text.ts';
 
 export type ApiFailureKind = 'network' | 'timeout' | 'http' | 'rate_limited' | 'redirect' | 'bad_response';
 
@@ -103,7 +104,7 @@ export function createHttpBakongApi(options: HttpApiOptions): BakongApi {
     try {
       response = await doFetch(url, { method: 'GET', headers, signal, redirect: 'manual' });
       // Checked before the body is read: a redirect's body is never looked at.
-      if (isRedirect(response)) throw redirectError(response, path);
+      if (isRedirect(response)) throw redirectError(response, path, url);
       text = await readCapped(response);
     } catch (error) {
       if (error instanceof BakongApiError) throw error;
@@ -196,22 +197,32 @@ function isRedirect(response: Response): boolean {
 }
 
 /**
- * A redirect names where it wanted us to go, as far as the POS can vouch for it: only the origin
- * (scheme://host[:port]) of a Location that parses as an http(s) URL, never the header's text.
+ * A redirect is said as far as the POS can vouch for it: the scheme of a Location that parses as an
+ * http(s) URL and whether it stays on the API URL's host. The target's host name is the API's choice
+ * of words (it could read "payment-received.hand-over-goods.com"), so it goes to the log only.
  */
-function redirectError(response: Response, path: string): BakongApiError {
+function redirectError(response: Response, path: string, requestUrl: string): BakongApiError {
   const status = response.status;
   const location = response.headers.get('location');
-  console.warn(`[api] ${path}: HTTP ${status} redirect to ${clip(location ?? '(no Location)')}; not followed`);
+  // A fetch that followed the redirect itself answers from its end: that URL is where it went.
+  const target = location
+    ? redirectTarget(location, response.url || requestUrl)
+    : response.redirected ? redirectTarget(response.url, '') : null;
+  const where = target ? target.origin : clip(location ?? '(no Location)');
+  console.warn(response.redirected
+    ? `[api] ${path}: the fetch given to the client followed a redirect to ${where}; its answer is not used`
+    : `[api] ${path}: HTTP ${status} redirect to ${where}; not followed`);
   void response.body?.cancel().catch(() => undefined);
-  const target = redirectOrigin(location, response.url);
-  return target
-    ? new BakongApiError('redirect', 'api.redirect', { status, target }, status)
-    : new BakongApiError('redirect', 'api.redirectUnknown', { status }, status);
+  if (!target) return new BakongApiError('redirect', 'api.redirectUnknown', { status }, status);
+  const sameHost = target.hostname === hostnameOf(requestUrl);
+  return new BakongApiError('redirect', sameHost ? 'api.redirectSameHost' : 'api.redirect', { status, scheme: target.scheme }, status);
 }
 
-/** The validated origin of a Location header (relative ones against the request URL), or null. */
-export function redirectOrigin(location: string | null, base: string): string | null {
+/**
+ * The validated target of a Location header (relative ones against the request URL), or null: its
+ * origin (for the log), host name and scheme.
+ */
+export function redirectTarget(location: string | null, base: string): { origin: string; hostname: string; scheme: 'http' | 'https' } | null {
   if (!location) return null;
   let url: URL;
   try {
@@ -222,7 +233,15 @@ export function redirectOrigin(location: string | null, base: string): string | 
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   // URL has already normalised the host (punycode, lower case); keep only printable ASCII hosts.
   if (!/^[a-z0-9.\-[\]:]+$/.test(url.host) || url.host.length > 100) return null;
-  return url.origin;
+  return { origin: url.origin, hostname: url.hostname, scheme: url.protocol === 'https:' ? 'https' : 'http' };
+}
+
+function hostnameOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
 }
 
 async function readCapped(response: Response): Promise<string> {
@@ -260,11 +279,6 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 /** The API's own words, for whoever reads the log: clipped and printable, never shown to anyone else. */
 function logBody(path: string, status: number, text: string): void {
   console.warn(`[api] ${path}: HTTP ${status}, unusable answer: ${clip(text)}`);
-}
-
-function clip(text: string, max = 200): string {
-  const printable = text.replace(/[^\x20-\x7e]/g, '?').trim();
-  return printable.length > max ? `${printable.slice(0, max - 3)}...` : printable;
 }
 
 function describe(error: unknown): string {

@@ -209,11 +209,16 @@ export class PaymentService {
     return this.charge(sale.amountCents);
   }
 
-  /** Checks at once; a check whose outcome could not be saved (a full disk) is an error, not ok. */
+  /**
+   * Checks at once. A check that failed (a redirect, an API error, an answer about another account)
+   * or whose outcome could not be saved (a full disk) is an error, not ok: the cashier who pressed
+   * Check now is told why, not only by the banner that was there already.
+   */
   async checkNow(saleId: number): Promise<StoredSale> {
     this.#mustGet(saleId);
-    await this.watcher.checkNow(saleId);
+    const failure = await this.watcher.checkNow(saleId);
     if (this.watcher.view(saleId)?.cannotSave) throw new PosError('storage_error', hostMessage('ledger.paymentUnsaved'));
+    if (failure) throw failure;
     return this.#mustGet(saleId);
   }
 

@@ -12,6 +12,7 @@ import { formatUsd } from '../../shared/money.ts';
 import { isAccountId } from '../../shared/rules/account-id.ts';
 import type { CreateResponse } from '../api/bakong-client.ts';
 import { KhqrError, khqrMd5, parseKhqr } from '../khqr/index.ts';
+import { clip } from '../log-text.ts';
 
 /** Which check failed. */
 export type QrCheck =
@@ -73,9 +74,11 @@ export function verifyCreatedQr(response: CreateResponse, expected: ExpectedQr, 
   try {
     qr = parseKhqr(khqrString);
   } catch (error) {
-    // The codec's own code (e.g. CRC_MISMATCH) is ours to show; its text quotes the QR, so it is logged only.
-    console.warn(`[verify] the QR is not a valid KHQR: ${error instanceof Error ? error.message : String(error)}`);
-    throw new QrVerificationError('format', 'payment.qr.format', { detail: error instanceof KhqrError ? error.code : 'UNREADABLE' });
+    // The codec's code (e.g. CRC_MISMATCH) and its text, which quotes the API's QR, go to the log
+    // (clipped: a QR holding newlines must not forge log lines); the cashier reads a reason in words.
+    const code = error instanceof KhqrError ? error.code : 'UNREADABLE';
+    console.warn(`[verify] the QR is not a valid KHQR (${code}): ${clip(error instanceof Error ? error.message : String(error))}`);
+    throw new QrVerificationError('format', formatReason(error));
   }
   if (qr.pointOfInitiation !== 'dynamic') throw new QrVerificationError('dynamic', 'payment.qr.static');
   if (qr.currency !== 'USD') throw new QrVerificationError('currency', 'payment.qr.currency', { currency: qr.currency });
@@ -122,4 +125,33 @@ export function verifyCreatedQr(response: CreateResponse, expected: ExpectedQr, 
     throw new QrVerificationError('short_life', 'payment.qr.shortLife', { seconds: Math.max(0, Math.floor((expiresAt - now) / 1000)) });
   }
   return { expiresAt, payTo: account };
+}
+
+/** The codec's reasons, in a few words a cashier can pass on (the codec's own code is logged). */
+function formatReason(error: unknown): HostMessageCode {
+  if (!(error instanceof KhqrError)) return 'payment.qr.format';
+  switch (error.code) {
+    case 'CRC_MISSING':
+    case 'CRC_NOT_LAST':
+    case 'CRC_MALFORMED':
+    case 'CRC_MISMATCH':
+      return 'payment.qr.checksum';
+    case 'TLV_DUPLICATE_TAG':
+    case 'ACCOUNT_AMBIGUOUS':
+      return 'payment.qr.repeatedField';
+    case 'FIELD_MISSING':
+    case 'FIELD_EMPTY':
+    case 'ACCOUNT_MISSING':
+    case 'AMOUNT_REQUIRED':
+    case 'TIMESTAMP_REQUIRED':
+      return 'payment.qr.missingField';
+    case 'TLV_EMPTY':
+    case 'TLV_BAD_TAG':
+    case 'TLV_BAD_LENGTH':
+    case 'TLV_TRUNCATED':
+    case 'TLV_VALUE_TOO_LONG':
+      return 'payment.qr.malformed';
+    default:
+      return 'payment.qr.invalidField';
+  }
 }

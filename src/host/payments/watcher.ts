@@ -52,6 +52,8 @@ interface Watch {
   failures: number;
   retryAt: number;
   view: WatchView;
+  /** Why the last check failed (null after one that worked): what Check now answers with. */
+  failure: PosError | null;
 }
 
 export class PaymentWatcher {
@@ -67,7 +69,7 @@ export class PaymentWatcher {
   watch(saleId: number): void {
     if (this.#stopped || this.#watches.has(saleId)) return;
     const watch: Watch = {
-      saleId, timer: null, inFlight: null, failures: 0, retryAt: 0,
+      saleId, timer: null, inFlight: null, failures: 0, retryAt: 0, failure: null,
       view: { apiUnreachable: false, lastError: null, lastCheckedAt: null, cannotSave: false },
     };
     this.#watches.set(saleId, watch);
@@ -82,15 +84,21 @@ export class PaymentWatcher {
     return this.#watches.get(saleId)?.view ?? null;
   }
 
-  /** Checks at once (the cashier pressed Check now), unless the API asked us to wait. */
-  async checkNow(saleId: number): Promise<void> {
+  /**
+   * Checks at once (the cashier pressed Check now), unless the API asked us to wait. Resolves with
+   * why that check failed (a redirect, an HTTP error, an answer about another account…), or with the
+   * failure that made the API ask us to wait; null when it worked or the sale is no longer watched.
+   */
+  async checkNow(saleId: number): Promise<PosError | null> {
     const watch = this.#watches.get(saleId);
-    if (!watch) return;
-    if (watch.inFlight) return watch.inFlight;
-    if (this.#deps.now() < watch.retryAt) return;
-    if (watch.timer) clearTimeout(watch.timer);
-    watch.timer = null;
-    await this.#run(watch);
+    if (!watch) return null;
+    if (watch.inFlight) await watch.inFlight;
+    else if (this.#deps.now() >= watch.retryAt) {
+      if (watch.timer) clearTimeout(watch.timer);
+      watch.timer = null;
+      await this.#run(watch);
+    }
+    return watch.failure;
   }
 
   /** Stops every watch (shutdown). Checks already in flight finish and record what they learnt. */
@@ -107,7 +115,8 @@ export class PaymentWatcher {
       .catch((error: unknown) => {
         // Never let one bad turn (e.g. the ledger unreadable for a moment) end the watch.
         console.warn(`[watcher] sale #${watch.saleId}: the payment check failed:`, describeError(error));
-        watch.view = { ...watch.view, lastError: hostMessage('payment.checkFailed') };
+        watch.failure = new PosError('internal', hostMessage('payment.checkFailed'));
+        watch.view = { ...watch.view, lastError: watch.failure.text };
       })
       .finally(() => {
         watch.inFlight = null;
@@ -173,6 +182,7 @@ export class PaymentWatcher {
         // Asked about the account the QR actually pays: an allowed account's payment is only known under it.
         answer = await this.#deps.apiFor(sale).check({ md5: sale.md5, bakongId: payee(sale) });
         assertAnswerMatches(answer, sale);
+        watch.failure = null;
         watch.failures = 0;
         watch.retryAt = 0;
         watch.view = {
@@ -186,8 +196,9 @@ export class PaymentWatcher {
         watch.retryAt = retryAfter ? this.#deps.now() + retryAfter : 0;
         // Only catalog messages reach the screen; anything else is a fault of the POS, told in general words.
         if (!(error instanceof PosError)) console.warn(`[watcher] sale #${sale.id}: check failed:`, describeError(error));
+        watch.failure = error instanceof PosError ? error : new PosError('internal', hostMessage('payment.checkFailed'));
         watch.view = {
-          apiUnreachable: true, lastError: error instanceof PosError ? error.text : hostMessage('payment.checkFailed'),
+          apiUnreachable: true, lastError: watch.failure.text,
           lastCheckedAt: this.#deps.now(), cannotSave: watch.view.cannotSave,
         };
       }

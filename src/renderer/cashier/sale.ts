@@ -1,5 +1,5 @@
 /** Small pure rules about the sale on screen, shared by the store and the views (tested in Node). */
-import type { CommandError, SaleStatus, SaleView, WatchView } from '../../shared/contract.ts';
+import type { CashierState, CommandError, SaleStatus, SaleView, WatchView } from '../../shared/contract.ts';
 import { TERMINAL_STATUSES } from '../../shared/contract.ts';
 import { remainingMs } from '../common/countdown.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -87,7 +87,8 @@ export function saleChip(sale: SaleView | null | undefined, localNow: number, of
  * sent while sale `priorSaleId` was on screen.
  */
 export interface ErrorOrigin {
-  command: 'charge' | 'other';
+  /** 'checkNow': the check it ran failed (a redirect, an API error); stale once a check works or the sale ends. */
+  command: 'charge' | 'checkNow' | 'other';
   priorSaleId: number | null;
 }
 
@@ -102,4 +103,15 @@ export function errorShownAsFailedSale(
 ): boolean {
   if (!error || !origin || origin.command !== 'charge' || !current) return false;
   return current.status === 'failed' && current.id !== origin.priorSaleId;
+}
+
+/**
+ * True when a Check now error no longer says anything: a later check worked (the watch reports no
+ * error) or the sale it was about is no longer waiting (paid, expired, cancelled, or another sale).
+ */
+export function checkNowErrorIsStale(origin: ErrorOrigin | null, state: CashierState): boolean {
+  if (!origin || origin.command !== 'checkNow') return false;
+  const current = state.current;
+  if (!current || current.id !== origin.priorSaleId || current.status !== 'awaiting_payment') return true;
+  return !state.watch?.lastError;
 }

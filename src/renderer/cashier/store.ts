@@ -18,7 +18,7 @@ import { clockOffset } from '../common/countdown.ts';
 import { keyedCents, pressKey } from './keypad.ts';
 import type { KeypadKey, Refusal } from './keypad.ts';
 import { acceptsKey, canCharge } from './sale.ts';
-import type { ErrorOrigin } from './sale.ts';
+import { checkNowErrorIsStale, type ErrorOrigin } from './sale.ts';
 
 export type View = 'sell' | 'settings';
 export type PendingCommand = 'charge' | 'checkNow' | 'cancel' | 'simulate' | 'dismiss' | 'newQr';
@@ -122,7 +122,7 @@ export const useCashier = create<CashierStore>()((set, get) => {
     set({ pending });
     // Charge and New QR make a sale; if it fails, the payment panel shows it as failed (see SellView).
     const makesSale = pending === 'charge' || pending === 'newQr';
-    const origin: ErrorOrigin = { command: makesSale ? 'charge' : 'other', priorSaleId: currentId() };
+    const origin: ErrorOrigin = { command: makesSale ? 'charge' : pending === 'checkNow' ? 'checkNow' : 'other', priorSaleId: currentId() };
     const job = invoke(name, args).then((reply) => {
       set(
         reply.ok
@@ -160,13 +160,15 @@ export const useCashier = create<CashierStore>()((set, get) => {
     hostReachable: true,
 
     receiveState(state) {
-      const { errorIsLink, confirmingCancel } = get();
-      // A state from the host means it is answering: "not answering" is stale. The confirmation
+      const { errorIsLink, errorOrigin, confirmingCancel } = get();
+      const stale = errorIsLink || checkNowErrorIsStale(errorOrigin, state);
+      // A state from the host means it is answering: "not answering" is stale; so is a Check now
+      // error once a later check worked or its sale stopped waiting (the watch banner says the rest). The confirmation
       // closes when the payment it asks about is no longer waiting (paid or expired meanwhile).
       set({
         state,
         clockOffset: clockOffset(state.serverTime, Date.now()),
-        ...(errorIsLink ? { error: null, errorOrigin: null, errorIsLink: false } : {}),
+        ...(stale ? { error: null, errorOrigin: null, errorIsLink: false } : {}),
         ...(confirmingCancel && state.current?.status !== 'awaiting_payment' ? { confirmingCancel: false } : {}),
       });
     },

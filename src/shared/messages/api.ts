@@ -22,9 +22,15 @@ export const API_MESSAGES = {
     en: 'The payment service answered with an error (HTTP {status}, code api.http)',
     km: 'សេវាទូទាត់ប្រាក់បានឆ្លើយតបជាកំហុស (HTTP {status}, កូដ api.http)',
   },
+  // A redirect's target host is the API's choice of words (it could read "payment-received.hand-over-goods.com"):
+  // only its scheme and whether it is the API URL's own host are shown; the origin goes to the log.
   'api.redirect': {
-    en: 'The payment service redirected to {target}; check the API URL (HTTP {status}, code api.redirect)',
-    km: 'សេវាទូទាត់ប្រាក់បានបញ្ជូនបន្តទៅ {target}។ សូមពិនិត្យអាសយដ្ឋាន API (HTTP {status}, កូដ api.redirect)',
+    en: 'The payment service redirected to an {scheme} address on another host; check the API URL (HTTP {status}, code api.redirect)',
+    km: 'សេវាទូទាត់ប្រាក់បានបញ្ជូនបន្តទៅអាសយដ្ឋាន {scheme} នៅលើម៉ាស៊ីនមេផ្សេង។ សូមពិនិត្យអាសយដ្ឋាន API (HTTP {status}, កូដ api.redirect)',
+  },
+  'api.redirectSameHost': {
+    en: 'The payment service redirected to an {scheme} address on the same host; check the API URL (HTTP {status}, code api.redirect)',
+    km: 'សេវាទូទាត់ប្រាក់បានបញ្ជូនបន្តទៅអាសយដ្ឋាន {scheme} នៅលើម៉ាស៊ីនមេដដែល។ សូមពិនិត្យអាសយដ្ឋាន API (HTTP {status}, កូដ api.redirect)',
   },
   'api.redirectUnknown': {
     en: 'The payment service redirected to another address; check the API URL (HTTP {status}, code api.redirect)',
@@ -67,8 +73,8 @@ export const API_MESSAGES = {
     km: 'សេវាទូទាត់ប្រាក់បានផ្ញើគណនីដែលម៉ាស៊ីនលក់អានមិនបាន (HTTP {status}, កូដ api.badAccount)',
   },
   'api.otherAccount': {
-    en: 'The payment service answered for account {account}, not {expected}; the answer is ignored (code api.otherAccount)',
-    km: 'សេវាទូទាត់ប្រាក់បានឆ្លើយសម្រាប់គណនី {account} មិនមែនគណនី {expected} ទេ។ ចម្លើយនេះមិនត្រូវបានយកមកប្រើទេ (កូដ api.otherAccount)',
+    en: 'The payment service answered for the account “{account}”, not the account “{expected}”; the answer is ignored (code api.otherAccount)',
+    km: 'សេវាទូទាត់ប្រាក់បានឆ្លើយសម្រាប់គណនី “{account}” មិនមែនគណនី “{expected}” ទេ។ ចម្លើយនេះមិនត្រូវបានយកមកប្រើទេ (កូដ api.otherAccount)',
   },
   'api.paidWithoutAccount': {
     en: 'The payment service said paid without naming the account; the answer is ignored (code api.paidWithoutAccount)',

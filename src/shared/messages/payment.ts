@@ -77,9 +77,31 @@ export const PAYMENT_MESSAGES = {
     en: `${REFUSED_EN} it is the QR of sale #{saleId} again (code payment.qr.reused)`,
     km: `${REFUSED_KM} វាជា QR របស់ការលក់ #{saleId} ម្តងទៀត (កូដ payment.qr.reused)`,
   },
+  // Why a QR is not a valid KHQR, in a few words a cashier can pass on; the codec's own code
+  // (e.g. TLV_DUPLICATE_TAG) is logged, never shown (verify-qr.ts maps one to the other).
   'payment.qr.format': {
-    en: `${REFUSED_EN} it is not a valid KHQR ({detail}) (code payment.qr.format)`,
-    km: `${REFUSED_KM} វាមិនមែនជា KHQR ត្រឹមត្រូវទេ ({detail}) (កូដ payment.qr.format)`,
+    en: `${REFUSED_EN} it is not a valid KHQR (code payment.qr.format)`,
+    km: `${REFUSED_KM} វាមិនមែនជា KHQR ត្រឹមត្រូវទេ (កូដ payment.qr.format)`,
+  },
+  'payment.qr.malformed': {
+    en: `${REFUSED_EN} it is not a valid KHQR: its data is damaged or cut short (code payment.qr.format)`,
+    km: `${REFUSED_KM} វាមិនមែនជា KHQR ត្រឹមត្រូវទេ៖ ទិន្នន័យរបស់វាខូច ឬត្រូវបានកាត់ខ្លី (កូដ payment.qr.format)`,
+  },
+  'payment.qr.checksum': {
+    en: `${REFUSED_EN} it is not a valid KHQR: its checksum (tag 63) is missing or wrong (code payment.qr.format)`,
+    km: `${REFUSED_KM} វាមិនមែនជា KHQR ត្រឹមត្រូវទេ៖ លេខផ្ទៀងផ្ទាត់ (ស្លាក 63) របស់វាបាត់ ឬខុស (កូដ payment.qr.format)`,
+  },
+  'payment.qr.repeatedField': {
+    en: `${REFUSED_EN} it is not a valid KHQR: a field appears twice (code payment.qr.format)`,
+    km: `${REFUSED_KM} វាមិនមែនជា KHQR ត្រឹមត្រូវទេ៖ មានវាលមួយលេចឡើងពីរដង (កូដ payment.qr.format)`,
+  },
+  'payment.qr.missingField': {
+    en: `${REFUSED_EN} it is not a valid KHQR: a required field is missing or empty (code payment.qr.format)`,
+    km: `${REFUSED_KM} វាមិនមែនជា KHQR ត្រឹមត្រូវទេ៖ វាលដែលត្រូវការមួយបាត់ ឬទទេ (កូដ payment.qr.format)`,
+  },
+  'payment.qr.invalidField': {
+    en: `${REFUSED_EN} it is not a valid KHQR: a field holds a value KHQR does not allow (code payment.qr.format)`,
+    km: `${REFUSED_KM} វាមិនមែនជា KHQR ត្រឹមត្រូវទេ៖ វាលមួយមានតម្លៃដែល KHQR មិនអនុញ្ញាត (កូដ payment.qr.format)`,
   },
   'payment.qr.static': {
     en: `${REFUSED_EN} it is a static QR without an amount, not a payment for this sale (code payment.qr.static)`,
@@ -102,12 +124,12 @@ export const PAYMENT_MESSAGES = {
     km: `${REFUSED_KM} វាដាក់ឈ្មោះអ្នកលក់ផ្សេង មិនមែន “{expected}” ទេ (កូដ payment.qr.merchantName)`,
   },
   'payment.qr.account': {
-    en: `${REFUSED_EN} it pays account {account}, not this shop's account {expected}. If that account is really yours, allow it in Settings (code payment.qr.account)`,
-    km: `${REFUSED_KM} វាបង់ទៅគណនី {account} មិនមែនគណនីរបស់ហាងនេះ {expected} ទេ។ បើគណនីនោះពិតជារបស់អ្នក សូមអនុញ្ញាតវានៅក្នុងការកំណត់ (កូដ payment.qr.account)`,
+    en: `${REFUSED_EN} it pays the account “{account}”, not this shop's account “{expected}”. If that account is really yours, allow it in Settings (code payment.qr.account)`,
+    km: `${REFUSED_KM} វាបង់ទៅគណនី “{account}” មិនមែនគណនីរបស់ហាងនេះ “{expected}” ទេ។ បើគណនីនោះពិតជារបស់អ្នក សូមអនុញ្ញាតវានៅក្នុងការកំណត់ (កូដ payment.qr.account)`,
   },
   'payment.qr.accountUnreadable': {
-    en: `${REFUSED_EN} it pays another account, not this shop's account {expected} (code payment.qr.account)`,
-    km: `${REFUSED_KM} វាបង់ទៅគណនីផ្សេង មិនមែនគណនីរបស់ហាងនេះ {expected} ទេ (កូដ payment.qr.account)`,
+    en: `${REFUSED_EN} it pays another account, not this shop's account “{expected}” (code payment.qr.account)`,
+    km: `${REFUSED_KM} វាបង់ទៅគណនីផ្សេង មិនមែនគណនីរបស់ហាងនេះ “{expected}” ទេ (កូដ payment.qr.account)`,
   },
   'payment.qr.extraPayee': {
     en: `${REFUSED_EN} besides this shop's account it names another payee (tag {tag}) that a banking app may pay (code payment.qr.extraPayee)`,

@@ -109,7 +109,7 @@ test('a create answer whose QR pays another account never reaches a screen', asy
   const seen = recordDisplay(host);
   const reply = await command(host, 'payment.charge', { amountCents: 1050 });
   assert.equal(!reply.ok && reply.error.code, 'verification_failed');
-  assert.match(!reply.ok ? reply.error.message : '', /pays account thief@wing/);
+  assert.match(!reply.ok ? reply.error.message : '', /pays the account “thief@wing”/);
   assert.equal(host.ledger.get(1)!.status, 'failed');
   await flush(); // every screen update the charge queued has run
   assert.ok(seen.every((state) => state.khqrString === null), 'the hostile QR was shown');

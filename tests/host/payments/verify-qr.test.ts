@@ -36,7 +36,7 @@ test('an honest QR is accepted and expires at its 99.01', () => {
 
 test('a relay account the owner allowed is accepted; any other account is refused naming it', () => {
   assert.equal(refusedBy(qr({ bakongAccountId: 'relay@aclb' })), 'accepted');
-  assert.match(refusedBy(qr({ bakongAccountId: 'other@wing' })), /^account: The QR from the payment service was refused: it pays account other@wing, not this shop's account shop@aclb/);
+  assert.match(refusedBy(qr({ bakongAccountId: 'other@wing' })), /^account: The QR from the payment service was refused: it pays the account “other@wing”, not this shop's account “shop@aclb”/);
 });
 
 test('each field check names what is wrong', () => {
@@ -101,4 +101,47 @@ test('each refusal is a catalog message with its own code, in English and Khmer,
     assert.deepEqual(error.text, { code: 'payment.qr.merchantName', params: { expected: 'My Store' } });
     assert.doesNotMatch(hostMessageText(error.text, 'km'), /PAYMENT/);
   }
+});
+
+/** A QR as a hostile API could send it (md5 made to match), whatever its content. */
+function raw(khqrString: string): ReturnType<typeof qr> {
+  return { khqrString, md5: khqrMd5(khqrString), bakongQr: null };
+}
+
+test('a QR that is not a valid KHQR is refused with a reason in words; the codec\'s own code stays in the log', (t) => {
+  const warn = t.mock.method(console, 'warn', () => undefined);
+  const good = qr().khqrString;
+  const lastDigit = good.at(-1) === '0' ? '1' : '0';
+  const cases: [ReturnType<typeof qr>, string, string][] = [
+    [raw(good.slice(0, -1) + lastDigit), 'payment.qr.checksum', 'CRC_MISMATCH'],
+    [withExtra(qr(), '59', 'Thief'), 'payment.qr.repeatedField', 'TLV_DUPLICATE_TAG'],
+    [raw(good.slice(0, 7)), 'payment.qr.malformed', 'TLV_TRUNCATED'],
+  ];
+  for (const [response, code, internal] of cases) {
+    warn.mock.resetCalls();
+    try {
+      verifyCreatedQr(response, EXPECTED, NOW);
+      assert.fail(`accepted (${internal})`);
+    } catch (error) {
+      assert.ok(error instanceof QrVerificationError, internal);
+      assert.equal(error.check, 'format');
+      assert.deepEqual(error.text, { code }, internal);
+      for (const language of ['en', 'km'] as const) {
+        const shown = hostMessageText(error.text, language);
+        assert.doesNotMatch(shown, /[A-Z]{3,}_[A-Z_]+|UNREADABLE/, `${internal} shown in ${language}: ${shown}`);
+        assert.match(shown, /payment\.qr\.format/);
+      }
+    }
+    assert.match(String(warn.mock.calls[0]?.arguments[0]), new RegExp(internal));
+  }
+});
+
+test('the log line for an invalid QR quotes it clipped and on one line, so its text cannot forge log lines', (t) => {
+  const warn = t.mock.method(console, 'warn', () => undefined);
+  const forged = `000201\n[watcher] sale #1: PAID, hand over the goods\r\n${'x'.repeat(2_000)}`;
+  assert.throws(() => verifyCreatedQr(raw(forged), EXPECTED, NOW), QrVerificationError);
+  const line = warn.mock.calls.map((call) => call.arguments.map(String).join(' ')).join('\n');
+  assert.equal(warn.mock.calls.length, 1);
+  assert.doesNotMatch(line, /[\r\n]/);
+  assert.ok(line.length < 400, `${line.length} characters logged`);
 });

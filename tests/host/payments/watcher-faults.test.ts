@@ -160,9 +160,9 @@ test('an outage window: checks fail while it lasts, then the payment made during
 });
 
 for (const [mode, check] of [
-  ['other_account', /pays account attacker@wing/],
+  ['other_account', /pays the account “attacker@wing”/],
   ['other_amount', /asks for \$11\.50, not \$10\.50/],
-  ['bad_crc', /CRC/],
+  ['bad_crc', /checksum \(tag 63\) is missing or wrong/],
   ['md5_mismatch', /does not match its reference \(md5\)/],
   ['static_qr', /static QR/],
   ['no_expiry', /no expiry/],

@@ -166,3 +166,36 @@ describe('Cancel confirmation', () => {
     assert.equal(store().confirmingCancel, false);
   });
 });
+
+describe('a Check now whose check failed', () => {
+  const redirect = { code: 'api_error', text: { code: 'api.redirect', params: { status: 301, scheme: 'http' } }, message: 'redirected' } as const;
+  const watching = (lastError: typeof redirect.text | null): CashierState => ({
+    ...state(saleView('awaiting_payment', { id: 1 })),
+    watch: { apiUnreachable: lastError !== null, lastError, lastCheckedAt: 1, cannotSave: false },
+  });
+
+  it('is shown as a translated error (headline and the catalog reason in the screen\'s language)', async () => {
+    store().receiveState(watching(null));
+    answer = async () => ({ ok: false, error: redirect });
+    await store().checkNow();
+    assert.deepEqual(store().error, redirect);
+    const { describeError } = await import('../../../src/renderer/i18n/index.ts');
+    const km = describeError('km', store().error!);
+    assert.equal(km.headline, 'សេវាបង់ប្រាក់មានបញ្ហា។');
+    assert.match(km.detail ?? '', /http.*\(HTTP 301, កូដ api\.redirect\)/);
+    store().receiveState(watching(redirect.text));
+    assert.deepEqual(store().error, redirect, 'the check still fails: the error stays');
+  });
+
+  it('goes away once a later check works, or the sale stops waiting', async () => {
+    store().receiveState(watching(redirect.text));
+    answer = async () => ({ ok: false, error: redirect });
+    await store().checkNow();
+    store().receiveState(watching(null));
+    assert.equal(store().error, null, 'a check worked since');
+    await store().checkNow();
+    assert.ok(store().error);
+    store().receiveState({ ...watching(redirect.text), current: saleView('paid', { id: 1 }) });
+    assert.equal(store().error, null, 'the sale was paid meanwhile');
+  });
+});
