@@ -10,6 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { runCommand } from '../host/commands.ts';
 import type { Host } from '../host/host.ts';
+import { clip } from '../host/log-text.ts';
+import type { CommandReply } from '../shared/contract.ts';
+import { englishText, hostMessage, type HostMessageCode } from '../shared/messages/index.ts';
+import type { MessageParams } from '../shared/messages/types.ts';
 import { SECURITY_HEADERS, contentTypeOf } from '../shared/http-headers.ts';
 import { keyMatches, refuseForeign } from './guard.ts';
 
@@ -81,16 +85,17 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (error instanceof BodyTooLarge) return tooLarge(req, res);
       throw error;
     }
-    let body: { name?: unknown; args?: unknown };
+    let body: unknown;
     try {
-      body = JSON.parse(text) as { name?: unknown; args?: unknown };
+      body = JSON.parse(text);
     } catch (error) {
-      return send(res, 400, { ok: false, error: { code: 'invalid_request', message: (error as Error).message } });
+      // The parser's words quote the body: for the log (clipped), never for the screen.
+      console.warn(`[web] refused a command that is not JSON: ${clip((error as Error).message, 120)}`);
+      return send(res, 400, refusal('request.notJson'));
     }
-    if (typeof body !== 'object' || body === null) {
-      return send(res, 400, { ok: false, error: { code: 'invalid_request', message: 'expected { name, args }' } });
-    }
-    send(res, 200, await runCommand(options.host, body.name, body.args));
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return send(res, 400, refusal('request.badEnvelope'));
+    const envelope = body as { name?: unknown; args?: unknown };
+    send(res, 200, await runCommand(options.host, envelope.name, envelope.args));
   }
 
   function stream(req: IncomingMessage, res: ServerResponse, state: () => unknown): void {
@@ -176,16 +181,19 @@ function redirect(res: ServerResponse, location: string): void {
 
 class BodyTooLarge extends Error {}
 
+/** A command refused before it was read, as the same CommandError every other refusal is (catalog text, both languages). */
+function refusal(code: HostMessageCode, params?: MessageParams): CommandReply<never> {
+  const text = hostMessage(code, params);
+  return { ok: false, error: { code: 'invalid_request', text, message: englishText(text) } };
+}
+
 /**
  * 413 with a JSON error the cashier page can show. The rest of the body is read and dropped (up to
  * MAX_DISCARD_BYTES) before the connection closes: closing a socket with unread data makes the system
  * send a reset, and the client would see "connection reset" instead of this answer.
  */
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
-  send(res, 413, {
-    ok: false,
-    error: { code: 'invalid_request', message: `The command is too large (at most ${MAX_COMMAND_BYTES / 1024} KB).` },
-  }, { connection: 'close' });
+  send(res, 413, refusal('request.tooLarge', { kb: MAX_COMMAND_BYTES / 1024 }), { connection: 'close' });
   let discarded = 0;
   req.removeAllListeners('data');
   req.on('data', (chunk: Buffer) => {

@@ -7,6 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
+import type { CommandReply } from '../../src/shared/contract.ts';
+import { englishText, hostMessageText } from '../../src/shared/messages/index.ts';
 import { startWebServer } from '../../src/web/server.ts';
 import { startHost } from '../support/servers.ts';
 import { tempDir } from '../support/temp.ts';
@@ -119,10 +121,28 @@ test('no file outside the built screens can be read', async (t) => {
   }
 });
 
-test('a malformed command body is refused', async (t) => {
+test('a malformed command body is refused with a catalog message, never the parser\'s words', async (t) => {
+  t.mock.method(console, 'warn', () => undefined);
   const web = await startWeb(t);
   const headers = { host: `127.0.0.1:${web.port}`, 'content-type': 'application/json', 'x-pos-key': 'k'.repeat(32) };
-  assert.equal((await raw(web.port, '/api/command', headers, 'POST', '{not json')).status, 400);
+  const cases: [string, string][] = [
+    ['{not json, PAYMENT RECEIVED', 'request.notJson'],
+    ['', 'request.notJson'],
+    ['null', 'request.badEnvelope'],
+    ['"state.get"', 'request.badEnvelope'],
+    ['[{"name":"state.get"}]', 'request.badEnvelope'],
+  ];
+  for (const [body, code] of cases) {
+    const answer = await raw(web.port, '/api/command', headers, 'POST', body);
+    assert.equal(answer.status, 400, body);
+    const reply = JSON.parse(answer.body) as CommandReply<unknown>;
+    assert.equal(reply.ok, false);
+    assert.deepEqual(!reply.ok && reply.error.text, { code }, body);
+    assert.equal(!reply.ok && reply.error.code, 'invalid_request');
+    assert.equal(!reply.ok && reply.error.message, englishText({ code: code as 'request.notJson' }));
+    assert.doesNotMatch(answer.body, /PAYMENT|Unexpected|position|JSON\.parse|token/i, body);
+    assert.match(hostMessageText({ code: code as 'request.notJson' }, 'km'), /[\u1780-\u17ff]/);
+  }
 });
 
 /**
@@ -156,7 +176,9 @@ test('an oversized command body gets HTTP 413 with a JSON error, not a reset', a
     const reply = JSON.parse(answer.body);
     assert.equal(reply.ok, false);
     assert.equal(reply.error.code, 'invalid_request');
-    assert.match(reply.error.message, /64 KB/);
+    assert.deepEqual(reply.error.text, { code: 'request.tooLarge', params: { kb: 64 } });
+    assert.match(reply.error.message, /at most 64 KB.*code request\.tooLarge/);
+    assert.match(hostMessageText(reply.error.text, 'km'), /64 KB/);
   }
   // The server still answers afterwards.
   const ok = await raw(web.port, '/api/command', { host: `127.0.0.1:${web.port}`, 'content-type': 'application/json', 'x-pos-key': 'k'.repeat(32) },

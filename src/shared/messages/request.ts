@@ -54,6 +54,19 @@ export const REQUEST_MESSAGES = {
     en: 'An alert number must be a whole number above zero',
     km: 'លេខការជូនដំណឹងត្រូវតែជាចំនួនគត់ធំជាងសូន្យ',
   },
+  // Web mode's HTTP layer (src/web/server.ts), before the command is even read: never the parser's words.
+  'request.tooLarge': {
+    en: 'The command is too large for the POS (at most {kb} KB); nothing was changed (code request.tooLarge)',
+    km: 'ពាក្យបញ្ជាធំពេកសម្រាប់ POS (យ៉ាងច្រើន {kb} KB) ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ (កូដ request.tooLarge)',
+  },
+  'request.notJson': {
+    en: 'The command was not sent as valid JSON; nothing was changed (code request.notJson)',
+    km: 'ពាក្យបញ្ជាមិនត្រូវបានផ្ញើជា JSON ត្រឹមត្រូវទេ ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ (កូដ request.notJson)',
+  },
+  'request.badEnvelope': {
+    en: 'The command must be a JSON object with a name and its values; nothing was changed (code request.badEnvelope)',
+    km: 'ពាក្យបញ្ជាត្រូវតែជាវត្ថុ JSON ដែលមានឈ្មោះ និងតម្លៃរបស់វា ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ (កូដ request.badEnvelope)',
+  },
   'request.internal': {
     en: 'Something went wrong in the POS; nothing was changed (code request.internal)',
     km: 'មានបញ្ហាកើតឡើងនៅក្នុងម៉ាស៊ីនលក់ ហើយគ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ (កូដ request.internal)',
