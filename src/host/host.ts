@@ -20,6 +20,7 @@ import { Alerts } from './ledger/alerts.ts';
 import { PrintJobs } from './ledger/print-jobs.ts';
 import { recordPayment } from './ledger/record-payment.ts';
 import { SalesLedger } from './ledger/sales.ts';
+import { ledgerWriteHealth } from './ledger/write-health.ts';
 import { HostEvents } from './events.ts';
 import { PaymentError, PaymentService } from './payments/payment-service.ts';
 import { PrinterService, type PrinterServiceDeps } from './printing/printer-service.ts';
@@ -129,6 +130,10 @@ export function createHost(options: HostOptions): Host {
 
   const isTraining = (s: Settings): boolean => s.apiBaseUrl === '';
 
+  // Any write to the ledger that fails (or works again) is told on every tab, whoever wrote it.
+  const writeHealth = ledgerWriteHealth(db);
+  writeHealth.onChange(notify);
+
   // Today's sales list changes only when the ledger is written (a sale or a print job), and every
   // write goes through this one connection: SQLite's count of rows it changed is the list's
   // revision. It restarts at each start, so a random offset keeps a screen that outlived a restart
@@ -218,6 +223,7 @@ export function createHost(options: HostOptions): Host {
         alerts: alerts.open(),
         current,
         watch: current ? payments.watcher.view(current.id) : null,
+        ledgerUnwritable: writeHealth.unwritable,
         printer: printing.view(current?.id ?? null),
         salesRevision: salesRevision(),
         now: now(),

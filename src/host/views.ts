@@ -36,6 +36,7 @@ export function buildCashierState(input: {
   alerts: CashierAlert[];
   current: StoredSale | null;
   watch: WatchView | null;
+  ledgerUnwritable: boolean;
   printer: PrinterView;
   salesRevision: number;
   now: number;
@@ -47,6 +48,8 @@ export function buildCashierState(input: {
     khrPerUsd: input.settings.khrPerUsd,
     current: input.current ? toSaleView(input.current) : null,
     watch: input.watch,
+    // The watch of the sale on screen may know first (its check is the write that failed).
+    ledgerUnwritable: input.ledgerUnwritable || input.watch?.cannotSave === true,
     alerts: input.alerts,
     printer: input.printer,
     salesRevision: input.salesRevision,

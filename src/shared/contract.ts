@@ -188,6 +188,12 @@ export interface CashierState {
   /** The sale on screen now (awaiting payment, or the last outcome until the cashier moves on). */
   current: SaleView | null;
   watch: WatchView | null;
+  /**
+   * The last write to the ledger failed (a full disk) and none has succeeded since — whichever part
+   * of the host wrote it: a sale still watched for a late payment, a receipt job, an alert. A
+   * payment may arrive but cannot be saved: every tab says so while it lasts.
+   */
+  ledgerUnwritable: boolean;
   /** Unacknowledged alerts, oldest first. */
   alerts: CashierAlert[];
   printer: PrinterView;

@@ -5,6 +5,7 @@
  */
 import type { Language, SettingsInput, SettingsView } from '../../shared/contract.ts';
 import type { Db } from '../ledger/database.ts';
+import { ledgerWrite } from '../ledger/write-health.ts';
 import { formatPrinterSetting, parsePrinterSetting } from '../printing/transports/printer-setting.ts';
 import { PosError } from '../../shared/errors.ts';
 import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
@@ -195,11 +196,11 @@ export class SettingsStore {
       `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
     );
-    this.#db.transaction(() => {
+    ledgerWrite(this.#db, this.#db.transaction(() => {
       for (const [key, value] of Object.entries(patch)) {
         if (!(key in overrides)) upsert.run(key, JSON.stringify(value), Date.now());
       }
-    })();
+    }));
     return this.view();
   }
 }

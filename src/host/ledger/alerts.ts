@@ -8,6 +8,7 @@ import type { CashierAlert, SaleStatus } from '../../shared/contract.ts';
 import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
 import { formatUsd } from '../../shared/money.ts';
 import type { Db } from './database.ts';
+import { ledgerWrite } from './write-health.ts';
 
 interface AlertRow {
   id: number;
@@ -35,9 +36,9 @@ export class Alerts {
 
   /** A sale that was `previousStatus` has been paid after all. */
   raisePaidLate(saleId: number, previousStatus: SaleStatus): void {
-    this.#db
+    ledgerWrite(this.#db, () => this.#db
       .prepare(`INSERT INTO alerts (sale_id, kind, previous_status, created_at) VALUES (?, 'paid_late', ?, ?)`)
-      .run(saleId, previousStatus, this.#now());
+      .run(saleId, previousStatus, this.#now()));
   }
 
   /** Alerts the cashier has not acknowledged yet, oldest first. */
@@ -59,6 +60,7 @@ export class Alerts {
 
   /** Returns false when there is no such open alert. */
   dismiss(id: number): boolean {
-    return this.#db.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(this.#now(), id).changes === 1;
+    return ledgerWrite(this.#db, () =>
+      this.#db.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(this.#now(), id).changes === 1);
   }
 }

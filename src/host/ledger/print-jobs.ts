@@ -5,6 +5,7 @@
 import type { PrintJobKind, PrintJobStatus, PrintJobView } from '../../shared/contract.ts';
 import { hostMessage, isHostMessageCode, type HostMessage } from '../../shared/messages/index.ts';
 import type { Db } from './database.ts';
+import { ledgerWrite } from './write-health.ts';
 
 interface JobRow {
   id: number;
@@ -83,10 +84,10 @@ export class PrintJobs {
    */
   add(kind: PrintJobKind, saleId: number | null): PrintJob {
     const at = this.#now();
-    const { lastInsertRowid } = this.#db
+    const { lastInsertRowid } = ledgerWrite(this.#db, () => this.#db
       .prepare(`INSERT INTO print_jobs (sale_id, kind, status, next_attempt_at, created_at, updated_at)
                 VALUES (?, ?, 'queued', ?, ?, ?)`)
-      .run(saleId, kind, at, at, at);
+      .run(saleId, kind, at, at, at));
     return this.get(Number(lastInsertRowid))!;
   }
 
@@ -132,17 +133,17 @@ export class PrintJobs {
 
   /** At start: jobs left `printing` were cut off by a crash; print them again and say so. */
   recoverInterrupted(): number {
-    return this.#db
+    return ledgerWrite(this.#db, () => this.#db
       .prepare(`UPDATE print_jobs SET status = 'queued', interrupted = 1, next_attempt_at = ?, updated_at = ?,
                   error_params = CASE WHEN error_code IS NULL THEN NULL ELSE error_params END,
                   error_code = COALESCE(error_code, 'printer.stoppedWhilePrinting')
                 WHERE status = 'printing'`)
-      .run(this.#now(), this.#now()).changes;
+      .run(this.#now(), this.#now()).changes);
   }
 
   /** Waiting for the printer again (e.g. it was just set up or plugged back in): try every queued job now. */
   retryNow(): void {
-    this.#db.prepare(`UPDATE print_jobs SET next_attempt_at = ? WHERE status = 'queued'`).run(this.#now());
+    ledgerWrite(this.#db, () => this.#db.prepare(`UPDATE print_jobs SET next_attempt_at = ? WHERE status = 'queued'`).run(this.#now()));
   }
 
   /** The newest `limit` jobs, newest first. */
@@ -162,8 +163,8 @@ export class PrintJobs {
 
   /** One job's state change, only from the expected state; true when it changed. `:at` is now. */
   #update(set: string, id: number, where: string, params: Record<string, string | number | null> = {}): boolean {
-    return this.#db
+    return ledgerWrite(this.#db, () => this.#db
       .prepare(`UPDATE print_jobs SET ${set}, updated_at = :at WHERE id = :id AND ${where}`)
-      .run({ ...params, at: this.#now(), id }).changes === 1;
+      .run({ ...params, at: this.#now(), id }).changes === 1);
   }
 }

@@ -12,6 +12,7 @@ import type { Alerts } from './alerts.ts';
 import type { Db } from './database.ts';
 import type { PrintJobs } from './print-jobs.ts';
 import type { SalesLedger, StoredSale } from './sales.ts';
+import { ledgerWrite } from './write-health.ts';
 
 export interface PaymentTables {
   db: Db;
@@ -27,12 +28,12 @@ export function recordPayment(
   detail: string,
   allowedFrom: readonly SaleStatus[],
 ): StoredSale | null {
-  return tables.db.transaction(() => {
+  return ledgerWrite(tables.db, tables.db.transaction(() => {
     const before = tables.sales.get(saleId);
     const paid = tables.sales.markPaid(saleId, detail, allowedFrom);
     if (!paid || !before) return null;
     tables.printJobs.add('receipt', saleId);
     if (paid.paidLate) tables.alerts.raisePaidLate(saleId, before.status);
     return paid;
-  })();
+  }));
 }

@@ -7,6 +7,7 @@
 import type { DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
 import { hostMessage, isHostMessageCode, type HostMessage, type MessageParams } from '../../shared/messages/index.ts';
 import type { Db } from './database.ts';
+import { ledgerWrite } from './write-health.ts';
 
 interface SaleRow {
   id: number;
@@ -94,7 +95,7 @@ export class SalesLedger {
 
   /** Records a new sale as `creating`, before the API is asked for its QR. */
   create(sale: NewSale): StoredSale {
-    return this.#db.transaction(() => {
+    return ledgerWrite(this.#db, this.#db.transaction(() => {
       const at = this.#now();
       const { lastInsertRowid } = this.#db
         .prepare(
@@ -107,7 +108,7 @@ export class SalesLedger {
       const id = Number(lastInsertRowid);
       this.#event(id, null, 'creating', null, at);
       return this.#mustGet(id);
-    })();
+    }));
   }
 
   /** Stores the checked QR (and the account it pays) and moves the sale to awaiting payment. */
@@ -130,7 +131,7 @@ export class SalesLedger {
    */
   markPaid(id: number, detail: string, allowedFrom: readonly SaleStatus[] = ['awaiting_payment']): StoredSale | null {
     const from: readonly SaleStatus[] = allowedFrom.filter((status) => status !== 'paid');
-    return this.#db.transaction(() => {
+    return ledgerWrite(this.#db, this.#db.transaction(() => {
       const before = this.get(id);
       if (!before || !from.includes(before.status)) return null;
       const at = this.#now();
@@ -141,7 +142,7 @@ export class SalesLedger {
       if (changes !== 1) return null;
       this.#event(id, before.status, 'paid', detail, at);
       return this.get(id);
-    })();
+    }));
   }
 
   markExpired(id: number, detail: string): StoredSale | null {
@@ -192,7 +193,8 @@ export class SalesLedger {
    * cannot be written is found while the QR waits, not when its payment arrives.
    */
   markChecked(id: number): void {
-    this.#uncountedChanges += this.#db.prepare('UPDATE sales SET checked_at = ? WHERE id = ?').run(this.#now(), id).changes;
+    this.#uncountedChanges += ledgerWrite(this.#db, () =>
+      this.#db.prepare('UPDATE sales SET checked_at = ? WHERE id = ?').run(this.#now(), id).changes);
   }
 
   /**
@@ -205,9 +207,9 @@ export class SalesLedger {
 
   /** The watcher confirmed an ended QR still unpaid after its grace period: it stops checking it. */
   markFinalCheck(id: number): void {
-    this.#db
+    ledgerWrite(this.#db, () => this.#db
       .prepare(`UPDATE sales SET final_check_at = ? WHERE id = ? AND status IN ('expired', 'cancelled') AND final_check_at IS NULL`)
-      .run(this.#now(), id);
+      .run(this.#now(), id));
   }
 
   /**
@@ -300,7 +302,7 @@ export class SalesLedger {
     detail: string | null,
     update: (at: number) => number,
   ): StoredSale {
-    return this.#db.transaction(() => {
+    return ledgerWrite(this.#db, this.#db.transaction(() => {
       const before = this.#mustGet(id);
       const at = this.#now();
       if (!from.includes(before.status) || update(at) !== 1) {
@@ -308,7 +310,7 @@ export class SalesLedger {
       }
       this.#event(id, before.status, to, detail, at);
       return this.#mustGet(id);
-    })();
+    }));
   }
 
   #event(id: number, from: SaleStatus | null, to: SaleStatus, detail: string | null, at: number): void {

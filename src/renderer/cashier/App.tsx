@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { Header } from './Header.tsx';
+import { LedgerUnwritable } from './LedgerUnwritable.tsx';
 import { SellView } from './SellView.tsx';
 import { SettingsView } from './SettingsView.tsx';
 import { useCashier } from './store.ts';
@@ -37,6 +38,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      <LedgerUnwritable />
       {/* On the Sell screen the alerts sit above the payment panel, where they never move the keypad. */}
       {view !== 'sell' && <Alerts />}
       {view === 'sell' ? <SellView /> : <SettingsView />}

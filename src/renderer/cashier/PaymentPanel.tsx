@@ -2,7 +2,6 @@ import type { SaleView, WatchView } from '../../shared/contract.ts';
 import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
 import { countdownText, formatClock } from '../common/countdown.ts';
 import { useNow, useQrImage } from '../common/hooks.ts';
-import { hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
 import { describeError, hostText } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -13,7 +12,6 @@ import { errorShownAsFailedSale, outcomeNote } from './sale.ts';
 import { useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
 
-const UNSAVED: HostMessage = { code: 'ledger.paymentUnsaved' };
 
 const STATUS_TEXT: Record<SaleView['status'], MessageKey> = {
   creating: 'payment.creating',
@@ -78,24 +76,19 @@ function useButtonsOff(): boolean {
 }
 
 /**
- * The last check could not reach the payment service (the outcome is not known yet), or its outcome
- * could not be saved (a full disk: said at once, and for as long as it lasts).
+ * The last check could not reach the payment service (the outcome is not known yet). That its
+ * outcome could not be saved (a full disk) is said above every tab (LedgerUnwritable.tsx): the
+ * state's ledgerUnwritable includes this sale's watch.
  */
 function WatchWarning({ watch }: { watch: WatchView | null }) {
   const t = useT();
   const language = useLanguage();
-  if (!watch?.apiUnreachable && !watch?.cannotSave) return null;
+  if (!watch?.apiUnreachable) return null;
   const apiProblem = watch.apiUnreachable ? hostText(language, watch.lastError) : null;
   return (
-    <div className={`banner payment__warn ${watch.cannotSave ? 'banner--error' : 'banner--warn'}`}>
+    <div className="banner payment__warn banner--warn">
       <div className="banner__text">
-        {/* An alert only for the disk: announced once when it starts, not at every check's new time. */}
-        {watch.cannotSave && (
-          <strong className="payment__unsaved" role="alert">
-            {hostMessageText(UNSAVED, language)}
-          </strong>
-        )}
-        {watch.apiUnreachable && <strong>{t('payment.unreachable')}</strong>}
+        <strong>{t('payment.unreachable')}</strong>
         {apiProblem && (
           <span className="banner__detail" lang={language}>
             {apiProblem}

@@ -59,3 +59,51 @@ test('the ledger stops accepting writes while a QR awaits payment: the cashier i
   assert.equal(host.ledger.history(1).filter((e) => e.to === 'paid').length, 1);
   assert.equal(host.cashierState().watch, null);
 });
+
+test('a sale no longer on screen meets a full disk: every tab is told (ledgerUnwritable), until a write works again', async (t) => {
+  const { sandbox, url } = await startSandbox(t);
+  // Checks run only when the test asks (watcher.checkNow): no timing involved.
+  const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb' },
+    { policy: { delayMs: () => 3_600_000, errorDelayMs: () => 3_600_000, graceMs: 3_600_000 } });
+  const sale = await runCommand(host, 'payment.charge', { amountCents: 1050 });
+  assert.ok(sale.ok);
+  // Cancelled, then New sale: the sale leaves the screen but is still watched for a late payment.
+  assert.ok((await runCommand(host, 'payment.cancel', { saleId: 1 })).ok);
+  assert.ok((await runCommand(host, 'payment.dismiss', {})).ok);
+  assert.equal(host.cashierState().current, null);
+  assert.ok(host.payments.watcher.isWatching(1));
+  assert.equal(host.cashierState().ledgerUnwritable, false);
+
+  const pushed: CashierState[] = [];
+  host.subscribe(() => pushed.push(host.cashierState()));
+  const repair = breakDisk(host);
+  await host.payments.watcher.checkNow(1);
+  const state = host.cashierState();
+  assert.equal(state.ledgerUnwritable, true, 'a failed write for a sale not on screen told no one');
+  assert.equal(state.current, null);
+  assert.equal(state.watch, null, 'no sale on screen: only the host-wide flag can tell');
+  await waitFor('the state pushed to the screens', () => pushed.some((s) => s.ledgerUnwritable));
+
+  // The customer pays the cancelled QR: it cannot be saved, and the cashier keeps being told.
+  sandbox.pay(host.ledger.get(1)!.md5!);
+  await host.payments.watcher.checkNow(1);
+  assert.equal(host.ledger.get(1)!.status, 'cancelled');
+  assert.equal(host.cashierState().ledgerUnwritable, true);
+
+  repair();
+  await host.payments.watcher.checkNow(1);
+  assert.equal(host.ledger.get(1)!.status, 'paid', 'recorded once writing works');
+  assert.equal(host.ledger.get(1)!.paidLate, true);
+  assert.equal(host.cashierState().ledgerUnwritable, false, 'the next write that worked cleared it');
+  assert.equal(host.cashierState().alerts.length, 1, 'the late payment is still told');
+});
+
+test('a print job that cannot be written marks the ledger unwritable too; the next write that works clears it', (t) => {
+  const host = startHost(t);
+  const repair = breakDisk(host);
+  assert.throws(() => host.printing.testPrint(), /readonly/);
+  assert.equal(host.cashierState().ledgerUnwritable, true);
+  repair();
+  host.printing.testPrint();
+  assert.equal(host.cashierState().ledgerUnwritable, false);
+});
