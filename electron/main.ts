@@ -4,9 +4,10 @@
  * the POS does lives in the host; this file only carries it to the screens.
  */
 import { join, resolve } from 'node:path';
-import { app, dialog, session } from 'electron';
+import { app, dialog, Menu, session } from 'electron';
 import { createHost, type Host } from '../src/host/host.ts';
 import { trainingMode } from '../src/sandbox/training.ts';
+import { counterMenuTemplate, devToolsEnabled } from './devtools.ts';
 import { wireIpc } from './ipc.ts';
 import { registerAppScheme, serveAppScheme } from './protocol.ts';
 import { enforceSandbox, lockDownContents, lockDownSession } from './security.ts';
@@ -17,10 +18,13 @@ import { openPosWindows, type PosWindows } from './windows.ts';
 // directory, which the host keeps 0700/0600 (src/host/data-dir.ts).
 process.umask(0o077);
 
+// DevTools only with POS_DEVTOOLS=1 from a checkout (electron/devtools.ts says why).
+const devTools = devToolsEnabled(app.isPackaged);
+
 // These must happen before `ready`, so they run as this module loads (no await before them).
 registerAppScheme();
 enforceSandbox(app);
-lockDownContents(app);
+lockDownContents(app, { devTools });
 
 let host: Host | null = null;
 let windows: PosWindows | null = null;
@@ -54,6 +58,11 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  // Before any window: Electron's default menu (Ctrl+Shift+I, Ctrl+R, F5) never reaches either.
+  if (!devTools) {
+    const template = counterMenuTemplate(process.platform);
+    Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
+  }
   try {
     // POS_DATA_DIR (read inside createHost) wins; otherwise the OS's per-user app data folder.
     host = createHost({

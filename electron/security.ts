@@ -6,6 +6,7 @@
  */
 import type { App, Session, WebContents } from 'electron';
 import { isAllowedRequestUrl, isAppUrl } from './app-url.ts';
+import { isReloadOrInspectKey } from './devtools.ts';
 
 /** Before ready: every renderer sandboxed, whatever a window's options say. */
 export function enforceSandbox(app: App): void {
@@ -31,9 +32,20 @@ export function lockDownSession(session: Session): void {
   session.on('will-download', (event) => event.preventDefault());
 }
 
-/** Every web contents the app ever creates (windows, DevTools) gets the same locks. */
-export function lockDownContents(app: App): void {
+/**
+ * Every web contents the app ever creates (windows, DevTools) gets the same locks; without DevTools
+ * (electron/devtools.ts) the keys that reload a page or open DevTools are dropped too.
+ */
+export function lockDownContents(app: App, { devTools }: { devTools: boolean }): void {
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
+  if (!devTools) app.on('web-contents-created', (_event, contents) => lockDeveloperKeys(contents));
+}
+
+/** A reload or DevTools key never reaches the page or a menu (there is none; this holds if one comes back). */
+function lockDeveloperKeys(contents: WebContents): void {
+  contents.on('before-input-event', (event, input) => {
+    if (isReloadOrInspectKey(input)) event.preventDefault();
+  });
 }
 
 function lockNavigation(contents: WebContents): void {

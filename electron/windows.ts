@@ -4,12 +4,13 @@
  * are plugged and unplugged.
  *
  * Both windows spell out the same locked-down webPreferences (sandboxed, context-isolated, no
- * Node, web security on) inline, where reviewers and scanners look for them;
+ * Node, web security on, no DevTools) inline, where reviewers and scanners look for them;
  * tests/electron/security.test.ts fails if either loses one of those settings.
  */
 import { app, BrowserWindow, screen } from 'electron';
 import { PAGE_URLS, type PageName } from './app-url.ts';
 import { chooseCustomerPlacement, placementChange, type CustomerPlacement } from './placement.ts';
+import { devToolsEnabled } from './devtools.ts';
 import { preloadPath } from './paths.ts';
 
 export interface PosWindows {
@@ -66,8 +67,8 @@ export function openPosWindows(options: WindowOptions): PosWindows {
         navigateOnDragDrop: false,
         safeDialogs: true,
         spellcheck: false,
-        // No DevTools at the counter; they stay available when running from a checkout.
-        devTools: !app.isPackaged,
+        // No DevTools at the counter: only with POS_DEVTOOLS=1 from a checkout (electron/devtools.ts).
+        devTools: devToolsEnabled(app.isPackaged),
         // Middle-click would try to open a window (refused anyway by setWindowOpenHandler).
         disableBlinkFeatures: 'Auxclick',
         // A POS keeps counting down QR expiry even when its window is covered.
@@ -109,8 +110,8 @@ export function openPosWindows(options: WindowOptions): PosWindows {
         navigateOnDragDrop: false,
         safeDialogs: true,
         spellcheck: false,
-        // No DevTools at the counter; they stay available when running from a checkout.
-        devTools: !app.isPackaged,
+        // No DevTools at the counter: only with POS_DEVTOOLS=1 from a checkout (electron/devtools.ts).
+        devTools: devToolsEnabled(app.isPackaged),
         // Middle-click would try to open a window (refused anyway by setWindowOpenHandler).
         disableBlinkFeatures: 'Auxclick',
         // A POS keeps counting down QR expiry even when its window is covered.

@@ -25,6 +25,8 @@ export const record = {
   errorBoxes: [] as Array<{ title: string; content: string }>,
   exitCodes: [] as number[],
   quits: 0,
+  /** Every Menu.setApplicationMenu call (null = no menu, so none of the default menu's keys). */
+  applicationMenus: [] as Array<{ menu: unknown; beforeReady: boolean; windowsBefore: number }>,
   session: {
     permissionRequest: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
     permissionCheck: null as null | ((...args: unknown[]) => boolean),
@@ -188,5 +190,24 @@ export const dialog = {
   showErrorBox(title: string, content: string): void { record.errorBoxes.push({ title, content }); },
 };
 
+export const Menu = {
+  setApplicationMenu(menu: unknown): void {
+    record.applicationMenus.push({ menu, beforeReady: !record.isReady, windowsBefore: record.windows.length });
+  },
+  /** Stands in for a built menu: the template itself, to read back. */
+  buildFromTemplate(template: unknown[]): { template: unknown[] } { return { template: structuredClone(template) }; },
+};
+
+/**
+ * A key press as Electron's before-input-event gives it to the main process, sent to `window`'s
+ * web contents; true if a listener prevented it (it then reaches neither the page nor a menu).
+ */
+export function pressKey(window: FakeWindow, key: { key: string; code: string; control?: boolean; meta?: boolean; shift?: boolean; alt?: boolean }): boolean {
+  let prevented = false;
+  const input = { type: 'keyDown', control: false, meta: false, shift: false, alt: false, isAutoRepeat: false, ...key };
+  window.webContents.emit('before-input-event', { preventDefault: () => (prevented = true) }, input);
+  return prevented;
+}
+
 export const BrowserWindow = FakeWindow;
-export default { app, BrowserWindow, dialog, ipcMain, protocol, screen, session };
+export default { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session };

@@ -72,6 +72,7 @@ test('the app:// scheme and the sandbox are set up before ready, nothing else is
   assert.equal(fake.app.getPath('userData'), join(dataDir, 'electron'));
   assert.equal(fake.record.windows.length, 0);
   assert.equal(fake.record.ipcHandlers.size, 0);
+  assert.deepEqual(fake.record.applicationMenus, []);
 });
 
 test('on ready: IPC handlers, the cashier window and the customer window on the second monitor', async () => {
@@ -85,12 +86,34 @@ test('on ready: IPC handlers, the cashier window and the customer window on the 
     assert.equal(prefs.sandbox, true);
     assert.equal(prefs.contextIsolation, true);
     assert.equal(prefs.nodeIntegration, false);
+    assert.equal(prefs.devTools, false, `${page}: no DevTools when POS_DEVTOOLS is not set`);
   }
+  // No POS_DEVTOOLS: Electron's default menu (Ctrl+Shift+I, Ctrl+R) is replaced by none, before
+  // either window exists (this runs on Linux; macOS keeps only Quit and Edit, see below).
+  assert.deepEqual(fake.record.applicationMenus, [{ menu: null, beforeReady: false, windowsBefore: 0 }]);
   const display = customer();
   await until('the customer display in full screen', () => display.fullScreen);
   assert.equal(display.options.frame, false);
   assert.deepEqual(display.bounds, SECOND.bounds);
   assert.equal(cashier().options.x, PRIMARY.workArea.x);
+});
+
+test('neither window takes the keys that reload a page or open DevTools; the till keeps its own keys', () => {
+  for (const window of [cashier(), customer()]) {
+    const page = window.webContents.getURL();
+    for (const key of [
+      { key: 'I', code: 'KeyI', control: true, shift: true },
+      { key: 'r', code: 'KeyR', control: true },
+      { key: 'R', code: 'KeyR', control: true, shift: true },
+      { key: 'F5', code: 'F5' },
+      { key: 'F12', code: 'F12' },
+    ]) {
+      assert.equal(fake.pressKey(window, key), true, `${page}: ${JSON.stringify(key)} must be dropped`);
+    }
+    for (const key of [{ key: '5', code: 'Digit5' }, { key: 'Enter', code: 'Enter' }, { key: 'Escape', code: 'Escape' }, { key: 'n', code: 'KeyN' }]) {
+      assert.equal(fake.pressKey(window, key), false, `${page}: ${key.key} reaches the page`);
+    }
+  }
 });
 
 test('app:// serves the built renderer with the security headers, and nothing outside it', async () => {
@@ -278,4 +301,38 @@ test('a bad setting at start shows one plain error box and exits 1', () => {
   assert.match(result.boxes[0]!.content, /POS_BAKONG_API_URL/);
   assert.deepEqual(result.exits, [1]);
   assert.equal(result.windows, 0);
+});
+
+/** main.ts started in a child process against the fake electron with `env`, until both windows exist. */
+function startedWith(env: Record<string, string>): { menus: Array<{ menu: unknown }>; devTools: unknown[]; keysDropped: boolean[]; errors: unknown[] } {
+  const script = `
+    import { registerHooks } from 'node:module';
+    registerHooks({ resolve: (s, c, n) => (s === 'electron' ? { url: ${JSON.stringify(FAKE_URL)}, shortCircuit: true } : n(s, c)) });
+    const fake = await import(${JSON.stringify(FAKE_URL)});
+    fake.setDisplays([${JSON.stringify(PRIMARY)}]);
+    await import(${JSON.stringify(pathToFileURL(MAIN).href)});
+    fake.becomeReady();
+    // Until both windows exist (or start-up failed); the spawn's own timeout catches a hang.
+    while (fake.record.windows.length < 2 && fake.record.errorBoxes.length === 0) await new Promise((r) => setTimeout(r, 20));
+    console.log(JSON.stringify({
+      menus: fake.record.applicationMenus,
+      devTools: fake.record.windows.map((w) => w.options.webPreferences.devTools),
+      keysDropped: fake.record.windows.map((w) => fake.pressKey(w, { key: 'I', code: 'KeyI', control: true, shift: true })),
+      errors: fake.record.errorBoxes,
+    }));
+    process.exit(0);
+  `;
+  // SIGKILL on timeout: main.ts answers SIGTERM with app.quit(), which the fake only records.
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  assert.ok(last.startsWith('{'), `no result:\n${run.stdout}\n${run.stderr}`);
+  return JSON.parse(last) as ReturnType<typeof startedWith>;
+}
+
+test('POS_DEVTOOLS=1 (a developer, from a checkout): DevTools, the default menu and its keys', () => {
+  const result = startedWith({ POS_DATA_DIR: join(dataDir, 'devtools'), POS_DEVTOOLS: '1' });
+  assert.deepEqual(result.errors, []);
+  assert.deepEqual(result.menus, [], 'the default menu is left in place');
+  assert.deepEqual(result.devTools, [true, true]);
+  assert.deepEqual(result.keysDropped, [false, false]);
 });

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { registerHooks } from 'node:module';
 import { CONTENT_SECURITY_POLICY, PAGE_URLS, SECURITY_HEADERS, type PageName } from '../../electron/app-url.ts';
 import { preloadPath } from '../../electron/paths.ts';
+import { counterMenuTemplate, devToolsEnabled, isReloadOrInspectKey, type KeyInput } from '../../electron/devtools.ts';
 import * as fake from './fake-electron.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,7 +65,7 @@ function occurrences(text: string, needle: string): number[] {
 }
 
 /** Every window's webPreferences, as values: a protection turned off or left to a default fails here. */
-const REQUIRED_PREFERENCES = (packaged: boolean): Record<string, unknown> => ({
+const REQUIRED_PREFERENCES = (devTools: boolean): Record<string, unknown> => ({
   contextIsolation: true,
   sandbox: true,
   nodeIntegration: false,
@@ -78,8 +79,8 @@ const REQUIRED_PREFERENCES = (packaged: boolean): Record<string, unknown> => ({
   safeDialogs: true,
   spellcheck: false,
   disableBlinkFeatures: 'Auxclick',
-  // No DevTools at the counter; available when running from a checkout.
-  devTools: !packaged,
+  // No DevTools at the counter: only with POS_DEVTOOLS=1, from a checkout.
+  devTools,
 });
 /** The only other keys a window may set. */
 const OTHER_PREFERENCES = ['preload', 'backgroundThrottling'];
@@ -89,48 +90,101 @@ const SECOND = { id: 2, bounds: { x: 1366, y: 0, width: 1024, height: 768 }, wor
 
 /**
  * electron/windows.ts run against the fake electron (tests/electron/fake-electron.ts): the options
- * each BrowserWindow is really constructed with, for the packaged and the unpackaged app, with the
- * customer display on its own monitor and as a spare window on the till's.
+ * each BrowserWindow is really constructed with, for the packaged and the unpackaged app, with and
+ * without POS_DEVTOOLS=1, with the customer display on its own monitor and as a spare window on the till's.
  */
-async function constructedWindows(): Promise<Array<{ packaged: boolean; window: fake.FakeWindow }>> {
+type Built = { packaged: boolean; devToolsEnv: string | undefined; window: fake.FakeWindow };
+async function constructedWindows(): Promise<Built[]> {
   registerHooks({
     resolve: (specifier, context, next) => (specifier === 'electron' ? { url: FAKE_URL, shortCircuit: true } : next(specifier, context)),
   });
   const { openPosWindows } = await import('../../electron/windows.ts');
-  const built: Array<{ packaged: boolean; window: fake.FakeWindow }> = [];
-  for (const packaged of [false, true]) {
-    for (const monitors of [[SINGLE, SECOND], [SINGLE]]) {
-      fake.app.isPackaged = packaged;
-      fake.setDisplays(monitors);
-      const before = fake.record.windows.length;
-      const windows = openPosWindows({ onCashierClosed: () => undefined });
-      windows.dispose();
-      for (const window of fake.record.windows.slice(before)) built.push({ packaged, window });
+  const built: Built[] = [];
+  const saved = process.env.POS_DEVTOOLS;
+  try {
+    for (const devToolsEnv of [undefined, '1', 'true']) {
+      if (devToolsEnv === undefined) delete process.env.POS_DEVTOOLS;
+      else process.env.POS_DEVTOOLS = devToolsEnv;
+      for (const packaged of [false, true]) {
+        for (const monitors of [[SINGLE, SECOND], [SINGLE]]) {
+          fake.app.isPackaged = packaged;
+          fake.setDisplays(monitors);
+          const before = fake.record.windows.length;
+          const windows = openPosWindows({ onCashierClosed: () => undefined });
+          windows.dispose();
+          for (const window of fake.record.windows.slice(before)) built.push({ packaged, devToolsEnv, window });
+        }
+      }
     }
+  } finally {
+    fake.app.isPackaged = false;
+    if (saved === undefined) delete process.env.POS_DEVTOOLS;
+    else process.env.POS_DEVTOOLS = saved;
   }
-  fake.app.isPackaged = false;
   return built;
 }
 
 test('every BrowserWindow is built with sandboxed, isolated, Node-free webPreferences and its own preload', async () => {
   const built = await constructedWindows();
-  assert.equal(built.length, 8, 'two windows for each of the four set-ups');
+  assert.equal(built.length, 24, 'two windows for each of the twelve set-ups');
   const pages: string[] = [];
-  for (const { packaged, window } of built) {
+  for (const { packaged, devToolsEnv, window } of built) {
+    // DevTools only from a checkout started with POS_DEVTOOLS=1 (not `npm start` as a shop runs it).
+    const devTools = !packaged && devToolsEnv === '1';
     const page = Object.entries(PAGE_URLS).find(([, url]) => url === window.webContents.getURL())?.[0] as PageName | undefined;
     assert.ok(page, `a window loaded ${window.webContents.getURL()}, not one of our pages`);
     pages.push(page);
     const prefs = window.options.webPreferences as Record<string, unknown> | undefined;
     assert.ok(prefs && typeof prefs === 'object', `${page}: a BrowserWindow without webPreferences`);
-    for (const [key, value] of Object.entries(REQUIRED_PREFERENCES(packaged))) {
-      assert.equal(prefs[key], value, `${page}${packaged ? ' (packaged)' : ''}: webPreferences.${key} must be ${String(value)}`);
+    for (const [key, value] of Object.entries(REQUIRED_PREFERENCES(devTools))) {
+      assert.equal(prefs[key], value, `${page}${packaged ? ' (packaged)' : ''}, POS_DEVTOOLS=${devToolsEnv}: webPreferences.${key} must be ${String(value)}`);
     }
     assert.equal(prefs.preload, preloadPath(page), `${page}: its own preload`);
-    const allowed = new Set([...Object.keys(REQUIRED_PREFERENCES(packaged)), ...OTHER_PREFERENCES]);
+    const allowed = new Set([...Object.keys(REQUIRED_PREFERENCES(devTools)), ...OTHER_PREFERENCES]);
     for (const key of Reflect.ownKeys(prefs)) assert.ok(allowed.has(String(key)), `${page}: unexpected webPreferences.${String(key)}`);
   }
-  assert.deepEqual(pages.sort(), [...Array(4).fill('cashier'), ...Array(4).fill('customer')], 'a cashier and a customer window each time');
+  assert.deepEqual(pages.sort(), [...Array(12).fill('cashier'), ...Array(12).fill('customer')], 'a cashier and a customer window each time');
   assert.equal(preloadPath('customer', '/app/out/main'), join('/app/out', 'preload', 'customer.cjs'));
+});
+
+test('DevTools are on only for POS_DEVTOOLS=1 exactly, and never in the packaged app', () => {
+  assert.equal(devToolsEnabled(false, {}), false, '`npm start` from a checkout, as a shop runs it');
+  assert.equal(devToolsEnabled(false, { POS_DEVTOOLS: '1' }), true);
+  for (const value of ['', '0', 'true', 'yes', ' 1', 'on']) assert.equal(devToolsEnabled(false, { POS_DEVTOOLS: value }), false, JSON.stringify(value));
+  assert.equal(devToolsEnabled(true, { POS_DEVTOOLS: '1' }), false);
+});
+
+test('the counter has no menu; macOS keeps only Quit and Edit (copy and paste), nothing that reloads or inspects', () => {
+  assert.equal(counterMenuTemplate('linux'), null);
+  assert.equal(counterMenuTemplate('win32'), null);
+  assert.deepEqual(counterMenuTemplate('darwin'), [{ role: 'appMenu' }, { role: 'editMenu' }]);
+});
+
+test('the keys that reload a page or open DevTools are recognised, the till\'s own keys are not', () => {
+  const key = (k: Partial<KeyInput> & { key: string; code: string }): KeyInput => ({ type: 'keyDown', control: false, meta: false, shift: false, alt: false, ...k });
+  const developer = [
+    key({ key: 'F5', code: 'F5' }),
+    key({ key: 'F12', code: 'F12' }),
+    key({ key: 'r', code: 'KeyR', control: true }),
+    key({ key: 'R', code: 'KeyR', control: true, shift: true }),
+    key({ key: 'r', code: 'KeyR', meta: true }),
+    key({ key: 'I', code: 'KeyI', control: true, shift: true }),
+    key({ key: 'J', code: 'KeyJ', control: true, shift: true }),
+    key({ key: 'C', code: 'KeyC', control: true, shift: true }),
+    key({ key: 'i', code: 'KeyI', meta: true, alt: true }),
+    // A Khmer layout: the same physical key.
+    key({ key: 'រ', code: 'KeyR', control: true }),
+    key({ key: 'F5', code: 'F5', type: 'rawKeyDown' }),
+  ];
+  for (const input of developer) assert.equal(isReloadOrInspectKey(input), true, JSON.stringify(input));
+  const till = [
+    ...'0123456789.,'.split('').map((k) => key({ key: k, code: `Digit${k}` })),
+    key({ key: 'Enter', code: 'Enter' }), key({ key: 'Escape', code: 'Escape' }), key({ key: 'Backspace', code: 'Backspace' }),
+    key({ key: 'Delete', code: 'Delete' }), key({ key: 'n', code: 'KeyN' }), key({ key: 'r', code: 'KeyR' }), key({ key: 'Tab', code: 'Tab', shift: true }),
+    key({ key: 'c', code: 'KeyC', control: true }), key({ key: 'v', code: 'KeyV', control: true }), key({ key: 'i', code: 'KeyI', control: true }),
+    key({ key: 'F5', code: 'F5', type: 'keyUp' }),
+  ];
+  for (const input of till) assert.equal(isReloadOrInspectKey(input), false, JSON.stringify(input));
 });
 
 test('no window is built anywhere else, so none escapes the check above', () => {
@@ -215,7 +269,7 @@ test('navigation away from app://pos, new windows and <webview> are refused for 
 test('main registers the scheme and the locks before ready, and the session lock on start', () => {
   const main = file('electron/main.ts');
   const ready = main.indexOf('app.whenReady()');
-  for (const call of ['registerAppScheme();', 'enforceSandbox(app);', 'lockDownContents(app);', 'app.requestSingleInstanceLock()']) {
+  for (const call of ['registerAppScheme();', 'enforceSandbox(app);', 'lockDownContents(app, { devTools });', 'app.requestSingleInstanceLock()']) {
     const at = main.indexOf(call);
     assert.ok(at !== -1 && at < ready, `${call} must run before app.whenReady()`);
   }
