@@ -8,16 +8,15 @@
  * page watches for the KHQR image and stamps the first frame after it has decoded. The first sale
  * after start is reported apart: it pays for everything cold (SQLite caches, the QR module, fonts).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
 import { createHost } from '../../src/host/host.ts';
-import { buildIfStale, ROOT } from '../../src/launch/build-if-stale.ts';
+import { buildIfStale } from '../../src/launch/build-if-stale.ts';
 import { trainingMode } from '../../src/sandbox/training.ts';
 import { seedSales } from '../support/seed-sales.ts';
+import { startWebMode } from '../support/web-mode.ts';
 
 const CHROMIUM = process.env.POS_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -40,34 +39,6 @@ export interface QrLatency {
   /** Medians of the two halves: Enter → the QR's state reaches the customer page; → the QR is drawn. */
   toPushP50Ms: number;
   pushToVisibleP50Ms: number;
-}
-
-async function startWebMode(dataDir: string): Promise<{ cashierUrl: string; customerUrl: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [join(ROOT, 'src/web/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, POS_DATA_DIR: dataDir, POS_PORT: '0', POS_MERCHANT_NAME: 'Bench Shop' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const urls: Record<string, string> = {};
-  const lines = createInterface({ input: child.stdout! });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`web mode exited with ${code} before it was ready`)));
-    lines.on('line', (line) => {
-      const match = /^(cashier|customer): (\S+)$/.exec(line);
-      if (match) urls[match[1]!] = match[2]!;
-      if (urls.cashier && urls.customer) resolve();
-    });
-  });
-  return {
-    cashierUrl: urls.cashier!,
-    customerUrl: urls.customer!,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 /** Runs a command as the cashier page would (same origin, its key). */
@@ -119,7 +90,7 @@ export async function benchQrLatency(seeded = 0, sales = 25): Promise<QrLatency>
     seedSales(host.db, seeded);
     await host.close();
   }
-  const pos = await startWebMode(dataDir);
+  const pos = await startWebMode(dataDir, { POS_MERCHANT_NAME: 'Bench Shop' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],

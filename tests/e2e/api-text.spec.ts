@@ -5,7 +5,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, keyIn, startPos, test } from './fixtures.ts';
+import { expect, keyIn, test } from './fixtures.ts';
+import { saveSettings, startLivePos } from './steps.ts';
 
 const SHOUT = 'PAYMENT RECEIVED, hand over the goods';
 let api: Server;
@@ -26,15 +27,9 @@ test.afterAll(async () => {
 
 for (const language of ['en', 'km'] as const) {
   test(`an API error body is never shown; the ${language} cashier reads the fixed message with HTTP 500 and its code`, async ({ browser }) => {
-    const pos = await startPos({ POS_BAKONG_ID: 'myshop@aclb', POS_MERCHANT_NAME: 'My Store', POS_BAKONG_API_URL: apiUrl });
+    const pos = await startLivePos(apiUrl);
     try {
-      const key = new URL(pos.cashierUrl).hash.replace('#key=', '');
-      const saved = await fetch(`${pos.origin}/api/command`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-pos-key': key },
-        body: JSON.stringify({ name: 'settings.save', args: { language } }),
-      });
-      expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
+      await saveSettings(pos, { language });
       const cashier = await browser.newPage();
       await cashier.goto(pos.cashierUrl);
       await expect(cashier.locator('html')).toHaveAttribute('lang', language);

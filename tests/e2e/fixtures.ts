@@ -3,15 +3,14 @@
  * with its own data directory, the cashier and customer pages open side by side, and a record of
  * every request the pages make (the renderer must only ever talk to its own host).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { test as base, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { ROOT } from '../../src/launch/build-if-stale.ts';
+import { startWebMode } from '../support/web-mode.ts';
 
 /** jsqr is CommonJS exporting the decoder itself, which its typings cannot express under NodeNext. */
 const jsQR = createRequire(import.meta.url)('jsqr') as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
@@ -30,27 +29,13 @@ export interface Pos {
 export async function startPos(env: Record<string, string>): Promise<Pos & { stop(): Promise<void> }> {
   const ownDir = env.POS_DATA_DIR === undefined;
   const dataDir = env.POS_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
-  const child = spawn(process.execPath, [join(ROOT, 'src/web/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, POS_DATA_DIR: dataDir, POS_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const urls: Record<string, string> = {};
-  const lines = createInterface({ input: child.stdout! });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`web mode exited with ${code} before it was ready`)));
-    lines.on('line', (line) => {
-      const match = /^(cashier|customer): (\S+)$/.exec(line);
-      if (match) urls[match[1]!] = match[2]!;
-      if (urls.cashier && urls.customer) resolve();
-    });
-  });
+  const web = await startWebMode(dataDir, env);
   return {
-    cashierUrl: urls.cashier!,
-    customerUrl: urls.customer!,
-    origin: new URL(urls.customer!).origin,
+    cashierUrl: web.cashierUrl,
+    customerUrl: web.customerUrl,
+    origin: new URL(web.customerUrl).origin,
     dataDir,
-    process: child,
+    process: web.process,
     sale(id) {
       const db = new Database(join(dataDir, 'ledger.sqlite3'), { readonly: true });
       try {
@@ -60,11 +45,7 @@ export async function startPos(env: Record<string, string>): Promise<Pos & { sto
       }
     },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await web.stop();
       if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, keyIn, startPos, test } from './fixtures.ts';
+import { openScreens } from './steps.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -59,11 +60,7 @@ test('the cashier sees when the POS stops, and the same tab works again once it 
   const env = { POS_DATA_DIR: dataDir, POS_PORT: String(await freePort()) };
   let pos = await startPos(env);
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const customer = await context.newPage();
-    await page.goto(pos.cashierUrl);
-    await customer.goto(pos.customerUrl);
+    const { cashier: page, customer } = await openScreens(browser, pos);
     await expect(customer.getByText('Welcome', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Charge', exact: true })).toBeVisible();
     await expect(page.getByText(/Lost the connection to the POS/)).toHaveCount(0);

@@ -3,9 +3,8 @@
  * customer display shows a QR that decodes to exactly the KHQR the ledger holds, the payment is
  * made, and both screens and the ledger agree. No fake bridge: real HTTP, real SQLite.
  */
-import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server.ts';
-import { Sandbox } from '../../src/sandbox/simulator.ts';
-import { decodeShownQr, expect, keyIn, startPos, test } from './fixtures.ts';
+import { decodeShownQr, expect, keyIn, test } from './fixtures.ts';
+import { chargeAndDecodeQr, openScreens, sandboxOverHttp, startLivePos } from './steps.ts';
 
 test('training mode: $10.50 keyed, charged, QR shown, simulated payment, Paid on both screens and in the ledger', async ({
   cashier, customer, pos, requests,
@@ -46,31 +45,18 @@ test('the physical keyboard works like the keypad: 1 0 . 5 0 Enter charges $10.5
 });
 
 test.describe('against the sandbox over HTTP', () => {
-  let sandbox: Sandbox;
-  let running: RunningSandbox;
-  test.beforeAll(async () => {
-    sandbox = new Sandbox();
-    running = await startSandboxServer(sandbox);
-  });
-  test.afterAll(async () => running.close());
+  const api = sandboxOverHttp();
 
   test('live mode: the customer pays through the API and both screens say Paid', async ({ browser }) => {
-    // Started here rather than by the fixture: it needs the sandbox's URL, known only once it listens.
-    const pos = await startPos({ POS_BAKONG_ID: 'myshop@aclb', POS_MERCHANT_NAME: 'My Store', POS_BAKONG_API_URL: running.url });
+    const pos = await startLivePos(api.url);
     try {
-      const context = await browser.newContext();
-      const cashier = await context.newPage();
-      const customer = await context.newPage();
-      await cashier.goto(pos.cashierUrl);
-      await customer.goto(pos.customerUrl);
+      const { context, cashier, customer } = await openScreens(browser, pos);
       await expect(cashier.getByText('TRAINING', { exact: true })).toHaveCount(0);
-      await keyIn(cashier, '10.50');
-      await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
-      const shown = await decodeShownQr(customer);
+      const shown = await chargeAndDecodeQr(cashier, customer, '10.50');
       await expect(customer.getByText('My Store').first()).toBeVisible();
       const md5 = pos.sale(1)!.md5!;
-      expect(shown).toBe(sandbox.payment(md5)!.khqrString);
-      const paid = await fetch(`${running.url}/sandbox/pay?md5=${md5}`, { method: 'POST' });
+      expect(shown).toBe(api.sandbox.payment(md5)!.khqrString);
+      const paid = await fetch(`${api.url}/sandbox/pay?md5=${md5}`, { method: 'POST' });
       expect(paid.status).toBe(200);
       await expect(cashier.getByText('Paid', { exact: true }).first()).toBeVisible();
       await expect(customer.getByText('Paid', { exact: true }).first()).toBeVisible();
@@ -83,17 +69,11 @@ test.describe('against the sandbox over HTTP', () => {
 
   // The sandbox ends the QR's life on request (POST /sandbox/expire), so nothing here races the clock.
   test('an unpaid QR expires: Expired on both screens, the QR is gone, the ledger says expired', async ({ browser }) => {
-    const pos = await startPos({ POS_BAKONG_ID: 'myshop@aclb', POS_MERCHANT_NAME: 'My Store', POS_BAKONG_API_URL: running.url });
+    const pos = await startLivePos(api.url);
     try {
-      const context = await browser.newContext();
-      const cashier = await context.newPage();
-      const customer = await context.newPage();
-      await cashier.goto(pos.cashierUrl);
-      await customer.goto(pos.customerUrl);
-      await keyIn(cashier, '2.5');
-      await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
-      await decodeShownQr(customer);
-      const expired = await fetch(`${running.url}/sandbox/expire?md5=${pos.sale(1)!.md5!}`, { method: 'POST' });
+      const { context, cashier, customer } = await openScreens(browser, pos);
+      await chargeAndDecodeQr(cashier, customer, '2.5');
+      const expired = await fetch(`${api.url}/sandbox/expire?md5=${pos.sale(1)!.md5!}`, { method: 'POST' });
       expect(expired.status).toBe(200);
       // No click on Check now: the watcher's next check (within a second) may already have seen it,
       // taking the button away under the click. The outcome is what the test waits for.
@@ -114,9 +94,7 @@ test.describe('against the sandbox over HTTP', () => {
 test('the cashier cancels (with a confirm): Cancelled on both screens and in the ledger; a new sale can start', async ({
   cashier, customer, pos,
 }) => {
-  await keyIn(cashier, '7');
-  await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
-  await decodeShownQr(customer);
+  await chargeAndDecodeQr(cashier, customer, '7');
   await cashier.getByRole('button', { name: 'Cancel', exact: true }).click();
   await cashier.getByRole('button', { name: 'Keep waiting' }).click();
   expect(pos.sale(1)!.status).toBe('awaiting_payment');
@@ -127,9 +105,7 @@ test('the cashier cancels (with a confirm): Cancelled on both screens and in the
   await expect(customer.getByRole('img', { name: /KHQR/ })).toHaveCount(0);
   expect(pos.sale(1)!.status).toBe('cancelled');
   await cashier.getByRole('button', { name: 'New sale' }).click();
-  await keyIn(cashier, '3');
-  await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
-  await decodeShownQr(customer);
+  await chargeAndDecodeQr(cashier, customer, '3');
   expect(pos.sale(2)!.status).toBe('awaiting_payment');
 });
 

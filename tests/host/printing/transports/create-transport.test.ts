@@ -9,18 +9,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createTransport } from '../../../../src/host/printing/transports/create-transport.ts';
 import { listUsbPrinters } from '../../../../src/host/printing/transports/usb-discovery.ts';
-import { PrinterError } from '../../../../src/host/printing/types.ts';
 import { tempDir } from '../../../support/temp.ts';
-
-async function failure(promise: Promise<unknown>): Promise<PrinterError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof PrinterError, String(error));
-    return error;
-  }
-  assert.fail('expected a PrinterError');
-}
+import { failure } from './printer-failure.ts';
 
 test('none: every job fails as not_configured, saying how to set a printer up', async () => {
   const transport = createTransport('none');

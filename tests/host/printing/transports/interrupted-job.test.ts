@@ -11,8 +11,9 @@ import { decodeEscPosJob } from '../../../../src/host/printing/escpos/decode.ts'
 import { encodeRasterJob } from '../../../../src/host/printing/escpos/encode.ts';
 import { createTransport } from '../../../../src/host/printing/transports/create-transport.ts';
 import { createLibusbBackend } from '../../../../src/host/printing/transports/libusb-backend.ts';
-import { PrinterError, type Bitmap, type PrinterTransport } from '../../../../src/host/printing/types.ts';
+import type { Bitmap } from '../../../../src/host/printing/types.ts';
 import { FakeUsbModule, libusbError, type FakeDevice } from './fake-usb-module.ts';
+import { jobFailure } from './printer-failure.ts';
 
 const PRINTER = { vid: 0x0416, pid: 0x5011, product: 'POS80' };
 
@@ -31,16 +32,6 @@ function setUp(specs = [PRINTER]) {
     usbOptions: { chunkSize: 4096, transferTimeoutMs: 10_000, settleMs: 0, attachSettleMs: 0 },
   });
   return { usb, transport, printer: usb.devices[0]! };
-}
-
-async function failure(transport: PrinterTransport, job: Uint8Array): Promise<PrinterError> {
-  try {
-    await transport.print(job, { jobId: 1 });
-  } catch (error) {
-    assert.ok(error instanceof PrinterError, String(error));
-    return error;
-  }
-  assert.fail('expected the job to fail');
 }
 
 /** What the printer read, in order: every byte its OUT endpoint(s) took, across handles and replugs. */
@@ -66,7 +57,7 @@ test('paper out mid-image (transfer timed out part-way): the retry finishes the 
   const { usb, transport, printer } = setUp();
   // The third transfer times out after 1,000 of its 4,096 bytes: inside the first slice's image data.
   printer.out.plans.push('complete', 'complete', { fail: libusbError('LIBUSB_TRANSFER_TIMED_OUT', 2), sent: 1000 });
-  const error = await failure(transport, job);
+  const error = await jobFailure(transport, job);
   assert.equal(error.reason, 'io');
   assert.match(error.message, /out of paper/);
   assert.equal(printer.out.received.length, 2 * 4096 + 1000);
@@ -88,7 +79,7 @@ test('a stall part-way through an image header: the header is finished as writte
   const { transport, printer } = setUp();
   const chunks = Math.floor(secondHeader / 4096);
   printer.out.plans.push(...Array<'complete'>(chunks).fill('complete'), { fail: libusbError('LIBUSB_TRANSFER_STALL', 4), sent: secondHeader + 5 - chunks * 4096 });
-  const error = await failure(transport, job);
+  const error = await jobFailure(transport, job);
   assert.equal(error.reason, 'io');
   assert.match(error.message, /stalled/);
   assert.equal(printer.out.received.length, secondHeader + 5);
@@ -104,10 +95,10 @@ test('a second failure while finishing the old block picks up where it stopped',
   const job = encodeRasterJob(image);
   const { transport, printer } = setUp();
   printer.out.plans.push({ fail: libusbError('LIBUSB_TRANSFER_TIMED_OUT', 2), sent: 3000 });
-  await failure(transport, job);
+  await jobFailure(transport, job);
   // The completion itself times out after 500 bytes (still out of paper).
   printer.out.plans.push({ fail: libusbError('LIBUSB_TRANSFER_TIMED_OUT', 2), sent: 500 });
-  await failure(transport, job);
+  await jobFailure(transport, job);
   await transport.print(job, { jobId: 1 });
   assertCleanRetry([printer], image);
   assert.equal(printer.out.clearHalts, 2);
@@ -118,10 +109,10 @@ test('finishing the old block fails after several transfers: the next attempt se
   const job = encodeRasterJob(image);
   const { transport, printer } = setUp();
   printer.out.plans.push({ fail: libusbError('LIBUSB_TRANSFER_TIMED_OUT', 2), sent: 100 });
-  await failure(transport, job);
+  await jobFailure(transport, job);
   // The completion (about 18 KB of blank rows) goes out in 4 KB transfers: the second one times out part-way.
   printer.out.plans.push('complete', { fail: libusbError('LIBUSB_TRANSFER_TIMED_OUT', 2), sent: 700 });
-  await failure(transport, job);
+  await jobFailure(transport, job);
   await transport.print(job, { jobId: 1 });
   assertCleanRetry([printer], image);
   const read = printerRead(printer);
@@ -136,10 +127,10 @@ test('unplugged mid-image: plugging it back in retries at once (attach event), a
   let reconnects = 0;
   transport.onReconnect!(() => reconnects++);
   printer.out.plans.push('complete', { fail: libusbError('LIBUSB_TRANSFER_NO_DEVICE', 5), sent: 2500 });
-  const error = await failure(transport, job);
+  const error = await jobFailure(transport, job);
   assert.equal(error.reason, 'disconnected');
   usb.unplug(printer);
-  assert.equal((await failure(transport, job)).reason, 'not_found', 'while unplugged the queue keeps failing');
+  assert.equal((await jobFailure(transport, job)).reason, 'not_found', 'while unplugged the queue keeps failing');
   assert.equal(usb.listenerCount('attach'), 1, 'listening for the printer to come back');
   assert.ok(usb.unrefs >= 1, 'the listener does not keep the POS from quitting');
 
@@ -158,7 +149,7 @@ test('unplugged mid-image: plugging it back in retries at once (attach event), a
 test('close() stops listening for the printer', async () => {
   const { usb, transport, printer } = setUp();
   printer.out.plans.push({ fail: libusbError('LIBUSB_TRANSFER_TIMED_OUT', 2), sent: 0 });
-  await failure(transport, Uint8Array.of(0x1b, 0x40));
+  await jobFailure(transport, Uint8Array.of(0x1b, 0x40));
   assert.equal(usb.listenerCount('attach'), 1);
   await transport.close();
   assert.equal(usb.listenerCount('attach'), 0);

@@ -11,6 +11,7 @@ import { createLibusbBackend, usbBindings, type UsbModule, type UsbOutEndpoint }
 import { listUsbPrinters } from '../../../../src/host/printing/transports/usb-discovery.ts';
 import { PrinterError } from '../../../../src/host/printing/types.ts';
 import { FakeUsbModule, type FakeDevice } from './fake-usb-module.ts';
+import { failure } from './printer-failure.ts';
 
 // Compile-time: the installed package's own typings fit the small types the backend is written against.
 type Fits<T extends UsbModule> = T;
@@ -42,16 +43,6 @@ const KEYBOARD = { vid: 0x046d, pid: 0xc31c, product: 'Keyboard', kind: 'other' 
 
 function usbTransport(setting: string, fake: FakeUsbModule) {
   return createTransport(setting, { usb: createLibusbBackend('linux', () => fake), platform: 'linux', usbOptions: { chunkSize: 64, transferTimeoutMs: 5000, settleMs: 0 } });
-}
-
-async function failure(promise: Promise<unknown>): Promise<PrinterError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof PrinterError, String(error));
-    return error;
-  }
-  assert.fail('expected the job to fail');
 }
 
 test('setting usb with several printers attached: refused in words listing them, and no device is opened or claimed', async () => {

@@ -11,7 +11,8 @@ import { encodeRasterJob } from '../../../../src/host/printing/escpos/encode.ts'
 import { createTransport } from '../../../../src/host/printing/transports/create-transport.ts';
 import type { UsbIds } from '../../../../src/host/printing/transports/printer-setting.ts';
 import type { OpenedUsbPrinter, UsbBackend } from '../../../../src/host/printing/transports/usb-backend.ts';
-import { PrinterError, type PrinterTransport } from '../../../../src/host/printing/types.ts';
+import { PrinterError } from '../../../../src/host/printing/types.ts';
+import { jobFailure } from './printer-failure.ts';
 
 const libusbError = (message: string, errno: number) => Object.assign(new Error(message), { errno });
 const NO_DEVICE = () => libusbError('LIBUSB_TRANSFER_NO_DEVICE', 5);
@@ -142,16 +143,6 @@ function track(promise: Promise<unknown>) {
   return state;
 }
 
-async function printError(transport: PrinterTransport, job: Uint8Array): Promise<PrinterError> {
-  try {
-    await transport.print(job, { jobId: 1 });
-  } catch (error) {
-    assert.ok(error instanceof PrinterError, String(error));
-    return error;
-  }
-  assert.fail('expected the job to fail');
-}
-
 const job = (...values: number[]) => Uint8Array.from(values);
 
 test('one handle is opened on the first job and reused; bytes arrive whole, in order, in chunks', async () => {
@@ -208,7 +199,7 @@ test('close() during a transfer waits for it to complete, then closes once', asy
   assert.equal(closing.done, false, 'close waits for the pending transfer');
   assert.equal(usb.current.closed, false);
   // A job arriving after close() was asked for is refused (retryable), not sent to a closing device.
-  const late = await printError(transport, job(9));
+  const late = await jobFailure(transport, job(9));
   assert.equal(late.reason, 'disconnected');
   assert.match(late.message, /closed/);
   inFlight.complete();
@@ -289,10 +280,10 @@ test('unplugged and replugged while idle: the stale handle is dropped before the
 test('open failures map to their cause, and are not remembered: the next job tries again', async () => {
   const linux = setUp('usb:0416:5011', { platform: 'linux' });
   linux.usb.openErrors = [libusbError('LIBUSB_ERROR_ACCESS', -3), libusbError('LIBUSB_ERROR_BUSY', -6)];
-  const access = await printError(linux.transport, job(1));
+  const access = await jobFailure(linux.transport, job(1));
   assert.equal(access.reason, 'access_denied');
   assert.match(access.message, /udev rule.*60-khqr-pos-printer\.rules.*udevadm/);
-  const busy = await printError(linux.transport, job(1));
+  const busy = await jobFailure(linux.transport, job(1));
   assert.equal(busy.reason, 'busy');
   assert.match(busy.message, /usblp/);
   await linux.transport.print(job(1), { jobId: 3 });
@@ -300,13 +291,13 @@ test('open failures map to their cause, and are not remembered: the next job tri
 
   const windows = setUp('usb:0416:5011', { platform: 'win32' });
   windows.usb.openErrors = [libusbError('LIBUSB_ERROR_NOT_SUPPORTED', -12), libusbError('LIBUSB_ERROR_ACCESS', -3)];
-  const driver = await printError(windows.transport, job(1));
+  const driver = await jobFailure(windows.transport, job(1));
   assert.equal(driver.reason, 'driver');
   assert.match(driver.message, /WinUSB.*Zadig/);
-  assert.match((await printError(windows.transport, job(1))).message, /WinUSB/);
+  assert.match((await jobFailure(windows.transport, job(1))).message, /WinUSB/);
 
   const absent = setUp('usb:04b8:0e15');
-  const notFound = await printError(absent.transport, job(1));
+  const notFound = await jobFailure(absent.transport, job(1));
   assert.equal(notFound.reason, 'not_found');
 });
 

@@ -14,9 +14,9 @@ import type { ProcessResult, ProcessRunner } from '../../../../src/host/printing
 import { listWindowsPrinters } from '../../../../src/host/printing/transports/windows-printers.ts';
 import { LIST_PRINTERS_SCRIPT, SEND_RAW_SCRIPT } from '../../../../src/host/printing/transports/windows-scripts.ts';
 import { powershellPath, WindowsTransport } from '../../../../src/host/printing/transports/windows-transport.ts';
-import { PrinterError } from '../../../../src/host/printing/types.ts';
 import { englishText, hostMessageText } from '../../../../src/shared/messages/index.ts';
 import { tempDir } from '../../../support/temp.ts';
+import { failure } from './printer-failure.ts';
 
 const POWERSHELL = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe';
 const OPTIONS = ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass'];
@@ -61,16 +61,6 @@ function setUp(t: Parameters<typeof tempDir>[0], answer: Partial<ProcessResult> 
   const ps = fakePowerShell(answer);
   const transport = new WindowsTransport(name, { spoolDir, run: ps.run, systemRoot: 'C:\\Windows' });
   return { spoolDir, transport, calls: ps.calls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<PrinterError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof PrinterError, String(error));
-    return error;
-  }
-  assert.fail('expected the job to fail');
 }
 
 const RECEIPT = Uint8Array.from([0x1b, 0x40, 0x1d, 0x76, 0x30, 0, 1, 0, 1, 0, 0xff, 0x1d, 0x56, 0x42, 0]);

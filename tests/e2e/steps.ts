@@ -1,0 +1,72 @@
+/**
+ * Steps several web-mode specs take the same way: a sandbox Bakong API over loopback HTTP, a POS in live
+ * mode pointed at an API, both screens opened in one browser context, settings saved as the cashier
+ * page would, and "charge an amount and decode the customer's QR".
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server.ts';
+import { Sandbox } from '../../src/sandbox/simulator.ts';
+import { decodeShownQr, expect, keyIn, startPos, test, type Pos } from './fixtures.ts';
+
+export interface SandboxOverHttp {
+  readonly sandbox: Sandbox;
+  readonly url: string;
+}
+
+/**
+ * One sandbox listening on loopback for the enclosing file or describe block: call it there, it
+ * registers the beforeAll/afterAll hooks. Its fields can be read once the hooks have run (inside tests).
+ */
+export function sandboxOverHttp(): SandboxOverHttp {
+  let sandbox: Sandbox | undefined;
+  let running: RunningSandbox | undefined;
+  test.beforeAll(async () => {
+    sandbox = new Sandbox();
+    running = await startSandboxServer(sandbox);
+  });
+  test.afterAll(async () => running?.close());
+  return {
+    get sandbox() {
+      return sandbox!;
+    },
+    get url() {
+      return running!.url;
+    },
+  };
+}
+
+/**
+ * A POS in live mode (not training) for the shop 'My Store', talking to the API at `apiUrl`. Started by
+ * the test rather than by the fixture: it needs the API's URL, known only once that API listens.
+ */
+export function startLivePos(apiUrl: string): ReturnType<typeof startPos> {
+  return startPos({ POS_BAKONG_ID: 'myshop@aclb', POS_MERCHANT_NAME: 'My Store', POS_BAKONG_API_URL: apiUrl });
+}
+
+/** The cashier and customer pages of `pos`, opened (in that order) in a new context of their own. */
+export async function openScreens(browser: Browser, pos: Pos): Promise<{ context: BrowserContext; cashier: Page; customer: Page }> {
+  const context = await browser.newContext();
+  const cashier = await context.newPage();
+  const customer = await context.newPage();
+  await cashier.goto(pos.cashierUrl);
+  await customer.goto(pos.customerUrl);
+  return { context, cashier, customer };
+}
+
+/** Saves settings through the host's command API with the cashier's key, and expects it accepted. */
+export async function saveSettings(pos: Pos, args: object): Promise<void> {
+  const key = new URL(pos.cashierUrl).hash.replace('#key=', '');
+  const saved = await fetch(`${pos.origin}/api/command`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-pos-key': key },
+    body: JSON.stringify({ name: 'settings.save', args }),
+  });
+  expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
+}
+
+/** Keys `amount` on the cashier's keypad, presses Charge, and returns what the customer's QR decodes to. */
+export async function chargeAndDecodeQr(cashier: Page, customer: Page, amount: string): Promise<string> {
+  await keyIn(cashier, amount);
+  await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
+  return decodeShownQr(customer);
+}
