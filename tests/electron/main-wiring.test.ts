@@ -6,7 +6,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -278,7 +278,13 @@ test('quitting closes the host first, then lets the quit through', async () => {
   assert.equal(fake.record.errorBoxes.length, 0);
 });
 
-test('a bad setting at start shows one plain error box and exits 1', () => {
+/**
+ * main.ts started in a child process against the fake electron (one display) with `env` added to this
+ * process's, then `thenScript` (module code with `fake` in scope) waits and prints one JSON line.
+ * Returns the run and its last line of output. SIGKILL on timeout: main.ts answers SIGTERM with
+ * app.quit(), which the fake only records.
+ */
+function mainInChild(env: Record<string, string>, thenScript: string): { run: SpawnSyncReturns<string>; last: string } {
   const script = `
     import { registerHooks } from 'node:module';
     registerHooks({ resolve: (s, c, n) => (s === 'electron' ? { url: ${JSON.stringify(FAKE_URL)}, shortCircuit: true } : n(s, c)) });
@@ -286,15 +292,20 @@ test('a bad setting at start shows one plain error box and exits 1', () => {
     fake.setDisplays([${JSON.stringify(PRIMARY)}]);
     await import(${JSON.stringify(pathToFileURL(MAIN).href)});
     fake.becomeReady();
+    ${thenScript}
+  `;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+  return { run, last: run.stdout.trim().split('\n').at(-1) ?? '' };
+}
+
+test('a bad setting at start shows one plain error box and exits 1', () => {
+  const { run, last } = mainInChild({ POS_DATA_DIR: join(dataDir, 'bad'), POS_BAKONG_API_URL: 'ftp://not-a-bakong-api' }, `
     // Until the app exits (recorded, not done, by the fake); the spawn's own timeout catches a hang.
     while (fake.record.exitCodes.length === 0) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setImmediate(r));
     console.log(JSON.stringify({ boxes: fake.record.errorBoxes, exits: fake.record.exitCodes, windows: fake.record.windows.length }));
     process.exit(0);
-  `;
-  const env = { ...process.env, POS_DATA_DIR: join(dataDir, 'bad'), POS_BAKONG_API_URL: 'ftp://not-a-bakong-api' };
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 60_000 });
-  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  `);
   const result = JSON.parse(last) as { boxes: Array<{ title: string; content: string }>; exits: number[]; windows: number };
   assert.equal(result.boxes.length, 1, run.stderr);
   assert.equal(result.boxes[0]!.title, 'KHQR Counter POS could not start');
@@ -305,13 +316,7 @@ test('a bad setting at start shows one plain error box and exits 1', () => {
 
 /** main.ts started in a child process against the fake electron with `env`, until both windows exist. */
 function startedWith(env: Record<string, string>): { menus: Array<{ menu: unknown }>; devTools: unknown[]; keysDropped: boolean[]; errors: unknown[] } {
-  const script = `
-    import { registerHooks } from 'node:module';
-    registerHooks({ resolve: (s, c, n) => (s === 'electron' ? { url: ${JSON.stringify(FAKE_URL)}, shortCircuit: true } : n(s, c)) });
-    const fake = await import(${JSON.stringify(FAKE_URL)});
-    fake.setDisplays([${JSON.stringify(PRIMARY)}]);
-    await import(${JSON.stringify(pathToFileURL(MAIN).href)});
-    fake.becomeReady();
+  const { run, last } = mainInChild(env, `
     // Until both windows exist (or start-up failed); the spawn's own timeout catches a hang.
     while (fake.record.windows.length < 2 && fake.record.errorBoxes.length === 0) await new Promise((r) => setTimeout(r, 20));
     console.log(JSON.stringify({
@@ -321,10 +326,7 @@ function startedWith(env: Record<string, string>): { menus: Array<{ menu: unknow
       errors: fake.record.errorBoxes,
     }));
     process.exit(0);
-  `;
-  // SIGKILL on timeout: main.ts answers SIGTERM with app.quit(), which the fake only records.
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
-  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  `);
   assert.ok(last.startsWith('{'), `no result:\n${run.stdout}\n${run.stderr}`);
   return JSON.parse(last) as ReturnType<typeof startedWith>;
 }
