@@ -15,6 +15,7 @@ import type { TrainingMode, TrainingModeFactory } from './api/training-mode.ts';
 import { readEnv } from './config/env.ts';
 import { SettingsStore, TRAINING_BAKONG_ID, type Settings } from './config/settings.ts';
 import { openLedger, type Db } from './ledger/database.ts';
+import { checkLedgerGuards, guardProblems } from './ledger/guards.ts';
 import { lockDataDir } from './ledger/instance-lock.ts';
 import { Alerts } from './ledger/alerts.ts';
 import { PrintJobs } from './ledger/print-jobs.ts';
@@ -103,6 +104,7 @@ export function createHost(options: HostOptions): Host {
     unlock();
     throw error;
   }
+  reportLedgerGuards(db);
   const settings = new SettingsStore(db, env.overrides);
   // What an older version left readable by others: the POS's own files (and a file: printer folder
   // inside the data directory), never anything else kept in a folder named by POS_DATA_DIR.
@@ -284,5 +286,18 @@ function printerFolder(setting: string): string[] {
     return printer.kind === 'file' ? [printer.dir] : [];
   } catch {
     return [];
+  }
+}
+
+/**
+ * Anyone with the ledger file can drop or alter the triggers that guard it (docs/ledger.md); at start
+ * the POS says so loudly in its log, and keeps selling. The owner's warning on screen comes with the
+ * journal's verification (issue 8), not yet.
+ */
+function reportLedgerGuards(db: Db): void {
+  try {
+    for (const problem of guardProblems(checkLedgerGuards(db))) console.error(`[ledger] WARNING, the ledger may have been tampered with: ${problem}`);
+  } catch (error) {
+    console.error(`[ledger] could not check the ledger's guards: ${(error as Error).message}`);
   }
 }

@@ -14,6 +14,7 @@ import * as failureCode from './008-failure-code.ts';
 import * as lastCheck from './009-last-check.ts';
 import * as printJobSpooled from './010-print-job-spooled.ts';
 import * as paidSaleIsFinal from './011-paid-sale-is-final.ts';
+import * as noReplace from './012-no-replace.ts';
 
 export interface Migration {
   version: number;
@@ -23,5 +24,5 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages, failureCode, lastCheck,
-  printJobSpooled, paidSaleIsFinal,
+  printJobSpooled, paidSaleIsFinal, noReplace,
 ];

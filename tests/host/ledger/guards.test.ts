@@ -1,0 +1,90 @@
+/**
+ * A guard dropped or altered by someone with the ledger file cannot be prevented (docs/ledger.md),
+ * but it is noticed: src/host/ledger/guards.ts compares the file's triggers with those the
+ * migrations create, and the host says so in its log at start.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import Database from 'better-sqlite3';
+import { LEDGER_FILE, openLedger, type Db } from '../../../src/host/ledger/database.ts';
+import { checkLedgerGuards, expectedTriggers, guardProblems } from '../../../src/host/ledger/guards.ts';
+import { MIGRATIONS } from '../../../src/host/ledger/migrations/index.ts';
+import { startHost } from '../../support/servers.ts';
+import { tempDir } from '../../support/temp.ts';
+
+/**
+ * Every guard the schema has, by the migration that made it. A migration that rebuilds a table
+ * (dropping its triggers with it) and forgets one fails here.
+ */
+const GUARDS = [
+  // 001
+  'sales_amount_is_final', 'sales_qr_is_final', 'sales_paid_is_final', 'sales_never_deleted',
+  'sale_events_append_only_update', 'sale_events_append_only_delete',
+  // 005
+  'sales_pay_to_is_final',
+  // 011
+  'sales_paid_row_is_final',
+  // 012
+  'sales_never_replaced', 'sales_id_is_final', 'sales_md5_is_unique', 'sale_events_never_replaced',
+  'alerts_never_replaced', 'alerts_row_is_final', 'alerts_never_deleted',
+  'print_jobs_never_replaced', 'print_jobs_identity_is_final', 'print_jobs_never_deleted',
+];
+
+/** A shop's ledger, closed, and a second connection to its file as anyone with the file could open. */
+function ledgerFile(t: TestContext, migratedFromFirstVersion = false): { dir: string; file: Db } {
+  const dir = tempDir(t);
+  if (migratedFromFirstVersion) openLedger(dir, MIGRATIONS.filter((m) => m.version === 1)).close();
+  openLedger(dir).close();
+  const file = new Database(join(dir, LEDGER_FILE));
+  t.after(() => file.close());
+  return { dir, file };
+}
+
+test('the migrations create every guard, and nothing else', () => {
+  assert.deepEqual([...expectedTriggers().keys()].sort(), [...GUARDS].sort());
+});
+
+test('a new ledger and one upgraded from the first version have every guard as the migrations wrote it', (t) => {
+  for (const upgraded of [false, true]) {
+    const report = checkLedgerGuards(ledgerFile(t, upgraded).file);
+    assert.deepEqual(report, { ok: true, missing: [], altered: [], unexpected: [] });
+    assert.deepEqual(guardProblems(report), []);
+  }
+});
+
+test('a dropped guard is reported missing, by name', (t) => {
+  const { file } = ledgerFile(t);
+  file.exec('DROP TRIGGER sales_never_replaced; DROP TRIGGER sale_events_append_only_delete');
+  const report = checkLedgerGuards(file);
+  assert.equal(report.ok, false);
+  assert.deepEqual(report.missing.sort(), ['sale_events_append_only_delete', 'sales_never_replaced']);
+  assert.deepEqual(report.altered, []);
+  assert.match(guardProblems(report).join('\n'), /"sales_never_replaced" is missing/);
+});
+
+test('a guard put back with other text (one that never fires) is reported altered', (t) => {
+  const { file } = ledgerFile(t);
+  file.exec(`DROP TRIGGER sales_paid_row_is_final;
+    CREATE TRIGGER sales_paid_row_is_final BEFORE UPDATE ON sales WHEN 0 BEGIN SELECT RAISE(ABORT, 'a paid sale cannot change'); END;`);
+  const report = checkLedgerGuards(file);
+  assert.deepEqual(report, { ok: false, missing: [], altered: ['sales_paid_row_is_final'], unexpected: [] });
+});
+
+test('a trigger no migration created is reported, its name quoted as data', (t) => {
+  const { file } = ledgerFile(t);
+  file.exec(`CREATE TRIGGER "pay me\ninstead" AFTER INSERT ON sales BEGIN SELECT 1; END;`);
+  const report = checkLedgerGuards(file);
+  assert.deepEqual(report.unexpected, ['pay me\ninstead']);
+  assert.deepEqual(guardProblems(report), ['the ledger file has a trigger no version of the POS created: "pay me\\ninstead"']);
+});
+
+test('the host starts on a ledger whose guard was dropped, and says so loudly in its log', (t) => {
+  const { dir, file } = ledgerFile(t);
+  file.exec('DROP TRIGGER print_jobs_never_deleted');
+  const logged = t.mock.method(console, 'error', () => undefined);
+  const host = startHost(t, { POS_DATA_DIR: dir });
+  assert.ok(host);
+  const lines = logged.mock.calls.map((call) => String(call.arguments[0]));
+  assert.ok(lines.some((line) => /tampered with.*"print_jobs_never_deleted" is missing/.test(line)), lines.join('\n'));
+});
