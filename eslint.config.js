@@ -5,6 +5,7 @@
 //   src/host      everything the main process does: never electron, sandbox, web or renderer
 //   src/renderer  the screens: never the host, Node or electron (they talk through the contract)
 //   src/sandbox   the API simulator: may use the host's KHQR codec, never the other way round
+//   src/cli       the ledger command line: may use the host's ledger modules, never the other way round
 //   electron/preload  only the contract and electron's contextBridge/ipcRenderer
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -98,6 +99,7 @@ const SHARED = {
     layer('web', 'src/shared must not import the web server.'),
     layer('launch', 'src/shared must not import the launchers.'),
     layer('electron', 'src/shared must not import electron/.'),
+    layer('cli', 'src/shared must not import the ledger CLI.'),
     { regex: '^(react|react-dom|zustand|qrcode|better-sqlite3|usb|@napi-rs/canvas)(/|$)', message: 'src/shared is plain data and pure functions: no libraries with a platform.' },
   ],
 };
@@ -110,6 +112,7 @@ const HOST = {
     layer('renderer', 'The host never imports the screens.'),
     layer('launch', 'The host never imports the launchers.'),
     layer('electron', 'The host never imports electron/; it must run in plain Node.'),
+    layer('cli', 'The host never imports the ledger CLI (src/cli); the CLI uses the host\'s ledger modules.'),
     { regex: '^(react|react-dom|zustand)(/|$)', message: 'The host draws no screens.' },
   ],
 };
@@ -124,6 +127,7 @@ const RENDERER = {
     layer('web', 'Screens never import the web server.'),
     layer('launch', 'Screens never import the launchers.'),
     layer('electron', 'Screens never import electron/.'),
+    layer('cli', 'Screens never import the ledger CLI.'),
     { regex: '^(better-sqlite3|usb|@napi-rs/canvas)(/|$)', message: 'Screens never touch the disk or devices.' },
   ],
 };
@@ -197,6 +201,23 @@ export default tseslint.config(
         layer('renderer', 'The sandbox never imports the screens.'),
       ],
     }),
+  },
+  {
+    // The ledger CLI runs beside the POS in plain Node: the host's ledger modules, nothing of the app around it.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      ...layerRules({
+        paths: [NO_ELECTRON],
+        patterns: [
+          layer('sandbox', 'The ledger CLI never imports the sandbox.'),
+          layer('web', 'The ledger CLI never imports the web server.'),
+          layer('renderer', 'The ledger CLI never imports the screens.'),
+          layer('launch', 'The ledger CLI never imports the launchers.'),
+          layer('electron', 'The ledger CLI never imports electron/.'),
+        ],
+      }),
+      'no-restricted-globals': ['error', ...HOST_GLOBALS],
+    },
   },
   {
     files: ['electron/preload/**/*.ts'],

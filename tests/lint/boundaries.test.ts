@@ -21,6 +21,9 @@ const WRONG: Array<[file: string, code: string, rule: string]> = [
   ['src/host/payments/x.ts', "import { Sandbox } from '../../sandbox/simulator.ts';\nexport const a = Sandbox;\n", 'no-restricted-imports'],
   ['src/host/x.ts', "import { startWebServer } from '../web/server.ts';\nexport const a = startWebServer;\n", 'no-restricted-imports'],
   ['src/host/x.ts', "import { useT } from '../renderer/cashier/useT.ts';\nexport const a = useT;\n", 'no-restricted-imports'],
+  ['src/host/ledger/x.ts', "import { runVerify } from '../../cli/commands/verify.ts';\nexport const a = runVerify;\n", 'no-restricted-imports'],
+  ['src/host/x.ts', "export const a = await import('../cli/ledger.ts');\n", 'no-restricted-syntax'],
+  ['src/cli/x.ts', "import { Sandbox } from '../sandbox/simulator.ts';\nexport const a = Sandbox;\n", 'no-restricted-imports'],
   ['src/shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n", 'no-restricted-imports'],
   ['src/shared/x.ts', "import { join } from 'path';\nexport const a = join;\n", 'no-restricted-imports'],
   ['src/shared/x.ts', "import type { Host } from '../host/host.ts';\nexport type A = Host;\n", 'no-restricted-imports'],
@@ -72,6 +75,7 @@ const RIGHT: Array<[file: string, code: string]> = [
   ['src/shared/x.ts', "import { centsToDecimal } from './money.ts';\nexport const a = centsToDecimal;\n"],
   ['src/renderer/cashier/x.ts', "import type { CashierState } from '../../shared/contract.ts';\nexport type A = CashierState;\n"],
   ['src/sandbox/x.ts', "import { buildKhqr } from '../host/khqr/index.ts';\nexport const a = buildKhqr;\n"],
+  ['src/cli/commands/x.ts', "import { openLedger } from '../../host/ledger/database.ts';\nimport { readFileSync } from 'node:fs';\nexport const a = [openLedger, readFileSync];\n"],
   ['src/web/x.ts', "import { createHost } from '../host/host.ts';\nexport const a = createHost;\n"],
   ['electron/x.ts', "import { app } from 'electron';\nimport { createHost } from '../src/host/host.ts';\nexport const a = [app, createHost];\n"],
   // The one lazy load the host has: `usb`, only when a USB printer is configured.

@@ -21,6 +21,11 @@ export function defaultDataDir(): string {
   return join(homedir(), '.khqr-pos');
 }
 
+/** The data directory POS_DATA_DIR names (resolved), or the fallback: shared with the ledger CLI. */
+export function readDataDir(env: NodeJS.ProcessEnv = process.env, fallbackDataDir = defaultDataDir()): string {
+  return env.POS_DATA_DIR?.trim() ? resolve(env.POS_DATA_DIR.trim()) : fallbackDataDir;
+}
+
 export function readEnv(env: NodeJS.ProcessEnv = process.env, fallbackDataDir = defaultDataDir()): EnvConfig {
   const overrides: SettingsInput = {};
   const url = env.POS_BAKONG_API_URL?.trim();
@@ -36,6 +41,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, fallbackDataDir = 
   if (env.POS_MERCHANT_NAME?.trim()) overrides.merchantName = env.POS_MERCHANT_NAME.trim();
   // Checked with the other settings when the store opens (an invalid value stops the start with its reason).
   if (env.POS_PRINTER?.trim()) overrides.printer = env.POS_PRINTER.trim();
-  const dataDir = env.POS_DATA_DIR?.trim() ? resolve(env.POS_DATA_DIR.trim()) : fallbackDataDir;
+  const dataDir = readDataDir(env, fallbackDataDir);
   return { dataDir, overrides, apiKey: env.POS_BAKONG_API_KEY?.trim() || null };
 }

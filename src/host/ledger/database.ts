@@ -40,7 +40,8 @@ export function openLedger(dataDir: string, migrations: readonly Migration[] = M
   }
 }
 
-function checksum(sql: string): string {
+/** What schema_migrations records for a migration's SQL (the ledger CLI's verify compares it too). */
+export function migrationChecksum(sql: string): string {
   return createHash('sha256').update(sql).digest('hex').slice(0, 16);
 }
 
@@ -61,7 +62,7 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
     if (!migration) {
       throw new LedgerError(hostMessage('ledger.newerSchema', { version: row.version }));
     }
-    if (migration.name !== row.name || checksum(migration.sql) !== row.checksum) {
+    if (migration.name !== row.name || migrationChecksum(migration.sql) !== row.checksum) {
       console.error(`[ledger] schema ${row.version} is "${row.name}" (${row.checksum}) in the file, "${migration.name}" in this build`);
       throw new LedgerError(hostMessage('ledger.schemaMismatch', { version: row.version }));
     }
@@ -74,7 +75,7 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
       db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
         migration.version,
         migration.name,
-        checksum(migration.sql),
+        migrationChecksum(migration.sql),
         Date.now(),
       );
       db.pragma(`user_version = ${migration.version}`);

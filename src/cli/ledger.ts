@@ -1,0 +1,113 @@
+/**
+ * The ledger command line, for back-office jobs beside a running POS: `npm run ledger -- <command>`.
+ * Every command opens the ledger of POS_DATA_DIR read-only (src/cli/open-read-only.ts): no migration,
+ * no data-directory lock, so it is safe while the POS sells. Exit codes: src/cli/exit-codes.ts.
+ * The host never imports this folder (eslint.config.js); this folder may use the host's ledger modules.
+ */
+import { readDataDir } from '../host/config/env.ts';
+import { parseCommandLine, usageError, type CommandSpec } from './args.ts';
+import { runBackup } from './commands/backup.ts';
+import { runVerify } from './commands/verify.ts';
+import { CliError, EXIT, errorText, type ExitCode } from './exit-codes.ts';
+
+const GENERAL_USAGE = 'npm run ledger -- <command> [options]   (commands: backup, verify; --help for all)';
+
+const NOT_YET = 'it comes with the journal, shifts and Z reports in a later version.';
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'backup',
+    usage: 'npm run ledger -- backup --out FILE [--force]',
+    summary: 'Write a consistent, verified copy of the ledger to FILE (private, mode 0600) while the POS runs.',
+    options: { out: { type: 'string' }, force: { type: 'boolean' } },
+    help: [
+      '--out FILE   where to write the backup (its folder must exist); refused if FILE exists',
+      '--force      replace FILE if it exists',
+      'The copy is written next to FILE under a temporary name, checked with SQLite\'s integrity_check,',
+      'then renamed; free space is checked first.',
+    ],
+  },
+  {
+    name: 'verify',
+    usage: 'npm run ledger -- verify',
+    summary: 'Check the ledger: SQLite integrity, foreign keys, schema version and migration checksums, protective triggers.',
+    options: {},
+    help: [
+      'Prints each check in words and names the first problem (exit 1).',
+      'Not yet: the hash-chain walk, projections against the journal and --anchor SEQ:HASH come with the journal.',
+    ],
+  },
+  { name: 'export', usage: 'npm run ledger -- export --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE', summary: 'Export sales for the accountant.', notYet: NOT_YET, options: {} },
+  { name: 'z', usage: 'npm run ledger -- z --list | --show N', summary: 'List or show Z reports.', notYet: NOT_YET, options: {} },
+  { name: 'restore', usage: 'npm run ledger -- restore --from FILE', summary: 'Restore a backup as a new epoch.', notYet: 'it comes with the journal in a later version.', options: {} },
+];
+
+const EXIT_CODES = [
+  'Exit codes: 0 ok; 1 verification found a problem; 2 usage error; 3 cannot open or read the ledger;',
+  '            4 cannot write the output (exists, disk full, no permission, no such folder).',
+];
+
+export function helpText(command?: CommandSpec): string {
+  if (command) {
+    return [
+      `Usage: ${command.usage}`,
+      '',
+      command.notYet ? `${command.summary} Not yet: ${command.notYet}` : command.summary,
+      ...(command.help ? ['', ...command.help] : []),
+      '',
+      'The ledger is the one in POS_DATA_DIR (default ~/.khqr-pos), opened read-only: safe while the POS runs.',
+      ...EXIT_CODES,
+    ].join('\n');
+  }
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'KHQR POS ledger command line',
+    `Usage: ${GENERAL_USAGE}`,
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.notYet ? '(not yet) ' : ''}${c.summary}`),
+    '',
+    'The ledger is the one in POS_DATA_DIR (default ~/.khqr-pos; with the desktop app set POS_DATA_DIR to its data folder).',
+    'It is opened read-only, without migrating it or taking the POS\'s lock: safe while the POS runs.',
+    'npm run ledger -- <command> --help  for one command.',
+    ...EXIT_CODES,
+  ].join('\n');
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<ExitCode> {
+  const parsed = parseCommandLine(argv, COMMANDS, GENERAL_USAGE);
+  if (parsed.kind === 'help') {
+    console.log(helpText(parsed.command));
+    return EXIT.ok;
+  }
+  const dataDir = readDataDir(env);
+  const print = (line: string) => console.log(line);
+  switch (parsed.command.name) {
+    case 'backup': {
+      const out = parsed.values.out;
+      if (typeof out !== 'string' || out.trim() === '') throw usageError('backup needs --out FILE.', parsed.command.usage);
+      return runBackup({ dataDir, out, force: parsed.values.force === true }, print);
+    }
+    case 'verify':
+      return runVerify(dataDir, print);
+    default:
+      throw usageError(`Unknown command "${parsed.command.name}".`, GENERAL_USAGE);
+  }
+}
+
+if (import.meta.main) {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CliError) {
+      const command = process.argv[2] && !process.argv[2].startsWith('-') ? ` ${process.argv[2]}` : '';
+      console.error(`ledger${command}: ${error.message}`);
+      if (error.detail) console.error(`  (${error.detail})`);
+      process.exitCode = error.exitCode;
+    } else {
+      console.error(`ledger: unexpected failure: ${errorText(error)}`);
+      console.error(error);
+      process.exitCode = EXIT.cannotRead;
+    }
+  }
+}

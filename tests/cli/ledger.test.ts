@@ -1,0 +1,56 @@
+/**
+ * The ledger CLI's command line (src/cli/ledger.ts, src/cli/args.ts), run as `npm run ledger` runs
+ * it: --help lists every command (those still to come marked "not yet") and the exit codes; every
+ * usage mistake exits 2 with the usage line instead of doing something else.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROOT } from '../../src/launch/build-if-stale.ts';
+import { runLedgerCli } from '../support/ledger-cli.ts';
+import { tempDir } from '../support/temp.ts';
+
+test('npm run ledger runs src/cli/ledger.ts', () => {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  assert.equal(scripts.ledger, 'node src/cli/ledger.ts');
+});
+
+test('--help lists the commands, marks those still to come "not yet", and gives the exit codes', async (t) => {
+  const run = await runLedgerCli(['--help'], tempDir(t));
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^ {2}backup +Write a consistent, verified copy/m);
+  assert.match(run.stdout, /^ {2}verify +Check the ledger/m);
+  for (const later of ['export', 'z', 'restore']) assert.match(run.stdout, new RegExp(`^ {2}${later} +\\(not yet\\) `, 'm'));
+  assert.match(run.stdout, /opened read-only, without migrating it or taking the POS's lock/);
+  assert.match(run.stdout, /0 ok; 1 verification found a problem; 2 usage error; 3 cannot open or read the ledger;/);
+  assert.match(run.stdout, /4 cannot write the output/);
+
+  const one = await runLedgerCli(['verify', '--help'], tempDir(t));
+  assert.equal(one.code, 0);
+  assert.match(one.stdout, /^Usage: npm run ledger -- verify$/m);
+  assert.match(one.stdout, /Not yet: the hash-chain walk/);
+});
+
+const MISTAKES: Array<[args: string[], message: RegExp, usage: RegExp]> = [
+  [[], /No command given/, /Usage: npm run ledger -- <command> \[options\]/],
+  [['bakup', '--out', 'x'], /Unknown command "bakup"/, /Usage: npm run ledger -- <command>/],
+  [['--out', 'x', 'backup'], /Options come after the command/, /Usage: npm run ledger -- <command>/],
+  [['backup', '--outt', 'x'], /Unknown option '--outt'/, /Usage: npm run ledger -- backup --out FILE \[--force\]/],
+  [['backup', '--out'], /argument missing/, /Usage: npm run ledger -- backup --out FILE/],
+  [['backup', '--out', 'a', 'b'], /Unexpected argument 'b'/, /Usage: npm run ledger -- backup --out FILE/],
+  [['backup', '--force'], /backup needs --out FILE/, /Usage: npm run ledger -- backup --out FILE/],
+  [['verify', 'now'], /Unexpected argument 'now'/, /Usage: npm run ledger -- verify/],
+  [['export', '--from', '2026-01-01'], /"ledger export" is not available yet/, /Usage: npm run ledger -- export/],
+  [['z'], /"ledger z" is not available yet/, /Usage: npm run ledger -- z --list/],
+];
+
+for (const [args, message, usage] of MISTAKES) {
+  test(`usage error, exit 2: ledger ${args.join(' ') || '(nothing)'}`, async (t) => {
+    const run = await runLedgerCli(args, tempDir(t));
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, message);
+    assert.match(run.stderr, usage);
+    assert.equal(run.stdout, '');
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * `ledger verify` against real data directories: a running host's healthy ledger passes; copies of
+ * it damaged in different ways (a page overwritten with garbage, a dropped trigger, a migration
+ * checksum rewritten) fail with exit 1 and the problem named; a missing or foreign file is exit 3.
+ */
+import assert from 'node:assert/strict';
+import { closeSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import Database from 'better-sqlite3';
+import { runLedgerCli } from '../support/ledger-cli.ts';
+import { seedSales } from '../support/seed-sales.ts';
+import { startTrainingHost } from '../support/servers.ts';
+import { tempDir } from '../support/temp.ts';
+
+/** A data directory holding a backup (taken by the CLI) of a running host's ledger with `sales` sales. */
+async function copiedLedger(t: TestContext, sales = 200): Promise<{ dataDir: string; file: string }> {
+  const { host } = startTrainingHost(t);
+  seedSales(host.db, sales, { unpaidEvery: 3 });
+  const dataDir = tempDir(t);
+  const file = join(dataDir, 'ledger.sqlite3');
+  const run = await runLedgerCli(['backup', '--out', file], host.dataDir);
+  assert.equal(run.code, 0, run.stderr);
+  return { dataDir, file };
+}
+
+function editCopy(file: string, edit: (db: Database.Database) => void): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    edit(db);
+  } finally {
+    db.close();
+  }
+}
+
+test('verify passes a healthy ledger while the POS runs, saying what it checked and what it did not', async (t) => {
+  const { host } = startTrainingHost(t);
+  seedSales(host.db, 50);
+  const run = await runLedgerCli(['verify'], host.dataDir);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /read-only: safe while the POS runs/);
+  assert.match(run.stdout, /ok +SQLite integrity: every page, index and constraint is sound/);
+  assert.match(run.stdout, /ok +foreign keys:/);
+  assert.match(run.stdout, /ok +schema: version \d+: all \d+ migrations recorded, names and checksums match this build/);
+  assert.match(run.stdout, /ok +protective triggers: all \d+ present and unchanged/);
+  assert.match(run.stdout, /not yet +hash chain: not walked/);
+  assert.match(run.stdout, /Verification passed/);
+  assert.equal(run.stderr, '');
+});
+
+test('verify names a page overwritten with garbage (SQLite integrity) and exits 1', async (t) => {
+  const { dataDir, file } = await copiedLedger(t);
+  let root = 0;
+  let pageSize = 0;
+  editCopy(file, (db) => {
+    root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'sales'").pluck().get() as number;
+    pageSize = db.pragma('page_size', { simple: true }) as number;
+  });
+  const garbage = Buffer.alloc(pageSize, 0xa5);
+  const fd = openSync(file, 'r+');
+  writeSync(fd, garbage, 0, pageSize, (root - 1) * pageSize);
+  closeSync(fd);
+
+  const run = await runLedgerCli(['verify'], dataDir);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  assert.match(run.stdout, /PROBLEM +SQLite integrity: SQLite reports .*; the first: Tree \d+ page \d+: .* \(tree \d+ is the table sales\)/);
+  assert.match(run.stdout, /Verification FAILED\. First problem: SQLite integrity: /);
+});
+
+test('verify names a dropped protective trigger and exits 1', async (t) => {
+  const { dataDir, file } = await copiedLedger(t, 10);
+  editCopy(file, (db) => db.exec('DROP TRIGGER sales_paid_row_is_final'));
+  const run = await runLedgerCli(['verify'], dataDir);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  assert.match(run.stdout, /First problem: protective triggers: the protective trigger sales_paid_row_is_final is missing/);
+});
+
+test('verify names a rewritten trigger and a trigger added by hand', async (t) => {
+  const { dataDir, file } = await copiedLedger(t, 10);
+  editCopy(file, (db) => {
+    const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'sales_paid_row_is_final'").pluck().get() as string;
+    db.exec('DROP TRIGGER sales_paid_row_is_final');
+    db.exec(sql.replace("WHEN OLD.status = 'paid'", "WHEN OLD.status = 'nothing'"));
+  });
+  const rewritten = await runLedgerCli(['verify'], dataDir);
+  assert.equal(rewritten.code, 1);
+  assert.match(rewritten.stdout, /protective trigger sales_paid_row_is_final differs from the one this build creates/);
+
+  const other = await copiedLedger(t, 10);
+  editCopy(other.file, (db) => db.exec("CREATE TRIGGER sneaky AFTER INSERT ON sales BEGIN SELECT 1; END"));
+  const added = await runLedgerCli(['verify'], other.dataDir);
+  assert.equal(added.code, 1);
+  assert.match(added.stdout, /First problem: protective triggers: the ledger has a trigger sneaky that this build does not create/);
+});
+
+test('verify names a migration whose recorded checksum is not this build\'s, and a dangling reference', async (t) => {
+  const { dataDir, file } = await copiedLedger(t, 10);
+  editCopy(file, (db) => db.prepare("UPDATE schema_migrations SET checksum = '0000000000000000' WHERE version = 3").run());
+  const run = await runLedgerCli(['verify'], dataDir);
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /First problem: schema: schema version 3 \("print-jobs"\) has checksum 0000000000000000 in the ledger but [0-9a-f]{16} in this build/);
+
+  const other = await copiedLedger(t, 10);
+  editCopy(other.file, (db) => {
+    db.pragma('foreign_keys = OFF');
+    db.prepare("INSERT INTO sale_events (sale_id, at, from_status, to_status) VALUES (999999, 1, NULL, 'creating')").run();
+  });
+  const dangling = await runLedgerCli(['verify'], other.dataDir);
+  assert.equal(dangling.code, 1, dangling.stdout + dangling.stderr);
+  assert.match(dangling.stdout, /First problem: foreign keys: 1 row\(s\) refer to a missing row; the first: table sale_events row \d+ refers to a row of sales that does not exist/);
+});
+
+test('verify without a ledger (exit 3) creates nothing; a file that is not SQLite is exit 3 too', async (t) => {
+  const empty = tempDir(t);
+  const missing = await runLedgerCli(['verify'], empty);
+  assert.equal(missing.code, 3);
+  assert.match(missing.stderr, /There is no ledger at .*ledger\.sqlite3\. Is POS_DATA_DIR the POS's data directory/);
+  assert.deepEqual(readdirSync(empty), []);
+
+  const foreign = tempDir(t);
+  writeFileSync(join(foreign, 'ledger.sqlite3'), 'not a database, just some text that is long enough to look like a header '.repeat(100));
+  const notSqlite = await runLedgerCli(['verify'], foreign);
+  assert.equal(notSqlite.code, 3);
+  assert.match(notSqlite.stderr, /is not a SQLite database/);
+});
