@@ -42,7 +42,7 @@ test('verify passes a healthy ledger while the POS runs, saying what it checked 
   assert.match(run.stdout, /ok +SQLite integrity: every page, index and constraint is sound/);
   assert.match(run.stdout, /ok +foreign keys:/);
   assert.match(run.stdout, /ok +schema: version \d+: all \d+ migrations recorded, names and checksums match this build/);
-  assert.match(run.stdout, /ok +protective triggers: all \d+ present and unchanged/);
+  assert.match(run.stdout, /ok +protective triggers: all \d+ present and unchanged, none added/);
   assert.match(run.stdout, /not yet +hash chain: not walked/);
   assert.match(run.stdout, /Verification passed/);
   assert.equal(run.stderr, '');
@@ -72,7 +72,7 @@ test('verify names a dropped protective trigger and exits 1', async (t) => {
   editCopy(file, (db) => db.exec('DROP TRIGGER sales_paid_row_is_final'));
   const run = await runLedgerCli(['verify'], dataDir);
   assert.equal(run.code, 1, run.stdout + run.stderr);
-  assert.match(run.stdout, /First problem: protective triggers: the protective trigger sales_paid_row_is_final is missing/);
+  assert.match(run.stdout, /First problem: protective triggers: the protective trigger "sales_paid_row_is_final" is missing/);
 });
 
 test('verify names a rewritten trigger and a trigger added by hand', async (t) => {
@@ -84,13 +84,13 @@ test('verify names a rewritten trigger and a trigger added by hand', async (t) =
   });
   const rewritten = await runLedgerCli(['verify'], dataDir);
   assert.equal(rewritten.code, 1);
-  assert.match(rewritten.stdout, /protective trigger sales_paid_row_is_final differs from the one this build creates/);
+  assert.match(rewritten.stdout, /protective trigger "sales_paid_row_is_final" differs from the one this build creates/);
 
   const other = await copiedLedger(t, 10);
   editCopy(other.file, (db) => db.exec("CREATE TRIGGER sneaky AFTER INSERT ON sales BEGIN SELECT 1; END"));
   const added = await runLedgerCli(['verify'], other.dataDir);
   assert.equal(added.code, 1);
-  assert.match(added.stdout, /First problem: protective triggers: the ledger has a trigger sneaky that this build does not create/);
+  assert.match(added.stdout, /First problem: protective triggers: the ledger has a trigger "sneaky" that no version of the POS creates/);
 });
 
 test('verify names a migration whose recorded checksum is not this build\'s, and a dangling reference', async (t) => {

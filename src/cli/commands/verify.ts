@@ -4,8 +4,8 @@
  * The hash-chain walk and the projection check come with the journal (issue 8 parts 1–2); until then
  * the output says they were not done rather than implying a clean chain.
  */
-import Database from 'better-sqlite3';
-import { migrate, migrationChecksum, type Db } from '../../host/ledger/database.ts';
+import { migrationChecksum, type Db } from '../../host/ledger/database.ts';
+import { checkLedgerGuards, expectedTriggers } from '../../host/ledger/guards.ts';
 import { MIGRATIONS, type Migration } from '../../host/ledger/migrations/index.ts';
 import { CliError, EXIT, errorText, type ExitCode } from '../exit-codes.ts';
 import { openReadOnly } from '../open-read-only.ts';
@@ -85,47 +85,22 @@ function schema(migrations: readonly Migration[]) {
 }
 
 /**
- * The triggers that refuse changes to recorded money (a paid sale is final, history is append-only…)
- * must be in the file exactly as this build's migrations create them: a dropped or rewritten trigger
- * would let the records be changed silently. The expected set is built by running the migrations on
- * an empty in-memory database, so a trigger added by a later migration is checked without a list here.
+ * The triggers that refuse changes to recorded money (a paid sale is final, history is append-only,
+ * no write may replace a recorded row…) must be in the file exactly as this build's migrations create
+ * them, and no other: src/host/ledger/guards.ts compares them text for text (the host runs the same
+ * check at start). A name read from the file is printed JSON-quoted: it may hold anything.
  */
 function triggers(migrations: readonly Migration[]) {
   return (db: Db) => {
-    const expected = new Database(':memory:');
-    let want: Map<string, string>;
-    try {
-      migrate(expected, migrations);
-      want = triggerSql(expected);
-    } finally {
-      expected.close();
-    }
-    const have = triggerSql(db);
-    for (const [name, sql] of want) {
-      if (!have.has(name)) return problem(`the protective trigger ${name} is missing (dropped?): changes it refuses would go unnoticed`);
-      if (have.get(name) !== sql) return problem(`the protective trigger ${name} differs from the one this build creates (rewritten?)`);
-    }
-    for (const name of have.keys()) {
-      if (!want.has(name)) return problem(`the ledger has a trigger ${name} that this build does not create (added by hand?)`);
-    }
-    const guards = checkLedgerGuardsHook(db);
-    if (guards) return problem(guards);
-    return ok(`all ${want.size} present and unchanged`);
+    const report = checkLedgerGuards(db, migrations);
+    const [missing] = report.missing;
+    if (missing !== undefined) return problem(`the protective trigger ${JSON.stringify(missing)} is missing (dropped?): changes it refuses would go unnoticed`);
+    const [altered] = report.altered;
+    if (altered !== undefined) return problem(`the protective trigger ${JSON.stringify(altered)} differs from the one this build creates (rewritten?)`);
+    const [unexpected] = report.unexpected;
+    if (unexpected !== undefined) return problem(`the ledger has a trigger ${JSON.stringify(unexpected)} that no version of the POS creates (added by hand?)`);
+    return ok(`all ${expectedTriggers(migrations).size} present and unchanged, none added`);
   };
-}
-
-function triggerSql(db: Db): Map<string, string> {
-  const rows = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all() as Array<{ name: string; sql: string }>;
-  return new Map(rows.map((r) => [r.name, r.sql]));
-}
-
-/**
- * TODO(issue 8 part 2, guards): call checkLedgerGuards(db) from src/host/ledger/guards.ts once it has
- * landed (it was being written in parallel and was not on main yet), returning its first problem in
- * words. Until then the trigger comparison above is the whole check. Returns null when all is well.
- */
-function checkLedgerGuardsHook(_db: Db): string | null {
-  return null;
 }
 
 const HASH_CHAIN: CheckResult = {
