@@ -4,6 +4,7 @@
  * no data-directory lock, so it is safe while the POS sells. Exit codes: src/cli/exit-codes.ts.
  * The host never imports this folder (eslint.config.js); this folder may use the host's ledger modules.
  */
+import { resolve } from 'node:path';
 import { readDataDir } from '../host/config/env.ts';
 import { parseCommandLine, usageError, type CommandSpec } from './args.ts';
 import { runBackup } from './commands/backup.ts';
@@ -21,7 +22,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Write a consistent, verified copy of the ledger to FILE (private, mode 0600) while the POS runs.',
     options: { out: { type: 'string' }, force: { type: 'boolean' } },
     help: [
-      '--out FILE   where to write the backup (its folder must exist); refused if FILE exists',
+      '--out FILE   where to write the backup (its folder must exist; a relative path is from where you typed the command); refused if FILE exists',
       '--force      replace FILE if it exists',
       'The copy is written next to FILE under a temporary name, checked with SQLite\'s integrity_check,',
       'then renamed; free space is checked first.',
@@ -86,7 +87,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     case 'backup': {
       const out = parsed.values.out;
       if (typeof out !== 'string' || out.trim() === '') throw usageError('backup needs --out FILE.', parsed.command.usage);
-      return runBackup({ dataDir, out, force: parsed.values.force === true }, print);
+      // `npm run` starts scripts in the project folder; INIT_CWD is where the command was typed.
+      const typedIn = env.INIT_CWD?.trim() || process.cwd();
+      return runBackup({ dataDir, out: resolve(typedIn, out), force: parsed.values.force === true }, print);
     }
     case 'verify':
       return runVerify(dataDir, print);

@@ -8,28 +8,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import type { SalesLedger } from '../../src/host/ledger/sales.ts';
 import { runLedgerCli } from '../support/ledger-cli.ts';
-import { seedSales } from '../support/seed-sales.ts';
+import { keepSelling, seedSales } from '../support/seed-sales.ts';
 import { startTrainingHost } from '../support/servers.ts';
 import { tempDir } from '../support/temp.ts';
-
-/** Keeps committing one sale at a time through the host's own ledger until stopped: the POS at work. */
-function keepSelling(ledger: SalesLedger): { stop(): number } {
-  let running = true;
-  let written = 0;
-  const step = () => {
-    if (!running) return;
-    const sale = ledger.create({
-      amountCents: 500 + written, khrPerUsd: 4_100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test',
-    });
-    ledger.attachQr(sale.id, { md5: written.toString(16).padStart(32, 'e'), khqrString: `000201-meanwhile-${written}`, expiresAt: Date.now() + 600_000, payTo: 'shop@aclb' });
-    written += 1;
-    setImmediate(step);
-  };
-  setImmediate(step);
-  return { stop: () => ((running = false), written) };
-}
 
 test('backup while the POS runs and sells: a private, sound copy with every sale committed before it', async (t) => {
   const { host } = startTrainingHost(t);
@@ -103,4 +85,13 @@ test('backup without --out is a usage error (exit 2) with the usage line', async
   assert.equal(run.code, 2);
   assert.match(run.stderr, /backup needs --out FILE/);
   assert.match(run.stderr, /Usage: npm run ledger -- backup --out FILE \[--force\]/);
+});
+
+test('a relative --out is taken from the folder the command was typed in (npm\'s INIT_CWD), not the project folder', async (t) => {
+  const { host } = startTrainingHost(t);
+  seedSales(host.db, 2);
+  const typedIn = tempDir(t, 'pos-typed-in-');
+  const run = await runLedgerCli(['backup', '--out', 'today.sqlite3'], host.dataDir, { INIT_CWD: typedIn });
+  assert.equal(run.code, 0, run.stderr);
+  assert.deepEqual(readdirSync(typedIn), ['today.sqlite3']);
 });

@@ -8,8 +8,10 @@ import { closeSync, openSync, readdirSync, writeFileSync, writeSync } from 'node
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import Database from 'better-sqlite3';
+import { openLedger } from '../../src/host/ledger/database.ts';
+import { MIGRATIONS } from '../../src/host/ledger/migrations/index.ts';
 import { runLedgerCli } from '../support/ledger-cli.ts';
-import { seedSales } from '../support/seed-sales.ts';
+import { keepSelling, seedSales } from '../support/seed-sales.ts';
 import { startTrainingHost } from '../support/servers.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -36,7 +38,9 @@ function editCopy(file: string, edit: (db: Database.Database) => void): void {
 test('verify passes a healthy ledger while the POS runs, saying what it checked and what it did not', async (t) => {
   const { host } = startTrainingHost(t);
   seedSales(host.db, 50);
+  const selling = keepSelling(host.ledger);
   const run = await runLedgerCli(['verify'], host.dataDir);
+  assert.ok(selling.stop() > 0, 'the POS kept committing sales while verify ran');
   assert.equal(run.code, 0, run.stdout + run.stderr);
   assert.match(run.stdout, /read-only: safe while the POS runs/);
   assert.match(run.stdout, /ok +SQLite integrity: every page, index and constraint is sound/);
@@ -122,4 +126,21 @@ test('verify without a ledger (exit 3) creates nothing; a file that is not SQLit
   const notSqlite = await runLedgerCli(['verify'], foreign);
   assert.equal(notSqlite.code, 3);
   assert.match(notSqlite.stderr, /is not a SQLite database/);
+});
+
+test('verify names a ledger not yet upgraded to this build\'s schema, and one written by a newer build (exit 1, never migrated)', async (t) => {
+  const older = tempDir(t);
+  openLedger(older, MIGRATIONS.slice(0, 5)).close();
+  const run = await runLedgerCli(['verify'], older);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  assert.match(run.stdout, /First problem: schema: schema version\(s\) 6, 7, .* of this build are not applied yet: start the POS once to upgrade/);
+  const db = new Database(join(older, 'ledger.sqlite3'), { readonly: true });
+  t.after(() => db.close());
+  assert.equal(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get(), 5, 'verify did not migrate it');
+
+  const newer = tempDir(t);
+  openLedger(newer, [...MIGRATIONS, { version: 999, name: 'from-the-future', sql: 'CREATE TABLE future (x INTEGER) STRICT;' }]).close();
+  const future = await runLedgerCli(['verify'], newer);
+  assert.equal(future.code, 1);
+  assert.match(future.stdout, /First problem: schema: schema version 999 \("from-the-future"\) is recorded in the ledger but unknown to this build/);
 });

@@ -11,10 +11,11 @@ export interface CliRun {
 
 /**
  * Asynchronous on purpose: a host in the test's own process keeps running (and writing) while the
- * CLI works. `dataDir` becomes POS_DATA_DIR; without it the variable is removed.
+ * CLI works. `dataDir` becomes POS_DATA_DIR; without it the variable is removed. `extraEnv` adds to
+ * the environment (INIT_CWD, which npm sets to the folder the command was typed in).
  */
-export function runLedgerCli(args: readonly string[], dataDir?: string): Promise<CliRun> {
-  const env = { ...process.env };
+export function runLedgerCli(args: readonly string[], dataDir?: string, extraEnv: Record<string, string> = {}): Promise<CliRun> {
+  const env = { ...process.env, ...extraEnv };
   delete env.POS_DATA_DIR;
   if (dataDir !== undefined) env.POS_DATA_DIR = dataDir;
   const child = spawn(process.execPath, [join(ROOT, 'src/cli/ledger.ts'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -26,3 +26,24 @@ export function seedSales(db: Db, count: number, options: { now?: () => number; 
     return sale.id;
   }))();
 }
+
+/**
+ * Keeps committing one sale at a time (each its own transaction, awaiting payment) through a running
+ * host's ledger, one per turn of the event loop, until stopped: the POS at work while another process
+ * reads the file. stop() returns how many were committed.
+ */
+export function keepSelling(ledger: SalesLedger): { stop(): number } {
+  let running = true;
+  let written = 0;
+  const step = () => {
+    if (!running) return;
+    const sale = ledger.create({
+      amountCents: 500 + written, khrPerUsd: 4_100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test',
+    });
+    ledger.attachQr(sale.id, { md5: written.toString(16).padStart(32, 'e'), khqrString: `000201-meanwhile-${written}`, expiresAt: Date.now() + 600_000, payTo: 'shop@aclb' });
+    written += 1;
+    setImmediate(step);
+  };
+  setImmediate(step);
+  return { stop: () => ((running = false), written) };
+}
