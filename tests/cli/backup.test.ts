@@ -8,6 +8,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { runBackup } from '../../src/cli/commands/backup.ts';
+import { CliError } from '../../src/cli/exit-codes.ts';
 import { runLedgerCli } from '../support/ledger-cli.ts';
 import { keepSelling, seedSales } from '../support/seed-sales.ts';
 import { startTrainingHost } from '../support/servers.ts';
@@ -94,4 +96,19 @@ test('a relative --out is taken from the folder the command was typed in (npm\'s
   const run = await runLedgerCli(['backup', '--out', 'today.sqlite3'], host.dataDir, { INIT_CWD: typedIn });
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(readdirSync(typedIn), ['today.sqlite3']);
+});
+
+test('not enough free space for the copy: refused before writing anything (exit 4), in words', async (t) => {
+  const { host } = startTrainingHost(t);
+  seedSales(host.db, 100);
+  const outDir = tempDir(t, 'pos-backup-');
+  const lines: string[] = [];
+  // In-process, to give the folder a nearly full disk (statfs cannot be faked for a child process).
+  const refused = await runBackup({ dataDir: host.dataDir, out: join(outDir, 'b.sqlite3'), force: false, freeBytes: () => 64 * 1024 }, (line) => lines.push(line))
+    .then(() => assert.fail('the backup should have been refused'), (error: unknown) => error);
+  assert.ok(refused instanceof CliError);
+  assert.equal(refused.exitCode, 4);
+  assert.match(refused.message, /^Not enough free space in .*: the backup needs about \d+\.\d MB and 0\.1 MB is free\. Nothing was written\.$/);
+  assert.deepEqual(readdirSync(outDir), []);
+  assert.deepEqual(lines, []);
 });
