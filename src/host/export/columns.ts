@@ -1,0 +1,60 @@
+/**
+ * The export's columns, in order: one definition used by the CSV and the XLSX writer alike, so the
+ * two files always carry the same facts (README, "Export for the accountant", documents them).
+ * Money is integers to the last step: USD is written from integer cents as decimal text (CSV) or
+ * as cents / 100 in a cell formatted 0.00 (XLSX); riel is centsToRiel (shared/money.ts), the same
+ * rounding as receipts and the day's totals.
+ */
+import { centsToDecimal, centsToRiel } from '../../shared/money.ts';
+import { businessDate, cambodiaTime } from './business-date.ts';
+import type { ExportSaleRow } from './sales-rows.ts';
+
+/** What a cell holds: text, a whole number, or USD (integer cents, shown as dollars). */
+export type CellKind = 'text' | 'integer' | 'usd';
+
+export interface Column {
+  /** English header (the CSV's header and the XLSX header's first line). */
+  en: string;
+  /** Khmer header (the XLSX header's second line). */
+  km: string;
+  kind: CellKind;
+  /** The value: text for 'text', an integer (riel, rate, number or cents) otherwise; null for an empty cell. */
+  value(row: ExportSaleRow): string | number | null;
+}
+
+const yesNo = (flag: boolean): string => (flag ? 'yes' : 'no');
+
+/**
+ * Whether the sale's QR paid the shop's own Bakong ID: empty when the ledger holds no receiving
+ * account (no QR was issued, or a sale recorded before the account was kept; such a paid sale
+ * counts as the shop's own, as in the day's totals).
+ */
+export function paidToOwnAccount(row: Pick<ExportSaleRow, 'pay_to' | 'bakong_id'>): string {
+  return row.pay_to === null ? '' : yesNo(row.pay_to === row.bakong_id);
+}
+
+export const COLUMNS: readonly Column[] = [
+  { en: 'Sale number', km: 'លេខការលក់', kind: 'integer', value: (r) => r.id },
+  { en: 'Business date', km: 'ថ្ងៃលក់', kind: 'text', value: (r) => businessDate(r.created_at) },
+  { en: 'Created at', km: 'ពេលបង្កើត', kind: 'text', value: (r) => cambodiaTime(r.created_at) },
+  { en: 'Paid at', km: 'ពេលបង់ប្រាក់', kind: 'text', value: (r) => (r.paid_at === null ? null : cambodiaTime(r.paid_at)) },
+  { en: 'Status', km: 'ស្ថានភាព', kind: 'text', value: (r) => r.status },
+  { en: 'Amount USD', km: 'ទឹកប្រាក់ (ដុល្លារ)', kind: 'usd', value: (r) => r.amount_cents },
+  { en: 'KHR per USD', km: 'អត្រាប្តូរប្រាក់ (រៀល/ដុល្លារ)', kind: 'integer', value: (r) => r.khr_per_usd },
+  { en: 'Amount KHR', km: 'ទឹកប្រាក់ (រៀល)', kind: 'integer', value: (r) => centsToRiel(r.amount_cents, r.khr_per_usd) },
+  { en: 'Merchant name', km: 'ឈ្មោះហាង', kind: 'text', value: (r) => r.merchant_name },
+  { en: 'Shop account', km: 'គណនីហាង', kind: 'text', value: (r) => r.bakong_id },
+  { en: 'Receiving account', km: 'គណនីទទួលប្រាក់', kind: 'text', value: (r) => r.pay_to },
+  { en: "Paid to shop's own account", km: 'បង់ចូលគណនីហាងផ្ទាល់', kind: 'text', value: paidToOwnAccount },
+  { en: 'Paid late', km: 'បង់យឺត', kind: 'text', value: (r) => yesNo(r.paid_late === 1) },
+  { en: 'Training', km: 'ការហ្វឹកហាត់', kind: 'text', value: (r) => yesNo(r.training === 1) },
+  { en: 'MD5 reference', km: 'លេខយោង MD5', kind: 'text', value: (r) => r.md5 },
+  { en: 'Failure code', km: 'កូដបរាជ័យ', kind: 'text', value: (r) => r.failure_code },
+];
+
+/** A cell as CSV text: USD as decimal text from cents (10.50), never through a float. */
+export function csvText(column: Column, row: ExportSaleRow): string {
+  const value = column.value(row);
+  if (value === null) return '';
+  return column.kind === 'usd' ? centsToDecimal(value as number) : String(value);
+}

@@ -1,0 +1,39 @@
+/**
+ * The sales an export reads, one row at a time: a read-only SELECT over the `sales` table, walked
+ * with better-sqlite3's iterate() so a year of sales is never held in memory. One statement reads
+ * the whole range, so the export sees one consistent snapshot of the ledger (WAL) even while the
+ * POS keeps selling; its connection is busy until the walk ends, so give the export a connection of
+ * its own (the ledger CLI opens one read-only).
+ */
+import type { SaleStatus } from '../../shared/contract.ts';
+import type { Db } from '../ledger/database.ts';
+import type { BusinessDateRange } from './business-date.ts';
+
+/** One sale as the export needs it (the ledger's columns, unchanged). */
+export interface ExportSaleRow {
+  id: number;
+  amount_cents: number;
+  khr_per_usd: number;
+  status: SaleStatus;
+  training: 0 | 1;
+  merchant_name: string;
+  bakong_id: string;
+  pay_to: string | null;
+  md5: string | null;
+  created_at: number;
+  paid_at: number | null;
+  paid_late: 0 | 1;
+  failure_code: string | null;
+}
+
+/** The sales of the range in the order they were made (sales_by_created). */
+export function* saleRows(db: Db, range: Pick<BusinessDateRange, 'start' | 'end'>): Generator<ExportSaleRow, void, undefined> {
+  const statement = db.prepare(
+    `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5,
+            created_at, paid_at, paid_late, failure_code
+     FROM sales INDEXED BY sales_by_created
+     WHERE created_at >= ? AND created_at < ?
+     ORDER BY created_at, id`,
+  );
+  yield* statement.iterate(range.start, range.end) as IterableIterator<ExportSaleRow>;
+}

@@ -1,0 +1,76 @@
+/**
+ * The export's totals, added up from the very rows written (so the summary and the rows cannot
+ * disagree), in integers: USD cents and riel per sale (centsToRiel at each sale's own rate).
+ * Takings are real sales paid to the shop's own account; sales paid to another account and
+ * training sales are counted apart and never in takings.
+ */
+import { SALE_STATUSES, type SaleStatus } from '../../shared/contract.ts';
+import { centsToRiel } from '../../shared/money.ts';
+import type { ExportSaleRow } from './sales-rows.ts';
+
+export interface Total {
+  count: number;
+  cents: number;
+  riel: number;
+}
+
+export interface ExportSummary {
+  from: string;
+  to: string;
+  /** Every row exported, training included. */
+  rows: number;
+  /** Real (not training) sales by status. */
+  byStatus: Record<SaleStatus, Total>;
+  /** Paid real sales to the shop's own account: the money taken. */
+  takings: Total;
+  /** Of the takings, those paid after their QR had expired or been cancelled. */
+  paidLate: Total;
+  /** Paid real sales whose QR paid an account other than the shop's own: not takings. */
+  otherAccount: Total;
+  /** Training sales, whatever their status: never takings. */
+  training: Total;
+  /** Training sales marked paid (by the sandbox): never takings. */
+  trainingPaid: Total;
+}
+
+const zero = (): Total => ({ count: 0, cents: 0, riel: 0 });
+
+export function emptySummary(from: string, to: string): ExportSummary {
+  return {
+    from,
+    to,
+    rows: 0,
+    byStatus: Object.fromEntries(SALE_STATUSES.map((status) => [status, zero()])) as Record<SaleStatus, Total>,
+    takings: zero(),
+    paidLate: zero(),
+    otherAccount: zero(),
+    training: zero(),
+    trainingPaid: zero(),
+  };
+}
+
+function add(total: Total, cents: number, riel: number): void {
+  total.count += 1;
+  total.cents += cents;
+  total.riel += riel;
+}
+
+/** Counts one exported row in the summary. */
+export function addToSummary(summary: ExportSummary, row: ExportSaleRow): void {
+  const riel = centsToRiel(row.amount_cents, row.khr_per_usd);
+  summary.rows += 1;
+  if (row.training === 1) {
+    add(summary.training, row.amount_cents, riel);
+    if (row.status === 'paid') add(summary.trainingPaid, row.amount_cents, riel);
+    return;
+  }
+  add(summary.byStatus[row.status], row.amount_cents, riel);
+  if (row.status !== 'paid') return;
+  // As the day's totals (ledger/sales.ts paidElsewhere): no recorded account counts as the shop's own.
+  if (row.pay_to !== null && row.pay_to !== row.bakong_id) {
+    add(summary.otherAccount, row.amount_cents, riel);
+    return;
+  }
+  add(summary.takings, row.amount_cents, riel);
+  if (row.paid_late === 1) add(summary.paidLate, row.amount_cents, riel);
+}

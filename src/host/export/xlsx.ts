@@ -1,0 +1,137 @@
+/**
+ * The XLSX export, through exceljs's streaming WorkbookWriter (no zip or XML written by hand):
+ * a Summary sheet first and a Sales sheet with every row. Rows are committed as they are read and
+ * the writer waits whenever the zip or the file falls behind, so a year of sales never sits in memory.
+ * The Summary is added first (it is the first tab) but written last, from the totals of the rows
+ * actually written; exceljs opens a sheet's part of the zip only when the sheet is first written.
+ *
+ * Headers are one row, English then Khmer on a second line of the same cell, so a filter or a pivot
+ * table sees one header row. Amounts are numbers: USD as cents / 100 formatted 0.00 (totals are
+ * added in integer cents, never from these cells), riel and rates as whole numbers. Times stay ISO
+ * 8601 text with +07:00, exactly as in the CSV. Text cells are typed text, so a merchant name that
+ * starts with = is shown, never run as a formula.
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { SALE_STATUSES } from '../../shared/contract.ts';
+import { COLUMNS } from './columns.ts';
+import type { ExportSaleRow } from './sales-rows.ts';
+import type { ExportSummary, Total } from './summary.ts';
+
+/** Rows committed between two checks of the zip's and the file's buffers. */
+const ROWS_PER_CHECK = 250;
+/** Bytes the zip may hold unread before the writer waits for it to drain. */
+const ZIP_BACKLOG_BYTES = 1024 * 1024;
+
+const USD_FORMAT = '0.00';
+const INTEGER_FORMAT = '0';
+
+interface Drainable {
+  writableLength?: number;
+  writableNeedDrain?: boolean;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * Waits while exceljs's pipeline is behind: exceljs writes each sheet into the zip without looking
+ * at backpressure, so the writer looks instead (the sheet's zip entry, the zip, the file).
+ */
+async function keepUp(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  const internals = workbook as unknown as { zip?: Drainable & { _readableState?: { length: number } } };
+  const sheetStream = (sheet as unknown as { stream?: { pipes?: Drainable[] } }).stream;
+  for (;;) {
+    const entry = sheetStream?.pipes?.find((pipe) => (pipe.writableLength ?? 0) > ZIP_BACKLOG_BYTES);
+    if (entry) {
+      await Promise.race([once(entry as never, 'drain'), once(out, 'drain'), immediate()]);
+      continue;
+    }
+    if ((internals.zip?._readableState?.length ?? 0) > ZIP_BACKLOG_BYTES || out.writableNeedDrain) {
+      await once(out, 'drain');
+      continue;
+    }
+    // Lets zlib and the file catch up with what was just committed before more rows are read.
+    await immediate();
+    return;
+  }
+}
+
+function immediate(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function header(sheet: ExcelJS.Worksheet, cells: readonly string[]): void {
+  const row = sheet.addRow(cells);
+  row.font = { bold: true };
+  row.alignment = { wrapText: true, vertical: 'top' };
+  row.commit();
+}
+
+/** Writes the workbook to `out` (ended when done), counting each row through `onRow`; returns once the file is complete. */
+export async function writeXlsx(
+  rows: Iterable<ExportSaleRow>,
+  out: Writable,
+  onRow: (row: ExportSaleRow) => void,
+  summary: () => ExportSummary,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'KHQR Counter POS';
+  const summarySheet = workbook.addWorksheet('Summary');
+  const sales = workbook.addWorksheet('Sales', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sales.columns = COLUMNS.map((column) => ({
+    width: column.kind === 'text' ? 24 : 14,
+    style: column.kind === 'usd' ? { numFmt: USD_FORMAT } : column.kind === 'integer' ? { numFmt: INTEGER_FORMAT } : {},
+  }));
+  header(sales, COLUMNS.map((column) => `${column.en}\n${column.km}`));
+
+  let sinceCheck = 0;
+  for (const row of rows) {
+    onRow(row);
+    sales.addRow(COLUMNS.map((column) => {
+      const value = column.value(row);
+      return column.kind === 'usd' && value !== null ? (value as number) / 100 : value;
+    })).commit();
+    if (++sinceCheck === ROWS_PER_CHECK) {
+      sinceCheck = 0;
+      await keepUp(workbook, sales, out);
+    }
+  }
+  sales.commit();
+  writeSummary(summarySheet, summary());
+  summarySheet.commit();
+  await workbook.commit();
+}
+
+function writeSummary(sheet: ExcelJS.Worksheet, s: ExportSummary): void {
+  sheet.columns = [
+    { width: 44 }, { width: 40 }, { width: 12, style: { numFmt: INTEGER_FORMAT } },
+    { width: 16, style: { numFmt: USD_FORMAT } }, { width: 18, style: { numFmt: INTEGER_FORMAT } },
+  ];
+  const line = (en: string, km: string, ...values: Array<string | number>): void => {
+    sheet.addRow([en, km, ...values]).commit();
+  };
+  const total = (en: string, km: string, t: Total): void => line(en, km, t.count, t.cents / 100, t.riel);
+  line('Sales export', 'ការនាំចេញការលក់');
+  line('From (business date)', 'ចាប់ពីថ្ងៃ', s.from);
+  line('To (business date)', 'ដល់ថ្ងៃ', s.to);
+  line('Rows in the Sales sheet', 'ចំនួនជួរក្នុងសន្លឹក Sales', s.rows);
+  sheet.addRow([]).commit();
+  header(sheet, ['', '', 'Count\nចំនួន', 'USD\nដុល្លារ', 'KHR\nរៀល']);
+  total('Takings (paid to the shop\'s own account)', 'ចំណូល (បង់ចូលគណនីហាងផ្ទាល់)', s.takings);
+  total('  of which paid late', '  ក្នុងនោះ បង់យឺត', s.paidLate);
+  total('Paid to other accounts (not takings)', 'បង់ចូលគណនីផ្សេង (មិនមែនជាចំណូល)', s.otherAccount);
+  total('Training sales (never takings)', 'ការលក់ហ្វឹកហាត់ (មិនមែនជាចំណូល)', s.training);
+  total('  of which marked paid', '  ក្នុងនោះ បានបង់', s.trainingPaid);
+  sheet.addRow([]).commit();
+  header(sheet, ['Real sales by status', 'ការលក់ពិតតាមស្ថានភាព', 'Count\nចំនួន', 'USD\nដុល្លារ', 'KHR\nរៀល']);
+  for (const status of SALE_STATUSES) total(status, STATUS_KM[status], s.byStatus[status]);
+}
+
+const STATUS_KM: Record<(typeof SALE_STATUSES)[number], string> = {
+  creating: 'កំពុងបង្កើត',
+  awaiting_payment: 'កំពុងរង់ចាំការបង់ប្រាក់',
+  paid: 'បានបង់',
+  expired: 'ផុតកំណត់',
+  cancelled: 'បានលុបចោល',
+  failed: 'បរាជ័យ',
+};
