@@ -5,6 +5,8 @@
  */
 import type { Language, SettingsInput, SettingsView } from '../../shared/contract.ts';
 import type { Db } from '../ledger/database.ts';
+import { append } from '../ledger/journal/journal.ts';
+import type { SettingValue } from '../ledger/journal/events.ts';
 import { ledgerWrite } from '../ledger/write-health.ts';
 import { formatPrinterSetting, parsePrinterSetting } from '../printing/transports/printer-setting.ts';
 import { PosError } from '../../shared/errors.ts';
@@ -197,9 +199,17 @@ export class SettingsStore {
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
     );
     ledgerWrite(this.#db, this.#db.transaction(() => {
-      for (const [key, value] of Object.entries(patch)) {
-        if (!(key in overrides)) upsert.run(key, JSON.stringify(value), Date.now());
+      // Journaled with the write: each key whose value changes, old and new (settings hold no
+      // secret: the API key is only ever in the environment, POS_BAKONG_API_KEY).
+      const before = this.current() as unknown as Record<string, SettingValue>;
+      const at = Date.now();
+      const changes: Array<{ key: string; from: SettingValue; to: SettingValue }> = [];
+      for (const [key, value] of Object.entries(patch) as Array<[string, SettingValue]>) {
+        if (key in overrides) continue;
+        upsert.run(key, JSON.stringify(value), at);
+        if (JSON.stringify(before[key]) !== JSON.stringify(value)) changes.push({ key, from: before[key] ?? null, to: value });
       }
+      if (changes.length > 0) append(this.#db, { type: 'settings.changed', version: 1, payload: { changes } }, { actor: 'cashier', at });
     }));
     return this.view();
   }

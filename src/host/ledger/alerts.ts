@@ -2,12 +2,13 @@
  * The alerts table, and its only writer: things the cashier must see and acknowledge (today: a
  * payment that arrived after its sale had expired or been cancelled). An alert is kept until
  * dismissed, across restarts. Raised inside the payment's own transaction (record-payment.ts), so a
- * late payment is never recorded without its alert.
+ * late payment is never recorded without its alert. Raising and dismissing are journaled with it.
  */
 import type { CashierAlert, SaleStatus } from '../../shared/contract.ts';
 import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
 import { formatUsd } from '../../shared/money.ts';
 import type { Db } from './database.ts';
+import { append } from './journal/journal.ts';
 import { ledgerWrite } from './write-health.ts';
 
 interface AlertRow {
@@ -36,9 +37,17 @@ export class Alerts {
 
   /** A sale that was `previousStatus` has been paid after all. */
   raisePaidLate(saleId: number, previousStatus: SaleStatus): void {
-    ledgerWrite(this.#db, () => this.#db
-      .prepare(`INSERT INTO alerts (sale_id, kind, previous_status, created_at) VALUES (?, 'paid_late', ?, ?)`)
-      .run(saleId, previousStatus, this.#now()));
+    ledgerWrite(this.#db, this.#db.transaction(() => {
+      const at = this.#now();
+      const { lastInsertRowid } = this.#db
+        .prepare(`INSERT INTO alerts (sale_id, kind, previous_status, created_at) VALUES (?, 'paid_late', ?, ?)`)
+        .run(saleId, previousStatus, at);
+      append(this.#db, {
+        type: 'alert.raised',
+        version: 1,
+        payload: { alert: Number(lastInsertRowid), sale: saleId, kind: 'paid_late', previousStatus },
+      }, { actor: 'system', at });
+    }));
   }
 
   /** Alerts the cashier has not acknowledged yet, oldest first. */
@@ -60,7 +69,13 @@ export class Alerts {
 
   /** Returns false when there is no such open alert. */
   dismiss(id: number): boolean {
-    return ledgerWrite(this.#db, () =>
-      this.#db.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(this.#now(), id).changes === 1);
+    return ledgerWrite(this.#db, this.#db.transaction(() => {
+      const at = this.#now();
+      const alert = this.#db.prepare('SELECT sale_id FROM alerts WHERE id = ? AND dismissed_at IS NULL').get(id) as { sale_id: number } | undefined;
+      if (!alert) return false;
+      if (this.#db.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(at, id).changes !== 1) return false;
+      append(this.#db, { type: 'alert.dismissed', version: 1, payload: { alert: id, sale: alert.sale_id } }, { actor: 'cashier', at });
+      return true;
+    }));
   }
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PosError } from '../../shared/errors.ts';
 import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
+import { ensureTill } from './journal/till.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -33,6 +34,8 @@ export function openLedger(dataDir: string, migrations: readonly Migration[] = M
     // Another process (a second POS started by mistake) waits briefly instead of failing at once.
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations);
+    // The till's identity and the journal's first rows, once (a no-op below schema 13).
+    ensureTill(db);
     return db;
   } catch (error) {
     db.close();

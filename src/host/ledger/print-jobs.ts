@@ -5,6 +5,7 @@
 import type { PrintJobKind, PrintJobStatus, PrintJobView } from '../../shared/contract.ts';
 import { hostMessage, isHostMessageCode, type HostMessage } from '../../shared/messages/index.ts';
 import type { Db } from './database.ts';
+import { append } from './journal/journal.ts';
 import { ledgerWrite } from './write-health.ts';
 
 interface JobRow {
@@ -109,13 +110,30 @@ export class PrintJobs {
     return this.#update(`status = 'printing', attempts = attempts + 1`, id, `status = 'queued'`);
   }
 
+  /** A sale's receipt or copy that came out is journaled (the print, not each attempt); a test print is not money. */
   markPrinted(id: number): void {
-    this.#update(`status = 'printed', error_code = NULL, error_params = NULL, printed_at = :at`, id, `status = 'printing'`);
+    ledgerWrite(this.#db, this.#db.transaction(() => {
+      if (this.#update(`status = 'printed', error_code = NULL, error_params = NULL, printed_at = :at`, id, `status = 'printing'`)) this.#journalPrint(id, 'printed');
+    }));
   }
 
   /** Handed to a printer queue that does not confirm printing (Windows): final, with what is known. */
   markSpooled(id: number, note: HostMessage): void {
-    this.#update(`status = 'spooled', error_code = :errorCode, error_params = :errorParams, printed_at = :at`, id, `status = 'printing'`, errorColumns(note));
+    ledgerWrite(this.#db, this.#db.transaction(() => {
+      if (this.#update(`status = 'spooled', error_code = :errorCode, error_params = :errorParams, printed_at = :at`, id, `status = 'printing'`, errorColumns(note))) {
+        this.#journalPrint(id, 'spooled');
+      }
+    }));
+  }
+
+  #journalPrint(id: number, outcome: 'printed' | 'spooled'): void {
+    const job = this.get(id);
+    if (!job || job.kind === 'test' || job.saleId === null) return;
+    append(this.#db, {
+      type: 'receipt.printed',
+      version: 1,
+      payload: { job: id, sale: job.saleId, kind: job.kind, outcome, attempts: job.attempts },
+    }, { actor: 'system', at: job.printedAt ?? this.#now() });
   }
 
   /** Puts a job back in the queue to be tried again at `retryAt`. */

@@ -1,12 +1,15 @@
 /**
  * The sales ledger, sole writer of the sales and sale_events tables: every sale and every change of
- * its status, each committed in one transaction together with its line in sale_events. Status changes are conditional updates (`WHERE status IN
+ * its status, each committed in one transaction together with its line in sale_events and its row in
+ * the journal (journal/journal.ts; the sales table is the journal's projection, docs/journal.md). Status changes are conditional updates (`WHERE status IN
  * (...)`), so two parts of the host racing to record the same outcome cannot both win: a sale is
  * recorded paid once, and a paid sale never changes again (the schema's triggers back this up).
  */
 import type { DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
 import { hostMessage, isHostMessageCode, type HostMessage, type MessageParams } from '../../shared/messages/index.ts';
 import type { Db } from './database.ts';
+import type { Actor, JournalEvent } from './journal/events.ts';
+import { append } from './journal/journal.ts';
 import { ledgerWrite } from './write-health.ts';
 
 interface SaleRow {
@@ -94,7 +97,7 @@ export class SalesLedger {
   }
 
   /** Records a new sale as `creating`, before the API is asked for its QR. */
-  create(sale: NewSale): StoredSale {
+  create(sale: NewSale, actor: Actor = 'cashier'): StoredSale {
     return ledgerWrite(this.#db, this.#db.transaction(() => {
       const at = this.#now();
       const { lastInsertRowid } = this.#db
@@ -107,13 +110,24 @@ export class SalesLedger {
           sale.apiBaseUrl, at, at);
       const id = Number(lastInsertRowid);
       this.#event(id, null, 'creating', null, at);
+      append(this.#db, {
+        type: 'sale.opened',
+        version: 1,
+        payload: { sale: id, amountCents: sale.amountCents, currency: 'USD', khrPerUsd: sale.khrPerUsd, training: sale.training,
+          merchantName: sale.merchantName, bakongId: sale.bakongId },
+      }, { actor, at });
       return this.#mustGet(id);
     }));
   }
 
   /** Stores the checked QR (and the account it pays) and moves the sale to awaiting payment. */
-  attachQr(id: number, qr: { md5: string; khqrString: string; expiresAt: number; payTo: string }): StoredSale {
-    return this.#transition(id, ['creating'], 'awaiting_payment', null, (at) =>
+  attachQr(id: number, qr: { md5: string; khqrString: string; expiresAt: number; payTo: string }, actor: Actor = 'cashier'): StoredSale {
+    const journal = (before: StoredSale): JournalEvent => ({
+      type: 'sale.qrIssued',
+      version: 1,
+      payload: { sale: id, md5: qr.md5, amountCents: before.amountCents, payTo: qr.payTo, expiresAt: qr.expiresAt },
+    });
+    return this.#transition(id, ['creating'], 'awaiting_payment', null, journal, actor, (at) =>
       this.#db
         .prepare(
           `UPDATE sales SET status = 'awaiting_payment', md5 = ?, khqr_string = ?, expires_at = ?, pay_to = ?, updated_at = ?
@@ -129,7 +143,7 @@ export class SalesLedger {
    * cancelled is marked paid_late. What a payment owes besides (its receipt, an alert when late) is
    * written by those tables' own modules in the same transaction: see record-payment.ts.
    */
-  markPaid(id: number, detail: string, allowedFrom: readonly SaleStatus[] = ['awaiting_payment']): StoredSale | null {
+  markPaid(id: number, detail: string, allowedFrom: readonly SaleStatus[] = ['awaiting_payment'], actor: Actor = 'system'): StoredSale | null {
     const from: readonly SaleStatus[] = allowedFrom.filter((status) => status !== 'paid');
     return ledgerWrite(this.#db, this.#db.transaction(() => {
       const before = this.get(id);
@@ -141,21 +155,25 @@ export class SalesLedger {
         .run(at, late ? 1 : 0, at, id, before.status);
       if (changes !== 1) return null;
       this.#event(id, before.status, 'paid', detail, at);
+      append(this.#db, { type: 'sale.paid', version: 1, payload: { sale: id, from: before.status, late } }, { actor, at });
       return this.get(id);
     }));
   }
 
-  markExpired(id: number, detail: string): StoredSale | null {
-    return this.#tryEnd(id, 'expired', detail, null);
+  markExpired(id: number, detail: string, actor: Actor = 'system'): StoredSale | null {
+    return this.#tryEnd(id, 'expired', detail, null, actor);
   }
 
-  markCancelled(id: number, detail: string): StoredSale | null {
-    return this.#tryEnd(id, 'cancelled', detail, null);
+  markCancelled(id: number, detail: string, actor: Actor = 'cashier'): StoredSale | null {
+    return this.#tryEnd(id, 'cancelled', detail, null, actor);
   }
 
-  /** The reason is a catalog message: its code goes in the history, code and values on the sale. */
-  markFailed(id: number, reason: HostMessage): StoredSale | null {
-    return this.#tryEnd(id, 'failed', reason.code, reason);
+  /**
+   * The reason is a catalog message: its code goes in the history and the journal, code and values
+   * on the sale. `system` when the POS itself gives up on a sale (at start), else the cashier's charge.
+   */
+  markFailed(id: number, reason: HostMessage, actor: Actor = 'cashier'): StoredSale | null {
+    return this.#tryEnd(id, 'failed', reason.code, reason, actor);
   }
 
   findByMd5(md5: string): StoredSale | null {
@@ -278,11 +296,14 @@ export class SalesLedger {
     );
   }
 
-  #tryEnd(id: number, to: SaleStatus, detail: string, reason: HostMessage | null): StoredSale | null {
+  #tryEnd(id: number, to: 'expired' | 'cancelled' | 'failed', detail: string, reason: HostMessage | null, actor: Actor): StoredSale | null {
     const from: SaleStatus[] = ['creating', 'awaiting_payment'];
     const params = reason?.params ? JSON.stringify(reason.params) : null;
+    const journal = (before: StoredSale): JournalEvent => to === 'failed'
+      ? { type: 'sale.failed', version: 1, payload: { sale: id, from: before.status, code: reason?.code ?? 'payment.failedEarlier' } }
+      : { type: to === 'expired' ? 'sale.expired' : 'sale.cancelled', version: 1, payload: { sale: id, from: before.status } };
     try {
-      return this.#transition(id, from, to, detail, (at) =>
+      return this.#transition(id, from, to, detail, journal, actor, (at) =>
         this.#db
           .prepare(`UPDATE sales SET status = ?, failure_code = COALESCE(?, failure_code),
                       failure_params = CASE WHEN ? IS NULL THEN failure_params ELSE ? END, updated_at = ?
@@ -300,6 +321,8 @@ export class SalesLedger {
     from: readonly SaleStatus[],
     to: SaleStatus,
     detail: string | null,
+    journal: (before: StoredSale) => JournalEvent,
+    actor: Actor,
     update: (at: number) => number,
   ): StoredSale {
     return ledgerWrite(this.#db, this.#db.transaction(() => {
@@ -309,6 +332,7 @@ export class SalesLedger {
         throw new TransitionRefused(`sale ${id} is ${before.status}; cannot become ${to}`);
       }
       this.#event(id, before.status, to, detail, at);
+      append(this.#db, journal(before), { actor, at });
       return this.#mustGet(id);
     }));
   }

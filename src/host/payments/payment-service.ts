@@ -86,7 +86,7 @@ export class PaymentService {
     const { ledger } = this.#deps;
     for (const sale of ledger.unresolved()) {
       if (sale.status === 'creating') {
-        ledger.markFailed(sale.id, hostMessage('payment.interrupted'));
+        ledger.markFailed(sale.id, hostMessage('payment.interrupted'), 'system');
       } else {
         this.watcher.watch(sale.id);
         this.#currentId = sale.id;

@@ -29,6 +29,9 @@ const GUARDS = [
   'sales_never_replaced', 'sales_id_is_final', 'sales_md5_is_unique', 'sale_events_never_replaced',
   'alerts_never_replaced', 'alerts_row_is_final', 'alerts_never_deleted',
   'print_jobs_never_replaced', 'print_jobs_identity_is_final', 'print_jobs_never_deleted',
+  // 013
+  'till_never_replaced', 'till_never_updated', 'till_never_deleted',
+  'journal_next_in_chain', 'journal_never_updated', 'journal_never_deleted',
 ];
 
 /** A shop's ledger, closed, and a second connection to its file as anyone with the file could open. */

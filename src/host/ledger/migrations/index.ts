@@ -15,6 +15,7 @@ import * as lastCheck from './009-last-check.ts';
 import * as printJobSpooled from './010-print-job-spooled.ts';
 import * as paidSaleIsFinal from './011-paid-sale-is-final.ts';
 import * as noReplace from './012-no-replace.ts';
+import * as journal from './013-journal.ts';
 
 export interface Migration {
   version: number;
@@ -24,5 +25,5 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages, failureCode, lastCheck,
-  printJobSpooled, paidSaleIsFinal, noReplace,
+  printJobSpooled, paidSaleIsFinal, noReplace, journal,
 ];

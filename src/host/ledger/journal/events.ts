@@ -1,0 +1,154 @@
+/**
+ * The journal's event types: each a `type`, a `version` of its payload and the payload's fields.
+ * docs/journal.md lists them with what each field means. A payload holds only facts of the POS's own
+ * (sale numbers, integer money, codes, times): never a secret — the Bakong API key lives in the
+ * environment only (POS_BAKONG_API_KEY) and no payload has a field it could go in — and never free
+ * text from the API or a printer (a failure is journaled by its catalog code only).
+ *
+ * A payload's shape never changes under the same version: a new field or a changed meaning is the
+ * next version of that type, and readers handle every version ever written.
+ */
+import type { SaleStatus } from '../../../shared/contract.ts';
+
+/** Who caused the row: the POS itself (the watcher, the print queue, start-up) or the cashier's screen (cashier identities come later). */
+export type Actor = 'system' | 'cashier';
+
+export interface TillCreated {
+  type: 'till.created';
+  version: 1;
+  payload: { till: string; code: string; schema: number };
+}
+
+/** An existing sale, journaled once at upgrade as it then stood (with its whole history). */
+export interface MigratedSale {
+  type: 'migrated.sale';
+  version: 1;
+  payload: {
+    sale: number;
+    amountCents: number;
+    currency: string;
+    khrPerUsd: number;
+    status: SaleStatus;
+    training: boolean;
+    merchantName: string;
+    bakongId: string;
+    payTo: string | null;
+    md5: string | null;
+    createdAt: number;
+    expiresAt: number | null;
+    paidAt: number | null;
+    paidLate: boolean;
+    failureCode: string | null;
+    history: Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }>;
+  };
+}
+
+/** An existing alert, journaled once at upgrade. */
+export interface MigratedAlert {
+  type: 'migrated.alert';
+  version: 1;
+  payload: { alert: number; sale: number; kind: string; previousStatus: string; createdAt: number; dismissedAt: number | null };
+}
+
+export interface SaleOpened {
+  type: 'sale.opened';
+  version: 1;
+  payload: { sale: number; amountCents: number; currency: 'USD'; khrPerUsd: number; training: boolean; merchantName: string; bakongId: string };
+}
+
+/** The QR is issued: what the customer can pay. */
+export interface QrIssued {
+  type: 'sale.qrIssued';
+  version: 1;
+  payload: { sale: number; md5: string; amountCents: number; payTo: string; expiresAt: number };
+}
+
+/** Paid; `late` when it was already expired or cancelled. The paid time is the row's `at`. */
+export interface SalePaid {
+  type: 'sale.paid';
+  version: 1;
+  payload: { sale: number; from: SaleStatus; late: boolean };
+}
+
+export interface SaleExpired {
+  type: 'sale.expired';
+  version: 1;
+  payload: { sale: number; from: SaleStatus };
+}
+
+export interface SaleCancelled {
+  type: 'sale.cancelled';
+  version: 1;
+  payload: { sale: number; from: SaleStatus };
+}
+
+/** Failed: the catalog code only (its params stay in the sales row). */
+export interface SaleFailed {
+  type: 'sale.failed';
+  version: 1;
+  payload: { sale: number; from: SaleStatus; code: string };
+}
+
+export interface AlertRaised {
+  type: 'alert.raised';
+  version: 1;
+  payload: { alert: number; sale: number; kind: 'paid_late'; previousStatus: SaleStatus };
+}
+
+export interface AlertDismissed {
+  type: 'alert.dismissed';
+  version: 1;
+  payload: { alert: number; sale: number };
+}
+
+/** A receipt or copy came out (or was handed to a spooler): the print, not each attempt. */
+export interface ReceiptPrinted {
+  type: 'receipt.printed';
+  version: 1;
+  payload: { job: number; sale: number; kind: 'receipt' | 'copy'; outcome: 'printed' | 'spooled'; attempts: number };
+}
+
+/** Settings saved: each key that changed, with its old and new value (settings hold no secret). */
+export interface SettingsChanged {
+  type: 'settings.changed';
+  version: 1;
+  payload: { changes: Array<{ key: string; from: SettingValue; to: SettingValue }> };
+}
+
+export type SettingValue = string | number | boolean | null | string[];
+
+export type JournalEvent =
+  | TillCreated
+  | MigratedSale
+  | MigratedAlert
+  | SaleOpened
+  | QrIssued
+  | SalePaid
+  | SaleExpired
+  | SaleCancelled
+  | SaleFailed
+  | AlertRaised
+  | AlertDismissed
+  | ReceiptPrinted
+  | SettingsChanged;
+
+export type JournalEventType = JournalEvent['type'];
+
+/** Every type and the payload versions this build reads (the verifier flags anything else). */
+export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>> = {
+  'till.created': [1],
+  'migrated.sale': [1],
+  'migrated.alert': [1],
+  'sale.opened': [1],
+  'sale.qrIssued': [1],
+  'sale.paid': [1],
+  'sale.expired': [1],
+  'sale.cancelled': [1],
+  'sale.failed': [1],
+  'alert.raised': [1],
+  'alert.dismissed': [1],
+  'receipt.printed': [1],
+  'settings.changed': [1],
+};
+
+export const ACTORS: readonly Actor[] = ['system', 'cashier'];

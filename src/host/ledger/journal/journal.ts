@@ -1,0 +1,71 @@
+/**
+ * The journal's one writer. `append` adds the next row of this till's chain inside the caller's
+ * transaction — the same one that writes the projection (sales, alerts, print jobs, settings) — so a
+ * change of money state and its journal row commit together or not at all. It refuses to run outside
+ * a transaction: a row committed alone could disagree with the projection after a crash.
+ *
+ * Cost per row: one primary-key lookup for the chain head, one SHA-256 over a few hundred bytes and
+ * one insert.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../database.ts';
+import { GENESIS_PREV_HASH, canonicalJson, rowHash } from './canonical.ts';
+import type { Actor, JournalEvent } from './events.ts';
+
+export interface JournalRow {
+  tillId: string;
+  seq: number;
+  uuid: string;
+  actor: Actor;
+  at: number;
+  type: string;
+  version: number;
+  payload: string;
+  prevHash: string;
+  hash: string;
+}
+
+export class JournalError extends Error {
+  override name = 'JournalError';
+}
+
+const tillIds = new WeakMap<Db, string>();
+
+/** This till's id (from the `till` table), or null before the till exists. */
+export function tillId(db: Db): string | null {
+  const known = tillIds.get(db);
+  if (known) return known;
+  const row = db.prepare('SELECT id FROM till LIMIT 1').get() as { id: string } | undefined;
+  if (row) tillIds.set(db, row.id);
+  return row?.id ?? null;
+}
+
+export function appendFor(db: Db, till: string, event: JournalEvent, by: { actor: Actor; at: number; uuid?: string }): JournalRow {
+  if (!db.inTransaction) throw new JournalError(`a ${event.type} row must be written in the transaction of the change it records`);
+  const head = db.prepare('SELECT seq, hash FROM journal WHERE till_id = ? ORDER BY seq DESC LIMIT 1').get(till) as
+    | { seq: number; hash: string }
+    | undefined;
+  const fields = {
+    tillId: till,
+    seq: (head?.seq ?? 0) + 1,
+    uuid: by.uuid ?? randomUUID(),
+    actor: by.actor,
+    at: by.at,
+    type: event.type,
+    version: event.version,
+    payload: canonicalJson(event.payload),
+  };
+  const prevHash = head?.hash ?? GENESIS_PREV_HASH;
+  const hash = rowHash(prevHash, fields);
+  db.prepare(`INSERT INTO journal (till_id, seq, uuid, actor, at, type, version, payload, prev_hash, hash)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(fields.tillId, fields.seq, fields.uuid, fields.actor, fields.at, fields.type, fields.version, fields.payload, prevHash, hash);
+  return { ...fields, prevHash, hash };
+}
+
+/** Appends `event` as the next row of this till's journal, in the caller's transaction. */
+export function append(db: Db, event: JournalEvent, by: { actor: Actor; at: number }): JournalRow {
+  const till = tillId(db);
+  if (!till) throw new JournalError('the till has no identity yet: the ledger was not opened by openLedger');
+  return appendFor(db, till, event, by);
+}

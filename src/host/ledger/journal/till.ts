@@ -1,0 +1,114 @@
+/**
+ * The till's identity, made once: at the first start of a new ledger, or at the first start after
+ * the upgrade to schema 13. In one transaction the till gets a UUID and a short code, the journal
+ * gets its first row (`till.created`), and every sale and alert the ledger already holds is journaled
+ * after it, one `migrated.sale` row per sale (its state and its whole history) and one
+ * `migrated.alert` row per alert, oldest first, so the chain covers every row there was and
+ * the sales projection can be checked against the journal from the first sale on (docs/journal.md).
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import type { SaleStatus } from '../../../shared/contract.ts';
+import type { Db } from '../database.ts';
+import { appendFor, tillId } from './journal.ts';
+
+/** No 0/O, 1/I/L, U/V: a code read aloud or copied from paper cannot be mistaken. */
+export const TILL_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
+
+export function newTillCode(): string {
+  let code = '';
+  for (let i = 0; i < 4; i += 1) code += TILL_CODE_ALPHABET[randomInt(TILL_CODE_ALPHABET.length)];
+  return code;
+}
+
+export interface Till {
+  id: string;
+  code: string;
+  createdAt: number;
+}
+
+export function readTill(db: Db): Till | null {
+  const row = db.prepare('SELECT id, code, created_at FROM till LIMIT 1').get() as { id: string; code: string; created_at: number } | undefined;
+  return row ? { id: row.id, code: row.code, createdAt: row.created_at } : null;
+}
+
+function hasTillTable(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'till'").get() !== undefined;
+}
+
+interface LegacySale {
+  id: number;
+  amount_cents: number;
+  currency: string;
+  khr_per_usd: number;
+  status: SaleStatus;
+  training: number;
+  merchant_name: string;
+  bakong_id: string;
+  pay_to: string | null;
+  md5: string | null;
+  created_at: number;
+  expires_at: number | null;
+  paid_at: number | null;
+  paid_late: number;
+  failure_code: string | null;
+}
+
+/** Makes the till if the ledger has none yet (a no-op on a ledger below schema 13). */
+export function ensureTill(db: Db, now: () => number = Date.now): Till | null {
+  if (!hasTillTable(db)) return null;
+  const existing = readTill(db);
+  if (existing) return existing;
+  return db.transaction(() => {
+    const at = now();
+    const till: Till = { id: randomUUID(), code: newTillCode(), createdAt: at };
+    db.prepare('INSERT INTO till (id, code, created_at) VALUES (?, ?, ?)').run(till.id, till.code, till.createdAt);
+    const schema = db.pragma('user_version', { simple: true }) as number;
+    const by = { actor: 'system' as const, at };
+    appendFor(db, till.id, { type: 'till.created', version: 1, payload: { till: till.id, code: till.code, schema } }, by);
+    migrateExisting(db, till.id, at);
+    tillId(db);
+    return till;
+  })();
+}
+
+function migrateExisting(db: Db, till: string, at: number): void {
+  const by = { actor: 'system' as const, at };
+  const history = db.prepare('SELECT at, from_status AS "from", to_status AS "to", detail FROM sale_events WHERE sale_id = ? ORDER BY id');
+  // Columns added after version 1 exist here: the till is made only once every migration has run.
+  // A page at a time: better-sqlite3 cannot write while a statement is still being iterated.
+  const page = db.prepare('SELECT * FROM sales WHERE id > ? ORDER BY id LIMIT 500');
+  for (let sales = page.all(0) as LegacySale[]; sales.length > 0; sales = page.all(sales[sales.length - 1]!.id) as LegacySale[]) for (const sale of sales) {
+    appendFor(db, till, {
+      type: 'migrated.sale',
+      version: 1,
+      payload: {
+        sale: sale.id,
+        amountCents: sale.amount_cents,
+        currency: sale.currency,
+        khrPerUsd: sale.khr_per_usd,
+        status: sale.status,
+        training: sale.training === 1,
+        merchantName: sale.merchant_name,
+        bakongId: sale.bakong_id,
+        payTo: sale.pay_to,
+        md5: sale.md5,
+        createdAt: sale.created_at,
+        expiresAt: sale.expires_at,
+        paidAt: sale.paid_at,
+        paidLate: sale.paid_late === 1,
+        failureCode: sale.failure_code,
+        history: history.all(sale.id) as Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }>,
+      },
+    }, by);
+  }
+  const alerts = db.prepare('SELECT id, sale_id, kind, previous_status, created_at, dismissed_at FROM alerts ORDER BY id').all() as Array<{
+    id: number; sale_id: number; kind: string; previous_status: string; created_at: number; dismissed_at: number | null;
+  }>;
+  for (const alert of alerts) {
+    appendFor(db, till, {
+      type: 'migrated.alert',
+      version: 1,
+      payload: { alert: alert.id, sale: alert.sale_id, kind: alert.kind, previousStatus: alert.previous_status, createdAt: alert.created_at, dismissedAt: alert.dismissed_at },
+    }, by);
+  }
+}

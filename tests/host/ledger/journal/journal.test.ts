@@ -1,0 +1,181 @@
+/**
+ * The journal as the POS writes it: every change of money state is one row, chained, written in the
+ * same transaction as the tables it explains (the projection), with nothing secret in it.
+ */
+import assert from 'node:assert/strict';
+import { test, type TestContext } from 'node:test';
+import { runCommand } from '../../../../src/host/commands.ts';
+import { Alerts } from '../../../../src/host/ledger/alerts.ts';
+import { openLedger, type Db } from '../../../../src/host/ledger/database.ts';
+import { append } from '../../../../src/host/ledger/journal/journal.ts';
+import { TILL_CODE_ALPHABET, readTill } from '../../../../src/host/ledger/journal/till.ts';
+import { verifyChain, verifyProjection } from '../../../../src/host/ledger/journal/verify.ts';
+import { PrintJobs } from '../../../../src/host/ledger/print-jobs.ts';
+import { recordPayment } from '../../../../src/host/ledger/record-payment.ts';
+import { SalesLedger } from '../../../../src/host/ledger/sales.ts';
+import { hostMessage } from '../../../../src/shared/messages/index.ts';
+import { startHost, startSandbox } from '../../../support/servers.ts';
+import { tempDir, waitFor } from '../../../support/temp.ts';
+
+const SALE = { amountCents: 1050, khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' };
+const MD5 = 'a'.repeat(32);
+
+function ledger(t: TestContext) {
+  let clock = 1_764_576_000_000;
+  const now = () => (clock += 1000);
+  const db = openLedger(tempDir(t));
+  t.after(() => db.close());
+  const tables = { db, sales: new SalesLedger(db, now), printJobs: new PrintJobs(db, now), alerts: new Alerts(db, now) };
+  return { ...tables, tables };
+}
+
+function rows(db: Db) {
+  return db.prepare('SELECT seq, actor, at, type, version, payload FROM journal ORDER BY seq').all() as Array<{
+    seq: number; actor: string; at: number; type: string; version: number; payload: string;
+  }>;
+}
+
+test('a new ledger: the till has a UUID and a 4-character code, written as the journal\'s first row', (t) => {
+  const { db } = ledger(t);
+  const till = readTill(db)!;
+  assert.match(till.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(till.code.length, 4);
+  for (const c of till.code) assert.ok(TILL_CODE_ALPHABET.includes(c));
+  const [first, ...rest] = rows(db);
+  assert.deepEqual(rest, []);
+  assert.equal(first!.type, 'till.created');
+  assert.equal(first!.actor, 'system');
+  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 13 });
+  assert.ok(verifyChain(db).ok);
+});
+
+test('a sale paid end to end, printed, then one paid late and its alert dismissed: the rows in order, a valid chain, a matching projection', (t) => {
+  const { db, sales, printJobs, alerts, tables } = ledger(t);
+  const sale = sales.create(SALE);
+  sales.attachQr(sale.id, { md5: MD5, khqrString: 'KHQR-PAYLOAD', expiresAt: 1_764_577_000_000, payTo: 'shop@aclb' });
+  const paid = recordPayment(tables, sale.id, 'payment confirmed by the API', ['awaiting_payment'])!;
+  const job = printJobs.nextQueued()!;
+  printJobs.markPrinting(job.id);
+  printJobs.markRetry(job.id, hostMessage('printer.earlierProblem'), 0);
+  printJobs.markPrinting(job.id);
+  printJobs.markPrinted(job.id);
+
+  const late = sales.create({ ...SALE, amountCents: 300 });
+  sales.attachQr(late.id, { md5: 'b'.repeat(32), khqrString: 'KHQR-2', expiresAt: 1_764_577_000_000, payTo: 'shop@aclb' });
+  sales.markExpired(late.id, 'the QR lifetime ended without payment');
+  recordPayment(tables, late.id, 'paid after the sale was expired', ['awaiting_payment', 'expired']);
+  const alert = alerts.open()[0]!;
+  assert.ok(alerts.dismiss(alert.id));
+  sales.create({ ...SALE, amountCents: 99 });
+  sales.markFailed(3, hostMessage('payment.qrNotRecorded'));
+
+  const journal = rows(db);
+  assert.deepEqual(journal.map((r) => [r.seq, r.type, r.actor]), [
+    [1, 'till.created', 'system'],
+    [2, 'sale.opened', 'cashier'],
+    [3, 'sale.qrIssued', 'cashier'],
+    [4, 'sale.paid', 'system'],
+    [5, 'receipt.printed', 'system'],
+    [6, 'sale.opened', 'cashier'],
+    [7, 'sale.qrIssued', 'cashier'],
+    [8, 'sale.expired', 'system'],
+    [9, 'sale.paid', 'system'],
+    [10, 'alert.raised', 'system'],
+    [11, 'alert.dismissed', 'cashier'],
+    [12, 'sale.opened', 'cashier'],
+    [13, 'sale.failed', 'cashier'],
+  ]);
+  const payload = (seq: number) => JSON.parse(journal[seq - 1]!.payload) as unknown;
+  assert.deepEqual(payload(2), { sale: 1, amountCents: 1050, currency: 'USD', khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb' });
+  assert.deepEqual(payload(3), { sale: 1, md5: MD5, amountCents: 1050, payTo: 'shop@aclb', expiresAt: 1_764_577_000_000 });
+  assert.deepEqual(payload(4), { sale: 1, from: 'awaiting_payment', late: false });
+  assert.equal(journal[3]!.at, paid.paidAt, 'the paid row\'s time is the sale\'s paid_at');
+  assert.deepEqual(payload(5), { job: job.id, sale: 1, kind: 'receipt', outcome: 'printed', attempts: 2 }, 'one row for the print, not one per attempt');
+  assert.deepEqual(payload(9), { sale: 2, from: 'expired', late: true });
+  assert.deepEqual(payload(10), { alert: alert.id, sale: 2, kind: 'paid_late', previousStatus: 'expired' });
+  assert.deepEqual(payload(11), { alert: alert.id, sale: 2 });
+  assert.deepEqual(payload(13), { sale: 3, from: 'creating', code: 'payment.qrNotRecorded' });
+
+  const chain = verifyChain(db);
+  assert.deepEqual({ ok: chain.ok, rows: chain.rows, problem: chain.problem }, { ok: true, rows: 13, problem: null });
+  assert.deepEqual(verifyProjection(db), { ok: true, sales: 3, problem: null });
+});
+
+test('a journal write that fails leaves no projection change', (t) => {
+  const { db, sales } = ledger(t);
+  db.exec(`CREATE TEMP TRIGGER journal_fails BEFORE INSERT ON main.journal BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+  assert.throws(() => sales.create(SALE), /disk trouble/);
+  assert.equal((db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n, 0);
+  assert.equal((db.prepare('SELECT COUNT(*) AS n FROM sale_events').get() as { n: number }).n, 0);
+  db.exec('DROP TRIGGER temp.journal_fails');
+  const sale = sales.create(SALE);
+  db.exec(`CREATE TEMP TRIGGER journal_fails BEFORE INSERT ON main.journal BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+  assert.throws(() => sales.attachQr(sale.id, { md5: MD5, khqrString: 'Q', expiresAt: 2e12, payTo: 'shop@aclb' }), /disk trouble/);
+  assert.equal(sales.get(sale.id)!.status, 'creating');
+  assert.equal(sales.get(sale.id)!.md5, null);
+});
+
+test('a projection write that fails after the journal row leaves no journal row', (t) => {
+  const { db, sales, tables } = ledger(t);
+  const sale = sales.create(SALE);
+  sales.attachQr(sale.id, { md5: MD5, khqrString: 'Q', expiresAt: 2e12, payTo: 'shop@aclb' });
+  const before = rows(db).length;
+  // The receipt job is written after the sale.paid row, in the same transaction.
+  db.exec(`CREATE TEMP TRIGGER receipt_fails BEFORE INSERT ON main.print_jobs BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+  assert.throws(() => recordPayment(tables, sale.id, 'paid', ['awaiting_payment']), /disk trouble/);
+  assert.equal(rows(db).length, before, 'no sale.paid row without its sale and receipt');
+  assert.equal(sales.get(sale.id)!.status, 'awaiting_payment');
+  assert.ok(verifyChain(db).ok);
+  assert.ok(verifyProjection(db).ok);
+});
+
+test('append refuses to run outside a transaction, and refuses money that is not an integer', (t) => {
+  const { db } = ledger(t);
+  assert.throws(() => append(db, { type: 'alert.dismissed', version: 1, payload: { alert: 1, sale: 1 } }, { actor: 'cashier', at: 1 }), /transaction/);
+  assert.throws(() => db.transaction(() => append(db, {
+    type: 'sale.opened', version: 1,
+    payload: { sale: 9, amountCents: 10.5, currency: 'USD', khrPerUsd: 4100, training: false, merchantName: 'x', bakongId: 'y' },
+  }, { actor: 'cashier', at: 1 }))(), /only safe integers/);
+  assert.equal(rows(db).length, 1);
+});
+
+test('the journal\'s guards: no UPDATE, DELETE, REPLACE, nor a row that is not the next of the chain', (t) => {
+  const { db, sales } = ledger(t);
+  sales.create(SALE);
+  assert.throws(() => db.exec(`UPDATE journal SET at = 0 WHERE seq = 2`), /append-only/);
+  assert.throws(() => db.exec(`DELETE FROM journal WHERE seq = 2`), /append-only/);
+  const head = db.prepare(`SELECT * FROM journal WHERE seq = 2`).get() as Record<string, string>;
+  const insert = (mode: string, seq: number, uuid: string | undefined, prev: string | undefined) => db.prepare(`INSERT ${mode} INTO journal
+    (till_id, seq, uuid, actor, at, type, version, payload, prev_hash, hash) VALUES (?, ?, ?, 'system', 1, 'sale.expired', 1, '{}', ?, ?)`)
+    .run(head.till_id, seq, uuid, prev, 'f'.repeat(64));
+  db.pragma('recursive_triggers = ON');
+  assert.throws(() => insert('OR REPLACE', 2, crypto.randomUUID(), head.prev_hash), /append-only/, 'replace a row');
+  assert.throws(() => insert('OR REPLACE', 3, head.uuid, head.hash), /append-only/, 'replace by uuid');
+  assert.throws(() => insert('', 4, crypto.randomUUID(), head.hash), /append-only/, 'a gap');
+  assert.throws(() => insert('', 3, crypto.randomUUID(), '0'.repeat(64)), /append-only/, 'a broken link');
+  assert.throws(() => db.exec(`UPDATE till SET code = 'AAAA'`), /cannot change/);
+  assert.throws(() => db.exec(`DELETE FROM till`), /cannot be deleted/);
+});
+
+test('no secret in any journal row: a live sale with POS_BAKONG_API_KEY set, and a settings change', async (t) => {
+  const secret = 'sk-live-very-secret-api-key-1234567890';
+  const { sandbox, url } = await startSandbox(t);
+  const host = startHost(t, { POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store', POS_BAKONG_API_URL: url, POS_BAKONG_API_KEY: secret });
+  assert.ok((await runCommand(host, 'payment.charge', { amountCents: 1050 })).ok);
+  sandbox.pay(host.ledger.get(1)!.md5!);
+  await waitFor('the sale to be recorded paid', () => host.ledger.get(1)!.status === 'paid');
+  assert.ok((await runCommand(host, 'settings.save', { khrPerUsd: 4200, receiptFooter: ['Come again'] })).ok);
+  const journal = rows(host.db);
+  assert.deepEqual(journal.map((r) => r.type).filter((type) => type !== 'receipt.printed'),
+    ['till.created', 'sale.opened', 'sale.qrIssued', 'sale.paid', 'settings.changed']);
+  const settings = JSON.parse(journal.find((r) => r.type === 'settings.changed')!.payload) as { changes: unknown[] };
+  assert.deepEqual(settings.changes, [
+    { key: 'khrPerUsd', from: 4000, to: 4200 },
+    { key: 'receiptFooter', from: ['Thank you! · អរគុណ!'], to: ['Come again'] },
+  ]);
+  const everything = host.db.prepare('SELECT group_concat(payload || actor || type, char(10)) AS text FROM journal').get() as { text: string };
+  assert.ok(!everything.text.includes(secret));
+  assert.ok(!everything.text.includes('sk-live'));
+  assert.ok(verifyChain(host.db).ok);
+  assert.ok(verifyProjection(host.db).ok);
+});
