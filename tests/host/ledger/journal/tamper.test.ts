@@ -1,0 +1,128 @@
+/**
+ * Each tamper with the ledger file is found by the journal checks, naming the row (or the sale):
+ * done through a second connection, as anyone with the file could, guards dropped where they stand
+ * in the way. A full rewrite of the chain from some row, hashes recomputed, passes every check made
+ * from the file alone: only an anchor kept off the file (a Z report's SEQ:HASH16) catches it.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import Database from 'better-sqlite3';
+import { LEDGER_FILE, openLedger, type Db } from '../../../../src/host/ledger/database.ts';
+import { rowHash } from '../../../../src/host/ledger/journal/canonical.ts';
+import { parseAnchor, verifyChain, verifyProjection } from '../../../../src/host/ledger/journal/verify.ts';
+import { seedSales } from '../../../support/seed-sales.ts';
+import { tempDir } from '../../../support/temp.ts';
+
+/** A shop's ledger with 4 sales (the 2nd and 4th expired, the others paid), closed; and a raw connection to its file. */
+function shop(t: TestContext): Db {
+  const dir = tempDir(t);
+  let clock = 1_764_576_000_000;
+  const pos = openLedger(dir);
+  seedSales(pos, 4, { now: () => (clock += 1000), unpaidEvery: 2 });
+  pos.close();
+  const file = new Database(join(dir, LEDGER_FILE));
+  t.after(() => file.close());
+  return file;
+}
+
+interface Row { seq: number; type: string; payload: string; hash: string; prev_hash: string }
+const row = (db: Db, where: string) => db.prepare(`SELECT * FROM journal WHERE ${where} ORDER BY seq LIMIT 1`).get() as Row & Record<string, string & number>;
+
+test('an untouched ledger verifies: chain and projection', (t) => {
+  const db = shop(t);
+  const chain = verifyChain(db);
+  assert.equal(chain.problem, null);
+  assert.equal(chain.rows, 1 + 4 * 3, 'till.created; each sale opened, QR issued, then paid or expired (a receipt owed is not a print)');
+  assert.deepEqual(verifyProjection(db), { ok: true, sales: 4, problem: null });
+});
+
+test('a payload edited (guard dropped): the row is named, hash mismatch; a non-canonical edit is named as such', (t) => {
+  const db = shop(t);
+  const opened = row(db, `type = 'sale.opened'`);
+  db.exec('DROP TRIGGER journal_never_updated');
+  db.prepare('UPDATE journal SET payload = ? WHERE seq = ?').run(opened.payload.replace('"amountCents":100', '"amountCents":1'), opened.seq);
+  assert.deepEqual(verifyChain(db).problem?.kind, 'hash mismatch');
+  assert.equal(verifyChain(db).problem?.seq, opened.seq);
+  db.prepare('UPDATE journal SET payload = ? WHERE seq = ?').run(opened.payload.replace(',', ', '), opened.seq);
+  assert.deepEqual(verifyChain(db).problem, { seq: opened.seq, kind: 'non-canonical payload', text: `row ${opened.seq}'s payload is not canonical JSON (edited by hand?)` });
+});
+
+test('a row deleted (guard dropped): the missing row is named', (t) => {
+  const db = shop(t);
+  const paid = row(db, `type = 'sale.paid'`);
+  db.exec('DROP TRIGGER journal_never_deleted');
+  db.prepare('DELETE FROM journal WHERE seq = ?').run(paid.seq);
+  const { problem } = verifyChain(db);
+  assert.equal(problem?.kind, 'gap');
+  assert.equal(problem?.seq, paid.seq);
+  assert.equal(problem?.text, `row ${paid.seq} is missing: the row after ${paid.seq - 1} is ${paid.seq + 1}`);
+  // The last rows deleted leave no gap: only an anchor (printed on a Z report) notices that.
+  const other = shop(t);
+  const head = verifyChain(other).head!;
+  other.exec('DROP TRIGGER journal_never_deleted');
+  other.prepare('DELETE FROM journal WHERE seq = ?').run(head.seq);
+  assert.ok(verifyChain(other).ok);
+  assert.deepEqual(verifyChain(other, { anchor: { seq: head.seq, hash: head.hash.slice(0, 16) } }).problem, {
+    seq: head.seq, kind: 'anchor', text: `the anchor's row ${head.seq} is not in the chain (it ends at ${head.seq - 1}): rows were removed`,
+  });
+});
+
+test('a row inserted: a fake row at the end is named (its hash cannot be right without recomputing); a fake sale is named by the projection check', (t) => {
+  const db = shop(t);
+  const head = row(db, `seq = (SELECT MAX(seq) FROM journal)`);
+  // The guard lets the next row in (SQL cannot compute SHA-256): the walk finds it.
+  db.prepare(`INSERT INTO journal (till_id, seq, uuid, actor, at, type, version, payload, prev_hash, hash)
+              VALUES (?, ?, ?, 'system', 1, 'sale.paid', 1, '{"from":"expired","late":true,"sale":2}', ?, ?)`)
+    .run(head.till_id, head.seq + 1, crypto.randomUUID(), head.hash, 'e'.repeat(64));
+  assert.deepEqual(verifyChain(db).problem?.seq, head.seq + 1);
+  assert.deepEqual(verifyChain(db).problem?.kind, 'hash mismatch');
+
+  const other = shop(t);
+  other.prepare(`INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url,
+                   md5, created_at, updated_at, paid_at) VALUES (99999, 'USD', 4100, 'paid', 0, 'My Shop', 'shop@aclb', 'x', ?, 1, 1, 1)`)
+    .run('f'.repeat(32));
+  assert.ok(verifyChain(other).ok, 'the chain itself is intact');
+  assert.deepEqual(verifyProjection(other).problem, { sale: 5, text: 'sale 5 is in the sales table but no journal row records it (inserted by hand?)' });
+});
+
+test('a paid sale rewritten in the sales table (its guards dropped) is named by the projection check', (t) => {
+  const db = shop(t);
+  for (const name of ['sales_paid_row_is_final', 'sales_paid_is_final', 'sales_amount_is_final', 'sales_pay_to_is_final']) db.exec(`DROP TRIGGER ${name}`);
+  db.exec(`UPDATE sales SET status = 'cancelled', amount_cents = 1, pay_to = 'thief@aclb', paid_at = NULL WHERE id = 3`);
+  const { problem } = verifyProjection(db);
+  assert.equal(problem?.sale, 3);
+  assert.match(problem!.text, /status cancelled, the journal says paid; amount 1, the journal says 102/);
+});
+
+test('a full rewrite of the chain from a row, hashes recomputed: it passes without an anchor and fails with the anchor printed before', (t) => {
+  const db = shop(t);
+  const printed = verifyChain(db).head!; // what a Z report would have printed: SEQ:HASH16
+  const anchor = parseAnchor(`${printed.seq}:${printed.hash.slice(0, 16)}`)!;
+  assert.ok(verifyChain(db, { anchor }).ok);
+
+  // Sale 3 was paid to the shop: make it pay someone else, in the journal and in the sales table.
+  const qr = row(db, `type = 'sale.qrIssued' AND sale_id = 3`);
+  for (const name of ['journal_never_updated', 'sales_paid_row_is_final', 'sales_pay_to_is_final']) db.exec(`DROP TRIGGER ${name}`);
+  db.prepare('UPDATE journal SET payload = ? WHERE seq = ?').run(qr.payload.replace('"payTo":"shop@aclb"', '"payTo":"thief@aclb"'), qr.seq);
+  db.exec(`UPDATE sales SET pay_to = 'thief@aclb' WHERE id = 3`);
+  let prev = (db.prepare('SELECT hash FROM journal WHERE seq = ?').get(qr.seq - 1) as { hash: string }).hash;
+  type Stored = { till_id: string; seq: number; uuid: string; actor: string; at: number; type: string; version: number; payload: string };
+  for (const r of db.prepare('SELECT * FROM journal WHERE seq >= ? ORDER BY seq').all(qr.seq) as Stored[]) {
+    const hash = rowHash(prev, { tillId: r.till_id, seq: r.seq, uuid: r.uuid, actor: r.actor, at: r.at, type: r.type, version: r.version, payload: r.payload });
+    db.prepare('UPDATE journal SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
+    prev = hash;
+  }
+
+  assert.equal(verifyChain(db).problem, null, 'from the file alone, the rewritten chain is valid');
+  assert.equal(verifyProjection(db).problem, null, 'and the projection matches it');
+  const { problem } = verifyChain(db, { anchor });
+  assert.equal(problem?.kind, 'anchor');
+  assert.equal(problem?.seq, printed.seq);
+  assert.match(problem!.text, new RegExp(`the anchor says ${anchor.hash}`));
+});
+
+test('an anchor is SEQ:HASH16 (16 to 64 hex characters)', () => {
+  assert.deepEqual(parseAnchor('42:0123456789ABCDEF'), { seq: 42, hash: '0123456789abcdef' });
+  for (const bad of ['42:0123', '0:0123456789abcdef', 'x:0123456789abcdef', '42', '42:0123456789abcdeg']) assert.equal(parseAnchor(bad), null, bad);
+});
