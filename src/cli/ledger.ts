@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { readDataDir } from '../host/config/env.ts';
+import { parseAnchor } from '../host/ledger/journal/verify.ts';
 import { parseCommandLine, usageError, type CommandSpec } from './args.ts';
 import { runBackup } from './commands/backup.ts';
 import { runVerify } from './commands/verify.ts';
@@ -30,12 +31,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'verify',
-    usage: 'npm run ledger -- verify',
-    summary: 'Check the ledger: SQLite integrity, foreign keys, schema version and migration checksums, protective triggers.',
-    options: {},
+    usage: 'npm run ledger -- verify [--anchor SEQ:HASH16]',
+    summary: 'Check the ledger: SQLite integrity, foreign keys, schema version and migration checksums, protective triggers, the journal\'s hash chain and the sales against the journal.',
+    options: { anchor: { type: 'string' } },
     help: [
       'Prints each check in words and names the first problem (exit 1).',
-      'Not yet: the hash-chain walk, projections against the journal and --anchor SEQ:HASH come with the journal.',
+      '--anchor SEQ:HASH16   a chain head printed on paper (a Z report): the chain must have row SEQ with a hash',
+      '                      beginning HASH16 (16 hex characters). Without it, a chain recomputed from scratch',
+      '                      by someone with the file passes (docs/journal.md).',
     ],
   },
   { name: 'export', usage: 'npm run ledger -- export --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE', summary: 'Export sales for the accountant.', notYet: NOT_YET, options: {} },
@@ -91,8 +94,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       const typedIn = env.INIT_CWD?.trim() || process.cwd();
       return runBackup({ dataDir, out: resolve(typedIn, out), force: parsed.values.force === true }, print);
     }
-    case 'verify':
-      return runVerify(dataDir, print);
+    case 'verify': {
+      const text = parsed.values.anchor;
+      if (text === undefined) return runVerify(dataDir, print);
+      const anchor = typeof text === 'string' ? parseAnchor(text) : null;
+      if (!anchor) throw usageError('--anchor must be SEQ:HASH16: a row number, a colon and at least 16 hex characters of its hash.', parsed.command.usage);
+      return runVerify(dataDir, print, { anchor });
+    }
     default:
       throw usageError(`Unknown command "${parsed.command.name}".`, GENERAL_USAGE);
   }

@@ -47,7 +47,8 @@ test('verify passes a healthy ledger while the POS runs, saying what it checked 
   assert.match(run.stdout, /ok +foreign keys:/);
   assert.match(run.stdout, /ok +schema: version \d+: all \d+ migrations recorded, names and checksums match this build/);
   assert.match(run.stdout, /ok +protective triggers: all \d+ present and unchanged, none added/);
-  assert.match(run.stdout, /not yet +hash chain: not walked/);
+  assert.match(run.stdout, /ok +hash chain: \d+ rows of till [2-9A-Z]{4}, head \d+:[0-9a-f]{16}; every row hashes as stored\. Without --anchor this cannot tell a chain recomputed from scratch/);
+  assert.match(run.stdout, /ok +projections: all \d+ sales match the journal/);
   assert.match(run.stdout, /Verification passed/);
   assert.equal(run.stderr, '');
 });
@@ -143,4 +144,30 @@ test('verify names a ledger not yet upgraded to this build\'s schema, and one wr
   const future = await runLedgerCli(['verify'], newer);
   assert.equal(future.code, 1);
   assert.match(future.stdout, /First problem: schema: schema version 999 \("from-the-future"\) is recorded in the ledger but unknown to this build/);
+});
+
+test('verify --anchor SEQ:HASH16 checks the chain against a printed head; a journal row edited by hand is named (exit 1)', async (t) => {
+  const { dataDir, file } = await copiedLedger(t, 10);
+  let head = { seq: 0, hash: '' };
+  editCopy(file, (db) => { head = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as typeof head; });
+  const anchored = await runLedgerCli(['verify', '--anchor', `${head.seq}:${head.hash.slice(0, 16)}`], dataDir);
+  assert.equal(anchored.code, 0, anchored.stdout + anchored.stderr);
+  assert.match(anchored.stdout, new RegExp(`ok +hash chain: .* matches the anchor ${head.seq}:${head.hash.slice(0, 16)}`));
+
+  const wrong = await runLedgerCli(['verify', '--anchor', `${head.seq}:0000000000000000`], dataDir);
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.stdout, new RegExp(`First problem: hash chain: row ${head.seq}: anchor: row ${head.seq}'s hash begins [0-9a-f]{16}, the anchor says 0000000000000000`));
+
+  const usage = await runLedgerCli(['verify', '--anchor', '12'], dataDir);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /--anchor must be SEQ:HASH16/);
+
+  editCopy(file, (db) => {
+    db.exec('DROP TRIGGER journal_never_updated');
+    db.exec(`UPDATE journal SET payload = replace(payload, '"amountCents":101', '"amountCents":1') WHERE seq = 5`);
+  });
+  const edited = await runLedgerCli(['verify'], dataDir);
+  assert.equal(edited.code, 1);
+  assert.match(edited.stdout, /PROBLEM +protective triggers: the protective trigger "journal_never_updated" is missing/);
+  assert.match(edited.stdout, /PROBLEM +hash chain: row 5: hash mismatch: row 5 \(sale\.opened\) does not hash to its stored hash/);
 });
