@@ -114,7 +114,7 @@ export class SalesLedger {
         type: 'sale.opened',
         version: 1,
         payload: { sale: id, amountCents: sale.amountCents, currency: 'USD', khrPerUsd: sale.khrPerUsd, training: sale.training,
-          merchantName: sale.merchantName, bakongId: sale.bakongId },
+          merchantName: sale.merchantName, bakongId: sale.bakongId, apiBaseUrl: sale.apiBaseUrl },
       }, { actor, at });
       return this.#mustGet(id);
     }));
@@ -125,7 +125,7 @@ export class SalesLedger {
     const journal = (before: StoredSale): JournalEvent => ({
       type: 'sale.qrIssued',
       version: 1,
-      payload: { sale: id, md5: qr.md5, amountCents: before.amountCents, payTo: qr.payTo, expiresAt: qr.expiresAt },
+      payload: { sale: id, md5: qr.md5, amountCents: before.amountCents, payTo: qr.payTo, expiresAt: qr.expiresAt, khqrString: qr.khqrString },
     });
     return this.#transition(id, ['creating'], 'awaiting_payment', null, journal, actor, (at) =>
       this.#db

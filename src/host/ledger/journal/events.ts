@@ -32,8 +32,10 @@ export interface MigratedSale {
     training: boolean;
     merchantName: string;
     bakongId: string;
+    apiBaseUrl: string;
     payTo: string | null;
     md5: string | null;
+    khqrString: string | null;
     createdAt: number;
     expiresAt: number | null;
     paidAt: number | null;
@@ -53,14 +55,24 @@ export interface MigratedAlert {
 export interface SaleOpened {
   type: 'sale.opened';
   version: 1;
-  payload: { sale: number; amountCents: number; currency: 'USD'; khrPerUsd: number; training: boolean; merchantName: string; bakongId: string };
+  payload: {
+    sale: number;
+    amountCents: number;
+    currency: 'USD';
+    khrPerUsd: number;
+    training: boolean;
+    merchantName: string;
+    bakongId: string;
+    /** The payment service the sale's QR is asked of (a URL without credentials: settings refuse one with them). */
+    apiBaseUrl: string;
+  };
 }
 
-/** The QR is issued: what the customer can pay. */
+/** The QR is issued: what the customer can pay (the KHQR payload is public: it is shown to be scanned). */
 export interface QrIssued {
   type: 'sale.qrIssued';
   version: 1;
-  payload: { sale: number; md5: string; amountCents: number; payTo: string; expiresAt: number };
+  payload: { sale: number; md5: string; amountCents: number; payTo: string; expiresAt: number; khqrString: string };
 }
 
 /** Paid; `late` when it was already expired or cancelled. The paid time is the row's `at`. */

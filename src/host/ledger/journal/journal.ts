@@ -8,6 +8,7 @@
  * one insert.
  */
 import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database.ts';
 import { GENESIS_PREV_HASH, canonicalJson, rowHash } from './canonical.ts';
 import type { Actor, JournalEvent } from './events.ts';
@@ -31,6 +32,22 @@ export class JournalError extends Error {
 
 const tillIds = new WeakMap<Db, string>();
 
+/** The two statements every append runs, prepared once per connection (an append is on the payment path). */
+const statements = new WeakMap<Db, { head: Statement; insert: Statement }>();
+
+function prepared(db: Db): { head: Statement; insert: Statement } {
+  let found = statements.get(db);
+  if (!found) {
+    found = {
+      head: db.prepare('SELECT seq, hash FROM journal WHERE till_id = ? ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare(`INSERT INTO journal (till_id, seq, uuid, actor, at, type, version, payload, prev_hash, hash)
+                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    };
+    statements.set(db, found);
+  }
+  return found;
+}
+
 /** This till's id (from the `till` table), or null before the till exists. */
 export function tillId(db: Db): string | null {
   const known = tillIds.get(db);
@@ -42,7 +59,8 @@ export function tillId(db: Db): string | null {
 
 export function appendFor(db: Db, till: string, event: JournalEvent, by: { actor: Actor; at: number; uuid?: string }): JournalRow {
   if (!db.inTransaction) throw new JournalError(`a ${event.type} row must be written in the transaction of the change it records`);
-  const head = db.prepare('SELECT seq, hash FROM journal WHERE till_id = ? ORDER BY seq DESC LIMIT 1').get(till) as
+  const { head: headStatement, insert } = prepared(db);
+  const head = headStatement.get(till) as
     | { seq: number; hash: string }
     | undefined;
   const fields = {
@@ -57,9 +75,7 @@ export function appendFor(db: Db, till: string, event: JournalEvent, by: { actor
   };
   const prevHash = head?.hash ?? GENESIS_PREV_HASH;
   const hash = rowHash(prevHash, fields);
-  db.prepare(`INSERT INTO journal (till_id, seq, uuid, actor, at, type, version, payload, prev_hash, hash)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(fields.tillId, fields.seq, fields.uuid, fields.actor, fields.at, fields.type, fields.version, fields.payload, prevHash, hash);
+  insert.run(fields.tillId, fields.seq, fields.uuid, fields.actor, fields.at, fields.type, fields.version, fields.payload, prevHash, hash);
   return { ...fields, prevHash, hash };
 }
 

@@ -44,8 +44,10 @@ interface LegacySale {
   training: number;
   merchant_name: string;
   bakong_id: string;
+  api_base_url: string;
   pay_to: string | null;
   md5: string | null;
+  khqr_string: string | null;
   created_at: number;
   expires_at: number | null;
   paid_at: number | null;
@@ -58,7 +60,7 @@ export function ensureTill(db: Db, now: () => number = Date.now): Till | null {
   if (!hasTillTable(db)) return null;
   const existing = readTill(db);
   if (existing) return existing;
-  return db.transaction(() => {
+  const made = db.transaction(() => {
     const at = now();
     const till: Till = { id: randomUUID(), code: newTillCode(), createdAt: at };
     db.prepare('INSERT INTO till (id, code, created_at) VALUES (?, ?, ?)').run(till.id, till.code, till.createdAt);
@@ -66,9 +68,10 @@ export function ensureTill(db: Db, now: () => number = Date.now): Till | null {
     const by = { actor: 'system' as const, at };
     appendFor(db, till.id, { type: 'till.created', version: 1, payload: { till: till.id, code: till.code, schema } }, by);
     migrateExisting(db, till.id, at);
-    tillId(db);
     return till;
   })();
+  tillId(db); // cached for append only once committed
+  return made;
 }
 
 function migrateExisting(db: Db, till: string, at: number): void {
@@ -90,8 +93,10 @@ function migrateExisting(db: Db, till: string, at: number): void {
         training: sale.training === 1,
         merchantName: sale.merchant_name,
         bakongId: sale.bakong_id,
+        apiBaseUrl: sale.api_base_url,
         payTo: sale.pay_to,
         md5: sale.md5,
+        khqrString: sale.khqr_string,
         createdAt: sale.created_at,
         expiresAt: sale.expires_at,
         paidAt: sale.paid_at,

@@ -10,14 +10,14 @@ const ROW1 = {
 };
 const ROW2 = {
   ...ROW1, seq: 2, uuid: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f', actor: 'cashier', at: 1764576001234, type: 'sale.qrIssued',
-  payload: canonicalJson({ sale: 1, md5: 'd41d8cd98f00b204e9800998ecf8427e', amountCents: 250, payTo: 'shop@aclb', expiresAt: 1764576180000 }),
+  payload: canonicalJson({ sale: 1, md5: 'bd37ad8125e3de5e856d76c357f40882', amountCents: 250, payTo: 'shop@aclb', expiresAt: 1764576180000, khqrString: '0002010102' }),
 };
 const HASH1 = '428337a9fed5afd5e84adcd4b5d1b1128d0aa4bc4846740f60bd46cd5ea0ce00';
-const HASH2 = 'd8849e40988eb389da63a2f070c4baad1c988c6982e3cd5413d4ce3274604d85';
+const HASH2 = '980cd2bf59903dd3fc1b9c1dfdcfea9743516f5f03e244b41b64407578c496cc';
 
 test('the test vector of docs/journal.md: payloads, row bytes and chained hashes', () => {
   assert.equal(ROW1.payload, '{"code":"K7QX","schema":13,"till":"6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"}');
-  assert.equal(ROW2.payload, '{"amountCents":250,"expiresAt":1764576180000,"md5":"d41d8cd98f00b204e9800998ecf8427e","payTo":"shop@aclb","sale":1}');
+  assert.equal(ROW2.payload, '{"amountCents":250,"expiresAt":1764576180000,"khqrString":"0002010102","md5":"bd37ad8125e3de5e856d76c357f40882","payTo":"shop@aclb","sale":1}');
   assert.equal(rowBytes(ROW1).toString('utf8'),
     `KHQR-POS-JOURNAL-1\n${TILL}\n1\n0b6a5c1e-7d2f-4a83-9e10-5f4c3b2a1d09\nsystem\n1764576000000\ntill.created\n1\n${ROW1.payload}`);
   assert.equal(rowHash(GENESIS_PREV_HASH, ROW1), HASH1);

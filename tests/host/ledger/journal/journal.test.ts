@@ -86,8 +86,10 @@ test('a sale paid end to end, printed, then one paid late and its alert dismisse
     [13, 'sale.failed', 'cashier'],
   ]);
   const payload = (seq: number) => JSON.parse(journal[seq - 1]!.payload) as unknown;
-  assert.deepEqual(payload(2), { sale: 1, amountCents: 1050, currency: 'USD', khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb' });
-  assert.deepEqual(payload(3), { sale: 1, md5: MD5, amountCents: 1050, payTo: 'shop@aclb', expiresAt: 1_764_577_000_000 });
+  assert.deepEqual(payload(2), {
+    sale: 1, amountCents: 1050, currency: 'USD', khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test',
+  });
+  assert.deepEqual(payload(3), { sale: 1, md5: MD5, amountCents: 1050, payTo: 'shop@aclb', expiresAt: 1_764_577_000_000, khqrString: 'KHQR-PAYLOAD' });
   assert.deepEqual(payload(4), { sale: 1, from: 'awaiting_payment', late: false });
   assert.equal(journal[3]!.at, paid.paidAt, 'the paid row\'s time is the sale\'s paid_at');
   assert.deepEqual(payload(5), { job: job.id, sale: 1, kind: 'receipt', outcome: 'printed', attempts: 2 }, 'one row for the print, not one per attempt');
@@ -134,7 +136,7 @@ test('append refuses to run outside a transaction, and refuses money that is not
   assert.throws(() => append(db, { type: 'alert.dismissed', version: 1, payload: { alert: 1, sale: 1 } }, { actor: 'cashier', at: 1 }), /transaction/);
   assert.throws(() => db.transaction(() => append(db, {
     type: 'sale.opened', version: 1,
-    payload: { sale: 9, amountCents: 10.5, currency: 'USD', khrPerUsd: 4100, training: false, merchantName: 'x', bakongId: 'y' },
+    payload: { sale: 9, amountCents: 10.5, currency: 'USD', khrPerUsd: 4100, training: false, merchantName: 'x', bakongId: 'y', apiBaseUrl: 'z' },
   }, { actor: 'cashier', at: 1 }))(), /only safe integers/);
   assert.equal(rows(db).length, 1);
 });

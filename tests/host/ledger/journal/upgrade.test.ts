@@ -36,7 +36,7 @@ test('a schema-1 ledger with sales gets a till, a genesis row and one migrated r
   assert.equal((JSON.parse(rows[0]!.payload) as { schema: number }).schema, 13);
   assert.deepEqual(JSON.parse(rows[1]!.payload), {
     sale: 1, amountCents: 1050, currency: 'USD', khrPerUsd: 4100, status: 'paid', training: false, merchantName: 'Old Shop',
-    bakongId: 'shop@aclb', payTo: 'shop@aclb', md5: 'a'.repeat(32), createdAt: 1000, expiresAt: 900_000, paidAt: 3000, paidLate: false,
+    bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test', payTo: 'shop@aclb', md5: 'a'.repeat(32), khqrString: 'QR-A', createdAt: 1000, expiresAt: 900_000, paidAt: 3000, paidLate: false,
     failureCode: null,
     history: [
       { at: 1000, from: null, to: 'creating', detail: null },
