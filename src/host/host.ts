@@ -17,6 +17,7 @@ import { SettingsStore, TRAINING_BAKONG_ID, type Settings } from './config/setti
 import { openLedger, type Db } from './ledger/database.ts';
 import { checkLedgerGuards, guardProblems } from './ledger/guards.ts';
 import { lockDataDir } from './ledger/instance-lock.ts';
+import { readTill } from './ledger/journal/till.ts';
 import { Alerts } from './ledger/alerts.ts';
 import { PrintJobs } from './ledger/print-jobs.ts';
 import { recordPayment } from './ledger/record-payment.ts';
@@ -190,6 +191,8 @@ export function createHost(options: HostOptions): Host {
     jobs: printJobs,
     ledger,
     settings: () => settings.current(),
+    // openLedger made the till (its identity is written once, with the journal's first row).
+    tillCode: readTill(db)!.code,
     now,
     onChange: notify,
     retryDelayMs: options.printRetryDelayMs,

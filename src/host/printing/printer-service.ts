@@ -25,6 +25,8 @@ export interface PrinterServiceDeps {
   jobs: PrintJobs;
   ledger: SalesLedger;
   settings(): Settings;
+  /** This till's code (ledger/journal/till.ts): receipts are numbered `<code>-<sale>`. */
+  tillCode: string;
   now(): number;
   onChange(): void;
   /** Tests may count retries faster; production uses the queue's backoff. */
@@ -101,7 +103,7 @@ export class PrinterService {
     const sale = this.#deps.ledger.get(saleId);
     if (!sale) throw new PosError('not_found', hostMessage('payment.noSale', { saleId }));
     if (sale.status !== 'paid') throw new PosError('not_allowed', hostMessage('payment.noReceipt', { saleId }));
-    const bitmap = renderReceipt(receiptForSale(sale, this.#deps.settings(), false));
+    const bitmap = renderReceipt(receiptForSale(sale, this.#deps.settings(), false, this.#deps.tillCode));
     return { png: `data:image/png;base64,${bitmapToPng(bitmap).toString('base64')}`, width: bitmap.width, height: bitmap.height };
   }
 
@@ -159,10 +161,10 @@ export class PrinterService {
 
   #receiptFor(job: PrintJob): ReceiptData {
     const settings = this.#deps.settings();
-    if (job.kind === 'test' || job.saleId === null) return testReceipt(settings, this.#deps.now());
+    if (job.kind === 'test' || job.saleId === null) return testReceipt(settings, this.#deps.now(), this.#deps.tillCode);
     const sale = this.#deps.ledger.get(job.saleId);
     if (!sale) throw new Error(`sale #${job.saleId} is not in the ledger`);
-    return receiptForSale(sale, settings, job.kind === 'copy');
+    return receiptForSale(sale, settings, job.kind === 'copy', this.#deps.tillCode);
   }
 }
 

@@ -12,13 +12,19 @@ export function shortReference(md5: string | null): string {
   return md5 ? md5.slice(0, 10).toUpperCase() : '—';
 }
 
-export function receiptForSale(sale: StoredSale, settings: Settings, copy: boolean): ReceiptData {
+/** A receipt's number: the till's code and the sale's number, so two tills never print the same one. */
+export function receiptNumber(tillCode: string, saleId: number): string {
+  return `${tillCode}-${saleId}`;
+}
+
+export function receiptForSale(sale: StoredSale, settings: Settings, copy: boolean, tillCode: string): ReceiptData {
   return {
     paperWidth: settings.paperWidth,
     merchantName: sale.merchantName,
     headerLines: settings.receiptHeader,
     footerLines: settings.receiptFooter,
     saleId: sale.id,
+    receiptNumber: receiptNumber(tillCode, sale.id),
     paidAt: sale.paidAt ?? sale.createdAt,
     amountCents: sale.amountCents,
     khrPerUsd: sale.khrPerUsd,
@@ -30,14 +36,15 @@ export function receiptForSale(sale: StoredSale, settings: Settings, copy: boole
   };
 }
 
-/** A test print: clearly not a sale (TRAINING + COPY bands, sale 0), in the configured layout. */
-export function testReceipt(settings: Settings, now: number): ReceiptData {
+/** A test print: clearly not a sale (TRAINING band, sale 0), in the configured layout. */
+export function testReceipt(settings: Settings, now: number, tillCode: string): ReceiptData {
   return {
     paperWidth: settings.paperWidth,
     merchantName: settings.merchantName,
     headerLines: [...settings.receiptHeader, 'TEST PRINT · សាកល្បងបោះពុម្ព'],
     footerLines: settings.receiptFooter,
     saleId: 0,
+    receiptNumber: receiptNumber(tillCode, 0),
     paidAt: now,
     amountCents: 1050,
     khrPerUsd: settings.khrPerUsd,

@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { runCommand } from '../../../src/host/commands.ts';
 import type { Host } from '../../../src/host/host.ts';
 import { decodeEscPosJob } from '../../../src/host/printing/escpos/decode.ts';
+import { readTill } from '../../../src/host/ledger/journal/till.ts';
 import { receiptForSale } from '../../../src/host/printing/receipt-data.ts';
 import { renderReceipt } from '../../../src/host/printing/receipt/layout.ts';
 import { createTransport } from '../../../src/host/printing/transports/create-transport.ts';
@@ -75,7 +76,9 @@ test('a paid sale prints one receipt whose bytes decode to exactly the rendered 
   const bytes = new Uint8Array(readFileSync(join(prints, jobFiles(prints)[0]!)));
   const decoded = decodeEscPosJob(bytes);
   assert.deepEqual(decoded.commands.filter((c) => c.kind === 'unknown'), []);
-  const expected = renderReceipt(receiptForSale(host.ledger.get(id)!, host.settings.current(), false));
+  const expected = renderReceipt(receiptForSale(host.ledger.get(id)!, host.settings.current(), false, readTill(host.db)!.code));
+  assert.equal(receiptForSale(host.ledger.get(id)!, host.settings.current(), false, readTill(host.db)!.code).receiptNumber,
+    `${readTill(host.db)!.code}-${id}`, 'receipts are numbered <till code>-<sale>');
   assert.equal(decoded.raster!.width, 576);
   assert.deepEqual(decoded.raster, expected);
   // Khmer travels only as dots: its UTF-8 bytes are nowhere in the job.
@@ -145,7 +148,7 @@ test('a reprint is a COPY; with no printer set up, receipts are recorded as not 
   assert.ok(reply.ok);
   await waitFor('copy', () => jobFiles(prints).length === 2);
   const [original, copy] = jobFiles(prints).map((name) => decodeEscPosJob(new Uint8Array(readFileSync(join(prints, name)))).raster!);
-  assert.deepEqual(copy, renderReceipt(receiptForSale(host.ledger.get(id)!, host.settings.current(), true)));
+  assert.deepEqual(copy, renderReceipt(receiptForSale(host.ledger.get(id)!, host.settings.current(), true, readTill(host.db)!.code)));
   assert.notDeepEqual(copy, original);
 
   const none = startHost(t);
@@ -161,7 +164,7 @@ test('the receipt preview is the same raster, as a PNG; unpaid sales have none',
   assert.ok(reply.ok);
   const preview = reply.value as { png: string; width: number; height: number };
   assert.match(preview.png, /^data:image\/png;base64,/);
-  const expected = renderReceipt(receiptForSale(host.ledger.get(id)!, host.settings.current(), false));
+  const expected = renderReceipt(receiptForSale(host.ledger.get(id)!, host.settings.current(), false, readTill(host.db)!.code));
   assert.deepEqual([preview.width, preview.height], [expected.width, expected.height]);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 5 })).ok);
   const unpaid = await runCommand(host, 'receipt.preview', { saleId: id + 1 });

@@ -27,7 +27,7 @@ function sections(frame: Frame, s: ReceiptStyle, data: ReceiptData): Block[] {
   blocks.push(
     ruled(),
     row(frame, LABELS.date, s.label, formatReceiptDateTime(data.paidAt), s.value, s.gap),
-    row(frame, LABELS.sale, s.label, `#${data.saleId}`, s.value, s.gap),
+    row(frame, LABELS.sale, s.label, data.receiptNumber, s.value, s.gap),
     ruled(),
     row(frame, LABELS.total, s.totalLabel, formatUsd(data.amountCents), s.amount, s.gap),
     space(s.blockSpace),

@@ -273,6 +273,7 @@ test('the Settings list has Windows printers on Windows only, and their problem 
       jobs: undefined as never,
       ledger: undefined as never,
       settings: () => ({ printer: 'none' }) as never,
+      tillCode: 'K7QX',
       now: () => 0,
       onChange: () => {},
       spoolDir,
