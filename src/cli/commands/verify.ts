@@ -127,12 +127,12 @@ function hashChain(anchor: Anchor | undefined) {
   };
 }
 
-/** Each sale in the sales table is what its journal rows say, and every journaled sale is there. */
+/** Each sale (and alert) in its table is what its journal rows say, and every journaled one is there. */
 function projections(db: Db) {
   if (!hasJournal(db)) return problem(NO_JOURNAL);
   const report = verifyProjection(db);
-  if (report.problem) return problem(`sale ${report.problem.sale}: ${report.problem.text}`);
-  return ok(`all ${report.sales} sales match the journal (status, amount, QR md5, paid time, account paid)`);
+  if (report.problem) return problem(report.problem.alert === undefined ? `sale ${report.problem.sale}: ${report.problem.text}` : `alert ${report.problem.alert}: ${report.problem.text}`);
+  return ok(`all ${report.sales} sales match the journal (status, amount, QR md5, paid time, account paid), and so do the alerts`);
 }
 
 export interface VerifyOptions {

@@ -5,7 +5,8 @@
  * `prev_hash` that is not the previous row's hash, a field that is not as written by the POS, a
  * payload that is not canonical, a hash that does not match its row, an anchor (a Z report's
  * printed `SEQ:HASH16`) the chain does not match. `verifyProjection` checks that each sale in the
- * sales table is what its journal rows say, and that every journaled sale is there.
+ * sales table is what its journal rows say, that every journaled sale is there, and the same of the
+ * alerts (raised, dismissed).
  *
  * A chain recomputed from scratch by someone who has the file passes `verifyChain` without an
  * anchor: only an anchor kept off the file (printed on a Z report) catches that.
@@ -151,8 +152,8 @@ interface JournaledSale {
 export interface ProjectionReport {
   ok: boolean;
   sales: number;
-  /** The first sale that differs, and how. */
-  problem: { sale: number; text: string } | null;
+  /** The first sale (or alert) that differs, and how. */
+  problem: { sale: number; alert?: number; text: string } | null;
 }
 
 type Payload = Record<string, unknown>;
@@ -219,5 +220,45 @@ export function verifyProjection(db: Db): ProjectionReport {
   const orphan = db.prepare(`SELECT sale_id FROM journal WHERE till_id = ? AND type IN ('migrated.sale', 'sale.opened')
                              AND sale_id NOT IN (SELECT id FROM sales) ORDER BY sale_id LIMIT 1`).get(till.id) as { sale_id: number } | undefined;
   if (orphan) return { ok: false, sales: count, problem: { sale: orphan.sale_id, text: `sale ${orphan.sale_id} is in the journal but missing from the sales table` } };
+  const alert = alertProblem(db, till.id);
+  if (alert) return { ok: false, sales: count, problem: alert };
   return { ok: true, sales: count, problem: null };
+}
+
+/**
+ * The alerts table against its journal rows (raised, dismissed, or migrated at the upgrade): the
+ * same alerts, for the same sales, dismissed or not as journaled. Late payments are few: held in memory.
+ */
+function alertProblem(db: Db, till: string): { sale: number; alert: number; text: string } | null {
+  const journaled = new Map<number, { sale: number; previousStatus: string; dismissedAt: number | null }>();
+  const rows = db.prepare(`SELECT type, at, payload FROM journal WHERE till_id = ? AND type IN ('migrated.alert', 'alert.raised', 'alert.dismissed') ORDER BY seq`)
+    .all(till) as Array<{ type: string; at: number; payload: string }>;
+  for (const row of rows) {
+    const p = JSON.parse(row.payload) as Payload;
+    const id = p.alert as number;
+    if (row.type === 'alert.dismissed') {
+      const known = journaled.get(id);
+      if (known) known.dismissedAt = row.at;
+    } else {
+      journaled.set(id, { sale: p.sale as number, previousStatus: p.previousStatus as string, dismissedAt: row.type === 'migrated.alert' ? (p.dismissedAt as number | null) : null });
+    }
+  }
+  const table = db.prepare('SELECT id, sale_id, previous_status, dismissed_at FROM alerts ORDER BY id').all() as Array<{
+    id: number; sale_id: number; previous_status: string; dismissed_at: number | null;
+  }>;
+  for (const alert of table) {
+    const j = journaled.get(alert.id);
+    const named = { sale: alert.sale_id, alert: alert.id };
+    if (!j) return { ...named, text: `alert ${alert.id} (sale ${alert.sale_id}) is in the alerts table but no journal row raised it` };
+    journaled.delete(alert.id);
+    if (j.sale !== alert.sale_id || j.previousStatus !== alert.previous_status) {
+      return { ...named, text: `alert ${alert.id} is for sale ${alert.sale_id} (${alert.previous_status}), the journal says sale ${j.sale} (${j.previousStatus})` };
+    }
+    if (j.dismissedAt !== alert.dismissed_at) {
+      return { ...named, text: `alert ${alert.id} has dismissed_at ${String(alert.dismissed_at)}, the journal says ${String(j.dismissedAt)}` };
+    }
+  }
+  const [missing] = journaled;
+  if (missing) return { sale: missing[1].sale, alert: missing[0], text: `alert ${missing[0]} (sale ${missing[1].sale}) is in the journal but missing from the alerts table` };
+  return null;
 }

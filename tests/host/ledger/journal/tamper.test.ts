@@ -8,9 +8,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import Database from 'better-sqlite3';
+import { Alerts } from '../../../../src/host/ledger/alerts.ts';
 import { LEDGER_FILE, openLedger, type Db } from '../../../../src/host/ledger/database.ts';
 import { rowHash } from '../../../../src/host/ledger/journal/canonical.ts';
 import { parseAnchor, verifyChain, verifyProjection } from '../../../../src/host/ledger/journal/verify.ts';
+import { PrintJobs } from '../../../../src/host/ledger/print-jobs.ts';
+import { recordPayment } from '../../../../src/host/ledger/record-payment.ts';
+import { SalesLedger } from '../../../../src/host/ledger/sales.ts';
 import { seedSales } from '../../../support/seed-sales.ts';
 import { tempDir } from '../../../support/temp.ts';
 
@@ -125,4 +129,31 @@ test('a full rewrite of the chain from a row, hashes recomputed: it passes witho
 test('an anchor is SEQ:HASH16 (16 to 64 hex characters)', () => {
   assert.deepEqual(parseAnchor('42:0123456789ABCDEF'), { seq: 42, hash: '0123456789abcdef' });
   for (const bad of ['42:0123', '0:0123456789abcdef', 'x:0123456789abcdef', '42', '42:0123456789abcdeg']) assert.equal(parseAnchor(bad), null, bad);
+});
+
+test('an alert "undismissed" or planted by hand (guards dropped) is named by the projection check', (t) => {
+  const dir = tempDir(t);
+  const pos = openLedger(dir);
+  let clock = 1_764_576_000_000;
+  const now = () => (clock += 1000);
+  const tables = { db: pos, sales: new SalesLedger(pos, now), printJobs: new PrintJobs(pos, now), alerts: new Alerts(pos, now) };
+  const sale = tables.sales.create({ amountCents: 500, khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'x' });
+  tables.sales.attachQr(sale.id, { md5: 'c'.repeat(32), khqrString: 'Q', expiresAt: clock + 60_000, payTo: 'shop@aclb' });
+  tables.sales.markExpired(sale.id, 'expired');
+  recordPayment(tables, sale.id, 'paid late', ['expired']);
+  const [alert] = tables.alerts.open();
+  tables.alerts.dismiss(alert!.id);
+  pos.close();
+  const db = new Database(join(dir, LEDGER_FILE));
+  t.after(() => db.close());
+  assert.deepEqual(verifyProjection(db), { ok: true, sales: 1, problem: null });
+
+  db.exec('DROP TRIGGER alerts_row_is_final');
+  db.exec('UPDATE alerts SET dismissed_at = NULL');
+  assert.deepEqual(verifyProjection(db).problem, {
+    sale: sale.id, alert: alert!.id, text: `alert ${alert!.id} has dismissed_at null, the journal says ${clock}`,
+  });
+  db.exec(`UPDATE alerts SET dismissed_at = ${clock}`);
+  db.exec(`INSERT INTO alerts (sale_id, kind, previous_status, created_at) VALUES (${sale.id}, 'paid_late', 'cancelled', 1)`);
+  assert.equal(verifyProjection(db).problem?.text, `alert ${alert!.id + 1} (sale ${sale.id}) is in the alerts table but no journal row raised it`);
 });

@@ -61,3 +61,21 @@ test('a schema-1 ledger with sales gets a till, a genesis row and one migrated r
   assert.equal(verifyChain(again).rows, 4);
   assert.ok(verifyProjection(again).ok);
 });
+
+test('a schema-12 ledger with a late payment and its dismissed alert: migrated.sale and migrated.alert rows, and both verify', (t) => {
+  const dir = tempDir(t);
+  const old = openLedger(dir, MIGRATIONS.slice(0, 12));
+  old.prepare(`INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url, md5,
+    khqr_string, created_at, updated_at, expires_at, paid_at, paid_late, pay_to) VALUES (700, 'USD', 4000, 'paid', 0, 'Shop', 'shop@aclb', 'x',
+    ?, 'Q', 1000, 9000, 5000, 9000, 1, 'shop@aclb')`).run('d'.repeat(32));
+  old.prepare(`INSERT INTO alerts (sale_id, kind, previous_status, created_at, dismissed_at) VALUES (1, 'paid_late', 'expired', 9000, 9500)`).run();
+  old.close();
+
+  const db = openLedger(dir);
+  t.after(() => db.close());
+  const rows = db.prepare('SELECT type, payload FROM journal ORDER BY seq').all() as Array<{ type: string; payload: string }>;
+  assert.deepEqual(rows.map((r) => r.type), ['till.created', 'migrated.sale', 'migrated.alert']);
+  assert.deepEqual(JSON.parse(rows[2]!.payload), { alert: 1, sale: 1, kind: 'paid_late', previousStatus: 'expired', createdAt: 9000, dismissedAt: 9500 });
+  assert.ok(verifyChain(db).ok);
+  assert.deepEqual(verifyProjection(db), { ok: true, sales: 1, problem: null });
+});
