@@ -19,6 +19,7 @@ import { checkLedgerGuards, guardProblems } from './ledger/guards.ts';
 import { lockDataDir } from './ledger/instance-lock.ts';
 import { readTill } from './ledger/journal/till.ts';
 import { Alerts } from './ledger/alerts.ts';
+import { DailyBackups, type DailyBackupsOptions } from './ledger/daily-backups.ts';
 import { PrintJobs } from './ledger/print-jobs.ts';
 import { recordPayment } from './ledger/record-payment.ts';
 import { SalesLedger } from './ledger/sales.ts';
@@ -51,6 +52,11 @@ export interface HostOptions {
   createTransport?: PrinterServiceDeps['createTransport'];
   /** Tests: a faster print retry schedule. */
   printRetryDelayMs?: (attempts: number) => number;
+  /**
+   * The automatic backups (POS_DATA_DIR/backups): on unless `false`. Tests inject the free-space
+   * reader, the 24-hour timer and the copy's step size.
+   */
+  backups?: false | Pick<DailyBackupsOptions, 'freeBytes' | 'setTimer' | 'clearTimer' | 'pagesPerStep' | 'log'>;
 }
 
 export type HostListener = () => void;
@@ -65,6 +71,11 @@ export interface Host {
   /** What happened, announced after commit (e.g. `sale.paid`, which wakes the print queue). */
   readonly events: HostEvents;
   readonly printing: PrinterService;
+  /**
+   * The automatic backups: daily (at start when the newest is older than 24 h, then every 24 h) and
+   * `backups.runNow('close')` at a shift close. One at a time; never throws (outcomes are logged).
+   */
+  readonly backups: DailyBackups;
   /** The ledger's SQLite connection, for diagnostics and tests (e.g. simulating a full disk). */
   readonly db: Db;
   /** Training mode, as the launcher built it. */
@@ -204,8 +215,17 @@ export function createHost(options: HostOptions): Host {
   events.on('sale.paid', (sale) => {
     if (sale.paidLate) console.warn(`[host] sale #${sale.id} was paid after it had ended; recorded as paid`);
   });
+  const backups = new DailyBackups({
+    ...(options.backups || {}),
+    db,
+    dataDir: env.dataDir,
+    tillCode: readTill(db)!.code,
+    now,
+    kept: () => settings.current().backupsKept,
+  });
   payments.resume();
   printing.start();
+  if (options.backups !== false) void backups.start();
   warmUpFetch();
 
   return {
@@ -216,6 +236,7 @@ export function createHost(options: HostOptions): Host {
     alerts,
     events,
     printing,
+    backups,
     db,
     training,
     cashierState() {
@@ -276,6 +297,9 @@ export function createHost(options: HostOptions): Host {
       events.clear();
       await payments.stop();
       await printing.stop();
+      // A backup copies from this connection: it ends before the connection does.
+      backups.stop();
+      await backups.idle();
       db.close();
       unlock();
     },

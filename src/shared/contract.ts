@@ -251,6 +251,8 @@ export interface SettingsView {
   receiptHeader: string[];
   /** Lines at the bottom of receipts. */
   receiptFooter: string[];
+  /** How many automatic backups (POS_DATA_DIR/backups) are kept, newest first; 1–365. */
+  backupsKept: number;
   /** Fields fixed by an environment variable at start; the Settings screen shows them read-only. */
   lockedByEnv: Array<keyof SettingsInput>;
 }
@@ -268,6 +270,7 @@ export interface SettingsInput {
   paperWidth?: 58 | 80;
   receiptHeader?: string[];
   receiptFooter?: string[];
+  backupsKept?: number;
 }
 
 /** Commands the cashier window may send. `args` is validated by the host whatever the transport. */

@@ -5,30 +5,18 @@
  * made a self-contained single file (rollback journal instead of WAL), checked with integrity_check,
  * and only then given its name, so FILE is either a whole verified backup or not there at all.
  */
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statfsSync, statSync, chmodSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Db } from '../../host/ledger/database.ts';
+import { copyPages, finishCopy as finishLedgerCopy, ledgerBytes, megabytes, publish, removeTemp, spaceFor, statfsFreeBytes, syncFile, type FreeBytes } from '../../host/ledger/backup.ts';
 import { CliError, EXIT, errorCode, errorText, type ExitCode } from '../exit-codes.ts';
 import { ledgerPath, openReadOnly } from '../open-read-only.ts';
-
-/** Room left beyond the copy itself: the rollback journal of the copy's last steps and the file system's own blocks. */
-const HEADROOM_BYTES = 4 * 1024 * 1024;
-
-/** backup() copies this many pages per step; all of them means one step, one snapshot, never restarted by a sale. */
-const ALL_PAGES = 0x7fffffff;
 
 export interface BackupOptions {
   dataDir: string;
   out: string;
   force: boolean;
   /** Bytes free for an unprivileged user in a folder; tests give a nearly full disk. */
-  freeBytes?: (folder: string) => number;
-}
-
-function statfsFreeBytes(folder: string): number {
-  const fs = statfsSync(folder);
-  return Number(fs.bavail) * Number(fs.bsize);
+  freeBytes?: FreeBytes;
 }
 
 export async function runBackup(options: BackupOptions, print: (line: string) => void): Promise<ExitCode> {
@@ -39,7 +27,7 @@ export async function runBackup(options: BackupOptions, print: (line: string) =>
   const { db, file } = openReadOnly(options.dataDir);
   let size: number;
   try {
-    size = ledgerBytes(db, file);
+    size = ledgerBytes(db);
   } catch (error) {
     db.close();
     throw new CliError(EXIT.cannotRead, `The ledger ${file} cannot be read.`, errorText(error));
@@ -54,13 +42,10 @@ export async function runBackup(options: BackupOptions, print: (line: string) =>
   const temp = join(folder, `.${basename(target)}.${process.pid}.partial`);
   let summary: { sales: number | null; pages: number };
   try {
-    // Created first, empty and private, so the copy is never readable by others, not even for a moment.
-    closeSync(openSync(temp, 'wx', 0o600));
-    await db.backup(temp, { progress: () => ALL_PAGES });
+    // One step: this is a separate connection, and another connection's write would restart a stepped copy.
+    await copyPages(db, temp);
     db.close();
     summary = finishCopy(temp);
-    chmodSync(temp, 0o600);
-    syncFile(temp);
     publish(temp, target, options.force);
     syncFile(folder);
   } catch (error) {
@@ -91,78 +76,24 @@ function checkTarget(target: string, folder: string, options: BackupOptions): vo
   }
 }
 
-/** The size of the database the snapshot will hold (pages in use, WAL included). */
-function ledgerBytes(db: Db, _file: string): number {
-  const pages = db.pragma('page_count', { simple: true }) as number;
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  return pages * pageSize;
-}
-
-function checkFreeSpace(folder: string, bytes: number, freeBytes: (folder: string) => number): void {
-  let free: number;
+function checkFreeSpace(folder: string, bytes: number, freeBytes: FreeBytes): void {
+  let space;
   try {
-    free = freeBytes(folder);
+    space = spaceFor(folder, bytes, freeBytes);
   } catch (error) {
     throw new CliError(EXIT.cannotWrite, `The free space of ${folder} cannot be read.`, errorText(error));
   }
-  const needed = bytes + HEADROOM_BYTES;
-  if (free < needed) {
-    throw new CliError(EXIT.cannotWrite, `Not enough free space in ${folder}: the backup needs about ${megabytes(needed)} and ${megabytes(free)} is free. Nothing was written.`);
+  if (!space.enough) {
+    throw new CliError(EXIT.cannotWrite, `Not enough free space in ${folder}: the backup needs about ${megabytes(space.needed)} and ${megabytes(space.free)} is free. Nothing was written.`);
   }
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-/**
- * The copy carries the ledger's WAL flag; switching it to a rollback journal makes it one
- * self-contained file (no -wal/-shm beside it). Then SQLite checks every page of the copy.
- */
 function finishCopy(temp: string): { sales: number | null; pages: number } {
-  const copy = new Database(temp, { fileMustExist: true });
-  try {
-    copy.pragma('journal_mode = DELETE');
-    const rows = (copy.pragma('integrity_check(20)') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
-    if (rows.length !== 1 || rows[0] !== 'ok') {
-      throw new CliError(EXIT.problem, `The copy fails SQLite's integrity check (${rows[0]}), so the ledger itself is probably damaged: run "npm run ledger -- verify". No backup was written.`);
-    }
-    const hasSales = copy.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sales'").get();
-    const sales = hasSales ? (copy.prepare('SELECT count(*) FROM sales').pluck().get() as number) : null;
-    return { sales, pages: copy.pragma('page_count', { simple: true }) as number };
-  } finally {
-    copy.close();
+  const copy = finishLedgerCopy(temp);
+  if (copy.integrity !== 'ok') {
+    throw new CliError(EXIT.problem, `The copy fails SQLite's integrity check (${copy.integrity}), so the ledger itself is probably damaged: run "npm run ledger -- verify". No backup was written.`);
   }
-}
-
-function syncFile(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Gives the verified copy its name. Without --force a hard link refuses atomically if FILE appeared
- * meanwhile; file systems without hard links (a FAT USB stick) fall back to a checked rename.
- */
-function publish(temp: string, target: string, force: boolean): void {
-  if (force) {
-    renameSync(temp, target);
-    return;
-  }
-  try {
-    linkSync(temp, target);
-    rmSync(temp);
-  } catch (error) {
-    if (errorCode(error) === 'EEXIST') throw error;
-    if (existsSync(target)) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
-    renameSync(temp, target);
-  }
-}
-
-function removeTemp(temp: string): void {
-  for (const path of [temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`]) rmSync(path, { force: true });
+  return copy;
 }
 
 function classify(error: unknown, target: string): CliError {

@@ -28,6 +28,7 @@ export interface Settings {
   paperWidth: 58 | 80;
   receiptHeader: string[];
   receiptFooter: string[];
+  backupsKept: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -42,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   paperWidth: 80,
   receiptHeader: [],
   receiptFooter: ['Thank you! · អរគុណ!'],
+  backupsKept: 14,
 };
 
 /** The account training-mode QRs pay when no Bakong ID is configured: never a real one. */
@@ -51,6 +53,7 @@ const KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
 
 const KHR_PER_USD = { min: 1000, max: 10000 };
 const GRACE_MINUTES = { min: 1, max: 60 };
+const BACKUPS_KEPT = { min: 1, max: 365 };
 const RECEIPT_LINES = { lines: MAX_RECEIPT_LINES, chars: MAX_RECEIPT_LINE_CHARS };
 
 /**
@@ -69,6 +72,7 @@ const REFUSAL: { [K in keyof Settings]: HostMessage } = {
   paperWidth: hostMessage('settings.paperWidth'),
   receiptHeader: hostMessage('settings.receiptLines', RECEIPT_LINES),
   receiptFooter: hostMessage('settings.receiptLines', RECEIPT_LINES),
+  backupsKept: hostMessage('settings.backupsKept', BACKUPS_KEPT),
 };
 
 const refuse = (key: keyof Settings, cause?: unknown): ConfigError => new ConfigError(REFUSAL[key], cause === undefined ? undefined : { cause });
@@ -124,6 +128,11 @@ export function validateSettingsInput(input: unknown): SettingsInput {
       case 'graceMinutes': {
         if (!wholeIn(value, GRACE_MINUTES)) throw refuse(key);
         out.graceMinutes = value;
+        break;
+      }
+      case 'backupsKept': {
+        if (!wholeIn(value, BACKUPS_KEPT)) throw refuse(key);
+        out.backupsKept = value;
         break;
       }
       case 'printer': {

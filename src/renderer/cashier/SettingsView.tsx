@@ -28,11 +28,12 @@ const INVALID_HOST_TEXT: Readonly<Record<'bakongId' | 'allowedAccounts', HostMes
 const INVALID_TEXT: Readonly<Record<Exclude<InvalidField, 'receiptHeader' | 'receiptFooter' | 'bakongId' | 'allowedAccounts'>, MessageKey>> = {
   khrPerUsd: 'settings.khrPerUsdInvalid',
   graceMinutes: 'settings.graceMinutesInvalid',
+  backupsKept: 'settings.backupsKeptInvalid',
   printerFolder: 'printer.folderInvalid',
 };
 
 /** The settings edited as free text, each in one <input>. */
-type TextSetting = 'merchantName' | 'bakongId' | 'apiBaseUrl' | 'khrPerUsd' | 'graceMinutes';
+type TextSetting = 'merchantName' | 'bakongId' | 'apiBaseUrl' | 'khrPerUsd' | 'graceMinutes' | 'backupsKept';
 type InputAttributes = Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'pattern' | 'autoComplete' | 'spellCheck' | 'placeholder'>;
 
 const WHOLE_NUMBER: InputAttributes = { type: 'text', inputMode: 'numeric', pattern: '[0-9]*', autoComplete: 'off' };
@@ -164,6 +165,8 @@ export function SettingsView() {
 
         {loaded.graceMinutes !== undefined &&
           textInput('graceMinutes', t('settings.graceMinutes'), t('settings.graceMinutesHelp'), WHOLE_NUMBER)}
+        {loaded.backupsKept !== undefined &&
+          textInput('backupsKept', t('settings.backupsKept'), t('settings.backupsKeptHelp'), WHOLE_NUMBER)}
         {loaded.allowedAccounts !== undefined && (
           <Field
             label={t('settings.allowedAccounts')}

@@ -17,6 +17,7 @@ export interface Draft {
   /** One account per line. */
   allowedAccounts: string;
   graceMinutes: string;
+  backupsKept: string;
   /** 'none' | 'usb' | 'usb:vvvv:pppp' | 'file' (then `printerFolder` says where). */
   printerChoice: string;
   printerFolder: string;
@@ -26,14 +27,14 @@ export interface Draft {
   receiptFooter: string;
 }
 
-type NewerField = 'allowedAccounts' | 'graceMinutes' | 'printer' | 'paperWidth' | 'receiptHeader' | 'receiptFooter';
+type NewerField = 'allowedAccounts' | 'graceMinutes' | 'backupsKept' | 'printer' | 'paperWidth' | 'receiptHeader' | 'receiptFooter';
 
 /** Settings as loaded; the newer fields may be missing from an older host. */
 export type LoadedSettings = Omit<SettingsView, NewerField> & Partial<Pick<SettingsView, NewerField>>;
 
 /** A field the form can refuse before sending it. */
 export type InvalidField =
-  | 'bakongId' | 'allowedAccounts' | 'khrPerUsd' | 'graceMinutes' | 'printerFolder' | 'receiptHeader' | 'receiptFooter';
+  | 'bakongId' | 'allowedAccounts' | 'khrPerUsd' | 'graceMinutes' | 'backupsKept' | 'printerFolder' | 'receiptHeader' | 'receiptFooter';
 
 /** "a@b\n\n c@d " → ["a@b", "c@d"] (commas separate too). */
 export function parseAccountLines(text: string): string[] {
@@ -53,6 +54,7 @@ export function toDraft(settings: LoadedSettings): Draft {
     language: settings.language,
     allowedAccounts: (settings.allowedAccounts ?? []).join('\n'),
     graceMinutes: settings.graceMinutes === undefined ? '' : String(settings.graceMinutes),
+    backupsKept: settings.backupsKept === undefined ? '' : String(settings.backupsKept),
     printerChoice: printer.choice,
     printerFolder: printer.folder,
     paperWidth: settings.paperWidth === 58 ? '58' : '80',
@@ -100,6 +102,11 @@ export function buildPatch(loaded: LoadedSettings, draft: Draft): PatchResult {
     const minutes = draft.graceMinutes.trim();
     if (!/^[0-9]{1,6}$/.test(minutes)) return { ok: false, invalid: 'graceMinutes' };
     patch.graceMinutes = Number(minutes);
+  }
+  if (loaded.backupsKept !== undefined && editable('backupsKept') && draft.backupsKept.trim() !== String(loaded.backupsKept)) {
+    const kept = draft.backupsKept.trim();
+    if (!/^[0-9]{1,3}$/.test(kept)) return { ok: false, invalid: 'backupsKept' };
+    patch.backupsKept = Number(kept);
   }
   if (loaded.printer !== undefined && editable('printer')) {
     const printer = joinPrinterSetting({ choice: draft.printerChoice, folder: draft.printerFolder });

@@ -157,6 +157,9 @@ export const en = {
   'settings.graceMinutesHelp':
     'How long an expired or cancelled QR is still checked, so a customer who paid at the last moment is recorded.',
   'settings.graceMinutesInvalid': 'Late-payment watch must be a whole number of minutes.',
+  'settings.backupsKept': 'Backups kept',
+  'settings.backupsKeptHelp': 'A backup of the ledger is made every day in the data folder (backups); this many of the newest are kept.',
+  'settings.backupsKeptInvalid': 'Backups kept must be a whole number from 1 to 365.',
   'settings.lockedByEnv': 'set by environment',
   'settings.mode': 'Mode now',
   'settings.modeTraining': 'Training (sandbox, no real money)',

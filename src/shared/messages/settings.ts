@@ -55,6 +55,10 @@ export const SETTINGS_MESSAGES = {
     en: 'Late-payment watch: a whole number of minutes from {min} to {max}',
     km: 'រយៈពេលតាមដានការបង់ប្រាក់យឺត៖ ចំនួនគត់នៃនាទី ពី {min} ដល់ {max}',
   },
+  'settings.backupsKept': {
+    en: 'Backups kept: a whole number from {min} to {max}',
+    km: 'ចំនួនច្បាប់បម្រុងទុកដែលរក្សាទុក៖ ចំនួនគត់ ពី {min} ដល់ {max}',
+  },
   'settings.printer': {
     en: 'Printer: not a printer setting this POS understands; choose one from the list on Settings',
     km: 'ម៉ាស៊ីនបោះពុម្ព៖ មិនមែនជាការកំណត់ម៉ាស៊ីនបោះពុម្ពដែល POS នេះយល់ទេ សូមជ្រើសរើសមួយពីបញ្ជីនៅក្នុងការកំណត់',
