@@ -9,10 +9,11 @@ import { readDataDir } from '../host/config/env.ts';
 import { parseAnchor } from '../host/ledger/journal/verify.ts';
 import { parseCommandLine, usageError, type CommandSpec } from './args.ts';
 import { runBackup } from './commands/backup.ts';
+import { runExport } from './commands/export.ts';
 import { runVerify } from './commands/verify.ts';
 import { CliError, EXIT, errorText, type ExitCode } from './exit-codes.ts';
 
-const GENERAL_USAGE = 'npm run ledger -- <command> [options]   (commands: backup, verify; --help for all)';
+const GENERAL_USAGE = 'npm run ledger -- <command> [options]   (commands: backup, verify, export; --help for all)';
 
 const NOT_YET = 'it comes with the journal, shifts and Z reports in a later version.';
 
@@ -41,7 +42,21 @@ export const COMMANDS: readonly CommandSpec[] = [
       '                      by someone with the file passes (docs/journal.md).',
     ],
   },
-  { name: 'export', usage: 'npm run ledger -- export --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE', summary: 'Export sales for the accountant.', notYet: NOT_YET, options: {} },
+  {
+    name: 'export',
+    usage: 'npm run ledger -- export --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE [--force]',
+    summary: 'Export the sales of a range of business dates for the accountant, as CSV or XLSX (private, mode 0600).',
+    options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
+    help: [
+      '--from, --to  first and last business date, both included (at most 400 days); for now a sale\'s business date is',
+      '              its calendar date in Cambodia (UTC+07:00)',
+      '--format      csv (UTF-8 with BOM, for Excel and accounting software) or xlsx (a Summary and a Sales sheet)',
+      '--out FILE    where to write it (its folder must exist; a relative path is from where you typed the command);',
+      '              refused if FILE exists',
+      '--force       replace FILE if it exists',
+      'Columns and totals: README, "Export for the accountant". Not yet: --z N (one Z report) comes with shifts.',
+    ],
+  },
   { name: 'z', usage: 'npm run ledger -- z --list | --show N', summary: 'List or show Z reports.', notYet: NOT_YET, options: {} },
   { name: 'restore', usage: 'npm run ledger -- restore --from FILE', summary: 'Restore a backup as a new epoch.', notYet: 'it comes with the journal in a later version.', options: {} },
 ];
@@ -100,6 +115,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       const anchor = typeof text === 'string' ? parseAnchor(text) : null;
       if (!anchor) throw usageError('--anchor must be SEQ:HASH16: a row number, a colon and at least 16 hex characters of its hash.', parsed.command.usage);
       return runVerify(dataDir, print, { anchor });
+    }
+    case 'export': {
+      const { from, to, format, out } = parsed.values;
+      for (const [name, value] of [['from', from], ['to', to], ['format', format], ['out', out]] as const) {
+        if (typeof value !== 'string' || value.trim() === '') throw usageError(`export needs --${name}.`, parsed.command.usage);
+      }
+      const typedIn = env.INIT_CWD?.trim() || process.cwd();
+      return runExport({
+        dataDir, from: from as string, to: to as string, format: format as string, out: resolve(typedIn, out as string),
+        force: parsed.values.force === true, usage: parsed.command.usage,
+      }, print);
     }
     default:
       throw usageError(`Unknown command "${parsed.command.name}".`, GENERAL_USAGE);

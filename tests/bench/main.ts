@@ -12,12 +12,17 @@
  *   charge_to_qr_visible_first/_p50/_p95   Enter on the cashier keypad → QR drawn on the customer
  *                                          display, real Chromium, web mode, training sandbox; first
  *                                          sale after start apart; _2000_sales: with a busy day in the ledger
+ *   export_<csv|xlsx>_10000_ms / _100000_ms
+ *                                          accountant's export of a 10,000-sale day / of 100,000 sales
+ *   export_<csv|xlsx>_<10000|100000>_peak_rss
+ *                                          peak RSS of the process doing that export (flat: close together)
  *   charge_to_qr_push_first/_p50, qr_push_to_visible_p50
  *                                          the same split in two: until the state with the QR reaches
  *                                          the customer page (cashier page, host, SSE), then drawing it
  */
 import { createRequire } from 'node:module';
 import { benchDetection } from './detection.ts';
+import { benchExport } from './export.ts';
 import { benchKhqr } from './khqr.ts';
 import { benchPrinting } from './printing.ts';
 import { benchPushSize } from './push-size.ts';
@@ -68,4 +73,7 @@ if (!only || only === 'qr') {
     print(`charge_to_qr_push_p50${suffix}`, toPushP50Ms, 'ms');
     print(`qr_push_to_visible_p50${suffix}`, pushToVisibleP50Ms, 'ms');
   }
+}
+if (!only || only === 'export') {
+  for (const { name, value, unit } of benchExport()) print(name, value, unit);
 }

@@ -21,7 +21,8 @@ test('--help lists the commands, marks those still to come "not yet", and gives 
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^ {2}backup +Write a consistent, verified copy/m);
   assert.match(run.stdout, /^ {2}verify +Check the ledger/m);
-  for (const later of ['export', 'z', 'restore']) assert.match(run.stdout, new RegExp(`^ {2}${later} +\\(not yet\\) `, 'm'));
+  assert.match(run.stdout, /^ {2}export +Export the sales of a range of business dates/m);
+  for (const later of ['z', 'restore']) assert.match(run.stdout, new RegExp(`^ {2}${later} +\\(not yet\\) `, 'm'));
   assert.match(run.stdout, /opened read-only, without migrating it or taking the POS's lock/);
   assert.match(run.stdout, /0 ok; 1 verification found a problem; 2 usage error; 3 cannot open or read the ledger;/);
   assert.match(run.stdout, /4 cannot write the output/);
@@ -41,7 +42,10 @@ const MISTAKES: Array<[args: string[], message: RegExp, usage: RegExp]> = [
   [['backup', '--out', 'a', 'b'], /Unexpected argument 'b'/, /Usage: npm run ledger -- backup --out FILE/],
   [['backup', '--force'], /backup needs --out FILE/, /Usage: npm run ledger -- backup --out FILE/],
   [['verify', 'now'], /Unexpected argument 'now'/, /Usage: npm run ledger -- verify/],
-  [['export', '--from', '2026-01-01'], /"ledger export" is not available yet/, /Usage: npm run ledger -- export/],
+  [['export', '--from', '2026-01-01'], /export needs --to/, /Usage: npm run ledger -- export --from YYYY-MM-DD/],
+  [['export', '--from', '2026-01-01', '--to', '2026-01-02', '--format', 'pdf', '--out', 'x'], /csv or xlsx/, /Usage: npm run ledger -- export/],
+  [['export', '--from', '2026-1-1', '--to', '2026-01-02', '--format', 'csv', '--out', 'x'], /YYYY-MM-DD/, /Usage: npm run ledger -- export/],
+  [['export', '--from', '2026-01-03', '--to', '2026-01-02', '--format', 'csv', '--out', 'x'], /start date 2026-01-03 is after the end date 2026-01-02/, /Usage: npm run ledger -- export/],
   [['z'], /"ledger z" is not available yet/, /Usage: npm run ledger -- z --list/],
 ];
 

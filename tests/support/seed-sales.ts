@@ -40,7 +40,7 @@ export function keepSelling(ledger: SalesLedger): { stop(): number } {
     const sale = ledger.create({
       amountCents: 500 + written, khrPerUsd: 4_100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test',
     });
-    ledger.attachQr(sale.id, { md5: written.toString(16).padStart(32, 'e'), khqrString: `000201-meanwhile-${written}`, expiresAt: Date.now() + 600_000, payTo: 'shop@aclb' });
+    ledger.attachQr(sale.id, { md5: `e${written.toString(16).padStart(31, '0')}`, khqrString: `000201-meanwhile-${written}`, expiresAt: Date.now() + 600_000, payTo: 'shop@aclb' });
     written += 1;
     setImmediate(step);
   };

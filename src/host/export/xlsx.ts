@@ -1,9 +1,9 @@
 /**
  * The XLSX export, through exceljs's streaming WorkbookWriter (no zip or XML written by hand):
- * a Summary sheet first and a Sales sheet with every row. Rows are committed as they are read and
- * the writer waits whenever the zip or the file falls behind, so a year of sales never sits in memory.
- * The Summary is added first (it is the first tab) but written last, from the totals of the rows
- * actually written; exceljs opens a sheet's part of the zip only when the sheet is first written.
+ * a Sales sheet with every row and a Summary sheet (the tab the workbook opens on). Rows are
+ * committed as they are read and the writer waits whenever the zip or the file falls behind, so a
+ * year of sales never sits in memory. The Summary is written last, from the totals of the rows
+ * actually written.
  *
  * Headers are one row, English then Khmer on a second line of the same cell, so a filter or a pivot
  * table sees one header row. Amounts are numbers: USD as cents / 100 formatted 0.00 (totals are
@@ -11,7 +11,6 @@
  * 8601 text with +07:00, exactly as in the CSV. Text cells are typed text, so a merchant name that
  * starts with = is shown, never run as a formula.
  */
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { SALE_STATUSES } from '../../shared/contract.ts';
@@ -21,39 +20,40 @@ import type { ExportSummary, Total } from './summary.ts';
 
 /** Rows committed between two checks of the zip's and the file's buffers. */
 const ROWS_PER_CHECK = 250;
-/** Bytes the zip may hold unread before the writer waits for it to drain. */
-const ZIP_BACKLOG_BYTES = 1024 * 1024;
+/** Bytes of sheet XML that may wait for the compressor before the writer stops reading rows. */
+const BACKLOG_BYTES = 512 * 1024;
 
 const USD_FORMAT = '0.00';
 const INTEGER_FORMAT = '0';
 
-interface Drainable {
-  writableLength?: number;
-  writableNeedDrain?: boolean;
-  once(event: 'drain', listener: () => void): unknown;
+/** The parts of a (readable-stream) stream the writer looks at: how many bytes it holds. */
+interface Buffered {
+  _writableState?: { length: number };
+  _readableState?: { length: number };
 }
 
+const held = (stream: Buffered | undefined): number => (stream?._writableState?.length ?? 0) + (stream?._readableState?.length ?? 0);
+
 /**
- * Waits while exceljs's pipeline is behind: exceljs writes each sheet into the zip without looking
- * at backpressure, so the writer looks instead (the sheet's zip entry, the zip, the file).
+ * Waits while exceljs's pipeline is behind. exceljs writes each sheet's XML into its zip entry
+ * without looking at backpressure, and the zip (archiver) keeps compressed output for the file
+ * however much the file lags, so the writer looks instead: while the sheet's entry and the zip
+ * hold more than BACKLOG_BYTES, or the file asks to drain, it stops reading rows and looks again a
+ * moment later (the streams involved give no reliable event for "less buffered"). A stalled disk
+ * therefore stops the reading of rows. Rejects if the file fails or closes meanwhile.
  */
 async function keepUp(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
-  const internals = workbook as unknown as { zip?: Drainable & { _readableState?: { length: number } } };
-  const sheetStream = (sheet as unknown as { stream?: { pipes?: Drainable[] } }).stream;
+  const entries = (sheet as unknown as { stream?: { pipes?: Buffered[] } }).stream?.pipes ?? [];
+  const zip = (workbook as unknown as { zip?: Buffered }).zip;
   for (;;) {
-    const entry = sheetStream?.pipes?.find((pipe) => (pipe.writableLength ?? 0) > ZIP_BACKLOG_BYTES);
-    if (entry) {
-      await Promise.race([once(entry as never, 'drain'), once(out, 'drain'), immediate()]);
-      continue;
-    }
-    if ((internals.zip?._readableState?.length ?? 0) > ZIP_BACKLOG_BYTES || out.writableNeedDrain) {
-      await once(out, 'drain');
-      continue;
-    }
-    // Lets zlib and the file catch up with what was just committed before more rows are read.
-    await immediate();
-    return;
+    if (out.errored) throw out.errored;
+    if (out.destroyed) throw new Error('the export file was closed before the workbook was complete');
+    const backlog = entries.reduce((sum, entry) => sum + held(entry), held(zip));
+    if (backlog <= BACKLOG_BYTES && !out.writableNeedDrain) break;
+    await new Promise((resolve) => setTimeout(resolve, 2));
   }
+  // Lets zlib and the file catch up with what was just committed before more rows are read.
+  await immediate();
 }
 
 function immediate(): Promise<void> {
@@ -76,7 +76,10 @@ export async function writeXlsx(
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'KHQR Counter POS';
-  const summarySheet = workbook.addWorksheet('Summary');
+  // The Summary is opened on screen first (the active tab) but is the second sheet: exceljs opens a
+  // sheet's zip entry when the sheet is added and the zip writes entries in turn, so a Summary added
+  // first would hold every Sales row in memory until the end.
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
   const sales = workbook.addWorksheet('Sales', { views: [{ state: 'frozen', ySplit: 1 }] });
   sales.columns = COLUMNS.map((column) => ({
     width: column.kind === 'text' ? 24 : 14,
@@ -97,6 +100,7 @@ export async function writeXlsx(
     }
   }
   sales.commit();
+  const summarySheet = workbook.addWorksheet('Summary');
   writeSummary(summarySheet, summary());
   summarySheet.commit();
   await workbook.commit();
