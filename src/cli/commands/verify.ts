@@ -10,6 +10,7 @@ import { migrationChecksum, type Db } from '../../host/ledger/database.ts';
 import { checkLedgerGuards, expectedTriggers } from '../../host/ledger/guards.ts';
 import { verifyChain, verifyProjection, type Anchor } from '../../host/ledger/journal/verify.ts';
 import { MIGRATIONS, type Migration } from '../../host/ledger/migrations/index.ts';
+import { verifyZReports } from '../../host/reports/shift-report.ts';
 import { CliError, EXIT, errorText, type ExitCode } from '../exit-codes.ts';
 import { openReadOnly } from '../open-read-only.ts';
 
@@ -135,6 +136,21 @@ function projections(db: Db) {
   return ok(`all ${report.sales} sales match the journal (status, amount, QR md5, paid time, account paid), and so do the alerts`);
 }
 
+/**
+ * Each shift in the shifts table is what its shift.opened/shift.closed rows say, and each stored Z
+ * report equals the report recomputed from its shift's journal rows (src/host/reports/shift-report.ts).
+ */
+function shiftsAndZ(db: Db) {
+  if (!hasJournal(db)) return problem(NO_JOURNAL);
+  const found = verifyZReports(db);
+  if (found) return problem(`shift ${found.shift}: ${found.text}`);
+  const hasShifts = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'shifts'").get() !== undefined;
+  const counts = hasShifts
+    ? (db.prepare('SELECT COUNT(*) AS shifts, COUNT(closed_seq) AS closed FROM shifts').get() as { shifts: number; closed: number })
+    : { shifts: 0, closed: 0 };
+  return ok(`${counts.shifts} shift(s) match the journal; all ${counts.closed} Z report(s) equal the sum of their shift's journal rows`);
+}
+
 export interface VerifyOptions {
   /** A Z report's printed `SEQ:HASH16`: the chain must have that row with that hash. */
   anchor?: Anchor;
@@ -148,6 +164,7 @@ export function verifyChecks(migrations: readonly Migration[] = MIGRATIONS, opti
     { check: 'protective triggers', run: triggers(migrations) },
     { check: 'hash chain', run: hashChain(options.anchor) },
     { check: 'projections', run: projections },
+    { check: 'shifts and Z reports', run: shiftsAndZ },
   ];
 }
 

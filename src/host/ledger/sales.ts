@@ -10,6 +10,7 @@ import { hostMessage, isHostMessageCode, type HostMessage, type MessageParams } 
 import type { Db } from './database.ts';
 import type { Actor, JournalEvent } from './journal/events.ts';
 import { append } from './journal/journal.ts';
+import { ensureOpenShift } from './shifts.ts';
 import { ledgerWrite } from './write-health.ts';
 
 interface SaleRow {
@@ -110,6 +111,8 @@ export class SalesLedger {
           sale.apiBaseUrl, at, at);
       const id = Number(lastInsertRowid);
       this.#event(id, null, 'creating', null, at);
+      // The first sale while no shift is open opens one, journaled just before the sale (shifts.ts).
+      ensureOpenShift(this.#db, 'first_sale', { actor, at });
       append(this.#db, {
         type: 'sale.opened',
         version: 1,
@@ -155,6 +158,8 @@ export class SalesLedger {
         .run(at, late ? 1 : 0, at, id, before.status);
       if (changes !== 1) return null;
       this.#event(id, before.status, 'paid', detail, at);
+      // Money counts in the shift in which it is journaled: paid after a close, it opens the next one.
+      ensureOpenShift(this.#db, 'late_payment', { actor: 'system', at });
       append(this.#db, { type: 'sale.paid', version: 1, payload: { sale: id, from: before.status, late } }, { actor, at });
       return this.get(id);
     }));

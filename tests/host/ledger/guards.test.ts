@@ -32,6 +32,9 @@ const GUARDS = [
   // 013
   'till_never_replaced', 'till_never_updated', 'till_never_deleted',
   'journal_next_in_chain', 'journal_never_updated', 'journal_never_deleted',
+  // 014
+  'shifts_never_replaced', 'shifts_closed_once', 'shifts_never_deleted',
+  'z_reports_never_replaced', 'z_reports_never_updated', 'z_reports_never_deleted',
 ];
 
 /** A shop's ledger, closed, and a second connection to its file as anyone with the file could open. */

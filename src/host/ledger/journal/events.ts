@@ -129,6 +129,27 @@ export interface SettingsChanged {
 
 export type SettingValue = string | number | boolean | null | string[];
 
+/**
+ * A shift opened: with the first sale when none is open, by the owner's explicit action, or by the
+ * POS itself (`system`) when a payment is journaled while no shift is open (after a close). Its
+ * business date is the Asia/Phnom_Penh calendar date (UTC+7) at this row's time, fixed here.
+ */
+export interface ShiftOpened {
+  type: 'shift.opened';
+  version: 1;
+  payload: { shift: number; businessDate: string; reason: 'first_sale' | 'explicit' | 'late_payment' };
+}
+
+/**
+ * A shift closed: its Z number and its anchor — the last row of the shift before this one (`lastSeq`)
+ * and the first 16 hex of that row's hash. The Z report itself is stored in z_reports (migration 014).
+ */
+export interface ShiftClosed {
+  type: 'shift.closed';
+  version: 1;
+  payload: { shift: number; zNumber: string; lastSeq: number; headHash16: string };
+}
+
 export type JournalEvent =
   | TillCreated
   | MigratedSale
@@ -142,7 +163,9 @@ export type JournalEvent =
   | AlertRaised
   | AlertDismissed
   | ReceiptPrinted
-  | SettingsChanged;
+  | SettingsChanged
+  | ShiftOpened
+  | ShiftClosed;
 
 export type JournalEventType = JournalEvent['type'];
 
@@ -161,6 +184,8 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'alert.dismissed': [1],
   'receipt.printed': [1],
   'settings.changed': [1],
+  'shift.opened': [1],
+  'shift.closed': [1],
 };
 
 export const ACTORS: readonly Actor[] = ['system', 'cashier'];

@@ -16,6 +16,7 @@ import * as printJobSpooled from './010-print-job-spooled.ts';
 import * as paidSaleIsFinal from './011-paid-sale-is-final.ts';
 import * as noReplace from './012-no-replace.ts';
 import * as journal from './013-journal.ts';
+import * as shifts from './014-shifts.ts';
 
 export interface Migration {
   version: number;
@@ -25,5 +26,5 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages, failureCode, lastCheck,
-  printJobSpooled, paidSaleIsFinal, noReplace, journal,
+  printJobSpooled, paidSaleIsFinal, noReplace, journal, shifts,
 ];

@@ -45,7 +45,7 @@ test('a new ledger: the till has a UUID and a 4-character code, written as the j
   assert.deepEqual(rest, []);
   assert.equal(first!.type, 'till.created');
   assert.equal(first!.actor, 'system');
-  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 13 });
+  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 14 });
   assert.ok(verifyChain(db).ok);
 });
 
@@ -72,34 +72,35 @@ test('a sale paid end to end, printed, then one paid late and its alert dismisse
   const journal = rows(db);
   assert.deepEqual(journal.map((r) => [r.seq, r.type, r.actor]), [
     [1, 'till.created', 'system'],
-    [2, 'sale.opened', 'cashier'],
-    [3, 'sale.qrIssued', 'cashier'],
-    [4, 'sale.paid', 'system'],
-    [5, 'receipt.printed', 'system'],
-    [6, 'sale.opened', 'cashier'],
-    [7, 'sale.qrIssued', 'cashier'],
-    [8, 'sale.expired', 'system'],
-    [9, 'sale.paid', 'system'],
-    [10, 'alert.raised', 'system'],
-    [11, 'alert.dismissed', 'cashier'],
-    [12, 'sale.opened', 'cashier'],
-    [13, 'sale.failed', 'cashier'],
+    [2, 'shift.opened', 'cashier'],
+    [3, 'sale.opened', 'cashier'],
+    [4, 'sale.qrIssued', 'cashier'],
+    [5, 'sale.paid', 'system'],
+    [6, 'receipt.printed', 'system'],
+    [7, 'sale.opened', 'cashier'],
+    [8, 'sale.qrIssued', 'cashier'],
+    [9, 'sale.expired', 'system'],
+    [10, 'sale.paid', 'system'],
+    [11, 'alert.raised', 'system'],
+    [12, 'alert.dismissed', 'cashier'],
+    [13, 'sale.opened', 'cashier'],
+    [14, 'sale.failed', 'cashier'],
   ]);
   const payload = (seq: number) => JSON.parse(journal[seq - 1]!.payload) as unknown;
-  assert.deepEqual(payload(2), {
+  assert.deepEqual(payload(3), {
     sale: 1, amountCents: 1050, currency: 'USD', khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test',
   });
-  assert.deepEqual(payload(3), { sale: 1, md5: MD5, amountCents: 1050, payTo: 'shop@aclb', expiresAt: 1_764_577_000_000, khqrString: 'KHQR-PAYLOAD' });
-  assert.deepEqual(payload(4), { sale: 1, from: 'awaiting_payment', late: false });
-  assert.equal(journal[3]!.at, paid.paidAt, 'the paid row\'s time is the sale\'s paid_at');
-  assert.deepEqual(payload(5), { job: job.id, sale: 1, kind: 'receipt', outcome: 'printed', attempts: 2 }, 'one row for the print, not one per attempt');
-  assert.deepEqual(payload(9), { sale: 2, from: 'expired', late: true });
-  assert.deepEqual(payload(10), { alert: alert.id, sale: 2, kind: 'paid_late', previousStatus: 'expired' });
-  assert.deepEqual(payload(11), { alert: alert.id, sale: 2 });
-  assert.deepEqual(payload(13), { sale: 3, from: 'creating', code: 'payment.qrNotRecorded' });
+  assert.deepEqual(payload(4), { sale: 1, md5: MD5, amountCents: 1050, payTo: 'shop@aclb', expiresAt: 1_764_577_000_000, khqrString: 'KHQR-PAYLOAD' });
+  assert.deepEqual(payload(5), { sale: 1, from: 'awaiting_payment', late: false });
+  assert.equal(journal[4]!.at, paid.paidAt, 'the paid row\'s time is the sale\'s paid_at');
+  assert.deepEqual(payload(6), { job: job.id, sale: 1, kind: 'receipt', outcome: 'printed', attempts: 2 }, 'one row for the print, not one per attempt');
+  assert.deepEqual(payload(10), { sale: 2, from: 'expired', late: true });
+  assert.deepEqual(payload(11), { alert: alert.id, sale: 2, kind: 'paid_late', previousStatus: 'expired' });
+  assert.deepEqual(payload(12), { alert: alert.id, sale: 2 });
+  assert.deepEqual(payload(14), { sale: 3, from: 'creating', code: 'payment.qrNotRecorded' });
 
   const chain = verifyChain(db);
-  assert.deepEqual({ ok: chain.ok, rows: chain.rows, problem: chain.problem }, { ok: true, rows: 13, problem: null });
+  assert.deepEqual({ ok: chain.ok, rows: chain.rows, problem: chain.problem }, { ok: true, rows: 14, problem: null });
   assert.deepEqual(verifyProjection(db), { ok: true, sales: 3, problem: null });
 });
 
@@ -169,7 +170,7 @@ test('no secret in any journal row: a live sale with POS_BAKONG_API_KEY set, and
   assert.ok((await runCommand(host, 'settings.save', { khrPerUsd: 4200, receiptFooter: ['Come again'] })).ok);
   const journal = rows(host.db);
   assert.deepEqual(journal.map((r) => r.type).filter((type) => type !== 'receipt.printed'),
-    ['till.created', 'sale.opened', 'sale.qrIssued', 'sale.paid', 'settings.changed']);
+    ['till.created', 'shift.opened', 'sale.opened', 'sale.qrIssued', 'sale.paid', 'settings.changed']);
   const settings = JSON.parse(journal.find((r) => r.type === 'settings.changed')!.payload) as { changes: unknown[] };
   assert.deepEqual(settings.changes, [
     { key: 'khrPerUsd', from: 4000, to: 4200 },

@@ -1,0 +1,218 @@
+/**
+ * Shifts, sole writer of the shifts and z_reports tables (migration 014). A shift is a range of this
+ * till's journal: it opens with a `shift.opened` row and closes with a `shift.closed` row, each
+ * written with its projection row in one transaction (docs/journal.md, "Shifts and the close").
+ *
+ * - A shift opens with the first sale when none is open (sales.ts calls `ensureOpenShift` in the sale's
+ *   transaction, before its `sale.opened` row), by the owner's explicit action, or by the POS itself
+ *   (`system`, reason `late_payment`) when a payment is journaled while no shift is open.
+ * - Its business date is the Asia/Phnom_Penh calendar date when it opens: Cambodia is UTC+7 all year
+ *   (no daylight saving), so it is computed with a fixed offset, never the machine's time zone.
+ * - A journal row belongs to the shift open at its seq; rows journaled between a close and the next
+ *   open (a carried-over QR's expiry, a receipt print) belong to the next shift: shift n covers the
+ *   seqs after shift n−1's `shift.closed` row up to its own (shift 1 starts at its `shift.opened` row).
+ */
+import type { Db } from './database.ts';
+import { canonicalJson } from './journal/canonical.ts';
+import type { Actor } from './journal/events.ts';
+import { append } from './journal/journal.ts';
+import { readTill } from './journal/till.ts';
+import { ledgerWrite } from './write-health.ts';
+import { shiftReport, type ShiftReport } from '../reports/shift-report.ts';
+
+/** Cambodia's offset from UTC, in ms: +07:00 all year. */
+export const PHNOM_PENH_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The Asia/Phnom_Penh calendar date (YYYY-MM-DD) at `at` (epoch ms), whatever the machine's time zone. */
+export function businessDate(at: number): string {
+  return new Date(at + PHNOM_PENH_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export type ShiftOpenReason = 'first_sale' | 'explicit' | 'late_payment';
+
+export interface Shift {
+  shift: number;
+  businessDate: string;
+  reason: ShiftOpenReason;
+  openedBy: Actor;
+  openedAt: number;
+  openedSeq: number;
+  /** The first seq of the shift's range (its own opening row, or the row after the previous close). */
+  fromSeq: number;
+  closedAt: number | null;
+  closedSeq: number | null;
+  zNumber: string | null;
+  lastSeq: number | null;
+  headHash16: string | null;
+}
+
+interface ShiftRow {
+  shift: number;
+  business_date: string;
+  reason: ShiftOpenReason;
+  opened_by: Actor;
+  opened_at: number;
+  opened_seq: number;
+  closed_at: number | null;
+  closed_seq: number | null;
+  z_number: string | null;
+  last_seq: number | null;
+  head_hash16: string | null;
+}
+
+/** A close or an open the POS refuses, with the catalog code and values the screen shows (shared/messages/shifts.ts). */
+export class ShiftRefused extends Error {
+  override name = 'ShiftRefused';
+  readonly code: 'shift.alreadyClosed' | 'shift.noneOpen' | 'shift.paymentWatched' | 'shift.alreadyOpen';
+  readonly params: Record<string, string | number>;
+  constructor(code: ShiftRefused['code'], params: Record<string, string | number>, text: string) {
+    super(text);
+    this.code = code;
+    this.params = params;
+  }
+}
+
+function toShift(db: Db, row: ShiftRow): Shift {
+  const previous = row.shift > 1
+    ? (db.prepare('SELECT closed_seq FROM shifts WHERE shift = ?').get(row.shift - 1) as { closed_seq: number | null } | undefined)
+    : undefined;
+  return {
+    shift: row.shift,
+    businessDate: row.business_date,
+    reason: row.reason,
+    openedBy: row.opened_by,
+    openedAt: row.opened_at,
+    openedSeq: row.opened_seq,
+    fromSeq: previous?.closed_seq != null ? previous.closed_seq + 1 : row.opened_seq,
+    closedAt: row.closed_at,
+    closedSeq: row.closed_seq,
+    zNumber: row.z_number,
+    lastSeq: row.last_seq,
+    headHash16: row.head_hash16,
+  };
+}
+
+export function getShift(db: Db, shift: number): Shift | null {
+  const row = db.prepare('SELECT * FROM shifts WHERE shift = ?').get(shift) as ShiftRow | undefined;
+  return row ? toShift(db, row) : null;
+}
+
+/** The open shift, or null when none is open. */
+export function openShift(db: Db): Shift | null {
+  const row = db.prepare('SELECT * FROM shifts WHERE closed_seq IS NULL ORDER BY shift DESC LIMIT 1').get() as ShiftRow | undefined;
+  return row ? toShift(db, row) : null;
+}
+
+/** The last shift there is (open or closed), or null before the first. */
+export function lastShift(db: Db): Shift | null {
+  const row = db.prepare('SELECT * FROM shifts ORDER BY shift DESC LIMIT 1').get() as ShiftRow | undefined;
+  return row ? toShift(db, row) : null;
+}
+
+/**
+ * Opens a shift if none is open, in the caller's transaction (before the row that needs it), and
+ * returns the open shift. A ledger below schema 14 has no shifts table: nothing happens.
+ */
+export function ensureOpenShift(db: Db, reason: ShiftOpenReason, by: { actor: Actor; at: number }): Shift | null {
+  if (!hasShifts(db)) return null;
+  return openShift(db) ?? startShift(db, reason, by);
+}
+
+function startShift(db: Db, reason: ShiftOpenReason, by: { actor: Actor; at: number }): Shift {
+  const shift = (lastShift(db)?.shift ?? 0) + 1;
+  const date = businessDate(by.at);
+  const row = append(db, { type: 'shift.opened', version: 1, payload: { shift, businessDate: date, reason } }, by);
+  db.prepare(`INSERT INTO shifts (shift, business_date, reason, opened_by, opened_at, opened_seq) VALUES (?, ?, ?, ?, ?, ?)`)
+    .run(shift, date, reason, by.actor, by.at, row.seq);
+  return getShift(db, shift)!;
+}
+
+const shiftTables = new WeakMap<Db, boolean>();
+function hasShifts(db: Db): boolean {
+  let known = shiftTables.get(db);
+  if (known === undefined) {
+    known = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'shifts'").get() !== undefined;
+    shiftTables.set(db, known);
+  }
+  return known;
+}
+
+export class Shifts {
+  readonly #db: Db;
+  readonly #now: () => number;
+
+  constructor(db: Db, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  current(): Shift | null {
+    return openShift(this.#db);
+  }
+
+  /** Opens a shift by the owner's action; refused when one is open already. */
+  open(actor: Actor = 'cashier'): Shift {
+    return ledgerWrite(this.#db, this.#db.transaction(() => {
+      const open = openShift(this.#db);
+      if (open) throw new ShiftRefused('shift.alreadyOpen', { shift: open.shift }, `shift ${open.shift} is already open`);
+      return startShift(this.#db, 'explicit', { actor, at: this.#now() });
+    }));
+  }
+
+  /** The X report: read-only, of the open shift (or, none open, of the rows journaled since the last close). */
+  xReport(): ShiftReport {
+    return shiftReport(this.#db, { kind: 'X' });
+  }
+
+  /**
+   * Closes the open shift: its Z report is computed from its journal rows, the `shift.closed` row is
+   * appended and the report stored, all in one transaction. Refused, in words, when no shift is open
+   * (a shift is never closed twice) and, unless `carryOver`, while a sale's QR is still unresolved:
+   * the watched sale's outcome is then journaled after the close and counts in the next shift.
+   */
+  close(options: { carryOver?: boolean; actor?: Actor } = {}): ShiftReport {
+    return ledgerWrite(this.#db, this.#db.transaction(() => {
+      const open = openShift(this.#db);
+      if (!open) {
+        const last = lastShift(this.#db);
+        if (last) throw new ShiftRefused('shift.alreadyClosed', { shift: last.shift, z: last.zNumber ?? '' },
+          `shift ${last.shift} is already closed (${last.zNumber ?? ''}); no shift is open`);
+        throw new ShiftRefused('shift.noneOpen', {}, 'no shift has been opened yet');
+      }
+      const till = readTill(this.#db);
+      if (!till) throw new Error('the till has no identity: the ledger was not opened by openLedger');
+      const at = this.#now();
+      const zNumber = `${till.code}-Z${open.shift}`;
+      const report = shiftReport(this.#db, { kind: 'Z', shift: open, zNumber, closedAt: at });
+      if (report.unresolved.length > 0 && options.carryOver !== true) {
+        const sales = report.unresolved.map((s) => `#${s.sale}`).join(', ');
+        throw new ShiftRefused('shift.paymentWatched', { count: report.unresolved.length, sales },
+          `shift ${open.shift} has ${report.unresolved.length} payment(s) still being watched (${sales}): wait, or close with carryOver`);
+      }
+      const { seq: lastSeq, hash16 } = report.anchor;
+      const closed = append(this.#db, { type: 'shift.closed', version: 1, payload: { shift: open.shift, zNumber, lastSeq, headHash16: hash16 } },
+        { actor: options.actor ?? 'cashier', at });
+      this.#db.prepare('UPDATE shifts SET closed_at = ?, closed_seq = ?, z_number = ?, last_seq = ?, head_hash16 = ? WHERE shift = ? AND closed_seq IS NULL')
+        .run(at, closed.seq, zNumber, lastSeq, hash16, open.shift);
+      this.#db.prepare('INSERT INTO z_reports (shift, z_number, last_seq, head_hash16, closed_at, report) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(open.shift, zNumber, lastSeq, hash16, at, canonicalJson(report));
+      return report;
+    }));
+  }
+
+  /** Every Z report, newest first: number, shift, business date, anchor and takings. */
+  zReports(): ShiftReport[] {
+    const rows = this.#db.prepare('SELECT report FROM z_reports ORDER BY shift DESC').all() as Array<{ report: string }>;
+    return rows.map((row) => JSON.parse(row.report) as ShiftReport);
+  }
+
+  /** The stored Z report of shift `n`, as it was closed, or null. */
+  zReport(n: number): ShiftReport | null {
+    return storedZReport(this.#db, n);
+  }
+}
+
+export function storedZReport(db: Db, n: number): ShiftReport | null {
+  const row = db.prepare('SELECT report FROM z_reports WHERE shift = ?').get(n) as { report: string } | undefined;
+  return row ? (JSON.parse(row.report) as ShiftReport) : null;
+}
