@@ -13,6 +13,8 @@ export const EXIT = {
   cannotRead: 3,
   /** The output could not be written (exists without --force, disk full, no permission, no such folder). */
   cannotWrite: 4,
+  /** The command refused to act, and changed nothing: the POS is running, or a restore would lose records or is another till's. */
+  refused: 5,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

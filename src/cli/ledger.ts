@@ -1,6 +1,6 @@
 /**
  * The ledger command line, for back-office jobs beside a running POS: `npm run ledger -- <command>`.
- * Every command opens the ledger of POS_DATA_DIR read-only (src/cli/open-read-only.ts): no migration,
+ * Every command but `restore` opens the ledger of POS_DATA_DIR read-only (src/cli/open-read-only.ts): no migration,
  * no data-directory lock, so it is safe while the POS sells. Exit codes: src/cli/exit-codes.ts.
  * The host never imports this folder (eslint.config.js); this folder may use the host's ledger modules.
  */
@@ -10,10 +10,11 @@ import { parseAnchor } from '../host/ledger/journal/verify.ts';
 import { parseCommandLine, usageError, type CommandSpec } from './args.ts';
 import { runBackup } from './commands/backup.ts';
 import { runExport } from './commands/export.ts';
+import { runRestore } from './commands/restore.ts';
 import { runVerify } from './commands/verify.ts';
 import { CliError, EXIT, errorText, type ExitCode } from './exit-codes.ts';
 
-const GENERAL_USAGE = 'npm run ledger -- <command> [options]   (commands: backup, verify, export; --help for all)';
+const GENERAL_USAGE = 'npm run ledger -- <command> [options]   (commands: backup, verify, export, restore; --help for all)';
 
 const NOT_YET = 'it comes with the journal, shifts and Z reports in a later version.';
 
@@ -58,12 +59,25 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   { name: 'z', usage: 'npm run ledger -- z --list | --show N', summary: 'List or show Z reports.', notYet: NOT_YET, options: {} },
-  { name: 'restore', usage: 'npm run ledger -- restore --from FILE', summary: 'Restore a backup as a new epoch.', notYet: 'it comes with the journal in a later version.', options: {} },
+  {
+    name: 'restore',
+    usage: 'npm run ledger -- restore --from FILE',
+    summary: 'Put a backup back as the ledger (the POS must be closed); journaled as a new epoch (ledger.restored).',
+    options: { from: { type: 'string' } },
+    help: [
+      '--from FILE  the backup (e.g. one of POS_DATA_DIR/backups); a relative path is from where you typed the command',
+      'Unlike the other commands it writes, so it takes the POS\'s lock: refused while the POS runs (exit 5).',
+      'Refused (exit 5, nothing changed) when FILE is another till\'s ledger, or when the current journal is longer',
+      'than the backup\'s or differs from it. FILE must pass integrity_check and its hash chain (exit 1 if not).',
+      'The replaced ledger is kept as ledger-replaced-<date>-<time>.sqlite (mode 0600) in the data directory.',
+    ],
+  },
 ];
 
 const EXIT_CODES = [
   'Exit codes: 0 ok; 1 verification found a problem; 2 usage error; 3 cannot open or read the ledger;',
-  '            4 cannot write the output (exists, disk full, no permission, no such folder).',
+  '            4 cannot write the output (exists, disk full, no permission, no such folder);',
+  '            5 refused, nothing changed (restore: the POS is running, another till\'s backup, a longer chain).',
 ];
 
 export function helpText(command?: CommandSpec): string {
@@ -74,7 +88,9 @@ export function helpText(command?: CommandSpec): string {
       command.notYet ? `${command.summary} Not yet: ${command.notYet}` : command.summary,
       ...(command.help ? ['', ...command.help] : []),
       '',
-      'The ledger is the one in POS_DATA_DIR (default ~/.khqr-pos), opened read-only: safe while the POS runs.',
+      command.name === 'restore'
+        ? 'The ledger is the one in POS_DATA_DIR (default ~/.khqr-pos); restore replaces it, so the POS must be closed.'
+        : 'The ledger is the one in POS_DATA_DIR (default ~/.khqr-pos), opened read-only: safe while the POS runs.',
       ...EXIT_CODES,
     ].join('\n');
   }
@@ -87,7 +103,7 @@ export function helpText(command?: CommandSpec): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.notYet ? '(not yet) ' : ''}${c.summary}`),
     '',
     'The ledger is the one in POS_DATA_DIR (default ~/.khqr-pos; with the desktop app set POS_DATA_DIR to its data folder).',
-    'It is opened read-only, without migrating it or taking the POS\'s lock: safe while the POS runs.',
+    'It is opened read-only, without migrating it or taking the POS\'s lock: safe while the POS runs (restore excepted: it needs the POS closed).',
     'npm run ledger -- <command> --help  for one command.',
     ...EXIT_CODES,
   ].join('\n');
@@ -126,6 +142,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         dataDir, from: from as string, to: to as string, format: format as string, out: resolve(typedIn, out as string),
         force: parsed.values.force === true, usage: parsed.command.usage,
       }, print);
+    }
+    case 'restore': {
+      const from = parsed.values.from;
+      if (typeof from !== 'string' || from.trim() === '') throw usageError('restore needs --from FILE.', parsed.command.usage);
+      const typedIn = env.INIT_CWD?.trim() || process.cwd();
+      return runRestore({ dataDir, from: resolve(typedIn, from) }, print);
     }
     default:
       throw usageError(`Unknown command "${parsed.command.name}".`, GENERAL_USAGE);

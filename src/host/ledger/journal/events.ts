@@ -127,6 +127,17 @@ export interface SettingsChanged {
   payload: { changes: Array<{ key: string; from: SettingValue; to: SettingValue }> };
 }
 
+/**
+ * The ledger was restored from a backup (`npm run ledger -- restore`): a new epoch of the same chain,
+ * this row chained to the backup's head. The backup's file name only (never a path), the backup's
+ * head, and the head of the ledger it replaced (null when there was none).
+ */
+export interface LedgerRestored {
+  type: 'ledger.restored';
+  version: 1;
+  payload: { fromFile: string; backupHeadSeq: number; previousHeadSeq: number | null; previousHeadHash16: string | null };
+}
+
 export type SettingValue = string | number | boolean | null | string[];
 
 /**
@@ -165,7 +176,8 @@ export type JournalEvent =
   | ReceiptPrinted
   | SettingsChanged
   | ShiftOpened
-  | ShiftClosed;
+  | ShiftClosed
+  | LedgerRestored;
 
 export type JournalEventType = JournalEvent['type'];
 
@@ -186,6 +198,7 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'settings.changed': [1],
   'shift.opened': [1],
   'shift.closed': [1],
+  'ledger.restored': [1],
 };
 
 export const ACTORS: readonly Actor[] = ['system', 'cashier'];

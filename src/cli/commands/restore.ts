@@ -1,0 +1,216 @@
+/**
+ * `ledger restore --from FILE`: puts a backup back as the POS's ledger. Unlike the other commands it
+ * writes, so it first takes the POS's data-directory lock (src/host/ledger/instance-lock.ts): with a
+ * POS running it refuses and changes nothing. The backup must be sound (integrity_check, its journal's
+ * hash chain from the genesis row) and this till's (same till id), and it may not replace a longer
+ * chain: the current journal's head must be in the backup (same seq, same hash). The replaced ledger
+ * is kept as `ledger-replaced-<timestamp>.sqlite` (0600) beside it, and the restored ledger's journal
+ * gets one more row, `ledger.restored`, so the restore is a new epoch of the same chain (docs/journal.md).
+ * The new ledger is prepared under a temporary name and renamed over the old one in one step.
+ */
+import { chmodSync, copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { copyPages, finishCopy, megabytes, removeTemp, spaceFor, statfsFreeBytes, syncFile, type FreeBytes } from '../../host/ledger/backup.ts';
+import { LEDGER_FILE, LedgerError, type Db } from '../../host/ledger/database.ts';
+import { LOCK_FILE, lockDataDir } from '../../host/ledger/instance-lock.ts';
+import { appendFor } from '../../host/ledger/journal/journal.ts';
+import { verifyChain } from '../../host/ledger/journal/verify.ts';
+import { readTill, type Till } from '../../host/ledger/journal/till.ts';
+import { CliError, EXIT, errorCode, errorText, type ExitCode } from '../exit-codes.ts';
+
+export interface RestoreOptions {
+  dataDir: string;
+  from: string;
+  now?: () => number;
+  freeBytes?: FreeBytes;
+}
+
+interface Head { seq: number; hash: string }
+
+const hash16 = (hash: string) => hash.slice(0, 16);
+
+export async function runRestore(options: RestoreOptions, print: (line: string) => void): Promise<ExitCode> {
+  const dataDir = resolve(options.dataDir);
+  const from = resolve(options.from);
+  const now = options.now ?? Date.now;
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    throw new CliError(EXIT.cannotRead, `The data directory ${dataDir} does not exist: is POS_DATA_DIR right?`);
+  }
+  if (!existsSync(from) || !statSync(from).isFile()) throw new CliError(EXIT.cannotRead, `There is no backup file ${from}.`);
+  if (from === join(dataDir, LEDGER_FILE)) throw new CliError(EXIT.usage, `--from ${from} is the ledger itself: give a backup file.`);
+
+  let unlock: () => void;
+  try {
+    unlock = lockDataDir(dataDir);
+  } catch (error) {
+    if (error instanceof LedgerError) {
+      throw new CliError(EXIT.refused, `A POS is running on ${dataDir} (it holds ${LOCK_FILE}): close the POS first, then restore. Nothing was changed.`);
+    }
+    throw new CliError(EXIT.cannotWrite, `The data directory ${dataDir} cannot be locked for the restore.`, errorText(error));
+  }
+  try {
+    return await restoreLocked(dataDir, from, now, options.freeBytes ?? statfsFreeBytes, print);
+  } finally {
+    unlock();
+  }
+}
+
+async function restoreLocked(dataDir: string, from: string, now: () => number, freeBytes: FreeBytes, print: (line: string) => void): Promise<ExitCode> {
+  const ledgerFile = join(dataDir, LEDGER_FILE);
+  const backup = openBackup(from);
+  let temp: string | null = null;
+  try {
+    const { till, head: backupHead } = checkBackup(backup, from);
+    const current = existsSync(ledgerFile) ? readCurrent(ledgerFile) : null;
+    if (current) checkChains(backup, from, till, backupHead, current);
+
+    const space = spaceFor(dataDir, statSync(from).size, freeBytes);
+    if (!space.enough) {
+      throw new CliError(EXIT.cannotWrite, `Not enough free space in ${dataDir}: the restore needs about ${megabytes(space.needed)} and ${megabytes(space.free)} is free. Nothing was changed.`);
+    }
+
+    temp = join(dataDir, `.ledger-restore.${process.pid}.partial`);
+    removeTemp(temp);
+    await copyPages(backup, temp);
+    backup.close();
+    const copy = finishCopy(temp);
+    if (copy.integrity !== 'ok') throw new CliError(EXIT.problem, `The copy of ${from} fails SQLite's integrity check (${copy.integrity}). Nothing was changed.`);
+    const restored = journalRestore(temp, till, {
+      fromFile: basename(from),
+      backupHeadSeq: backupHead.seq,
+      previousHeadSeq: current?.head?.seq ?? null,
+      previousHeadHash16: current?.head ? hash16(current.head.hash) : null,
+    }, now());
+    syncFile(temp);
+
+    let replaced: string | null = null;
+    if (current) {
+      // A reader (another `ledger` command) with the old ledger open could leave its WAL behind:
+      // a new file under an old WAL would be read through it, so that is refused.
+      const wal = `${ledgerFile}-wal`;
+      if (existsSync(wal) && statSync(wal).size > 0) {
+        throw new CliError(EXIT.cannotWrite, `${basename(wal)} is still in use (a "ledger" command running?): wait for it to end, then restore again. Nothing was changed.`);
+      }
+      rmSync(wal, { force: true });
+      rmSync(`${ledgerFile}-shm`, { force: true });
+      replaced = join(dataDir, `ledger-replaced-${stamp(now())}.sqlite`);
+      keepReplaced(ledgerFile, replaced);
+    }
+    chmodSync(temp, 0o600);
+    // One rename: the data directory holds the old ledger or the restored one, never neither.
+    renameSync(temp, ledgerFile);
+    temp = null;
+    syncFile(dataDir);
+
+    print(`Restored ${from} as the ledger of till ${till.code} (${ledgerFile}).`);
+    print(`Its journal ran to row ${backupHead.seq}; row ${restored.seq} (ledger.restored) now records the restore, chained to it.`);
+    if (current?.head) print(`The ledger it replaced (journal head ${current.head.seq}, ${hash16(current.head.hash)}) is kept as ${replaced} (mode 0600).`);
+    else if (replaced) print(`The ledger it replaced is kept as ${replaced} (mode 0600).`);
+    print('Check it with "npm run ledger -- verify", then start the POS.');
+    return EXIT.ok;
+  } catch (error) {
+    if (temp) removeTemp(temp);
+    if (error instanceof CliError) throw error;
+    const code = errorCode(error);
+    if (code === 'ENOSPC' || code === 'SQLITE_FULL') throw new CliError(EXIT.cannotWrite, `The disk is full: the restore could not be written. Nothing was changed.`, errorText(error));
+    throw new CliError(EXIT.cannotWrite, `The restore could not be written. Nothing was changed.`, errorText(error));
+  } finally {
+    if (backup.open) backup.close();
+  }
+}
+
+function openBackup(from: string): Db {
+  let db: Db;
+  try {
+    db = new Database(from, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (error) {
+    throw new CliError(EXIT.cannotRead, `${from} cannot be read as a SQLite database (wrong file, or damaged).`, errorText(error));
+  }
+  return db;
+}
+
+const hasTable = (db: Db, name: string) => db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+
+function checkBackup(db: Db, from: string): { till: Till; head: Head } {
+  const rows = (db.pragma('integrity_check(20)') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+  if (rows.length !== 1 || rows[0] !== 'ok') {
+    throw new CliError(EXIT.problem, `${from} fails SQLite's integrity check (${rows[0] ?? 'no answer'}): it cannot be restored. Nothing was changed.`);
+  }
+  const till = hasTable(db, 'till') && hasTable(db, 'journal') ? readTill(db) : null;
+  if (!till) throw new CliError(EXIT.refused, `${from} is not a POS ledger with a journal (no till identity): it cannot be restored. Nothing was changed.`);
+  const chain = verifyChain(db);
+  if (!chain.ok || !chain.head) {
+    throw new CliError(EXIT.problem, `${from} has a broken journal (row ${chain.problem?.seq ?? '?'}: ${chain.problem?.text ?? 'no rows'}): it cannot be restored. Nothing was changed.`);
+  }
+  return { till, head: chain.head };
+}
+
+function readCurrent(ledgerFile: string): { till: Till | null; head: Head | null } {
+  let db: Db;
+  try {
+    db = new Database(ledgerFile, { fileMustExist: true });
+  } catch (error) {
+    throw unreadable(ledgerFile, error);
+  }
+  try {
+    const till = hasTable(db, 'till') && hasTable(db, 'journal') ? readTill(db) : null;
+    const head = till ? ((db.prepare('SELECT seq, hash FROM journal WHERE till_id = ? ORDER BY seq DESC LIMIT 1').get(till.id) as Head | undefined) ?? null) : null;
+    return { till, head };
+  } catch (error) {
+    throw unreadable(ledgerFile, error);
+  } finally {
+    // Closing the last connection checkpoints the WAL into the file, so the file is the whole ledger.
+    db.close();
+  }
+}
+
+function unreadable(ledgerFile: string, error: unknown): CliError {
+  return new CliError(EXIT.cannotRead, `The current ledger ${ledgerFile} cannot be read, so its journal cannot be compared with the backup. If it is damaged, move it out of the data directory (keep it) and run the restore again.`, errorText(error));
+}
+
+function checkChains(backup: Db, from: string, till: Till, backupHead: Head, current: { till: Till | null; head: Head | null }): void {
+  if (!current.till) {
+    throw new CliError(EXIT.refused, `The current ledger has no till identity yet (an older version's): start the POS once so it is upgraded, or move it out of the data directory, then restore. Nothing was changed.`);
+  }
+  if (current.till.id !== till.id) {
+    throw new CliError(EXIT.refused, `${basename(from)} is a backup of another till (${till.code}, ${till.id}); this data directory is till ${current.till.code} (${current.till.id}). Nothing was changed.`);
+  }
+  if (!current.head) return;
+  if (current.head.seq > backupHead.seq) {
+    throw new CliError(EXIT.refused, `The current ledger's journal is longer (head row ${current.head.seq}, ${hash16(current.head.hash)}) than the backup's (head row ${backupHead.seq}, ${hash16(backupHead.hash)}): restoring would lose ${current.head.seq - backupHead.seq} row(s). Nothing was changed.`);
+  }
+  const same = backup.prepare('SELECT hash FROM journal WHERE till_id = ? AND seq = ?').pluck().get(till.id, current.head.seq) as string | undefined;
+  if (same !== current.head.hash) {
+    throw new CliError(EXIT.refused, `The backup's journal differs from the current ledger's at row ${current.head.seq} (current ${hash16(current.head.hash)}, backup ${hash16(same ?? '')}): they are not the same history, so the current one would be lost. Nothing was changed.`);
+  }
+}
+
+function journalRestore(file: string, till: Till, payload: { fromFile: string; backupHeadSeq: number; previousHeadSeq: number | null; previousHeadHash16: string | null }, at: number) {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('synchronous = FULL');
+    return db.transaction(() => appendFor(db, till.id, { type: 'ledger.restored', version: 1, payload }, { actor: 'system', at }))();
+  } finally {
+    db.close();
+  }
+}
+
+/** The replaced ledger stays, under a name of its own: a hard link (the same file), or a copy. */
+function keepReplaced(ledgerFile: string, replaced: string): void {
+  try {
+    linkSync(ledgerFile, replaced);
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') throw error;
+    copyFileSync(ledgerFile, replaced);
+  }
+  chmodSync(replaced, 0o600);
+  syncFile(replaced);
+}
+
+/** 2026-12-01T08:01:38.123Z → 2026-12-01-080138 (UTC). */
+function stamp(at: number): string {
+  const iso = new Date(at).toISOString();
+  return `${iso.slice(0, 10)}-${iso.slice(11, 19).replaceAll(':', '')}`;
+}

@@ -1,0 +1,132 @@
+/**
+ * `ledger restore --from FILE` on real data directories, run as the real CLI process: refused while a
+ * POS holds the data directory, refused over a longer chain and for another till's backup (exit 5,
+ * nothing changed), and a good backup restored: the old ledger kept (0600), the journal ending in a
+ * `ledger.restored` row, `ledger verify` passing, and the POS starting on it again.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import type { Host } from '../../src/host/host.ts';
+import { runLedgerCli } from '../support/ledger-cli.ts';
+import { seedSales } from '../support/seed-sales.ts';
+import { startTrainingHost } from '../support/servers.ts';
+
+const LEDGER = 'ledger.sqlite3';
+
+async function backupOf(host: Host): Promise<string> {
+  const outcome = await host.backups.runNow('daily');
+  assert.equal(outcome.kind, 'written');
+  return outcome.kind === 'written' ? outcome.file : '';
+}
+
+function head(file: string): { seq: number; hash: string; type: string; payload: string } {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT seq, hash, type, payload FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string; type: string; payload: string };
+  } finally {
+    db.close();
+  }
+}
+
+test('restore is refused while the POS runs: exit 5, nothing changed', async (t) => {
+  const { host } = startTrainingHost(t, {}, { backups: false });
+  seedSales(host.db, 3);
+  const backup = await backupOf(host);
+  const before = readFileSync(join(host.dataDir, LEDGER));
+  const run = await runLedgerCli(['restore', '--from', backup], host.dataDir);
+  assert.equal(run.code, 5, run.stderr);
+  assert.match(run.stderr, /A POS is running on .* close the POS first, then restore\. Nothing was changed\./);
+  assert.deepEqual(readFileSync(join(host.dataDir, LEDGER)), before);
+  assert.ok(!readdirSync(host.dataDir).some((name) => name.startsWith('ledger-replaced') || name.endsWith('.partial')));
+});
+
+test('a backup with a shorter chain is refused over a longer ledger, naming both heads', async (t) => {
+  const { host } = startTrainingHost(t, {}, { backups: false });
+  seedSales(host.db, 3);
+  const backup = await backupOf(host);
+  // Sold after the backup: the current chain is longer.
+  for (let i = 0; i < 2; i += 1) {
+    host.ledger.create({ amountCents: 900 + i, khrPerUsd: 4_100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' });
+  }
+  const dataDir = host.dataDir;
+  await host.close();
+  const current = head(join(dataDir, LEDGER));
+  const old = head(backup);
+  assert.ok(current.seq > old.seq);
+
+  const run = await runLedgerCli(['restore', '--from', backup], dataDir);
+  assert.equal(run.code, 5, run.stderr);
+  assert.match(run.stderr, new RegExp(`journal is longer \\(head row ${current.seq}, ${current.hash.slice(0, 16)}\\) than the backup's \\(head row ${old.seq}, ${old.hash.slice(0, 16)}\\)`));
+  assert.equal(head(join(dataDir, LEDGER)).hash, current.hash, 'the ledger is untouched');
+});
+
+test('another till\'s backup is refused', async (t) => {
+  const other = startTrainingHost(t, {}, { backups: false }).host;
+  seedSales(other.db, 2);
+  const foreign = await backupOf(other);
+  const { host } = startTrainingHost(t, {}, { backups: false });
+  const dataDir = host.dataDir;
+  await host.close();
+  const run = await runLedgerCli(['restore', '--from', foreign], dataDir);
+  assert.equal(run.code, 5, run.stderr);
+  assert.match(run.stderr, /is a backup of another till \([0-9A-Z]{4}, [0-9a-f-]{36}\); this data directory is till [0-9A-Z]{4}/);
+});
+
+test('a good backup is restored: the old ledger kept, ledger.restored journaled, verify passes, the POS starts on it', async (t) => {
+  const { host } = startTrainingHost(t, {}, { backups: false });
+  seedSales(host.db, 4);
+  const backup = await backupOf(host);
+  const dataDir = host.dataDir;
+  await host.close();
+  const previous = head(join(dataDir, LEDGER));
+  const backupHead = head(backup);
+
+  const run = await runLedgerCli(['restore', '--from', backup], dataDir);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /Restored .* as the ledger of till [0-9A-Z]{4}/);
+  const replaced = readdirSync(dataDir).filter((name) => /^ledger-replaced-\d{4}-\d{2}-\d{2}-\d{6}\.sqlite$/.test(name));
+  assert.equal(replaced.length, 1);
+  assert.equal(statSync(join(dataDir, replaced[0]!)).mode & 0o777, 0o600);
+  assert.equal(statSync(join(dataDir, LEDGER)).mode & 0o777, 0o600);
+  assert.ok(!readdirSync(dataDir).some((name) => name.endsWith('.partial')));
+
+  const restored = head(join(dataDir, LEDGER));
+  assert.equal(restored.seq, backupHead.seq + 1);
+  assert.equal(restored.type, 'ledger.restored');
+  assert.deepEqual(JSON.parse(restored.payload), {
+    backupHeadSeq: backupHead.seq,
+    fromFile: backup.split('/').at(-1),
+    previousHeadHash16: previous.hash.slice(0, 16),
+    previousHeadSeq: previous.seq,
+  });
+  assert.doesNotMatch(restored.payload, /\//, 'no path in the payload');
+
+  const verify = await runLedgerCli(['verify'], dataDir);
+  assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+
+  const again = startTrainingHost(t, { POS_DATA_DIR: dataDir }, { backups: false }).host;
+  assert.equal(again.db.prepare('SELECT count(*) FROM sales').pluck().get(), 4);
+
+  // Restoring the same backup again now would drop the ledger.restored row: refused.
+  await again.close();
+  const twice = await runLedgerCli(['restore', '--from', backup], dataDir);
+  assert.equal(twice.code, 5, twice.stderr);
+});
+
+test('with no ledger at all (lost disk), the backup is restored and the journal says there was none', async (t) => {
+  const { host } = startTrainingHost(t, {}, { backups: false });
+  seedSales(host.db, 2);
+  const backup = await backupOf(host);
+  const dataDir = host.dataDir;
+  await host.close();
+  for (const name of [LEDGER, `${LEDGER}-wal`, `${LEDGER}-shm`]) rmSync(join(dataDir, name), { force: true });
+  const run = await runLedgerCli(['restore', '--from', backup], dataDir);
+  assert.equal(run.code, 0, run.stderr);
+  const restored = head(join(dataDir, LEDGER));
+  assert.equal(restored.type, 'ledger.restored');
+  assert.equal(JSON.parse(restored.payload).previousHeadSeq, null);
+  assert.ok(!existsSync(join(dataDir, 'ledger-replaced')));
+});
