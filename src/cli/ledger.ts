@@ -16,7 +16,7 @@ import { CliError, EXIT, errorText, type ExitCode } from './exit-codes.ts';
 
 const GENERAL_USAGE = 'npm run ledger -- <command> [options]   (commands: backup, verify, export, restore; --help for all)';
 
-const NOT_YET = 'it comes with the journal, shifts and Z reports in a later version.';
+const NOT_YET = 'the ledger stores Z reports (shifts), but this command to list and show them is not built yet.';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {

@@ -47,7 +47,7 @@ test('verify passes a healthy ledger while the POS runs, saying what it checked 
   assert.match(run.stdout, /ok +foreign keys:/);
   assert.match(run.stdout, /ok +schema: version \d+: all \d+ migrations recorded, names and checksums match this build/);
   assert.match(run.stdout, /ok +protective triggers: all \d+ present and unchanged, none added/);
-  assert.match(run.stdout, /ok +hash chain: \d+ rows of till [2-9A-Z]{4}, head \d+:[0-9a-f]{16}; every row hashes as stored\. Without --anchor this cannot tell a chain recomputed from scratch/);
+  assert.match(run.stdout, /ok +hash chain: \d+ rows of till [2-9A-Z]{6}, head \d+:[0-9a-f]{16}; every row hashes as stored\. Without --anchor this cannot tell a chain recomputed from scratch/);
   assert.match(run.stdout, /ok +projections: all \d+ sales match the journal/);
   assert.match(run.stdout, /Verification passed/);
   assert.equal(run.stderr, '');

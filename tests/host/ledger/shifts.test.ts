@@ -179,5 +179,5 @@ test('the stored Z cannot be altered: update, delete, insert-or-replace and reop
   file.prepare(`UPDATE z_reports SET report = replace(report, '"cents":1050', '"cents":1')`).run();
   const found = verifyZReports(file);
   assert.equal(found?.shift, 1);
-  assert.match(found!.text, /Z report [2-9A-Z]{4}-Z1 differs from the sum of shift 1's journal rows/);
+  assert.match(found!.text, /Z report [2-9A-Z]{6}-Z1 differs from the sum of shift 1's journal rows/);
 });

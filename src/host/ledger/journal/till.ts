@@ -9,14 +9,22 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { SaleStatus } from '../../../shared/contract.ts';
 import type { Db } from '../database.ts';
+import { isHostMessageCode } from '../../../shared/messages/index.ts';
 import { appendFor, tillId } from './journal.ts';
 
 /** No 0/O, 1/I/L, U/V: a code read aloud or copied from paper cannot be mistaken. */
 export const TILL_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 
+/**
+ * 6 characters: 29^6 ≈ 594 million codes, so a chance of about 1 in 1,200 that two of 1,000 tills
+ * share one (4 characters gave 50% at 1,000 tills). Still not never: the back office (issue 10)
+ * refuses a till whose code it already has, at pairing (docs/journal.md, "The till").
+ */
+export const TILL_CODE_LENGTH = 6;
+
 export function newTillCode(): string {
   let code = '';
-  for (let i = 0; i < 4; i += 1) code += TILL_CODE_ALPHABET[randomInt(TILL_CODE_ALPHABET.length)];
+  for (let i = 0; i < TILL_CODE_LENGTH; i += 1) code += TILL_CODE_ALPHABET[randomInt(TILL_CODE_ALPHABET.length)];
   return code;
 }
 
@@ -53,6 +61,20 @@ interface LegacySale {
   paid_at: number | null;
   paid_late: number;
   failure_code: string | null;
+}
+
+interface HistoryLine { at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }
+
+/**
+ * Before schema 8 `sale_events.detail` held English sentences, a failure's could quote the API's own
+ * text. Only catalog codes go into the chain (it is synced to the back office, issue 10): a failure's
+ * other text becomes `payment.failedEarlier`, as `SalesLedger.history()` shows it, and any other line's
+ * non-catalog text (the POS's old English notes, e.g. "payment confirmed by the API") is not journaled
+ * (null). The old table keeps its text as written.
+ */
+export function journaledLine(line: HistoryLine): HistoryLine {
+  if (line.detail === null || isHostMessageCode(line.detail)) return line;
+  return { ...line, detail: line.to === 'failed' ? 'payment.failedEarlier' : null };
 }
 
 /** Makes the till if the ledger has none yet (a no-op on a ledger below schema 13). */
@@ -102,7 +124,7 @@ function migrateExisting(db: Db, till: string, at: number): void {
         paidAt: sale.paid_at,
         paidLate: sale.paid_late === 1,
         failureCode: sale.failure_code,
-        history: history.all(sale.id) as Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }>,
+        history: (history.all(sale.id) as HistoryLine[]).map(journaledLine),
       },
     }, by);
   }

@@ -1,7 +1,7 @@
 /**
  * Schema version 13: the till and its hash-chained journal (docs/journal.md).
  *
- * `till` holds this till's identity (a UUID and a short code), one row written at first start or on
+ * `till` holds this till's identity (a UUID and a 6-character code), one row written at first start or on
  * upgrade, with the journal's first row (`till.created`) in the same transaction: src/host/ledger/journal/till.ts.
  * `journal` is append-only: one row per change of money state, per till a gapless sequence from 1,
  * each row's hash chaining the previous one. Rows are never updated, deleted or replaced, whatever
@@ -9,7 +9,7 @@
  * and an insert must carry the next sequence of its till and link to the hash of the row before it,
  * so even the POS's own writer cannot leave a gap or a broken link.
  * `sale_id` is derived from the payload (its `sale` field), never written: it indexes a sale's rows
- * so `verifyChain` can compare the sales projection with the journal one sale at a time.
+ * so `verifyProjection` can compare the sales projection with the journal one sale at a time.
  * Hashes are lowercase hex (64 characters) of the SHA-256 defined in docs/journal.md.
  */
 export const version = 13;
@@ -18,7 +18,7 @@ export const name = 'journal';
 export const sql = `
 CREATE TABLE till (
   id         TEXT    PRIMARY KEY CHECK (length(id) = 36),
-  code       TEXT    NOT NULL UNIQUE CHECK (length(code) = 4),
+  code       TEXT    NOT NULL UNIQUE CHECK (length(code) = 6),
   created_at INTEGER NOT NULL
 ) STRICT;
 

@@ -41,10 +41,15 @@ test('a schema-1 ledger with sales gets a till, a genesis row and one migrated r
     history: [
       { at: 1000, from: null, to: 'creating', detail: null },
       { at: 2000, from: 'creating', to: 'awaiting_payment', detail: null },
-      { at: 3000, from: 'awaiting_payment', to: 'paid', detail: 'payment confirmed by the API' },
+      // The POS's old English note is not journaled: only catalog codes go into the chain.
+      { at: 3000, from: 'awaiting_payment', to: 'paid', detail: null },
     ],
   });
-  assert.equal((JSON.parse(rows[2]!.payload) as { status: string }).status, 'failed');
+  const failed = JSON.parse(rows[2]!.payload) as { status: string; history: Array<{ detail: string | null }> };
+  assert.equal(failed.status, 'failed');
+  // A failure's old English reason (here quoting the API) becomes the catalog's payment.failedEarlier.
+  assert.deepEqual(failed.history.map((line) => line.detail), [null, 'payment.failedEarlier']);
+  assert.ok(!rows.some((row) => row.payload.includes('Bakong said') || row.payload.includes('confirmed by')));
   // Nothing of the old tables was lost or changed.
   assert.equal((db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n, 2);
   assert.equal((db.prepare('SELECT COUNT(*) AS n FROM sale_events').get() as { n: number }).n, 5);
