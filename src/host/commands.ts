@@ -148,6 +148,37 @@ const COMMANDS: CommandHandlers = {
     parse: (args) => validateSettingsInput(args),
     run: (host, input) => host.saveSettings(input),
   },
+  // Shifts (src/host/ledger/shifts.ts). Owner-only comes with issue 9 (cashier identities); until then any screen may ask.
+  'shift.x': {
+    parse: noArgs,
+    run: (host) => host.shifts.xReport(),
+  },
+  'shift.close': {
+    parse: (args) => {
+      const given = Object.keys(args);
+      if (given.some((key) => key !== 'carryOver')) throw new InvalidRequest(hostMessage('request.onlyArguments', { names: 'carryOver' }));
+      if (!('carryOver' in args)) return {};
+      if (typeof args.carryOver !== 'boolean') throw new InvalidRequest(hostMessage('shift.carryOverInvalid'));
+      return { carryOver: args.carryOver };
+    },
+    run: (host, { carryOver }) => host.shifts.close({ carryOver: carryOver === true }),
+  },
+  'shift.zList': {
+    parse: noArgs,
+    run: (host) => host.shifts.zReports(),
+  },
+  'shift.z': {
+    parse: (args) => {
+      exactKeys(args, 'shift');
+      if (typeof args.shift !== 'number' || !Number.isSafeInteger(args.shift) || args.shift <= 0) throw new InvalidRequest(hostMessage('shift.numberInvalid'));
+      return { shift: args.shift };
+    },
+    run: (host, { shift }) => {
+      const z = host.shifts.zReport(shift);
+      if (!z) throw new PosError('not_found', hostMessage('shift.zNotFound', { shift }));
+      return z;
+    },
+  },
 };
 
 /** Every command the host answers (the contract's, exactly: the table's type requires each one). */

@@ -7,7 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import type { CashierState, CommandArgs, DisplayState, SalesPage, SettingsInput, SettingsView } from '../shared/contract.ts';
+import type { CashierState, CommandArgs, DisplayState, SalesPage, SettingsInput, SettingsView, ShiftReport, ZReportSummary } from '../shared/contract.ts';
 import { preparePrivateDataDir, tightenDataDir } from './data-dir.ts';
 import { warmUpFetch } from './api/warm-up.ts';
 import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakong-client.ts';
@@ -23,6 +23,7 @@ import { DailyBackups, type DailyBackupsOptions } from './ledger/daily-backups.t
 import { PrintJobs } from './ledger/print-jobs.ts';
 import { recordPayment } from './ledger/record-payment.ts';
 import { SalesLedger } from './ledger/sales.ts';
+import { Shifts, type Shift } from './ledger/shifts.ts';
 import { ledgerWriteHealth } from './ledger/write-health.ts';
 import { HostEvents } from './events.ts';
 import { PaymentError, PaymentService } from './payments/payment-service.ts';
@@ -76,6 +77,11 @@ export interface Host {
    * `backups.runNow('close')` at a shift close. One at a time; never throws (outcomes are logged).
    */
   readonly backups: DailyBackups;
+  /**
+   * Shifts and their X/Z reports (src/host/ledger/shifts.ts). `close` stores the Z, starts the
+   * close's backup and tells the screens. Owner-only gating comes with issue 9.
+   */
+  readonly shifts: HostShifts;
   /** The ledger's SQLite connection, for diagnostics and tests (e.g. simulating a full disk). */
   readonly db: Db;
   /** Training mode, as the launcher built it. */
@@ -91,6 +97,16 @@ export interface Host {
   /** Called after every change the screens should show (already committed). Returns an unsubscribe. */
   subscribe(listener: HostListener): () => void;
   close(): Promise<void>;
+}
+
+export interface HostShifts {
+  /** The open shift, or null. */
+  current(): Shift | null;
+  xReport(): ShiftReport;
+  /** Refused (ShiftRefused) when no shift is open, or while a QR is watched unless `carryOver`. */
+  close(options?: { carryOver?: boolean }): ShiftReport;
+  zReports(): ZReportSummary[];
+  zReport(shift: number): ShiftReport | null;
 }
 
 export function createHost(options: HostOptions): Host {
@@ -228,6 +244,21 @@ export function createHost(options: HostOptions): Host {
   if (options.backups !== false) void backups.start();
   warmUpFetch();
 
+  const shiftLedger = new Shifts(db, now);
+  const shifts: HostShifts = {
+    current: () => shiftLedger.current(),
+    xReport: () => shiftLedger.xReport(),
+    close: (closeOptions = {}) => {
+      const z = shiftLedger.close({ carryOver: closeOptions.carryOver === true, actor: 'cashier' });
+      // Off the selling path: the backup copies a few pages per step and never throws.
+      if (options.backups !== false) void backups.runNow('close');
+      notify();
+      return z;
+    },
+    zReports: () => shiftLedger.zReports(),
+    zReport: (n) => shiftLedger.zReport(n),
+  };
+
   return {
     dataDir: env.dataDir,
     settings,
@@ -237,6 +268,7 @@ export function createHost(options: HostOptions): Host {
     events,
     printing,
     backups,
+    shifts,
     db,
     training,
     cashierState() {

@@ -273,6 +273,64 @@ export interface SettingsInput {
   backupsKept?: number;
 }
 
+/** A count and its totals: USD cents, and riel summed at each sale's own rate (integers). */
+export interface ShiftMoney {
+  count: number;
+  cents: number;
+  riel: number;
+}
+
+/**
+ * An X report (read-only, any time) or a Z report (the close, stored, immutable), computed from the
+ * journal rows of the shift's range (src/host/reports/shift-report.ts; docs/journal.md "Shifts and the close").
+ */
+export interface ShiftReport {
+  format: 1;
+  kind: 'X' | 'Z';
+  till: { id: string; code: string };
+  /** The shift reported; null for an X report while no shift is open (the rows since the last close). */
+  shift: number | null;
+  /** `<till code>-Z<n>` for a Z report; null for an X. */
+  zNumber: string | null;
+  /** Asia/Phnom_Penh calendar date when the shift opened (YYYY-MM-DD). */
+  businessDate: string | null;
+  openedAt: number | null;
+  openedBy: 'system' | 'cashier' | null;
+  openReason: 'first_sale' | 'explicit' | 'late_payment' | null;
+  closedAt: number | null;
+  /** The journal range reported, both ends included (`fromSeq > toSeq`: nothing journaled yet). */
+  fromSeq: number;
+  toSeq: number;
+  /** The last row of the range and the first 16 hex of its hash: `ledger verify --anchor SEQ:HASH16`. */
+  anchor: { seq: number; hash16: string };
+  /** Real money paid to the shop's own account in this shift (late payments included), by tender. */
+  takings: ShiftMoney & { byTender: { khqr: ShiftMoney } };
+  /** Real (not training) sales: opened in the shift, and each outcome journaled in it. */
+  byStatus: { opened: ShiftMoney; paid: ShiftMoney; paidLate: ShiftMoney; expired: ShiftMoney; cancelled: ShiftMoney; failed: ShiftMoney };
+  /** Real sales paid to an account other than the shop's own: never in takings. */
+  otherAccount: ShiftMoney & { sales: number[] };
+  /** Training sales, apart, never in takings. */
+  training: { opened: ShiftMoney; paid: ShiftMoney; expired: ShiftMoney; cancelled: ShiftMoney; failed: ShiftMoney };
+  /** The first and last sale opened in the shift (training included). */
+  firstSale: { sale: number; at: number } | null;
+  lastSale: { sale: number; at: number } | null;
+  /** Sales whose QR is still unresolved (creating or awaiting payment) at the end of the range. */
+  unresolved: Array<{ sale: number; status: SaleStatus; amountCents: number }>;
+  paidLate: number[];
+  cancelled: number[];
+  failed: number[];
+}
+
+/** One line of the list of Z reports. */
+export interface ZReportSummary {
+  shift: number;
+  zNumber: string;
+  businessDate: string;
+  closedAt: number;
+  takings: ShiftMoney;
+  anchor: { seq: number; hash16: string };
+}
+
 /** Commands the cashier window may send. `args` is validated by the host whatever the transport. */
 export interface CashierCommands {
   'state.get': { args: Record<string, never>; result: CashierState };
@@ -307,6 +365,14 @@ export interface CashierCommands {
   };
   'settings.get': { args: Record<string, never>; result: SettingsView };
   'settings.save': { args: SettingsInput; result: SettingsView };
+  /** The X report of the open shift (read-only). Owner-only from issue 9. */
+  'shift.x': { args: Record<string, never>; result: ShiftReport };
+  /** Closes the open shift: its Z report. Refused while a QR is watched unless `carryOver: true`. Owner-only from issue 9. */
+  'shift.close': { args: { carryOver?: boolean }; result: ShiftReport };
+  /** Every Z report, newest first. */
+  'shift.zList': { args: Record<string, never>; result: ZReportSummary[] };
+  /** One stored Z report, by shift number. */
+  'shift.z': { args: { shift: number }; result: ShiftReport };
 }
 
 export type CommandName = keyof CashierCommands;

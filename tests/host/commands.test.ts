@@ -51,6 +51,12 @@ test('every refusal a command can give carries a catalog message, in both langua
     ['printer.retryNow', { now: true }, 'request.noArguments'],
     ['settings.get', { key: 'bakongId' }, 'request.noArguments'],
     ['settings.save', { khrPerUsd: 1 }, 'settings.khrPerUsd'],
+    ['shift.x', { extra: 1 }, 'request.noArguments'],
+    ['shift.close', {}, 'shift.paymentWatched'],
+    ['shift.close', { carryOver: 'yes' }, 'shift.carryOverInvalid'],
+    ['shift.zList', { all: true }, 'request.noArguments'],
+    ['shift.z', { shift: 5 }, 'shift.zNotFound'],
+    ['shift.z', { shift: 0 }, 'shift.numberInvalid'],
   ];
   assert.deepEqual(new Set(cases.map(([name]) => name)), new Set(COMMAND_NAMES), 'a refusal for every command in the contract');
   for (const [name, args, code] of cases) {

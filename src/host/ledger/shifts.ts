@@ -12,13 +12,16 @@
  *   open (a carried-over QR's expiry, a receipt print) belong to the next shift: shift n covers the
  *   seqs after shift n−1's `shift.closed` row up to its own (shift 1 starts at its `shift.opened` row).
  */
+import { PosError } from '../../shared/errors.ts';
+import { hostMessage, type MessageParams } from '../../shared/messages/index.ts';
 import type { Db } from './database.ts';
 import { canonicalJson } from './journal/canonical.ts';
 import type { Actor } from './journal/events.ts';
 import { append } from './journal/journal.ts';
 import { readTill } from './journal/till.ts';
 import { ledgerWrite } from './write-health.ts';
-import { shiftReport, type ShiftReport } from '../reports/shift-report.ts';
+import type { ShiftReport, ZReportSummary } from '../../shared/contract.ts';
+import { shiftReport } from '../reports/shift-report.ts';
 
 /** Cambodia's offset from UTC, in ms: +07:00 all year. */
 export const PHNOM_PENH_OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -60,15 +63,12 @@ interface ShiftRow {
   head_hash16: string | null;
 }
 
-/** A close or an open the POS refuses, with the catalog code and values the screen shows (shared/messages/shifts.ts). */
-export class ShiftRefused extends Error {
+/** A close or an open the POS refuses, in words (shared/messages/shifts.ts): `not_allowed` for the screens. */
+export class ShiftRefused extends PosError {
   override name = 'ShiftRefused';
-  readonly code: 'shift.alreadyClosed' | 'shift.noneOpen' | 'shift.paymentWatched' | 'shift.alreadyOpen';
-  readonly params: Record<string, string | number>;
-  constructor(code: ShiftRefused['code'], params: Record<string, string | number>, text: string) {
-    super(text);
-    this.code = code;
-    this.params = params;
+
+  constructor(code: 'shift.alreadyClosed' | 'shift.noneOpen' | 'shift.paymentWatched' | 'shift.alreadyOpen', params?: MessageParams) {
+    super('not_allowed', hostMessage(code, params));
   }
 }
 
@@ -154,7 +154,7 @@ export class Shifts {
   open(actor: Actor = 'cashier'): Shift {
     return ledgerWrite(this.#db, this.#db.transaction(() => {
       const open = openShift(this.#db);
-      if (open) throw new ShiftRefused('shift.alreadyOpen', { shift: open.shift }, `shift ${open.shift} is already open`);
+      if (open) throw new ShiftRefused('shift.alreadyOpen', { shift: open.shift });
       return startShift(this.#db, 'explicit', { actor, at: this.#now() });
     }));
   }
@@ -175,9 +175,8 @@ export class Shifts {
       const open = openShift(this.#db);
       if (!open) {
         const last = lastShift(this.#db);
-        if (last) throw new ShiftRefused('shift.alreadyClosed', { shift: last.shift, z: last.zNumber ?? '' },
-          `shift ${last.shift} is already closed (${last.zNumber ?? ''}); no shift is open`);
-        throw new ShiftRefused('shift.noneOpen', {}, 'no shift has been opened yet');
+        if (last) throw new ShiftRefused('shift.alreadyClosed', { shift: last.shift, z: last.zNumber ?? '' });
+        throw new ShiftRefused('shift.noneOpen');
       }
       const till = readTill(this.#db);
       if (!till) throw new Error('the till has no identity: the ledger was not opened by openLedger');
@@ -186,8 +185,7 @@ export class Shifts {
       const report = shiftReport(this.#db, { kind: 'Z', shift: open, zNumber, closedAt: at });
       if (report.unresolved.length > 0 && options.carryOver !== true) {
         const sales = report.unresolved.map((s) => `#${s.sale}`).join(', ');
-        throw new ShiftRefused('shift.paymentWatched', { count: report.unresolved.length, sales },
-          `shift ${open.shift} has ${report.unresolved.length} payment(s) still being watched (${sales}): wait, or close with carryOver`);
+        throw new ShiftRefused('shift.paymentWatched', { count: report.unresolved.length, sales });
       }
       const { seq: lastSeq, hash16 } = report.anchor;
       const closed = append(this.#db, { type: 'shift.closed', version: 1, payload: { shift: open.shift, zNumber, lastSeq, headHash16: hash16 } },
@@ -200,10 +198,14 @@ export class Shifts {
     }));
   }
 
-  /** Every Z report, newest first: number, shift, business date, anchor and takings. */
-  zReports(): ShiftReport[] {
+  /** Every Z report, newest first: number, business date, close time, takings and anchor. */
+  zReports(): ZReportSummary[] {
     const rows = this.#db.prepare('SELECT report FROM z_reports ORDER BY shift DESC').all() as Array<{ report: string }>;
-    return rows.map((row) => JSON.parse(row.report) as ShiftReport);
+    return rows.map((row) => {
+      const z = JSON.parse(row.report) as ShiftReport;
+      const { count, cents, riel } = z.takings;
+      return { shift: z.shift!, zNumber: z.zNumber!, businessDate: z.businessDate!, closedAt: z.closedAt!, takings: { count, cents, riel }, anchor: z.anchor };
+    });
   }
 
   /** The stored Z report of shift `n`, as it was closed, or null. */

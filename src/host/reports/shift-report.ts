@@ -12,58 +12,15 @@
  * Training sales are counted apart and never in takings; sales whose QR pays an account other than
  * the shop's own are counted apart and never in takings either.
  */
-import type { SaleStatus } from '../../shared/contract.ts';
+import type { SaleStatus, ShiftMoney, ShiftReport } from '../../shared/contract.ts';
 import { centsToRiel } from '../../shared/money.ts';
 import type { Db } from '../ledger/database.ts';
 import { canonicalJson } from '../ledger/journal/canonical.ts';
 import type { Actor } from '../ledger/journal/events.ts';
 import type { Shift, ShiftOpenReason } from '../ledger/shifts.ts';
 
-export interface Money {
-  count: number;
-  cents: number;
-  riel: number;
-}
-
-export interface SaleMark {
-  sale: number;
-  at: number;
-}
-
-export interface ShiftReport {
-  format: 1;
-  kind: 'X' | 'Z';
-  till: { id: string; code: string };
-  /** The shift reported; null for an X report while no shift is open (the rows since the last close). */
-  shift: number | null;
-  zNumber: string | null;
-  businessDate: string | null;
-  openedAt: number | null;
-  openedBy: Actor | null;
-  openReason: ShiftOpenReason | null;
-  closedAt: number | null;
-  /** The journal range reported, both ends included (`fromSeq > toSeq`: nothing journaled yet). */
-  fromSeq: number;
-  toSeq: number;
-  /** The last row of the range and the first 16 hex of its hash: `ledger verify --anchor SEQ:HASH16`. */
-  anchor: { seq: number; hash16: string };
-  /** Real money paid to the shop's own account in this shift (late payments included), by tender. */
-  takings: Money & { byTender: { khqr: Money } };
-  /** Real (not training) sales: opened in the shift, and each outcome journaled in it. */
-  byStatus: { opened: Money; paid: Money; paidLate: Money; expired: Money; cancelled: Money; failed: Money };
-  /** Real sales paid to an account other than the shop's own: never in takings. */
-  otherAccount: Money & { sales: number[] };
-  /** Training sales, apart, never in takings. */
-  training: { opened: Money; paid: Money; expired: Money; cancelled: Money; failed: Money };
-  /** The first and last sale opened in the shift (training included). */
-  firstSale: SaleMark | null;
-  lastSale: SaleMark | null;
-  /** Sales whose QR is still unresolved (creating or awaiting payment) at the end of the range. */
-  unresolved: Array<{ sale: number; status: SaleStatus; amountCents: number }>;
-  paidLate: number[];
-  cancelled: number[];
-  failed: number[];
-}
+export type { ShiftReport };
+type Money = ShiftMoney;
 
 interface SaleFacts {
   amountCents: number;

@@ -12,6 +12,7 @@ import { PAYMENT_MESSAGES } from './payment.ts';
 import { PRINTER_MESSAGES } from './printer.ts';
 import { REQUEST_MESSAGES } from './request.ts';
 import { SETTINGS_MESSAGES } from './settings.ts';
+import { SHIFT_MESSAGES } from './shifts.ts';
 import type { Bilingual, Catalog, MessageParams } from './types.ts';
 
 export type { Bilingual, Catalog, MessageParams };
@@ -25,6 +26,7 @@ export const HOST_MESSAGES = {
   ...PRINTER_MESSAGES,
   ...REQUEST_MESSAGES,
   ...SETTINGS_MESSAGES,
+  ...SHIFT_MESSAGES,
 } as const satisfies Catalog;
 
 export type HostMessageCode = keyof typeof HOST_MESSAGES;

@@ -100,10 +100,10 @@ test('close: Z 1 numbered <till>-Z1, anchored at the journal head, stored; a sec
   assert.deepEqual(JSON.parse(closedRow.payload), { shift: 1, zNumber: `${code}-Z1`, lastSeq: headBefore.seq, headHash16: headBefore.hash.slice(0, 16) });
   assert.equal(shifts.current(), null);
   assert.deepEqual(shifts.zReport(1), z);
-  assert.deepEqual(shifts.zReports().map((r) => r.zNumber), [`${code}-Z1`]);
+  assert.deepEqual(shifts.zReports(), [{ shift: 1, zNumber: `${code}-Z1`, businessDate: '2026-12-01', closedAt: z.closedAt, takings: { count: 1, cents: 1050, riel: 43_100 }, anchor: z.anchor }]);
 
   assert.throws(() => shifts.close(), (error: unknown) =>
-    error instanceof ShiftRefused && error.code === 'shift.alreadyClosed' && /shift 1 is already closed/.test(error.message));
+    error instanceof ShiftRefused && error.text.code === 'shift.alreadyClosed' && /Shift 1 is already closed \([2-9A-Z]{4}-Z1\)/.test(error.message));
   assert.equal(journal(db).filter((r) => r.type === 'shift.closed').length, 1);
 
   // The expired sale is paid after the close: the POS opens shift 2, and the money counts there.
@@ -132,7 +132,7 @@ test('closing while a QR is still watched is refused unless carried over; its ou
   const watched = sales.create(SALE);
   qr(sales, watched.id);
   assert.throws(() => shifts.close(), (error: unknown) =>
-    error instanceof ShiftRefused && error.code === 'shift.paymentWatched' && error.params.count === 1 && /#1/.test(error.message));
+    error instanceof ShiftRefused && error.text.code === 'shift.paymentWatched' && error.text.params?.count === 1 && /1 payment\(s\) still being watched \(#1\)/.test(error.message));
   assert.equal(shifts.current()!.shift, 1, 'still open');
   assert.equal(journal(db).filter((r) => r.type === 'shift.closed').length, 0);
 
@@ -151,7 +151,7 @@ test('an explicit open: refused while one is open; a shift then opened by the ow
   const { sales, shifts } = ledger(t);
   const opened = shifts.open();
   assert.deepEqual({ shift: opened.shift, reason: opened.reason }, { shift: 1, reason: 'explicit' });
-  assert.throws(() => shifts.open(), (error: unknown) => error instanceof ShiftRefused && error.code === 'shift.alreadyOpen');
+  assert.throws(() => shifts.open(), (error: unknown) => error instanceof ShiftRefused && error.text.code === 'shift.alreadyOpen');
   sales.create(SALE);
   assert.equal(shifts.current()!.shift, 1);
 });
