@@ -30,7 +30,7 @@ test('shift.x, shift.close (carryOver), shift.zList and shift.z through the comm
   const closed = await runCommand(host, 'shift.close', { carryOver: true });
   assert.ok(closed.ok);
   const z = closed.value as ShiftReport;
-  assert.match(z.zNumber ?? '', /^[2-9A-Z]{4}-Z1$/);
+  assert.match(z.zNumber ?? '', /^[2-9A-Z]{6}-Z1$/);
   assert.deepEqual(z.unresolved.map((u) => u.sale), [1]);
 
   const list = await runCommand(host, 'shift.zList', {});

@@ -103,7 +103,7 @@ test('close: Z 1 numbered <till>-Z1, anchored at the journal head, stored; a sec
   assert.deepEqual(shifts.zReports(), [{ shift: 1, zNumber: `${code}-Z1`, businessDate: '2026-12-01', closedAt: z.closedAt, takings: { count: 1, cents: 1050, riel: 43_100 }, anchor: z.anchor }]);
 
   assert.throws(() => shifts.close(), (error: unknown) =>
-    error instanceof ShiftRefused && error.text.code === 'shift.alreadyClosed' && /Shift 1 is already closed \([2-9A-Z]{4}-Z1\)/.test(error.message));
+    error instanceof ShiftRefused && error.text.code === 'shift.alreadyClosed' && /Shift 1 is already closed \([2-9A-Z]{6}-Z1\)/.test(error.message));
   assert.equal(journal(db).filter((r) => r.type === 'shift.closed').length, 1);
 
   // The expired sale is paid after the close: the POS opens shift 2, and the money counts there.
