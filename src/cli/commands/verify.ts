@@ -132,8 +132,12 @@ function hashChain(anchor: Anchor | undefined) {
 function projections(db: Db) {
   if (!hasJournal(db)) return problem(NO_JOURNAL);
   const report = verifyProjection(db);
-  if (report.problem) return problem(report.problem.alert === undefined ? `sale ${report.problem.sale}: ${report.problem.text}` : `alert ${report.problem.alert}: ${report.problem.text}`);
-  return ok(`all ${report.sales} sales match the journal (status, amount, QR md5, paid time, account paid), and so do the alerts`);
+  const found = report.problem;
+  if (found) {
+    const named = found.setting !== undefined ? `setting ${found.setting}` : found.job !== undefined ? `print job ${found.job}` : found.alert !== undefined ? `alert ${found.alert}` : `sale ${found.sale}`;
+    return problem(`${named}: ${found.text}`);
+  }
+  return ok(`all ${report.sales} sales match the journal (every journaled column and their history), and so do the alerts and printed receipts`);
 }
 
 /**

@@ -140,20 +140,44 @@ export function verifyChain(db: Db, options: { fromSeq?: number; anchor?: Anchor
   return report(rows, head, null);
 }
 
-/** What a sale's journal rows say it is. */
+/** One line of a sale's history (sale_events), as its journal rows say. */
+interface JournaledEvent { at: number; from: SaleStatus | null; to: SaleStatus }
+
+/**
+ * What a sale's journal rows say it is: every column of its `sales` row but the bookkeeping ones
+ * (checked_at, final_check_at, updated_at) and failure_params (docs/journal.md, "What verify compares"),
+ * and its history lines (at, from, to) in order.
+ */
 interface JournaledSale {
+  amount_cents: number;
+  currency: string;
+  khr_per_usd: number;
   status: SaleStatus;
-  amountCents: number;
+  training: number;
+  merchant_name: string;
+  bakong_id: string;
+  api_base_url: string;
   md5: string | null;
-  paidAt: number | null;
-  payTo: string | null;
+  khqr_string: string | null;
+  created_at: number;
+  expires_at: number | null;
+  paid_at: number | null;
+  paid_late: number;
+  pay_to: string | null;
+  failure_code: string | null;
+  events: JournaledEvent[];
 }
+
+const COMPARED_COLUMNS = ['status', 'amount_cents', 'currency', 'khr_per_usd', 'training', 'merchant_name', 'bakong_id', 'api_base_url',
+  'md5', 'khqr_string', 'created_at', 'expires_at', 'paid_at', 'paid_late', 'pay_to', 'failure_code'] as const;
+
+type SaleColumns = { id: number } & Omit<JournaledSale, 'events'>;
 
 export interface ProjectionReport {
   ok: boolean;
   sales: number;
-  /** The first sale (or alert) that differs, and how. */
-  problem: { sale: number; alert?: number; text: string } | null;
+  /** The first sale (or alert, receipt print, setting) that differs, and how. */
+  problem: { sale: number; alert?: number; job?: number; setting?: string; text: string } | null;
 }
 
 type Payload = Record<string, unknown>;
@@ -165,21 +189,47 @@ function foldSale(rows: Array<{ type: string; at: number; payload: string }>): J
     const p = JSON.parse(row.payload) as Payload;
     switch (row.type) {
       case 'migrated.sale':
-        sale = { status: p.status as SaleStatus, amountCents: p.amountCents as number, md5: p.md5 as string | null, paidAt: p.paidAt as number | null, payTo: p.payTo as string | null };
+        sale = {
+          amount_cents: p.amountCents as number, currency: p.currency as string, khr_per_usd: p.khrPerUsd as number,
+          status: p.status as SaleStatus, training: p.training === true ? 1 : 0, merchant_name: p.merchantName as string,
+          bakong_id: p.bakongId as string, api_base_url: p.apiBaseUrl as string, md5: p.md5 as string | null,
+          khqr_string: p.khqrString as string | null, created_at: p.createdAt as number, expires_at: p.expiresAt as number | null,
+          paid_at: p.paidAt as number | null, paid_late: p.paidLate === true ? 1 : 0, pay_to: p.payTo as string | null,
+          failure_code: p.failureCode as string | null,
+          events: ((p.history ?? []) as JournaledEvent[]).map((e) => ({ at: e.at, from: e.from, to: e.to })),
+        };
         break;
       case 'sale.opened':
-        sale = { status: 'creating', amountCents: p.amountCents as number, md5: null, paidAt: null, payTo: null };
+        sale = {
+          amount_cents: p.amountCents as number, currency: p.currency as string, khr_per_usd: p.khrPerUsd as number,
+          status: 'creating', training: p.training === true ? 1 : 0, merchant_name: p.merchantName as string,
+          bakong_id: p.bakongId as string, api_base_url: p.apiBaseUrl as string, md5: null, khqr_string: null,
+          created_at: row.at, expires_at: null, paid_at: null, paid_late: 0, pay_to: null, failure_code: null,
+          events: [{ at: row.at, from: null, to: 'creating' }],
+        };
         break;
       case 'sale.qrIssued':
-        if (sale) Object.assign(sale, { status: 'awaiting_payment', md5: p.md5, payTo: p.payTo });
+        if (sale) {
+          Object.assign(sale, { md5: p.md5, khqr_string: p.khqrString, expires_at: p.expiresAt, pay_to: p.payTo });
+          sale.events.push({ at: row.at, from: sale.status, to: 'awaiting_payment' });
+          sale.status = 'awaiting_payment';
+        }
         break;
       case 'sale.paid':
-        if (sale) Object.assign(sale, { status: 'paid', paidAt: row.at });
+        if (sale) {
+          sale.events.push({ at: row.at, from: p.from as SaleStatus, to: 'paid' });
+          Object.assign(sale, { status: 'paid', paid_at: row.at, paid_late: p.late === true ? 1 : 0 });
+        }
         break;
       case 'sale.expired':
       case 'sale.cancelled':
       case 'sale.failed':
-        if (sale) sale.status = row.type.slice('sale.'.length) as SaleStatus;
+        if (sale) {
+          const to = row.type.slice('sale.'.length) as SaleStatus;
+          sale.events.push({ at: row.at, from: p.from as SaleStatus, to });
+          sale.status = to;
+          if (row.type === 'sale.failed') sale.failure_code = p.code as string;
+        }
         break;
       default:
         break;
@@ -190,6 +240,25 @@ function foldSale(rows: Array<{ type: string; at: number; payload: string }>): J
 
 const SALE_TYPES = ['migrated.sale', 'sale.opened', 'sale.qrIssued', 'sale.paid', 'sale.expired', 'sale.cancelled', 'sale.failed'];
 
+const show = (value: unknown): string => JSON.stringify(value) ?? 'undefined';
+
+function saleDiffers(sale: SaleColumns, journaled: JournaledSale, events: JournaledEvent[]): string | null {
+  const differs: string[] = [];
+  for (const column of COMPARED_COLUMNS) {
+    if (journaled[column] !== sale[column]) differs.push(`${column} ${show(sale[column])}, the journal says ${show(journaled[column])}`);
+  }
+  if (differs.length > 0) return `sale ${sale.id} has ${differs.join('; ')}`;
+  const line = (e: JournaledEvent | undefined): string => (e ? `${String(e.from)} → ${e.to} at ${e.at}` : 'none');
+  for (let i = 0; i < Math.max(events.length, journaled.events.length); i += 1) {
+    const a = events[i];
+    const b = journaled.events[i];
+    if (!a || !b || a.at !== b.at || a.from !== b.from || a.to !== b.to) {
+      return `sale ${sale.id}'s history (sale_events) line ${i + 1} is ${line(a)}, the journal says ${line(b)}`;
+    }
+  }
+  return null;
+}
+
 /** Each sale of the sales table against its journal rows, in sale order; then journaled sales missing from the table. */
 export function verifyProjection(db: Db): ProjectionReport {
   const till = db.prepare('SELECT id FROM till LIMIT 1').get() as { id: string } | undefined;
@@ -197,22 +266,18 @@ export function verifyProjection(db: Db): ProjectionReport {
   const typeList = SALE_TYPES.map((t) => `'${t}'`).join(', ');
   const rowsOf = db.prepare(`SELECT type, at, payload FROM journal INDEXED BY journal_by_sale
                              WHERE till_id = ? AND sale_id = ? AND type IN (${typeList}) ORDER BY seq`);
-  const page = db.prepare('SELECT id, status, amount_cents, md5, paid_at, pay_to FROM sales WHERE id > ? ORDER BY id LIMIT 1000');
+  const eventsOf = db.prepare('SELECT at, from_status AS "from", to_status AS "to" FROM sale_events WHERE sale_id = ? ORDER BY id');
+  const page = db.prepare(`SELECT id, ${COMPARED_COLUMNS.join(', ')} FROM sales WHERE id > ? ORDER BY id LIMIT 1000`);
   let count = 0;
   let last = 0;
   for (;;) {
-    const sales = page.all(last) as Array<{ id: number; status: SaleStatus; amount_cents: number; md5: string | null; paid_at: number | null; pay_to: string | null }>;
+    const sales = page.all(last) as SaleColumns[];
     if (sales.length === 0) break;
     for (const sale of sales) {
       const journaled = foldSale(rowsOf.all(till.id, sale.id) as Array<{ type: string; at: number; payload: string }>);
       if (!journaled) return { ok: false, sales: count, problem: { sale: sale.id, text: `sale ${sale.id} is in the sales table but no journal row records it (inserted by hand?)` } };
-      const differs: string[] = [];
-      if (journaled.status !== sale.status) differs.push(`status ${sale.status}, the journal says ${journaled.status}`);
-      if (journaled.amountCents !== sale.amount_cents) differs.push(`amount ${sale.amount_cents}, the journal says ${journaled.amountCents}`);
-      if (journaled.md5 !== sale.md5) differs.push(`md5 ${String(sale.md5)}, the journal says ${String(journaled.md5)}`);
-      if (journaled.paidAt !== sale.paid_at) differs.push(`paid_at ${String(sale.paid_at)}, the journal says ${String(journaled.paidAt)}`);
-      if (journaled.payTo !== sale.pay_to) differs.push(`pays ${String(sale.pay_to)}, the journal says ${String(journaled.payTo)}`);
-      if (differs.length > 0) return { ok: false, sales: count, problem: { sale: sale.id, text: `sale ${sale.id} has ${differs.join('; ')}` } };
+      const differs = saleDiffers(sale, journaled, eventsOf.all(sale.id) as JournaledEvent[]);
+      if (differs) return { ok: false, sales: count, problem: { sale: sale.id, text: differs } };
       count += 1;
     }
     last = sales[sales.length - 1]!.id;
@@ -220,9 +285,45 @@ export function verifyProjection(db: Db): ProjectionReport {
   const orphan = db.prepare(`SELECT sale_id FROM journal WHERE till_id = ? AND type IN ('migrated.sale', 'sale.opened')
                              AND sale_id NOT IN (SELECT id FROM sales) ORDER BY sale_id LIMIT 1`).get(till.id) as { sale_id: number } | undefined;
   if (orphan) return { ok: false, sales: count, problem: { sale: orphan.sale_id, text: `sale ${orphan.sale_id} is in the journal but missing from the sales table` } };
+  const stray = db.prepare('SELECT sale_id FROM sale_events WHERE sale_id NOT IN (SELECT id FROM sales) ORDER BY id LIMIT 1').get() as { sale_id: number } | undefined;
+  if (stray) return { ok: false, sales: count, problem: { sale: stray.sale_id, text: `sale_events has lines for sale ${stray.sale_id}, which is not in the sales table` } };
   const alert = alertProblem(db, till.id);
   if (alert) return { ok: false, sales: count, problem: alert };
+  const print = printProblem(db, till.id);
+  if (print) return { ok: false, sales: count, problem: print };
   return { ok: true, sales: count, problem: null };
+}
+
+/**
+ * Receipts printed (or spooled) in print_jobs against the `receipt.printed` rows: each row names a
+ * job that is there, printed as journaled (sale, kind, outcome, attempts, time); each receipt or copy
+ * printed since the till was made, or for a sale made since, has its row. Jobs of migrated sales
+ * printed before the upgrade to the journal were never journaled; test prints are not money.
+ */
+function printProblem(db: Db, till: string): { sale: number; job: number; text: string } | null {
+  const created = (db.prepare('SELECT created_at FROM till WHERE id = ?').get(till) as { created_at: number }).created_at;
+  const rows = db.prepare(`SELECT at, payload FROM journal WHERE till_id = ? AND type = 'receipt.printed' ORDER BY seq`).all(till) as Array<{ at: number; payload: string }>;
+  const job = db.prepare('SELECT id, sale_id, kind, status, attempts, printed_at FROM print_jobs WHERE id = ?');
+  const seen = new Set<number>();
+  for (const row of rows) {
+    const p = JSON.parse(row.payload) as Payload;
+    const id = p.job as number;
+    const sale = p.sale as number;
+    seen.add(id);
+    const stored = job.get(id) as { id: number; sale_id: number | null; kind: string; status: string; attempts: number; printed_at: number | null } | undefined;
+    if (!stored) return { sale, job: id, text: `print job ${id} (sale ${sale}'s ${String(p.kind)}) is journaled as ${String(p.outcome)} but missing from print_jobs` };
+    const journaled = `sale ${sale}'s ${String(p.kind)} ${String(p.outcome)} after ${String(p.attempts)} attempt(s) at ${row.at}`;
+    const table = `sale ${String(stored.sale_id)}'s ${stored.kind} ${stored.status} after ${stored.attempts} attempt(s) at ${String(stored.printed_at)}`;
+    if (journaled !== table) return { sale, job: id, text: `print job ${id} is ${table}, the journal says ${journaled}` };
+  }
+  // A job printed since the till was made, or for a sale made since (whatever its printed_at says), was journaled.
+  const unjournaled = db.prepare(`SELECT id, sale_id, status FROM print_jobs WHERE kind != 'test' AND status IN ('printed', 'spooled')
+                                  AND (printed_at IS NULL OR printed_at >= ? OR EXISTS (SELECT 1 FROM journal INDEXED BY journal_by_sale
+                                       WHERE till_id = ? AND sale_id = print_jobs.sale_id AND type = 'sale.opened')) ORDER BY id`)
+    .all(created, till) as Array<{ id: number; sale_id: number; status: string }>;
+  const missing = unjournaled.find((j) => !seen.has(j.id));
+  if (missing) return { sale: missing.sale_id, job: missing.id, text: `print job ${missing.id} (sale ${missing.sale_id}) is ${missing.status} in print_jobs but no journal row records its print` };
+  return null;
 }
 
 /**
@@ -230,29 +331,30 @@ export function verifyProjection(db: Db): ProjectionReport {
  * same alerts, for the same sales, dismissed or not as journaled. Late payments are few: held in memory.
  */
 function alertProblem(db: Db, till: string): { sale: number; alert: number; text: string } | null {
-  const journaled = new Map<number, { sale: number; previousStatus: string; dismissedAt: number | null }>();
-  const rows = db.prepare(`SELECT type, at, payload FROM journal WHERE till_id = ? AND type IN ('migrated.alert', 'alert.raised', 'alert.dismissed') ORDER BY seq`)
-    .all(till) as Array<{ type: string; at: number; payload: string }>;
+  const journaled = new Map<number, { sale: number; kind: string; previousStatus: string; dismissedAt: number | null }>();
+  const rows = db.prepare(`SELECT seq, type, at, payload FROM journal WHERE till_id = ? AND type IN ('migrated.alert', 'alert.raised', 'alert.dismissed') ORDER BY seq`)
+    .all(till) as Array<{ seq: number; type: string; at: number; payload: string }>;
   for (const row of rows) {
     const p = JSON.parse(row.payload) as Payload;
     const id = p.alert as number;
     if (row.type === 'alert.dismissed') {
       const known = journaled.get(id);
-      if (known) known.dismissedAt = row.at;
+      if (!known) return { sale: p.sale as number, alert: id, text: `row ${row.seq} dismisses alert ${id}, which no earlier journal row raised` };
+      known.dismissedAt = row.at;
     } else {
-      journaled.set(id, { sale: p.sale as number, previousStatus: p.previousStatus as string, dismissedAt: row.type === 'migrated.alert' ? (p.dismissedAt as number | null) : null });
+      journaled.set(id, { sale: p.sale as number, kind: p.kind as string, previousStatus: p.previousStatus as string, dismissedAt: row.type === 'migrated.alert' ? (p.dismissedAt as number | null) : null });
     }
   }
-  const table = db.prepare('SELECT id, sale_id, previous_status, dismissed_at FROM alerts ORDER BY id').all() as Array<{
-    id: number; sale_id: number; previous_status: string; dismissed_at: number | null;
+  const table = db.prepare('SELECT id, sale_id, kind, previous_status, dismissed_at FROM alerts ORDER BY id').all() as Array<{
+    id: number; sale_id: number; kind: string; previous_status: string; dismissed_at: number | null;
   }>;
   for (const alert of table) {
     const j = journaled.get(alert.id);
     const named = { sale: alert.sale_id, alert: alert.id };
     if (!j) return { ...named, text: `alert ${alert.id} (sale ${alert.sale_id}) is in the alerts table but no journal row raised it` };
     journaled.delete(alert.id);
-    if (j.sale !== alert.sale_id || j.previousStatus !== alert.previous_status) {
-      return { ...named, text: `alert ${alert.id} is for sale ${alert.sale_id} (${alert.previous_status}), the journal says sale ${j.sale} (${j.previousStatus})` };
+    if (j.sale !== alert.sale_id || j.previousStatus !== alert.previous_status || j.kind !== alert.kind) {
+      return { ...named, text: `alert ${alert.id} is ${alert.kind} for sale ${alert.sale_id} (${alert.previous_status}), the journal says ${j.kind} for sale ${j.sale} (${j.previousStatus})` };
     }
     if (j.dismissedAt !== alert.dismissed_at) {
       return { ...named, text: `alert ${alert.id} has dismissed_at ${String(alert.dismissed_at)}, the journal says ${String(j.dismissedAt)}` };
