@@ -12,11 +12,10 @@ import { runBackup } from './commands/backup.ts';
 import { runExport } from './commands/export.ts';
 import { runRestore } from './commands/restore.ts';
 import { runVerify } from './commands/verify.ts';
+import { runZList, runZShow } from './commands/z.ts';
 import { CliError, EXIT, errorText, type ExitCode } from './exit-codes.ts';
 
-const GENERAL_USAGE = 'npm run ledger -- <command> [options]   (commands: backup, verify, export, restore; --help for all)';
-
-const NOT_YET = 'the ledger stores Z reports (shifts), but this command to list and show them is not built yet.';
+const GENERAL_USAGE = 'npm run ledger -- <command> [options]   (commands: backup, verify, export, restore, z; --help for all)';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -58,7 +57,19 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Columns and totals: README, "Export for the accountant". Not yet: --z N (one Z report) comes with shifts.',
     ],
   },
-  { name: 'z', usage: 'npm run ledger -- z --list | --show N', summary: 'List or show Z reports.', notYet: NOT_YET, options: {} },
+  {
+    name: 'z',
+    usage: 'npm run ledger -- z --list | --show N [--json]',
+    summary: 'List the Z reports stored at each shift close, or show one as it was stored.',
+    options: { list: { type: 'boolean' }, show: { type: 'string' }, json: { type: 'boolean' } },
+    help: [
+      '--list      every Z report: number, business date, close time (Phnom Penh), takings and anchor',
+      '--show N    Z report N (the shift number) in full: takings by tender, sales by outcome, other accounts,',
+      '            training apart, first and last sale, unresolved QRs carried over, and its anchor',
+      '--json      with --show: the stored report exactly (canonical JSON)',
+      '`npm run ledger -- verify` checks every stored Z against the journal.',
+    ],
+  },
   {
     name: 'restore',
     usage: 'npm run ledger -- restore --from FILE',
@@ -148,6 +159,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       if (typeof from !== 'string' || from.trim() === '') throw usageError('restore needs --from FILE.', parsed.command.usage);
       const typedIn = env.INIT_CWD?.trim() || process.cwd();
       return runRestore({ dataDir, from: resolve(typedIn, from) }, print);
+    }
+    case 'z': {
+      const { list, show, json } = parsed.values;
+      if ((list === true) === (show !== undefined)) throw usageError('z needs either --list or --show N.', parsed.command.usage);
+      if (list === true) {
+        if (json === true) throw usageError('--json goes with --show N.', parsed.command.usage);
+        return runZList(dataDir, print);
+      }
+      if (typeof show !== 'string' || !/^[1-9][0-9]{0,9}$/.test(show.trim())) throw usageError('--show N needs a Z report number from 1 (see z --list).', parsed.command.usage);
+      return runZShow(dataDir, Number(show.trim()), json === true, print);
     }
     default:
       throw usageError(`Unknown command "${parsed.command.name}".`, GENERAL_USAGE);

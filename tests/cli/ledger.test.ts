@@ -23,7 +23,7 @@ test('--help lists the commands, marks those still to come "not yet", and gives 
   assert.match(run.stdout, /^ {2}verify +Check the ledger/m);
   assert.match(run.stdout, /^ {2}export +Export the sales of a range of business dates/m);
   assert.match(run.stdout, /^ {2}restore +Put a backup back as the ledger/m);
-  for (const later of ['z']) assert.match(run.stdout, new RegExp(`^ {2}${later} +\\(not yet\\) `, 'm'));
+  assert.match(run.stdout, /^ {2}z +List the Z reports stored at each shift close/m);
   assert.match(run.stdout, /opened read-only, without migrating it or taking the POS's lock/);
   assert.match(run.stdout, /0 ok; 1 verification found a problem; 2 usage error; 3 cannot open or read the ledger;/);
   assert.match(run.stdout, /4 cannot write the output/);
@@ -49,7 +49,9 @@ const MISTAKES: Array<[args: string[], message: RegExp, usage: RegExp]> = [
   [['export', '--from', '2026-1-1', '--to', '2026-01-02', '--format', 'csv', '--out', 'x'], /YYYY-MM-DD/, /Usage: npm run ledger -- export/],
   [['export', '--from', '2026-01-03', '--to', '2026-01-02', '--format', 'csv', '--out', 'x'], /start date 2026-01-03 is after the end date 2026-01-02/, /Usage: npm run ledger -- export/],
   [['restore'], /restore needs --from FILE/, /Usage: npm run ledger -- restore --from FILE/],
-  [['z'], /"ledger z" is not available yet/, /Usage: npm run ledger -- z --list/],
+  [['z'], /z needs either --list or --show N/, /Usage: npm run ledger -- z --list \| --show N/],
+  [['z', '--list', '--show', '1'], /z needs either --list or --show N/, /Usage: npm run ledger -- z --list/],
+  [['z', '--show', '0'], /--show N needs a Z report number from 1/, /Usage: npm run ledger -- z --list/],
 ];
 
 for (const [args, message, usage] of MISTAKES) {
