@@ -4,6 +4,7 @@
  * no data-directory lock, so it is safe while the POS sells. Exit codes: src/cli/exit-codes.ts.
  * The host never imports this folder (eslint.config.js); this folder may use the host's ledger modules.
  */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readDataDir } from '../host/config/env.ts';
 import { parseAnchor } from '../host/ledger/journal/verify.ts';
@@ -115,9 +116,31 @@ export function helpText(command?: CommandSpec): string {
     '',
     'The ledger is the one in POS_DATA_DIR (default ~/.khqr-pos; with the desktop app set POS_DATA_DIR to its data folder).',
     'It is opened read-only, without migrating it or taking the POS\'s lock: safe while the POS runs (restore excepted: it needs the POS closed).',
+    'Run it as the user the POS runs as (never with sudo): it refuses a data directory owned by another user (exit 3).',
     'npm run ledger -- <command> --help  for one command.',
     ...EXIT_CODES,
   ].join('\n');
+}
+
+/**
+ * The CLI must run as the POS's own user: SQLite makes the ledger's -wal and -shm files as whoever
+ * opens it (even read-only, when the POS is stopped), and files left owned by another user — root,
+ * after `sudo` — would stop the POS from writing its ledger. On POSIX, a user who does not own the
+ * data directory is refused before anything is opened (exit 3). Nothing to check where there are no uids (Windows).
+ */
+export function refuseOtherOwner(dataDir: string, uid: number | undefined = process.getuid?.()): void {
+  if (uid === undefined) return;
+  let owner: number;
+  try {
+    owner = statSync(dataDir).uid;
+  } catch {
+    return; // no such folder: each command says so in its own words
+  }
+  if (owner !== uid) {
+    throw new CliError(EXIT.cannotRead,
+      `The data directory ${dataDir} belongs to user id ${owner}, but this command runs as user id ${uid}. ` +
+      'Run it as the user the POS runs as (not with sudo): files it would create next to the ledger would belong to the wrong user, and the POS could no longer write its ledger.');
+  }
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<ExitCode> {
@@ -127,6 +150,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return EXIT.ok;
   }
   const dataDir = readDataDir(env);
+  refuseOtherOwner(dataDir);
   const print = (line: string) => console.log(line);
   switch (parsed.command.name) {
     case 'backup': {
@@ -176,6 +200,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 }
 
 if (import.meta.main) {
+  // First of all: whatever the CLI creates (a backup, an export, their temporary -wal/-shm, the
+  // ledger's own -wal/-shm when it opens a stopped POS's ledger) is private to its user.
+  process.umask(0o077);
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {

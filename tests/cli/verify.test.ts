@@ -10,6 +10,8 @@ import { test, type TestContext } from 'node:test';
 import Database from 'better-sqlite3';
 import { openLedger } from '../../src/host/ledger/database.ts';
 import { MIGRATIONS } from '../../src/host/ledger/migrations/index.ts';
+import { verifyLedger, type Check } from '../../src/cli/commands/verify.ts';
+import { CliError, EXIT } from '../../src/cli/exit-codes.ts';
 import { runLedgerCli } from '../support/ledger-cli.ts';
 import { keepSelling, seedSales } from '../support/seed-sales.ts';
 import { startTrainingHost } from '../support/servers.ts';
@@ -170,4 +172,18 @@ test('verify --anchor SEQ:HASH16 checks the chain against a printed head; a jour
   assert.equal(edited.code, 1);
   assert.match(edited.stdout, /PROBLEM +protective triggers: the protective trigger "journal_never_updated" is missing/);
   assert.match(edited.stdout, /PROBLEM +hash chain: row 6: hash mismatch: row 6 \(sale\.opened\) does not hash to its stored hash/);
+});
+
+test('a check that cannot read the ledger (SQLITE_BUSY, IOERR) ends verify with exit 3, not 1; a corrupt read stays a problem', (t) => {
+  const dir = tempDir(t);
+  const db = openLedger(dir);
+  t.after(() => db.close());
+  const failing = (code: string): Check[] => [{ check: 'x', run: () => { throw Object.assign(new Error(`${code} happened`), { code }); } }];
+  for (const code of ['SQLITE_BUSY', 'SQLITE_IOERR_READ', 'SQLITE_NOMEM']) {
+    assert.throws(() => verifyLedger(db, MIGRATIONS, {}, failing(code)), (error: unknown) =>
+      error instanceof CliError && error.exitCode === EXIT.cannotRead && /could not be read during the check "x"/.test(error.message), code);
+    assert.equal(db.inTransaction, false, 'the read snapshot was ended');
+  }
+  const [corrupt] = verifyLedger(db, MIGRATIONS, {}, failing('SQLITE_CORRUPT'));
+  assert.equal(corrupt?.outcome, 'problem');
 });

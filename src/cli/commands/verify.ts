@@ -11,7 +11,7 @@ import { checkLedgerGuards, expectedTriggers } from '../../host/ledger/guards.ts
 import { verifyChain, verifyProjection, type Anchor } from '../../host/ledger/journal/verify.ts';
 import { MIGRATIONS, type Migration } from '../../host/ledger/migrations/index.ts';
 import { verifyZReports } from '../../host/reports/shift-report.ts';
-import { CliError, EXIT, errorText, type ExitCode } from '../exit-codes.ts';
+import { CliError, EXIT, errorCode, errorText, type ExitCode } from '../exit-codes.ts';
 import { openReadOnly } from '../open-read-only.ts';
 
 export type CheckOutcome = 'ok' | 'problem' | 'not yet';
@@ -22,7 +22,7 @@ export interface CheckResult {
   text: string;
 }
 
-type Check = { check: string; run: (db: Db) => Omit<CheckResult, 'check'> };
+export type Check = { check: string; run: (db: Db) => Omit<CheckResult, 'check'> };
 
 const ok = (text: string) => ({ outcome: 'ok' as const, text });
 const problem = (text: string) => ({ outcome: 'problem' as const, text });
@@ -172,15 +172,33 @@ export function verifyChecks(migrations: readonly Migration[] = MIGRATIONS, opti
   ];
 }
 
-/** Runs every check on one read snapshot; a check that cannot even read its tables is a problem too. */
-export function verifyLedger(db: Db, migrations: readonly Migration[] = MIGRATIONS, options: VerifyOptions = {}): CheckResult[] {
+/**
+ * SQLite codes that say the file could not be read now (busy past the timeout, an I/O error, out of
+ * memory, no permission), not that what it holds is wrong: exit 3, never 1 (1 means a problem found).
+ */
+const READ_FAILURES = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_NOMEM', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_AUTH', 'SQLITE_INTERRUPT', 'SQLITE_PROTOCOL', 'SQLITE_FULL'];
+
+export function isReadFailure(error: unknown): boolean {
+  const code = errorCode(error);
+  return READ_FAILURES.some((failure) => code === failure || code.startsWith(`${failure}_`));
+}
+
+/**
+ * Runs every check on one read snapshot. A check that finds the file unreadable as a ledger (corrupt
+ * pages, a table missing) is a problem; one that cannot read at all (isReadFailure) ends the run, exit 3.
+ */
+export function verifyLedger(db: Db, migrations: readonly Migration[] = MIGRATIONS, options: VerifyOptions = {},
+  checks: readonly Check[] = verifyChecks(migrations, options)): CheckResult[] {
   const results: CheckResult[] = [];
   db.exec('BEGIN');
   try {
-    for (const { check, run } of verifyChecks(migrations, options)) {
+    for (const { check, run } of checks) {
       try {
         results.push({ check, ...run(db) });
       } catch (error) {
+        if (isReadFailure(error)) {
+          throw new CliError(EXIT.cannotRead, `The ledger could not be read during the check "${check}": nothing was found wrong with it, try again.`, errorText(error));
+        }
         results.push({ check, outcome: 'problem', text: `could not be checked, reading the ledger failed: ${errorText(error)}` });
       }
     }
@@ -204,6 +222,7 @@ export function runVerify(dataDir: string, print: (line: string) => void, option
     print(`Verifying ${file} (read-only: safe while the POS runs)`);
     results = verifyLedger(db, MIGRATIONS, options);
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(EXIT.cannotRead, `The ledger ${file} could not be read to the end.`, errorText(error));
   } finally {
     db.close();
