@@ -15,6 +15,14 @@ const loaded: LoadedSettings = {
 };
 
 describe('settings form', () => {
+  it('sends backupsKept as a whole number when changed, refuses anything else, and skips it for an older host', () => {
+    const withBackups: LoadedSettings = { ...loaded, backupsKept: 14 };
+    assert.equal(toDraft(withBackups).backupsKept, '14');
+    assert.deepEqual(buildPatch(withBackups, { ...toDraft(withBackups), backupsKept: ' 30 ' }), { ok: true, patch: { backupsKept: 30 } });
+    assert.deepEqual(buildPatch(withBackups, { ...toDraft(withBackups), backupsKept: '1.5' }), { ok: false, invalid: 'backupsKept' });
+    assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), backupsKept: '30' }), { ok: true, patch: {} });
+  });
+
   it('sends nothing when nothing changed', () => {
     assert.deepEqual(buildPatch(loaded, toDraft(loaded)), { ok: true, patch: {} });
   });
