@@ -8,8 +8,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { copyPages, finishCopy as finishLedgerCopy, ledgerBytes, megabytes, publish, removeTemp, spaceFor, statfsFreeBytes, syncFile, type FreeBytes } from '../../host/ledger/backup.ts';
+import { refuseLedgerTarget } from '../out-target.ts';
 import { CliError, EXIT, errorCode, errorText, type ExitCode } from '../exit-codes.ts';
-import { ledgerPath, openReadOnly } from '../open-read-only.ts';
+import { openReadOnly } from '../open-read-only.ts';
 
 export interface BackupOptions {
   dataDir: string;
@@ -60,9 +61,6 @@ export async function runBackup(options: BackupOptions, print: (line: string) =>
 }
 
 function checkTarget(target: string, folder: string, options: BackupOptions): void {
-  if (target === ledgerPath(resolve(options.dataDir))) {
-    throw new CliError(EXIT.cannotWrite, `--out ${target} is the ledger itself: choose another file.`);
-  }
   let folderStat;
   try {
     folderStat = statSync(folder);
@@ -70,6 +68,7 @@ function checkTarget(target: string, folder: string, options: BackupOptions): vo
     throw new CliError(EXIT.cannotWrite, `The folder ${folder} does not exist (or cannot be seen): create it first.`, errorText(error));
   }
   if (!folderStat.isDirectory()) throw new CliError(EXIT.cannotWrite, `${folder} is not a folder.`);
+  refuseLedgerTarget(target, resolve(options.dataDir));
   if (existsSync(target)) {
     if (statSync(target).isDirectory()) throw new CliError(EXIT.cannotWrite, `${target} is a folder: give a file name.`);
     if (!options.force) throw new CliError(EXIT.cannotWrite, `${target} already exists: choose a new name, or add --force to replace it.`);

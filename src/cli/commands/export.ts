@@ -11,8 +11,9 @@ import type { Total } from '../../host/export/summary.ts';
 import { PosError } from '../../shared/errors.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { usageError } from '../args.ts';
+import { refuseLedgerTarget } from '../out-target.ts';
 import { CliError, EXIT, errorCode, errorText, type ExitCode } from '../exit-codes.ts';
-import { ledgerPath, openReadOnly } from '../open-read-only.ts';
+import { openReadOnly } from '../open-read-only.ts';
 
 export interface ExportOptions {
   dataDir: string;
@@ -50,9 +51,6 @@ export async function runExport(options: ExportOptions, print: (line: string) =>
 }
 
 function checkTarget(target: string, options: ExportOptions): void {
-  if (target === ledgerPath(resolve(options.dataDir))) {
-    throw new CliError(EXIT.cannotWrite, `--out ${target} is the ledger itself: choose another file.`);
-  }
   const folder = dirname(target);
   let folderStat;
   try {
@@ -61,6 +59,7 @@ function checkTarget(target: string, options: ExportOptions): void {
     throw new CliError(EXIT.cannotWrite, `The folder ${folder} does not exist (or cannot be seen): create it first.`, errorText(error));
   }
   if (!folderStat.isDirectory()) throw new CliError(EXIT.cannotWrite, `${folder} is not a folder.`);
+  refuseLedgerTarget(target, resolve(options.dataDir));
   if (existsSync(target)) {
     if (statSync(target).isDirectory()) throw new CliError(EXIT.cannotWrite, `${target} is a folder: give a file name.`);
     if (!options.force) throw new CliError(EXIT.cannotWrite, `${target} already exists: choose a new name, or add --force to replace it.`);
