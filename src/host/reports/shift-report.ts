@@ -135,28 +135,39 @@ export function shiftReport(
     for (const m of migrated) candidates.add(m.sale_id);
   }
 
+  // A sale's facts and status come from the range's own rows when the sale was opened in it (the
+  // common case, no extra read); otherwise from its rows before the range, one index lookup each.
   const facts = new Map<number, SaleFacts | null>();
+  const statusInRange = new Map<number, SaleStatus>();
   const factsOf = (sale: number): SaleFacts | null => {
     if (!facts.has(sale)) facts.set(sale, saleFacts(db, till.id, sale, toSeq));
     return facts.get(sale) ?? null;
   };
-  const rows = db.prepare(`SELECT seq, at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? ORDER BY seq`)
+  const rows = db.prepare(`SELECT seq, at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND type LIKE 'sale.%' ORDER BY seq`)
     .all(till.id, fromSeq, toSeq) as Array<{ seq: number; at: number; type: string; payload: string }>;
   for (const row of rows) {
-    if (!row.type.startsWith('sale.') || row.type === 'sale.qrIssued') continue;
     const p = JSON.parse(row.payload) as Payload;
     const sale = p.sale as number;
+    if (row.type === 'sale.opened') {
+      facts.set(sale, { amountCents: p.amountCents as number, khrPerUsd: p.khrPerUsd as number, training: p.training as boolean, bakongId: p.bakongId as string, payTo: null });
+    }
     const f = factsOf(sale);
     if (!f) continue; // verifyChain names a row for a sale never opened
     const training = f.training;
     switch (row.type) {
       case 'sale.opened':
+        statusInRange.set(sale, 'creating');
         candidates.add(sale);
         add(training ? report.training.opened : report.byStatus.opened, f);
         report.firstSale ??= { sale, at: row.at };
         report.lastSale = { sale, at: row.at };
         break;
+      case 'sale.qrIssued':
+        statusInRange.set(sale, 'awaiting_payment');
+        f.payTo = p.payTo as string;
+        break;
       case 'sale.paid': {
+        statusInRange.set(sale, 'paid');
         if (training) { add(report.training.paid, f); break; }
         add(report.byStatus.paid, f);
         if (p.late === true) { add(report.byStatus.paidLate, f); report.paidLate.push(sale); }
@@ -170,13 +181,16 @@ export function shiftReport(
         break;
       }
       case 'sale.expired':
+        statusInRange.set(sale, 'expired');
         add(training ? report.training.expired : report.byStatus.expired, f);
         break;
       case 'sale.cancelled':
+        statusInRange.set(sale, 'cancelled');
         add(training ? report.training.cancelled : report.byStatus.cancelled, f);
         if (!training) report.cancelled.push(sale);
         break;
       case 'sale.failed':
+        statusInRange.set(sale, 'failed');
         add(training ? report.training.failed : report.byStatus.failed, f);
         if (!training) report.failed.push(sale);
         break;
@@ -185,7 +199,7 @@ export function shiftReport(
     }
   }
   for (const sale of [...candidates].sort((a, b) => a - b)) {
-    const status = statusAt(db, till.id, sale, toSeq);
+    const status = statusInRange.get(sale) ?? statusAt(db, till.id, sale, toSeq);
     if (status === 'creating' || status === 'awaiting_payment') {
       report.unresolved.push({ sale, status, amountCents: factsOf(sale)?.amountCents ?? 0 });
     }
