@@ -45,9 +45,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'export',
-    usage: 'npm run ledger -- export --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE [--force]',
+    usage: 'npm run ledger -- export (--from YYYY-MM-DD --to YYYY-MM-DD | --z N) --format csv|xlsx --out FILE [--force]',
     summary: 'Export the sales of a range of business dates for the accountant, as CSV or XLSX (private, mode 0600).',
-    options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
+    options: { from: { type: 'string' }, to: { type: 'string' }, z: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
     help: [
       '--from, --to  first and last business date, both included (at most 400 days); for now a sale\'s business date is',
       '              its calendar date in Cambodia (UTC+07:00)',
@@ -55,7 +55,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       '--out FILE    where to write it (its folder must exist; a relative path is from where you typed the command);',
       '              refused if FILE exists',
       '--force       replace FILE if it exists',
-      'Columns and totals: README, "Export for the accountant". Not yet: --z N (one Z report) comes with shifts.',
+      '--z N         instead of --from/--to: the sales of Z report N (the shift number, see z --list): those with a row',
+      '              journaled in that shift, as the Z report counts them; the Summary carries the Z number and anchor',
+      'Columns and totals: README, "Export for the accountant".',
     ],
   },
   {
@@ -168,13 +170,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       return runVerify(dataDir, print, { anchor });
     }
     case 'export': {
-      const { from, to, format, out } = parsed.values;
-      for (const [name, value] of [['from', from], ['to', to], ['format', format], ['out', out]] as const) {
+      const { from, to, z, format, out } = parsed.values;
+      if (z !== undefined && (from !== undefined || to !== undefined)) throw usageError('--z N goes without --from and --to.', parsed.command.usage);
+      const needed = z !== undefined ? [['z', z], ['format', format], ['out', out]] as const : [['from', from], ['to', to], ['format', format], ['out', out]] as const;
+      for (const [name, value] of needed) {
         if (typeof value !== 'string' || value.trim() === '') throw usageError(`export needs --${name}.`, parsed.command.usage);
       }
+      if (typeof z === 'string' && !/^[1-9][0-9]{0,9}$/.test(z.trim())) throw usageError('--z N needs a Z report number from 1 (see z --list).', parsed.command.usage);
       const typedIn = env.INIT_CWD?.trim() || process.cwd();
       return runExport({
-        dataDir, from: from as string, to: to as string, format: format as string, out: resolve(typedIn, out as string),
+        dataDir, ...(typeof z === 'string' ? { z: Number(z.trim()) } : { from: from as string, to: to as string }),
+        format: format as string, out: resolve(typedIn, out as string),
         force: parsed.values.force === true, usage: parsed.command.usage,
       }, print);
     }

@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { checkExportRequest, exportSales, type ExportFormat, type ExportResult } from '../../host/export/export-sales.ts';
+import { checkExportByZ, checkExportRequest, exportSales, type ExportFormat, type ExportResult } from '../../host/export/export-sales.ts';
 import type { Total } from '../../host/export/summary.ts';
 import { PosError } from '../../shared/errors.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
@@ -17,8 +17,11 @@ import { openReadOnly } from '../open-read-only.ts';
 
 export interface ExportOptions {
   dataDir: string;
-  from: string;
-  to: string;
+  /** Either a range of business dates… */
+  from?: string;
+  to?: string;
+  /** …or one Z report (its shift number). */
+  z?: number;
   format: string;
   out: string;
   force: boolean;
@@ -28,7 +31,8 @@ export interface ExportOptions {
 export async function runExport(options: ExportOptions, print: (line: string) => void): Promise<ExitCode> {
   const target = resolve(options.out);
   try {
-    checkExportRequest({ from: options.from, to: options.to, format: options.format as ExportFormat });
+    if (options.z !== undefined) checkExportByZ({ z: options.z, format: options.format as ExportFormat });
+    else checkExportRequest({ from: options.from ?? '', to: options.to ?? '', format: options.format as ExportFormat });
   } catch (error) {
     throw classify(error, target, '', options.usage);
   }
@@ -36,14 +40,20 @@ export async function runExport(options: ExportOptions, print: (line: string) =>
   const { db, file } = openReadOnly(options.dataDir);
   let result: ExportResult;
   try {
-    result = await exportSales(db, { from: options.from, to: options.to, format: options.format as ExportFormat, out: target, replace: options.force });
+    const format = options.format as ExportFormat;
+    result = await exportSales(db, options.z !== undefined
+      ? { z: options.z, format, out: target, replace: options.force }
+      : { from: options.from ?? '', to: options.to ?? '', format, out: target, replace: options.force });
   } catch (error) {
     throw classify(error, target, file, options.usage);
   } finally {
     db.close();
   }
   const total = (t: Total) => `${t.count} sale(s), ${formatUsd(t.cents)} / ${formatRiel(t.riel)}`;
-  print(`Export written: ${target} (${result.format}, ${result.rows} row(s), business dates ${result.from} to ${result.to}; private file, mode 0600).`);
+  const what = result.z
+    ? `Z report ${result.z.zNumber}, business date ${result.from}, anchor ${result.z.anchor.seq}:${result.z.anchor.hash16}`
+    : `business dates ${result.from} to ${result.to}`;
+  print(`Export written: ${target} (${result.format}, ${result.rows} row(s), ${what}; private file, mode 0600).`);
   print(`Takings (paid to the shop's own account): ${total(result.takings)}.`);
   print(`Apart, not takings: paid to other accounts ${total(result.otherAccount)}; training ${total(result.training)}.`);
   print(`It reads the ledger as it was when the export began: sales committed later are not in it.`);

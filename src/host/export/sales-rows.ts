@@ -7,6 +7,7 @@
  */
 import type { SaleStatus } from '../../shared/contract.ts';
 import type { Db } from '../ledger/database.ts';
+import { SHIFT_SALE_ROW_TYPES } from '../reports/shift-report.ts';
 import type { BusinessDateRange } from './business-date.ts';
 
 /** One sale as the export needs it (the ledger's columns, unchanged). */
@@ -36,4 +37,28 @@ export function* saleRows(db: Db, range: Pick<BusinessDateRange, 'start' | 'end'
      ORDER BY created_at, id`,
   );
   yield* statement.iterate(range.start, range.end) as IterableIterator<ExportSaleRow>;
+}
+
+/** A closed shift's journal range, as its Z report states it. */
+export interface ShiftSeqRange {
+  tillId: string;
+  fromSeq: number;
+  toSeq: number;
+}
+
+/**
+ * The sales of one shift (the export by Z): those with a row journaled in the shift's seq range
+ * that counts in the shift (SHIFT_SALE_ROW_TYPES, the rule of the X/Z report), in the order they were
+ * made. Each row shows the sale as the ledger holds it now.
+ */
+export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<ExportSaleRow, void, undefined> {
+  const types = SHIFT_SALE_ROW_TYPES.map(() => '?').join(', ');
+  const statement = db.prepare(
+    `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5,
+            created_at, paid_at, paid_late, failure_code
+     FROM sales
+     WHERE id IN (SELECT sale_id FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND sale_id IS NOT NULL AND type IN (${types}))
+     ORDER BY created_at, id`,
+  );
+  yield* statement.iterate(range.tillId, range.fromSeq, range.toSeq, ...SHIFT_SALE_ROW_TYPES) as IterableIterator<ExportSaleRow>;
 }

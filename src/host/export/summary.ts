@@ -14,9 +14,22 @@ export interface Total {
   riel: number;
 }
 
+/** What an export by Z says of its Z report (README, "Export by Z report"). */
+export interface ExportZ {
+  /** The shift number (what `ledger export --z N` takes). */
+  shift: number;
+  /** The printed Z number, <till>-Z<n>. */
+  zNumber: string;
+  /** The Z's anchor: its last seq and the first 16 hex of the chain head (ledger verify --anchor SEQ:HASH). */
+  anchor: { seq: number; hash16: string };
+  fromSeq: number;
+}
+
 export interface ExportSummary {
   from: string;
   to: string;
+  /** Set for an export by Z report. */
+  z?: ExportZ;
   /** Every row exported, training included. */
   rows: number;
   /** Real (not training) sales by status. */

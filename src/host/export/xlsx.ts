@@ -118,6 +118,12 @@ function writeSummary(sheet: ExcelJS.Worksheet, s: ExportSummary): void {
   line('Sales export', 'ការនាំចេញការលក់');
   line('From (business date)', 'ចាប់ពីថ្ងៃ', s.from);
   line('To (business date)', 'ដល់ថ្ងៃ', s.to);
+  if (s.z) {
+    line('Z report', 'របាយការណ៍ Z', s.z.zNumber);
+    line('Shift', 'វេន', s.z.shift);
+    line('Journal rows (seq)', 'ជួរទិន្នានុប្បវត្តិ (seq)', `${s.z.fromSeq}–${s.z.anchor.seq}`);
+    line('Anchor (ledger verify --anchor)', 'យុថ្កា (ledger verify --anchor)', `${s.z.anchor.seq}:${s.z.anchor.hash16}`);
+  }
   line('Rows in the Sales sheet', 'ចំនួនជួរក្នុងសន្លឹក Sales', s.rows);
   sheet.addRow([]).commit();
   header(sheet, ['', '', 'Count\nចំនួន', 'USD\nដុល្លារ', 'KHR\nរៀល']);

@@ -40,6 +40,14 @@ function add(money: Money, sale: SaleFacts): void {
   money.riel += centsToRiel(sale.amountCents, sale.khrPerUsd);
 }
 
+/**
+ * The one membership rule of a shift: the journal row types that count a sale in the shift whose
+ * seq range journals them (a sale opened, paid, expired, cancelled or failed there). The X/Z report
+ * counts these rows; the export by Z (export/sales-rows.ts) exports the sales that have one.
+ */
+export const SHIFT_SALE_ROW_TYPES = ['sale.opened', 'sale.paid', 'sale.expired', 'sale.cancelled', 'sale.failed'] as const;
+
+
 const SALE_FACT_TYPES = "('migrated.sale', 'sale.opened', 'sale.qrIssued')";
 const STATUS_TYPES = "('migrated.sale', 'sale.opened', 'sale.qrIssued', 'sale.paid', 'sale.expired', 'sale.cancelled', 'sale.failed')";
 
@@ -146,6 +154,7 @@ export function shiftReport(
   const rows = db.prepare(`SELECT seq, at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND type LIKE 'sale.%' ORDER BY seq`)
     .all(till.id, fromSeq, toSeq) as Array<{ seq: number; at: number; type: string; payload: string }>;
   for (const row of rows) {
+    // Only the rows of SHIFT_SALE_ROW_TYPES count (the cases below); sale.qrIssued only tells a sale's facts.
     const p = JSON.parse(row.payload) as Payload;
     const sale = p.sale as number;
     if (row.type === 'sale.opened') {

@@ -21,4 +21,12 @@ export const EXPORT_MESSAGES = {
     en: 'The export format must be csv or xlsx.',
     km: 'ទម្រង់នៃការនាំចេញត្រូវតែជា csv ឬ xlsx។',
   },
+  'export.zNumber': {
+    en: 'A Z report number is a whole number from 1 (the shift number shown in the list of Z reports).',
+    km: 'លេខរបាយការណ៍ Z ត្រូវតែជាចំនួនគត់ចាប់ពី 1 (លេខវេនដែលបង្ហាញក្នុងបញ្ជីរបាយការណ៍ Z)។',
+  },
+  'export.zUnknown': {
+    en: 'There is no Z report {n}: that shift is not closed yet, or does not exist.',
+    km: 'មិនមានរបាយការណ៍ Z លេខ {n} ទេ៖ វេននោះមិនទាន់បិទ ឬមិនមាន។',
+  },
 } as const satisfies Catalog;
