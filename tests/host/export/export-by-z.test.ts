@@ -94,12 +94,13 @@ test('ledger export --z N writes the Z\'s file; --z with --from is a usage error
   pay(sell(1234));
   const z = shifts.close();
   db.close();
-  const out = join(dir, 'z.csv');
+  const elsewhere = tempDir(t);
+  const out = join(elsewhere, 'z.csv');
   const ok = await runLedgerCli(['export', '--z', '1', '--format', 'csv', '--out', out], dir);
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stdout, new RegExp(`Z report ${z.zNumber}`));
   assert.match(readFileSync(out, 'utf8'), /12\.34/);
-  const both = await runLedgerCli(['export', '--z', '1', '--from', '2026-12-01', '--format', 'csv', '--out', join(dir, 'b.csv')], dir);
+  const both = await runLedgerCli(['export', '--z', '1', '--from', '2026-12-01', '--format', 'csv', '--out', join(elsewhere, 'b.csv')], dir);
   assert.equal(both.code, 2);
   assert.match(both.stderr, /--z N goes without --from and --to/);
 });
