@@ -50,7 +50,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: { from: { type: 'string' }, to: { type: 'string' }, z: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
     help: [
       '--from, --to  first and last business date, both included (at most 400 days); for now a sale\'s business date is',
-      '              its calendar date in Cambodia (UTC+07:00)',
+      '              the calendar date in Cambodia (UTC+07:00) of its payment, or of its creation when unpaid',
       '--format      csv (UTF-8 with BOM, for Excel and accounting software) or xlsx (a Summary and a Sales sheet)',
       '--out FILE    where to write it (its folder must exist; a relative path is from where you typed the command);',
       '              refused if FILE exists',

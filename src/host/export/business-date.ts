@@ -1,15 +1,18 @@
 /**
- * The one place that decides which business date a sale belongs to, and how a range of business
- * dates becomes a range of ledger times. For now a sale's business date is the calendar date of its
- * creation in Cambodia (Asia/Phnom_Penh, UTC+07:00 all year: Cambodia has no daylight saving);
- * when shifts land (issue 8, part 4), this becomes the business date fixed when the sale's shift
- * opened, and only this file changes.
+ * The one definition of "the day", used by the cashier's today totals (ledger/sales.ts), the export
+ * and the shifts (ledger/shifts.ts): the calendar date in Cambodia (Asia/Phnom_Penh, UTC+07:00 all
+ * year: Cambodia has no daylight saving), whatever the machine's own time zone. A sale's business
+ * date is that of its payment when paid (the day the payment was journaled: money counts on the day
+ * it came in, so a sale made at 23:58 and paid at 00:02 is the new day's takings), else that of its
+ * creation. When shifts replace the calendar day for takings (the business date fixed when the
+ * sale's shift opened), only this file changes.
  */
 import { PosError } from '../../shared/errors.ts';
 import { hostMessage } from '../../shared/messages/index.ts';
 
 /** Cambodia's offset from UTC, fixed (no daylight saving). */
-const OFFSET_MS = 7 * 60 * 60 * 1000;
+export const PHNOM_PENH_OFFSET_MS = 7 * 60 * 60 * 1000;
+const OFFSET_MS = PHNOM_PENH_OFFSET_MS;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The longest range one export accepts: a year and a month, so "last year" fits whatever the fiscal year. */
@@ -23,7 +26,7 @@ export class ExportRangeError extends PosError {
 export interface BusinessDateRange {
   from: string;
   to: string;
-  /** Ledger times (epoch ms) selected: created_at in [start, end). */
+  /** Ledger times (epoch ms) selected: paid_at in [start, end), or unpaid and created_at in [start, end). */
   start: number;
   end: number;
   days: number;
@@ -57,9 +60,21 @@ export function businessDateRange(from: unknown, to: unknown): BusinessDateRange
   return { from, to, start, end: last + DAY_MS, days };
 }
 
-/** The business date (YYYY-MM-DD) of a sale created at `createdAt`. */
-export function businessDate(createdAt: number): string {
-  return new Date(createdAt + OFFSET_MS).toISOString().slice(0, 10);
+/** The Asia/Phnom_Penh calendar date (YYYY-MM-DD) at `at` (epoch ms), whatever the machine's time zone. */
+export function businessDate(at: number): string {
+  return new Date(at + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The business day containing `at`: its date and its ledger times [start, end). */
+export function businessDay(at: number): { day: string; start: number; end: number } {
+  const day = businessDate(at);
+  const start = dayStart(day)!;
+  return { day, start, end: start + DAY_MS };
+}
+
+/** A sale's business date: its payment's when paid, else its creation's. */
+export function saleBusinessDate(sale: { created_at: number; paid_at: number | null }): string {
+  return businessDate(sale.paid_at ?? sale.created_at);
 }
 
 /** A ledger time as ISO 8601 in Cambodia's time, e.g. 2026-12-01T14:05:09.120+07:00. */

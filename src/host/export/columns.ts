@@ -6,7 +6,7 @@
  * rounding as receipts and the day's totals.
  */
 import { centsToDecimal, centsToRiel } from '../../shared/money.ts';
-import { businessDate, cambodiaTime } from './business-date.ts';
+import { cambodiaTime, saleBusinessDate } from './business-date.ts';
 import type { ExportSaleRow } from './sales-rows.ts';
 
 /** What a cell holds: text, a whole number, or USD (integer cents, shown as dollars). */
@@ -35,7 +35,7 @@ export function paidToOwnAccount(row: Pick<ExportSaleRow, 'pay_to' | 'bakong_id'
 
 export const COLUMNS: readonly Column[] = [
   { en: 'Sale number', km: 'លេខការលក់', kind: 'integer', value: (r) => r.id },
-  { en: 'Business date', km: 'ថ្ងៃលក់', kind: 'text', value: (r) => businessDate(r.created_at) },
+  { en: 'Business date', km: 'ថ្ងៃលក់', kind: 'text', value: saleBusinessDate },
   { en: 'Created at', km: 'ពេលបង្កើត', kind: 'text', value: (r) => cambodiaTime(r.created_at) },
   { en: 'Paid at', km: 'ពេលបង់ប្រាក់', kind: 'text', value: (r) => (r.paid_at === null ? null : cambodiaTime(r.paid_at)) },
   { en: 'Status', km: 'ស្ថានភាព', kind: 'text', value: (r) => r.status },

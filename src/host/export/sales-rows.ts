@@ -27,16 +27,22 @@ export interface ExportSaleRow {
   failure_code: string | null;
 }
 
-/** The sales of the range in the order they were made (sales_by_created). */
+/**
+ * The sales whose business date (business-date.ts saleBusinessDate) is in the range: paid in it, or
+ * unpaid and created in it; in the order they were made (by sale number). The two index ranges give
+ * sale numbers only (a set of integers), and the rows are read in rowid order: no sort of whole rows.
+ */
 export function* saleRows(db: Db, range: Pick<BusinessDateRange, 'start' | 'end'>): Generator<ExportSaleRow, void, undefined> {
   const statement = db.prepare(
     `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5,
             created_at, paid_at, paid_late, failure_code
-     FROM sales INDEXED BY sales_by_created
-     WHERE created_at >= ? AND created_at < ?
-     ORDER BY created_at, id`,
+     FROM sales WHERE id IN (
+       SELECT id FROM sales INDEXED BY sales_by_paid WHERE paid_at >= :start AND paid_at < :end
+       UNION ALL
+       SELECT id FROM sales INDEXED BY sales_by_created WHERE created_at >= :start AND created_at < :end AND paid_at IS NULL)
+     ORDER BY id`,
   );
-  yield* statement.iterate(range.start, range.end) as IterableIterator<ExportSaleRow>;
+  yield* statement.iterate({ start: range.start, end: range.end }) as IterableIterator<ExportSaleRow>;
 }
 
 /** A closed shift's journal range, as its Z report states it. */

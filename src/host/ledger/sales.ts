@@ -5,6 +5,7 @@
  * (...)`), so two parts of the host racing to record the same outcome cannot both win: a sale is
  * recorded paid once, and a paid sale never changes again (the schema's triggers back this up).
  */
+import { businessDay } from '../export/business-date.ts';
 import type { DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
 import { hostMessage, isHostMessageCode, type HostMessage, type MessageParams } from '../../shared/messages/index.ts';
 import type { Db } from './database.ts';
@@ -77,15 +78,8 @@ function toSale(row: SaleRow): StoredSale {
   };
 }
 
-/** Start and end (exclusive) of the local calendar day containing `at`, as epoch ms, and its name. */
-export function localDay(at: number): { day: string; start: number; end: number } {
-  const date = new Date(at);
-  const start = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-  const end = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return { day, start, end };
-}
+/** The business day containing `at` (Asia/Phnom_Penh, whatever the machine's zone): the export's and the shifts' day too. */
+export const localDay = businessDay;
 
 export class SalesLedger {
   readonly #db: Db;
@@ -236,7 +230,7 @@ export class SalesLedger {
   }
 
   /**
-   * One page of the sales created or paid during the local day containing `at`, newest first (by
+   * One page of the sales created or paid during the business day containing `at`, newest first (by
    * sale number, so sales made in the same millisecond still page in one fixed order): at most
    * `limit` sales numbered below `before` (all when null). `nextBefore` is what to pass for the
    * next page, null when this page reaches the day's oldest sale.
@@ -258,7 +252,7 @@ export class SalesLedger {
   }
 
   /**
-   * Real money taken during the local day: sales paid that day (by when the payment was recorded,
+   * Real money taken during the business day (Asia/Phnom_Penh, export/business-date.ts): sales paid that day (by when the payment was recorded,
    * so one paid after midnight counts on the new day), each in riel at its own rate. Training
    * sales are never counted. Only money paid to the shop's own Bakong ID is takings; sales paid to
    * another (allowed) account are counted apart, so a QR that sends money elsewhere cannot hide in

@@ -23,13 +23,10 @@ import { ledgerWrite } from './write-health.ts';
 import type { ShiftReport, ZReportSummary } from '../../shared/contract.ts';
 import { shiftReport } from '../reports/shift-report.ts';
 
-/** Cambodia's offset from UTC, in ms: +07:00 all year. */
-export const PHNOM_PENH_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The Asia/Phnom_Penh calendar date (YYYY-MM-DD) at `at` (epoch ms), whatever the machine's time zone. */
-export function businessDate(at: number): string {
-  return new Date(at + PHNOM_PENH_OFFSET_MS).toISOString().slice(0, 10);
-}
+// The one definition of the business day (src/host/export/business-date.ts), shared with the
+// cashier's today totals and the export.
+import { businessDate } from '../export/business-date.ts';
+export { businessDate, PHNOM_PENH_OFFSET_MS } from '../export/business-date.ts';
 
 export type ShiftOpenReason = 'first_sale' | 'explicit' | 'late_payment';
 

@@ -157,20 +157,22 @@ test('sales recorded before the receiving account existed get it from their stor
   assert.equal(ledger.get(2)!.receivingAccount, null);
 });
 
-test('a sale paid after midnight counts in the new day\'s takings and list', (t) => {
+test('a sale paid after midnight (Phnom Penh) counts in the new day\'s takings and list', (t) => {
   const db = openLedger(tempDir(t));
   t.after(() => db.close());
-  let now = new Date(2026, 10, 24, 23, 58).getTime();
+  // 23:58 and 00:02 in Phnom Penh (UTC+7), whatever this machine's zone.
+  let now = Date.UTC(2026, 10, 24, 16, 58);
   const ledger = new SalesLedger(db, () => now);
   const sale = ledger.create(NEW_SALE);
   ledger.attachQr(sale.id, QR);
-  now = new Date(2026, 10, 25, 0, 2).getTime();
+  now = Date.UTC(2026, 10, 24, 17, 2);
   ledger.markPaid(sale.id, 'ok');
+  assert.equal(ledger.totals(now).day, '2026-11-25');
   assert.equal(ledger.totals(now).paidCents, 1050);
-  assert.equal(ledger.totals(new Date(2026, 10, 24, 12).getTime()).paidCents, 0);
+  assert.equal(ledger.totals(Date.UTC(2026, 10, 24, 5)).paidCents, 0);
   assert.deepEqual(ledger.dayPage(now, null, 10).sales.map((s) => s.id), [sale.id]);
   // …and in the old day's list too, where it was created.
-  assert.deepEqual(ledger.dayPage(new Date(2026, 10, 24, 12).getTime(), null, 10).sales.map((s) => s.id), [sale.id]);
+  assert.deepEqual(ledger.dayPage(Date.UTC(2026, 10, 24, 5), null, 10).sales.map((s) => s.id), [sale.id]);
 });
 
 const OLD_REASON = 'Could not get a QR: The payment service answered HTTP 500: PAYMENT RECEIVED, hand over the goods';
