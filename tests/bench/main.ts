@@ -19,6 +19,11 @@
  *   charge_to_qr_push_first/_p50, qr_push_to_visible_p50
  *                                          the same split in two: until the state with the QR reaches
  *                                          the customer page (cashier page, host, SSE), then drawing it
+ *   year_*, x_report_ms, z_report_ms, export_*_day_10000_ms, export_all_*, verify_*, paid_sale_commit_*,
+ *   ledger_file_mb, bytes_per_sale        on a generated year of sales (tests/bench/year.ts): plain
+ *                                          `npm run bench` runs a small ledger (29,180 sales) to stay
+ *                                          within minutes (alone: `npm run bench year-small`);
+ *                                          `npm run bench year` the 1,000,000-sale one
  */
 import { createRequire } from 'node:module';
 import { benchDetection } from './detection.ts';
@@ -27,6 +32,7 @@ import { benchKhqr } from './khqr.ts';
 import { benchPrinting } from './printing.ts';
 import { benchPushSize } from './push-size.ts';
 import { benchQrLatency } from './qr-latency.ts';
+import { benchYear } from './year.ts';
 
 const require = createRequire(import.meta.url);
 const only = process.argv[2];
@@ -76,4 +82,8 @@ if (!only || only === 'qr') {
 }
 if (!only || only === 'export') {
   for (const { name, value, unit } of benchExport()) print(name, value, unit);
+}
+if (!only || only === 'year' || only === 'year-small') {
+  // The 1,000,000-sale year only when asked for by name: generating it takes minutes the first time.
+  benchYear(only === 'year', ({ name, value, unit }) => print(name, value, unit));
 }
