@@ -18,6 +18,7 @@ import { openLedger, type Db } from './ledger/database.ts';
 import { checkLedgerGuards, guardProblems } from './ledger/guards.ts';
 import { lockDataDir } from './ledger/instance-lock.ts';
 import { readTill } from './ledger/journal/till.ts';
+import { saleEpoch } from './ledger/journal/journal.ts';
 import { Alerts } from './ledger/alerts.ts';
 import { DailyBackups, type DailyBackupsOptions } from './ledger/daily-backups.ts';
 import { PrintJobs } from './ledger/print-jobs.ts';
@@ -220,6 +221,7 @@ export function createHost(options: HostOptions): Host {
     settings: () => settings.current(),
     // openLedger made the till (its identity is written once, with the journal's first row).
     tillCode: readTill(db)!.code,
+    saleEpoch: (saleId) => saleEpoch(db, saleId),
     now,
     onChange: notify,
     retryDelayMs: options.printRetryDelayMs,

@@ -10,6 +10,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Host } from '../../src/host/host.ts';
+import { saleEpoch } from '../../src/host/ledger/journal/journal.ts';
+import { readTill } from '../../src/host/ledger/journal/till.ts';
+import { verifyChain } from '../../src/host/ledger/journal/verify.ts';
+import { SalesLedger } from '../../src/host/ledger/sales.ts';
+import { Shifts } from '../../src/host/ledger/shifts.ts';
+import { receiptNumber } from '../../src/host/printing/receipt-data.ts';
 import { runLedgerCli } from '../support/ledger-cli.ts';
 import { seedSales } from '../support/seed-sales.ts';
 import { startTrainingHost } from '../support/servers.ts';
@@ -22,10 +28,10 @@ async function backupOf(host: Host): Promise<string> {
   return outcome.kind === 'written' ? outcome.file : '';
 }
 
-function head(file: string): { seq: number; hash: string; type: string; payload: string } {
+function head(file: string): { epoch: number; seq: number; hash: string; type: string; payload: string } {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare('SELECT seq, hash, type, payload FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string; type: string; payload: string };
+    return db.prepare('SELECT epoch, seq, hash, type, payload FROM journal ORDER BY seq DESC LIMIT 1').get() as { epoch: number; seq: number; hash: string; type: string; payload: string };
   } finally {
     db.close();
   }
@@ -96,12 +102,19 @@ test('a good backup is restored: the old ledger kept, ledger.restored journaled,
   const restored = head(join(dataDir, LEDGER));
   assert.equal(restored.seq, backupHead.seq + 1);
   assert.equal(restored.type, 'ledger.restored');
+  // A new epoch, its first row linked to the backup's head.
+  assert.equal(backupHead.epoch, 1);
+  assert.equal(restored.epoch, 2);
   assert.deepEqual(JSON.parse(restored.payload), {
-    backupHeadSeq: backupHead.seq,
     fromFile: backup.split('/').at(-1),
-    previousHeadHash16: previous.hash.slice(0, 16),
-    previousHeadSeq: previous.seq,
+    fromEpoch: 1,
+    fromSeq: backupHead.seq,
+    fromHash16: backupHead.hash.slice(0, 16),
+    replacedEpoch: 1,
+    replacedHeadHash16: previous.hash.slice(0, 16),
+    replacedHeadSeq: previous.seq,
   });
+  assert.match(run.stdout, /starts epoch 2/);
   assert.doesNotMatch(restored.payload, /\//, 'no path in the payload');
 
   const verify = await runLedgerCli(['verify'], dataDir);
@@ -109,6 +122,16 @@ test('a good backup is restored: the old ledger kept, ledger.restored journaled,
 
   const again = startTrainingHost(t, { POS_DATA_DIR: dataDir }, { backups: false }).host;
   assert.equal(again.db.prepare('SELECT count(*) FROM sales').pluck().get(), 4);
+  // Sale numbers restart from the backup's, so the new epoch is in every new receipt and Z number;
+  // the sales made before the restore keep theirs.
+  const code = readTill(again.db)!.code;
+  const newSale = new SalesLedger(again.db).create({ amountCents: 300, khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' }).id;
+  assert.equal(newSale, 5, 'sale numbers continue from the backup\'s');
+  assert.equal(saleEpoch(again.db, newSale), 2);
+  assert.equal(receiptNumber(code, newSale, saleEpoch(again.db, newSale)), `${code}-2-${newSale}`);
+  assert.equal(receiptNumber(code, 1, saleEpoch(again.db, 1)), `${code}-1`);
+  assert.equal(new Shifts(again.db).close({ carryOver: true }).zNumber, `${code}-2-Z1`);
+  assert.ok(verifyChain(again.db).ok);
 
   // Restoring the same backup again now would drop the ledger.restored row: refused.
   await again.close();
@@ -127,6 +150,7 @@ test('with no ledger at all (lost disk), the backup is restored and the journal 
   assert.equal(run.code, 0, run.stderr);
   const restored = head(join(dataDir, LEDGER));
   assert.equal(restored.type, 'ledger.restored');
-  assert.equal(JSON.parse(restored.payload).previousHeadSeq, null);
+  assert.equal(restored.epoch, 2);
+  assert.equal(JSON.parse(restored.payload).replacedHeadSeq, null);
   assert.ok(!existsSync(join(dataDir, 'ledger-replaced')));
 });

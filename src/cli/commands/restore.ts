@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { copyPages, finishCopy, megabytes, removeTemp, spaceFor, statfsFreeBytes, syncFile, type FreeBytes } from '../../host/ledger/backup.ts';
 import { LEDGER_FILE, LedgerError, type Db } from '../../host/ledger/database.ts';
 import { LOCK_FILE, lockDataDir } from '../../host/ledger/instance-lock.ts';
+import type { LedgerRestored } from '../../host/ledger/journal/events.ts';
 import { appendFor } from '../../host/ledger/journal/journal.ts';
 import { verifyChain } from '../../host/ledger/journal/verify.ts';
 import { readTill, type Till } from '../../host/ledger/journal/till.ts';
@@ -26,7 +27,7 @@ export interface RestoreOptions {
   freeBytes?: FreeBytes;
 }
 
-interface Head { seq: number; hash: string }
+interface Head { epoch: number; seq: number; hash: string }
 
 const hash16 = (hash: string) => hash.slice(0, 16);
 
@@ -76,12 +77,18 @@ async function restoreLocked(dataDir: string, from: string, now: () => number, f
     backup.close();
     const copy = finishCopy(temp);
     if (copy.integrity !== 'ok') throw new CliError(EXIT.problem, `The copy of ${from} fails SQLite's integrity check (${copy.integrity}). Nothing was changed.`);
+    // A new epoch, above both the backup's and the replaced ledger's: the restored till's new rows and
+    // numbers can never be taken for those of the branch it replaced (docs/journal.md, "Epochs").
+    const epoch = Math.max(backupHead.epoch, current?.head?.epoch ?? 0) + 1;
     const restored = journalRestore(temp, till, {
       fromFile: basename(from),
-      backupHeadSeq: backupHead.seq,
-      previousHeadSeq: current?.head?.seq ?? null,
-      previousHeadHash16: current?.head ? hash16(current.head.hash) : null,
-    }, now());
+      fromEpoch: backupHead.epoch,
+      fromSeq: backupHead.seq,
+      fromHash16: hash16(backupHead.hash),
+      replacedEpoch: current?.head?.epoch ?? null,
+      replacedHeadSeq: current?.head?.seq ?? null,
+      replacedHeadHash16: current?.head ? hash16(current.head.hash) : null,
+    }, epoch, now());
     syncFile(temp);
 
     let replaced: string | null = null;
@@ -104,7 +111,7 @@ async function restoreLocked(dataDir: string, from: string, now: () => number, f
     syncFile(dataDir);
 
     print(`Restored ${from} as the ledger of till ${till.code} (${ledgerFile}).`);
-    print(`Its journal ran to row ${backupHead.seq}; row ${restored.seq} (ledger.restored) now records the restore, chained to it.`);
+    print(`Its journal ran to row ${backupHead.seq} (epoch ${backupHead.epoch}); row ${restored.seq} (ledger.restored) now records the restore, chained to it, and starts epoch ${restored.epoch}: new receipt and Z numbers carry it (e.g. ${till.code}-${restored.epoch}-1).`);
     if (current?.head) print(`The ledger it replaced (journal head ${current.head.seq}, ${hash16(current.head.hash)}) is kept as ${replaced} (mode 0600).`);
     else if (replaced) print(`The ledger it replaced is kept as ${replaced} (mode 0600).`);
     print('Check it with "npm run ledger -- verify", then start the POS.');
@@ -156,7 +163,7 @@ function readCurrent(ledgerFile: string): { till: Till | null; head: Head | null
   }
   try {
     const till = hasTable(db, 'till') && hasTable(db, 'journal') ? readTill(db) : null;
-    const head = till ? ((db.prepare('SELECT seq, hash FROM journal WHERE till_id = ? ORDER BY seq DESC LIMIT 1').get(till.id) as Head | undefined) ?? null) : null;
+    const head = till ? ((db.prepare('SELECT epoch, seq, hash FROM journal WHERE till_id = ? ORDER BY seq DESC LIMIT 1').get(till.id) as Head | undefined) ?? null) : null;
     return { till, head };
   } catch (error) {
     throw unreadable(ledgerFile, error);
@@ -187,11 +194,11 @@ function checkChains(backup: Db, from: string, till: Till, backupHead: Head, cur
   }
 }
 
-function journalRestore(file: string, till: Till, payload: { fromFile: string; backupHeadSeq: number; previousHeadSeq: number | null; previousHeadHash16: string | null }, at: number) {
+function journalRestore(file: string, till: Till, payload: LedgerRestored['payload'], epoch: number, at: number) {
   const db = new Database(file, { fileMustExist: true });
   try {
     db.pragma('synchronous = FULL');
-    return db.transaction(() => appendFor(db, till.id, { type: 'ledger.restored', version: 1, payload }, { actor: 'system', at }))();
+    return db.transaction(() => appendFor(db, till.id, { type: 'ledger.restored', version: 1, payload }, { actor: 'system', at, epoch }))();
   } finally {
     db.close();
   }

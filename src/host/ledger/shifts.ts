@@ -17,7 +17,7 @@ import { hostMessage, type MessageParams } from '../../shared/messages/index.ts'
 import type { Db } from './database.ts';
 import { canonicalJson } from './journal/canonical.ts';
 import type { Actor } from './journal/events.ts';
-import { append } from './journal/journal.ts';
+import { append, headEpoch } from './journal/journal.ts';
 import { readTill } from './journal/till.ts';
 import { ledgerWrite } from './write-health.ts';
 import type { ShiftReport, ZReportSummary } from '../../shared/contract.ts';
@@ -178,7 +178,9 @@ export class Shifts {
       const till = readTill(this.#db);
       if (!till) throw new Error('the till has no identity: the ledger was not opened by openLedger');
       const at = this.#now();
-      const zNumber = `${till.code}-Z${open.shift}`;
+      // After a restore shift numbers restart from the backup's: the epoch keeps Z numbers unique.
+      const epoch = headEpoch(this.#db);
+      const zNumber = epoch > 1 ? `${till.code}-${epoch}-Z${open.shift}` : `${till.code}-Z${open.shift}`;
       const report = shiftReport(this.#db, { kind: 'Z', shift: open, zNumber, closedAt: at });
       if (report.unresolved.length > 0 && options.carryOver !== true) {
         const sales = report.unresolved.map((s) => `#${s.sale}`).join(', ');

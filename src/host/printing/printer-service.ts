@@ -27,6 +27,8 @@ export interface PrinterServiceDeps {
   settings(): Settings;
   /** This till's code (ledger/journal/till.ts): receipts are numbered `<code>-<sale>`. */
   tillCode: string;
+  /** The epoch a sale was opened in (journal.ts saleEpoch); 1 when not given. */
+  saleEpoch?: (saleId: number) => number;
   now(): number;
   onChange(): void;
   /** Tests may count retries faster; production uses the queue's backoff. */
@@ -103,7 +105,7 @@ export class PrinterService {
     const sale = this.#deps.ledger.get(saleId);
     if (!sale) throw new PosError('not_found', hostMessage('payment.noSale', { saleId }));
     if (sale.status !== 'paid') throw new PosError('not_allowed', hostMessage('payment.noReceipt', { saleId }));
-    const bitmap = renderReceipt(receiptForSale(sale, this.#deps.settings(), false, this.#deps.tillCode));
+    const bitmap = renderReceipt(receiptForSale(sale, this.#deps.settings(), false, this.#deps.tillCode, this.#deps.saleEpoch?.(sale.id)));
     return { png: `data:image/png;base64,${bitmapToPng(bitmap).toString('base64')}`, width: bitmap.width, height: bitmap.height };
   }
 
@@ -164,7 +166,7 @@ export class PrinterService {
     if (job.kind === 'test' || job.saleId === null) return testReceipt(settings, this.#deps.now(), this.#deps.tillCode);
     const sale = this.#deps.ledger.get(job.saleId);
     if (!sale) throw new Error(`sale #${job.saleId} is not in the ledger`);
-    return receiptForSale(sale, settings, job.kind === 'copy', this.#deps.tillCode);
+    return receiptForSale(sale, settings, job.kind === 'copy', this.#deps.tillCode, this.#deps.saleEpoch?.(sale.id));
   }
 }
 

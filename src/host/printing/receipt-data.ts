@@ -12,19 +12,23 @@ export function shortReference(md5: string | null): string {
   return md5 ? md5.slice(0, 10).toUpperCase() : '—';
 }
 
-/** A receipt's number: the till's code and the sale's number, so two tills never print the same one. */
-export function receiptNumber(tillCode: string, saleId: number): string {
-  return `${tillCode}-${saleId}`;
+/**
+ * A receipt's number: the till's code and the sale's number, so two tills never print the same one;
+ * after a restore (epoch above 1) the epoch the sale was opened in goes between them (`K7QX2M-2-12`),
+ * since sale numbers restart from the backup's (docs/journal.md, "Epochs").
+ */
+export function receiptNumber(tillCode: string, saleId: number, epoch = 1): string {
+  return epoch > 1 ? `${tillCode}-${epoch}-${saleId}` : `${tillCode}-${saleId}`;
 }
 
-export function receiptForSale(sale: StoredSale, settings: Settings, copy: boolean, tillCode: string): ReceiptData {
+export function receiptForSale(sale: StoredSale, settings: Settings, copy: boolean, tillCode: string, epoch = 1): ReceiptData {
   return {
     paperWidth: settings.paperWidth,
     merchantName: sale.merchantName,
     headerLines: settings.receiptHeader,
     footerLines: settings.receiptFooter,
     saleId: sale.id,
-    receiptNumber: receiptNumber(tillCode, sale.id),
+    receiptNumber: receiptNumber(tillCode, sale.id, epoch),
     paidAt: sale.paidAt ?? sale.createdAt,
     amountCents: sale.amountCents,
     khrPerUsd: sale.khrPerUsd,

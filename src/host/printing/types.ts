@@ -30,7 +30,7 @@ export interface ReceiptData {
   /** e.g. "Thank you! · អរគុណ!" */
   footerLines: string[];
   saleId: number;
-  /** `<till code>-<sale number>` (e.g. K7QX-12): unique across the shop's tills (docs/journal.md, "The till"). */
+  /** `<till code>-<sale number>` (e.g. K7QX2M-12, or K7QX2M-2-12 after a restore): unique across the shop's tills (docs/journal.md, "The till"). */
   receiptNumber: string;
   /** When the payment was recorded, epoch ms; printed in the host's local time. */
   paidAt: number;

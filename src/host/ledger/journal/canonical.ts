@@ -61,6 +61,7 @@ export const GENESIS_PREV_HASH = '0'.repeat(64);
 /** A row's fields as stored; `payload` is the stored canonical text. */
 export interface HashedFields {
   tillId: string;
+  epoch: number;
   seq: number;
   uuid: string;
   actor: string;
@@ -70,9 +71,33 @@ export interface HashedFields {
   payload: string;
 }
 
-/** No field may hold a newline (the separator); the payload cannot, being canonical JSON. */
+/**
+ * The grammar of the hashed fields (docs/journal.md, "The hashed bytes"): the writer refuses, and the
+ * verifier flags, anything else, so no field can hold the separator and every number has one spelling.
+ */
+export const FIELD_GRAMMAR = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  actor: /^[a-z0-9:-]{1,64}$/,
+  type: /^[a-z]+(\.[a-zA-Z]+)+$/,
+} as const;
+
+/** The first field that breaks the grammar, in words, or null. */
+export function fieldGrammarProblem(row: HashedFields): string | null {
+  if (typeof row.tillId !== 'string' || !FIELD_GRAMMAR.uuid.test(row.tillId)) return `its till_id ${JSON.stringify(row.tillId)} is not a lowercase UUID`;
+  if (!Number.isSafeInteger(row.epoch) || row.epoch < 1) return `its epoch ${String(row.epoch)} is not an integer ≥ 1`;
+  if (!Number.isSafeInteger(row.seq) || row.seq < 1) return `its seq ${String(row.seq)} is not an integer ≥ 1`;
+  if (typeof row.uuid !== 'string' || !FIELD_GRAMMAR.uuid.test(row.uuid)) return `its uuid ${JSON.stringify(row.uuid)} is not a lowercase UUID`;
+  if (typeof row.actor !== 'string' || !FIELD_GRAMMAR.actor.test(row.actor)) return `its actor ${JSON.stringify(row.actor)} is not [a-z0-9:-]{1,64}`;
+  if (!Number.isSafeInteger(row.at)) return `its time ${String(row.at)} is not an integer`;
+  if (typeof row.type !== 'string' || !FIELD_GRAMMAR.type.test(row.type)) return `its type ${JSON.stringify(row.type)} is not [a-z]+(.[a-zA-Z]+)+`;
+  if (!Number.isSafeInteger(row.version) || row.version < 1) return `its version ${String(row.version)} is not an integer ≥ 1`;
+  if (typeof row.payload !== 'string') return 'its payload is not text';
+  return null;
+}
+
+/** No field may hold a newline (the separator): the grammar above excludes it, and canonical JSON escapes it. */
 export function rowBytes(row: HashedFields): Buffer {
-  const fields = [HASH_DOMAIN, row.tillId, String(row.seq), row.uuid, row.actor, String(row.at), row.type, String(row.version), row.payload];
+  const fields = [HASH_DOMAIN, row.tillId, String(row.epoch), String(row.seq), row.uuid, row.actor, String(row.at), row.type, String(row.version), row.payload];
   return Buffer.from(fields.join('\n'), 'utf8');
 }
 

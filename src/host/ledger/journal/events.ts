@@ -135,7 +135,15 @@ export interface SettingsChanged {
 export interface LedgerRestored {
   type: 'ledger.restored';
   version: 1;
-  payload: { fromFile: string; backupHeadSeq: number; previousHeadSeq: number | null; previousHeadHash16: string | null };
+  payload: {
+    fromFile: string;
+    fromEpoch: number;
+    fromSeq: number;
+    fromHash16: string;
+    replacedEpoch: number | null;
+    replacedHeadSeq: number | null;
+    replacedHeadHash16: string | null;
+  };
 }
 
 export type SettingValue = string | number | boolean | null | string[];

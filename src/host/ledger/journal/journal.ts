@@ -10,11 +10,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database.ts';
-import { GENESIS_PREV_HASH, canonicalJson, rowHash } from './canonical.ts';
+import { GENESIS_PREV_HASH, canonicalJson, fieldGrammarProblem, rowHash } from './canonical.ts';
 import type { Actor, JournalEvent } from './events.ts';
 
 export interface JournalRow {
   tillId: string;
+  epoch: number;
   seq: number;
   uuid: string;
   actor: Actor;
@@ -39,9 +40,9 @@ function prepared(db: Db): { head: Statement; insert: Statement } {
   let found = statements.get(db);
   if (!found) {
     found = {
-      head: db.prepare('SELECT seq, hash FROM journal WHERE till_id = ? ORDER BY seq DESC LIMIT 1'),
-      insert: db.prepare(`INSERT INTO journal (till_id, seq, uuid, actor, at, type, version, payload, prev_hash, hash)
-                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      head: db.prepare('SELECT epoch, seq, hash FROM journal WHERE till_id = ? ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare(`INSERT INTO journal (till_id, epoch, seq, uuid, actor, at, type, version, payload, prev_hash, hash)
+                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
     statements.set(db, found);
   }
@@ -57,14 +58,23 @@ export function tillId(db: Db): string | null {
   return row?.id ?? null;
 }
 
-export function appendFor(db: Db, till: string, event: JournalEvent, by: { actor: Actor; at: number; uuid?: string }): JournalRow {
+/**
+ * `by.epoch` is given only by a restore (`ledger.restored`), which starts a new epoch: every other row
+ * stays in its chain head's epoch (docs/journal.md, "Epochs").
+ */
+export function appendFor(db: Db, till: string, event: JournalEvent, by: { actor: Actor; at: number; uuid?: string; epoch?: number }): JournalRow {
   if (!db.inTransaction) throw new JournalError(`a ${event.type} row must be written in the transaction of the change it records`);
   const { head: headStatement, insert } = prepared(db);
   const head = headStatement.get(till) as
-    | { seq: number; hash: string }
+    | { epoch: number; seq: number; hash: string }
     | undefined;
+  const headEpoch = head?.epoch ?? 1;
+  if (by.epoch !== undefined && (event.type !== 'ledger.restored' || by.epoch <= headEpoch)) {
+    throw new JournalError(`only a restore starts a new epoch, above the chain's ${headEpoch}`);
+  }
   const fields = {
     tillId: till,
+    epoch: by.epoch ?? headEpoch,
     seq: (head?.seq ?? 0) + 1,
     uuid: by.uuid ?? randomUUID(),
     actor: by.actor,
@@ -73,10 +83,32 @@ export function appendFor(db: Db, till: string, event: JournalEvent, by: { actor
     version: event.version,
     payload: canonicalJson(event.payload),
   };
+  const bad = fieldGrammarProblem(fields);
+  if (bad) throw new JournalError(`a ${event.type} row cannot be journaled: ${bad}`);
   const prevHash = head?.hash ?? GENESIS_PREV_HASH;
   const hash = rowHash(prevHash, fields);
-  insert.run(fields.tillId, fields.seq, fields.uuid, fields.actor, fields.at, fields.type, fields.version, fields.payload, prevHash, hash);
+  insert.run(fields.tillId, fields.epoch, fields.seq, fields.uuid, fields.actor, fields.at, fields.type, fields.version, fields.payload, prevHash, hash);
   return { ...fields, prevHash, hash };
+}
+
+/** The epoch of this till's chain head: 1 until a restore (docs/journal.md, "Epochs"). */
+export function headEpoch(db: Db): number {
+  const till = tillId(db);
+  if (!till) return 1;
+  const row = db.prepare('SELECT epoch FROM journal WHERE till_id = ? ORDER BY seq DESC LIMIT 1').get(till) as { epoch: number } | undefined;
+  return row?.epoch ?? 1;
+}
+
+/**
+ * The epoch a sale was opened in (its first journal row's): its receipt number carries it when above 1,
+ * so a reprint after a restore prints the number the customer already has.
+ */
+export function saleEpoch(db: Db, sale: number): number {
+  const till = tillId(db);
+  if (!till) return 1;
+  const row = db.prepare('SELECT epoch FROM journal INDEXED BY journal_by_sale WHERE till_id = ? AND sale_id = ? ORDER BY seq LIMIT 1')
+    .get(till, sale) as { epoch: number } | undefined;
+  return row?.epoch ?? 1;
 }
 
 /** Appends `event` as the next row of this till's journal, in the caller's transaction. */

@@ -13,7 +13,7 @@
  */
 import type { SaleStatus } from '../../../shared/contract.ts';
 import type { Db } from '../database.ts';
-import { GENESIS_PREV_HASH, isCanonical, rowHash } from './canonical.ts';
+import { GENESIS_PREV_HASH, fieldGrammarProblem, isCanonical, rowHash, type HashedFields } from './canonical.ts';
 import { ACTORS, KNOWN_EVENTS } from './events.ts';
 
 export type ChainProblemKind = 'no journal' | 'gap' | 'prev link' | 'bad field' | 'non-canonical payload' | 'hash mismatch' | 'genesis' | 'anchor';
@@ -37,12 +37,13 @@ export interface ChainReport {
   /** Rows checked. */
   rows: number;
   /** The last row checked (the chain head when the walk reached the end). */
-  head: { seq: number; hash: string } | null;
+  head: { epoch: number; seq: number; hash: string } | null;
   problem: ChainProblem | null;
 }
 
 interface StoredRow {
   till_id: string;
+  epoch: number;
   seq: number;
   uuid: string;
   actor: string;
@@ -55,7 +56,6 @@ interface StoredRow {
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Parses `SEQ:HASH16` (the hash part at least 16 hex characters). */
 export function parseAnchor(text: string): Anchor | null {
@@ -63,11 +63,16 @@ export function parseAnchor(text: string): Anchor | null {
   return match ? { seq: Number(match[1]), hash: match[2]!.toLowerCase() } : null;
 }
 
-function fieldProblem(row: StoredRow): string | null {
-  if (typeof row.seq !== 'number' || !Number.isSafeInteger(row.seq)) return 'its seq is not an integer';
-  if (typeof row.uuid !== 'string' || !UUID.test(row.uuid)) return `its uuid ${JSON.stringify(row.uuid)} is not a lowercase UUID`;
+function hashed(row: StoredRow): HashedFields {
+  return { tillId: row.till_id, epoch: row.epoch, seq: row.seq, uuid: row.uuid, actor: row.actor, at: row.at, type: row.type, version: row.version, payload: row.payload };
+}
+
+/** The hashed-bytes grammar (canonical.ts, the same the writer enforces), then what this build writes. */
+function fieldProblem(row: StoredRow, till: string): string | null {
+  const grammar = fieldGrammarProblem(hashed(row));
+  if (grammar) return grammar;
+  if (row.till_id !== till) return `its till_id ${row.till_id} is not this till's (${till})`;
   if (!(ACTORS as readonly string[]).includes(row.actor)) return `its actor ${JSON.stringify(row.actor)} is not one the POS writes`;
-  if (typeof row.at !== 'number' || !Number.isSafeInteger(row.at)) return 'its time is not an integer';
   const versions = (KNOWN_EVENTS as Record<string, readonly number[] | undefined>)[row.type];
   if (!versions) return `its type ${JSON.stringify(row.type)} is unknown to this build`;
   if (!versions.includes(row.version)) return `its type ${row.type} has version ${String(row.version)}, unknown to this build`;
@@ -86,33 +91,38 @@ export function verifyChain(db: Db, options: { fromSeq?: number; anchor?: Anchor
   const fromSeq = Math.max(1, options.fromSeq ?? 1);
   let expectedSeq = fromSeq;
   let prevHash = GENESIS_PREV_HASH;
+  let prevEpoch = 1;
   if (fromSeq > 1) {
     // Starting mid-chain (from a Z report's anchor): the row before is trusted as stored.
-    const before = db.prepare('SELECT hash FROM journal WHERE till_id = ? AND seq = ?').get(till.id, fromSeq - 1) as { hash: string } | undefined;
+    const before = db.prepare('SELECT epoch, hash FROM journal WHERE till_id = ? AND seq = ?').get(till.id, fromSeq - 1) as { epoch: number; hash: string } | undefined;
     if (!before) return report(0, null, { seq: fromSeq - 1, kind: 'gap', text: `row ${fromSeq - 1}, where the walk starts, is missing` });
     prevHash = before.hash;
+    prevEpoch = before.epoch;
   }
   const anchor = options.anchor;
   let anchorSeen = false;
   let rows = 0;
   let head: ChainReport['head'] = null;
-  const walk = db.prepare('SELECT till_id, seq, uuid, actor, at, type, version, payload, prev_hash, hash FROM journal WHERE till_id = ? AND seq >= ? ORDER BY seq');
+  const walk = db.prepare('SELECT till_id, epoch, seq, uuid, actor, at, type, version, payload, prev_hash, hash FROM journal WHERE till_id = ? AND seq >= ? ORDER BY seq');
   for (const row of walk.iterate(till.id, fromSeq) as IterableIterator<StoredRow>) {
     const seq = row.seq;
     if (seq !== expectedSeq) {
       return report(rows, head, { seq: expectedSeq, kind: 'gap', text: `row ${expectedSeq} is missing: the row after ${expectedSeq - 1} is ${seq}` });
     }
-    const bad = fieldProblem(row);
+    const bad = fieldProblem(row, till.id);
     if (bad) return report(rows, head, { seq, kind: 'bad field', text: `row ${seq}: ${bad}` });
+    // An epoch starts at 1 and is raised only by a restore's row (docs/journal.md, "Epochs").
+    const epochOk = row.type === 'ledger.restored' ? row.epoch > prevEpoch : row.epoch === prevEpoch;
+    if (!epochOk) {
+      return report(rows, head, { seq, kind: 'bad field', text: `row ${seq} (${row.type}) is in epoch ${row.epoch} after a row of epoch ${prevEpoch}: only a restore starts a new, higher epoch` });
+    }
     if (row.prev_hash !== prevHash) {
       return report(rows, head, { seq, kind: 'prev link', text: `row ${seq}'s prev_hash ${row.prev_hash.slice(0, 16)}… is not row ${seq - 1}'s hash ${prevHash.slice(0, 16)}…` });
     }
     if (!isCanonical(row.payload)) {
       return report(rows, head, { seq, kind: 'non-canonical payload', text: `row ${seq}'s payload is not canonical JSON (edited by hand?)` });
     }
-    const computed = rowHash(prevHash, {
-      tillId: row.till_id, seq, uuid: row.uuid, actor: row.actor, at: row.at, type: row.type, version: row.version, payload: row.payload,
-    });
+    const computed = rowHash(prevHash, hashed(row));
     if (computed !== row.hash) {
       return report(rows, head, { seq, kind: 'hash mismatch', text: `row ${seq} (${row.type}) does not hash to its stored hash: the row was changed after it was written` });
     }
@@ -129,8 +139,9 @@ export function verifyChain(db: Db, options: { fromSeq?: number; anchor?: Anchor
       }
     }
     rows += 1;
-    head = { seq, hash: row.hash };
+    head = { epoch: row.epoch, seq, hash: row.hash };
     prevHash = row.hash;
+    prevEpoch = row.epoch;
     expectedSeq = seq + 1;
   }
   if (rows === 0 && fromSeq === 1) return report(0, null, { seq: 1, kind: 'no journal', text: 'the journal is empty: its first row (till.created) is missing' });

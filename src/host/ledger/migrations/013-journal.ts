@@ -7,7 +7,11 @@
  * each row's hash chaining the previous one. Rows are never updated, deleted or replaced, whatever
  * pragmas a client sets (BEFORE INSERT fires before any conflict is resolved, as in version 12);
  * and an insert must carry the next sequence of its till and link to the hash of the row before it,
- * so even the POS's own writer cannot leave a gap or a broken link.
+ * so even the POS's own writer cannot leave a gap or a broken link. `epoch` starts at 1 and changes
+ * only with a `ledger.restored` row, which must raise it: a restored till's new rows can never be
+ * mistaken for the rows of the branch it replaced (docs/journal.md, "Epochs"). In this file the
+ * sequence stays gapless across epochs, so (till_id, seq) is the key here; a server holding both
+ * branches of a fork keys rows by (till_id, epoch, seq).
  * `sale_id` is derived from the payload (its `sale` field), never written: it indexes a sale's rows
  * so `verifyProjection` can compare the sales projection with the journal one sale at a time.
  * Hashes are lowercase hex (64 characters) of the SHA-256 defined in docs/journal.md.
@@ -40,6 +44,7 @@ END;
 
 CREATE TABLE journal (
   till_id   TEXT    NOT NULL CHECK (length(till_id) = 36),
+  epoch     INTEGER NOT NULL CHECK (epoch >= 1),
   seq       INTEGER NOT NULL CHECK (seq >= 1),
   uuid      TEXT    NOT NULL UNIQUE CHECK (length(uuid) = 36),
   actor     TEXT    NOT NULL,
@@ -61,6 +66,8 @@ CREATE TRIGGER journal_next_in_chain BEFORE INSERT ON journal
          (SELECT hash FROM journal WHERE till_id = NEW.till_id AND seq = NEW.seq - 1),
          '0000000000000000000000000000000000000000000000000000000000000000')
     OR EXISTS (SELECT 1 FROM journal WHERE uuid = NEW.uuid)
+    OR (NEW.type = 'ledger.restored' AND NEW.epoch <= COALESCE((SELECT epoch FROM journal WHERE till_id = NEW.till_id AND seq = NEW.seq - 1), 0))
+    OR (NEW.type IS NOT 'ledger.restored' AND NEW.epoch IS NOT COALESCE((SELECT epoch FROM journal WHERE till_id = NEW.till_id AND seq = NEW.seq - 1), 1))
 BEGIN
   SELECT RAISE(ABORT, 'the journal is append-only: a row must be the next of its till''s chain');
 END;

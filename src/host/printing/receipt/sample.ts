@@ -14,7 +14,7 @@ export function sampleReceiptData(paperWidth: PaperWidth, overrides: Partial<Rec
     headerLines: ['ផ្ទះលេខ ១២ ផ្លូវ ២៧១ ភ្នំពេញ', 'Tel 012 345 678'],
     footerLines: ['Thank you! · អរគុណ!'],
     saleId: 123,
-    receiptNumber: 'K7QX-123',
+    receiptNumber: 'K7QX2M-123',
     paidAt: new Date(2026, 10, 24, 14, 5).getTime(),
     amountCents,
     khrPerUsd,

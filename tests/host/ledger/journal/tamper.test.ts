@@ -76,8 +76,8 @@ test('a row inserted: a fake row at the end is named (its hash cannot be right w
   const db = shop(t);
   const head = row(db, `seq = (SELECT MAX(seq) FROM journal)`);
   // The guard lets the next row in (SQL cannot compute SHA-256): the walk finds it.
-  db.prepare(`INSERT INTO journal (till_id, seq, uuid, actor, at, type, version, payload, prev_hash, hash)
-              VALUES (?, ?, ?, 'system', 1, 'sale.paid', 1, '{"from":"expired","late":true,"sale":2}', ?, ?)`)
+  db.prepare(`INSERT INTO journal (till_id, epoch, seq, uuid, actor, at, type, version, payload, prev_hash, hash)
+              VALUES (?, 1, ?, ?, 'system', 1, 'sale.paid', 1, '{"from":"expired","late":true,"sale":2}', ?, ?)`)
     .run(head.till_id, head.seq + 1, crypto.randomUUID(), head.hash, 'e'.repeat(64));
   assert.deepEqual(verifyChain(db).problem?.seq, head.seq + 1);
   assert.deepEqual(verifyChain(db).problem?.kind, 'hash mismatch');
@@ -111,9 +111,9 @@ test('a full rewrite of the chain from a row, hashes recomputed: it passes witho
   db.prepare('UPDATE journal SET payload = ? WHERE seq = ?').run(qr.payload.replace('"payTo":"shop@aclb"', '"payTo":"thief@aclb"'), qr.seq);
   db.exec(`UPDATE sales SET pay_to = 'thief@aclb' WHERE id = 3`);
   let prev = (db.prepare('SELECT hash FROM journal WHERE seq = ?').get(qr.seq - 1) as { hash: string }).hash;
-  type Stored = { till_id: string; seq: number; uuid: string; actor: string; at: number; type: string; version: number; payload: string };
+  type Stored = { till_id: string; epoch: number; seq: number; uuid: string; actor: string; at: number; type: string; version: number; payload: string };
   for (const r of db.prepare('SELECT * FROM journal WHERE seq >= ? ORDER BY seq').all(qr.seq) as Stored[]) {
-    const hash = rowHash(prev, { tillId: r.till_id, seq: r.seq, uuid: r.uuid, actor: r.actor, at: r.at, type: r.type, version: r.version, payload: r.payload });
+    const hash = rowHash(prev, { tillId: r.till_id, epoch: r.epoch, seq: r.seq, uuid: r.uuid, actor: r.actor, at: r.at, type: r.type, version: r.version, payload: r.payload });
     db.prepare('UPDATE journal SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
     prev = hash;
   }
