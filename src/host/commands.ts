@@ -179,6 +179,22 @@ const COMMANDS: CommandHandlers = {
       return z;
     },
   },
+  'export.create': {
+    parse: (args) => {
+      const format = args.format;
+      if (format !== 'csv' && format !== 'xlsx') throw new InvalidRequest(hostMessage('export.format'));
+      if (Object.hasOwn(args, 'z')) {
+        exactKeys(args, 'format', 'z');
+        const z = args.z;
+        if (typeof z !== 'number' || !Number.isSafeInteger(z) || z < 1) throw new InvalidRequest(hostMessage('export.zNumber'));
+        return { format, z };
+      }
+      exactKeys(args, 'format', 'from', 'to');
+      if (typeof args.from !== 'string' || typeof args.to !== 'string') throw new InvalidRequest(hostMessage('export.dateFormat'));
+      return { format, from: args.from, to: args.to };
+    },
+    run: (host, args) => host.exports.create(args),
+  },
 };
 
 /** Every command the host answers (the contract's, exactly: the table's type requires each one). */

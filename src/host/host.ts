@@ -20,6 +20,7 @@ import { lockDataDir } from './ledger/instance-lock.ts';
 import { readTill } from './ledger/journal/till.ts';
 import { saleEpoch } from './ledger/journal/journal.ts';
 import { Alerts } from './ledger/alerts.ts';
+import { ExportFiles } from './export/export-files.ts';
 import { DailyBackups, type DailyBackupsOptions } from './ledger/daily-backups.ts';
 import { PrintJobs } from './ledger/print-jobs.ts';
 import { recordPayment } from './ledger/record-payment.ts';
@@ -83,6 +84,8 @@ export interface Host {
    * close's backup and tells the screens. Owner-only gating comes with issue 9.
    */
   readonly shifts: HostShifts;
+  /** Exports asked for from the screens, in POS_DATA_DIR/exports, each on its own read-only connection. */
+  readonly exports: ExportFiles;
   /** The ledger's SQLite connection, for diagnostics and tests (e.g. simulating a full disk). */
   readonly db: Db;
   /** Training mode, as the launcher built it. */
@@ -271,6 +274,7 @@ export function createHost(options: HostOptions): Host {
     printing,
     backups,
     shifts,
+    exports: new ExportFiles(env.dataDir),
     db,
     training,
     cashierState() {

@@ -332,6 +332,26 @@ export interface ZReportSummary {
 }
 
 /** Commands the cashier window may send. `args` is validated by the host whatever the transport. */
+/** What `export.create` is asked for: a range of business dates, or one Z report (its shift number). */
+export type ExportCreateArgs =
+  | { format: 'csv' | 'xlsx'; from: string; to: string; z?: undefined }
+  | { format: 'csv' | 'xlsx'; z: number; from?: undefined; to?: undefined };
+
+/** An export written into POS_DATA_DIR/exports; `exportId` is opaque and names it for the download or save. */
+export interface ExportCreated {
+  exportId: string;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  from: string;
+  to: string;
+  zNumber: string | null;
+  rows: number;
+  takings: { count: number; cents: number; riel: number };
+}
+
+/** How saving an export on the cashier's machine ended (web: the browser's download; Electron: a save dialog). */
+export type SaveExportOutcome = 'saved' | 'cancelled' | 'failed';
+
 export interface CashierCommands {
   'state.get': { args: Record<string, never>; result: CashierState };
   'payment.charge': { args: { amountCents: number }; result: SaleView };
@@ -373,6 +393,8 @@ export interface CashierCommands {
   'shift.zList': { args: Record<string, never>; result: ZReportSummary[] };
   /** One stored Z report, by shift number. */
   'shift.z': { args: { shift: number }; result: ShiftReport };
+  /** Writes an export for the accountant into POS_DATA_DIR/exports (own read-only connection). Owner-only from issue 9. */
+  'export.create': { args: ExportCreateArgs; result: ExportCreated };
 }
 
 export type CommandName = keyof CashierCommands;
@@ -423,6 +445,11 @@ export interface CashierBridge {
    * address (a bookmark, a new tab, the root URL) or the POS refused it. Absent in Electron.
    */
   onAccessProblem?(listener: (problem: CashierAccessProblem) => void): () => void;
+  /**
+   * Puts an export made by `export.create` on the cashier's machine: in web mode a download (a
+   * single-use token, never the cashier key, in its URL); in Electron a save dialog. Absent: not offered.
+   */
+  saveExport?(exportId: string, fileName: string): Promise<SaveExportOutcome>;
 }
 
 export type CashierAccessProblem = 'missing_key' | 'key_refused';

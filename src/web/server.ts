@@ -4,7 +4,9 @@
  * Electron preloads give them; the customer display's stream is read-only and needs no key.
  */
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
@@ -15,6 +17,7 @@ import type { CommandReply } from '../shared/contract.ts';
 import { englishText, hostMessage, type HostMessageCode } from '../shared/messages/index.ts';
 import type { MessageParams } from '../shared/messages/types.ts';
 import { SECURITY_HEADERS, contentTypeOf } from '../shared/http-headers.ts';
+import { DownloadTokens, TOKEN_TTL_MS } from './download-tokens.ts';
 import { keyMatches, refuseForeign } from './guard.ts';
 
 export interface WebServerOptions {
@@ -24,6 +27,8 @@ export interface WebServerOptions {
   port: number;
   /** Per-run secret the cashier page must send with commands; random when not given. */
   key?: string;
+  /** The clock of the download tokens (tests). */
+  now?: () => number;
 }
 
 export interface RunningWebServer {
@@ -38,10 +43,13 @@ const MAX_COMMAND_BYTES = 64 * 1024;
 /** After a 413, how much more of the refused body is read and thrown away before the connection is cut. */
 const MAX_DISCARD_BYTES = 4 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
+/** /api/exports/<export id>/token|download; the id's shape as export-files.ts makes them. */
+const EXPORT_ROUTE = /^\/api\/exports\/([A-Za-z0-9_-]{22})\/(token|download)$/;
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const key = options.key ?? randomBytes(24).toString('base64url');
   const streams = new Set<ServerResponse>();
+  const downloads = new DownloadTokens(options.now);
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -58,6 +66,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const path = url.pathname;
     if (path === '/api/command') return command(req, res);
+    const exportRoute = EXPORT_ROUTE.exec(path);
+    if (exportRoute) return exportFile(req, res, exportRoute[1]!, exportRoute[2] as 'token' | 'download', url);
     if (path === '/api/events/cashier') {
       if (!keyMatches(url.searchParams.get('key'), key)) return send(res, 401, { error: 'the cashier key is missing or wrong' });
       return stream(req, res, () => options.host.cashierState());
@@ -96,6 +106,44 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return send(res, 400, refusal('request.badEnvelope'));
     const envelope = body as { name?: unknown; args?: unknown };
     send(res, 200, await runCommand(options.host, envelope.name, envelope.args));
+  }
+
+  /**
+   * POST /api/exports/<id>/token (cashier key header): a single-use token for the download.
+   * GET /api/exports/<id>/download?token=T (or the key header): the file, as an attachment, no caching.
+   */
+  async function exportFile(req: IncomingMessage, res: ServerResponse, exportId: string, action: 'token' | 'download', url: URL): Promise<void> {
+    const given = req.headers['x-pos-key'];
+    const withKey = keyMatches(Array.isArray(given) ? given[0] : given, key);
+    const file = options.host.exports.file(exportId);
+    if (action === 'token') {
+      if (req.method !== 'POST') return send(res, 405, { error: 'use POST' }, { allow: 'POST' });
+      if (!withKey) return send(res, 401, { error: 'the cashier key is missing or wrong' });
+      if (!file) return send(res, 404, { error: 'no such export' });
+      const token = downloads.issue(exportId);
+      return send(res, 200, { url: `/api/exports/${exportId}/download?token=${token}`, expiresInMs: TOKEN_TTL_MS });
+    }
+    if (req.method !== 'GET') return send(res, 405, { error: 'use GET' }, { allow: 'GET' });
+    // The token is spent even when the export is unknown: a token is good for one try.
+    const allowed = downloads.redeem(url.searchParams.get('token'), exportId) || withKey;
+    if (!allowed) return send(res, 401, { error: 'the download token is missing, used or expired' });
+    if (!file) return send(res, 404, { error: 'no such export' });
+    let size: number;
+    try {
+      size = (await stat(file.path)).size;
+    } catch {
+      return send(res, 404, { error: 'no such export' });
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': file.contentType,
+      'content-length': String(size),
+      // The name is the POS's own ([A-Za-z0-9._-] only), so it needs no escaping.
+      'content-disposition': `attachment; filename="${file.fileName}"`,
+      'cache-control': 'no-store',
+      pragma: 'no-cache',
+    });
+    await pipeline(createReadStream(file.path), res);
   }
 
   function stream(req: IncomingMessage, res: ServerResponse, state: () => unknown): void {

@@ -57,6 +57,9 @@ test('every refusal a command can give carries a catalog message, in both langua
     ['shift.zList', { all: true }, 'request.noArguments'],
     ['shift.z', { shift: 5 }, 'shift.zNotFound'],
     ['shift.z', { shift: 0 }, 'shift.numberInvalid'],
+    ['export.create', { format: 'pdf', from: '2026-12-01', to: '2026-12-01' }, 'export.format'],
+    ['export.create', { format: 'csv', z: 0 }, 'export.zNumber'],
+    ['export.create', { format: 'csv', z: 9 }, 'export.zUnknown'],
   ];
   assert.deepEqual(new Set(cases.map(([name]) => name)), new Set(COMMAND_NAMES), 'a refusal for every command in the contract');
   for (const [name, args, code] of cases) {

@@ -1,0 +1,83 @@
+/**
+ * Exports asked for from the screens (command `export.create`): written into POS_DATA_DIR/exports
+ * (folder 0700, files 0600, never replacing one: each name carries a random part), each through a
+ * read-only connection of its own, opened for that export and closed after it — never the selling
+ * connection, which a long export would otherwise keep busy. The rows are read one at a time as the
+ * file is written (export-sales.ts), so a sale committed meanwhile is not held up.
+ *
+ * The result names the file by an opaque export id (random, known only to this run of the POS): the
+ * web server's download route and Electron's save dialog ask for a file by that id, never by a path.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ExportCreated, ExportCreateArgs } from '../../shared/contract.ts';
+import { LEDGER_FILE, type Db } from '../ledger/database.ts';
+import { checkExportByZ, checkExportRequest, exportSales, type ExportFormat } from './export-sales.ts';
+
+export const EXPORTS_FOLDER = 'exports';
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export interface ExportFile {
+  path: string;
+  /** The file's name, safe for a Content-Disposition and a save dialog: [A-Za-z0-9._-] only. */
+  fileName: string;
+  format: ExportFormat;
+  contentType: string;
+}
+
+/** An export id as this module makes them (a shape check before any lookup). */
+export const EXPORT_ID = /^[A-Za-z0-9_-]{22}$/;
+
+export class ExportFiles {
+  readonly folder: string;
+  readonly #ledger: string;
+  readonly #files = new Map<string, ExportFile>();
+
+  constructor(dataDir: string) {
+    this.folder = join(dataDir, EXPORTS_FOLDER);
+    this.#ledger = join(dataDir, LEDGER_FILE);
+  }
+
+  async create(request: ExportCreateArgs): Promise<ExportCreated> {
+    // Refused in words before any folder, file or connection exists.
+    if (request.z !== undefined) checkExportByZ(request);
+    else checkExportRequest(request);
+    mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+    chmodSync(this.folder, 0o700);
+    const exportId = randomBytes(16).toString('base64url');
+    const what = request.z !== undefined ? `z${request.z}` : `${request.from}_to_${request.to}`;
+    const fileName = `sales-${what}-${exportId.slice(0, 8).replace(/[^A-Za-z0-9]/g, 'x')}.${request.format}`;
+    const path = join(this.folder, fileName);
+    const db: Db = new Database(this.#ledger, { readonly: true, fileMustExist: true });
+    let result;
+    try {
+      db.pragma('busy_timeout = 5000');
+      result = await exportSales(db, { ...request, out: path, replace: false });
+    } finally {
+      db.close();
+    }
+    this.#files.set(exportId, { path, fileName, format: request.format, contentType: EXPORT_CONTENT_TYPES[request.format] });
+    return {
+      exportId,
+      fileName,
+      format: request.format,
+      from: result.from,
+      to: result.to,
+      zNumber: result.z?.zNumber ?? null,
+      rows: result.rows,
+      takings: result.takings,
+    };
+  }
+
+  /** The file of an export made by this run of the POS, or null. */
+  file(exportId: unknown): ExportFile | null {
+    if (typeof exportId !== 'string' || !EXPORT_ID.test(exportId)) return null;
+    return this.#files.get(exportId) ?? null;
+  }
+}
