@@ -25,6 +25,14 @@ export interface ExportSaleRow {
   paid_at: number | null;
   paid_late: 0 | 1;
   failure_code: string | null;
+  /** The till's code (the same on every row of one ledger); null on a ledger without a till yet. */
+  till_code: string | null;
+}
+
+/** The ledger's till code, if it has a till (schema 13 on, after the first start). */
+function tillCode(db: Db): string | null {
+  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'till'").get()) return null;
+  return (db.prepare('SELECT code FROM till LIMIT 1').get() as { code: string } | undefined)?.code ?? null;
 }
 
 /**
@@ -35,14 +43,14 @@ export interface ExportSaleRow {
 export function* saleRows(db: Db, range: Pick<BusinessDateRange, 'start' | 'end'>): Generator<ExportSaleRow, void, undefined> {
   const statement = db.prepare(
     `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5,
-            created_at, paid_at, paid_late, failure_code
+            created_at, paid_at, paid_late, failure_code, :till AS till_code
      FROM sales WHERE id IN (
        SELECT id FROM sales INDEXED BY sales_by_paid WHERE paid_at >= :start AND paid_at < :end
        UNION ALL
        SELECT id FROM sales INDEXED BY sales_by_created WHERE created_at >= :start AND created_at < :end AND paid_at IS NULL)
      ORDER BY id`,
   );
-  yield* statement.iterate({ start: range.start, end: range.end }) as IterableIterator<ExportSaleRow>;
+  yield* statement.iterate({ start: range.start, end: range.end, till: tillCode(db) }) as IterableIterator<ExportSaleRow>;
 }
 
 /** A closed shift's journal range, as its Z report states it. */

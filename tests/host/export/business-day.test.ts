@@ -3,7 +3,8 @@
  * function (src/host/export/business-date.ts), Asia/Phnom_Penh (+07:00) whatever the machine's zone,
  * and takings count by the day the payment was journaled (paid_at). Across 16:59:59Z / 17:00:00Z
  * (midnight in Phnom Penh), and for a sale created at 23:58 and paid at 00:02 local, the screen's
- * total and the export's takings for the same date agree.
+ * total and the export's takings for the same date agree. And the export's Till and Receipt number
+ * columns (finding 9).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,9 @@ import { test } from 'node:test';
 import { businessDate, businessDay, saleBusinessDate } from '../../../src/host/export/business-date.ts';
 import { exportSales } from '../../../src/host/export/export-sales.ts';
 import { openLedger } from '../../../src/host/ledger/database.ts';
+import { readTill } from '../../../src/host/ledger/journal/till.ts';
 import { SalesLedger } from '../../../src/host/ledger/sales.ts';
+import { receiptNumber } from '../../../src/host/printing/receipt-data.ts';
 import { businessDate as shiftBusinessDate } from '../../../src/host/ledger/shifts.ts';
 import { tempDir } from '../../support/temp.ts';
 import { parseCsvStrict } from './csv-parse.ts';
@@ -75,4 +78,19 @@ test('screen totals and export takings agree on each day: across 17:00Z, and a s
     assert.deepEqual(body.map((r) => Number(r[header.indexOf('Sale number')])), ids, `sales exported for ${day}`);
     assert.ok(body.every((r) => r[header.indexOf('Business date')] === day));
   }
+});
+
+test('the export has the till\'s code and the receipt number as printed (receipt-data.ts receiptNumber)', async (t) => {
+  const dir = tempDir(t);
+  const db = openLedger(dir);
+  t.after(() => db.close());
+  const now = Date.parse('2026-11-24T05:00:00Z');
+  const ledger = new SalesLedger(db, () => now);
+  const sale = ledger.create(NEW_SALE);
+  const code = readTill(db)!.code;
+  const out = join(dir, 'x.csv');
+  await exportSales(db, { from: '2026-11-24', to: '2026-11-24', format: 'csv', out });
+  const [header, row] = parseCsvStrict(readFileSync(out, 'utf8').slice(1));
+  assert.deepEqual(header!.slice(0, 3), ['Sale number', 'Till', 'Receipt number']);
+  assert.deepEqual(row!.slice(0, 3), [String(sale.id), code, receiptNumber(code, sale.id)]);
 });

@@ -219,7 +219,7 @@ test('a business date is the calendar day in Phnom Penh (UTC+07:00): the range s
   const first = await exportSales(l.db, { from: '2026-12-01', to: '2026-12-01', format: 'csv', out });
   const [, ...rows] = parseCsvStrict(readFileSync(out, 'utf8').slice(1));
   assert.deepEqual(rows.map((row) => Number(row[0])), [late]);
-  assert.equal(rows[0]![2], '2026-12-01T23:59:50.000+07:00');
+  assert.equal(rows[0]![4], '2026-12-01T23:59:50.000+07:00');
   assert.equal(first.takings.cents, 100);
   const second = await exportSales(l.db, { from: '2026-12-02', to: '2026-12-02', format: 'csv', out });
   assert.equal(second.rows, 1);
