@@ -195,6 +195,14 @@ const COMMANDS: CommandHandlers = {
     },
     run: (host, args) => host.exports.create(args),
   },
+  'shift.zReprint': {
+    parse: (args) => {
+      exactKeys(args, 'n');
+      if (typeof args.n !== 'number' || !Number.isSafeInteger(args.n) || args.n <= 0) throw new InvalidRequest(hostMessage('shift.numberInvalid'));
+      return { n: args.n };
+    },
+    run: (host, { n }) => host.shifts.reprintZ(n),
+  },
 };
 
 /** Every command the host answers (the contract's, exactly: the table's type requires each one). */

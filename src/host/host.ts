@@ -7,7 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import type { CashierState, CommandArgs, DisplayState, SalesPage, SettingsInput, SettingsView, ShiftReport, ZReportSummary } from '../shared/contract.ts';
+import type { CashierState, CommandArgs, PrintJobView, DisplayState, SalesPage, SettingsInput, SettingsView, ShiftReport, ZReportSummary } from '../shared/contract.ts';
 import { preparePrivateDataDir, tightenDataDir } from './data-dir.ts';
 import { warmUpFetch } from './api/warm-up.ts';
 import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakong-client.ts';
@@ -26,6 +26,8 @@ import { PrintJobs } from './ledger/print-jobs.ts';
 import { recordPayment } from './ledger/record-payment.ts';
 import { SalesLedger } from './ledger/sales.ts';
 import { Shifts, type Shift } from './ledger/shifts.ts';
+import { PosError } from '../shared/errors.ts';
+import { hostMessage } from '../shared/messages/index.ts';
 import { ledgerWriteHealth } from './ledger/write-health.ts';
 import { HostEvents } from './events.ts';
 import { PaymentError, PaymentService } from './payments/payment-service.ts';
@@ -111,6 +113,8 @@ export interface HostShifts {
   close(options?: { carryOver?: boolean }): ShiftReport;
   zReports(): ZReportSummary[];
   zReport(shift: number): ShiftReport | null;
+  /** Prints stored Z report `n` again, marked COPY; not_found when there is none. */
+  reprintZ(shift: number): PrintJobView;
 }
 
 export function createHost(options: HostOptions): Host {
@@ -221,6 +225,7 @@ export function createHost(options: HostOptions): Host {
   const printing = new PrinterService({
     jobs: printJobs,
     ledger,
+    db,
     settings: () => settings.current(),
     // openLedger made the till (its identity is written once, with the journal's first row).
     tillCode: readTill(db)!.code,
@@ -249,7 +254,7 @@ export function createHost(options: HostOptions): Host {
   if (options.backups !== false) void backups.start();
   warmUpFetch();
 
-  const shiftLedger = new Shifts(db, now);
+  const shiftLedger = new Shifts(db, now, printJobs);
   const shifts: HostShifts = {
     current: () => shiftLedger.current(),
     xReport: () => shiftLedger.xReport(),
@@ -257,11 +262,19 @@ export function createHost(options: HostOptions): Host {
       const z = shiftLedger.close({ carryOver: closeOptions.carryOver === true, actor: 'cashier' });
       // Off the selling path: the backup copies a few pages per step and never throws.
       if (options.backups !== false) void backups.runNow('close');
+      // Its Z print was queued in the close's transaction: print it now.
+      printing.queue.kick();
       notify();
       return z;
     },
     zReports: () => shiftLedger.zReports(),
     zReport: (n) => shiftLedger.zReport(n),
+    reprintZ: (n) => {
+      if (!shiftLedger.zReport(n)) throw new PosError('not_found', hostMessage('shift.zNotFound', { shift: n }));
+      const job = printing.queueZ('z_copy', n);
+      notify();
+      return job;
+    },
   };
 
   return {

@@ -81,7 +81,8 @@ export interface CashierAlert {
   message: HostMessage;
 }
 
-export type PrintJobKind = 'receipt' | 'copy' | 'test';
+/** `z` / `z_copy`: a shift's Z report, printed at the close / reprinted (PrintJobView.shift). */
+export type PrintJobKind = 'receipt' | 'copy' | 'test' | 'z' | 'z_copy';
 /**
  * queued: waiting to print (or for the printer: see lastError); skipped: no printer is set up;
  * spooled: handed to a Windows printer's queue, which did not confirm it printed (see lastError).
@@ -90,8 +91,10 @@ export type PrintJobStatus = 'queued' | 'printing' | 'printed' | 'spooled' | 'fa
 
 export interface PrintJobView {
   id: number;
-  /** null for a test print. */
+  /** null for a test print and a Z report. */
   saleId: number | null;
+  /** The shift of a Z report print (`z`, `z_copy`); absent or null otherwise. */
+  shift?: number | null;
   kind: PrintJobKind;
   status: PrintJobStatus;
   attempts: number;
@@ -395,6 +398,8 @@ export interface CashierCommands {
   'shift.z': { args: { shift: number }; result: ShiftReport };
   /** Writes an export for the accountant into POS_DATA_DIR/exports (own read-only connection). Owner-only from issue 9. */
   'export.create': { args: ExportCreateArgs; result: ExportCreated };
+  /** Prints stored Z report `n` again on the receipt printer, marked COPY. */
+  'shift.zReprint': { args: { n: number }; result: PrintJobView };
 }
 
 export type CommandName = keyof CashierCommands;

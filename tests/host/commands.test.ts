@@ -60,6 +60,8 @@ test('every refusal a command can give carries a catalog message, in both langua
     ['export.create', { format: 'pdf', from: '2026-12-01', to: '2026-12-01' }, 'export.format'],
     ['export.create', { format: 'csv', z: 0 }, 'export.zNumber'],
     ['export.create', { format: 'csv', z: 9 }, 'export.zUnknown'],
+    ['shift.zReprint', { n: 5 }, 'shift.zNotFound'],
+    ['shift.zReprint', { n: -1 }, 'shift.numberInvalid'],
   ];
   assert.deepEqual(new Set(cases.map(([name]) => name)), new Set(COMMAND_NAMES), 'a refusal for every command in the contract');
   for (const [name, args, code] of cases) {

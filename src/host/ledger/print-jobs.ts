@@ -11,6 +11,8 @@ import { ledgerWrite } from './write-health.ts';
 interface JobRow {
   id: number;
   sale_id: number | null;
+  /** Schema 15: the shift of a Z report print. */
+  shift?: number | null;
   kind: PrintJobKind;
   status: PrintJobStatus;
   attempts: number;
@@ -32,6 +34,7 @@ function toJob(row: JobRow): PrintJob {
   return {
     id: row.id,
     saleId: row.sale_id,
+    shift: row.shift ?? null,
     kind: row.kind,
     status: row.status,
     attempts: row.attempts,
@@ -83,12 +86,25 @@ export class PrintJobs {
    * Adds a job: a sale's receipt (written in the payment's own transaction by record-payment.ts, so
    * a paid sale always owes its receipt), a copy (reprint) or a test print.
    */
-  add(kind: PrintJobKind, saleId: number | null): PrintJob {
+  add(kind: 'receipt' | 'copy' | 'test', saleId: number | null): PrintJob {
     const at = this.#now();
     const { lastInsertRowid } = ledgerWrite(this.#db, () => this.#db
       .prepare(`INSERT INTO print_jobs (sale_id, kind, status, next_attempt_at, created_at, updated_at)
                 VALUES (?, ?, 'queued', ?, ?, ?)`)
       .run(saleId, kind, at, at, at));
+    return this.get(Number(lastInsertRowid))!;
+  }
+
+  /**
+   * A shift's Z report print: `z` is written in the close's own transaction (shifts.ts), so a closed
+   * shift always owes its printed Z; `z_copy` is a reprint. Not journaled when printed: the close is.
+   */
+  addZ(kind: 'z' | 'z_copy', shift: number): PrintJob {
+    const at = this.#now();
+    const { lastInsertRowid } = ledgerWrite(this.#db, () => this.#db
+      .prepare(`INSERT INTO print_jobs (shift, kind, status, next_attempt_at, created_at, updated_at)
+                VALUES (?, ?, 'queued', ?, ?, ?)`)
+      .run(shift, kind, at, at, at));
     return this.get(Number(lastInsertRowid))!;
   }
 
@@ -128,7 +144,7 @@ export class PrintJobs {
 
   #journalPrint(id: number, outcome: 'printed' | 'spooled'): void {
     const job = this.get(id);
-    if (!job || job.kind === 'test' || job.saleId === null) return;
+    if (!job || (job.kind !== 'receipt' && job.kind !== 'copy') || job.saleId === null) return;
     append(this.#db, {
       type: 'receipt.printed',
       version: 1,
@@ -174,7 +190,7 @@ export class PrintJobs {
     if (saleIds.length === 0) return new Map();
     const rows = this.#db
       .prepare(`SELECT * FROM print_jobs WHERE id IN (
-                  SELECT MAX(id) FROM print_jobs WHERE sale_id IN (SELECT value FROM json_each(?)) AND kind != 'test' GROUP BY sale_id)`)
+                  SELECT MAX(id) FROM print_jobs WHERE sale_id IN (SELECT value FROM json_each(?)) AND kind IN ('receipt', 'copy') GROUP BY sale_id)`)
       .all(JSON.stringify(saleIds)) as JobRow[];
     return new Map(rows.map((row) => [row.sale_id!, toJob(row)]));
   }

@@ -19,6 +19,7 @@ import { canonicalJson } from './journal/canonical.ts';
 import type { Actor } from './journal/events.ts';
 import { append, headEpoch } from './journal/journal.ts';
 import { readTill } from './journal/till.ts';
+import type { PrintJobs } from './print-jobs.ts';
 import { ledgerWrite } from './write-health.ts';
 import type { ShiftReport, ZReportSummary } from '../../shared/contract.ts';
 import { shiftReport } from '../reports/shift-report.ts';
@@ -137,10 +138,13 @@ function hasShifts(db: Db): boolean {
 export class Shifts {
   readonly #db: Db;
   readonly #now: () => number;
+  readonly #printJobs: PrintJobs | null;
 
-  constructor(db: Db, now: () => number = Date.now) {
+  /** With `printJobs`, each close queues its Z report's print in the close's own transaction (write-before-print). */
+  constructor(db: Db, now: () => number = Date.now, printJobs: PrintJobs | null = null) {
     this.#db = db;
     this.#now = now;
+    this.#printJobs = printJobs;
   }
 
   current(): Shift | null {
@@ -193,6 +197,7 @@ export class Shifts {
         .run(at, closed.seq, zNumber, lastSeq, hash16, open.shift);
       this.#db.prepare('INSERT INTO z_reports (shift, z_number, last_seq, head_hash16, closed_at, report) VALUES (?, ?, ?, ?, ?, ?)')
         .run(open.shift, zNumber, lastSeq, hash16, at, canonicalJson(report));
+      this.#printJobs?.addZ('z', open.shift);
       return report;
     }));
   }

@@ -10,20 +10,25 @@ import { hostMessage } from '../../shared/messages/index.ts';
 import type { Settings } from '../config/settings.ts';
 import type { PrintJob, PrintJobs } from '../ledger/print-jobs.ts';
 import type { SalesLedger } from '../ledger/sales.ts';
+import type { Db } from '../ledger/database.ts';
 import { encodeRasterJob } from './escpos/encode.ts';
 import { PrintQueue } from './print-queue.ts';
 import { receiptForSale, testReceipt } from './receipt-data.ts';
 import { renderReceipt } from './receipt/layout.ts';
+import { renderZReport } from './receipt/z-report.ts';
 import { bitmapToPng } from './receipt/preview.ts';
 import { describePrinterSetting } from './printer-description.ts';
 import { createTransport } from './transports/create-transport.ts';
 import { listUsbPrinters } from './transports/usb-discovery.ts';
 import { listWindowsPrinters } from './transports/windows-printers.ts';
-import type { PrinterTransport, ReceiptData } from './types.ts';
+import type { Bitmap, PrinterTransport, ReceiptData } from './types.ts';
+import { storedZReport } from '../ledger/shifts.ts';
 
 export interface PrinterServiceDeps {
   jobs: PrintJobs;
   ledger: SalesLedger;
+  /** The ledger, to read a stored Z report for its print (src/host/ledger/shifts.ts). */
+  db?: Db;
   settings(): Settings;
   /** This till's code (ledger/journal/till.ts): receipts are numbered `<code>-<sale>`. */
   tillCode: string;
@@ -53,7 +58,7 @@ export class PrinterService {
     this.queue = new PrintQueue({
       jobs: deps.jobs,
       transport: () => this.#transportForSetting(),
-      render: (job) => encodeRasterJob(renderReceipt(this.#receiptFor(job))),
+      render: (job) => encodeRasterJob(this.#bitmapFor(job)),
       now: deps.now,
       onChange: deps.onChange,
       retryDelayMs: deps.retryDelayMs,
@@ -91,6 +96,22 @@ export class PrinterService {
     this.queue.kick();
     this.#deps.onChange();
     return toView(job);
+  }
+
+  /** Queues a Z report print (`z_copy`: a reprint, marked COPY) and starts printing. */
+  queueZ(kind: 'z' | 'z_copy', shift: number): PrintJobView {
+    const job = this.#deps.jobs.addZ(kind, shift);
+    this.queue.kick();
+    this.#deps.onChange();
+    return toView(job);
+  }
+
+  /** The Z report raster exactly as the printer gets it (the original, not the COPY). */
+  zBitmap(shift: number, copy = false): Bitmap {
+    const report = this.#deps.db ? storedZReport(this.#deps.db, shift) : null;
+    if (!report) throw new PosError('not_found', hostMessage('shift.zNotFound', { shift }));
+    const settings = this.#deps.settings();
+    return renderZReport({ paperWidth: settings.paperWidth, merchantName: settings.merchantName, report, copy });
   }
 
   testPrint(): PrintJobView {
@@ -159,6 +180,11 @@ export class PrinterService {
       this.#transport = { setting, transport, unsubscribe };
     }
     return this.#transport.transport;
+  }
+
+  #bitmapFor(job: PrintJob): Bitmap {
+    if ((job.kind === 'z' || job.kind === 'z_copy') && job.shift != null) return this.zBitmap(job.shift, job.kind === 'z_copy');
+    return renderReceipt(this.#receiptFor(job));
   }
 
   #receiptFor(job: PrintJob): ReceiptData {

@@ -4,6 +4,7 @@ import { Header } from './Header.tsx';
 import { LedgerUnwritable } from './LedgerUnwritable.tsx';
 import { SellView } from './SellView.tsx';
 import { SettingsView } from './SettingsView.tsx';
+import { ShiftView } from './ShiftView.tsx';
 import { useCashier } from './store.ts';
 import { NoKey } from './NoKey.tsx';
 import { useLanguage, useT } from './useT.ts';
@@ -41,7 +42,7 @@ export function App() {
       <LedgerUnwritable />
       {/* On the Sell screen the alerts sit above the payment panel, where they never move the keypad. */}
       {view !== 'sell' && <Alerts />}
-      {view === 'sell' ? <SellView /> : <SettingsView />}
+      {view === 'sell' ? <SellView /> : view === 'shift' ? <ShiftView /> : <SettingsView />}
     </div>
   );
 }

@@ -42,6 +42,7 @@ export function Header() {
         <PrinterAlert />
         <nav className="nav" aria-label={t('nav.label')}>
           {tab('sell', t('nav.sell'), view !== 'sell' && <SaleChip />)}
+          {tab('shift', t('nav.shift'))}
           {tab('settings', t('nav.settings'))}
         </nav>
       </div>

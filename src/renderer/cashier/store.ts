@@ -20,7 +20,7 @@ import type { KeypadKey, Refusal } from './keypad.ts';
 import { acceptsKey, canCharge } from './sale.ts';
 import { checkNowErrorIsStale, type ErrorOrigin } from './sale.ts';
 
-export type View = 'sell' | 'settings';
+export type View = 'sell' | 'shift' | 'settings';
 export type PendingCommand = 'charge' | 'checkNow' | 'cancel' | 'simulate' | 'dismiss' | 'newQr';
 /** A receipt command on its way; it never blocks the payment buttons (printing must not hold up selling). */
 export interface ReceiptPending {

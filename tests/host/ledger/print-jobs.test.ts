@@ -113,5 +113,24 @@ test('migration 10 keeps every job, its columns and the one-receipt-per-sale rul
     ['queued', 3, true, 10, 20, { code: 'printer.unplugged', params: { printer: 'USB' } }],
   );
   const indexes = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'print_jobs' ORDER BY name`).all() as Array<{ name: string }>).map((r) => r.name);
-  assert.deepEqual(indexes, ['print_jobs_by_sale', 'print_jobs_one_receipt', 'print_jobs_pending']);
+  // Version 15 rebuilt the table again and added one automatic Z print per shift.
+  assert.deepEqual(indexes, ['print_jobs_by_sale', 'print_jobs_one_receipt', 'print_jobs_one_z', 'print_jobs_pending']);
+});
+
+test('migration 15 keeps every job and adds Z report prints: one automatic z per shift, copies as many as asked', (t) => {
+  const dir = tempDir(t);
+  openLedger(dir, MIGRATIONS.filter((m) => m.version < 15)).close();
+  const raw = new Database(join(dir, LEDGER_FILE));
+  raw.prepare(`INSERT INTO print_jobs (sale_id, kind, status, attempts, interrupted, next_attempt_at, created_at, updated_at)
+               VALUES (NULL, 'test', 'printed', 1, 0, 10, 20, 30)`).run();
+  raw.close();
+  const db = openLedger(dir);
+  t.after(() => db.close());
+  const jobs = new PrintJobs(db);
+  assert.deepEqual([jobs.get(1)!.kind, jobs.get(1)!.status, jobs.get(1)!.shift], ['test', 'printed', null]);
+  db.prepare(`INSERT INTO shifts (shift, business_date, reason, opened_by, opened_at, opened_seq) VALUES (1, '2026-12-01', 'explicit', 'cashier', 1, 1)`).run();
+  assert.equal(jobs.addZ('z', 1).shift, 1);
+  assert.throws(() => jobs.addZ('z', 1), /cannot be replaced|UNIQUE/);
+  assert.equal(jobs.addZ('z_copy', 1).kind, 'z_copy');
+  assert.throws(() => db.prepare(`INSERT INTO print_jobs (kind, status, next_attempt_at, created_at, updated_at) VALUES ('z', 'queued', 1, 1, 1)`).run(), /CHECK/);
 });

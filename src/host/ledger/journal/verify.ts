@@ -328,7 +328,7 @@ function printProblem(db: Db, till: string): { sale: number; job: number; text: 
     if (journaled !== table) return { sale, job: id, text: `print job ${id} is ${table}, the journal says ${journaled}` };
   }
   // A job printed since the till was made, or for a sale made since (whatever its printed_at says), was journaled.
-  const unjournaled = db.prepare(`SELECT id, sale_id, status FROM print_jobs WHERE kind != 'test' AND status IN ('printed', 'spooled')
+  const unjournaled = db.prepare(`SELECT id, sale_id, status FROM print_jobs WHERE kind IN ('receipt', 'copy') AND status IN ('printed', 'spooled')
                                   AND (printed_at IS NULL OR printed_at >= ? OR EXISTS (SELECT 1 FROM journal INDEXED BY journal_by_sale
                                        WHERE till_id = ? AND sale_id = print_jobs.sale_id AND type = 'sale.opened')) ORDER BY id`)
     .all(created, till) as Array<{ id: number; sale_id: number; status: string }>;

@@ -17,6 +17,7 @@ import * as paidSaleIsFinal from './011-paid-sale-is-final.ts';
 import * as noReplace from './012-no-replace.ts';
 import * as journal from './013-journal.ts';
 import * as shifts from './014-shifts.ts';
+import * as printJobZ from './015-print-job-z.ts';
 
 export interface Migration {
   version: number;
@@ -26,5 +27,5 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages, failureCode, lastCheck,
-  printJobSpooled, paidSaleIsFinal, noReplace, journal, shifts,
+  printJobSpooled, paidSaleIsFinal, noReplace, journal, shifts, printJobZ,
 ];

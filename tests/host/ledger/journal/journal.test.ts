@@ -45,7 +45,7 @@ test('a new ledger: the till has a UUID and a 4-character code, written as the j
   assert.deepEqual(rest, []);
   assert.equal(first!.type, 'till.created');
   assert.equal(first!.actor, 'system');
-  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 14 });
+  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 15 });
   assert.ok(verifyChain(db).ok);
 });
 

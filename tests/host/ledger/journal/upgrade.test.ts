@@ -33,7 +33,7 @@ test('a schema-1 ledger with sales gets a till, a genesis row and one migrated r
   t.after(() => db.close());
   const rows = db.prepare('SELECT seq, type, actor, payload FROM journal ORDER BY seq').all() as Array<{ seq: number; type: string; actor: string; payload: string }>;
   assert.deepEqual(rows.map((r) => r.type), ['till.created', 'migrated.sale', 'migrated.sale']);
-  assert.equal((JSON.parse(rows[0]!.payload) as { schema: number }).schema, 14);
+  assert.equal((JSON.parse(rows[0]!.payload) as { schema: number }).schema, MIGRATIONS.at(-1)!.version);
   assert.deepEqual(JSON.parse(rows[1]!.payload), {
     sale: 1, amountCents: 1050, currency: 'USD', khrPerUsd: 4100, status: 'paid', training: false, merchantName: 'Old Shop',
     bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test', payTo: 'shop@aclb', md5: 'a'.repeat(32), khqrString: 'QR-A', createdAt: 1000, expiresAt: 900_000, paidAt: 3000, paidLate: false,
