@@ -33,7 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'verify',
-    usage: 'npm run ledger -- verify [--anchor SEQ:HASH16]',
+    usage: 'npm run ledger -- verify [--anchor [CODE[-EPOCH]:]SEQ:HASH16]',
     summary: 'Check the ledger: SQLite integrity, foreign keys, schema version and migration checksums, protective triggers, the journal\'s hash chain and the sales against the journal.',
     options: { anchor: { type: 'string' } },
     help: [
@@ -41,6 +41,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       '--anchor SEQ:HASH16   a chain head printed on paper (a Z report): the chain must have row SEQ with a hash',
       '                      beginning HASH16 (16 hex characters). Without it, a chain recomputed from scratch',
       '                      by someone with the file passes (docs/journal.md).',
+      '--anchor CODE[-EPOCH]:SEQ:HASH16   the same, naming the till (its code) and, after a restore, the epoch',
+      '                      (e.g. K7QX2M:120:9f3a… or K7QX2M-2:130:…): it must be this till, row SEQ in that',
+      '                      epoch (1 without -EPOCH). SEQ is at most 15 digits.',
     ],
   },
   {
@@ -166,7 +169,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       const text = parsed.values.anchor;
       if (text === undefined) return runVerify(dataDir, print);
       const anchor = typeof text === 'string' ? parseAnchor(text) : null;
-      if (!anchor) throw usageError('--anchor must be SEQ:HASH16: a row number, a colon and at least 16 hex characters of its hash.', parsed.command.usage);
+      if (!anchor) throw usageError('--anchor must be SEQ:HASH16 or CODE[-EPOCH]:SEQ:HASH16: a row number (at most 15 digits), a colon and at least 16 hex characters of its hash, optionally after the till\'s code (and -EPOCH after a restore) and a colon.', parsed.command.usage);
       return runVerify(dataDir, print, { anchor });
     }
     case 'export': {

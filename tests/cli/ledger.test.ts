@@ -31,7 +31,7 @@ test('--help lists the commands, marks those still to come "not yet", and gives 
 
   const one = await runLedgerCli(['verify', '--help'], tempDir(t));
   assert.equal(one.code, 0);
-  assert.match(one.stdout, /^Usage: npm run ledger -- verify \[--anchor SEQ:HASH16\]$/m);
+  assert.match(one.stdout, /^Usage: npm run ledger -- verify \[--anchor \[CODE\[-EPOCH\]:\]SEQ:HASH16\]$/m);
   assert.match(one.stdout, /--anchor SEQ:HASH16 +a chain head printed on paper/);
 });
 

@@ -162,7 +162,24 @@ test('verify --anchor SEQ:HASH16 checks the chain against a printed head; a jour
 
   const usage = await runLedgerCli(['verify', '--anchor', '12'], dataDir);
   assert.equal(usage.code, 2);
-  assert.match(usage.stderr, /--anchor must be SEQ:HASH16/);
+  assert.match(usage.stderr, /--anchor must be SEQ:HASH16 or CODE\[-EPOCH\]:SEQ:HASH16/);
+  // 16 digits can exceed 2^53: refused as a usage error, not rounded.
+  const long = await runLedgerCli(['verify', '--anchor', `1234567890123456:${head.hash.slice(0, 16)}`], dataDir);
+  assert.equal(long.code, 2);
+
+  // The till's code (and epoch) may be named: this till in epoch 1 passes; another till, or another
+  // epoch, is a problem at that row.
+  let code = '';
+  editCopy(file, (db) => { code = (db.prepare('SELECT code FROM till').get() as { code: string }).code; });
+  const named = await runLedgerCli(['verify', '--anchor', `${code}:${head.seq}:${head.hash.slice(0, 16)}`], dataDir);
+  assert.equal(named.code, 0, named.stdout + named.stderr);
+  assert.match(named.stdout, new RegExp(`matches the anchor ${code}:${head.seq}:${head.hash.slice(0, 16)}`));
+  const otherTill = await runLedgerCli(['verify', '--anchor', `ZZZZZZ:${head.seq}:${head.hash.slice(0, 16)}`], dataDir);
+  assert.equal(otherTill.code, 1);
+  assert.match(otherTill.stdout, new RegExp(`anchor: the anchor names till ZZZZZZ, this ledger is till ${code}`));
+  const otherEpoch = await runLedgerCli(['verify', '--anchor', `${code}-2:${head.seq}:${head.hash.slice(0, 16)}`], dataDir);
+  assert.equal(otherEpoch.code, 1);
+  assert.match(otherEpoch.stdout, /the anchor says row \d+ is in epoch 2, it is in epoch 1 here/);
 
   editCopy(file, (db) => {
     db.exec('DROP TRIGGER journal_never_updated');

@@ -8,7 +8,7 @@
  */
 import { migrationChecksum, type Db } from '../../host/ledger/database.ts';
 import { checkLedgerGuards, expectedTriggers } from '../../host/ledger/guards.ts';
-import { verifyChain, verifyProjection, type Anchor } from '../../host/ledger/journal/verify.ts';
+import { formatAnchor, verifyChain, verifyProjection, type Anchor } from '../../host/ledger/journal/verify.ts';
 import { MIGRATIONS, type Migration } from '../../host/ledger/migrations/index.ts';
 import { verifyZReports } from '../../host/reports/shift-report.ts';
 import { CliError, EXIT, errorCode, errorText, type ExitCode } from '../exit-codes.ts';
@@ -123,7 +123,7 @@ function hashChain(anchor: Anchor | undefined) {
     const code = (db.prepare('SELECT code FROM till LIMIT 1').get() as { code: string } | undefined)?.code ?? '?';
     const at = `${report.rows} rows of till ${code}, head ${head.seq}:${head.hash.slice(0, 16)}`;
     return ok(anchor
-      ? `${at}; every row hashes as stored and the chain matches the anchor ${anchor.seq}:${anchor.hash}`
+      ? `${at}; every row hashes as stored and the chain matches the anchor ${formatAnchor(anchor)}`
       : `${at}; every row hashes as stored. Without --anchor this cannot tell a chain recomputed from scratch: compare with a Z report's anchor`);
   };
 }

@@ -29,6 +29,10 @@ export interface Anchor {
   seq: number;
   /** The first 16 (or more) hex characters of that row's hash, as printed. */
   hash: string;
+  /** The till's code, when the anchor names it (`CODE[-EPOCH]:SEQ:HASH16`): it must be this till's. */
+  code?: string;
+  /** With a code: the epoch row SEQ must be in (1 when the code has no `-EPOCH`). */
+  epoch?: number;
 }
 
 export interface ChainReport {
@@ -57,10 +61,26 @@ interface StoredRow {
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** Parses `SEQ:HASH16` (the hash part at least 16 hex characters). */
+/**
+ * Parses `SEQ:HASH16` (this till, row SEQ in whatever epoch it is) or `CODE[-EPOCH]:SEQ:HASH16` (the
+ * till's code, its epoch when above 1, as receipt and Z numbers write them): SEQ at most 15 digits
+ * (so it stays below 2^53), the hash part at least 16 hex characters. Anything else is null.
+ */
 export function parseAnchor(text: string): Anchor | null {
-  const match = /^([1-9][0-9]{0,15}):([0-9a-fA-F]{16,64})$/.exec(text.trim());
-  return match ? { seq: Number(match[1]), hash: match[2]!.toLowerCase() } : null;
+  const match = /^(?:([0-9A-Za-z]{4,8})(?:-([1-9][0-9]{0,8}))?:)?([1-9][0-9]{0,14}):([0-9a-fA-F]{16,64})$/.exec(text.trim());
+  if (!match) return null;
+  const anchor: Anchor = { seq: Number(match[3]), hash: match[4]!.toLowerCase() };
+  if (match[1] !== undefined) {
+    anchor.code = match[1].toUpperCase();
+    anchor.epoch = match[2] === undefined ? 1 : Number(match[2]);
+  }
+  return anchor;
+}
+
+/** An anchor as printed: `CODE[-EPOCH]:SEQ:HASH16` (the epoch only above 1), or `SEQ:HASH16` without a code. */
+export function formatAnchor(anchor: Anchor): string {
+  const prefix = anchor.code === undefined ? '' : `${anchor.code}${(anchor.epoch ?? 1) > 1 ? `-${String(anchor.epoch)}` : ''}:`;
+  return `${prefix}${anchor.seq}:${anchor.hash}`;
 }
 
 function hashed(row: StoredRow): HashedFields {
@@ -83,7 +103,7 @@ function fieldProblem(row: StoredRow, till: string): string | null {
 }
 
 export function verifyChain(db: Db, options: { fromSeq?: number; anchor?: Anchor } = {}): ChainReport {
-  const till = db.prepare('SELECT id FROM till LIMIT 1').get() as { id: string } | undefined;
+  const till = db.prepare('SELECT id, code FROM till LIMIT 1').get() as { id: string; code: string } | undefined;
   const report = (rows: number, head: ChainReport['head'], problem: ChainProblem | null): ChainReport =>
     ({ ok: problem === null, tillId: till?.id ?? null, rows, head, problem });
   if (!till) return report(0, null, { seq: 1, kind: 'no journal', text: 'the ledger has no till identity, so no journal to verify' });
@@ -134,6 +154,12 @@ export function verifyChain(db: Db, options: { fromSeq?: number; anchor?: Anchor
     }
     if (anchor && seq === anchor.seq) {
       anchorSeen = true;
+      if (anchor.code !== undefined && anchor.code !== till.code) {
+        return report(rows, head, { seq, kind: 'anchor', text: `the anchor names till ${anchor.code}, this ledger is till ${till.code}` });
+      }
+      if (anchor.epoch !== undefined && anchor.epoch !== row.epoch) {
+        return report(rows, head, { seq, kind: 'anchor', text: `the anchor says row ${seq} is in epoch ${anchor.epoch}, it is in epoch ${row.epoch} here: another branch of this till's chain` });
+      }
       if (!row.hash.startsWith(anchor.hash)) {
         return report(rows, head, { seq, kind: 'anchor', text: `row ${seq}'s hash begins ${row.hash.slice(0, anchor.hash.length)}, the anchor says ${anchor.hash}: the chain was rewritten up to here` });
       }
@@ -272,7 +298,7 @@ function saleDiffers(sale: SaleColumns, journaled: JournaledSale, events: Journa
 
 /** Each sale of the sales table against its journal rows, in sale order; then journaled sales missing from the table. */
 export function verifyProjection(db: Db): ProjectionReport {
-  const till = db.prepare('SELECT id FROM till LIMIT 1').get() as { id: string } | undefined;
+  const till = db.prepare('SELECT id, code FROM till LIMIT 1').get() as { id: string; code: string } | undefined;
   if (!till) return { ok: false, sales: 0, problem: { sale: 0, text: 'the ledger has no till identity, so no journal to compare with' } };
   const typeList = SALE_TYPES.map((t) => `'${t}'`).join(', ');
   const rowsOf = db.prepare(`SELECT type, at, payload FROM journal INDEXED BY journal_by_sale

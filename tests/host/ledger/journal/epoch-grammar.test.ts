@@ -11,7 +11,7 @@ import { LEDGER_FILE, openLedger, type Db } from '../../../../src/host/ledger/da
 import { rowHash } from '../../../../src/host/ledger/journal/canonical.ts';
 import type { Actor } from '../../../../src/host/ledger/journal/events.ts';
 import { JournalError, append, appendFor, headEpoch, tillId } from '../../../../src/host/ledger/journal/journal.ts';
-import { verifyChain } from '../../../../src/host/ledger/journal/verify.ts';
+import { formatAnchor, parseAnchor, verifyChain } from '../../../../src/host/ledger/journal/verify.ts';
 import { seedSales } from '../../../support/seed-sales.ts';
 import { tempDir } from '../../../support/temp.ts';
 
@@ -99,4 +99,17 @@ test('verifyChain names a row moved to another epoch without a restore, even wit
   assert.equal(problem?.kind, 'bad field');
   assert.equal(problem?.seq, last);
   assert.match(problem!.text, /epoch 2 after a row of epoch 1: only a restore starts a new, higher epoch/);
+});
+
+test('anchors: SEQ:HASH16 and CODE[-EPOCH]:SEQ:HASH16, SEQ at most 15 digits, anything else refused', () => {
+  const hash = 'ab'.repeat(8);
+  assert.deepEqual(parseAnchor(`120:${hash}`), { seq: 120, hash });
+  assert.deepEqual(parseAnchor(`k7qx2m:120:${hash.toUpperCase()}`), { seq: 120, hash, code: 'K7QX2M', epoch: 1 });
+  assert.deepEqual(parseAnchor(`K7QX2M-2:130:${hash}`), { seq: 130, hash, code: 'K7QX2M', epoch: 2 });
+  assert.equal(parseAnchor(`${'9'.repeat(15)}:${hash}`)?.seq, 999_999_999_999_999);
+  for (const bad of [`${'1'.repeat(16)}:${hash}`, `0:${hash}`, `12:${hash.slice(1)}`, '12', `K7QX2M-0:1:${hash}`, `K7QX2M-2-1:${hash}`, `K7-QX:1:${hash}`, `:1:${hash}`]) {
+    assert.equal(parseAnchor(bad), null, bad);
+  }
+  assert.equal(formatAnchor({ seq: 5, hash, code: 'K7QX2M', epoch: 1 }), `K7QX2M:5:${hash}`);
+  assert.equal(formatAnchor({ seq: 5, hash, code: 'K7QX2M', epoch: 3 }), `K7QX2M-3:5:${hash}`);
 });
