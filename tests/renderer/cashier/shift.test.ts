@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { anchorText, isPaymentWatched, reportLines, saleList } from '../../../src/renderer/cashier/shift.ts';
+import { parseAnchor } from '../../../src/host/ledger/journal/verify.ts';
 import { en } from '../../../src/renderer/i18n/en.ts';
 import { km } from '../../../src/renderer/i18n/km.ts';
 import type { ShiftMoney, ShiftReport } from '../../../src/shared/contract.ts';
@@ -37,6 +38,8 @@ describe('shift report helpers', () => {
 
   it('writes the anchor as `ledger verify --anchor` takes it', () => {
     assert.equal(anchorText({ seq: 20, hash16: '0123456789abcdef' }), '20:0123456789abcdef');
+    // What the CLI's --anchor accepts (the Z print writes the same form, z-report.ts).
+    assert.deepEqual(parseAnchor(anchorText({ seq: 20, hash16: '0123456789abcdef' })), { seq: 20, hash: '0123456789abcdef' });
   });
 
   it('lists sale numbers, or nothing', () => {
