@@ -85,6 +85,20 @@ export function createWebCashierBridge(): CashierBridge {
       return subscribe(`/api/events/cashier?key=${encodeURIComponent(key)}`, 'state', listener, () => reportProblem('key_refused'));
     },
     onConnection,
+    async saveExport(exportId: string, fileName: string) {
+      // The key goes in a header for a single-use token; only that token is ever in a URL.
+      const response = await fetch(`/api/exports/${encodeURIComponent(exportId)}/token`, { method: 'POST', headers: { 'x-pos-key': key } });
+      if (!response.ok) return 'failed';
+      const { url } = (await response.json()) as { url: string };
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      return 'saved';
+    },
     onAccessProblem(listener: (problem: CashierAccessProblem) => void) {
       problemListeners.add(listener);
       if (problem) listener(problem);

@@ -9,6 +9,7 @@ import { buildPatch, toDraft } from './settings-form.ts';
 import type { Draft, InvalidField, LoadedSettings as Settings } from './settings-form.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { Field } from './Field.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
 import { invoke, useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
@@ -222,6 +223,7 @@ export function SettingsView() {
           </button>
         </div>
       </form>
+      <ExportPanel />
     </main>
   );
 }

@@ -288,6 +288,19 @@ export const en = {
   'display.cancelled': 'Cancelled',
   'display.failed': 'Please ask the cashier',
   'display.training': 'TRAINING — no real money',
+  'export.title': 'Export for the accountant',
+  'export.help': 'The sales of a range of business dates, as CSV (opens in Excel, Khmer included) or XLSX with a Summary sheet.',
+  'export.helpZ': 'The sales of shift {shift} (its Z report), as CSV or XLSX.',
+  'export.from': 'From',
+  'export.to': 'To',
+  'export.format': 'Format',
+  'export.button': 'Export',
+  'export.working': 'Exporting…',
+  'export.datesMissing': 'Choose both dates.',
+  'export.datesReversed': 'The first date is after the last.',
+  'export.done': 'Exported {rows} sale(s), takings {takings}: {file}',
+  'export.notSaved': 'The file {file} was made but not saved here (cancelled). It stays in the POS exports folder.',
+  'export.saveFailed': 'The file {file} was made but could not be saved here. It stays in the POS exports folder.',
 };
 
 export type MessageKey = keyof typeof en;
