@@ -103,6 +103,12 @@ function triggers(migrations: readonly Migration[]) {
     if (altered !== undefined) return problem(`the protective trigger ${JSON.stringify(altered)} differs from the one this build creates (rewritten?)`);
     const [unexpected] = report.unexpected;
     if (unexpected !== undefined) return problem(`the ledger has a trigger ${JSON.stringify(unexpected)} that no version of the POS creates (added by hand?)`);
+    const [schemaMissing] = report.schema.missing;
+    if (schemaMissing !== undefined) return problem(`the ${JSON.stringify(schemaMissing)} the migrations create is missing from the file (dropped?)`);
+    const [schemaAltered] = report.schema.altered;
+    if (schemaAltered !== undefined) return problem(`the ${JSON.stringify(schemaAltered)} differs from the one this build's migrations create (its schema was edited, e.g. through writable_schema)`);
+    const [schemaAdded] = report.schema.unexpected;
+    if (schemaAdded !== undefined) return problem(`the ledger has ${JSON.stringify(schemaAdded)}, which no version of the POS creates (added by hand?)`);
     return ok(`all ${expectedTriggers(migrations).size} present and unchanged, none added`);
   };
 }

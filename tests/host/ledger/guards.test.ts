@@ -54,7 +54,7 @@ test('the migrations create every guard, and nothing else', () => {
 test('a new ledger and one upgraded from the first version have every guard as the migrations wrote it', (t) => {
   for (const upgraded of [false, true]) {
     const report = checkLedgerGuards(ledgerFile(t, upgraded).file);
-    assert.deepEqual(report, { ok: true, missing: [], altered: [], unexpected: [] });
+    assert.deepEqual(report, { ok: true, missing: [], altered: [], unexpected: [], schema: { missing: [], altered: [], unexpected: [] } });
     assert.deepEqual(guardProblems(report), []);
   }
 });
@@ -74,7 +74,7 @@ test('a guard put back with other text (one that never fires) is reported altere
   file.exec(`DROP TRIGGER sales_paid_row_is_final;
     CREATE TRIGGER sales_paid_row_is_final BEFORE UPDATE ON sales WHEN 0 BEGIN SELECT RAISE(ABORT, 'a paid sale cannot change'); END;`);
   const report = checkLedgerGuards(file);
-  assert.deepEqual(report, { ok: false, missing: [], altered: ['sales_paid_row_is_final'], unexpected: [] });
+  assert.deepEqual(report, { ok: false, missing: [], altered: ['sales_paid_row_is_final'], unexpected: [], schema: { missing: [], altered: [], unexpected: [] } });
 });
 
 test('a trigger no migration created is reported, its name quoted as data', (t) => {
@@ -93,4 +93,23 @@ test('the host starts on a ledger whose guard was dropped, and says so loudly in
   assert.ok(host);
   const lines = logged.mock.calls.map((call) => String(call.arguments[0]));
   assert.ok(lines.some((line) => /tampered with.*"print_jobs_never_deleted" is missing/.test(line)), lines.join('\n'));
+});
+
+test('a table, index or generated column edited through writable_schema is named; a table or index added or dropped too (review 8, finding 14)', (t) => {
+  const { file } = ledgerFile(t);
+  // The journal's sale_id (verifyProjection relies on it) made to read another field.
+  file.unsafeMode(true); // better-sqlite3's defensive mode off: as anyone with the sqlite3 shell can
+  file.pragma('writable_schema = ON');
+  file.prepare(`UPDATE sqlite_schema SET sql = replace(sql, '$.sale', '$.job') WHERE type = 'table' AND name = 'journal'`).run();
+  file.pragma('writable_schema = OFF');
+  file.unsafeMode(false);
+  file.exec('CREATE INDEX sneaky ON sales (md5); DROP INDEX sales_by_status');
+  const report = checkLedgerGuards(file);
+  assert.equal(report.ok, false);
+  assert.deepEqual(report.missing, []);
+  assert.deepEqual(report.schema, { missing: ['index sales_by_status'], altered: ['table journal'], unexpected: ['index sneaky'] });
+  const lines = guardProblems(report).join('\n');
+  assert.match(lines, /"table journal" differs from what the migrations create/);
+  assert.match(lines, /"index sales_by_status" is missing/);
+  assert.match(lines, /"index sneaky", which no version of the POS created/);
 });
