@@ -102,6 +102,13 @@ const COMMANDS: CommandHandlers = {
     parse: noArgs,
     run: (host) => (host.payments.dismiss(), null),
   },
+  'integrity.acknowledge': {
+    parse: noArgs,
+    run: (host) => {
+      if (!host.acknowledgeIntegrity()) throw new PosError('not_found', hostMessage('integrity.nothingToAcknowledge'));
+      return null;
+    },
+  },
   'alerts.dismiss': {
     parse: (args) => {
       exactKeys(args, 'id');

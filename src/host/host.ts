@@ -15,7 +15,7 @@ import type { TrainingMode, TrainingModeFactory } from './api/training-mode.ts';
 import { readEnv } from './config/env.ts';
 import { SettingsStore, TRAINING_BAKONG_ID, type Settings } from './config/settings.ts';
 import { openLedger, type Db } from './ledger/database.ts';
-import { checkLedgerGuards, guardProblems } from './ledger/guards.ts';
+import { Integrity, verifyFromLastZ, type StartCheck } from './ledger/integrity.ts';
 import { lockDataDir } from './ledger/instance-lock.ts';
 import { readTill } from './ledger/journal/till.ts';
 import { saleEpoch } from './ledger/journal/journal.ts';
@@ -98,6 +98,10 @@ export interface Host {
   displayState(): DisplayState;
   saveSettings(input: SettingsInput): SettingsView;
   simulatePayment(saleId: number): void;
+  /** Acknowledges the ledger's integrity warning (journaled); false when there is none. */
+  acknowledgeIntegrity(): boolean;
+  /** The start check of the ledger (integrity.ts), run after the host is up; resolves when it has run. */
+  readonly integrityChecked: Promise<StartCheck>;
   /** Acknowledges a cashier alert; false when there is no such open alert. */
   dismissAlert(id: number): boolean;
   /** Called after every change the screens should show (already committed). Returns an unsubscribe. */
@@ -140,7 +144,6 @@ export function createHost(options: HostOptions): Host {
     unlock();
     throw error;
   }
-  reportLedgerGuards(db);
   const settings = new SettingsStore(db, env.overrides);
   // What an older version left readable by others: the POS's own files (and a file: printer folder
   // inside the data directory), never anything else kept in a folder named by POS_DATA_DIR.
@@ -254,6 +257,24 @@ export function createHost(options: HostOptions): Host {
   if (options.backups !== false) void backups.start();
   warmUpFetch();
 
+  // The start check, off the selling path: after the host is up, in small steps (integrity.ts says
+  // why and what was measured). Selling goes on whatever it finds.
+  const integrity = new Integrity(db, now);
+  let closed = false;
+  const integrityChecked = verifyFromLastZ(db, {
+    pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    stopped: () => closed,
+  }).then((check) => {
+    if (closed) return check;
+    reportIntegrity(check);
+    try {
+      if (integrity.record(check)) notify();
+    } catch (error) {
+      console.error(`[ledger] could not journal the failed start check: ${(error as Error).message}`);
+    }
+    return check;
+  });
+
   const shiftLedger = new Shifts(db, now, printJobs);
   const shifts: HostShifts = {
     current: () => shiftLedger.current(),
@@ -303,6 +324,7 @@ export function createHost(options: HostOptions): Host {
         ledgerUnwritable: writeHealth.unwritable,
         printer: printing.view(current?.id ?? null),
         salesRevision: salesRevision(),
+        integrity: integrity.state(),
         now: now(),
       });
     },
@@ -334,6 +356,12 @@ export function createHost(options: HostOptions): Host {
       // Let the watcher find it as it would a real payment, without waiting for the next poll.
       void payments.checkNow(saleId).catch(() => undefined);
     },
+    integrityChecked,
+    acknowledgeIntegrity() {
+      const acknowledged = integrity.acknowledge();
+      if (acknowledged) notify();
+      return acknowledged;
+    },
     dismissAlert(id) {
       const dismissed = alerts.dismiss(id);
       if (dismissed) notify();
@@ -344,6 +372,8 @@ export function createHost(options: HostOptions): Host {
       return () => listeners.delete(listener);
     },
     async close() {
+      closed = true;
+      await integrityChecked;
       listeners.clear();
       events.clear();
       await payments.stop();
@@ -368,14 +398,14 @@ function printerFolder(setting: string): string[] {
 }
 
 /**
- * Anyone with the ledger file can drop or alter the triggers that guard it (docs/ledger.md); at start
- * the POS says so loudly in its log, and keeps selling. The owner's warning on screen comes with the
- * journal's verification (issue 8), not yet.
+ * What the start check found, loudly in the log with its details (the screens get catalog words only).
  */
-function reportLedgerGuards(db: Db): void {
-  try {
-    for (const problem of guardProblems(checkLedgerGuards(db))) console.error(`[ledger] WARNING, the ledger may have been tampered with: ${problem}`);
-  } catch (error) {
-    console.error(`[ledger] could not check the ledger's guards: ${(error as Error).message}`);
+function reportIntegrity(check: StartCheck): void {
+  const took = `${check.rowsWalked} journal row(s), ${check.salesCompared} sale(s) in ${check.ms.toFixed(0)} ms`;
+  if (check.problems.length === 0) {
+    console.log(`[ledger] start check passed: ${took}`);
+    return;
   }
+  for (const detail of check.details) console.error(`[ledger] WARNING, the ledger may have been tampered with: ${detail}`);
+  console.error(`[ledger] start check failed (${took}); the POS keeps selling and shows the owner a warning until acknowledged`);
 }

@@ -9,6 +9,7 @@ import {
   type CashierState,
   type CommandArgs,
   type DisplayState,
+  type IntegrityState,
   type PrinterView,
   type PrintJobView,
   type SalesPage,
@@ -39,6 +40,7 @@ export function buildCashierState(input: {
   ledgerUnwritable: boolean;
   printer: PrinterView;
   salesRevision: number;
+  integrity: IntegrityState;
   now: number;
 }): CashierState {
   return {
@@ -53,6 +55,7 @@ export function buildCashierState(input: {
     alerts: input.alerts,
     printer: input.printer,
     salesRevision: input.salesRevision,
+    integrity: input.integrity,
     totals: input.ledger.totals(input.now),
     serverTime: input.now,
   };

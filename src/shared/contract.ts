@@ -183,6 +183,12 @@ export interface DayTotals {
   otherAccountCents: number;
 }
 
+/**
+ * The ledger's start check (src/host/ledger/integrity.ts): ok, or what it found not as the POS wrote
+ * it, in catalog words, and since when (host time). Stays until acknowledged (`integrity.acknowledge`).
+ */
+export type IntegrityState = { ok: true } | { ok: false; problems: HostMessage[]; since: number };
+
 export interface CashierState {
   mode: 'training' | 'live';
   merchantName: string;
@@ -206,6 +212,8 @@ export interface CashierState {
    * stays the same size however long the day.
    */
   salesRevision: number;
+  /** The ledger failed its start check: a red warning above every tab until acknowledged. */
+  integrity: IntegrityState;
   totals: DayTotals;
   /** Host clock when this state was made, so screens can correct countdowns for clock skew. */
   serverTime: number;
@@ -369,6 +377,8 @@ export interface CashierCommands {
   /** A fresh QR for the same amount: the old one is cancelled (still watched for a late payment). */
   'payment.newQr': { args: { saleId: number }; result: SaleView };
   'alerts.dismiss': { args: { id: number }; result: null };
+  /** The ledger's integrity warning was seen: journaled (`integrity.acknowledged`, by the cashier until issue 9's owner PIN). */
+  'integrity.acknowledge': { args: Record<string, never>; result: null };
   /** Clears the finished sale from both screens so the next one can start. */
   'payment.dismiss': { args: Record<string, never>; result: null };
   /** Training mode only: the embedded sandbox marks the QR paid, as a customer's bank would. */

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { Header } from './Header.tsx';
+import { IntegrityWarning } from './IntegrityWarning.tsx';
 import { LedgerUnwritable } from './LedgerUnwritable.tsx';
 import { SellView } from './SellView.tsx';
 import { SettingsView } from './SettingsView.tsx';
@@ -39,6 +40,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      <IntegrityWarning />
       <LedgerUnwritable />
       {/* On the Sell screen the alerts sit above the payment panel, where they never move the keypad. */}
       {view !== 'sell' && <Alerts />}

@@ -75,6 +75,8 @@ export interface CashierStore {
   newSale(): Promise<boolean>;
   newQr(): Promise<void>;
   dismissAlert(id: number): Promise<void>;
+  /** The ledger's integrity warning was seen (journaled by the host). */
+  acknowledgeIntegrity(): Promise<void>;
   reprint(saleId: number): Promise<void>;
   openPreview(saleId: number): Promise<void>;
   closePreview(): void;
@@ -241,6 +243,11 @@ export const useCashier = create<CashierStore>()((set, get) => {
     async dismissAlert(id) {
       // Not exclusive with the payment buttons: acknowledging an alert must always be possible.
       const reply = await invoke('alerts.dismiss', { id });
+      if (!reply.ok) set({ error: reply.error, errorOrigin: null, errorIsLink: reply.link === true });
+    },
+    async acknowledgeIntegrity() {
+      // Like an alert: never exclusive with the payment buttons.
+      const reply = await invoke('integrity.acknowledge', {});
       if (!reply.ok) set({ error: reply.error, errorOrigin: null, errorIsLink: reply.link === true });
     },
     async reprint(saleId) {

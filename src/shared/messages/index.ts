@@ -7,6 +7,7 @@ import type { Language } from '../contract.ts';
 import { ALERT_MESSAGES } from './alerts.ts';
 import { API_MESSAGES } from './api.ts';
 import { EXPORT_MESSAGES } from './export.ts';
+import { INTEGRITY_MESSAGES } from './integrity.ts';
 import { LEDGER_MESSAGES } from './ledger.ts';
 import { PAYMENT_MESSAGES } from './payment.ts';
 import { PRINTER_MESSAGES } from './printer.ts';
@@ -21,6 +22,7 @@ export const HOST_MESSAGES = {
   ...ALERT_MESSAGES,
   ...API_MESSAGES,
   ...EXPORT_MESSAGES,
+  ...INTEGRITY_MESSAGES,
   ...LEDGER_MESSAGES,
   ...PAYMENT_MESSAGES,
   ...PRINTER_MESSAGES,

@@ -85,12 +85,16 @@ test('a trigger no migration created is reported, its name quoted as data', (t) 
   assert.deepEqual(guardProblems(report), ['the ledger file has a trigger no version of the POS created: "pay me\\ninstead"']);
 });
 
-test('the host starts on a ledger whose guard was dropped, and says so loudly in its log', (t) => {
+test('the host starts on a ledger whose guard was dropped, says so loudly in its log and warns the owner', async (t) => {
   const { dir, file } = ledgerFile(t);
   file.exec('DROP TRIGGER print_jobs_never_deleted');
   const logged = t.mock.method(console, 'error', () => undefined);
   const host = startHost(t, { POS_DATA_DIR: dir });
-  assert.ok(host);
+  // The start check runs after the host is up (src/host/ledger/integrity.ts).
+  await host.integrityChecked;
+  assert.deepEqual(host.cashierState().integrity.ok ? [] : host.cashierState().integrity, {
+    ok: false, problems: [{ code: 'integrity.guardsChanged', params: { count: 1 } }], since: (host.cashierState().integrity as { since: number }).since,
+  });
   const lines = logged.mock.calls.map((call) => String(call.arguments[0]));
   assert.ok(lines.some((line) => /tampered with.*"print_jobs_never_deleted" is missing/.test(line)), lines.join('\n'));
 });

@@ -9,6 +9,7 @@
  * next version of that type, and readers handle every version ever written.
  */
 import type { SaleStatus } from '../../../shared/contract.ts';
+import type { HostMessage } from '../../../shared/messages/index.ts';
 
 /** Who caused the row: the POS itself (the watcher, the print queue, start-up) or the cashier's screen (cashier identities come later). */
 export type Actor = 'system' | 'cashier';
@@ -146,6 +147,24 @@ export interface LedgerRestored {
   };
 }
 
+/**
+ * The start check (src/host/ledger/integrity.ts) found the ledger not as the POS wrote it: the
+ * problems as catalog messages with whole-number params only (a row, a sale, a Z), never text from
+ * the file. Written again only when the problems differ from the last such row's.
+ */
+export interface IntegrityFailed {
+  type: 'integrity.failed';
+  version: 1;
+  payload: { problems: HostMessage[] };
+}
+
+/** Someone at the till acknowledged the warning of the `integrity.failed` row `failedSeq` (the cashier; the owner's PIN comes with issue 9). */
+export interface IntegrityAcknowledged {
+  type: 'integrity.acknowledged';
+  version: 1;
+  payload: { failedSeq: number };
+}
+
 export type SettingValue = string | number | boolean | null | string[];
 
 /**
@@ -185,7 +204,9 @@ export type JournalEvent =
   | SettingsChanged
   | ShiftOpened
   | ShiftClosed
-  | LedgerRestored;
+  | LedgerRestored
+  | IntegrityFailed
+  | IntegrityAcknowledged;
 
 export type JournalEventType = JournalEvent['type'];
 
@@ -207,6 +228,8 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'shift.opened': [1],
   'shift.closed': [1],
   'ledger.restored': [1],
+  'integrity.failed': [1],
+  'integrity.acknowledged': [1],
 };
 
 export const ACTORS: readonly Actor[] = ['system', 'cashier'];

@@ -102,7 +102,12 @@ function fieldProblem(row: StoredRow, till: string): string | null {
   return null;
 }
 
-export function verifyChain(db: Db, options: { fromSeq?: number; anchor?: Anchor } = {}): ChainReport {
+/**
+ * `fromSeq`: start there, trusting row fromSeq - 1's stored hash (a Z's anchor, or the previous step
+ * of a walk in steps). `toSeq`: stop after that row (a step of the POS's start check); the head is
+ * then the last row checked.
+ */
+export function verifyChain(db: Db, options: { fromSeq?: number; toSeq?: number; anchor?: Anchor } = {}): ChainReport {
   const till = db.prepare('SELECT id, code FROM till LIMIT 1').get() as { id: string; code: string } | undefined;
   const report = (rows: number, head: ChainReport['head'], problem: ChainProblem | null): ChainReport =>
     ({ ok: problem === null, tillId: till?.id ?? null, rows, head, problem });
@@ -123,8 +128,8 @@ export function verifyChain(db: Db, options: { fromSeq?: number; anchor?: Anchor
   let anchorSeen = false;
   let rows = 0;
   let head: ChainReport['head'] = null;
-  const walk = db.prepare('SELECT till_id, epoch, seq, uuid, actor, at, type, version, payload, prev_hash, hash FROM journal WHERE till_id = ? AND seq >= ? ORDER BY seq');
-  for (const row of walk.iterate(till.id, fromSeq) as IterableIterator<StoredRow>) {
+  const walk = db.prepare('SELECT till_id, epoch, seq, uuid, actor, at, type, version, payload, prev_hash, hash FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? ORDER BY seq');
+  for (const row of walk.iterate(till.id, fromSeq, options.toSeq ?? Number.MAX_SAFE_INTEGER) as IterableIterator<StoredRow>) {
     const seq = row.seq;
     if (seq !== expectedSeq) {
       return report(rows, head, { seq: expectedSeq, kind: 'gap', text: `row ${expectedSeq} is missing: the row after ${expectedSeq - 1} is ${seq}` });
@@ -171,7 +176,7 @@ export function verifyChain(db: Db, options: { fromSeq?: number; anchor?: Anchor
     expectedSeq = seq + 1;
   }
   if (rows === 0 && fromSeq === 1) return report(0, null, { seq: 1, kind: 'no journal', text: 'the journal is empty: its first row (till.created) is missing' });
-  if (anchor && !anchorSeen) {
+  if (anchor && !anchorSeen && (options.toSeq === undefined || options.toSeq >= anchor.seq)) {
     return report(rows, head, { seq: anchor.seq, kind: 'anchor', text: `the anchor's row ${anchor.seq} is not in the chain (it ends at ${head?.seq ?? fromSeq - 1}): rows were removed` });
   }
   return report(rows, head, null);
@@ -296,19 +301,24 @@ function saleDiffers(sale: SaleColumns, journaled: JournaledSale, events: Journa
   return null;
 }
 
-/** Each sale of the sales table against its journal rows, in sale order; then journaled sales missing from the table. */
-export function verifyProjection(db: Db): ProjectionReport {
+/**
+ * Each sale of the sales table against its journal rows, in sale order; then journaled sales missing
+ * from the table, alerts and printed receipts. The POS's start check compares the sales since the
+ * last Z in steps: `fromSale`..`toSale` compares those sales only (nothing after them), and the last
+ * step (no `toSale`) the rest and everything after.
+ */
+export function verifyProjection(db: Db, options: { fromSale?: number; toSale?: number } = {}): ProjectionReport {
   const till = db.prepare('SELECT id, code FROM till LIMIT 1').get() as { id: string; code: string } | undefined;
   if (!till) return { ok: false, sales: 0, problem: { sale: 0, text: 'the ledger has no till identity, so no journal to compare with' } };
   const typeList = SALE_TYPES.map((t) => `'${t}'`).join(', ');
   const rowsOf = db.prepare(`SELECT type, at, payload FROM journal INDEXED BY journal_by_sale
                              WHERE till_id = ? AND sale_id = ? AND type IN (${typeList}) ORDER BY seq`);
   const eventsOf = db.prepare('SELECT at, from_status AS "from", to_status AS "to" FROM sale_events WHERE sale_id = ? ORDER BY id');
-  const page = db.prepare(`SELECT id, ${COMPARED_COLUMNS.join(', ')} FROM sales WHERE id > ? ORDER BY id LIMIT 1000`);
+  const page = db.prepare(`SELECT id, ${COMPARED_COLUMNS.join(', ')} FROM sales WHERE id > ? AND id <= ? ORDER BY id LIMIT 1000`);
   let count = 0;
-  let last = 0;
+  let last = Math.max(0, (options.fromSale ?? 1) - 1);
   for (;;) {
-    const sales = page.all(last) as SaleColumns[];
+    const sales = page.all(last, options.toSale ?? Number.MAX_SAFE_INTEGER) as SaleColumns[];
     if (sales.length === 0) break;
     for (const sale of sales) {
       const journaled = foldSale(rowsOf.all(till.id, sale.id) as Array<{ type: string; at: number; payload: string }>);
@@ -319,6 +329,7 @@ export function verifyProjection(db: Db): ProjectionReport {
     }
     last = sales[sales.length - 1]!.id;
   }
+  if (options.toSale !== undefined) return { ok: true, sales: count, problem: null };
   const orphan = db.prepare(`SELECT sale_id FROM journal WHERE till_id = ? AND type IN ('migrated.sale', 'sale.opened')
                              AND sale_id NOT IN (SELECT id FROM sales) ORDER BY sale_id LIMIT 1`).get(till.id) as { sale_id: number } | undefined;
   if (orphan) return { ok: false, sales: count, problem: { sale: orphan.sale_id, text: `sale ${orphan.sale_id} is in the journal but missing from the sales table` } };
