@@ -42,6 +42,7 @@ test('every refusal a command can give carries a catalog message, in both langua
     ['sales.page', { limit: 0 }, 'request.pageLimit'],
     ['payment.dismiss', { saleId: 1 }, 'request.noArguments'],
     ['alerts.dismiss', { id: 5 }, 'alert.notFound'],
+    ['integrity.acknowledge', {}, 'integrity.nothingToAcknowledge'],
     ['training.simulatePayment', { saleId: 99 }, 'payment.noQrToPay'],
     ['receipt.reprint', { saleId: 99 }, 'payment.noSale'],
     ['receipt.reprint', { saleId: 1 }, 'payment.noReceipt'],
