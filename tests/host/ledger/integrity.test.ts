@@ -124,7 +124,7 @@ test('a row before the last Z rewritten with every hash recomputed: only the Z a
       if (parsed.sale === 2 && parsed.amountCents !== undefined) payload = canonicalJson({ ...parsed, amountCents: 1 });
       const prevHash = prev || (row.prev_hash as string);
       const hash = rowHash(prevHash, {
-        tillId: row.till_id as string, seq: row.seq as number, uuid: row.uuid as string, actor: row.actor as string,
+        tillId: row.till_id as string, epoch: row.epoch as number, seq: row.seq as number, uuid: row.uuid as string, actor: row.actor as string,
         at: row.at as number, type: row.type as string, version: row.version as number, payload,
       });
       file.prepare('UPDATE journal SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(payload, prevHash, hash, row.seq);
