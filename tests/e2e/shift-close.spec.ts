@@ -46,7 +46,7 @@ test('the shift is closed from the Shift tab: X totals, Z with its anchor, the Z
     const z = page.getByTestId('z-report');
     await expect(z.getByRole('heading', { name: /^Z report [2-9A-Z]+-Z1$/ })).toBeVisible();
     const anchor = (await z.getByTestId('z-anchor').textContent()) ?? '';
-    expect(anchor).toMatch(/^\d+:[0-9a-f]{16}$/);
+    expect(anchor).toMatch(/^[2-9A-Z]+:\d+:[0-9a-f]{16}$/);
     await expect(page.getByRole('row', { name: /-Z1/ })).toBeVisible();
 
     // The printed Z: a third job, after the two receipts, bit for bit the stored Z rendered.
@@ -56,7 +56,7 @@ test('the shift is closed from the Shift tab: X totals, Z with its anchor, the Z
     const db = new Database(join(pos.dataDir, 'ledger.sqlite3'), { readonly: true });
     const stored = JSON.parse((db.prepare('SELECT report FROM z_reports WHERE shift = 1').get() as { report: string }).report) as ShiftReport;
     db.close();
-    expect(`${stored.anchor.seq}:${stored.anchor.hash16}`).toBe(anchor);
+    expect(anchor).toBe(`${stored.zNumber!.replace(/-Z1$/, '')}:${stored.anchor.seq}:${stored.anchor.hash16}`);
     const expected = renderZReport({ paperWidth: 80, merchantName: KHMER_NAME, report: stored, copy: false });
     expect([job.raster!.width, job.raster!.height]).toEqual([expected.width, expected.height]);
     expect(Buffer.from(job.raster!.data).equals(Buffer.from(expected.data))).toBe(true);
@@ -71,5 +71,36 @@ test('the shift is closed from the Shift tab: X totals, Z with its anchor, the Z
   } finally {
     await pos.stop();
     rmSync(prints, { recursive: true, force: true });
+  }
+});
+
+test('a close while a payment is watched says so; carrying it over closes with the QR listed unresolved', async ({ browser }) => {
+  const pos = await startPos({});
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(pos.cashierUrl);
+    await keyIn(page, '4.00');
+    await page.getByRole('button', { name: 'Charge', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Simulate payment' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Shift', exact: true }).click();
+    await page.getByTestId('x-report').getByRole('button', { name: 'Close shift' }).click();
+    await page.getByRole('dialog', { name: 'Close shift 1?' }).getByRole('button', { name: 'Close shift' }).click();
+    const watched = page.getByRole('dialog', { name: 'A payment is still being watched' });
+    await expect(watched).toContainText('1 payment(s) still being watched (#1)');
+    // The safe choice has the focus: Enter waits.
+    await expect(watched.getByRole('button', { name: 'Wait' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(watched).toBeHidden();
+    await expect(page.getByTestId('shift-number')).toHaveText('1');
+
+    await page.getByTestId('x-report').getByRole('button', { name: 'Close shift' }).click();
+    await page.getByRole('dialog', { name: 'Close shift 1?' }).getByRole('button', { name: 'Close shift' }).click();
+    await watched.getByRole('button', { name: 'Carry it into the next shift' }).click();
+    const z = page.getByTestId('z-report');
+    await expect(z.getByRole('heading', { name: /-Z1$/ })).toBeVisible();
+    await expect(z.getByText('#1', { exact: true })).toBeVisible();
+  } finally {
+    await pos.stop();
   }
 });

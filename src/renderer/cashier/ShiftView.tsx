@@ -72,7 +72,7 @@ function ZReportPanel({ report, onReprint, onClose }: { report: ShiftReport; onR
         <div><dt>{t('shift.closedAt')}</dt><dd>{when(report.closedAt)}</dd></div>
         <div>
           <dt>{t('shift.anchor')}</dt>
-          <dd className="shift__anchor" data-testid="z-anchor">{anchorText(report.anchor)}</dd>
+          <dd className="shift__anchor" data-testid="z-anchor">{anchorText(report.anchor, report.zNumber)}</dd>
         </div>
       </dl>
       <p className="shift__note">{t('shift.anchorHint')}</p>
@@ -200,7 +200,7 @@ export function ShiftView() {
                   <td>{z.businessDate}</td>
                   <td>{when(z.closedAt)}</td>
                   <td className="num">{formatUsd(z.takings.cents)} · {formatRiel(z.takings.riel)}</td>
-                  <td className="shift__anchor">{anchorText(z.anchor)}</td>
+                  <td className="shift__anchor">{anchorText(z.anchor, z.zNumber)}</td>
                   <td>
                     <button type="button" className="btn btn--ghost" aria-label={t('shift.viewZ', { z: z.zNumber })} onClick={() => void view(z.shift)}>
                       {t('shift.view')}

@@ -32,10 +32,8 @@ export function reportLines(report: ShiftReport): ReportLine[] {
   ];
 }
 
-/** The anchor exactly as `npm run ledger -- verify --anchor SEQ:HASH16` accepts it. */
-export function anchorText(anchor: { seq: number; hash16: string }): string {
-  return `${anchor.seq}:${anchor.hash16}`;
-}
+/** The anchor exactly as `npm run ledger -- verify --anchor` accepts it (the printed Z shows the same). */
+export { anchorText } from '../../shared/z-anchor.ts';
 
 /** Sale numbers as a short list (`#3, #7`), or null when there are none. */
 export function saleList(sales: readonly number[]): string | null {

@@ -11,11 +11,12 @@ import { test } from 'node:test';
 import { runCommand } from '../../../src/host/commands.ts';
 import type { Host } from '../../../src/host/host.ts';
 import { openLedger } from '../../../src/host/ledger/database.ts';
-import { verifyChain, verifyProjection } from '../../../src/host/ledger/journal/verify.ts';
+import { parseAnchor, verifyChain, verifyProjection } from '../../../src/host/ledger/journal/verify.ts';
 import { PrintJobs } from '../../../src/host/ledger/print-jobs.ts';
 import { Shifts } from '../../../src/host/ledger/shifts.ts';
 import { decodeEscPosJob } from '../../../src/host/printing/escpos/decode.ts';
 import type { PrintJobView, ShiftReport } from '../../../src/shared/contract.ts';
+import { anchorText } from '../../../src/shared/z-anchor.ts';
 import { startHost } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
 
@@ -70,6 +71,10 @@ test('the close queues its Z print in its own transaction; it prints as the rend
   await waitFor('every job settled', () => host.printing.view().jobs.every((j) => j.status === 'printed'));
   // Z prints are not receipts: the journal/projection check still agrees with print_jobs.
   assert.equal(verifyChain(host.db).ok, true);
+  // The anchor as shown and printed is one ledger verify --anchor takes, and it holds.
+  const printed = parseAnchor(anchorText(z.anchor, z.zNumber));
+  assert.ok(printed?.code, 'the printed anchor names the till');
+  assert.equal(verifyChain(host.db, { anchor: printed }).ok, true);
   const projection = verifyProjection(host.db);
   assert.equal(projection.ok, true, JSON.stringify(projection.problem));
 });

@@ -38,8 +38,13 @@ describe('shift report helpers', () => {
 
   it('writes the anchor as `ledger verify --anchor` takes it', () => {
     assert.equal(anchorText({ seq: 20, hash16: '0123456789abcdef' }), '20:0123456789abcdef');
-    // What the CLI's --anchor accepts (the Z print writes the same form, z-report.ts).
+    // What the CLI's --anchor accepts (the Z print writes the same form, z-report.ts): the till's code
+    // and epoch from the Z number when there is one.
     assert.deepEqual(parseAnchor(anchorText({ seq: 20, hash16: '0123456789abcdef' })), { seq: 20, hash: '0123456789abcdef' });
+    assert.equal(anchorText({ seq: 20, hash16: '0123456789abcdef' }, 'K7QX2M-Z3'), 'K7QX2M:20:0123456789abcdef');
+    assert.equal(anchorText({ seq: 20, hash16: '0123456789abcdef' }, 'K7QX2M-2-Z3'), 'K7QX2M-2:20:0123456789abcdef');
+    assert.deepEqual(parseAnchor('K7QX2M-2:20:0123456789abcdef'), parseAnchor(anchorText({ seq: 20, hash16: '0123456789abcdef' }, 'K7QX2M-2-Z3')));
+    assert.deepEqual(parseAnchor(anchorText({ seq: 20, hash16: '0123456789abcdef' }, 'K7QX2M-2-Z3')), { seq: 20, hash: '0123456789abcdef', code: 'K7QX2M', epoch: 2 });
   });
 
   it('lists sale numbers, or nothing', () => {

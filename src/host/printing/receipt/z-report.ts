@@ -1,12 +1,13 @@
 /**
  * A Z report (the close of a shift) → the raster the receipt printer gets, drawn like a receipt
  * (blocks, Khmer and Latin fonts, same style and threshold; see layout.ts). English with Khmer on
- * every label. It ends with the anchor in the exact form `npm run ledger -- verify --anchor SEQ:HASH16`
- * takes, so the owner can later check the ledger against this paper.
+ * every label. It ends with the anchor in the exact form `npm run ledger -- verify --anchor
+ * CODE[-EPOCH]:SEQ:HASH16` takes (shared/z-anchor.ts), so the owner can later check the ledger against this paper.
  */
 import { createCanvas } from '@napi-rs/canvas';
 import type { ShiftMoney, ShiftReport } from '../../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../../shared/money.ts';
+import { anchorText } from '../../../shared/z-anchor.ts';
 import { PAPER_DOTS, type Bitmap, type PaperWidth } from '../types.ts';
 import { box, row, rule, space, stack, text, type Block, type Frame, type Rect } from './blocks.ts';
 import { registerReceiptFonts } from './fonts.ts';
@@ -84,8 +85,9 @@ function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
     line(Z_LABELS.training, money(z.training.opened)),
     line(`${Z_LABELS.training} — ${Z_LABELS.paid}`, money(z.training.paid)),
     ruled(),
-    line(Z_LABELS.anchor, `${z.anchor.seq}:${z.anchor.hash16}`),
-    text(frame, `${Z_LABELS.verify} ${z.anchor.seq}:${z.anchor.hash16}`, s.note, 'left'),
+    text(frame, Z_LABELS.anchor, s.label, 'left'),
+    text(frame, anchorText(z.anchor, z.zNumber), s.value, 'left'),
+    text(frame, `${Z_LABELS.verify} ${anchorText(z.anchor, z.zNumber)}`, s.note, 'left'),
   ];
   if (data.copy) {
     blocks.push(space(s.ruleSpace), box(frame, s.boxPadding, 'filled', (inner) => LABELS.copy.map((t) => text(inner, t, s.copy, 'center', 'white'))));
