@@ -5,9 +5,10 @@
  * the customer display may only subscribe to its own read-only state.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { saveExport } from './save-export.ts';
 import { runCommand } from '../src/host/commands.ts';
 import type { Host } from '../src/host/host.ts';
-import { CHANNELS, type CashierState, type CommandReply, type DisplayState } from '../src/shared/contract.ts';
+import { CHANNELS, type CashierState, type CommandReply, type DisplayState, type SaveExportOutcome } from '../src/shared/contract.ts';
 import { isPageUrl, type PageName } from './app-url.ts';
 import type { Snapshot } from './preload/wire.ts';
 import { isTrustedSender } from './trusted-sender.ts';
@@ -39,6 +40,11 @@ export function wireIpc(host: Host, windows: IpcWindows): () => void {
     return runCommand(host, name, args);
   });
 
+  ipcMain.handle(CHANNELS.saveExport, (event, exportId: unknown): Promise<SaveExportOutcome> | SaveExportOutcome => {
+    if (!trusted(event, 'cashier', CHANNELS.saveExport)) return 'failed';
+    return saveExport(host, windows.cashier(), exportId);
+  });
+
   ipcMain.handle(CHANNELS.cashierSubscribe, (event): Snapshot<CashierState> => {
     if (!trusted(event, 'cashier', CHANNELS.cashierSubscribe)) throw new Error('not allowed');
     return { version, state: host.cashierState() };
@@ -58,7 +64,7 @@ export function wireIpc(host: Host, windows: IpcWindows): () => void {
 
   return () => {
     unsubscribe();
-    for (const channel of [CHANNELS.command, CHANNELS.cashierSubscribe, CHANNELS.displaySubscribe]) {
+    for (const channel of [CHANNELS.command, CHANNELS.saveExport, CHANNELS.cashierSubscribe, CHANNELS.displaySubscribe]) {
       ipcMain.removeHandler(channel);
     }
   };

@@ -3,7 +3,7 @@
  * CashierBridge from the contract, and nothing else. ipcRenderer itself never reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { CashierBridge, CashierState, CommandReply } from '../../src/shared/contract.ts';
+import type { CashierBridge, CashierState, CommandReply, SaveExportOutcome } from '../../src/shared/contract.ts';
 import { feed } from './state-feed.ts';
 import { WIRE } from './wire.ts';
 
@@ -17,6 +17,8 @@ const posCashier = {
         error: { code: 'internal', text: { code: 'request.hostUnreachable' }, message: `The POS could not be reached (${String(error)})` },
       }),
     ),
+  // The main process shows a save dialog and copies the file; the page never sees a path.
+  saveExport: (exportId) => ipcRenderer.invoke(WIRE.saveExport, exportId).catch((): SaveExportOutcome => 'failed'),
   onState: (listener) => feed<CashierState>(WIRE.cashierSubscribe, WIRE.cashierState, listener),
 } satisfies CashierBridge;
 

@@ -12,6 +12,7 @@ export const WIRE = {
   displayState: 'pos:display-state',
   cashierSubscribe: 'pos:cashier-subscribe',
   displaySubscribe: 'pos:display-subscribe',
+  saveExport: 'pos:save-export',
 } as const satisfies typeof CHANNELS;
 
 /**

@@ -483,4 +483,6 @@ export const CHANNELS = {
   displayState: 'pos:display-state',
   cashierSubscribe: 'pos:cashier-subscribe',
   displaySubscribe: 'pos:display-subscribe',
+  /** Electron: the cashier window asks the main process to save an export (a save dialog). */
+  saveExport: 'pos:save-export',
 } as const;

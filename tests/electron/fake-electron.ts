@@ -186,8 +186,18 @@ class FakeSession extends EventEmitter {
 }
 export const session = { defaultSession: new FakeSession() };
 
+/** What the next save dialog answers (a test sets it); every dialog shown is recorded. */
+export const saveDialog = {
+  answer: { canceled: true, filePath: undefined as string | undefined },
+  shown: [] as Array<{ window: unknown; options: { defaultPath?: string; filters?: unknown } }>,
+};
+
 export const dialog = {
   showErrorBox(title: string, content: string): void { record.errorBoxes.push({ title, content }); },
+  async showSaveDialog(window: unknown, options: { defaultPath?: string; filters?: unknown }): Promise<{ canceled: boolean; filePath?: string }> {
+    saveDialog.shown.push({ window, options });
+    return { ...saveDialog.answer };
+  },
 };
 
 export const Menu = {

@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +78,7 @@ test('the app:// scheme and the sandbox are set up before ready, nothing else is
 test('on ready: IPC handlers, the cashier window and the customer window on the second monitor', async () => {
   fake.becomeReady();
   await until('two windows', () => live('cashier') && live('customer'));
-  assert.deepEqual([...fake.record.ipcHandlers.keys()].sort(), ['pos:cashier-subscribe', 'pos:command', 'pos:display-subscribe']);
+  assert.deepEqual([...fake.record.ipcHandlers.keys()].sort(), ['pos:cashier-subscribe', 'pos:command', 'pos:display-subscribe', 'pos:save-export']);
   for (const [win, page] of [[cashier(), 'cashier'], [customer(), 'customer']] as const) {
     const prefs = win.options.webPreferences as Record<string, unknown>;
     assert.equal(prefs.preload, join(BUILD, 'preload', `${page}.cjs`));
@@ -223,6 +223,30 @@ test('a training sale over IPC: charge, QR on the display, simulated payment, pa
   assert.deepEqual([...new Set(display.webContents.sent.map((m) => m.channel))], ['pos:display-state']);
   const versions = pushes(display, 'pos:display-state').map((p) => p.version);
   assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+});
+
+test('Export in Electron: export.create over IPC, then a save dialog on the cashier window and the file copied there (0600)', async () => {
+  const till = cashier();
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const created = (await fake.invoke('pos:command', fake.eventFrom(till), 'export.create', { format: 'csv', from: today, to: today })) as {
+    ok: boolean; value: { exportId: string; fileName: string };
+  };
+  assert.equal(created.ok, true, JSON.stringify(created));
+  const source = join(dataDir, 'exports', created.value.fileName);
+  fake.saveDialog.answer = { canceled: true, filePath: undefined };
+  assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), created.value.exportId), 'cancelled');
+  const target = join(mkdtempSync(join(tmpdir(), 'pos-save-')), 'mine.csv');
+  fake.saveDialog.answer = { canceled: false, filePath: target };
+  assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), created.value.exportId), 'saved');
+  assert.deepEqual(readFileSync(target), readFileSync(source));
+  assert.equal(statSync(target).mode & 0o777, 0o600);
+  const last = fake.saveDialog.shown.at(-1)!;
+  assert.equal(last.window, till);
+  assert.equal(last.options.defaultPath, created.value.fileName);
+  // Only the cashier window, and only a known export id.
+  assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(customer()), created.value.exportId), 'failed');
+  assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), '../../etc/passwd'), 'failed');
+  assert.equal(fake.saveDialog.shown.length, 2);
 });
 
 test('unplugging the second monitor replaces the full-screen display with a minimised window; re-plugging brings it back', async () => {

@@ -285,9 +285,10 @@ test('IPC: every handler checks its sender first; commands only from the cashier
   const ipc = file('electron/ipc.ts');
   assert.doesNotMatch(ipc, /ipcMain\.(on|once|handleOnce)\(/, 'only ipcMain.handle, all checked');
   const handlers = occurrences(ipc, 'ipcMain.handle(').map((at) => group(ipc, at + 'ipcMain.handle'.length));
-  assert.equal(handlers.length, 3);
+  assert.equal(handlers.length, 4);
   const expected: Record<string, string> = {
     'CHANNELS.command': 'cashier',
+    'CHANNELS.saveExport': 'cashier',
     'CHANNELS.cashierSubscribe': 'cashier',
     'CHANNELS.displaySubscribe': 'customer',
   };
@@ -296,7 +297,7 @@ test('IPC: every handler checks its sender first; commands only from the cashier
     assert.ok(channel && expected[channel], `unexpected handler ${handler.slice(0, 60)}`);
     const body = group(handler, handler.indexOf('=>'), true);
     const firstStatement = body.slice(1).trim().split('\n')[0]!;
-    assert.match(firstStatement, new RegExp(`^if \\(!trusted\\(event, '${expected[channel]}', ${channel.replace('.', '\\.')}\\)\\) (return NOT_ALLOWED|throw new Error)`), `${channel} must check its sender first`);
+    assert.match(firstStatement, new RegExp(`^if \\(!trusted\\(event, '${expected[channel]}', ${channel.replace('.', '\\.')}\\)\\) (return NOT_ALLOWED|return 'failed'|throw new Error)`), `${channel} must check its sender first`);
   }
   assert.match(ipc, /return runCommand\(host, name, args\)/, 'commands go through runCommand');
   assert.match(ipc, /const window = page === 'cashier' \? windows\.cashier\(\) : windows\.customer\(\);\s*if \(isTrustedSender\(event, window, page\)\) return true;/);
