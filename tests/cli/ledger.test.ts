@@ -44,7 +44,7 @@ const MISTAKES: Array<[args: string[], message: RegExp, usage: RegExp]> = [
   [['backup', '--out', 'a', 'b'], /Unexpected argument 'b'/, /Usage: npm run ledger -- backup --out FILE/],
   [['backup', '--force'], /backup needs --out FILE/, /Usage: npm run ledger -- backup --out FILE/],
   [['verify', 'now'], /Unexpected argument 'now'/, /Usage: npm run ledger -- verify/],
-  [['export', '--from', '2026-01-01'], /export needs --to/, /Usage: npm run ledger -- export --from YYYY-MM-DD/],
+  [['export', '--from', '2026-01-01'], /export needs --to/, /Usage: npm run ledger -- export \(--from YYYY-MM-DD --to YYYY-MM-DD \| --z N\)/],
   [['export', '--from', '2026-01-01', '--to', '2026-01-02', '--format', 'pdf', '--out', 'x'], /csv or xlsx/, /Usage: npm run ledger -- export/],
   [['export', '--from', '2026-1-1', '--to', '2026-01-02', '--format', 'csv', '--out', 'x'], /YYYY-MM-DD/, /Usage: npm run ledger -- export/],
   [['export', '--from', '2026-01-03', '--to', '2026-01-02', '--format', 'csv', '--out', 'x'], /start date 2026-01-03 is after the end date 2026-01-02/, /Usage: npm run ledger -- export/],
