@@ -59,11 +59,12 @@ test('a row carries its sale and its newest receipt; an unpaid sale has none', a
 });
 
 test('today is what was created or paid today: yesterday\'s sale paid after midnight is listed, yesterday\'s others are not', async (t) => {
-  let now = new Date(2026, 10, 24, 23, 50).getTime();
+  // The POS's day is Cambodia's (UTC+7), whatever the machine's zone: 16:50Z is 23:50 in Phnom Penh.
+  let now = Date.UTC(2026, 10, 24, 16, 50);
   const host = startHost(t, {}, { now: () => now });
   const [left, paidLater] = host.db.transaction(() => [host.ledger.create({ ...SALE, amountCents: 100 }), host.ledger.create({ ...SALE, amountCents: 200 })])();
   host.ledger.attachQr(paidLater!.id, { md5: 'e'.repeat(32), khqrString: '000201-late', expiresAt: now + 60 * 60_000, payTo: 'shop@aclb' });
-  now = new Date(2026, 10, 25, 0, 5).getTime();
+  now = Date.UTC(2026, 10, 24, 17, 5); // 00:05 the next day in Phnom Penh
   host.ledger.markPaid(paidLater!.id, 'after midnight');
   const [today] = seed(host, 1, () => now);
   assert.deepEqual((await page(host, {})).sales.map((sale) => sale.id), [today, paidLater!.id]);
