@@ -183,12 +183,12 @@ test('verify --anchor SEQ:HASH16 checks the chain against a printed head; a jour
 
   editCopy(file, (db) => {
     db.exec('DROP TRIGGER journal_never_updated');
-    db.exec(`UPDATE journal SET payload = replace(payload, '"amountCents":101', '"amountCents":1') WHERE seq = 6`);
+    db.exec(`UPDATE journal SET payload = replace(payload, '"amountCents":101', '"amountCents":1') WHERE seq = 7`);
   });
   const edited = await runLedgerCli(['verify'], dataDir);
   assert.equal(edited.code, 1);
   assert.match(edited.stdout, /PROBLEM +protective triggers: the protective trigger "journal_never_updated" is missing/);
-  assert.match(edited.stdout, /PROBLEM +hash chain: row 6: hash mismatch: row 6 \(sale\.opened\) does not hash to its stored hash/);
+  assert.match(edited.stdout, /PROBLEM +hash chain: row 7: hash mismatch: row 7 \(sale\.opened\) does not hash to its stored hash/);
 });
 
 test('a check that cannot read the ledger (SQLITE_BUSY, IOERR) ends verify with exit 3, not 1; a corrupt read stays a problem', (t) => {

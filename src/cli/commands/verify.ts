@@ -143,7 +143,7 @@ function projections(db: Db) {
     const named = found.setting !== undefined ? `setting ${found.setting}` : found.job !== undefined ? `print job ${found.job}` : found.alert !== undefined ? `alert ${found.alert}` : `sale ${found.sale}`;
     return problem(`${named}: ${found.text}`);
   }
-  return ok(`all ${report.sales} sales match the journal (every journaled column and their history), and so do the alerts and printed receipts`);
+  return ok(`all ${report.sales} sales match the journal (every journaled column and their history), and so do the alerts, printed receipts and settings`);
 }
 
 /**

@@ -60,9 +60,9 @@ for (const [at, date] of [['2026-12-01T16:59:59Z', '2026-12-01'], ['2026-12-01T1
     assert.equal(open.reason, 'first_sale');
     assert.equal(open.openedBy, 'cashier');
     const rows = journal(db);
-    assert.deepEqual(rows.map((r) => r.type), ['till.created', 'shift.opened', 'sale.opened']);
-    assert.deepEqual(JSON.parse(rows[1]!.payload), { shift: 1, businessDate: date, reason: 'first_sale' });
-    assert.equal(open.openedSeq, 2);
+    assert.deepEqual(rows.map((r) => r.type), ['till.created', 'settings.snapshot', 'shift.opened', 'sale.opened']);
+    assert.deepEqual(JSON.parse(rows[2]!.payload), { shift: 1, businessDate: date, reason: 'first_sale' });
+    assert.equal(open.openedSeq, 3);
     // A second sale stays in the same shift.
     sales.create(SALE);
     assert.equal(journal(db).filter((r) => r.type === 'shift.opened').length, 1);

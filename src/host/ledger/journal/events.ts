@@ -168,6 +168,17 @@ export interface IntegrityAcknowledged {
 export type SettingValue = string | number | boolean | null | string[];
 
 /**
+ * The settings as stored (each key the settings table holds, its saved value) when the till was
+ * made, at a new ledger or at the upgrade: the baseline `settings.changed` rows apply to, so the
+ * settings table can be checked against the journal. Settings hold no secret.
+ */
+export interface SettingsSnapshot {
+  type: 'settings.snapshot';
+  version: 1;
+  payload: { settings: Record<string, SettingValue> };
+}
+
+/**
  * A shift opened: with the first sale when none is open, by the owner's explicit action, or by the
  * POS itself (`system`) when a payment is journaled while no shift is open (after a close). Its
  * business date is the Asia/Phnom_Penh calendar date (UTC+7) at this row's time, fixed here.
@@ -202,6 +213,7 @@ export type JournalEvent =
   | AlertDismissed
   | ReceiptPrinted
   | SettingsChanged
+  | SettingsSnapshot
   | ShiftOpened
   | ShiftClosed
   | LedgerRestored
@@ -225,6 +237,7 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'alert.dismissed': [1],
   'receipt.printed': [1],
   'settings.changed': [1],
+  'settings.snapshot': [1],
   'shift.opened': [1],
   'shift.closed': [1],
   'ledger.restored': [1],

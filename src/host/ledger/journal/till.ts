@@ -10,6 +10,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { SaleStatus } from '../../../shared/contract.ts';
 import type { Db } from '../database.ts';
 import { isHostMessageCode } from '../../../shared/messages/index.ts';
+import { DEFAULT_SETTINGS } from '../../config/settings.ts';
+import type { SettingValue } from './events.ts';
 import { appendFor, tillId } from './journal.ts';
 
 /** No 0/O, 1/I/L, U/V: a code read aloud or copied from paper cannot be mistaken. */
@@ -89,11 +91,30 @@ export function ensureTill(db: Db, now: () => number = Date.now): Till | null {
     const schema = db.pragma('user_version', { simple: true }) as number;
     const by = { actor: 'system' as const, at };
     appendFor(db, till.id, { type: 'till.created', version: 1, payload: { till: till.id, code: till.code, schema } }, by);
+    appendFor(db, till.id, { type: 'settings.snapshot', version: 1, payload: { settings: storedSettings(db) } }, by);
     migrateExisting(db, till.id, at);
     return till;
   })();
   tillId(db); // cached for append only once committed
   return made;
+}
+
+/**
+ * The settings table as stored: each known key (settings.ts DEFAULT_SETTINGS) with its saved value.
+ * A value that is not JSON (damaged) is journaled as its text, so verify still compares it.
+ */
+function storedSettings(db: Db): Record<string, SettingValue> {
+  const known = new Set(Object.keys(DEFAULT_SETTINGS));
+  const settings: Record<string, SettingValue> = {};
+  for (const row of db.prepare('SELECT key, value FROM settings ORDER BY key').all() as Array<{ key: string; value: string }>) {
+    if (!known.has(row.key)) continue;
+    try {
+      settings[row.key] = JSON.parse(row.value) as SettingValue;
+    } catch {
+      settings[row.key] = row.value;
+    }
+  }
+  return settings;
 }
 
 function migrateExisting(db: Db, till: string, at: number): void {

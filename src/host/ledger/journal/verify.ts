@@ -14,6 +14,7 @@
 import type { SaleStatus } from '../../../shared/contract.ts';
 import type { Db } from '../database.ts';
 import { GENESIS_PREV_HASH, fieldGrammarProblem, isCanonical, rowHash, type HashedFields } from './canonical.ts';
+import { DEFAULT_SETTINGS } from '../../config/settings.ts';
 import { ACTORS, KNOWN_EVENTS } from './events.ts';
 
 export type ChainProblemKind = 'no journal' | 'gap' | 'prev link' | 'bad field' | 'non-canonical payload' | 'hash mismatch' | 'genesis' | 'anchor';
@@ -339,7 +340,49 @@ export function verifyProjection(db: Db, options: { fromSale?: number; toSale?: 
   if (alert) return { ok: false, sales: count, problem: alert };
   const print = printProblem(db, till.id);
   if (print) return { ok: false, sales: count, problem: print };
+  const setting = settingsProblem(db, till.id);
+  if (setting) return { ok: false, sales: count, problem: setting };
   return { ok: true, sales: count, problem: null };
+}
+
+/**
+ * The settings table against the journal: the `settings.snapshot` made with the till, then each
+ * `settings.changed` row's new values. A stored key the journal holds must have that value (as the
+ * POS writes it: JSON text); a stored key it does not hold must be the default (a form saved with a
+ * value unchanged stores it without a change to journal); a journaled key missing from the table must
+ * be the default. A ledger whose till was made before the snapshot existed has no baseline: only the
+ * keys its journal changed are compared.
+ */
+function settingsProblem(db: Db, till: string): { sale: number; setting: string; text: string } | null {
+  const rows = db.prepare(`SELECT type, payload FROM journal WHERE till_id = ? AND type IN ('settings.snapshot', 'settings.changed') ORDER BY seq`)
+    .all(till) as Array<{ type: string; payload: string }>;
+  const journaled = new Map<string, string>();
+  let baseline = false;
+  for (const row of rows) {
+    const p = JSON.parse(row.payload) as Payload;
+    if (row.type === 'settings.snapshot') {
+      baseline = true;
+      for (const [key, value] of Object.entries(p.settings as Record<string, unknown>)) journaled.set(key, JSON.stringify(value));
+    } else {
+      for (const change of p.changes as Array<{ key: string; to: unknown }>) journaled.set(change.key, JSON.stringify(change.to));
+    }
+  }
+  const defaults = DEFAULT_SETTINGS as unknown as Record<string, unknown>;
+  const stored = new Map((db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>)
+    .filter((row) => row.key in defaults).map((row) => [row.key, row.value]));
+  const named = (key: string, text: string) => ({ sale: 0, setting: key, text: `setting ${key} ${text}` });
+  for (const [key, value] of stored) {
+    const want = journaled.get(key);
+    if (want !== undefined) {
+      if (want !== value) return named(key, `is ${value} in the settings table, the journal says ${want}`);
+    } else if (baseline && value !== JSON.stringify(defaults[key])) {
+      return named(key, `is ${value} in the settings table, but no journal row set it (the journal's value is the default ${JSON.stringify(defaults[key])})`);
+    }
+  }
+  for (const [key, want] of journaled) {
+    if (key in defaults && !stored.has(key) && want !== JSON.stringify(defaults[key])) return named(key, `is missing from the settings table, the journal says ${want}`);
+  }
+  return null;
 }
 
 /**

@@ -41,9 +41,11 @@ test('a new ledger: the till has a UUID and a 4-character code, written as the j
   assert.match(till.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.match(till.code, /^[2-9A-HJKMNP-TW-Z]{6}$/);
   for (const c of till.code) assert.ok(TILL_CODE_ALPHABET.includes(c));
-  const [first, ...rest] = rows(db);
+  const [first, snapshot, ...rest] = rows(db);
   assert.deepEqual(rest, []);
   assert.equal(first!.type, 'till.created');
+  assert.equal(snapshot!.type, 'settings.snapshot', 'the settings as stored, the baseline of settings.changed');
+  assert.deepEqual(JSON.parse(snapshot!.payload), { settings: {} });
   assert.equal(first!.actor, 'system');
   assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 15 });
   assert.ok(verifyChain(db).ok);
@@ -72,35 +74,36 @@ test('a sale paid end to end, printed, then one paid late and its alert dismisse
   const journal = rows(db);
   assert.deepEqual(journal.map((r) => [r.seq, r.type, r.actor]), [
     [1, 'till.created', 'system'],
-    [2, 'shift.opened', 'cashier'],
-    [3, 'sale.opened', 'cashier'],
-    [4, 'sale.qrIssued', 'cashier'],
-    [5, 'sale.paid', 'system'],
-    [6, 'receipt.printed', 'system'],
-    [7, 'sale.opened', 'cashier'],
-    [8, 'sale.qrIssued', 'cashier'],
-    [9, 'sale.expired', 'system'],
-    [10, 'sale.paid', 'system'],
-    [11, 'alert.raised', 'system'],
-    [12, 'alert.dismissed', 'cashier'],
-    [13, 'sale.opened', 'cashier'],
-    [14, 'sale.failed', 'cashier'],
+    [2, 'settings.snapshot', 'system'],
+    [3, 'shift.opened', 'cashier'],
+    [4, 'sale.opened', 'cashier'],
+    [5, 'sale.qrIssued', 'cashier'],
+    [6, 'sale.paid', 'system'],
+    [7, 'receipt.printed', 'system'],
+    [8, 'sale.opened', 'cashier'],
+    [9, 'sale.qrIssued', 'cashier'],
+    [10, 'sale.expired', 'system'],
+    [11, 'sale.paid', 'system'],
+    [12, 'alert.raised', 'system'],
+    [13, 'alert.dismissed', 'cashier'],
+    [14, 'sale.opened', 'cashier'],
+    [15, 'sale.failed', 'cashier'],
   ]);
   const payload = (seq: number) => JSON.parse(journal[seq - 1]!.payload) as unknown;
-  assert.deepEqual(payload(3), {
+  assert.deepEqual(payload(4), {
     sale: 1, amountCents: 1050, currency: 'USD', khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test',
   });
-  assert.deepEqual(payload(4), { sale: 1, md5: MD5, amountCents: 1050, payTo: 'shop@aclb', expiresAt: 1_764_577_000_000, khqrString: 'KHQR-PAYLOAD' });
-  assert.deepEqual(payload(5), { sale: 1, from: 'awaiting_payment', late: false });
-  assert.equal(journal[4]!.at, paid.paidAt, 'the paid row\'s time is the sale\'s paid_at');
-  assert.deepEqual(payload(6), { job: job.id, sale: 1, kind: 'receipt', outcome: 'printed', attempts: 2 }, 'one row for the print, not one per attempt');
-  assert.deepEqual(payload(10), { sale: 2, from: 'expired', late: true });
-  assert.deepEqual(payload(11), { alert: alert.id, sale: 2, kind: 'paid_late', previousStatus: 'expired' });
-  assert.deepEqual(payload(12), { alert: alert.id, sale: 2 });
-  assert.deepEqual(payload(14), { sale: 3, from: 'creating', code: 'payment.qrNotRecorded' });
+  assert.deepEqual(payload(5), { sale: 1, md5: MD5, amountCents: 1050, payTo: 'shop@aclb', expiresAt: 1_764_577_000_000, khqrString: 'KHQR-PAYLOAD' });
+  assert.deepEqual(payload(6), { sale: 1, from: 'awaiting_payment', late: false });
+  assert.equal(journal[5]!.at, paid.paidAt, 'the paid row\'s time is the sale\'s paid_at');
+  assert.deepEqual(payload(7), { job: job.id, sale: 1, kind: 'receipt', outcome: 'printed', attempts: 2 }, 'one row for the print, not one per attempt');
+  assert.deepEqual(payload(11), { sale: 2, from: 'expired', late: true });
+  assert.deepEqual(payload(12), { alert: alert.id, sale: 2, kind: 'paid_late', previousStatus: 'expired' });
+  assert.deepEqual(payload(13), { alert: alert.id, sale: 2 });
+  assert.deepEqual(payload(15), { sale: 3, from: 'creating', code: 'payment.qrNotRecorded' });
 
   const chain = verifyChain(db);
-  assert.deepEqual({ ok: chain.ok, rows: chain.rows, problem: chain.problem }, { ok: true, rows: 14, problem: null });
+  assert.deepEqual({ ok: chain.ok, rows: chain.rows, problem: chain.problem }, { ok: true, rows: 15, problem: null });
   assert.deepEqual(verifyProjection(db), { ok: true, sales: 3, problem: null });
 });
 
@@ -139,7 +142,7 @@ test('append refuses to run outside a transaction, and refuses money that is not
     type: 'sale.opened', version: 1,
     payload: { sale: 9, amountCents: 10.5, currency: 'USD', khrPerUsd: 4100, training: false, merchantName: 'x', bakongId: 'y', apiBaseUrl: 'z' },
   }, { actor: 'cashier', at: 1 }))(), /only safe integers/);
-  assert.equal(rows(db).length, 1);
+  assert.equal(rows(db).length, 2);
 });
 
 test('the journal\'s guards: no UPDATE, DELETE, REPLACE, nor a row that is not the next of the chain', (t) => {
@@ -170,7 +173,7 @@ test('no secret in any journal row: a live sale with POS_BAKONG_API_KEY set, and
   assert.ok((await runCommand(host, 'settings.save', { khrPerUsd: 4200, receiptFooter: ['Come again'] })).ok);
   const journal = rows(host.db);
   assert.deepEqual(journal.map((r) => r.type).filter((type) => type !== 'receipt.printed'),
-    ['till.created', 'shift.opened', 'sale.opened', 'sale.qrIssued', 'sale.paid', 'settings.changed']);
+    ['till.created', 'settings.snapshot', 'shift.opened', 'sale.opened', 'sale.qrIssued', 'sale.paid', 'settings.changed']);
   const settings = JSON.parse(journal.find((r) => r.type === 'settings.changed')!.payload) as { changes: unknown[] };
   assert.deepEqual(settings.changes, [
     { key: 'khrPerUsd', from: 4000, to: 4200 },

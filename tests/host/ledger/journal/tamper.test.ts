@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import Database from 'better-sqlite3';
+import { SettingsStore } from '../../../../src/host/config/settings.ts';
 import { Alerts } from '../../../../src/host/ledger/alerts.ts';
 import { LEDGER_FILE, openLedger, type Db } from '../../../../src/host/ledger/database.ts';
 import { rowHash } from '../../../../src/host/ledger/journal/canonical.ts';
@@ -37,7 +38,7 @@ test('an untouched ledger verifies: chain and projection', (t) => {
   const db = shop(t);
   const chain = verifyChain(db);
   assert.equal(chain.problem, null);
-  assert.equal(chain.rows, 1 + 1 + 4 * 3, 'till.created; shift 1 opened with the first sale; each sale opened, QR issued, then paid or expired (a receipt owed is not a print)');
+  assert.equal(chain.rows, 1 + 1 + 1 + 4 * 3, 'till.created; the settings snapshot; shift 1 opened with the first sale; each sale opened, QR issued, then paid or expired (a receipt owed is not a print)');
   assert.deepEqual(verifyProjection(db), { ok: true, sales: 4, problem: null });
 });
 
@@ -156,4 +157,19 @@ test('an alert "undismissed" or planted by hand (guards dropped) is named by the
   db.exec(`UPDATE alerts SET dismissed_at = ${clock}`);
   db.exec(`INSERT INTO alerts (sale_id, kind, previous_status, created_at) VALUES (${sale.id}, 'paid_late', 'cancelled', 1)`);
   assert.equal(verifyProjection(db).problem?.text, `alert ${alert!.id + 1} (sale ${sale.id}) is in the alerts table but no journal row raised it`);
+});
+
+test('settings: the snapshot and each change are the baseline; a direct SQL edit of bakongId is named (review 8, finding 7)', (t) => {
+  const dir = tempDir(t);
+  const pos = openLedger(dir);
+  new SettingsStore(pos, {}).save({ bakongId: 'shop@aclb', khrPerUsd: 4100, merchantName: 'My Shop' });
+  pos.close();
+  const db = new Database(join(dir, LEDGER_FILE));
+  t.after(() => db.close());
+  assert.deepEqual(verifyProjection(db).problem, null);
+  db.prepare(`UPDATE settings SET value = ? WHERE key = 'bakongId'`).run(JSON.stringify('thief@aclb'));
+  assert.deepEqual(verifyProjection(db).problem, { sale: 0, setting: 'bakongId', text: 'setting bakongId is "thief@aclb" in the settings table, the journal says "shop@aclb"' });
+  db.prepare(`UPDATE settings SET value = ? WHERE key = 'bakongId'`).run(JSON.stringify('shop@aclb'));
+  db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('apiBaseUrl', '"https://evil.test"', 1)`).run();
+  assert.match(verifyProjection(db).problem!.text, /setting apiBaseUrl is "https:\/\/evil.test" in the settings table, but no journal row set it/);
 });

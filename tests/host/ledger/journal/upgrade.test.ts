@@ -32,9 +32,9 @@ test('a schema-1 ledger with sales gets a till, a genesis row and one migrated r
   const db = openLedger(dir);
   t.after(() => db.close());
   const rows = db.prepare('SELECT seq, type, actor, payload FROM journal ORDER BY seq').all() as Array<{ seq: number; type: string; actor: string; payload: string }>;
-  assert.deepEqual(rows.map((r) => r.type), ['till.created', 'migrated.sale', 'migrated.sale']);
+  assert.deepEqual(rows.map((r) => r.type), ['till.created', 'settings.snapshot', 'migrated.sale', 'migrated.sale']);
   assert.equal((JSON.parse(rows[0]!.payload) as { schema: number }).schema, MIGRATIONS.at(-1)!.version);
-  assert.deepEqual(JSON.parse(rows[1]!.payload), {
+  assert.deepEqual(JSON.parse(rows[2]!.payload), {
     sale: 1, amountCents: 1050, currency: 'USD', khrPerUsd: 4100, status: 'paid', training: false, merchantName: 'Old Shop',
     bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test', payTo: 'shop@aclb', md5: 'a'.repeat(32), khqrString: 'QR-A', createdAt: 1000, expiresAt: 900_000, paidAt: 3000, paidLate: false,
     failureCode: null,
@@ -45,7 +45,7 @@ test('a schema-1 ledger with sales gets a till, a genesis row and one migrated r
       { at: 3000, from: 'awaiting_payment', to: 'paid', detail: null },
     ],
   });
-  const failed = JSON.parse(rows[2]!.payload) as { status: string; history: Array<{ detail: string | null }> };
+  const failed = JSON.parse(rows[3]!.payload) as { status: string; history: Array<{ detail: string | null }> };
   assert.equal(failed.status, 'failed');
   // A failure's old English reason (here quoting the API) becomes the catalog's payment.failedEarlier.
   assert.deepEqual(failed.history.map((line) => line.detail), [null, 'payment.failedEarlier']);
@@ -62,8 +62,8 @@ test('a schema-1 ledger with sales gets a till, a genesis row and one migrated r
   const again = openLedger(dir);
   t.after(() => again.close());
   assert.deepEqual((again.prepare('SELECT type FROM journal ORDER BY seq').all() as Array<{ type: string }>).map((r) => r.type),
-    ['till.created', 'migrated.sale', 'migrated.sale', 'shift.opened', 'sale.opened']);
-  assert.equal(verifyChain(again).rows, 5);
+    ['till.created', 'settings.snapshot', 'migrated.sale', 'migrated.sale', 'shift.opened', 'sale.opened']);
+  assert.equal(verifyChain(again).rows, 6);
   assert.ok(verifyProjection(again).ok);
 });
 
@@ -79,8 +79,8 @@ test('a schema-12 ledger with a late payment and its dismissed alert: migrated.s
   const db = openLedger(dir);
   t.after(() => db.close());
   const rows = db.prepare('SELECT type, payload FROM journal ORDER BY seq').all() as Array<{ type: string; payload: string }>;
-  assert.deepEqual(rows.map((r) => r.type), ['till.created', 'migrated.sale', 'migrated.alert']);
-  assert.deepEqual(JSON.parse(rows[2]!.payload), { alert: 1, sale: 1, kind: 'paid_late', previousStatus: 'expired', createdAt: 9000, dismissedAt: 9500 });
+  assert.deepEqual(rows.map((r) => r.type), ['till.created', 'settings.snapshot', 'migrated.sale', 'migrated.alert']);
+  assert.deepEqual(JSON.parse(rows[3]!.payload), { alert: 1, sale: 1, kind: 'paid_late', previousStatus: 'expired', createdAt: 9000, dismissedAt: 9500 });
   assert.ok(verifyChain(db).ok);
   assert.deepEqual(verifyProjection(db), { ok: true, sales: 1, problem: null });
 });
