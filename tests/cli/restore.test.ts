@@ -13,6 +13,8 @@ import type { Host } from '../../src/host/host.ts';
 import { saleEpoch } from '../../src/host/ledger/journal/journal.ts';
 import { readTill } from '../../src/host/ledger/journal/till.ts';
 import { verifyChain } from '../../src/host/ledger/journal/verify.ts';
+import { COLUMNS } from '../../src/host/export/columns.ts';
+import { saleRows } from '../../src/host/export/sales-rows.ts';
 import { SalesLedger } from '../../src/host/ledger/sales.ts';
 import { Shifts } from '../../src/host/ledger/shifts.ts';
 import { receiptNumber } from '../../src/host/printing/receipt-data.ts';
@@ -130,6 +132,11 @@ test('a good backup is restored: the old ledger kept, ledger.restored journaled,
   assert.equal(saleEpoch(again.db, newSale), 2);
   assert.equal(receiptNumber(code, newSale, saleEpoch(again.db, newSale)), `${code}-2-${newSale}`);
   assert.equal(receiptNumber(code, 1, saleEpoch(again.db, 1)), `${code}-1`);
+  // The accountant's export names each sale by the number its receipt carries.
+  const receiptColumn = COLUMNS.find((column) => column.en === 'Receipt number')!;
+  const exported = new Map([...saleRows(again.db, { start: 0, end: Number.MAX_SAFE_INTEGER })].map((row) => [row.id, receiptColumn.value(row)]));
+  assert.equal(exported.get(newSale), `${code}-2-${newSale}`);
+  assert.equal(exported.get(1), `${code}-1`);
   assert.equal(new Shifts(again.db).close({ carryOver: true }).zNumber, `${code}-2-Z1`);
   assert.ok(verifyChain(again.db).ok);
 

@@ -38,7 +38,7 @@ export const COLUMNS: readonly Column[] = [
   { en: 'Sale number', km: 'លេខការលក់', kind: 'integer', value: (r) => r.id },
   { en: 'Till', km: 'ម៉ាស៊ីនគិតប្រាក់', kind: 'text', value: (r) => r.till_code },
   // As printed on the receipt (the one function that numbers receipts), so a receipt finds its row.
-  { en: 'Receipt number', km: 'លេខបង្កាន់ដៃ', kind: 'text', value: (r) => (r.till_code === null ? null : receiptNumber(r.till_code, r.id)) },
+  { en: 'Receipt number', km: 'លេខបង្កាន់ដៃ', kind: 'text', value: (r) => (r.till_code === null ? null : receiptNumber(r.till_code, r.id, r.epoch)) },
   { en: 'Business date', km: 'ថ្ងៃលក់', kind: 'text', value: saleBusinessDate },
   { en: 'Created at', km: 'ពេលបង្កើត', kind: 'text', value: (r) => cambodiaTime(r.created_at) },
   { en: 'Paid at', km: 'ពេលបង់ប្រាក់', kind: 'text', value: (r) => (r.paid_at === null ? null : cambodiaTime(r.paid_at)) },

@@ -27,12 +27,24 @@ export interface ExportSaleRow {
   failure_code: string | null;
   /** The till's code (the same on every row of one ledger); null on a ledger without a till yet. */
   till_code: string | null;
+  /** The epoch the sale was opened in (its receipt number carries it above 1; docs/journal.md). */
+  epoch: number;
 }
 
 /** The ledger's till code, if it has a till (schema 13 on, after the first start). */
 function tillCode(db: Db): string | null {
   if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'till'").get()) return null;
   return (db.prepare('SELECT code FROM till LIMIT 1').get() as { code: string } | undefined)?.code ?? null;
+}
+
+/**
+ * The epoch of each sale's first journal row, as receipt-data.ts prints it (1 on a ledger without a
+ * journal yet), looked up through the journal's per-sale index.
+ */
+function epochColumn(db: Db): string {
+  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'journal'").get()) return '1 AS epoch';
+  return `coalesce((SELECT j.epoch FROM journal j INDEXED BY journal_by_sale
+                    WHERE j.till_id = (SELECT id FROM till LIMIT 1) AND j.sale_id = sales.id ORDER BY j.seq LIMIT 1), 1) AS epoch`;
 }
 
 /**
@@ -43,7 +55,7 @@ function tillCode(db: Db): string | null {
 export function* saleRows(db: Db, range: Pick<BusinessDateRange, 'start' | 'end'>): Generator<ExportSaleRow, void, undefined> {
   const statement = db.prepare(
     `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5,
-            created_at, paid_at, paid_late, failure_code, :till AS till_code
+            created_at, paid_at, paid_late, failure_code, :till AS till_code, ${epochColumn(db)}
      FROM sales WHERE id IN (
        SELECT id FROM sales INDEXED BY sales_by_paid WHERE paid_at >= :start AND paid_at < :end
        UNION ALL
@@ -69,10 +81,10 @@ export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<Export
   const types = SHIFT_SALE_ROW_TYPES.map(() => '?').join(', ');
   const statement = db.prepare(
     `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5,
-            created_at, paid_at, paid_late, failure_code
+            created_at, paid_at, paid_late, failure_code, ? AS till_code, ${epochColumn(db)}
      FROM sales
      WHERE id IN (SELECT sale_id FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND sale_id IS NOT NULL AND type IN (${types}))
      ORDER BY created_at, id`,
   );
-  yield* statement.iterate(range.tillId, range.fromSeq, range.toSeq, ...SHIFT_SALE_ROW_TYPES) as IterableIterator<ExportSaleRow>;
+  yield* statement.iterate(tillCode(db), range.tillId, range.fromSeq, range.toSeq, ...SHIFT_SALE_ROW_TYPES) as IterableIterator<ExportSaleRow>;
 }
