@@ -3,6 +3,7 @@
  * accountant"). Reads the ledger through its own read-only SELECT (sales-rows.ts), writes a
  * private file atomically (private-file.ts) and returns the totals of exactly the rows it wrote.
  */
+import type { ShiftReport } from '../../shared/contract.ts';
 import { PosError } from '../../shared/errors.ts';
 import { hostMessage } from '../../shared/messages/index.ts';
 import type { Db } from '../ledger/database.ts';
@@ -10,7 +11,7 @@ import { businessDateRange, type BusinessDateRange } from './business-date.ts';
 import { writeCsv } from './csv.ts';
 import { writePrivateFile } from './private-file.ts';
 import { saleRows, saleRowsOfShift, type ExportSaleRow } from './sales-rows.ts';
-import { addToSummary, emptySummary, type ExportSummary } from './summary.ts';
+import { addToSummary, emptySummary, withZTotals, type ExportSummary } from './summary.ts';
 import { storedZReport } from '../ledger/shifts.ts';
 import { writeXlsx } from './xlsx.ts';
 
@@ -76,10 +77,12 @@ export function checkExportByZ(request: Pick<ExportByZ, 'z' | 'format'>): void {
 export async function exportSales(db: Db, request: ExportRequest): Promise<ExportResult> {
   let rows: () => Iterable<ExportSaleRow>;
   let summary: ExportSummary;
+  let zReport: ShiftReport | null = null;
   if (request.z !== undefined) {
     checkExportByZ(request);
     const z = storedZReport(db, request.z);
     if (!z || z.zNumber === null) throw new PosError('invalid_request', hostMessage('export.zUnknown', { n: request.z }));
+    zReport = z;
     const date = z.businessDate ?? '';
     summary = emptySummary(date, date);
     summary.z = { shift: request.z, zNumber: z.zNumber, anchor: z.anchor, fromSeq: z.fromSeq };
@@ -90,9 +93,10 @@ export async function exportSales(db: Db, request: ExportRequest): Promise<Expor
     rows = () => saleRows(db, range);
   }
   const count = (row: ExportSaleRow): void => addToSummary(summary, row);
+  const final = (): ExportSummary => (zReport ? withZTotals(summary, zReport) : summary);
   await writePrivateFile(request.out, (out) =>
-    request.format === 'csv' ? writeCsv(rows(), out, count) : writeXlsx(rows(), out, count, () => summary),
+    request.format === 'csv' ? writeCsv(rows(), out, count) : writeXlsx(rows(), out, count, final),
     request.replace ?? true,
   );
-  return { ...summary, format: request.format, out: request.out };
+  return { ...final(), format: request.format, out: request.out };
 }

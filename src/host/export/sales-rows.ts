@@ -7,7 +7,7 @@
  */
 import type { SaleStatus } from '../../shared/contract.ts';
 import type { Db } from '../ledger/database.ts';
-import { SHIFT_SALE_ROW_TYPES } from '../reports/shift-report.ts';
+import { SHIFT_SALE_ROW_TYPES, saleStateAt } from '../reports/shift-report.ts';
 import type { BusinessDateRange } from './business-date.ts';
 
 /** One sale as the export needs it (the ledger's columns, unchanged). */
@@ -75,16 +75,38 @@ export interface ShiftSeqRange {
 /**
  * The sales of one shift (the export by Z): those with a row journaled in the shift's seq range
  * that counts in the shift (SHIFT_SALE_ROW_TYPES, the rule of the X/Z report), in the order they were
- * made. Each row shows the sale as the ledger holds it now.
+ * made. Each row shows the sale as of the shift's end (saleStateAt: its journal rows up to the
+ * shift's last seq), so a sale paid in the next shift is unresolved here and paid in the next
+ * shift's export, as the two Z reports count it.
  */
 export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<ExportSaleRow, void, undefined> {
   const types = SHIFT_SALE_ROW_TYPES.map(() => '?').join(', ');
-  const statement = db.prepare(
+  // Read a page at a time (keyset on created_at, id): the connection cannot run the per-sale fold
+  // while a statement is still iterating, and a page keeps memory flat.
+  const page = db.prepare(
     `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5,
             created_at, paid_at, paid_late, failure_code, ? AS till_code, ${epochColumn(db)}
      FROM sales
      WHERE id IN (SELECT sale_id FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND sale_id IS NOT NULL AND type IN (${types}))
-     ORDER BY created_at, id`,
+       AND (created_at > ? OR (created_at = ? AND id > ?))
+     ORDER BY created_at, id LIMIT 500`,
   );
-  yield* statement.iterate(tillCode(db), range.tillId, range.fromSeq, range.toSeq, ...SHIFT_SALE_ROW_TYPES) as IterableIterator<ExportSaleRow>;
+  const till = tillCode(db);
+  let after = { created: Number.MIN_SAFE_INTEGER, id: 0 };
+  for (;;) {
+    const rows = page.all(till, range.tillId, range.fromSeq, range.toSeq, ...SHIFT_SALE_ROW_TYPES, after.created, after.created, after.id) as ExportSaleRow[];
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const state = saleStateAt(db, range.tillId, row.id, range.toSeq);
+      if (state) {
+        row.status = state.status;
+        row.paid_at = state.paidAt;
+        row.paid_late = state.paidLate ? 1 : 0;
+        row.failure_code = state.failureCode;
+      }
+      yield row;
+    }
+    const last = rows[rows.length - 1]!;
+    after = { created: last.created_at, id: last.id };
+  }
 }

@@ -4,7 +4,7 @@
  * Takings are real sales paid to the shop's own account; sales paid to another account and
  * training sales are counted apart and never in takings.
  */
-import { SALE_STATUSES, type SaleStatus } from '../../shared/contract.ts';
+import { SALE_STATUSES, type SaleStatus, type ShiftMoney, type ShiftReport } from '../../shared/contract.ts';
 import { centsToRiel } from '../../shared/money.ts';
 import type { ExportSaleRow } from './sales-rows.ts';
 
@@ -86,4 +86,25 @@ export function addToSummary(summary: ExportSummary, row: ExportSaleRow): void {
   }
   add(summary.takings, row.amount_cents, riel);
   if (row.paid_late === 1) add(summary.paidLate, row.amount_cents, riel);
+}
+
+const total = (m: ShiftMoney): Total => ({ count: m.count, cents: m.cents, riel: m.riel });
+
+/**
+ * An export by Z states the Z's own totals (README, "Export by Z report"): takings, other account,
+ * paid late, training paid, and paid / expired / cancelled / failed counted as the Z counts them (the
+ * rows of the shift that paid, expired, cancelled or failed a sale, so a sale expired then paid late
+ * counts in both). Sales still unresolved at the shift's end (creating, awaiting payment) keep the
+ * rows' count. The rows show each sale as of the shift's end, so their paid rows add up to the same takings.
+ */
+export function withZTotals(summary: ExportSummary, z: ShiftReport): ExportSummary {
+  summary.takings = total(z.takings);
+  summary.otherAccount = total(z.otherAccount);
+  summary.paidLate = total(z.byStatus.paidLate);
+  summary.trainingPaid = total(z.training.paid);
+  summary.byStatus.paid = total(z.byStatus.paid);
+  summary.byStatus.expired = total(z.byStatus.expired);
+  summary.byStatus.cancelled = total(z.byStatus.cancelled);
+  summary.byStatus.failed = total(z.byStatus.failed);
+  return summary;
 }

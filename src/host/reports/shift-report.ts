@@ -65,8 +65,8 @@ function perSaleStatements(db: Db): { facts: Statement; status: Statement } {
     found = {
       facts: db.prepare(`SELECT type, payload FROM journal INDEXED BY journal_by_sale
                          WHERE till_id = ? AND sale_id = ? AND seq <= ? AND type IN ${SALE_FACT_TYPES} ORDER BY seq`),
-      status: db.prepare(`SELECT type, payload FROM journal INDEXED BY journal_by_sale
-                          WHERE till_id = ? AND sale_id = ? AND seq <= ? AND type IN ${STATUS_TYPES} ORDER BY seq DESC LIMIT 1`),
+      status: db.prepare(`SELECT at, type, payload FROM journal INDEXED BY journal_by_sale
+                          WHERE till_id = ? AND sale_id = ? AND seq <= ? AND type IN ${STATUS_TYPES} ORDER BY seq`),
     };
     perSale.set(db, found);
   }
@@ -94,16 +94,51 @@ function saleFacts(db: Db, till: string, sale: number, toSeq: number): SaleFacts
   return facts;
 }
 
-function statusAt(db: Db, till: string, sale: number, toSeq: number): SaleStatus | null {
-  const row = perSaleStatements(db).status
-    .get(till, sale, toSeq) as { type: string; payload: string } | undefined;
-  if (!row) return null;
-  switch (row.type) {
-    case 'migrated.sale': return (JSON.parse(row.payload) as Payload).status as SaleStatus;
-    case 'sale.opened': return 'creating';
-    case 'sale.qrIssued': return 'awaiting_payment';
-    default: return row.type.slice('sale.'.length) as SaleStatus;
+/** A sale as its journal rows up to a seq leave it (the columns the sales projection folds from them). */
+export interface SaleStateAt {
+  status: SaleStatus;
+  paidAt: number | null;
+  paidLate: boolean;
+  failureCode: string | null;
+}
+
+/**
+ * The one fold of a sale's status rows up to `toSeq`: its status, paid time, paid-late flag and
+ * failure code then. The X/Z report asks it for a sale's status at the shift's end; the export by
+ * Z (export/sales-rows.ts) shows each sale as of its shift's end with it.
+ */
+export function saleStateAt(db: Db, till: string, sale: number, toSeq: number): SaleStateAt | null {
+  const rows = perSaleStatements(db).status
+    .all(till, sale, toSeq) as Array<{ at: number; type: string; payload: string }>;
+  let state: SaleStateAt | null = null;
+  for (const row of rows) {
+    const p = JSON.parse(row.payload) as Payload;
+    switch (row.type) {
+      case 'migrated.sale':
+        state = { status: p.status as SaleStatus, paidAt: p.paidAt as number | null, paidLate: p.paidLate === true, failureCode: p.failureCode as string | null };
+        break;
+      case 'sale.opened':
+        state = { status: 'creating', paidAt: null, paidLate: false, failureCode: null };
+        break;
+      case 'sale.qrIssued':
+        if (state) state.status = 'awaiting_payment';
+        break;
+      case 'sale.paid':
+        if (state) { state.status = 'paid'; state.paidAt = row.at; state.paidLate ||= p.late === true; }
+        break;
+      case 'sale.failed':
+        if (state) { state.status = 'failed'; state.failureCode = p.code as string; }
+        break;
+      default:
+        if (state) state.status = row.type.slice('sale.'.length) as SaleStatus;
+        break;
+    }
   }
+  return state;
+}
+
+function statusAt(db: Db, till: string, sale: number, toSeq: number): SaleStatus | null {
+  return saleStateAt(db, till, sale, toSeq)?.status ?? null;
 }
 
 /**

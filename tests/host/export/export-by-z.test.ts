@@ -71,8 +71,9 @@ test('export by Z: the shift\'s sales only, totals equal to the Z report to the 
   assert.deepEqual(csv.otherAccount, { count: z1.otherAccount.count, cents: z1.otherAccount.cents, riel: z1.otherAccount.riel });
   assert.deepEqual(csv.paidLate, z1.byStatus.paidLate);
   assert.deepEqual(csv.trainingPaid, z1.training.paid);
-  // The Z counts events (the late-paid sale expired, then was paid); the rows show each sale's final status.
-  assert.equal(csv.byStatus.expired.count + csv.paidLate.count, z1.byStatus.expired.count);
+  // The Summary counts statuses as the Z does (the late-paid sale expired, then was paid: in both).
+  assert.deepEqual(csv.byStatus.expired, z1.byStatus.expired);
+  assert.deepEqual(csv.byStatus.paid, z1.byStatus.paid);
   assert.deepEqual(csv.byStatus.cancelled, z1.byStatus.cancelled);
 
   const x = await exportSales(db, { z: 2, format: 'xlsx', out: join(dir, 'z2.xlsx') });
@@ -87,6 +88,86 @@ test('export by Z: the shift\'s sales only, totals equal to the Z report to the 
   assert.equal(cells.get('Anchor (ledger verify --anchor)'), `${z2.anchor.seq}:${z2.anchor.hash16}`);
 
   await assert.rejects(exportSales(db, { z: 3, format: 'csv', out: join(dir, 'z3.csv') }), (error) => error instanceof PosError && /no Z report 3/.test(error.message));
+});
+
+/** A file's rows as { sale, status, paidLate, cents, riel } from its CSV or its XLSX Sales sheet. */
+interface FileRow { sale: number; status: string; paidLate: string; cents: number; riel: number }
+function csvRows(file: string): FileRow[] {
+  const [header, ...rows] = parseCsvStrict(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  const at = (name: string) => header!.indexOf(name);
+  return rows.filter((r) => r.length > 1).map((r) => ({ sale: Number(r[at('Sale number')]), status: r[at('Status')]!, paidLate: r[at('Paid late')]!,
+    cents: Math.round(Number(r[at('Amount USD')]) * 100), riel: Number(r[at('Amount KHR')]) }));
+}
+async function xlsxRows(file: string): Promise<{ rows: FileRow[]; takings: { count: number; cents: number; riel: number } }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sales = book.getWorksheet('Sales')!;
+  const names: string[] = [];
+  sales.getRow(1).eachCell((cell, n) => { names[n] = String(cell.value).split('\n')[0]!; });
+  const at = (name: string) => names.indexOf(name);
+  const rows: FileRow[] = [];
+  sales.eachRow((row, n) => {
+    if (n === 1) return;
+    rows.push({ sale: Number(row.getCell(at('Sale number')).value), status: String(row.getCell(at('Status')).value), paidLate: String(row.getCell(at('Paid late')).value),
+      cents: Math.round(Number(row.getCell(at('Amount USD')).value) * 100), riel: Number(row.getCell(at('Amount KHR')).value) });
+  });
+  let takings = { count: 0, cents: 0, riel: 0 };
+  book.getWorksheet('Summary')!.eachRow((row) => {
+    if (String(row.getCell(1).value).startsWith('Takings')) {
+      takings = { count: Number(row.getCell(3).value), cents: Math.round(Number(row.getCell(4).value) * 100), riel: Number(row.getCell(5).value) };
+    }
+  });
+  return { rows, takings };
+}
+/** Takings added up from a file's own rows (paid real sales to the shop's account: the test's sales all are). */
+function takingsOf(rows: FileRow[]) {
+  const paid = rows.filter((r) => r.status === 'paid');
+  return { count: paid.length, cents: paid.reduce((a, r) => a + r.cents, 0), riel: paid.reduce((a, r) => a + r.riel, 0) };
+}
+
+test('export by Z shows each sale as of its shift\'s end: a sale opened in Z1 and paid (carried over) in Z2, an expired sale paid late; CSV and XLSX read back equal each Z', async (t) => {
+  const { dir, db, tables, sell, pay, shifts } = ledger(t);
+  const paidInZ1 = sell(1000);
+  pay(paidInZ1);
+  const crossing = sell(2575, { khrPerUsd: 4050 });
+  const expiredInZ1 = sell(640);
+  tables.sales.markExpired(expiredInZ1, 'QR expired');
+  const z1 = shifts.close({ carryOver: true });
+  assert.deepEqual(z1.unresolved.map((u) => u.sale), [crossing]);
+  // After the close: the carried-over sale is paid, the expired one is paid late (system opens shift 2).
+  pay(crossing);
+  recordPayment(tables, expiredInZ1, 'paid after expiry', ['awaiting_payment', 'expired']);
+  const expiredThenLate = sell(420);
+  tables.sales.markExpired(expiredThenLate, 'QR expired');
+  recordPayment(tables, expiredThenLate, 'paid after expiry', ['awaiting_payment', 'expired']);
+  const z2 = shifts.close();
+  const money = (m: { count: number; cents: number; riel: number }) => ({ count: m.count, cents: m.cents, riel: m.riel });
+
+  for (const [n, z, format] of [[1, z1, 'csv'], [1, z1, 'xlsx'], [2, z2, 'csv'], [2, z2, 'xlsx']] as const) {
+    const out = join(dir, `z${n}.${format}`);
+    const result = await exportSales(db, { z: n, format, out });
+    assert.deepEqual(money(result.takings), money(z.takings), `Z${n} ${format} takings`);
+    assert.deepEqual(result.paidLate, money(z.byStatus.paidLate), `Z${n} ${format} paid late`);
+    assert.deepEqual(result.byStatus.expired, money(z.byStatus.expired), `Z${n} ${format} expired`);
+    assert.deepEqual(result.byStatus.paid, money(z.byStatus.paid), `Z${n} ${format} paid`);
+    const read = format === 'csv' ? { rows: csvRows(out), takings: null } : await xlsxRows(out);
+    assert.deepEqual(takingsOf(read.rows), money(z.takings), `Z${n} ${format} rows read back`);
+    if (read.takings) assert.deepEqual(read.takings, money(z.takings), `Z${n} xlsx Summary takings`);
+    const status = new Map(read.rows.map((r) => [r.sale, r]));
+    if (n === 1) {
+      assert.deepEqual([...status.keys()].sort((a, b) => a - b), [paidInZ1, crossing, expiredInZ1]);
+      assert.equal(status.get(crossing)!.status, 'awaiting_payment');
+      assert.equal(status.get(expiredInZ1)!.status, 'expired');
+      assert.equal(status.get(expiredInZ1)!.paidLate, 'no');
+    } else {
+      assert.deepEqual([...status.keys()].sort((a, b) => a - b), [crossing, expiredInZ1, expiredThenLate]);
+      assert.equal(status.get(crossing)!.status, 'paid');
+      assert.equal(status.get(expiredInZ1)!.paidLate, 'yes');
+      assert.equal(status.get(expiredThenLate)!.status, 'paid');
+    }
+  }
+  assert.equal(z1.takings.cents, 1000);
+  assert.equal(z2.takings.cents, 2575 + 640 + 420);
 });
 
 test('ledger export --z N writes the Z\'s file; --z with --from is a usage error', async (t) => {
