@@ -5,9 +5,9 @@
  * an existing target with the ledger's files (ledger, -wal, -shm) by device and inode: renaming a
  * file over the -wal loses committed sales. Refused even with --force.
  */
-import { realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { CliError, EXIT } from './exit-codes.ts';
+import { existsSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CliError, EXIT, errorText } from './exit-codes.ts';
 import { ledgerPath } from './open-read-only.ts';
 
 const same = (a: Stats | null, b: Stats | null): boolean => a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
@@ -43,4 +43,25 @@ export function refuseLedgerTarget(target: string, dataDir: string): void {
   }
   // The name itself on a case-insensitive disk: the real folder plus the name may still be the ledger.
   if (ledgerFiles.some((file) => same(file, statOrNull(join(folder, basename(target)))))) refuse('is one of the ledger\'s own files');
+}
+
+/**
+ * Every check an `--out` file gets before anything is written (exit 4 for each): its folder exists and
+ * is a folder, it is not the ledger or inside the data directory, it is not a folder itself, and an
+ * existing file is replaced only with --force.
+ */
+export function checkOutTarget(target: string, dataDir: string, force: boolean): void {
+  const folder = dirname(target);
+  let folderStat;
+  try {
+    folderStat = statSync(folder);
+  } catch (error) {
+    throw new CliError(EXIT.cannotWrite, `The folder ${folder} does not exist (or cannot be seen): create it first.`, errorText(error));
+  }
+  if (!folderStat.isDirectory()) throw new CliError(EXIT.cannotWrite, `${folder} is not a folder.`);
+  refuseLedgerTarget(target, resolve(dataDir));
+  if (existsSync(target)) {
+    if (statSync(target).isDirectory()) throw new CliError(EXIT.cannotWrite, `${target} is a folder: give a file name.`);
+    if (!force) throw new CliError(EXIT.cannotWrite, `${target} already exists: choose a new name, or add --force to replace it.`);
+  }
 }

@@ -5,10 +5,10 @@
  * made a self-contained single file (rollback journal instead of WAL), checked with integrity_check,
  * and only then given its name, so FILE is either a whole verified backup or not there at all.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { copyPages, finishCopy as finishLedgerCopy, ledgerBytes, megabytes, publish, removeTemp, spaceFor, statfsFreeBytes, syncFile, type FreeBytes } from '../../host/ledger/backup.ts';
-import { refuseLedgerTarget } from '../out-target.ts';
+import { checkOutTarget } from '../out-target.ts';
 import { CliError, EXIT, errorCode, errorText, type ExitCode } from '../exit-codes.ts';
 import { openReadOnly } from '../open-read-only.ts';
 
@@ -23,7 +23,7 @@ export interface BackupOptions {
 export async function runBackup(options: BackupOptions, print: (line: string) => void): Promise<ExitCode> {
   const target = resolve(options.out);
   const folder = dirname(target);
-  checkTarget(target, folder, options);
+  checkOutTarget(target, options.dataDir, options.force);
 
   const { db, file } = openReadOnly(options.dataDir);
   let size: number;
@@ -58,21 +58,6 @@ export async function runBackup(options: BackupOptions, print: (line: string) =>
   print(`Backup written: ${target} (${statSync(target).size} bytes${sales}; integrity check of the copy: ok; private file, mode 0600).`);
   print(`It is one self-contained SQLite file: ${file} as it was when the copy began (sales committed later are not in it).`);
   return EXIT.ok;
-}
-
-function checkTarget(target: string, folder: string, options: BackupOptions): void {
-  let folderStat;
-  try {
-    folderStat = statSync(folder);
-  } catch (error) {
-    throw new CliError(EXIT.cannotWrite, `The folder ${folder} does not exist (or cannot be seen): create it first.`, errorText(error));
-  }
-  if (!folderStat.isDirectory()) throw new CliError(EXIT.cannotWrite, `${folder} is not a folder.`);
-  refuseLedgerTarget(target, resolve(options.dataDir));
-  if (existsSync(target)) {
-    if (statSync(target).isDirectory()) throw new CliError(EXIT.cannotWrite, `${target} is a folder: give a file name.`);
-    if (!options.force) throw new CliError(EXIT.cannotWrite, `${target} already exists: choose a new name, or add --force to replace it.`);
-  }
 }
 
 function checkFreeSpace(folder: string, bytes: number, freeBytes: FreeBytes): void {

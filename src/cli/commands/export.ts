@@ -4,14 +4,13 @@
  * opened read-only while the POS keeps selling. The export reads one snapshot: sales committed
  * after it began are not in it. FILE is private (0600) and either whole or not there at all.
  */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { checkExportByZ, checkExportRequest, exportSales, type ExportFormat, type ExportResult } from '../../host/export/export-sales.ts';
 import type { Total } from '../../host/export/summary.ts';
 import { PosError } from '../../shared/errors.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { usageError } from '../args.ts';
-import { refuseLedgerTarget } from '../out-target.ts';
+import { checkOutTarget } from '../out-target.ts';
 import { CliError, EXIT, errorCode, errorText, type ExitCode } from '../exit-codes.ts';
 import { openReadOnly } from '../open-read-only.ts';
 
@@ -36,7 +35,7 @@ export async function runExport(options: ExportOptions, print: (line: string) =>
   } catch (error) {
     throw classify(error, target, '', options.usage);
   }
-  checkTarget(target, options);
+  checkOutTarget(target, options.dataDir, options.force);
   const { db, file } = openReadOnly(options.dataDir);
   let result: ExportResult;
   try {
@@ -58,22 +57,6 @@ export async function runExport(options: ExportOptions, print: (line: string) =>
   print(`Apart, not takings: paid to other accounts ${total(result.otherAccount)}; training ${total(result.training)}.`);
   print(`It reads the ledger as it was when the export began: sales committed later are not in it.`);
   return EXIT.ok;
-}
-
-function checkTarget(target: string, options: ExportOptions): void {
-  const folder = dirname(target);
-  let folderStat;
-  try {
-    folderStat = statSync(folder);
-  } catch (error) {
-    throw new CliError(EXIT.cannotWrite, `The folder ${folder} does not exist (or cannot be seen): create it first.`, errorText(error));
-  }
-  if (!folderStat.isDirectory()) throw new CliError(EXIT.cannotWrite, `${folder} is not a folder.`);
-  refuseLedgerTarget(target, resolve(options.dataDir));
-  if (existsSync(target)) {
-    if (statSync(target).isDirectory()) throw new CliError(EXIT.cannotWrite, `${target} is a folder: give a file name.`);
-    if (!options.force) throw new CliError(EXIT.cannotWrite, `${target} already exists: choose a new name, or add --force to replace it.`);
-  }
 }
 
 function classify(error: unknown, target: string, ledger: string, usage: string): CliError {
