@@ -4,7 +4,7 @@
  */
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { formatRiel, formatUsd } from '../../../shared/money.ts';
-import { PAPER_DOTS, type Bitmap, type ReceiptData } from '../types.ts';
+import { PAPER_DOTS, type Bitmap, type PaperWidth, type ReceiptData } from '../types.ts';
 import { box, row, rule, space, stack, text, type Block, type Frame, type Rect } from './blocks.ts';
 import { registerReceiptFonts } from './fonts.ts';
 import { LABELS } from './labels.ts';
@@ -63,28 +63,40 @@ export interface DrawnReceipt {
 }
 
 /**
- * The antialiased receipt at printer resolution (paper width in dots × content height), before it
- * becomes 1 bit. For tuning the threshold; the cashier's preview shows the 1-bit raster instead.
+ * Any printed document (receipt, Z report) drawn antialiased at printer resolution: paper width in
+ * dots × content height, before it becomes 1 bit. `sections` lays the document out in the frame.
  */
-export function drawReceipt(data: ReceiptData): DrawnReceipt {
+export function drawDocument(paperWidth: PaperWidth, sections: (frame: Frame, s: ReceiptStyle) => Block[]): DrawnReceipt {
   registerReceiptFonts();
-  const width = PAPER_DOTS[data.paperWidth];
-  const s = RECEIPT_STYLE[data.paperWidth];
+  const width = PAPER_DOTS[paperWidth];
+  const s = RECEIPT_STYLE[paperWidth];
   const frame: Frame = { measure: createCanvas(width, 1).getContext('2d'), left: s.margin, right: width - s.margin, leading: s.leading };
-  const receipt = stack(sections(frame, s, data));
-  const canvas = createCanvas(width, Math.ceil(receipt.height));
+  const document = stack(sections(frame, s));
+  const canvas = createCanvas(width, Math.ceil(document.height));
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.textBaseline = 'alphabetic';
   const inverted: Rect[] = [];
-  receipt.draw(ctx, 0, inverted);
+  document.draw(ctx, 0, inverted);
   return { canvas, inverted };
+}
+
+/** A drawn document as the 1-bit raster sent to the printer. */
+export function toPrinterBitmap({ canvas, inverted }: DrawnReceipt): Bitmap {
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  return thresholdToBitmap(pixels.data, canvas.width, canvas.height, BLACK_THRESHOLD, inverted);
+}
+
+/**
+ * The antialiased receipt at printer resolution (paper width in dots × content height), before it
+ * becomes 1 bit. For tuning the threshold; the cashier's preview shows the 1-bit raster instead.
+ */
+export function drawReceipt(data: ReceiptData): DrawnReceipt {
+  return drawDocument(data.paperWidth, (frame, s) => sections(frame, s, data));
 }
 
 /** The receipt as the 1-bit raster sent to the printer: paper width in dots, as tall as the content. */
 export function renderReceipt(data: ReceiptData): Bitmap {
-  const { canvas, inverted } = drawReceipt(data);
-  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-  return thresholdToBitmap(pixels.data, canvas.width, canvas.height, BLACK_THRESHOLD, inverted);
+  return toPrinterBitmap(drawReceipt(data));
 }

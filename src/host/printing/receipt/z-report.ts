@@ -4,17 +4,14 @@
  * every label. It ends with the anchor in the exact form `npm run ledger -- verify --anchor
  * CODE[-EPOCH]:SEQ:HASH16` takes (shared/z-anchor.ts), so the owner can later check the ledger against this paper.
  */
-import { createCanvas } from '@napi-rs/canvas';
 import type { ShiftMoney, ShiftReport } from '../../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../../shared/money.ts';
 import { anchorText } from '../../../shared/z-anchor.ts';
-import { PAPER_DOTS, type Bitmap, type PaperWidth } from '../types.ts';
-import { box, row, rule, space, stack, text, type Block, type Frame, type Rect } from './blocks.ts';
-import { registerReceiptFonts } from './fonts.ts';
-import { formatReceiptDateTime } from './layout.ts';
+import type { Bitmap, PaperWidth } from '../types.ts';
+import { box, row, rule, space, text, type Block, type Frame } from './blocks.ts';
+import { drawDocument, formatReceiptDateTime, toPrinterBitmap } from './layout.ts';
 import { LABELS } from './labels.ts';
-import { thresholdToBitmap } from './raster.ts';
-import { BLACK_THRESHOLD, RECEIPT_STYLE, type ReceiptStyle } from './style.ts';
+import type { ReceiptStyle } from './style.ts';
 
 export interface ZPrintData {
   paperWidth: PaperWidth;
@@ -98,18 +95,5 @@ function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
 
 /** The Z report as the 1-bit raster sent to the printer: paper width in dots, as tall as the content. */
 export function renderZReport(data: ZPrintData): Bitmap {
-  registerReceiptFonts();
-  const width = PAPER_DOTS[data.paperWidth];
-  const s = RECEIPT_STYLE[data.paperWidth];
-  const frame: Frame = { measure: createCanvas(width, 1).getContext('2d'), left: s.margin, right: width - s.margin, leading: s.leading };
-  const body = stack(sections(frame, s, data));
-  const canvas = createCanvas(width, Math.ceil(body.height));
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.textBaseline = 'alphabetic';
-  const inverted: Rect[] = [];
-  body.draw(ctx, 0, inverted);
-  const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  return thresholdToBitmap(pixels.data, canvas.width, canvas.height, BLACK_THRESHOLD, inverted);
+  return toPrinterBitmap(drawDocument(data.paperWidth, (frame, s) => sections(frame, s, data)));
 }
