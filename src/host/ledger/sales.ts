@@ -14,7 +14,8 @@ import { append } from './journal/journal.ts';
 import { ensureOpenShift } from './shifts.ts';
 import { ledgerWrite } from './write-health.ts';
 
-interface SaleRow {
+/** A row of the `sales` table as SQLite returns it (the journal's verifier and upgrade read the same columns). */
+export interface SaleRow {
   id: number;
   amount_cents: number;
   currency: 'USD';

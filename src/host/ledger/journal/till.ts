@@ -8,6 +8,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { SaleStatus } from '../../../shared/contract.ts';
+import type { SaleRow } from '../sales.ts';
 import type { Db } from '../database.ts';
 import { isHostMessageCode } from '../../../shared/messages/index.ts';
 import { DEFAULT_SETTINGS } from '../../config/settings.ts';
@@ -45,25 +46,10 @@ function hasTillTable(db: Db): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'till'").get() !== undefined;
 }
 
-interface LegacySale {
-  id: number;
-  amount_cents: number;
-  currency: string;
-  khr_per_usd: number;
-  status: SaleStatus;
-  training: number;
-  merchant_name: string;
-  bakong_id: string;
-  api_base_url: string;
-  pay_to: string | null;
-  md5: string | null;
-  khqr_string: string | null;
-  created_at: number;
-  expires_at: number | null;
-  paid_at: number | null;
-  paid_late: number;
-  failure_code: string | null;
-}
+/** A sale as any schema since 1 holds it (columns added later are read with defaults). */
+type LegacySale = Pick<SaleRow, 'id' | 'amount_cents' | 'khr_per_usd' | 'status' | 'training' | 'merchant_name' | 'bakong_id'
+  | 'api_base_url' | 'pay_to' | 'md5' | 'khqr_string' | 'created_at' | 'expires_at' | 'paid_at' | 'paid_late' | 'failure_code'>
+  & { currency: string };
 
 interface HistoryLine { at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }
 

@@ -12,6 +12,7 @@
  * anchor: only an anchor kept off the file (printed on a Z report) catches that.
  */
 import type { SaleStatus } from '../../../shared/contract.ts';
+import type { SaleRow } from '../sales.ts';
 import type { Db } from '../database.ts';
 import { GENESIS_PREV_HASH, fieldGrammarProblem, isCanonical, rowHash, type HashedFields } from './canonical.ts';
 import { DEFAULT_SETTINGS } from '../../config/settings.ts';
@@ -187,32 +188,18 @@ export function verifyChain(db: Db, options: { fromSeq?: number; toSeq?: number;
 interface JournaledEvent { at: number; from: SaleStatus | null; to: SaleStatus }
 
 /**
- * What a sale's journal rows say it is: every column of its `sales` row but the bookkeeping ones
- * (checked_at, final_check_at, updated_at) and failure_params (docs/journal.md, "What verify compares"),
- * and its history lines (at, from, to) in order.
+ * The `sales` columns a sale's journal rows state, so verify compares them: every column but the
+ * bookkeeping ones (checked_at, final_check_at, updated_at) and failure_params (docs/journal.md,
+ * "What verify compares").
  */
-interface JournaledSale {
-  amount_cents: number;
-  currency: string;
-  khr_per_usd: number;
-  status: SaleStatus;
-  training: number;
-  merchant_name: string;
-  bakong_id: string;
-  api_base_url: string;
-  md5: string | null;
-  khqr_string: string | null;
-  created_at: number;
-  expires_at: number | null;
-  paid_at: number | null;
-  paid_late: number;
-  pay_to: string | null;
-  failure_code: string | null;
-  events: JournaledEvent[];
-}
-
 const COMPARED_COLUMNS = ['status', 'amount_cents', 'currency', 'khr_per_usd', 'training', 'merchant_name', 'bakong_id', 'api_base_url',
   'md5', 'khqr_string', 'created_at', 'expires_at', 'paid_at', 'paid_late', 'pay_to', 'failure_code'] as const;
+
+/**
+ * What a sale's journal rows say it is: the compared columns (a journaled currency is any text until
+ * compared) and its history lines (at, from, to) in order.
+ */
+type JournaledSale = Omit<Pick<SaleRow, (typeof COMPARED_COLUMNS)[number]>, 'currency'> & { currency: string; events: JournaledEvent[] };
 
 type SaleColumns = { id: number } & Omit<JournaledSale, 'events'>;
 
