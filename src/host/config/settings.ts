@@ -11,6 +11,7 @@ import { ledgerWrite } from '../ledger/write-health.ts';
 import { formatPrinterSetting, parsePrinterSetting } from '../printing/transports/printer-setting.ts';
 import { PosError } from '../../shared/errors.ts';
 import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
+import { KHR_PER_USD_RANGE, isKhrPerUsd } from '../../shared/cash/rate.ts';
 import { ALLOWED_ACCOUNTS_REFUSAL, BAKONG_ID_REFUSAL, areAllowedAccounts, isAccountId } from '../../shared/rules/account-id.ts';
 import { MAX_RECEIPT_LINES, MAX_RECEIPT_LINE_CHARS, MERCHANT_NAME_MAX_LENGTH, isMerchantName, isReceiptLine } from '../../shared/rules/text.ts';
 import { parseApiBaseUrl } from './api-url.ts';
@@ -51,7 +52,6 @@ export const TRAINING_BAKONG_ID = 'training@sandbox';
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
 
-const KHR_PER_USD = { min: 1000, max: 10000 };
 const GRACE_MINUTES = { min: 1, max: 60 };
 const BACKUPS_KEPT = { min: 1, max: 365 };
 const RECEIPT_LINES = { lines: MAX_RECEIPT_LINES, chars: MAX_RECEIPT_LINE_CHARS };
@@ -64,7 +64,7 @@ const REFUSAL: { [K in keyof Settings]: HostMessage } = {
   merchantName: hostMessage('settings.merchantName', { max: MERCHANT_NAME_MAX_LENGTH }),
   bakongId: BAKONG_ID_REFUSAL,
   apiBaseUrl: hostMessage('settings.apiUrlNotUrl'),
-  khrPerUsd: hostMessage('settings.khrPerUsd', KHR_PER_USD),
+  khrPerUsd: hostMessage('settings.khrPerUsd', KHR_PER_USD_RANGE),
   language: hostMessage('settings.language'),
   allowedAccounts: ALLOWED_ACCOUNTS_REFUSAL,
   graceMinutes: hostMessage('settings.graceMinutes', GRACE_MINUTES),
@@ -121,7 +121,7 @@ export function validateSettingsInput(input: unknown): SettingsInput {
         break;
       }
       case 'khrPerUsd': {
-        if (!wholeIn(value, KHR_PER_USD)) throw refuse(key);
+        if (!isKhrPerUsd(value)) throw refuse(key);
         out.khrPerUsd = value;
         break;
       }
