@@ -3,6 +3,7 @@
  * Amounts that come from outside (the keypad, settings, an API response) are parsed strictly here.
  * Runs everywhere (host, renderer, tests): no Node or DOM APIs.
  */
+import { roundToNote } from './cash/rounding.ts';
 import { PosError } from './errors.ts';
 import { hostMessage, type HostMessage } from './messages/index.ts';
 
@@ -75,8 +76,7 @@ export function formatUsd(cents: number): string {
  * (the smallest note in circulation), half up. Integer arithmetic only.
  */
 export function centsToRiel(cents: number, khrPerUsd: number): number {
-  const exactTimes100 = cents * khrPerUsd; // riel × 100
-  return Math.floor((exactTimes100 + 5_000) / 10_000) * 100;
+  return roundToNote(cents * khrPerUsd); // cents × rate = riel × 100 (docs/cash.md)
 }
 
 /** "40,000៛" */

@@ -38,13 +38,12 @@ export function changeExact(change: Change, khrPerUsd: number): number {
 export function splitChange(overExact: number, khrPerUsd: number, choice: ChangeChoice = 'default'): Change {
   const change = typeof choice === 'object' ? checkedSplit(choice, overExact, khrPerUsd) : chosenSplit(choice, overExact, khrPerUsd);
   const value = changeExact(change, khrPerUsd);
-  if (value > CHANGE_LIMIT.cents * khrPerUsd || change.khr > CHANGE_LIMIT.riel) {
-    throw new AmountError(
-      hostMessage('cash.changeTooLarge', { usd: formatUsd(CHANGE_LIMIT.cents), khr: formatRiel(CHANGE_LIMIT.riel) }),
-    );
-  }
+  if (value > CHANGE_LIMIT.cents * khrPerUsd || change.khr > CHANGE_LIMIT.riel) throw changeTooLarge();
   return change;
 }
+
+const changeTooLarge = (): AmountError =>
+  new AmountError(hostMessage('cash.changeTooLarge', { usd: formatUsd(CHANGE_LIMIT.cents), khr: formatRiel(CHANGE_LIMIT.riel) }));
 
 function chosenSplit(choice: 'default' | 'usd' | 'khr', overExact: number, khrPerUsd: number): Change {
   // Change is what remains due, negated, rounded by the same half-up rule: so halves of a cent or of
@@ -59,6 +58,8 @@ function chosenSplit(choice: 'default' | 'usd' | 'khr', overExact: number, khrPe
 function checkedSplit(split: Change, overExact: number, khrPerUsd: number): Change {
   const whole = (n: unknown): boolean => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
   if (!whole(split.usd) || !whole(split.khr)) throw new AmountError(hostMessage('cash.changeWhole'));
+  // Over the limit before any arithmetic, so a huge keyed part cannot leave the safe integers.
+  if (split.usd > CHANGE_LIMIT.cents || split.khr > CHANGE_LIMIT.riel) throw changeTooLarge();
   const change: Change = { usd: split.usd, khr: split.khr };
   const left = changeExact(change, khrPerUsd) - overExact;
   if (roundToNote(left) !== 0) {

@@ -57,6 +57,7 @@ const REFUSED: Array<{ name: string; over: number; choice: ChangeChoice; code: s
   { name: '$100.01 over, all in dollars', over: 10_001 * 4100, choice: 'usd', code: 'cash.changeTooLarge' },
   { name: '$100.40 over: $100 and 1,600៛ is worth more than $100', over: 10_040 * 4100, choice: 'default', code: 'cash.changeTooLarge' },
   { name: '100,100៛ in riel', over: 10_010_000, choice: 'khr', code: 'cash.changeTooLarge' },
+  { name: 'a keyed split beyond the safe integers', over: 975 * 4100, choice: { usd: Number.MAX_SAFE_INTEGER, khr: 0 }, code: 'cash.changeTooLarge' },
   { name: 'a keyed split with 100,100៛ in riel', over: 10_010_000, choice: { usd: 0, khr: 100_100 }, code: 'cash.changeTooLarge' },
 ];
 
