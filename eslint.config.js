@@ -6,6 +6,8 @@
 //   src/renderer  the screens: never the host, Node or electron (they talk through the contract)
 //   src/sandbox   the API simulator: may use the host's KHQR codec, never the other way round
 //   src/cli       the ledger command line: may use the host's ledger modules, never the other way round
+//   src/backoffice  the back office service: src/shared and the journal's pure hashing
+//                 (src/host/ledger/journal/canonical.ts) only; the host never imports it
 //   electron/preload  only the contract and electron's contextBridge/ipcRenderer
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -100,6 +102,7 @@ const SHARED = {
     layer('launch', 'src/shared must not import the launchers.'),
     layer('electron', 'src/shared must not import electron/.'),
     layer('cli', 'src/shared must not import the ledger CLI.'),
+    layer('backoffice', 'src/shared must not import the back office.'),
     { regex: '^(react|react-dom|zustand|qrcode|better-sqlite3|usb|@napi-rs/canvas)(/|$)', message: 'src/shared is plain data and pure functions: no libraries with a platform.' },
   ],
 };
@@ -113,9 +116,31 @@ const HOST = {
     layer('launch', 'The host never imports the launchers.'),
     layer('electron', 'The host never imports electron/; it must run in plain Node.'),
     layer('cli', 'The host never imports the ledger CLI (src/cli); the CLI uses the host\'s ledger modules.'),
+    layer('backoffice', 'The host never imports the back office: a till talks to it over HTTP only.'),
     { regex: '^(react|react-dom|zustand)(/|$)', message: 'The host draws no screens.' },
   ],
 };
+/**
+ * The back office shares one host module: the journal's canonical bytes and hash, so both ends hash a
+ * row with the same code. That module must stay pure (node:crypto only): see its block below.
+ */
+const BACKOFFICE = {
+  paths: [NO_ELECTRON],
+  patterns: [
+    {
+      regex: `(^|/)host(/(?!ledger/journal/canonical\\.ts$)|$)`,
+      message: 'The back office may use only src/shared and the journal\'s pure hashing (src/host/ledger/journal/canonical.ts) of the host.',
+    },
+    layer('renderer', 'The back office never imports the till\'s screens.'),
+    layer('sandbox', 'The back office never imports the sandbox.'),
+    layer('web', 'The back office never imports the till\'s web server.'),
+    layer('launch', 'The back office never imports the launchers.'),
+    layer('electron', 'The back office never imports electron/.'),
+    layer('cli', 'The back office never imports the ledger CLI.'),
+    { regex: '^(react|react-dom|zustand|better-sqlite3|usb|@napi-rs/canvas)(/|$)', message: 'The back office is a server on PostgreSQL: no screens, no SQLite, no devices.' },
+  ],
+};
+
 /** The host is ES modules: require() would only work once bundled, and would load around the rules. */
 const HOST_GLOBALS = ['require', 'module', 'exports'].map((name) => ({ name, message: 'The host is ES modules: use import.' }));
 
@@ -128,6 +153,7 @@ const RENDERER = {
     layer('launch', 'Screens never import the launchers.'),
     layer('electron', 'Screens never import electron/.'),
     layer('cli', 'Screens never import the ledger CLI.'),
+    layer('backoffice', 'Screens never import the back office.'),
     { regex: '^(better-sqlite3|usb|@napi-rs/canvas)(/|$)', message: 'Screens never touch the disk or devices.' },
   ],
 };
@@ -199,6 +225,7 @@ export default tseslint.config(
         { regex: '(^|/)host/(host|commands|views)\\.ts$', message: 'The sandbox may use the host\'s KHQR codec, never the host itself (no cycle).' },
         layer('web', 'The sandbox never imports the web server.'),
         layer('renderer', 'The sandbox never imports the screens.'),
+        layer('backoffice', 'The sandbox never imports the back office.'),
       ],
     }),
   },
@@ -214,10 +241,24 @@ export default tseslint.config(
           layer('renderer', 'The ledger CLI never imports the screens.'),
           layer('launch', 'The ledger CLI never imports the launchers.'),
           layer('electron', 'The ledger CLI never imports electron/.'),
+          layer('backoffice', 'The ledger CLI never imports the back office.'),
         ],
       }),
       'no-restricted-globals': ['error', ...HOST_GLOBALS],
     },
+  },
+  {
+    files: ['src/backoffice/**/*.ts'],
+    rules: {
+      ...layerRules(BACKOFFICE),
+      'no-restricted-globals': ['error', ...HOST_GLOBALS],
+    },
+  },
+  {
+    // Shared with the back office (above): it imports nothing of the repository, so the back office
+    // gets only what it asked for.
+    files: ['src/host/ledger/journal/canonical.ts'],
+    rules: layerRules({ ...HOST, patterns: [...HOST.patterns, { regex: '^\\.', message: 'canonical.ts is shared with the back office: it stays pure (node:crypto only), importing no other file.' }] }),
   },
   {
     files: ['electron/preload/**/*.ts'],

@@ -1,0 +1,82 @@
+/**
+ * The back office's HTTP(S) service (docs/backoffice.md): for now the tills' two endpoints,
+ *
+ *   POST /api/till/pair      { pairingCode, tillId, tillCode } → 201 { token, shop, till }
+ *   POST /api/till/journal   Authorization: Bearer <token>, { rows: [...] } → 200 { head, stored, duplicates }
+ *
+ * and a refusal as { error, detail, head? } with a 4xx status. HTTPS when a certificate is configured
+ * (src/backoffice/config.ts refuses plain HTTP off loopback).
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { BackofficeConfig } from './config.ts';
+import type { Pool } from './db.ts';
+import { bearerToken, readJson, sendJson, sendRefusal } from './http-io.ts';
+import { ingest, tillForToken } from './ingest.ts';
+import { parseBatch } from './journal-rows.ts';
+import { pair, parsePairRequest } from './pairing.ts';
+import { Refusal } from './refusal.ts';
+
+const PAIR_BODY_LIMIT = 4 * 1024;
+/** 1,000 rows of a few hundred bytes each, with room for a migrated sale's long history. */
+const JOURNAL_BODY_LIMIT = 8 * 1024 * 1024;
+
+export interface ServiceOptions {
+  pool: Pool;
+  /** The back office's clock (pairing codes' expiry, cursor times); tests pass their own. */
+  now?: () => Date;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, { pool, now = () => new Date() }: ServiceOptions): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://backoffice').pathname;
+  if (req.method === 'POST' && path === '/api/till/pair') {
+    const request = parsePairRequest(await readJson(req, PAIR_BODY_LIMIT));
+    sendJson(res, 201, await pair(pool, request, now()));
+    return;
+  }
+  if (req.method === 'POST' && path === '/api/till/journal') {
+    const token = bearerToken(req);
+    const till = token ? await tillForToken(pool, token) : null;
+    if (!till) throw new Refusal(401, 'unauthorized', 'a paired till\'s token is needed (Authorization: Bearer …)');
+    const rows = parseBatch(await readJson(req, JOURNAL_BODY_LIMIT));
+    sendJson(res, 200, await ingest(pool, till, rows, now()));
+    return;
+  }
+  throw new Refusal(404, 'not_found', 'no such endpoint');
+}
+
+export interface RunningService {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startService(config: Pick<BackofficeConfig, 'host' | 'port' | 'tls'>, options: ServiceOptions): Promise<RunningService> {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    route(req, res, options).catch((error: unknown) => {
+      if (error instanceof Refusal) {
+        sendRefusal(res, error);
+        return;
+      }
+      console.error(`[backoffice] ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal', detail: 'the back office could not do this; see its log' });
+      else res.destroy();
+    });
+  };
+  const server: Server = config.tls ? createHttpsServer({ cert: config.tls.cert, key: config.tls.key }, handler) : createHttpServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `${config.tls ? 'https' : 'http'}://${host}:${port}`,
+    server,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
