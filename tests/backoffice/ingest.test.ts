@@ -4,12 +4,12 @@
  * recomputed from the stored bytes (the documented test vector and a real till's journal agree).
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import pg from 'pg';
 import { openLedger } from '../../src/host/ledger/database.ts';
 import { canonicalJson, GENESIS_PREV_HASH, rowHash } from '../../src/host/ledger/journal/canonical.ts';
 import type { WireRow } from '../../src/backoffice/journal-rows.ts';
-import { appendRow, newTestTill, pairTestTill, post, startBackoffice, testChain, type TestBackoffice } from '../support/backoffice.ts';
+import { appendRow, newTestTill, pairTestTill, post, startBackoffice, testChain, type TestBackoffice, type TestTill } from '../support/backoffice.ts';
 import { testPostgres } from '../support/postgres.ts';
 import { tempDir, waitFor } from '../support/temp.ts';
 
@@ -21,6 +21,14 @@ const push = (backoffice: TestBackoffice, rows: unknown, token: string): ReturnT
 async function storedSeqs(backoffice: TestBackoffice, tillId: string): Promise<string[]> {
   const { rows } = await backoffice.pool.query<{ epoch: string; seq: string }>('SELECT epoch, seq FROM journal_rows WHERE till_uuid = $1 ORDER BY epoch, seq', [tillId]);
   return rows.map((r) => `${r.epoch}:${r.seq}`);
+}
+
+/** A back office with one paired till, and that till's chain of `length` rows (not pushed yet). */
+async function pairedTill(t: TestContext, length: number): Promise<{ backoffice: TestBackoffice; till: TestTill; token: string; chain: WireRow[] }> {
+  const backoffice = await startBackoffice(t, postgres);
+  const till = newTestTill();
+  const token = await pairTestTill(backoffice, till);
+  return { backoffice, till, token, chain: testChain(till, length) };
 }
 
 const headOf = (row: WireRow): { epoch: number; seq: number; hash: string } => ({ epoch: row.epoch, seq: row.seq, hash: row.hash });
@@ -60,10 +68,7 @@ test('a real till\'s journal (a new ledger: till.created, settings.snapshot) is 
 });
 
 test('the same batch pushed twice is stored once; an overlapping batch stores only its new rows', { skip }, async (t) => {
-  const backoffice = await startBackoffice(t, postgres);
-  const till = newTestTill();
-  const token = await pairTestTill(backoffice, till);
-  const chain = testChain(till, 15);
+  const { backoffice, till, token, chain } = await pairedTill(t, 15);
   const first = await push(backoffice, chain.slice(0, 10), token);
   assert.deepEqual(first.body, { head: headOf(chain[9]!), stored: 10, duplicates: 0 });
   const again = await push(backoffice, chain.slice(0, 10), token);
@@ -74,10 +79,7 @@ test('the same batch pushed twice is stored once; an overlapping batch stores on
 });
 
 test('the same batch pushed eight times at once is stored exactly once, and every push is answered the same head', { skip }, async (t) => {
-  const backoffice = await startBackoffice(t, postgres);
-  const till = newTestTill();
-  const token = await pairTestTill(backoffice, till);
-  const chain = testChain(till, 40);
+  const { backoffice, till, token, chain } = await pairedTill(t, 40);
   // Hold the table so that all eight pushes are inside their transactions at the same moment, whatever
   // the machine's speed: then only the cursor's lock keeps them from inserting the same rows.
   const blocker = new pg.Client({ connectionString: backoffice.databaseUrl });
@@ -99,10 +101,7 @@ test('the same batch pushed eight times at once is stored exactly once, and ever
 });
 
 test('a gap is refused with the stored head, and nothing of the batch is stored', { skip }, async (t) => {
-  const backoffice = await startBackoffice(t, postgres);
-  const till = newTestTill();
-  const token = await pairTestTill(backoffice, till);
-  const chain = testChain(till, 8);
+  const { backoffice, till, token, chain } = await pairedTill(t, 8);
   await push(backoffice, chain.slice(0, 3), token);
   const gap = await push(backoffice, chain.slice(4, 8), token);
   assert.equal(gap.status, 409);
@@ -112,10 +111,7 @@ test('a gap is refused with the stored head, and nothing of the batch is stored'
 });
 
 test('a till\'s first batch must start at its till.created, naming the id and code it was paired with', { skip }, async (t) => {
-  const backoffice = await startBackoffice(t, postgres);
-  const till = newTestTill();
-  const token = await pairTestTill(backoffice, till);
-  const chain = testChain(till, 4);
+  const { backoffice, till, token, chain } = await pairedTill(t, 4);
   assert.equal((await push(backoffice, chain.slice(1), token)).body.error, 'gap');
   const otherCode = testChain({ ...till, code: 'ZZZZZZ' }, 4);
   assert.equal((await push(backoffice, otherCode, token)).body.error, 'not_first_row');
@@ -139,10 +135,7 @@ test('rows of another till pushed with a till\'s token are refused, and nothing 
 });
 
 test('a row with one byte changed is refused (its hash no longer matches) and the whole batch is kept out', { skip }, async (t) => {
-  const backoffice = await startBackoffice(t, postgres);
-  const till = newTestTill();
-  const token = await pairTestTill(backoffice, till);
-  const chain = testChain(till, 6);
+  const { backoffice, till, token, chain } = await pairedTill(t, 6);
   const tampered = chain.map((row) => ({ ...row }));
   tampered[3]!.payload = tampered[3]!.payload.replace('"amountCents":500', '"amountCents":505');
   assert.notEqual(tampered[3]!.payload, chain[3]!.payload);
@@ -159,10 +152,7 @@ test('a row with one byte changed is refused (its hash no longer matches) and th
 });
 
 test('a restored till\'s new epoch is kept beside the old branch; the old branch cannot grow after it', { skip }, async (t) => {
-  const backoffice = await startBackoffice(t, postgres);
-  const till = newTestTill();
-  const token = await pairTestTill(backoffice, till);
-  const chain = testChain(till, 6);
+  const { backoffice, till, token, chain } = await pairedTill(t, 6);
   await push(backoffice, chain.slice(0, 5), token);
   // Restored from a backup made at seq 3: its epoch 2 starts at seq 4, linked to seq 3.
   const restored = chain.slice(0, 3);
@@ -184,11 +174,11 @@ test('malformed batches are refused before the database: not UTF-8, not JSON, to
   const till = newTestTill();
   const token = await pairTestTill(backoffice, till);
   const url = `${backoffice.url}/api/till/journal`;
-  const send = async (body: Uint8Array | string, type = 'application/json'): Promise<unknown> => {
+  const send = async (body: ArrayBuffer | string, type = 'application/json'): Promise<unknown> => {
     const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': type, Authorization: `Bearer ${token}` }, body });
     return [response.status, ((await response.json()) as { error: string }).error];
   };
-  assert.deepEqual(await send(Buffer.from([0x7b, 0xff, 0x7d])), [400, 'bad_request']);
+  assert.deepEqual(await send(new Uint8Array([0x7b, 0xff, 0x7d]).buffer), [400, 'bad_request']);
   assert.deepEqual(await send('{"rows": ['), [400, 'bad_request']);
   assert.deepEqual(await send('{}', 'text/plain'), [415, 'unsupported_media_type']);
   assert.deepEqual(await send(JSON.stringify({ rows: testChain(till, 1001) })), [400, 'bad_request']);
