@@ -144,9 +144,11 @@ export async function ingest(pool: Pool, till: PairedTill, rows: readonly WireRo
       const locked = cursor.rows[0];
       if (!locked) throw new Error(`till ${till.uuid} has a token but no cursor`);
       const start: Head = { epoch: safeInt(locked.epoch), seq: safeInt(locked.seq), hash: locked.hash };
+      // The batch is contiguous: its seqs are one range, its epochs one or two. This reads them by the
+      // primary key's index, never the till's whole history.
       const found = await client.query<StoredRow>(
-        `SELECT ${COLUMNS} FROM journal_rows WHERE till_uuid = $1 AND (epoch, seq) IN (SELECT * FROM unnest($2::bigint[], $3::bigint[]))`,
-        [till.uuid, rows.map((row) => row.epoch), rows.map((row) => row.seq)],
+        `SELECT ${COLUMNS} FROM journal_rows WHERE till_uuid = $1 AND epoch = ANY($2::bigint[]) AND seq BETWEEN $3 AND $4`,
+        [till.uuid, [...new Set(rows.map((row) => row.epoch))], rows[0]!.seq, rows.at(-1)!.seq],
       );
       const stored = new Map(found.rows.map(fromStored).map((row) => [key(row.epoch, row.seq), row]));
       const { fresh, head } = await newRows(client, till, start, rows, stored);
