@@ -15,7 +15,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,7 +123,6 @@ async function startCluster(bin: string, run: Runner): Promise<Cluster> {
   // A port found free can be taken before the server binds it: try a few.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const logFile = join(root, `server-${attempt}.log`);
     const [cmd, args] = run.command(join(bin, 'postgres'), [
       '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
       // A throwaway cluster: durability is not what these tests measure.
@@ -148,10 +147,9 @@ async function startCluster(bin: string, run: Runner): Promise<Cluster> {
         },
       };
     }
-    writeFileSync(logFile, log);
     if (attempt >= 3 || !/could not bind|Address already in use/i.test(log)) {
       removeAll();
-      throw new Error(`PostgreSQL did not start:\n${log || readFileSync(logFile, 'utf8')}`);
+      throw new Error(`PostgreSQL did not start:\n${log}`);
     }
   }
 }
