@@ -21,6 +21,8 @@ export async function saveExport(host: Host, window: BrowserWindow | null, expor
   try {
     await copyFile(file.path, choice.filePath);
     await chmod(choice.filePath, 0o600);
+    // Saved where the owner chose: the copy in POS_DATA_DIR/exports is no longer needed.
+    host.exports.delivered(exportId as string);
     return 'saved';
   } catch (error) {
     console.error('[export] could not save the export:', error);

@@ -5,7 +5,7 @@
  * an existing target with the ledger's files (ledger, -wal, -shm) by device and inode: renaming a
  * file over the -wal loses committed sales. Refused even with --force.
  */
-import { existsSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT, errorText } from './exit-codes.ts';
 import { ledgerPath } from './open-read-only.ts';
@@ -47,8 +47,8 @@ export function refuseLedgerTarget(target: string, dataDir: string): void {
 
 /**
  * Every check an `--out` file gets before anything is written (exit 4 for each): its folder exists and
- * is a folder, it is not the ledger or inside the data directory, it is not a folder itself, and an
- * existing file is replaced only with --force.
+ * is a folder, it is not the ledger or inside the data directory, it is not a folder, a device or a
+ * pipe itself, and an existing file is replaced only with --force.
  */
 export function checkOutTarget(target: string, dataDir: string, force: boolean): void {
   const folder = dirname(target);
@@ -62,6 +62,9 @@ export function checkOutTarget(target: string, dataDir: string, force: boolean):
   refuseLedgerTarget(target, resolve(dataDir));
   if (existsSync(target)) {
     if (statSync(target).isDirectory()) throw new CliError(EXIT.cannotWrite, `${target} is a folder: give a file name.`);
+    // The file is renamed into place: --force on /dev/null or a pipe would replace the device itself.
+    const kind = lstatSync(target);
+    if (!kind.isFile() && !kind.isSymbolicLink()) throw new CliError(EXIT.cannotWrite, `${target} is not a regular file (a device, a pipe or a socket): give a file name (--force does not change this).`);
     if (!force) throw new CliError(EXIT.cannotWrite, `${target} already exists: choose a new name, or add --force to replace it.`);
   }
 }

@@ -22,6 +22,7 @@ import { saleEpoch } from './ledger/journal/journal.ts';
 import { Alerts } from './ledger/alerts.ts';
 import { ExportFiles } from './export/export-files.ts';
 import { DailyBackups, type DailyBackupsOptions } from './ledger/daily-backups.ts';
+import { BackupHealth } from './ledger/backup-health.ts';
 import { PrintJobs } from './ledger/print-jobs.ts';
 import { recordPayment } from './ledger/record-payment.ts';
 import { SalesLedger } from './ledger/sales.ts';
@@ -251,10 +252,15 @@ export function createHost(options: HostOptions): Host {
     tillCode: readTill(db)!.code,
     now,
     kept: () => settings.current().backupsKept,
+    // A backup not made is journaled and shown to the owner until one is (never blocking a sale or a close).
+    onOutcome: (outcome) => {
+      if (backupHealth.record(outcome)) notify();
+    },
   });
+  const backupHealth = new BackupHealth(db, now, backups.list()[0]?.at ?? null);
   payments.resume();
   printing.start();
-  if (options.backups !== false) void backups.start();
+  if (options.backups !== false) void backups.start(backupHealth.outstanding);
   warmUpFetch();
 
   // The start check, off the selling path: after the host is up, in small steps (integrity.ts says
@@ -274,6 +280,10 @@ export function createHost(options: HostOptions): Host {
     }
     return check;
   });
+
+  // Exports not handed over within a day (and those of earlier runs) do not pile up.
+  const exports = new ExportFiles(env.dataDir, now);
+  exports.prune();
 
   const shiftLedger = new Shifts(db, now, printJobs);
   const shifts: HostShifts = {
@@ -308,7 +318,7 @@ export function createHost(options: HostOptions): Host {
     printing,
     backups,
     shifts,
-    exports: new ExportFiles(env.dataDir),
+    exports,
     db,
     training,
     cashierState() {
@@ -325,6 +335,7 @@ export function createHost(options: HostOptions): Host {
         printer: printing.view(current?.id ?? null),
         salesRevision: salesRevision(),
         integrity: integrity.state(),
+        backup: backupHealth.state(),
         now: now(),
       });
     },

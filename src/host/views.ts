@@ -10,6 +10,7 @@ import {
   type CommandArgs,
   type DisplayState,
   type IntegrityState,
+  type BackupState,
   type PrinterView,
   type PrintJobView,
   type SalesPage,
@@ -41,6 +42,7 @@ export function buildCashierState(input: {
   printer: PrinterView;
   salesRevision: number;
   integrity: IntegrityState;
+  backup: BackupState;
   now: number;
 }): CashierState {
   return {
@@ -56,6 +58,7 @@ export function buildCashierState(input: {
     printer: input.printer,
     salesRevision: input.salesRevision,
     integrity: input.integrity,
+    backup: input.backup,
     totals: input.ledger.totals(input.now),
     serverTime: input.now,
   };

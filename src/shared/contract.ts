@@ -189,6 +189,13 @@ export interface DayTotals {
  */
 export type IntegrityState = { ok: true } | { ok: false; problems: HostMessage[]; since: number };
 
+/**
+ * The POS's own backups (src/host/ledger/backup-health.ts): ok, or the last one that was not made
+ * (no free space, or failed), in catalog words, and since when (host time). Shown until a later
+ * backup is written; it never blocks a sale or a close.
+ */
+export type BackupState = { ok: true } | { ok: false; message: HostMessage; since: number };
+
 export interface CashierState {
   mode: 'training' | 'live';
   merchantName: string;
@@ -214,6 +221,8 @@ export interface CashierState {
   salesRevision: number;
   /** The ledger failed its start check: a red warning above every tab until acknowledged. */
   integrity: IntegrityState;
+  /** A backup was not made (no free space, or failed): a notice above every tab until one is. */
+  backup: BackupState;
   totals: DayTotals;
   /** Host clock when this state was made, so screens can correct countdowns for clock skew. */
   serverTime: number;

@@ -144,6 +144,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       pragma: 'no-cache',
     });
     await pipeline(createReadStream(file.path), res);
+    // Handed over in full: the file leaves POS_DATA_DIR/exports (a broken download keeps it, for a day).
+    options.host.exports.delivered(exportId);
   }
 
   function stream(req: IncomingMessage, res: ServerResponse, state: () => unknown): void {

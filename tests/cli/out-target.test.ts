@@ -4,7 +4,8 @@
  * a symlinked folder or `..`: each refused with exit 4, even with --force, and the ledger untouched.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { openLedger } from '../../src/host/ledger/database.ts';
@@ -48,5 +49,18 @@ for (const [name, args] of commands) {
     assert.ok(statSync(ledger).isFile());
     const fine = await runLedgerCli(args(join(elsewhere, `out.${name}`)), dir);
     assert.equal(fine.code, 0, fine.stderr);
+  });
+}
+
+for (const [name, args] of commands) {
+  test(`${name} --out --force refuses a pipe (and so a device): it would be renamed over, not written to (exit 4)`, async (t) => {
+    const dir = running(t);
+    const elsewhere = tempDir(t);
+    const fifo = join(elsewhere, 'a-pipe');
+    execFileSync('mkfifo', [fifo]);
+    const run = await runLedgerCli(args(fifo), dir);
+    assert.equal(run.code, 4, `${run.stdout}${run.stderr}`);
+    assert.match(run.stderr, /is not a regular file \(a device, a pipe or a socket\)/);
+    assert.ok(lstatSync(fifo).isFIFO(), 'the pipe is still a pipe');
   });
 }

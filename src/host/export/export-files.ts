@@ -7,9 +7,14 @@
  *
  * The result names the file by an opaque export id (random, known only to this run of the POS): the
  * web server's download route and Electron's save dialog ask for a file by that id, never by a path.
+ *
+ * The folder does not grow: an export is deleted once it has been handed over (downloaded in full,
+ * or copied where the owner chose in Electron), and any export file older than EXPORT_KEEP_MS (one
+ * not fetched, a cancelled save dialog, one of an earlier run) is deleted at start and before each
+ * new export. Only files named as this module names them are ever removed.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ExportCreated, ExportCreateArgs } from '../../shared/contract.ts';
@@ -31,6 +36,15 @@ export interface ExportFile {
   contentType: string;
 }
 
+/** How long an export that was not handed over stays in POS_DATA_DIR/exports: a day. */
+export const EXPORT_KEEP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The names this module gives its files, and their temporaries (private-file.ts) a crash may leave
+ * behind: the only files it ever deletes.
+ */
+const EXPORT_NAME = /^\.?sales-(?:\d{4}-\d{2}-\d{2}_to_\d{4}-\d{2}-\d{2}|z\d+)-[A-Za-z0-9]{8}\.(?:csv|xlsx)(?:\.\d+\.[0-9a-f]{12}\.tmp)?$/;
+
 /** An export id as this module makes them (a shape check before any lookup). */
 export const EXPORT_ID = /^[A-Za-z0-9_-]{22}$/;
 
@@ -38,16 +52,60 @@ export class ExportFiles {
   readonly folder: string;
   readonly #ledger: string;
   readonly #files = new Map<string, ExportFile>();
+  readonly #now: () => number;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, now: () => number = Date.now) {
     this.folder = join(dataDir, EXPORTS_FOLDER);
     this.#ledger = join(dataDir, LEDGER_FILE);
+    this.#now = now;
+  }
+
+  /**
+   * Deletes the export files older than EXPORT_KEEP_MS (by their modification time); returns their
+   * names. Never throws: a file that cannot be removed is tried again next time.
+   */
+  prune(): string[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.folder);
+    } catch {
+      return [];
+    }
+    const removed: string[] = [];
+    const cutoff = this.#now() - EXPORT_KEEP_MS;
+    for (const name of names) {
+      if (!EXPORT_NAME.test(name)) continue;
+      const path = join(this.folder, name);
+      try {
+        if (statSync(path).mtimeMs > cutoff) continue;
+        rmSync(path, { force: true });
+        removed.push(name);
+      } catch (error) {
+        console.warn(`[export] could not remove the old export ${name}: ${(error as Error).message}`);
+        continue;
+      }
+      for (const [id, file] of this.#files) if (file.path === path) this.#files.delete(id);
+    }
+    return removed;
+  }
+
+  /** The export was handed over in full (downloaded, or saved where the owner chose): its file goes. */
+  delivered(exportId: string): void {
+    const file = this.#files.get(exportId);
+    if (!file) return;
+    this.#files.delete(exportId);
+    try {
+      rmSync(file.path, { force: true });
+    } catch (error) {
+      console.warn(`[export] could not remove the delivered export ${file.fileName}: ${(error as Error).message}`);
+    }
   }
 
   async create(request: ExportCreateArgs): Promise<ExportCreated> {
     // Refused in words before any folder, file or connection exists.
     if (request.z !== undefined) checkExportByZ(request);
     else checkExportRequest(request);
+    this.prune();
     mkdirSync(this.folder, { recursive: true, mode: 0o700 });
     chmodSync(this.folder, 0o700);
     const exportId = randomBytes(16).toString('base64url');

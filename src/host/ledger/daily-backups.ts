@@ -42,6 +42,8 @@ export interface DailyBackupsOptions {
   clearTimer?: (timer: Timer) => void;
   pagesPerStep?: number;
   log?: (line: string) => void;
+  /** Told every backup's outcome (written, refused or failed): the host records and shows failures (backup-health.ts). */
+  onOutcome?: (outcome: BackupOutcome) => void;
 }
 
 const NAME = /^ledger-([0-9A-Z]+)-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite$/;
@@ -87,13 +89,14 @@ export class DailyBackups {
   }
 
   /**
-   * The schedule: a backup now if the newest is older than 24 h (or there is none), then one 24 h
-   * after the newest, and so on. Returns the start's backup, if one was made.
+   * The schedule: a backup now if the newest is older than 24 h (or there is none, or `retry`: the
+   * last one was not made), then one 24 h after the newest, and so on. Returns the start's backup,
+   * if one was made.
    */
-  start(): Promise<BackupOutcome> | null {
+  start(retry = false): Promise<BackupOutcome> | null {
     const newest = this.list()[0]?.at ?? null;
     const now = this.#o.now();
-    const due = newest === null || now - newest >= DAY_MS;
+    const due = retry || newest === null || now - newest >= DAY_MS;
     const first = due ? this.runNow('daily') : null;
     this.#schedule(due ? DAY_MS : newest! + DAY_MS - now);
     return first;
@@ -127,7 +130,14 @@ export class DailyBackups {
   }
 
   #begin(reason: BackupReason): Promise<BackupOutcome> {
-    const run = this.#write(reason).finally(() => {
+    const run = this.#write(reason).then((outcome) => {
+      try {
+        this.#o.onOutcome?.(outcome);
+      } catch (error) {
+        console.error(`[backup] recording the ${reason} backup's outcome failed: ${(error as Error).message}`);
+      }
+      return outcome;
+    }).finally(() => {
       if (this.#running === run) this.#running = null;
     });
     this.#running = run;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { Header } from './Header.tsx';
 import { IntegrityWarning } from './IntegrityWarning.tsx';
+import { BackupWarning } from './BackupWarning.tsx';
 import { LedgerUnwritable } from './LedgerUnwritable.tsx';
 import { SellView } from './SellView.tsx';
 import { SettingsView } from './SettingsView.tsx';
@@ -41,6 +42,7 @@ export function App() {
     <div className="app">
       <Header />
       <IntegrityWarning />
+      <BackupWarning />
       <LedgerUnwritable />
       {/* On the Sell screen the alerts sit above the payment panel, where they never move the keypad. */}
       {view !== 'sell' && <Alerts />}

@@ -7,6 +7,7 @@ import type { Language } from '../contract.ts';
 import { ALERT_MESSAGES } from './alerts.ts';
 import { API_MESSAGES } from './api.ts';
 import { CASH_MESSAGES } from './cash.ts';
+import { BACKUP_MESSAGES } from './backup.ts';
 import { EXPORT_MESSAGES } from './export.ts';
 import { INTEGRITY_MESSAGES } from './integrity.ts';
 import { LEDGER_MESSAGES } from './ledger.ts';
@@ -23,6 +24,7 @@ export const HOST_MESSAGES = {
   ...ALERT_MESSAGES,
   ...API_MESSAGES,
   ...CASH_MESSAGES,
+  ...BACKUP_MESSAGES,
   ...EXPORT_MESSAGES,
   ...INTEGRITY_MESSAGES,
   ...LEDGER_MESSAGES,

@@ -165,6 +165,18 @@ export interface IntegrityAcknowledged {
   payload: { failedSeq: number };
 }
 
+/**
+ * A backup the POS was to make (the daily one, or the one at a shift close) was not made: refused for
+ * lack of free space (the bytes it needed and found free), or failed while writing. Numbers only,
+ * never the error's text (it may quote paths). Selling and the close went on; the owner is told
+ * until a later backup is written (src/host/ledger/backup-health.ts).
+ */
+export interface BackupFailed {
+  type: 'backup.failed';
+  version: 1;
+  payload: { reason: 'daily' | 'close'; outcome: 'no_space' | 'error'; neededBytes: number | null; freeBytes: number | null };
+}
+
 export type SettingValue = string | number | boolean | null | string[];
 
 /**
@@ -218,7 +230,8 @@ export type JournalEvent =
   | ShiftClosed
   | LedgerRestored
   | IntegrityFailed
-  | IntegrityAcknowledged;
+  | IntegrityAcknowledged
+  | BackupFailed;
 
 export type JournalEventType = JournalEvent['type'];
 
@@ -243,6 +256,7 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'ledger.restored': [1],
   'integrity.failed': [1],
   'integrity.acknowledged': [1],
+  'backup.failed': [1],
 };
 
 export const ACTORS: readonly Actor[] = ['system', 'cashier'];
