@@ -235,18 +235,22 @@ test('Export in Electron: export.create over IPC, then a save dialog on the cash
   const source = join(dataDir, 'exports', created.value.fileName);
   fake.saveDialog.answer = { canceled: true, filePath: undefined };
   assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), created.value.exportId), 'cancelled');
+  // Only the cashier window, and only a known export id.
+  assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(customer()), created.value.exportId), 'failed');
+  assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), '../../etc/passwd'), 'failed');
+  const bytes = readFileSync(source);
   const target = join(mkdtempSync(join(tmpdir(), 'pos-save-')), 'mine.csv');
   fake.saveDialog.answer = { canceled: false, filePath: target };
   assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), created.value.exportId), 'saved');
-  assert.deepEqual(readFileSync(target), readFileSync(source));
+  assert.deepEqual(readFileSync(target), bytes);
   assert.equal(statSync(target).mode & 0o777, 0o600);
   const last = fake.saveDialog.shown.at(-1)!;
   assert.equal(last.window, till);
   assert.equal(last.options.defaultPath, created.value.fileName);
-  // Only the cashier window, and only a known export id.
-  assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(customer()), created.value.exportId), 'failed');
-  assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), '../../etc/passwd'), 'failed');
   assert.equal(fake.saveDialog.shown.length, 2);
+  // Saved where the owner chose: the POS's copy is gone, and the id with it.
+  assert.equal(existsSync(source), false, 'the copy in POS_DATA_DIR/exports is deleted once saved');
+  assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), created.value.exportId), 'failed');
 });
 
 test('unplugging the second monitor replaces the full-screen display with a minimised window; re-plugging brings it back', async () => {

@@ -2,10 +2,10 @@
  * The export download in web mode, over real HTTP on loopback: `export.create` writes the file into
  * POS_DATA_DIR/exports (0700/0600); the download route refuses without a valid token, a token is
  * single-use, bound to its export and short-lived; the file arrives byte for byte with attachment,
- * content type and no-store headers.
+ * content type and no-store headers; once downloaded it is deleted.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
@@ -93,6 +93,11 @@ test('export.create writes a private file in POS_DATA_DIR/exports; the download 
   assert.equal(got.headers['cache-control'], 'no-store');
   assert.equal(got.headers['x-content-type-options'], 'nosniff');
   assert.equal((await call(web.port, url)).status, 401, 'the token works once');
+  // Downloaded in full: the file leaves POS_DATA_DIR/exports, and the export is no longer known.
+  assert.equal(existsSync(path), false, 'a downloaded export is deleted');
+  assert.equal(host.exports.file(created.exportId), null);
+  assert.equal((await token(web.port, created.exportId)).status, 404);
+  assert.ok(existsSync(join(folder, again.fileName)), 'an export not downloaded yet stays');
 
   const xlsx = await call(web.port, (await token(web.port, again.exportId)).url);
   assert.equal(xlsx.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

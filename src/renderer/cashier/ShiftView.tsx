@@ -5,6 +5,7 @@ import { hostMessageText, type HostMessage } from '../../shared/messages/index.t
 import { formatClock } from '../common/countdown.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import { anchorText, isPaymentWatched, reportLines, saleList } from './shift.ts';
 import { invoke, useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
@@ -81,6 +82,8 @@ function ZReportPanel({ report, onReprint, onClose }: { report: ShiftReport; onR
         <button type="button" className="btn" onClick={onReprint}>{t('shift.reprint')}</button>
         <button type="button" className="btn btn--ghost" onClick={onClose}>{t('shift.hideZ')}</button>
       </div>
+      {/* The accountant's file for exactly this Z (export.create with `z`): a download, or a save dialog in Electron. */}
+      {report.shift !== null && <ExportPanel key={report.shift} zShift={report.shift} />}
     </section>
   );
 }
