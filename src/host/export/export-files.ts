@@ -19,6 +19,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ExportCreated, ExportCreateArgs } from '../../shared/contract.ts';
 import { LEDGER_FILE, type Db } from '../ledger/database.ts';
+import { PosError } from '../../shared/errors.ts';
+import { hostMessage } from '../../shared/messages/index.ts';
 import { checkExportByZ, checkExportRequest, exportSales, type ExportFormat } from './export-sales.ts';
 
 export const EXPORTS_FOLDER = 'exports';
@@ -47,6 +49,20 @@ const EXPORT_NAME = /^\.?sales-(?:\d{4}-\d{2}-\d{2}_to_\d{4}-\d{2}-\d{2}|z\d+)-[
 
 /** An export id as this module makes them (a shape check before any lookup). */
 export const EXPORT_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * A file system error writing the export, in the owner's words (a full disk above all); null for
+ * anything else. private-file.ts has already removed its temporary file.
+ */
+export function writeRefusal(error: unknown): PosError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new PosError('storage_error', hostMessage('export.diskFull'), { cause: error });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'EIO') {
+    console.error(`[export] could not write the export: ${(error as Error).message}`);
+    return new PosError('storage_error', hostMessage('export.cannotWrite'), { cause: error });
+  }
+  return null;
+}
 
 export class ExportFiles {
   readonly folder: string;
@@ -117,6 +133,8 @@ export class ExportFiles {
     try {
       db.pragma('busy_timeout = 5000');
       result = await exportSales(db, { ...request, out: path, replace: false });
+    } catch (error) {
+      throw writeRefusal(error) ?? error;
     } finally {
       db.close();
     }

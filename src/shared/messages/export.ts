@@ -29,4 +29,12 @@ export const EXPORT_MESSAGES = {
     en: 'There is no Z report {n}: that shift is not closed yet, or does not exist.',
     km: 'មិនមានរបាយការណ៍ Z លេខ {n} ទេ៖ វេននោះមិនទាន់បិទ ឬមិនមាន។',
   },
+  'export.diskFull': {
+    en: 'The export could not be written: the disk is full. Free some disk space, then export again. Nothing was left behind.',
+    km: 'មិនអាចសរសេរការនាំចេញបានទេ៖ ថាសពេញ។ សូមបង្កើនទំហំទំនេរលើថាស រួចនាំចេញម្តងទៀត។ គ្មានឯកសារណាមួយត្រូវបានទុកចោលទេ។',
+  },
+  'export.cannotWrite': {
+    en: 'The export could not be written into the POS\'s data folder (see the POS log). Nothing was left behind.',
+    km: 'មិនអាចសរសេរការនាំចេញចូលក្នុងថតទិន្នន័យរបស់ POS បានទេ (សូមមើលកំណត់ហេតុរបស់ POS)។ គ្មានឯកសារណាមួយត្រូវបានទុកចោលទេ។',
+  },
 } as const satisfies Catalog;

@@ -1,13 +1,15 @@
 /**
  * POS_DATA_DIR/exports does not grow (review 8b): an export not handed over is deleted once it is
  * older than a day — at the next export, or at the next start — with the temporary a crash left;
- * files the POS did not name are never touched; an export still fresh stays downloadable.
+ * files the POS did not name are never touched; an export still fresh stays downloadable. A full
+ * disk is said in words.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXPORT_KEEP_MS, EXPORTS_FOLDER, ExportFiles } from '../../../src/host/export/export-files.ts';
+import { EXPORT_KEEP_MS, EXPORTS_FOLDER, ExportFiles, writeRefusal } from '../../../src/host/export/export-files.ts';
+import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import { openLedger } from '../../../src/host/ledger/database.ts';
 import { seedSales } from '../../support/seed-sales.ts';
 import { tempDir } from '../../support/temp.ts';
@@ -56,4 +58,14 @@ test('a delivered export is deleted at once; delivering an unknown id does nothi
   exports.delivered(made.exportId);
   assert.equal(existsSync(path), false);
   assert.equal(exports.file(made.exportId), null);
+});
+
+test('a full disk while the POS writes an export is told in the owner\'s words (en, km), not "something went wrong"', () => {
+  const errno = (code: string) => Object.assign(new Error(`${code}: no space left on device, write`), { code });
+  const full = writeRefusal(errno('ENOSPC'))!;
+  assert.equal(full.code, 'storage_error');
+  assert.equal(hostMessageText(full.text, 'en'), 'The export could not be written: the disk is full. Free some disk space, then export again. Nothing was left behind.');
+  assert.match(hostMessageText(full.text, 'km'), /^មិនអាចសរសេរការនាំចេញបានទេ៖ ថាសពេញ។/);
+  assert.deepEqual(writeRefusal(errno('EROFS'))!.text, { code: 'export.cannotWrite' });
+  assert.equal(writeRefusal(new Error('a bug')), null, 'anything else stays an internal error');
 });
