@@ -2,7 +2,8 @@
  * `ledger restore --from FILE` on real data directories, run as the real CLI process: refused while a
  * POS holds the data directory, refused over a longer chain and for another till's backup (exit 5,
  * nothing changed), and a good backup restored: the old ledger kept (0600), the journal ending in a
- * `ledger.restored` row, `ledger verify` passing, and the POS starting on it again.
+ * `ledger.restored` row, `ledger verify` passing, and the POS starting on it again; a restore with no
+ * ledger in place is shown to the owner at the next start, once.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { saleRows } from '../../src/host/export/sales-rows.ts';
 import { SalesLedger } from '../../src/host/ledger/sales.ts';
 import { Shifts } from '../../src/host/ledger/shifts.ts';
 import { receiptNumber } from '../../src/host/printing/receipt-data.ts';
+import { hostMessageText } from '../../src/shared/messages/index.ts';
 import { runLedgerCli } from '../support/ledger-cli.ts';
 import { seedSales } from '../support/seed-sales.ts';
 import { startTrainingHost } from '../support/servers.ts';
@@ -139,6 +141,8 @@ test('a good backup is restored: the old ledger kept, ledger.restored journaled,
   assert.equal(exported.get(1), `${code}-1`);
   assert.equal(new Shifts(again.db).close({ carryOver: true }).zNumber, `${code}-2-Z1`);
   assert.ok(verifyChain(again.db).ok);
+  await again.integrityChecked;
+  assert.deepEqual(again.cashierState().integrity, { ok: true }, 'a restore over the ledger it checked loses nothing: no warning');
 
   // Restoring the same backup again now would drop the ledger.restored row: refused.
   await again.close();
@@ -160,4 +164,21 @@ test('with no ledger at all (lost disk), the backup is restored and the journal 
   assert.equal(restored.epoch, 2);
   assert.equal(JSON.parse(restored.payload).replacedHeadSeq, null);
   assert.ok(!existsSync(join(dataDir, 'ledger-replaced')));
+
+  // The POS cannot know what the backup lacks (a dead disk, or a ledger moved aside to erase an
+  // afternoon): the owner is told once, in the red warning, until acknowledged (review 8b).
+  const pos = startTrainingHost(t, { POS_DATA_DIR: dataDir }, { backups: false }).host;
+  await pos.integrityChecked;
+  const state = pos.cashierState().integrity;
+  assert.equal(state.ok, false);
+  if (!state.ok) {
+    assert.deepEqual(state.problems, [{ code: 'integrity.restoredBlind', params: { seq: restored.seq - 1, epoch: 2 } }]);
+    assert.match(hostMessageText(state.problems[0]!, 'en'), /^The ledger was restored from a backup \(it ran to row \d+; epoch 2 began then\) with no ledger in its place: any sale made after that backup was taken is not in it/);
+    assert.match(hostMessageText(state.problems[0]!, 'km'), /^សៀវភៅបញ្ជីត្រូវបានស្តារពីការបម្រុងទុក/);
+  }
+  assert.equal(pos.acknowledgeIntegrity(), true);
+  await pos.close();
+  const later = startTrainingHost(t, { POS_DATA_DIR: dataDir }, { backups: false }).host;
+  await later.integrityChecked;
+  assert.deepEqual(later.cashierState().integrity, { ok: true }, 'told once: not raised again after it was acknowledged');
 });

@@ -89,6 +89,11 @@ export async function verifyFromLastZ(db: Db, options: StepOptions = {}): Promis
       problems.push(numbered('integrity.guardsChanged', { count: guards.missing.length + guards.altered.length + guards.unexpected.length }));
       details.push(...guardProblems(guards));
     }
+    const blind = restoredBlind(db);
+    if (blind) {
+      problems.push(numbered('integrity.restoredBlind', { seq: blind.fromSeq, epoch: blind.fromEpoch + 1 }));
+      details.push(`row ${blind.seq} (ledger.restored): a backup ending at row ${blind.fromSeq} was restored with no ledger in its place; whatever was journaled after that backup is not in this ledger`);
+    }
     const z = db.prepare('SELECT shift, last_seq, head_hash16 FROM z_reports ORDER BY shift DESC LIMIT 1').get() as
       | { shift: number; last_seq: number; head_hash16: string }
       | undefined;
@@ -137,6 +142,25 @@ export async function verifyFromLastZ(db: Db, options: StepOptions = {}): Promis
     details.push(`the check could not run: ${(error as Error).message}`);
   }
   return result();
+}
+
+/**
+ * The last restore (`ledger.restored`) made with no ledger in its place (the ledger moved or deleted
+ * first, or a new PC), if no warning has been journaled since: restore refuses to replace a longer
+ * chain, but with nothing in place it cannot know what the backup lacks, so the owner is told once
+ * (a dead disk and a ledger moved aside to erase an afternoon look the same from here).
+ */
+function restoredBlind(db: Db): { seq: number; fromSeq: number; fromEpoch: number } | null {
+  const till = tillId(db);
+  if (!till) return null;
+  const row = db.prepare(`SELECT seq, payload FROM journal WHERE till_id = ? AND type = 'ledger.restored' ORDER BY seq DESC LIMIT 1`)
+    .get(till) as { seq: number; payload: string } | undefined;
+  if (!row) return null;
+  const p = JSON.parse(row.payload) as { fromSeq?: unknown; fromEpoch?: unknown; replacedHeadSeq?: unknown };
+  if (p.replacedHeadSeq !== null) return null;
+  const told = db.prepare(`SELECT 1 FROM journal WHERE till_id = ? AND type = 'integrity.failed' AND seq > ? LIMIT 1`).get(till, row.seq);
+  if (told) return null;
+  return { seq: row.seq, fromSeq: Number(p.fromSeq), fromEpoch: Number(p.fromEpoch) };
 }
 
 interface FailedRow { seq: number; at: number; problems: HostMessage[] }

@@ -50,6 +50,10 @@ export const INTEGRITY_MESSAGES = {
     en: 'A saved record is not what the journal recorded.',
     km: 'កំណត់ត្រាដែលបានរក្សាទុកមួយ មិនដូចអ្វីដែលបញ្ជីកត់ត្រាបានកត់ទុកទេ។',
   },
+  'integrity.restoredBlind': {
+    en: 'The ledger was restored from a backup (it ran to row {seq}; epoch {epoch} began then) with no ledger in its place: any sale made after that backup was taken is not in it. Compare with the last printed Z report.',
+    km: 'សៀវភៅបញ្ជីត្រូវបានស្តារពីការបម្រុងទុក (វាដល់ជួរទី {seq}; សម័យទី {epoch} បានចាប់ផ្ដើមពេលនោះ) ដោយគ្មានសៀវភៅបញ្ជីណាមួយនៅកន្លែងរបស់វា៖ ការលក់ណាដែលបានធ្វើបន្ទាប់ពីការបម្រុងទុកនោះមិនមាននៅក្នុងវាទេ។ សូមប្រៀបធៀបជាមួយរបាយការណ៍ Z ដែលបានបោះពុម្ពចុងក្រោយ។',
+  },
   'integrity.checkFailed': {
     en: 'The POS could not check its sales records at start.',
     km: 'POS មិនអាចពិនិត្យកំណត់ត្រាការលក់របស់ខ្លួននៅពេលចាប់ផ្ដើមបានទេ។',
