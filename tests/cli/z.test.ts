@@ -36,14 +36,18 @@ test('z --list, z --show N and --json print the stored Z reports; an unknown N i
   assert.equal(list.code, 0, list.stderr);
   const lines = list.stdout.trim().split('\n');
   assert.equal(lines.length, 3);
-  assert.match(lines[1]!, new RegExp(`^${z1.zNumber} +2026-12-01 +2026-12-01 23:30 \\(UTC\\+7\\) +1 · \\$10\\.50 · 43,100៛ +${z1.anchor.seq}:${z1.anchor.hash16}$`));
+  assert.match(lines[1]!, new RegExp(`^${z1.zNumber} +2026-12-01 +2026-12-01 23:30 \\(UTC\\+7\\) +1 · \\$10\\.50 · 43,100៛ +${z1.zNumber!.replace(/-Z1$/, '')}:${z1.anchor.seq}:${z1.anchor.hash16}$`));
   assert.match(lines[2]!, new RegExp(`^${z2.zNumber} +2026-12-02 `));
 
   const show = await runLedgerCli(['z', '--show', '1'], dir);
   assert.equal(show.code, 0, show.stderr);
   assert.match(show.stdout, new RegExp(`^Z report ${z1.zNumber} — till [2-9A-Z]{6}, shift 1, business date 2026-12-01$`, 'm'));
   assert.match(show.stdout, /TAKINGS +1 · \$10\.50 · 43,100៛/);
-  assert.match(show.stdout, new RegExp(`verify --anchor ${z1.anchor.seq}:${z1.anchor.hash16}`));
+  // The anchor as the printed Z and the Shift tab show it: it names the till (verify --anchor takes it).
+  const anchor = `${z1.zNumber!.replace(/-Z1$/, '')}:${z1.anchor.seq}:${z1.anchor.hash16}`;
+  assert.match(show.stdout, new RegExp(`anchor ${anchor} \\(npm run ledger -- verify --anchor ${anchor}\\)`));
+  const verify = await runLedgerCli(['verify', '--anchor', anchor], dir);
+  assert.equal(verify.code, 0, verify.stdout);
 
   const json = await runLedgerCli(['z', '--show', '1', '--json'], dir);
   assert.equal(json.code, 0);

@@ -6,6 +6,7 @@
  */
 import type { ShiftMoney, ShiftReport } from '../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
+import { anchorText } from '../../shared/z-anchor.ts';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
 import { openReadOnly } from '../open-read-only.ts';
 import { PHNOM_PENH_OFFSET_MS } from '../../host/ledger/shifts.ts';
@@ -43,7 +44,7 @@ export function runZList(dataDir: string, print: (line: string) => void): ExitCo
   }
   print('Z number       business date  closed                    takings (count · USD · KHR)      anchor');
   for (const z of reports) {
-    print(`${(z.zNumber ?? '').padEnd(14)} ${(z.businessDate ?? '').padEnd(14)} ${phnomPenhTime(z.closedAt).padEnd(25)} ${money(z.takings).padEnd(32)} ${z.anchor.seq}:${z.anchor.hash16}`);
+    print(`${(z.zNumber ?? '').padEnd(14)} ${(z.businessDate ?? '').padEnd(14)} ${phnomPenhTime(z.closedAt).padEnd(25)} ${money(z.takings).padEnd(32)} ${anchorText(z.anchor, z.zNumber)}`);
   }
   return EXIT.ok;
 }
@@ -63,7 +64,7 @@ export function runZShow(dataDir: string, n: number, json: boolean, print: (line
   print(`Z report ${z.zNumber ?? ''} — till ${z.till.code}, shift ${z.shift ?? '?'}, business date ${z.businessDate ?? '?'}`);
   print(`  opened   ${phnomPenhTime(z.openedAt)} (${z.openReason ?? '?'}, by ${z.openedBy ?? '?'})`);
   print(`  closed   ${phnomPenhTime(z.closedAt)}`);
-  print(`  journal  rows ${z.fromSeq}–${z.toSeq}; anchor ${z.anchor.seq}:${z.anchor.hash16} (npm run ledger -- verify --anchor ${z.anchor.seq}:${z.anchor.hash16})`);
+  print(`  journal  rows ${z.fromSeq}–${z.toSeq}; anchor ${anchorText(z.anchor, z.zNumber)} (npm run ledger -- verify --anchor ${anchorText(z.anchor, z.zNumber)})`);
   print(`  TAKINGS  ${money(z.takings)}   (KHQR ${money(z.takings.byTender.khqr)})`);
   print('  Real sales (count · USD · KHR at each sale\'s rate):');
   for (const key of ['opened', 'paid', 'paidLate', 'expired', 'cancelled', 'failed'] as const) print(`    ${key.padEnd(10)} ${money(z.byStatus[key])}`);
