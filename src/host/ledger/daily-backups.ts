@@ -15,6 +15,13 @@ import { copyPages, finishCopy, ledgerBytes, megabytes, publish, removeTemp, spa
 export const BACKUPS_FOLDER = 'backups';
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * What a POS backup leaves free on the data directory's disk beyond the copy (and the copy's own
+ * headroom): the ledger's WAL grows by up to ~4 MB between checkpoints and every sale and print
+ * writes, so a backup that merely fits could leave the next sale unable to commit.
+ */
+export const SELLING_RESERVE_BYTES = 64 * 1024 * 1024;
+
 /** Pages per step of a POS backup: a few milliseconds of work, then the event loop (and selling) runs. */
 export const PAGES_PER_STEP = 64;
 
@@ -164,7 +171,8 @@ export class DailyBackups {
     try {
       mkdirSync(this.folder, { recursive: true, mode: 0o700 });
       chmodSync(this.folder, 0o700);
-      const space = spaceFor(this.folder, ledgerBytes(db), this.#o.freeBytes ?? statfsFreeBytes);
+      // The copy goes to the ledger's own disk: it must leave room for selling, not only fit.
+      const space = spaceFor(this.folder, ledgerBytes(db) + SELLING_RESERVE_BYTES, this.#o.freeBytes ?? statfsFreeBytes);
       if (!space.enough) {
         log(`[backup] no ${reason} backup: not enough free space in ${this.folder} (it needs about ${megabytes(space.needed)}, ${megabytes(space.free)} is free). Nothing was written; selling goes on.`);
         return { kind: 'refused', reason, needed: space.needed, free: space.free };

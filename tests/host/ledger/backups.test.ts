@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { DAY_MS, backupName, type Timer } from '../../../src/host/ledger/daily-backups.ts';
+import { HEADROOM_BYTES, ledgerBytes } from '../../../src/host/ledger/backup.ts';
+import { DAY_MS, SELLING_RESERVE_BYTES, backupName, type Timer } from '../../../src/host/ledger/daily-backups.ts';
 import type { SalesLedger } from '../../../src/host/ledger/sales.ts';
 import { seedSales } from '../../support/seed-sales.ts';
 import { startTrainingHost } from '../../support/servers.ts';
@@ -114,6 +115,24 @@ test('not enough free space: refused in words in the log, nothing written, selli
   assert.deepEqual(backupFiles(host.dataDir), []);
   assert.equal(readdirSync(join(host.dataDir, 'backups')).length, 0, 'not even a temporary file');
   assert.match(lines.at(-1)!, /no close backup: not enough free space .* \(it needs about [\d.]+ MB, 0\.0 MB is free\)/);
+});
+
+test('a backup that would fit but leave the ledger\'s disk without room for selling is refused; with the reserve free it is written', async (t) => {
+  // The start's own backup finds the disk roomy; then it is as tight as the test says.
+  const disk: { db: Database.Database | null; spare: number } = { db: null, spare: 10 * 1024 * 1024 };
+  let clock = START;
+  const { host } = startTrainingHost(t, {}, {
+    now: () => clock,
+    backups: { freeBytes: () => (disk.db ? ledgerBytes(disk.db) + HEADROOM_BYTES + disk.spare : Number.MAX_SAFE_INTEGER), log: () => undefined, setTimer: scheduled().setTimer },
+  });
+  await host.backups.idle();
+  disk.db = host.db;
+  const tight = await host.backups.runNow('close');
+  assert.equal(tight.kind, 'refused', 'the copy and its headroom fit, but 10 MB would be left for selling');
+  assert.ok(tight.kind === 'refused' && tight.needed >= ledgerBytes(host.db) + SELLING_RESERVE_BYTES);
+  disk.spare = SELLING_RESERVE_BYTES;
+  clock += 60_000;
+  assert.equal((await host.backups.runNow('close')).kind, 'written');
 });
 
 test('selling goes on while a backup is copied page by page; one backup at a time', async (t) => {
