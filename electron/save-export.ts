@@ -5,6 +5,7 @@
  */
 import { chmod, copyFile } from 'node:fs/promises';
 import { dialog, type BrowserWindow } from 'electron';
+import { checkDataDirTarget } from '../src/host/data-dir-target.ts';
 import type { Host } from '../src/host/host.ts';
 import type { SaveExportOutcome } from '../src/shared/contract.ts';
 
@@ -18,6 +19,11 @@ export async function saveExport(host: Host, window: BrowserWindow | null, expor
   };
   const choice = await dialog.showSaveDialog(window, options);
   if (choice.canceled || !choice.filePath) return 'cancelled';
+  // Never over the ledger or into the data folder: a copy over the ledger or its -wal destroys sales.
+  if (!checkDataDirTarget(choice.filePath, host.dataDir).ok) {
+    console.warn('[export] refused to save an export into the POS data folder');
+    return 'refused';
+  }
   try {
     await copyFile(file.path, choice.filePath);
     await chmod(choice.filePath, 0o600);

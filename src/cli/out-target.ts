@@ -1,48 +1,21 @@
 /**
- * An output (`--out` of backup and export) may never land on the ledger or beside it. Whatever the
- * path says — a symlink, `..`, another letter case on a case-insensitive disk, a bind mount — the
- * target's real folder is compared with the data directory by device and inode, all the way up, and
- * an existing target with the ledger's files (ledger, -wal, -shm) by device and inode: renaming a
+ * An output (`--out` of backup and export) may never land on the ledger or beside it
+ * (src/host/data-dir-target.ts says how that is told, whatever the path's spelling): renaming a
  * file over the -wal loses committed sales. Refused even with --force.
  */
-import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { checkDataDirTarget } from '../host/data-dir-target.ts';
 import { CliError, EXIT, errorText } from './exit-codes.ts';
-import { ledgerPath } from './open-read-only.ts';
-
-const same = (a: Stats | null, b: Stats | null): boolean => a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
-
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
 
 /** Throws (exit 4) when `target` is, or would be written, inside the data directory or onto a ledger file. Call once its folder is known to exist. */
 export function refuseLedgerTarget(target: string, dataDir: string): void {
-  const refuse = (why: string) => {
-    throw new CliError(EXIT.cannotWrite, `--out ${target} ${why}: choose a file outside the data directory (--force does not change this).`);
-  };
-  const ledger = ledgerPath(dataDir);
-  const ledgerFiles = [ledger, `${ledger}-wal`, `${ledger}-shm`].map(statOrNull);
-  const existing = statOrNull(target);
-  if (existing && ledgerFiles.some((file) => same(file, existing))) refuse('is one of the ledger\'s own files');
-  const home = statOrNull(dataDir);
-  if (!home) return;
-  let folder: string;
-  try {
-    folder = realpathSync.native(dirname(target));
-  } catch {
-    return; // the folder check that follows says it does not exist
-  }
-  for (let at = folder; ; at = dirname(at)) {
-    if (same(statOrNull(at), home)) refuse(`is inside the data directory ${dataDir} (the ledger's folder${at === folder ? '' : ', or a folder in it'})`);
-    if (dirname(at) === at) break;
-  }
-  // The name itself on a case-insensitive disk: the real folder plus the name may still be the ledger.
-  if (ledgerFiles.some((file) => same(file, statOrNull(join(folder, basename(target)))))) refuse('is one of the ledger\'s own files');
+  const check = checkDataDirTarget(target, dataDir);
+  if (check.ok) return;
+  const why = check.why === 'ledger_file'
+    ? 'is one of the ledger\'s own files'
+    : `is inside the data directory ${dataDir} (the ledger's folder${check.nested ? ', or a folder in it' : ''})`;
+  throw new CliError(EXIT.cannotWrite, `--out ${target} ${why}: choose a file outside the data directory (--force does not change this).`);
 }
 
 /**

@@ -370,7 +370,8 @@ export interface ExportCreated {
 }
 
 /** How saving an export on the cashier's machine ended (web: the browser's download; Electron: a save dialog). */
-export type SaveExportOutcome = 'saved' | 'cancelled' | 'failed';
+/** `refused`: the place chosen was the POS's data folder (its ledger), which an export never overwrites. */
+export type SaveExportOutcome = 'saved' | 'cancelled' | 'refused' | 'failed';
 
 export interface CashierCommands {
   'state.get': { args: Record<string, never>; result: CashierState };

@@ -238,6 +238,15 @@ test('Export in Electron: export.create over IPC, then a save dialog on the cash
   // Only the cashier window, and only a known export id.
   assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(customer()), created.value.exportId), 'failed');
   assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), '../../etc/passwd'), 'failed');
+  // The owner (or anyone at the till) points the dialog at the ledger, its -wal, or into the data
+  // folder: refused, and the ledger is untouched (a copy over it would destroy the sales).
+  const ledger = join(dataDir, 'ledger.sqlite3');
+  const ledgerBytes = readFileSync(ledger);
+  for (const filePath of [ledger, `${ledger}-wal`, join(dataDir, 'exports', 'x.csv'), join(dataDir, 'backups')]) {
+    fake.saveDialog.answer = { canceled: false, filePath };
+    assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), created.value.exportId), 'refused', filePath);
+  }
+  assert.ok(readFileSync(ledger).equals(ledgerBytes), 'the ledger is untouched');
   const bytes = readFileSync(source);
   const target = join(mkdtempSync(join(tmpdir(), 'pos-save-')), 'mine.csv');
   fake.saveDialog.answer = { canceled: false, filePath: target };
@@ -247,7 +256,7 @@ test('Export in Electron: export.create over IPC, then a save dialog on the cash
   const last = fake.saveDialog.shown.at(-1)!;
   assert.equal(last.window, till);
   assert.equal(last.options.defaultPath, created.value.fileName);
-  assert.equal(fake.saveDialog.shown.length, 2);
+  assert.equal(fake.saveDialog.shown.length, 6);
   // Saved where the owner chose: the POS's copy is gone, and the id with it.
   assert.equal(existsSync(source), false, 'the copy in POS_DATA_DIR/exports is deleted once saved');
   assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), created.value.exportId), 'failed');

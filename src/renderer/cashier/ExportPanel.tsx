@@ -76,7 +76,7 @@ export function ExportPanel({ zShift, now = Date.now }: { zShift?: number; now?:
       {outcome.kind === 'error' && <ErrorBanner error={outcome.error} />}
       <p role="status" className="settings__note">
         {outcome.kind === 'done' &&
-          t(outcome.saved === 'cancelled' ? 'export.notSaved' : outcome.saved === 'failed' ? 'export.saveFailed' : 'export.done', {
+          t(outcome.saved === 'cancelled' ? 'export.notSaved' : outcome.saved === 'refused' ? 'export.saveRefused' : outcome.saved === 'failed' ? 'export.saveFailed' : 'export.done', {
             file: outcome.created.fileName,
             rows: outcome.created.rows,
             takings: formatUsd(outcome.created.takings.cents),

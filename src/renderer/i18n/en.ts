@@ -300,6 +300,7 @@ export const en = {
   'export.datesReversed': 'The first date is after the last.',
   'export.done': 'Exported {rows} sale(s), takings {takings}: {file}',
   'export.notSaved': 'The file {file} was made but not saved here (cancelled). It stays in the POS exports folder.',
+  'export.saveRefused': 'The file {file} was not saved there: that folder holds the POS’s own records. Choose another folder and export again.',
   'export.saveFailed': 'The file {file} was made but could not be saved here. It stays in the POS exports folder.',
 };
 
