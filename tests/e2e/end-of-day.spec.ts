@@ -10,16 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseCsvStrict } from '../host/export/csv-parse.ts';
-import { expect, keyIn, startPos, test } from './fixtures.ts';
+import { expect, startPos, test } from './fixtures.ts';
+import { sellInTraining } from './steps.ts';
 
 async function payTwoAndClose(page: Page): Promise<void> {
-  for (const amount of ['10.50', '2.50']) {
-    await keyIn(page, amount);
-    await page.getByRole('button', { name: 'Charge', exact: true }).click();
-    await page.getByRole('button', { name: 'Simulate payment' }).click();
-    await expect(page.getByText('Paid', { exact: true }).first()).toBeVisible();
-    await page.getByRole('button', { name: 'New sale' }).click();
-  }
+  await sellInTraining(page, ['10.50', '2.50']);
   await page.getByRole('button', { name: 'Shift', exact: true }).click();
   await page.getByTestId('x-report').getByRole('button', { name: 'Close shift' }).click();
   await page.getByRole('dialog', { name: 'Close shift 1?' }).getByRole('button', { name: 'Close shift' }).click();

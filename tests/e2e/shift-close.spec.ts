@@ -11,6 +11,7 @@ import { decodeEscPosJob } from '../../src/host/printing/escpos/decode.ts';
 import { renderZReport } from '../../src/host/printing/receipt/z-report.ts';
 import type { ShiftReport } from '../../src/shared/contract.ts';
 import { expect, keyIn, startPos, test } from './fixtures.ts';
+import { sellInTraining } from './steps.ts';
 
 const KHMER_NAME = 'ហាងកាហ្វេ';
 const files = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
@@ -21,13 +22,7 @@ test('the shift is closed from the Shift tab: X totals, Z with its anchor, the Z
   try {
     const page = await (await browser.newContext()).newPage();
     await page.goto(pos.cashierUrl);
-    for (const amount of ['10.50', '2.50']) {
-      await keyIn(page, amount);
-      await page.getByRole('button', { name: 'Charge', exact: true }).click();
-      await page.getByRole('button', { name: 'Simulate payment' }).click();
-      await expect(page.getByText('Paid', { exact: true }).first()).toBeVisible();
-      await page.getByRole('button', { name: 'New sale' }).click();
-    }
+    await sellInTraining(page, ['10.50', '2.50']);
     await expect.poll(() => files(prints).length).toBe(2);
 
     await page.getByRole('button', { name: 'Shift', exact: true }).click();

@@ -70,3 +70,14 @@ export async function chargeAndDecodeQr(cashier: Page, customer: Page, amount: s
   await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
   return decodeShownQr(customer);
 }
+
+/** Training mode: each amount charged, paid with "Simulate payment", and the till moved on to a new sale. */
+export async function sellInTraining(cashier: Page, amounts: readonly string[]): Promise<void> {
+  for (const amount of amounts) {
+    await keyIn(cashier, amount);
+    await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
+    await cashier.getByRole('button', { name: 'Simulate payment' }).click();
+    await expect(cashier.getByText('Paid', { exact: true }).first()).toBeVisible();
+    await cashier.getByRole('button', { name: 'New sale' }).click();
+  }
+}
