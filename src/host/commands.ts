@@ -7,6 +7,8 @@ import type { CommandArgs, CommandError, CommandName, CommandReply, CommandResul
 import { PosError } from '../shared/errors.ts';
 import { englishText, hostMessage, type HostMessage, type HostMessageCode } from '../shared/messages/index.ts';
 import { assertChargeCents } from '../shared/money.ts';
+import { CASH_CURRENCIES, CASH_MOVEMENT_KINDS, type CashCurrency, type CashMovementKind } from '../shared/rules/cash.ts';
+import { assertCashAmount, assertFloat, cleanReason } from './ledger/cash-movements.ts';
 import { validateSettingsInput } from './config/settings.ts';
 import type { Host } from './host.ts';
 import { toSaleView } from './views.ts';
@@ -209,6 +211,36 @@ const COMMANDS: CommandHandlers = {
       return { n: args.n };
     },
     run: (host, { n }) => host.shifts.reprintZ(n),
+  },
+  // Cash control (ledger/cash-movements.ts) and the drawer (printing/drawer.ts). Until issue 9's
+  // users and PINs land, the actor is the cashier's screen and "Open drawer" is approved by it.
+  'cash.setFloat': {
+    parse: (args) => {
+      exactKeys(args, 'usdCents', 'riel');
+      assertFloat(args.usdCents, args.riel);
+      return { usdCents: args.usdCents as number, riel: args.riel as number };
+    },
+    run: (host, input) => (host.cash.setFloat(input), null),
+  },
+  'cash.record': {
+    parse: (args) => {
+      exactKeys(args, 'kind', 'currency', 'amount', 'reason');
+      if (!(CASH_MOVEMENT_KINDS as readonly unknown[]).includes(args.kind)) throw new InvalidRequest(hostMessage('drawer.kind'));
+      if (!(CASH_CURRENCIES as readonly unknown[]).includes(args.currency)) throw new InvalidRequest(hostMessage('cash.currency'));
+      const currency = args.currency as CashCurrency;
+      assertCashAmount(currency, args.amount);
+      return { kind: args.kind as CashMovementKind, currency, amount: args.amount, reason: cleanReason(args.reason) };
+    },
+    run: (host, input) => (host.cash.record(input), null),
+  },
+  'drawer.open': {
+    parse: noArgs,
+    // The approver seam: issue 9's PIN approval replaces this `approver` with the approving user.
+    run: (host) => host.cash.openDrawerNoSale({ actor: 'cashier', approver: 'cashier' }),
+  },
+  'drawer.dismissProblem': {
+    parse: noArgs,
+    run: (host) => (host.cash.dismissDrawerProblem(), null),
   },
 };
 

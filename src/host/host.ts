@@ -7,7 +7,8 @@
  */
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import type { CashierState, CommandArgs, PrintJobView, DisplayState, SalesPage, SettingsInput, SettingsView, ShiftReport, ZReportSummary } from '../shared/contract.ts';
+import type { CashierState, CommandArgs, DrawerKickResult, PrintJobView, DisplayState, SalesPage, SettingsInput, SettingsView, ShiftReport, ZReportSummary } from '../shared/contract.ts';
+import type { CashCurrency, CashMovementKind } from '../shared/rules/cash.ts';
 import { preparePrivateDataDir, tightenDataDir } from './data-dir.ts';
 import { warmUpFetch } from './api/warm-up.ts';
 import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakong-client.ts';
@@ -20,6 +21,8 @@ import { lockDataDir } from './ledger/instance-lock.ts';
 import { readTill } from './ledger/journal/till.ts';
 import { saleEpoch } from './ledger/journal/journal.ts';
 import { Alerts } from './ledger/alerts.ts';
+import { CashMovements } from './ledger/cash-movements.ts';
+import type { Actor } from './ledger/journal/events.ts';
 import { ExportFiles } from './export/export-files.ts';
 import { DailyBackups, type DailyBackupsOptions } from './ledger/daily-backups.ts';
 import { BackupHealth } from './ledger/backup-health.ts';
@@ -33,6 +36,7 @@ import { ledgerWriteHealth } from './ledger/write-health.ts';
 import { HostEvents } from './events.ts';
 import { PaymentError, PaymentService } from './payments/payment-service.ts';
 import { PrinterService, type PrinterServiceDeps } from './printing/printer-service.ts';
+import { CashDrawer } from './printing/drawer.ts';
 import { parsePrinterSetting } from './printing/transports/printer-setting.ts';
 import { registerReceiptFonts } from './printing/receipt/fonts.ts';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from './payments/poll-policy.ts';
@@ -89,6 +93,8 @@ export interface Host {
   readonly shifts: HostShifts;
   /** Exports asked for from the screens, in POS_DATA_DIR/exports, each on its own read-only connection. */
   readonly exports: ExportFiles;
+  /** The cash drawer and the shift's cash: float, paid-in, paid-out, safe drops (ledger/cash-movements.ts, printing/drawer.ts). */
+  readonly cash: HostCash;
   /** The ledger's SQLite connection, for diagnostics and tests (e.g. simulating a full disk). */
   readonly db: Db;
   /** Training mode, as the launcher built it. */
@@ -108,6 +114,29 @@ export interface Host {
   /** Called after every change the screens should show (already committed). Returns an unsubscribe. */
   subscribe(listener: HostListener): () => void;
   close(): Promise<void>;
+}
+
+export interface HostCash {
+  /** The shift's float in both currencies, once (opens a shift when none is open). */
+  setFloat(input: { usdCents: number; riel: number }, by?: { actor: Actor }): void;
+  /** A paid-in, paid-out or safe drop with its reason; refused (`cash.floatFirst`) until the float is entered. */
+  record(input: { kind: CashMovementKind; currency: CashCurrency; amount: number; reason: string }, by?: { actor: Actor }): void;
+  /** The open shift has no float yet (or no shift is open): the screens ask for it before the first cash event. */
+  needsFloat(): boolean;
+  /**
+   * "Open drawer" without a sale: journaled first (`drawer.opened`, reason no_sale, the actor and the
+   * approver), then kicked once; never in training mode, not journaled when no drawer is set up.
+   * `approver` is required: issue 9's PIN approval (the auth work) supplies the approving user;
+   * until it lands the `drawer.open` command passes the actor as its own approver.
+   */
+  openDrawerNoSale(by: { actor: Actor; approver: Actor }): Promise<DrawerKickResult>;
+  /**
+   * For the cash-tender flow: call after the cash tender of `saleId` is committed. Kicks once (not
+   * for a training sale); a failure is shown to the cashier and logged, and changes nothing else.
+   */
+  openForCashTender(saleId: number): Promise<DrawerKickResult>;
+  /** The cashier closed the "drawer did not open" warning. */
+  dismissDrawerProblem(): void;
 }
 
 export interface HostShifts {
@@ -284,6 +313,35 @@ export function createHost(options: HostOptions): Host {
   // Exports not handed over within a day (and those of earlier runs) do not pile up.
   const exports = new ExportFiles(env.dataDir, now);
   exports.prune();
+  const drawer = new CashDrawer({ settings: () => settings.current(), transport: () => printing.transport(), now, onChange: notify });
+  const cashMovements = new CashMovements(db, now);
+  const cash: HostCash = {
+    setFloat: (input, by = { actor: 'cashier' }) => {
+      cashMovements.setFloat(input, { actor: by.actor, training: isTraining(settings.current()) });
+      notify();
+    },
+    record: (input, by = { actor: 'cashier' }) => {
+      cashMovements.record(input, { actor: by.actor, training: isTraining(settings.current()) });
+      notify();
+    },
+    needsFloat: () => cashMovements.needsFloat(),
+    openDrawerNoSale: async (by) => {
+      const s = settings.current();
+      const training = isTraining(s);
+      // Nothing to open electronically (training, or no drawer): nothing to journal either.
+      if (training || !s.drawerEnabled) return drawer.kick('no sale', training);
+      cashMovements.journalNoSaleOpen(by);
+      notify();
+      return drawer.kick('no sale', false);
+    },
+    openForCashTender: async (saleId) => {
+      const sale = ledger.get(saleId);
+      if (!sale) throw new PosError('not_found', hostMessage('drawer.noSuchSale', { saleId }));
+      // The sale's own mode, not the till's now: a training sale never opens the drawer.
+      return drawer.kick(`cash tender of sale ${saleId}`, sale.training);
+    },
+    dismissDrawerProblem: () => drawer.dismissProblem(),
+  };
 
   const shiftLedger = new Shifts(db, now, printJobs);
   const shifts: HostShifts = {
@@ -319,6 +377,7 @@ export function createHost(options: HostOptions): Host {
     backups,
     shifts,
     exports,
+    cash,
     db,
     training,
     cashierState() {
@@ -336,6 +395,7 @@ export function createHost(options: HostOptions): Host {
         salesRevision: salesRevision(),
         integrity: integrity.state(),
         backup: backupHealth.state(),
+        drawer: drawer.problem,
         now: now(),
       });
     },

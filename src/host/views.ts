@@ -9,6 +9,7 @@ import {
   type CashierState,
   type CommandArgs,
   type DisplayState,
+  type DrawerProblem,
   type IntegrityState,
   type BackupState,
   type PrinterView,
@@ -43,6 +44,7 @@ export function buildCashierState(input: {
   salesRevision: number;
   integrity: IntegrityState;
   backup: BackupState;
+  drawer: DrawerProblem | null;
   now: number;
 }): CashierState {
   return {
@@ -59,6 +61,7 @@ export function buildCashierState(input: {
     salesRevision: input.salesRevision,
     integrity: input.integrity,
     backup: input.backup,
+    drawer: input.drawer,
     totals: input.ledger.totals(input.now),
     serverTime: input.now,
   };

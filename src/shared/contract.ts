@@ -9,6 +9,8 @@
  * Runs everywhere: no Node or DOM APIs, types and plain data only.
  */
 import type { HostMessage } from './messages/index.ts';
+import type { CashCurrency, CashMovementKind } from './rules/cash.ts';
+import type { DrawerPin } from './rules/drawer.ts';
 
 /** Lifecycle of a sale in the ledger. `creating` is written before the API is asked for a QR. */
 export const SALE_STATUSES = [
@@ -223,6 +225,11 @@ export interface CashierState {
   integrity: IntegrityState;
   /** A backup was not made (no free space, or failed): a notice above every tab until one is. */
   backup: BackupState;
+  /**
+   * The last drawer kick failed (the cashier must open it with the key): the message, the printer's
+   * reason, and when. Null once a kick works again or the cashier closes the warning.
+   */
+  drawer: DrawerProblem | null;
   totals: DayTotals;
   /** Host clock when this state was made, so screens can correct countdowns for clock skew. */
   serverTime: number;
@@ -273,6 +280,13 @@ export interface SettingsView {
   receiptFooter: string[];
   /** How many automatic backups (POS_DATA_DIR/backups) are kept, newest first; 1–365. */
   backupsKept: number;
+  /** A cash drawer on the receipt printer's kick-out port opens on a cash tender and on "Open drawer". */
+  drawerEnabled: boolean;
+  /** The kick-out pin the drawer's cable uses (2, 5, or both). */
+  drawerPin: DrawerPin;
+  /** The kick pulse: on time and the rest after it, even milliseconds (shared/rules/drawer.ts). */
+  drawerPulseOnMs: number;
+  drawerPulseOffMs: number;
   /** Fields fixed by an environment variable at start; the Settings screen shows them read-only. */
   lockedByEnv: Array<keyof SettingsInput>;
 }
@@ -291,6 +305,64 @@ export interface SettingsInput {
   receiptHeader?: string[];
   receiptFooter?: string[];
   backupsKept?: number;
+  drawerEnabled?: boolean;
+  drawerPin?: DrawerPin;
+  drawerPulseOnMs?: number;
+  drawerPulseOffMs?: number;
+}
+
+/** How a drawer kick went (src/host/printing/drawer.ts): sent once, never queued or retried. */
+export interface DrawerKickResult {
+  /** sent: handed to the printer; training: never in training; disabled: no drawer set up; failed: open it with the key. */
+  outcome: 'sent' | 'training' | 'disabled' | 'failed';
+  /** What to tell the cashier (null when sent). */
+  message: HostMessage | null;
+  /** The printer's own reason a failed kick did not get through (unplugged, no permission…). */
+  cause: HostMessage | null;
+}
+
+export interface DrawerProblem {
+  message: HostMessage;
+  cause: HostMessage | null;
+  at: number;
+}
+
+/** Movements of one kind in one currency: how many, and how much (USD cents or whole riel). */
+export interface CashCount {
+  count: number;
+  amount: number;
+}
+
+/** A shift's cash in one currency, in that currency's integer unit (USD cents or whole riel). */
+export interface CurrencyCash {
+  /** The float entered at the start; null until it is. */
+  float: number | null;
+  paidIn: CashCount;
+  paidOut: CashCount;
+  drops: CashCount;
+  /** What should be in the drawer: reports/cash-report.ts expectedInDrawer. */
+  expected: number;
+}
+
+/** One movement as the Shift tab lists it (the reason is the cashier's own text, shown as text). */
+export interface CashMovementLine {
+  kind: 'float' | CashMovementKind;
+  currency: CashCurrency;
+  amount: number;
+  reason: string | null;
+  at: number;
+}
+
+/** The cash section of an X/Z report (format 2 on): per currency, and drawer opens without a sale. */
+export interface ShiftCash {
+  USD: CurrencyCash;
+  KHR: CurrencyCash;
+  /** "Open drawer" without a sale, journaled in the shift. */
+  noSaleOpens: number;
+  /** The shift's movements (training ones included, flagged by `training` below), oldest first. */
+  movements: CashMovementLine[];
+  /** Movements made in training mode: listed apart, never in the drawer's figures. */
+  training: number;
 }
 
 /** A count and its totals: USD cents, and riel summed at each sale's own rate (integers). */
@@ -305,7 +377,8 @@ export interface ShiftMoney {
  * journal rows of the shift's range (src/host/reports/shift-report.ts; docs/journal.md "Shifts and the close").
  */
 export interface ShiftReport {
-  format: 1;
+  /** 1: before cash control; 2: with `cash`. A stored Z keeps the format it was closed with. */
+  format: 1 | 2;
   kind: 'X' | 'Z';
   till: { id: string; code: string };
   /** The shift reported; null for an X report while no shift is open (the rows since the last close). */
@@ -339,6 +412,8 @@ export interface ShiftReport {
   paidLate: number[];
   cancelled: number[];
   failed: number[];
+  /** The shift's cash (format 2 on; absent from a Z closed before cash control). */
+  cash?: ShiftCash;
 }
 
 /** One line of the list of Z reports. */
@@ -420,6 +495,14 @@ export interface CashierCommands {
   'export.create': { args: ExportCreateArgs; result: ExportCreated };
   /** Prints stored Z report `n` again on the receipt printer, marked COPY. */
   'shift.zReprint': { args: { n: number }; result: PrintJobView };
+  /** The shift's float in both currencies (USD cents, whole riel; 0 for none), once; opens a shift when none is. */
+  'cash.setFloat': { args: { usdCents: number; riel: number }; result: null };
+  /** A paid-in, paid-out or safe drop with the cashier's reason (refused until the float is entered). */
+  'cash.record': { args: { kind: CashMovementKind; currency: CashCurrency; amount: number; reason: string }; result: null };
+  /** "Open drawer" without a sale: journaled (`drawer.opened`), then kicked once. A PIN approval comes with issue 9. */
+  'drawer.open': { args: Record<string, never>; result: DrawerKickResult };
+  /** The cashier closed the "drawer did not open" warning. */
+  'drawer.dismissProblem': { args: Record<string, never>; result: null };
 }
 
 export type CommandName = keyof CashierCommands;

@@ -63,6 +63,17 @@ test('every refusal a command can give carries a catalog message, in both langua
     ['export.create', { format: 'csv', z: 9 }, 'export.zUnknown'],
     ['shift.zReprint', { n: 5 }, 'shift.zNotFound'],
     ['shift.zReprint', { n: -1 }, 'shift.numberInvalid'],
+    ['cash.setFloat', { usdCents: 10.5, riel: 0 }, 'drawer.floatAmount'],
+    ['cash.setFloat', { usdCents: 0, riel: 150 }, 'drawer.floatAmount'],
+    ['cash.record', { kind: 'paid_out', currency: 'USD', amount: 500, reason: 'ice' }, 'drawer.floatFirst'],
+    ['cash.record', { kind: 'refund', currency: 'USD', amount: 500, reason: 'ice' }, 'drawer.kind'],
+    ['cash.record', { kind: 'drop', currency: 'THB', amount: 500, reason: 'safe' }, 'cash.currency'],
+    ['cash.record', { kind: 'drop', currency: 'KHR', amount: 50, reason: 'safe' }, 'drawer.amountKhr'],
+    ['cash.record', { kind: 'paid_in', currency: 'USD', amount: 0, reason: 'change' }, 'drawer.amountUsd'],
+    ['cash.record', { kind: 'paid_out', currency: 'USD', amount: 500, reason: '   ' }, 'drawer.reason'],
+    ['cash.record', { kind: 'paid_out', currency: 'USD', amount: 500, reason: 'ice\u202e' }, 'drawer.reason'],
+    ['drawer.open', { reason: 'change' }, 'request.noArguments'],
+    ['drawer.dismissProblem', { now: true }, 'request.noArguments'],
   ];
   assert.deepEqual(new Set(cases.map(([name]) => name)), new Set(COMMAND_NAMES), 'a refusal for every command in the contract');
   for (const [name, args, code] of cases) {

@@ -134,16 +134,17 @@ function hashChain(anchor: Anchor | undefined) {
   };
 }
 
-/** Each sale (and alert) in its table is what its journal rows say, and every journaled one is there. */
+/** Each sale (alert, print, setting, cash movement) in its table is what its journal rows say, and every journaled one is there. */
 function projections(db: Db) {
   if (!hasJournal(db)) return problem(NO_JOURNAL);
   const report = verifyProjection(db);
   const found = report.problem;
   if (found) {
-    const named = found.setting !== undefined ? `setting ${found.setting}` : found.job !== undefined ? `print job ${found.job}` : found.alert !== undefined ? `alert ${found.alert}` : `sale ${found.sale}`;
+    const named = found.setting !== undefined ? `setting ${found.setting}` : found.movement !== undefined ? `cash movement ${found.movement}`
+      : found.job !== undefined ? `print job ${found.job}` : found.alert !== undefined ? `alert ${found.alert}` : `sale ${found.sale}`;
     return problem(`${named}: ${found.text}`);
   }
-  return ok(`all ${report.sales} sales match the journal (every journaled column and their history), and so do the alerts, printed receipts and settings`);
+  return ok(`all ${report.sales} sales match the journal (every journaled column and their history), and so do the alerts, printed receipts, settings and cash movements`);
 }
 
 /**

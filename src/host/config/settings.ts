@@ -13,6 +13,7 @@ import { PosError } from '../../shared/errors.ts';
 import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
 import { KHR_PER_USD_RANGE, isKhrPerUsd } from '../../shared/cash/rate.ts';
 import { ALLOWED_ACCOUNTS_REFUSAL, BAKONG_ID_REFUSAL, areAllowedAccounts, isAccountId } from '../../shared/rules/account-id.ts';
+import { DRAWER_PULSE_OFF_MS, DRAWER_PULSE_ON_MS, isDrawerPin, isDrawerPulseOffMs, isDrawerPulseOnMs, type DrawerPin } from '../../shared/rules/drawer.ts';
 import { MAX_RECEIPT_LINES, MAX_RECEIPT_LINE_CHARS, MERCHANT_NAME_MAX_LENGTH, isMerchantName, isReceiptLine } from '../../shared/rules/text.ts';
 import { parseApiBaseUrl } from './api-url.ts';
 import { ConfigError } from './config-error.ts';
@@ -30,6 +31,13 @@ export interface Settings {
   receiptHeader: string[];
   receiptFooter: string[];
   backupsKept: number;
+  /** A cash drawer is plugged into the receipt printer's kick-out port (printing/drawer.ts). */
+  drawerEnabled: boolean;
+  /** The kick-out connector pin its cable uses: 2, 5, or both (pin 2, then pin 5). */
+  drawerPin: DrawerPin;
+  /** The kick pulse's on time and the rest after it, ms (even; shared/rules/drawer.ts). */
+  drawerPulseOnMs: number;
+  drawerPulseOffMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -45,6 +53,10 @@ export const DEFAULT_SETTINGS: Settings = {
   receiptHeader: [],
   receiptFooter: ['Thank you! · អរគុណ!'],
   backupsKept: 14,
+  drawerEnabled: false,
+  drawerPin: 2,
+  drawerPulseOnMs: 100,
+  drawerPulseOffMs: 500,
 };
 
 /** The account training-mode QRs pay when no Bakong ID is configured: never a real one. */
@@ -73,6 +85,10 @@ const REFUSAL: { [K in keyof Settings]: HostMessage } = {
   receiptHeader: hostMessage('settings.receiptLines', RECEIPT_LINES),
   receiptFooter: hostMessage('settings.receiptLines', RECEIPT_LINES),
   backupsKept: hostMessage('settings.backupsKept', BACKUPS_KEPT),
+  drawerEnabled: hostMessage('settings.drawerEnabled'),
+  drawerPin: hostMessage('settings.drawerPin'),
+  drawerPulseOnMs: hostMessage('settings.drawerPulseOn', DRAWER_PULSE_ON_MS),
+  drawerPulseOffMs: hostMessage('settings.drawerPulseOff', DRAWER_PULSE_OFF_MS),
 };
 
 const refuse = (key: keyof Settings, cause?: unknown): ConfigError => new ConfigError(REFUSAL[key], cause === undefined ? undefined : { cause });
@@ -164,9 +180,34 @@ export function validateSettingsInput(input: unknown): SettingsInput {
         out.language = value;
         break;
       }
+      case 'drawerEnabled': {
+        if (typeof value !== 'boolean') throw refuse(key);
+        out.drawerEnabled = value;
+        break;
+      }
+      case 'drawerPin': {
+        if (!isDrawerPin(value)) throw refuse(key);
+        out.drawerPin = value;
+        break;
+      }
+      case 'drawerPulseOnMs': {
+        if (!isDrawerPulseOnMs(value)) throw refuse(key);
+        out.drawerPulseOnMs = value;
+        break;
+      }
+      case 'drawerPulseOffMs': {
+        if (!isDrawerPulseOffMs(value)) throw refuse(key);
+        out.drawerPulseOffMs = value;
+        break;
+      }
     }
   }
   return out;
+}
+
+/** The pulse's rest is never shorter than the pulse (a printer would stretch it anyway): checked on the settings as they would be saved. */
+function checkDrawerPulse(settings: Settings): void {
+  if (settings.drawerPulseOffMs < settings.drawerPulseOnMs) throw new ConfigError(hostMessage('settings.drawerPulseOrder'));
 }
 
 export class SettingsStore {
@@ -203,6 +244,7 @@ export class SettingsStore {
     const overrides = this.#overrides as Record<string, unknown>;
     const locked = Object.entries(patch).filter(([key, value]) => key in overrides && overrides[key] !== value);
     if (locked.length > 0) throw new ConfigError(hostMessage('settings.locked', { fields: locked.map(([key]) => key).join(', ') }));
+    checkDrawerPulse({ ...this.current(), ...patch });
     const upsert = this.#db.prepare(
       `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,

@@ -44,6 +44,7 @@ function projectionMessage(report: ProjectionReport): HostMessage | null {
   if (problem.alert !== undefined) return numbered('integrity.alertDiffers', { alert: problem.alert, sale: problem.sale });
   if (problem.job !== undefined) return numbered('integrity.printDiffers', { job: problem.job, sale: problem.sale });
   if (problem.setting !== undefined) return hostMessage('integrity.projectionDiffers');
+  if (problem.movement !== undefined) return numbered('integrity.cashDiffers', { movement: problem.movement });
   return numbered('integrity.saleDiffers', { sale: problem.sale });
 }
 

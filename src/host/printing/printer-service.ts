@@ -57,7 +57,7 @@ export class PrinterService {
     this.#deps = deps;
     this.queue = new PrintQueue({
       jobs: deps.jobs,
-      transport: () => this.#transportForSetting(),
+      transport: () => this.transport(),
       render: (job) => encodeRasterJob(this.#bitmapFor(job)),
       now: deps.now,
       onChange: deps.onChange,
@@ -168,7 +168,12 @@ export class PrinterService {
     await this.#transport?.transport.close().catch(() => undefined);
   }
 
-  #transportForSetting(): PrinterTransport | null {
+  /**
+   * The one long-lived transport of the printer setting in force (null for `none`): the print queue
+   * prints through it, and the cash drawer's kick goes straight through it too (printing/drawer.ts),
+   * between two jobs, never queued.
+   */
+  transport(): PrinterTransport | null {
     const setting = this.#deps.settings().printer;
     if (setting === 'none') return null;
     if (this.#transport?.setting !== setting) {

@@ -99,6 +99,12 @@ export function logText(error: PrinterError): string {
  */
 export type PrintOutcome = { state: 'printed' } | { state: 'spooled'; note: HostMessage; attention: boolean };
 
+/**
+ * What the bytes handed to a transport are: a print job of the queue (its id), or a drawer kick
+ * (printing/drawer.ts), which never is a job: sent once, straight to the printer, never retried.
+ */
+export type PrintMeta = { jobId: number } | { drawerKick: true };
+
 /** Where print jobs go. One long-lived instance per configured printer. */
 export interface PrinterTransport {
   /** e.g. "USB printer 0416:5011 (POS58)", "file:/var/pos/prints", "no printer". */
@@ -107,7 +113,7 @@ export interface PrinterTransport {
    * Sends one job's bytes and resolves only when all of them were handed over (USB: every bulk
    * transfer completed; file: written and flushed). Throws PrinterError.
    */
-  print(job: Uint8Array, meta: { jobId: number }): Promise<PrintOutcome | void>;
+  print(job: Uint8Array, meta: PrintMeta): Promise<PrintOutcome | void>;
   /** Releases the device; waits for any transfer in progress first. */
   close(): Promise<void>;
   /**

@@ -19,6 +19,7 @@ import type { Db } from '../ledger/database.ts';
 import { canonicalJson } from '../ledger/journal/canonical.ts';
 import type { Actor } from '../ledger/journal/events.ts';
 import type { Shift, ShiftOpenReason } from '../ledger/shifts.ts';
+import { cashSection } from './cash-report.ts';
 
 export type { ShiftReport };
 type Money = ShiftMoney;
@@ -141,13 +142,17 @@ function statusAt(db: Db, till: string, sale: number, toSeq: number): SaleStatus
   return saleStateAt(db, till, sale, toSeq)?.status ?? null;
 }
 
+/** The report format this build writes: 2 adds the cash section (reports/cash-report.ts). */
+export const REPORT_FORMAT = 2;
+
 /**
  * The report of `shift` (null: the rows journaled since the last close, no shift being open) from
- * its first seq to `toSeq` (default: the journal's head).
+ * its first seq to `toSeq` (default: the journal's head). `format`: a stored Z is recomputed in the
+ * format it was closed with (1: before cash control, no cash section).
  */
 export function shiftReport(
   db: Db,
-  options: { kind: 'X' | 'Z'; shift?: Shift | null; zNumber?: string | null; closedAt?: number | null; toSeq?: number },
+  options: { kind: 'X' | 'Z'; shift?: Shift | null; zNumber?: string | null; closedAt?: number | null; toSeq?: number; format?: 1 | 2 },
 ): ShiftReport {
   const till = db.prepare('SELECT id, code FROM till LIMIT 1').get() as { id: string; code: string } | undefined;
   if (!till) throw new Error('the ledger has no till identity yet');
@@ -160,7 +165,7 @@ export function shiftReport(
   const toSeq = head?.seq ?? 0;
 
   const report: ShiftReport = {
-    format: 1,
+    format: options.format ?? REPORT_FORMAT,
     kind: options.kind,
     till: { id: till.id, code: till.code },
     shift: shift?.shift ?? null,
@@ -267,6 +272,7 @@ export function shiftReport(
       report.unresolved.push({ sale, status, amountCents: factsOf(sale)?.amountCents ?? 0 });
     }
   }
+  if (report.format >= 2) report.cash = cashSection(db, till.id, fromSeq, toSeq);
   return report;
 }
 
@@ -288,6 +294,15 @@ function shiftByNumber(db: Db, n: number): Shift | null {
     openedSeq: row.opened_seq, fromSeq: prev?.closed_seq != null ? prev.closed_seq + 1 : row.opened_seq,
     closedAt: row.closed_at, closedSeq: row.closed_seq, zNumber: row.z_number, lastSeq: row.last_seq, headHash16: row.head_hash16,
   };
+}
+
+/** The format a stored Z was closed with (text that is not a report is compared as the current format, and differs). */
+function storedFormat(report: string): 1 | 2 {
+  try {
+    return (JSON.parse(report) as { format?: unknown }).format === 1 ? 1 : REPORT_FORMAT;
+  } catch {
+    return REPORT_FORMAT;
+  }
 }
 
 export interface ZProblem {
@@ -335,7 +350,9 @@ export function verifyZReports(db: Db): ZProblem | null {
     const stored = db.prepare('SELECT z_number, last_seq, head_hash16, closed_at, report FROM z_reports WHERE shift = ?').get(n) as
       { z_number: string; last_seq: number; head_hash16: string; closed_at: number; report: string } | undefined;
     if (!stored) return { shift: n, text: `shift ${n} was closed as ${c.zNumber} but its Z report is missing` };
-    const recomputed = canonicalJson(shiftReport(db, { kind: 'Z', shift: s, zNumber: c.zNumber, closedAt: c.at, toSeq: c.lastSeq }));
+    // In the format it was closed with: a Z closed before cash control has no cash section.
+    const format = storedFormat(stored.report);
+    const recomputed = canonicalJson(shiftReport(db, { kind: 'Z', shift: s, zNumber: c.zNumber, closedAt: c.at, toSeq: c.lastSeq, format }));
     if (stored.report !== recomputed || stored.z_number !== c.zNumber || stored.last_seq !== c.lastSeq || stored.head_hash16 !== c.headHash16 || stored.closed_at !== c.at) {
       return { shift: n, text: `Z report ${c.zNumber} differs from the sum of shift ${n}'s journal rows` };
     }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Alerts } from './Alerts.tsx';
+import { DrawerProblem } from './DrawerProblem.tsx';
 import { Header } from './Header.tsx';
 import { IntegrityWarning } from './IntegrityWarning.tsx';
 import { BackupWarning } from './BackupWarning.tsx';
@@ -44,6 +45,7 @@ export function App() {
       <IntegrityWarning />
       <BackupWarning />
       <LedgerUnwritable />
+      <DrawerProblem />
       {/* On the Sell screen the alerts sit above the payment panel, where they never move the keypad. */}
       {view !== 'sell' && <Alerts />}
       {view === 'sell' ? <SellView /> : view === 'shift' ? <ShiftView /> : <SettingsView />}

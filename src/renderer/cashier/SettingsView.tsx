@@ -11,6 +11,7 @@ import { ErrorBanner } from './ErrorBanner.tsx';
 import { Field } from './Field.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
+import { DrawerSection } from './DrawerSection.tsx';
 import { invoke, useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
 
@@ -31,6 +32,8 @@ const INVALID_TEXT: Readonly<Record<Exclude<InvalidField, 'receiptHeader' | 'rec
   graceMinutes: 'settings.graceMinutesInvalid',
   backupsKept: 'settings.backupsKeptInvalid',
   printerFolder: 'printer.folderInvalid',
+  drawerPulseOnMs: 'drawer.pulseOnInvalid',
+  drawerPulseOffMs: 'drawer.pulseOffInvalid',
 };
 
 /** The settings edited as free text, each in one <input>. */
@@ -193,6 +196,7 @@ export function SettingsView() {
         {loaded.printer !== undefined && (
           <PrinterSection loaded={loaded} draft={draft} update={update} locked={locked} invalid={invalid} />
         )}
+        {loaded.drawerEnabled !== undefined && <DrawerSection draft={draft} update={update} locked={locked} invalid={invalid} />}
 
         <div className="settings__feedback">
           {notice?.kind === 'error' && <ErrorBanner error={notice.error} />}

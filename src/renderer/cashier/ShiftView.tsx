@@ -3,6 +3,7 @@ import type { CommandError, ShiftReport, ZReportSummary } from '../../shared/con
 import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
 import { formatClock } from '../common/countdown.ts';
+import { CashFigures, CashPanel } from './CashPanel.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
@@ -78,6 +79,7 @@ function ZReportPanel({ report, onReprint, onClose }: { report: ShiftReport; onR
       </dl>
       <p className="shift__note">{t('shift.anchorHint')}</p>
       <ReportTable report={report} />
+      {report.cash && <CashFigures cash={report.cash} />}
       <div className="shift__actions">
         <button type="button" className="btn" onClick={onReprint}>{t('shift.reprint')}</button>
         <button type="button" className="btn btn--ghost" onClick={onClose}>{t('shift.hideZ')}</button>
@@ -180,6 +182,7 @@ export function ShiftView() {
           </button>
         </div>
       </section>
+      {x?.cash && <CashPanel cash={x.cash} />}
       <section className="panel" aria-labelledby="zlist-title">
         <h2 id="zlist-title">{t('shift.zListTitle')}</h2>
         {zList.length === 0 ? (

@@ -6,6 +6,7 @@
  */
 import type { Language, SettingsInput, SettingsView } from '../../shared/contract.ts';
 import { areAllowedAccounts, isAccountId } from '../../shared/rules/account-id.ts';
+import { isDrawerPulseOffMs, isDrawerPulseOnMs } from '../../shared/rules/drawer.ts';
 import { checkReceiptLines, joinPrinterSetting, splitPrinterSetting } from './printer-form.ts';
 
 export interface Draft {
@@ -25,16 +26,23 @@ export interface Draft {
   /** One receipt line per row. */
   receiptHeader: string;
   receiptFooter: string;
+  /** The cash drawer on the printer's kick-out port (DrawerSection.tsx). */
+  drawerEnabled: boolean;
+  drawerPin: '2' | '5' | 'both';
+  drawerPulseOnMs: string;
+  drawerPulseOffMs: string;
 }
 
-type NewerField = 'allowedAccounts' | 'graceMinutes' | 'backupsKept' | 'printer' | 'paperWidth' | 'receiptHeader' | 'receiptFooter';
+type NewerField = 'allowedAccounts' | 'graceMinutes' | 'backupsKept' | 'printer' | 'paperWidth' | 'receiptHeader' | 'receiptFooter'
+  | 'drawerEnabled' | 'drawerPin' | 'drawerPulseOnMs' | 'drawerPulseOffMs';
 
 /** Settings as loaded; the newer fields may be missing from an older host. */
 export type LoadedSettings = Omit<SettingsView, NewerField> & Partial<Pick<SettingsView, NewerField>>;
 
 /** A field the form can refuse before sending it. */
 export type InvalidField =
-  | 'bakongId' | 'allowedAccounts' | 'khrPerUsd' | 'graceMinutes' | 'backupsKept' | 'printerFolder' | 'receiptHeader' | 'receiptFooter';
+  | 'bakongId' | 'allowedAccounts' | 'khrPerUsd' | 'graceMinutes' | 'backupsKept' | 'printerFolder' | 'receiptHeader' | 'receiptFooter'
+  | 'drawerPulseOnMs' | 'drawerPulseOffMs';
 
 /** "a@b\n\n c@d " → ["a@b", "c@d"] (commas separate too). */
 export function parseAccountLines(text: string): string[] {
@@ -60,6 +68,10 @@ export function toDraft(settings: LoadedSettings): Draft {
     paperWidth: settings.paperWidth === 58 ? '58' : '80',
     receiptHeader: (settings.receiptHeader ?? []).join('\n'),
     receiptFooter: (settings.receiptFooter ?? []).join('\n'),
+    drawerEnabled: settings.drawerEnabled ?? false,
+    drawerPin: settings.drawerPin === undefined ? '2' : (String(settings.drawerPin) as Draft['drawerPin']),
+    drawerPulseOnMs: settings.drawerPulseOnMs === undefined ? '' : String(settings.drawerPulseOnMs),
+    drawerPulseOffMs: settings.drawerPulseOffMs === undefined ? '' : String(settings.drawerPulseOffMs),
   };
 }
 
@@ -123,6 +135,18 @@ export function buildPatch(loaded: LoadedSettings, draft: Draft): PatchResult {
     const check = checkReceiptLines(draft[field]);
     if (!check.ok) return { ok: false, invalid: field };
     if (!sameList(check.lines, before)) patch[field] = check.lines;
+  }
+  if (loaded.drawerEnabled !== undefined) {
+    if (editable('drawerEnabled') && draft.drawerEnabled !== loaded.drawerEnabled) patch.drawerEnabled = draft.drawerEnabled;
+    const pin = draft.drawerPin === 'both' ? 'both' : draft.drawerPin === '5' ? 5 : 2;
+    if (editable('drawerPin') && pin !== loaded.drawerPin) patch.drawerPin = pin;
+    const on = Number(draft.drawerPulseOnMs.trim());
+    const off = Number(draft.drawerPulseOffMs.trim());
+    // The shared rules (src/shared/rules/drawer.ts): even milliseconds within the safe bounds, the rest not shorter than the pulse.
+    if (!/^[0-9]{1,4}$/.test(draft.drawerPulseOnMs.trim()) || !isDrawerPulseOnMs(on)) return { ok: false, invalid: 'drawerPulseOnMs' };
+    if (!/^[0-9]{1,4}$/.test(draft.drawerPulseOffMs.trim()) || !isDrawerPulseOffMs(off) || off < on) return { ok: false, invalid: 'drawerPulseOffMs' };
+    if (editable('drawerPulseOnMs') && on !== loaded.drawerPulseOnMs) patch.drawerPulseOnMs = on;
+    if (editable('drawerPulseOffMs') && off !== loaded.drawerPulseOffMs) patch.drawerPulseOffMs = off;
   }
   return { ok: true, patch };
 }

@@ -8,6 +8,7 @@ import { ALERT_MESSAGES } from './alerts.ts';
 import { API_MESSAGES } from './api.ts';
 import { CASH_MESSAGES } from './cash.ts';
 import { BACKUP_MESSAGES } from './backup.ts';
+import { DRAWER_MESSAGES } from './drawer.ts';
 import { EXPORT_MESSAGES } from './export.ts';
 import { INTEGRITY_MESSAGES } from './integrity.ts';
 import { LEDGER_MESSAGES } from './ledger.ts';
@@ -25,6 +26,7 @@ export const HOST_MESSAGES = {
   ...API_MESSAGES,
   ...CASH_MESSAGES,
   ...BACKUP_MESSAGES,
+  ...DRAWER_MESSAGES,
   ...EXPORT_MESSAGES,
   ...INTEGRITY_MESSAGES,
   ...LEDGER_MESSAGES,

@@ -46,6 +46,10 @@ export const INTEGRITY_MESSAGES = {
     en: 'The receipt print record {job} (sale #{sale}) is not what the journal recorded.',
     km: 'កំណត់ត្រាបោះពុម្ពបង្កាន់ដៃ {job} (ការលក់លេខ #{sale}) មិនដូចអ្វីដែលបញ្ជីកត់ត្រាបានកត់ទុកទេ។',
   },
+  'integrity.cashDiffers': {
+    en: 'Cash movement {movement} (a float, paid-in, paid-out or safe drop) is not what the journal recorded: it was changed, added or removed.',
+    km: 'ចលនាសាច់ប្រាក់ {movement} (ប្រាក់តម្កល់ ការដាក់ប្រាក់ចូល ការដកប្រាក់ចេញ ឬការដាក់ចូលទូដែក) មិនដូចអ្វីដែលបញ្ជីកត់ត្រាបានកត់ទុកទេ៖ វាត្រូវបានកែប្រែ បន្ថែម ឬលុប។',
+  },
   'integrity.projectionDiffers': {
     en: 'A saved record is not what the journal recorded.',
     km: 'កំណត់ត្រាដែលបានរក្សាទុកមួយ មិនដូចអ្វីដែលបញ្ជីកត់ត្រាបានកត់ទុកទេ។',

@@ -67,6 +67,26 @@ export const SETTINGS_MESSAGES = {
     en: 'Paper width: 58 or 80 (mm)',
     km: 'ទទឹងក្រដាស៖ ៥៨ ឬ ៨០ (មម)',
   },
+  'settings.drawerEnabled': {
+    en: 'Cash drawer: on or off',
+    km: 'ថតដាក់ប្រាក់៖ បើក ឬ បិទ',
+  },
+  'settings.drawerPin': {
+    en: 'Cash drawer pin: 2, 5 or both',
+    km: 'ជើងភ្ជាប់ថតដាក់ប្រាក់៖ ២ ៥ ឬទាំងពីរ',
+  },
+  'settings.drawerPulseOn': {
+    en: 'Cash drawer pulse: an even whole number of milliseconds from {min} to {max}',
+    km: 'រយៈពេលបញ្ជូនចរន្តទៅថតដាក់ប្រាក់៖ ចំនួនគត់គូនៃមិល្លីវិនាទី ពី {min} ដល់ {max}',
+  },
+  'settings.drawerPulseOff': {
+    en: 'Cash drawer rest after the pulse: an even whole number of milliseconds from {min} to {max}',
+    km: 'រយៈពេលសម្រាកក្រោយបញ្ជូនចរន្តទៅថតដាក់ប្រាក់៖ ចំនួនគត់គូនៃមិល្លីវិនាទី ពី {min} ដល់ {max}',
+  },
+  'settings.drawerPulseOrder': {
+    en: 'Cash drawer: the rest after the pulse cannot be shorter than the pulse',
+    km: 'ថតដាក់ប្រាក់៖ រយៈពេលសម្រាកក្រោយបញ្ជូនចរន្ត មិនអាចខ្លីជាងរយៈពេលបញ្ជូនចរន្តបានទេ',
+  },
   'settings.receiptLines': {
     en: 'Receipt header and footer lines: at most {lines} lines each, each at most {chars} characters, without control characters',
     km: 'បន្ទាត់ក្បាល និងខាងក្រោមបង្កាន់ដៃ៖ យ៉ាងច្រើន {lines} បន្ទាត់ នីមួយៗយ៉ាងច្រើន {chars} តួអក្សរ ដោយគ្មានតួអក្សរបញ្ជា',

@@ -66,6 +66,15 @@ test('bad settings are refused in catalog words that name the field and what it 
     [{ colour: '<b>red</b>' }, 'settings.unknownSetting', /not a setting of this POS/],
     [[], 'settings.notObject', /cannot read/],
     [{ merchantName: 'OK', khrPerUsd: 1 }, 'settings.khrPerUsd', /from 1000 to 10000/],
+    [{ drawerEnabled: 'yes' }, 'settings.drawerEnabled', /^Cash drawer: on or off/],
+    [{ drawerPin: 3 }, 'settings.drawerPin', /^Cash drawer pin: 2, 5 or both/],
+    [{ drawerPin: '2' }, 'settings.drawerPin', /2, 5 or both/],
+    [{ drawerPulseOnMs: 48 }, 'settings.drawerPulseOn', /^Cash drawer pulse: an even whole number of milliseconds from 50 to 250/],
+    [{ drawerPulseOnMs: 101 }, 'settings.drawerPulseOn', /even/],
+    [{ drawerPulseOnMs: 300 }, 'settings.drawerPulseOn', /50 to 250/],
+    [{ drawerPulseOffMs: 512 }, 'settings.drawerPulseOff', /from 50 to 510/],
+    [{ drawerPulseOnMs: 250, drawerPulseOffMs: 200 }, 'settings.drawerPulseOrder', /cannot be shorter than the pulse/],
+    [{ drawerPulseOffMs: 60 }, 'settings.drawerPulseOrder', /cannot be shorter than the pulse/],
   ];
   for (const [input, code, english] of cases) {
     assert.throws(() => store.save(input), (error: unknown) => {

@@ -35,6 +35,8 @@ const GUARDS = [
   // 014
   'shifts_never_replaced', 'shifts_closed_once', 'shifts_never_deleted',
   'z_reports_never_replaced', 'z_reports_never_updated', 'z_reports_never_deleted',
+  // 016
+  'cash_movements_never_replaced', 'cash_movements_never_updated', 'cash_movements_never_deleted',
 ];
 
 /** A shop's ledger, closed, and a second connection to its file as anyone with the file could open. */

@@ -23,6 +23,21 @@ describe('settings form', () => {
     assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), backupsKept: '30' }), { ok: true, patch: {} });
   });
 
+  it('sends the drawer settings that changed (pin as 2, 5 or both; pulse times as numbers), refuses unsafe pulse times, skips them for an older host', () => {
+    const withDrawer: LoadedSettings = { ...loaded, drawerEnabled: false, drawerPin: 2, drawerPulseOnMs: 100, drawerPulseOffMs: 500 };
+    const draft = toDraft(withDrawer);
+    assert.deepEqual([draft.drawerEnabled, draft.drawerPin, draft.drawerPulseOnMs, draft.drawerPulseOffMs], [false, '2', '100', '500']);
+    assert.deepEqual(buildPatch(withDrawer, draft), { ok: true, patch: {} });
+    assert.deepEqual(buildPatch(withDrawer, { ...draft, drawerEnabled: true, drawerPin: 'both', drawerPulseOnMs: ' 150 ' }),
+      { ok: true, patch: { drawerEnabled: true, drawerPin: 'both', drawerPulseOnMs: 150 } });
+    assert.deepEqual(buildPatch(withDrawer, { ...draft, drawerPin: '5' }), { ok: true, patch: { drawerPin: 5 } });
+    for (const drawerPulseOnMs of ['101', '300', '48', '', '1e2']) {
+      assert.deepEqual(buildPatch(withDrawer, { ...draft, drawerPulseOnMs }), { ok: false, invalid: 'drawerPulseOnMs' }, drawerPulseOnMs);
+    }
+    assert.deepEqual(buildPatch(withDrawer, { ...draft, drawerPulseOffMs: '80' }), { ok: false, invalid: 'drawerPulseOffMs' }, 'shorter than the pulse');
+    assert.deepEqual(buildPatch(loaded, { ...toDraft(loaded), drawerEnabled: true }), { ok: true, patch: {} });
+  });
+
   it('sends nothing when nothing changed', () => {
     assert.deepEqual(buildPatch(loaded, toDraft(loaded)), { ok: true, patch: {} });
   });

@@ -10,6 +10,7 @@
  */
 import type { SaleStatus } from '../../../shared/contract.ts';
 import type { HostMessage } from '../../../shared/messages/index.ts';
+import type { CashCurrency, CashMovementKind } from '../../../shared/rules/cash.ts';
 
 /** Who caused the row: the POS itself (the watcher, the print queue, start-up) or the cashier's screen (cashier identities come later). */
 export type Actor = 'system' | 'cashier';
@@ -211,6 +212,29 @@ export interface ShiftClosed {
   payload: { shift: number; zNumber: string; lastSeq: number; headHash16: string };
 }
 
+/**
+ * Cash moved in or out of the drawer outside a sale (src/host/ledger/cash-movements.ts): the shift's
+ * float in one currency (set once, may be 0, no reason), a paid-in, a paid-out or a safe drop (above
+ * 0, with the reason the cashier typed: till-supplied text, checked by shared/rules/cash.ts, never
+ * text from the API). `training` when the till was in training mode (never counted in the drawer).
+ */
+export interface CashMoved {
+  type: 'cash.moved';
+  version: 1;
+  payload: { movement: number; shift: number; kind: 'float' | CashMovementKind; currency: CashCurrency; amount: number; reason: string | null; training: boolean };
+}
+
+/**
+ * The drawer was opened without a sale ("Open drawer"): who asked is the row's actor, who approved it
+ * `approver` (the PIN approval of issue 9; until it lands, the actor). Journaled before the kick is
+ * sent: the kick may fail (the cashier then opens it with the key), the opening was still allowed.
+ */
+export interface DrawerOpened {
+  type: 'drawer.opened';
+  version: 1;
+  payload: { reason: 'no_sale'; shift: number; approver: Actor };
+}
+
 export type JournalEvent =
   | TillCreated
   | MigratedSale
@@ -231,7 +255,9 @@ export type JournalEvent =
   | LedgerRestored
   | IntegrityFailed
   | IntegrityAcknowledged
-  | BackupFailed;
+  | BackupFailed
+  | CashMoved
+  | DrawerOpened;
 
 export type JournalEventType = JournalEvent['type'];
 
@@ -257,6 +283,8 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'integrity.failed': [1],
   'integrity.acknowledged': [1],
   'backup.failed': [1],
+  'cash.moved': [1],
+  'drawer.opened': [1],
 };
 
 export const ACTORS: readonly Actor[] = ['system', 'cashier'];

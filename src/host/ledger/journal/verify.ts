@@ -207,7 +207,7 @@ export interface ProjectionReport {
   ok: boolean;
   sales: number;
   /** The first sale (or alert, receipt print, setting) that differs, and how. */
-  problem: { sale: number; alert?: number; job?: number; setting?: string; text: string } | null;
+  problem: { sale: number; alert?: number; job?: number; setting?: string; movement?: number; text: string } | null;
 }
 
 type Payload = Record<string, unknown>;
@@ -329,7 +329,51 @@ export function verifyProjection(db: Db, options: { fromSale?: number; toSale?: 
   if (print) return { ok: false, sales: count, problem: print };
   const setting = settingsProblem(db, till.id);
   if (setting) return { ok: false, sales: count, problem: setting };
+  const cash = cashProblem(db, till.id);
+  if (cash) return { ok: false, sales: count, problem: cash };
   return { ok: true, sales: count, problem: null };
+}
+
+/** The cash_movements columns its `cash.moved` rows state, all of them (ledger/cash-movements.ts). */
+const CASH_COLUMNS = ['shift', 'kind', 'currency', 'amount', 'reason', 'training', 'actor', 'at', 'seq'] as const;
+type CashColumns = Record<(typeof CASH_COLUMNS)[number], unknown>;
+
+/**
+ * The cash_movements table against the `cash.moved` rows, every column: each journaled movement is
+ * in the table as journaled (shift, kind, currency, amount, reason, training, actor, time and the row's
+ * seq), and the table holds no other. A ledger from before schema 16 has no table and no such rows.
+ * Cash movements are few (a handful a shift): held in memory.
+ */
+function cashProblem(db: Db, till: string): { sale: number; movement: number; text: string } | null {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'cash_movements'").get() !== undefined;
+  const rows = db.prepare(`SELECT seq, actor, at, payload FROM journal WHERE till_id = ? AND type = 'cash.moved' ORDER BY seq`)
+    .all(till) as Array<{ seq: number; actor: string; at: number; payload: string }>;
+  const journaled = new Map<number, CashColumns>();
+  for (const row of rows) {
+    const p = JSON.parse(row.payload) as Payload;
+    journaled.set(p.movement as number, {
+      shift: p.shift, kind: p.kind, currency: p.currency, amount: p.amount, reason: p.reason,
+      training: p.training === true ? 1 : 0, actor: row.actor, at: row.at, seq: row.seq,
+    });
+  }
+  if (!hasTable) {
+    const [first] = journaled;
+    return first ? { sale: 0, movement: first[0], text: `cash movement ${first[0]} is in the journal but the ledger has no cash_movements table` } : null;
+  }
+  const table = db.prepare(`SELECT id, ${CASH_COLUMNS.join(', ')} FROM cash_movements ORDER BY id`).all() as Array<{ id: number } & CashColumns>;
+  for (const movement of table) {
+    const j = journaled.get(movement.id);
+    if (!j) return { sale: 0, movement: movement.id, text: `cash movement ${movement.id} is in the cash_movements table but no journal row records it (inserted by hand?)` };
+    journaled.delete(movement.id);
+    const differs = CASH_COLUMNS.filter((column) => j[column] !== movement[column]);
+    if (differs.length > 0) {
+      const said = differs.map((column) => `${column} ${show(movement[column])}, the journal says ${show(j[column])}`).join('; ');
+      return { sale: 0, movement: movement.id, text: `cash movement ${movement.id} has ${said}` };
+    }
+  }
+  const [missing] = journaled;
+  if (missing) return { sale: 0, movement: missing[0], text: `cash movement ${missing[0]} is in the journal but missing from the cash_movements table` };
+  return null;
 }
 
 /**

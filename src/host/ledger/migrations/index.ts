@@ -18,6 +18,7 @@ import * as noReplace from './012-no-replace.ts';
 import * as journal from './013-journal.ts';
 import * as shifts from './014-shifts.ts';
 import * as printJobZ from './015-print-job-z.ts';
+import * as cashMovements from './016-cash-movements.ts';
 
 export interface Migration {
   version: number;
@@ -27,5 +28,5 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages, failureCode, lastCheck,
-  printJobSpooled, paidSaleIsFinal, noReplace, journal, shifts, printJobZ,
+  printJobSpooled, paidSaleIsFinal, noReplace, journal, shifts, printJobZ, cashMovements,
 ];

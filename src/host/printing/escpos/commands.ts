@@ -27,3 +27,13 @@ export const CUT_PREFIX = [GS, 0x56, 0x42] as const;
 
 /** Cheap printers garble raster blocks taller than this, so images are sent in slices. */
 export const MAX_SLICE_ROWS = 255;
+
+/**
+ * ESC p m t1 t2 — generate a pulse on the drawer kick-out connector: m 0 = pin 2, m 1 = pin 5;
+ * on for t1 × 2 ms, then off for t2 × 2 ms (a printer uses t1 when t2 is shorter). The one command a
+ * drawer kick contains (escpos/drawer.ts); never part of a receipt job.
+ */
+export const DRAWER_KICK_PREFIX = [ESC, 0x70] as const;
+export const DRAWER_KICK_LENGTH = 5;
+/** Pulse times are counted in units of 2 ms. */
+export const DRAWER_PULSE_UNIT_MS = 2;

@@ -4,7 +4,7 @@
  * other commands, a job cut short) is reported as `unknown` with its byte offset, never guessed at.
  */
 import type { Bitmap } from '../types.ts';
-import { CUT_PREFIX, FEED_PREFIX, INIT, RASTER_HEADER_LENGTH, RASTER_MODE_NORMAL, RASTER_PREFIX } from './commands.ts';
+import { CUT_PREFIX, DRAWER_KICK_LENGTH, DRAWER_KICK_PREFIX, DRAWER_PULSE_UNIT_MS, FEED_PREFIX, INIT, RASTER_HEADER_LENGTH, RASTER_MODE_NORMAL, RASTER_PREFIX } from './commands.ts';
 
 /** Every command covers bytes [offset, offset + length) of the job; together they cover all of it. */
 export type EscPosCommand =
@@ -12,6 +12,8 @@ export type EscPosCommand =
   | { kind: 'raster'; offset: number; length: number; bytesPerRow: number; rows: number; dataOffset: number }
   | { kind: 'feed'; offset: number; length: number; lines: number }
   | { kind: 'cut'; offset: number; length: number; feedUnits: number }
+  /** ESC p m t1 t2: a drawer kick (escpos/drawer.ts), pin 2 or 5, pulse times in ms. */
+  | { kind: 'drawer'; offset: number; length: number; pin: 2 | 5; onMs: number; offMs: number }
   /** NUL bytes between commands: what finishing an interrupted job may leave over (escpos/resume.ts); printers ignore them. */
   | { kind: 'padding'; offset: number; length: number }
   | { kind: 'unknown'; offset: number; length: number; reason: string };
@@ -26,7 +28,7 @@ function startsWith(bytes: Uint8Array, at: number, prefix: readonly number[]): b
   return prefix.every((b, i) => bytes[at + i] === b);
 }
 
-const KNOWN_PREFIXES: ReadonlyArray<readonly number[]> = [INIT, FEED_PREFIX, RASTER_PREFIX, CUT_PREFIX];
+const KNOWN_PREFIXES: ReadonlyArray<readonly number[]> = [INIT, FEED_PREFIX, RASTER_PREFIX, CUT_PREFIX, DRAWER_KICK_PREFIX];
 
 const hex = (b: number) => `0x${b.toString(16).padStart(2, '0')}`;
 
@@ -54,6 +56,17 @@ export function decodeEscPosJob(bytes: Uint8Array): DecodedJob {
       if (at + 4 > bytes.length) { truncated('cut (GS V 66)'); break; }
       commands.push({ kind: 'cut', offset: at, length: 4, feedUnits: bytes[at + 3]! });
       at += 4;
+    } else if (startsWith(bytes, at, DRAWER_KICK_PREFIX)) {
+      if (at + DRAWER_KICK_LENGTH > bytes.length) { truncated('drawer kick (ESC p)'); break; }
+      const m = bytes[at + 2]!;
+      // ESC/POS also takes ASCII '0'/'1' for m; the POS writes 0 or 1 only.
+      if (m === 0 || m === 1) {
+        commands.push({ kind: 'drawer', offset: at, length: DRAWER_KICK_LENGTH, pin: m === 0 ? 2 : 5,
+          onMs: bytes[at + 3]! * DRAWER_PULSE_UNIT_MS, offMs: bytes[at + 4]! * DRAWER_PULSE_UNIT_MS });
+      } else {
+        commands.push({ kind: 'unknown', offset: at, length: DRAWER_KICK_LENGTH, reason: `drawer kick pin mode ${hex(m)} (only 0 and 1 are used)` });
+      }
+      at += DRAWER_KICK_LENGTH;
     } else if (startsWith(bytes, at, RASTER_PREFIX)) {
       if (at + RASTER_HEADER_LENGTH > bytes.length) { truncated('raster header (GS v 0)'); break; }
       const mode = bytes[at + 3]!;

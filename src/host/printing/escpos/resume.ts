@@ -14,6 +14,7 @@
  * (The one case zeros cannot mend is a cut inside a command's first bytes — ESC NUL, GS v NUL, an
  * image of size 0 — which the exact count avoids; the libusb backend always reports it.)
  */
+import { DRAWER_KICK_PREFIX } from './commands.ts';
 import { decodeEscPosJob } from './decode.ts';
 
 /** How much of the job the printer took: exactly `from` bytes when `from === to`, else somewhere in [from, to]. */
@@ -35,7 +36,11 @@ export function completionAfter(job: Uint8Array, delivered: Delivered): Uint8Arr
     if (!command) return new Uint8Array(0); // at a command boundary, or the job was complete
     const end = command.offset + command.length;
     const completion = new Uint8Array(end - from); // zeros
-    if (command.kind !== 'raster') completion.set(job.subarray(from, end));
+    // A drawer kick cut short is finished as ESC p with zeros (the rest of its prefix, if cut inside
+    // it), never with its own pulse times: a pulse of 0 ms, so a kick that failed never opens the
+    // drawer later, when the printer takes data again (a kick is never retried).
+    if (command.kind === 'drawer') completion.set(job.subarray(from, Math.max(from, command.offset + DRAWER_KICK_PREFIX.length)));
+    else if (command.kind !== 'raster') completion.set(job.subarray(from, end));
     // The rest of a raster header as written: its size fields are what the printer counts data by.
     else if (from < command.dataOffset) completion.set(job.subarray(from, command.dataOffset));
     return completion;

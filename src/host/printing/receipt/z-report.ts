@@ -4,7 +4,7 @@
  * every label. It ends with the anchor in the exact form `npm run ledger -- verify --anchor
  * CODE[-EPOCH]:SEQ:HASH16` takes (shared/z-anchor.ts), so the owner can later check the ledger against this paper.
  */
-import type { ShiftMoney, ShiftReport } from '../../../shared/contract.ts';
+import type { CashCount, CurrencyCash, ShiftCash, ShiftMoney, ShiftReport } from '../../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../../shared/money.ts';
 import { anchorText } from '../../../shared/z-anchor.ts';
 import type { Bitmap, PaperWidth } from '../types.ts';
@@ -42,11 +42,37 @@ export const Z_LABELS = {
   unresolved: 'QRs unresolved / QR មិនទាន់មានលទ្ធផល',
   firstSale: 'First sale / ការលក់ដំបូង',
   lastSale: 'Last sale / ការលក់ចុងក្រោយ',
+  cash: 'Cash in the drawer / សាច់ប្រាក់ក្នុងថត',
+  float: 'Float / ប្រាក់តម្កល់',
+  paidIn: 'Paid in / ដាក់ប្រាក់ចូល',
+  paidOut: 'Paid out / ដកប្រាក់ចេញ',
+  drops: 'Safe drops / ដាក់ចូលទូដែក',
+  expected: 'Expected in drawer / គួរមានក្នុងថត',
+  noSaleOpens: 'Drawer opened, no sale / បើកថតដោយគ្មានការលក់',
   anchor: 'Anchor / យុថ្កា',
   verify: 'npm run ledger -- verify --anchor',
 } as const;
 
 const money = (m: ShiftMoney) => `${m.count} · ${formatUsd(m.cents)}`;
+
+/** The cash section (format 2 on): per currency, each amount in its own currency; reasons are not printed. */
+function cashBlocks(cash: ShiftCash, line: (label: string, value: string) => Block, heading: (label: string) => Block): Block[] {
+  const blocks: Block[] = [heading(Z_LABELS.cash)];
+  const each = (label: string, c: CurrencyCash, format: (n: number) => string) => {
+    const moved = (m: CashCount) => `${m.count} · ${format(m.amount)}`;
+    blocks.push(
+      line(`${Z_LABELS.float} ${label}`, c.float === null ? '—' : format(c.float)),
+      line(`${Z_LABELS.paidIn} ${label}`, moved(c.paidIn)),
+      line(`${Z_LABELS.paidOut} ${label}`, moved(c.paidOut)),
+      line(`${Z_LABELS.drops} ${label}`, moved(c.drops)),
+      line(`${Z_LABELS.expected} ${label}`, format(c.expected)),
+    );
+  };
+  each('USD', cash.USD, formatUsd);
+  each('KHR', cash.KHR, formatRiel);
+  blocks.push(line(Z_LABELS.noSaleOpens, String(cash.noSaleOpens)));
+  return blocks;
+}
 
 function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
   const z = data.report;
@@ -81,6 +107,7 @@ function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
     line(Z_LABELS.otherAccount, money(z.otherAccount)),
     line(Z_LABELS.training, money(z.training.opened)),
     line(`${Z_LABELS.training} — ${Z_LABELS.paid}`, money(z.training.paid)),
+    ...(z.cash ? [ruled(), ...cashBlocks(z.cash, line, (label) => text(frame, label, s.label, 'left'))] : []),
     ruled(),
     text(frame, Z_LABELS.anchor, s.label, 'left'),
     text(frame, anchorText(z.anchor, z.zNumber), s.value, 'left'),

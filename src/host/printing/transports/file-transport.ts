@@ -1,6 +1,7 @@
 /**
  * `file:<dir>`: each job's bytes become ONE file in that folder, for tests, demos and support
- * ("send us the folder"). Names are `<sequence>-job-<jobId>.escpos`, the sequence zero-padded to
+ * ("send us the folder"). Names are `<sequence>-job-<jobId>.escpos` (a drawer kick:
+ * `<sequence>-drawer.escpos`), the sequence zero-padded to
  * 8 digits and continuing after the highest one already there, so `ls` order is print order, also
  * across restarts and reprints of the same job. Files appear atomically: written under a hidden
  * temporary name, fsynced, then renamed, so a crash or a pulled USB stick never leaves a half job
@@ -10,15 +11,16 @@
 import { open, mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostMessageCode } from '../../../shared/messages/index.ts';
-import { PrinterError, type PrinterErrorCode, type PrinterTransport } from '../types.ts';
+import { PrinterError, type PrintMeta, type PrinterErrorCode, type PrinterTransport } from '../types.ts';
 
 /** 8 digits: 100 million jobs before the names grow a digit and stop sorting as plain text. */
 export const SEQUENCE_DIGITS = 8;
-const FINAL = /^(\d+)-job-(\d+)\.escpos$/;
-const TEMP = /^\.\d+-job-\d+\.escpos\.tmp$/;
+const FINAL = /^(\d+)-(?:job-\d+|drawer)\.escpos$/;
+const TEMP = /^\.\d+-(?:job-\d+|drawer)\.escpos\.tmp$/;
 
-export function printFileName(sequence: number, jobId: number): string {
-  return `${String(sequence).padStart(SEQUENCE_DIGITS, '0')}-job-${jobId}.escpos`;
+/** `<sequence>-job-<jobId>.escpos`, or `<sequence>-drawer.escpos` for a drawer kick (not a job: printing/drawer.ts). */
+export function printFileName(sequence: number, jobId: number | 'drawer'): string {
+  return `${String(sequence).padStart(SEQUENCE_DIGITS, '0')}-${jobId === 'drawer' ? 'drawer' : `job-${jobId}`}.escpos`;
 }
 
 /** The file-system calls the transport makes; injectable so tests can make them fail. */
@@ -83,13 +85,14 @@ export class FileTransport implements PrinterTransport {
     this.description = `file:${dir}`;
   }
 
-  print(job: Uint8Array, meta: { jobId: number }): Promise<void> {
-    if (!Number.isSafeInteger(meta.jobId) || meta.jobId < 0) {
-      return Promise.reject(new TypeError(`jobId must be a whole number ≥ 0, got ${meta.jobId}`));
+  print(job: Uint8Array, meta: PrintMeta): Promise<void> {
+    const label = 'jobId' in meta ? meta.jobId : 'drawer';
+    if (label !== 'drawer' && (!Number.isSafeInteger(label) || label < 0)) {
+      return Promise.reject(new TypeError(`jobId must be a whole number ≥ 0, got ${label}`));
     }
     const bytes = new Uint8Array(job); // a copy (Buffer#slice would not be one): the caller may reuse its buffer while this job waits
     // One job at a time, so sequence numbers are handed out in print order.
-    const run = this.#chain.then(() => this.#write(bytes, meta.jobId));
+    const run = this.#chain.then(() => this.#write(bytes, label));
     this.#chain = run.catch(() => {});
     return run;
   }
@@ -99,7 +102,7 @@ export class FileTransport implements PrinterTransport {
     return this.#chain;
   }
 
-  async #write(bytes: Uint8Array, jobId: number): Promise<void> {
+  async #write(bytes: Uint8Array, jobId: number | 'drawer'): Promise<void> {
     const io = this.#io;
     let temp: string | null = null;
     try {

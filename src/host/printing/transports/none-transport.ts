@@ -3,7 +3,7 @@
  * as final (waiting will not make a printer appear). Also stands in for a setting that does not parse,
  * so a bad stored value is reported on each job instead of stopping the POS from starting.
  */
-import { PrinterError, type PrinterTransport } from '../types.ts';
+import { PrinterError, type PrintMeta, type PrinterTransport } from '../types.ts';
 
 export class NoneTransport implements PrinterTransport {
   readonly description: string;
@@ -15,7 +15,7 @@ export class NoneTransport implements PrinterTransport {
     this.#invalidSetting = invalidSetting ?? null;
   }
 
-  async print(_job: Uint8Array, _meta: { jobId: number }): Promise<void> {
+  async print(_job: Uint8Array, _meta: PrintMeta): Promise<void> {
     if (this.#invalidSetting) throw new PrinterError('not_configured', 'printer.settingInvalid', undefined, { detail: this.#invalidSetting });
     throw new PrinterError('not_configured', 'printer.notSetUp');
   }

@@ -16,7 +16,7 @@
  * - while a job waits on a missing printer, plugging one in (the `attach` event) tells the queue to
  *   retry at once instead of after its backoff.
  */
-import { PrinterError, type PrinterTransport } from '../types.ts';
+import { PrinterError, type PrintMeta, type PrinterTransport } from '../types.ts';
 import { usbIdsText, type UsbIds } from './printer-setting.ts';
 import { completionAfter, type Delivered } from '../escpos/resume.ts';
 import { bytesSent, type OpenedUsbPrinter, type UsbBackend } from './usb-backend.ts';
@@ -72,7 +72,7 @@ export class UsbTransport implements PrinterTransport {
     return usbPrinterLabel(ids ? usbIdsText(ids) : null);
   }
 
-  print(job: Uint8Array, _meta: { jobId: number }): Promise<void> {
+  print(job: Uint8Array, _meta: PrintMeta): Promise<void> {
     if (this.#closing) {
       // 'disconnected', not 'not_configured': the queue retries, and by then holds the new transport.
       return Promise.reject(new PrinterError('disconnected', 'printer.closed', { printer: this.#label }));

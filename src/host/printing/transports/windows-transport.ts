@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join, win32 } from 'node:path';
 import { hostMessage } from '../../../shared/messages/index.ts';
-import { PrinterError, type PrintOutcome, type PrinterTransport } from '../types.ts';
+import { PrinterError, type PrintMeta, type PrintOutcome, type PrinterTransport } from '../types.ts';
 import { nodeProcessRunner, type ProcessResult, type ProcessRunner } from './process-runner.ts';
 import { ERROR_MARK, EXIT, SEND_RAW_SCRIPT } from './windows-scripts.ts';
 
@@ -72,9 +72,10 @@ export class WindowsTransport implements PrinterTransport {
     };
   }
 
-  print(job: Uint8Array, meta: { jobId: number }): Promise<PrintOutcome> {
+  print(job: Uint8Array, meta: PrintMeta): Promise<PrintOutcome> {
     const bytes = new Uint8Array(job); // the caller may reuse its buffer while this job waits
-    const run = this.#chain.then(() => this.#send(bytes, meta.jobId));
+    const label = 'jobId' in meta ? `job-${meta.jobId}` : 'drawer';
+    const run = this.#chain.then(() => this.#send(bytes, label));
     this.#chain = run.catch(() => {});
     return run;
   }
@@ -83,13 +84,13 @@ export class WindowsTransport implements PrinterTransport {
     await this.#chain;
   }
 
-  async #send(bytes: Uint8Array, jobId: number): Promise<PrintOutcome> {
+  async #send(bytes: Uint8Array, label: string): Promise<PrintOutcome> {
     const { spoolDir, run, timeoutMs, powershell } = this.#deps;
     let script: string;
     let jobFile: string;
     try {
       script = await privateScript(spoolDir, SEND_SCRIPT_FILE, SEND_RAW_SCRIPT);
-      jobFile = join(spoolDir, `job-${jobId}-${randomUUID()}.bin`);
+      jobFile = join(spoolDir, `${label}-${randomUUID()}.bin`);
       await writeFile(jobFile, bytes, { mode: 0o600, flag: 'wx' });
     } catch (error) {
       throw this.#fail('io', `could not write the job file in ${spoolDir}: ${(error as Error).message}`, error);

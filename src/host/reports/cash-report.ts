@@ -1,0 +1,55 @@
+/**
+ * The cash section of an X/Z report (format 2 on), from the JOURNAL rows of the shift's range like the
+ * rest of the report (shift-report.ts): per currency, the float, paid-ins, paid-outs and safe drops
+ * (`cash.moved` rows, ledger/cash-movements.ts), what should be in the drawer, and how often it was
+ * opened without a sale (`drawer.opened`). Movements made in training mode are listed, never counted.
+ * Money stays in its own currency and unit (USD cents, whole riel): nothing here converts.
+ */
+import type { CashCount, CurrencyCash, ShiftCash } from '../../shared/contract.ts';
+import type { CashCurrency } from '../../shared/rules/cash.ts';
+import type { Db } from '../ledger/database.ts';
+
+const count = (): CashCount => ({ count: 0, amount: 0 });
+const currency = (): CurrencyCash => ({ float: null, paidIn: count(), paidOut: count(), drops: count(), expected: 0 });
+
+/**
+ * What should be in the drawer in one currency: the float, plus paid-ins, less paid-outs and safe
+ * drops. The cash-tender work extends this one function (cash tendered in, change given out); the
+ * X/Z, the close's count and the printed Z all take the figure from here.
+ */
+export function expectedInDrawer(cash: Omit<CurrencyCash, 'expected'>): number {
+  return (cash.float ?? 0) + cash.paidIn.amount - cash.paidOut.amount - cash.drops.amount;
+}
+
+type Payload = Record<string, unknown>;
+
+/** The cash of the journal rows fromSeq..toSeq of this till. */
+export function cashSection(db: Db, till: string, fromSeq: number, toSeq: number): ShiftCash {
+  const cash: ShiftCash = { USD: currency(), KHR: currency(), noSaleOpens: 0, movements: [], training: 0 };
+  const rows = db.prepare(`SELECT at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND type IN ('cash.moved', 'drawer.opened') ORDER BY seq`)
+    .all(till, fromSeq, toSeq) as Array<{ at: number; type: string; payload: string }>;
+  for (const row of rows) {
+    const p = JSON.parse(row.payload) as Payload;
+    if (row.type === 'drawer.opened') {
+      if (p.reason === 'no_sale') cash.noSaleOpens += 1;
+      continue;
+    }
+    const kind = p.kind as ShiftCash['movements'][number]['kind'];
+    const money = cash[p.currency as CashCurrency];
+    const amount = p.amount as number;
+    cash.movements.push({ kind, currency: p.currency as CashCurrency, amount, reason: p.reason as string | null, at: row.at });
+    if (p.training === true) {
+      cash.training += 1;
+      continue;
+    }
+    if (kind === 'float') money.float = (money.float ?? 0) + amount;
+    else {
+      const line = kind === 'paid_in' ? money.paidIn : kind === 'paid_out' ? money.paidOut : money.drops;
+      line.count += 1;
+      line.amount += amount;
+    }
+  }
+  cash.USD.expected = expectedInDrawer(cash.USD);
+  cash.KHR.expected = expectedInDrawer(cash.KHR);
+  return cash;
+}
