@@ -4,11 +4,11 @@
  * typed emitter: each event name has one payload type, and a listener that throws is logged without
  * stopping the others or the code that emitted (the event is already history in the ledger).
  */
-import type { StoredSale } from './ledger/sales.ts';
+import type { RecordedPayment } from './ledger/sales.ts';
 
 export interface HostEventMap {
-  /** A sale was recorded paid (emitted after the transaction committed; its receipt job exists). */
-  'sale.paid': StoredSale;
+  /** A tender was recorded paid (emitted after the transaction committed; its sale's receipt job exists once completed). */
+  'sale.paid': RecordedPayment;
 }
 
 export type HostEventName = keyof HostEventMap;

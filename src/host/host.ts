@@ -235,8 +235,8 @@ export function createHost(options: HostOptions): Host {
       },
     },
     onChange: notify,
-    recordPayment: (saleId, detail, allowedFrom) => {
-      const paid = recordPayment({ db, sales: ledger, printJobs, alerts }, saleId, detail, allowedFrom);
+    recordPayment: (tenderId, detail, allowedFrom) => {
+      const paid = recordPayment({ db, sales: ledger, printJobs, alerts }, tenderId, detail, allowedFrom);
       // Committed: now it may be announced (never from inside the transaction).
       if (paid) events.emit('sale.paid', paid);
       return paid;
@@ -271,8 +271,9 @@ export function createHost(options: HostOptions): Host {
   });
   // What a committed payment sets going; the screens hear of it through onChange, like any change.
   events.on('sale.paid', () => printing.salePaid());
-  events.on('sale.paid', (sale) => {
-    if (sale.paidLate) console.warn(`[host] sale #${sale.id} was paid after it had ended; recorded as paid`);
+  events.on('sale.paid', ({ sale, tender, overpaid }) => {
+    if (overpaid) console.warn(`[host] sale #${sale.id} was already covered when tender #${tender.id} was paid; recorded as an overpayment`);
+    else if (tender.paidLate) console.warn(`[host] sale #${sale.id} was paid after its QR had ended; recorded as paid`);
   });
   const backups = new DailyBackups({
     ...(options.backups || {}),
@@ -389,7 +390,7 @@ export function createHost(options: HostOptions): Host {
         ledger,
         alerts: alerts.open(),
         current,
-        watch: current ? payments.watcher.view(current.id) : null,
+        watch: current ? payments.watcher.view(current.tenderId) : null,
         ledgerUnwritable: writeHealth.unwritable,
         printer: printing.view(current?.id ?? null),
         salesRevision: salesRevision(),
@@ -405,7 +406,7 @@ export function createHost(options: HostOptions): Host {
     displayState() {
       const s = settings.current();
       const current = payments.current();
-      const watching = current !== null && payments.watcher.isWatching(current.id);
+      const watching = current !== null && payments.watcher.isWatching(current.tenderId);
       return buildDisplayState({ settings: s, training: isTraining(s), current, watching, now: now() });
     },
     saveSettings(input) {

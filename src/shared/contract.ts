@@ -12,7 +12,12 @@ import type { HostMessage } from './messages/index.ts';
 import type { CashCurrency, CashMovementKind } from './rules/cash.ts';
 import type { DrawerPin } from './rules/drawer.ts';
 
-/** Lifecycle of a sale in the ledger. `creating` is written before the API is asked for a QR. */
+/**
+ * Lifecycle of one tender (an attempt to pay a sale; a KHQR QR today). `creating` and
+ * `awaiting_payment` are a KHQR tender's two pending states: written before the API is asked for a
+ * QR, then while its QR waits. The sale itself is open, completed or voided (SaleDocumentStatus).
+ * SaleView.status shows a sale by its tenders: `paid` once completed, else its current tender's.
+ */
 export const SALE_STATUSES = [
   'creating',
   'awaiting_payment',
@@ -25,11 +30,52 @@ export type SaleStatus = (typeof SALE_STATUSES)[number];
 
 export const TERMINAL_STATUSES: readonly SaleStatus[] = ['paid', 'expired', 'cancelled', 'failed'];
 
+/** A tender's status is one of these (the same lifecycle, named for what it describes). */
+export type TenderStatus = SaleStatus;
+
+/** The sale document: open until its paid tenders cover what is due; voided comes with issue 9. */
+export type SaleDocumentStatus = 'open' | 'completed' | 'voided';
+
+/** How a tender pays: KHQR now; cash (USD or KHR) is issue 9's, the ledger already admits it. */
+export type TenderKind = 'khqr' | 'cash';
+
+/** Money's currency; amounts are integer minor units: USD cents, whole riel. */
+export type Currency = 'USD' | 'KHR';
+
+/** One attempt to pay a sale, as the cashier's sale details list it. */
+export interface TenderView {
+  id: number;
+  kind: TenderKind;
+  currency: Currency;
+  /** In the tender's currency's minor units (USD cents, whole riel). */
+  amount: number;
+  status: TenderStatus;
+  createdAt: number;
+  paidAt: number | null;
+  /** Paid after its QR had expired or been cancelled. */
+  paidLate: boolean;
+  /** Paid while the sale was already covered: owed back to the customer. */
+  overpaid: boolean;
+  expiresAt: number | null;
+  /** The account a KHQR tender's QR pays (null before the QR is verified, and for cash). */
+  receivingAccount: string | null;
+  failureReason: HostMessage | null;
+}
+
 export type Language = 'en' | 'km';
 
-/** A sale as the screens see it. Money in integer USD cents. Times are epoch milliseconds. */
+/**
+ * A sale as the screens see it. Money in integer USD cents. Times are epoch milliseconds. The QR
+ * fields (khqrString, md5, expiresAt, receivingAccount, failureReason) are its current tender's
+ * (`tenderId`: the newest, or the one that completed it); `tenders` lists every attempt.
+ */
 export interface SaleView {
   id: number;
+  /** The document's own status; `status` below is the sale as its tenders show it. */
+  saleStatus: SaleDocumentStatus;
+  /** The tender whose QR fields these are. */
+  tenderId: number;
+  tenders: TenderView[];
   amountCents: number;
   currency: 'USD';
   /** Riel per dollar used for this sale's KHR equivalent. */
@@ -73,7 +119,8 @@ export interface WatchView {
 /** Something the cashier must see and acknowledge; kept until dismissed, across restarts. */
 export interface CashierAlert {
   id: number;
-  kind: 'paid_late';
+  /** paid_late: a payment after its QR had ended; overpaid: a payment on a sale already covered (owed back). */
+  kind: 'paid_late' | 'overpaid';
   saleId: number;
   amountCents: number;
   /** What the sale was when the payment arrived: 'expired' or 'cancelled'. */
@@ -377,8 +424,8 @@ export interface ShiftMoney {
  * journal rows of the shift's range (src/host/reports/shift-report.ts; docs/journal.md "Shifts and the close").
  */
 export interface ShiftReport {
-  /** 1: before cash control; 2: with `cash`. A stored Z keeps the format it was closed with. */
-  format: 1 | 2;
+  /** 1: before cash control; 2: with `cash`; 3: with `tenders`, `overpaid`, `unpaid` (sales and tenders). A stored Z keeps the format it was closed with. */
+  format: 1 | 2 | 3;
   kind: 'X' | 'Z';
   till: { id: string; code: string };
   /** The shift reported; null for an X report while no shift is open (the rows since the last close). */
@@ -414,6 +461,15 @@ export interface ShiftReport {
   failed: number[];
   /** The shift's cash (format 2 on; absent from a Z closed before cash control). */
   cash?: ShiftCash;
+  /**
+   * Format 3. Takings by tender kind and currency, each in that currency's minor units (USD cents,
+   * whole riel): the paid tenders counted in `takings`.
+   */
+  tenders?: Array<{ kind: TenderKind; currency: Currency; count: number; amount: number }>;
+  /** Format 3. Real tenders paid on a sale already covered (in takings: the money arrived; owed back to the customer). */
+  overpaid?: ShiftMoney & { sales: number[] };
+  /** Format 3. Real sales opened in the shift still open at its end with no tender pending: abandoned, nothing paid. */
+  unpaid?: number[];
 }
 
 /** One line of the list of Z reports. */

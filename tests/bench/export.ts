@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLedger } from '../../src/host/ledger/database.ts';
 import { seedSales } from '../support/seed-sales.ts';
+import type { Statement } from 'better-sqlite3';
 
 export interface ExportFigure {
   name: string;
@@ -43,11 +44,18 @@ export function benchExport(): ExportFigure[] {
     const db = openLedger(dataDir);
     let t = DAY_ONE;
     seedSales(db, 10_000, { now: () => (t += 1), unpaidEvery: 5 });
-    const columns = (db.prepare('SELECT name FROM pragma_table_info(\'sales\') WHERE name != \'id\'').pluck().all() as string[]);
-    const copied = columns.map((name) => (name === 'md5' ? "md5 || '-' || :k" : ['created_at', 'updated_at', 'paid_at'].includes(name) ? `${name} + :shift` : name));
-    const copy = db.prepare(`INSERT INTO sales (${columns.join(', ')}) SELECT ${copied.join(', ')} FROM sales WHERE created_at < :end ORDER BY id`);
+    // The next day holds nine copies of the first: each sale and its one tender copied a day later,
+    // under numbers 10,000 higher per copy (a fresh ledger's sale N has tender N).
+    const copyOf = (table: 'sales' | 'tenders'): Statement => {
+      const columns = (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
+      const copied = columns.map((name) => (name === 'md5' ? "md5 || '-' || :k"
+        : ['id', 'sale_id'].includes(name) ? `${name} + :k * 10000`
+          : ['created_at', 'updated_at', 'paid_at', 'completed_at'].includes(name) ? `${name} + :shift` : name));
+      return db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${copied.join(', ')} FROM ${table} WHERE id <= 10000 ORDER BY id`);
+    };
+    const copies = [copyOf('sales'), copyOf('tenders')];
     db.transaction(() => {
-      for (let k = 1; k <= 9; k++) copy.run({ k, shift: DAY_MS, end: DAY_ONE + DAY_MS });
+      for (let k = 1; k <= 9; k++) for (const copy of copies) copy.run({ k, shift: DAY_MS });
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();

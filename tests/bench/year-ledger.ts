@@ -12,7 +12,8 @@
  * temporary folder and renamed into place when complete.
  *
  * Each day: sales from 08:00 Phnom Penh time, spread over 12 hours; about 85 % paid, 6 % expired,
- * 4 % cancelled, 2 % failed, 1 % paid late after expiring (with its alert), 1 % training, 0.5 % paid
+ * 4 % cancelled, 2 % failed, 1 % paid late after expiring (with its alert), 1 % paid by a New QR after the
+ * first expired (a second tender of the same sale), 1 % training, 0.5 % paid
  * to another account than the shop's own; every paid sale's receipt printed (journaled); the KHR
  * rate changes every day; the shift is opened by the day's first sale and closed with its Z report
  * at 20:30, except the last day's, left open for the X report.
@@ -31,7 +32,7 @@ import { SalesLedger } from '../../src/host/ledger/sales.ts';
 import { Shifts, businessDate } from '../../src/host/ledger/shifts.ts';
 
 /** Bump when what the generator writes changes, so cached ledgers are made again. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** 2025-12-02 08:00 in Phnom Penh (01:00 UTC): the first business day. */
@@ -140,6 +141,14 @@ function generate(dataDir: string, plan: YearPlan): void {
           sales.markExpired(sale.id, 'expired');
           t += 1_000;
           recordPayment(tables, sale.id, 'paid', ['expired']);
+        } else if (kind === 13) {
+          // The QR expired and the cashier asked for a New QR: a second tender of the same sale, paid.
+          sales.markExpired(sale.id, 'expired');
+          t += 1_000;
+          const again = sales.addTender(sale.saleId, 'https://api-bakong.nbc.gov.kh');
+          sales.attachQr(again.id, { md5: `e${n.toString(16).padStart(31, '0')}`, khqrString: `${khqrString}-2`, expiresAt: t + 600_000, payTo });
+          t += 1_000;
+          recordPayment(tables, again.id, 'paid', ['awaiting_payment']);
         } else recordPayment(tables, sale.id, 'paid', ['awaiting_payment']);
         const job = tables.printJobs.nextQueued();
         if (job) {

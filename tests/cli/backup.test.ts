@@ -38,7 +38,7 @@ test('backup while the POS runs and sells: a private, sound copy with every sale
   const ids = new Set(copy.prepare('SELECT id FROM sales').pluck().all() as number[]);
   for (const id of before) assert.ok(ids.has(id), `sale ${id}, committed before the backup, is in it`);
   const statuses = copy.prepare('SELECT status, COUNT(*) AS n FROM sales WHERE id <= ? GROUP BY status').all(before.at(-1)) as Array<{ status: string; n: number }>;
-  assert.deepEqual(statuses, [{ status: 'paid', n: 300 }]);
+  assert.deepEqual(statuses, [{ status: 'completed', n: 300 }]);
 
   // The host still holds its data and its lock: it goes on writing after the backup.
   host.ledger.create({ amountCents: 1, khrPerUsd: 4_100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' });

@@ -60,7 +60,7 @@ test('verify names a page overwritten with garbage (SQLite integrity) and exits 
   let root = 0;
   let pageSize = 0;
   editCopy(file, (db) => {
-    root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'sales'").pluck().get() as number;
+    root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'journal'").pluck().get() as number;
     pageSize = db.pragma('page_size', { simple: true }) as number;
   });
   const garbage = Buffer.alloc(pageSize, 0xa5);
@@ -70,28 +70,28 @@ test('verify names a page overwritten with garbage (SQLite integrity) and exits 
 
   const run = await runLedgerCli(['verify'], dataDir);
   assert.equal(run.code, 1, run.stdout + run.stderr);
-  assert.match(run.stdout, /PROBLEM +SQLite integrity: SQLite reports .*; the first: Tree \d+ page \d+: .* \(tree \d+ is the table sales\)/);
+  assert.match(run.stdout, /PROBLEM +SQLite integrity: SQLite reports .*; the first: Tree \d+ page \d+: .* \(tree \d+ is the table journal\)/);
   assert.match(run.stdout, /Verification FAILED\. First problem: SQLite integrity: /);
 });
 
 test('verify names a dropped protective trigger and exits 1', async (t) => {
   const { dataDir, file } = await copiedLedger(t, 10);
-  editCopy(file, (db) => db.exec('DROP TRIGGER sales_paid_row_is_final'));
+  editCopy(file, (db) => db.exec('DROP TRIGGER tenders_paid_row_is_final'));
   const run = await runLedgerCli(['verify'], dataDir);
   assert.equal(run.code, 1, run.stdout + run.stderr);
-  assert.match(run.stdout, /First problem: protective triggers: the protective trigger "sales_paid_row_is_final" is missing/);
+  assert.match(run.stdout, /First problem: protective triggers: the protective trigger "tenders_paid_row_is_final" is missing/);
 });
 
 test('verify names a rewritten trigger and a trigger added by hand', async (t) => {
   const { dataDir, file } = await copiedLedger(t, 10);
   editCopy(file, (db) => {
-    const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'sales_paid_row_is_final'").pluck().get() as string;
-    db.exec('DROP TRIGGER sales_paid_row_is_final');
+    const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'tenders_paid_row_is_final'").pluck().get() as string;
+    db.exec('DROP TRIGGER tenders_paid_row_is_final');
     db.exec(sql.replace("WHEN OLD.status = 'paid'", "WHEN OLD.status = 'nothing'"));
   });
   const rewritten = await runLedgerCli(['verify'], dataDir);
   assert.equal(rewritten.code, 1);
-  assert.match(rewritten.stdout, /protective trigger "sales_paid_row_is_final" differs from the one this build creates/);
+  assert.match(rewritten.stdout, /protective trigger "tenders_paid_row_is_final" differs from the one this build creates/);
 
   const other = await copiedLedger(t, 10);
   editCopy(other.file, (db) => db.exec("CREATE TRIGGER sneaky AFTER INSERT ON sales BEGIN SELECT 1; END"));
@@ -110,11 +110,11 @@ test('verify names a migration whose recorded checksum is not this build\'s, and
   const other = await copiedLedger(t, 10);
   editCopy(other.file, (db) => {
     db.pragma('foreign_keys = OFF');
-    db.prepare("INSERT INTO sale_events (sale_id, at, from_status, to_status) VALUES (999999, 1, NULL, 'creating')").run();
+    db.prepare("INSERT INTO tender_events (tender_id, at, from_status, to_status) VALUES (999999, 1, NULL, 'creating')").run();
   });
   const dangling = await runLedgerCli(['verify'], other.dataDir);
   assert.equal(dangling.code, 1, dangling.stdout + dangling.stderr);
-  assert.match(dangling.stdout, /First problem: foreign keys: 1 row\(s\) refer to a missing row; the first: table sale_events row \d+ refers to a row of sales that does not exist/);
+  assert.match(dangling.stdout, /First problem: foreign keys: 1 row\(s\) refer to a missing row; the first: table tender_events row \d+ refers to a row of tenders that does not exist/);
 });
 
 test('verify without a ledger (exit 3) creates nothing; a file that is not SQLite is exit 3 too', async (t) => {
@@ -181,14 +181,16 @@ test('verify --anchor SEQ:HASH16 checks the chain against a printed head; a jour
   assert.equal(otherEpoch.code, 1);
   assert.match(otherEpoch.stdout, /the anchor says row \d+ is in epoch 2, it is in epoch 1 here/);
 
+  let opened = 0;
   editCopy(file, (db) => {
     db.exec('DROP TRIGGER journal_never_updated');
-    db.exec(`UPDATE journal SET payload = replace(payload, '"amountCents":101', '"amountCents":1') WHERE seq = 7`);
+    opened = db.prepare(`SELECT seq FROM journal WHERE type = 'sale.opened' AND sale_id = 2`).pluck().get() as number;
+    db.exec(`UPDATE journal SET payload = replace(payload, '"dueAmount":101', '"dueAmount":1') WHERE seq = ${opened}`);
   });
   const edited = await runLedgerCli(['verify'], dataDir);
   assert.equal(edited.code, 1);
   assert.match(edited.stdout, /PROBLEM +protective triggers: the protective trigger "journal_never_updated" is missing/);
-  assert.match(edited.stdout, /PROBLEM +hash chain: row 7: hash mismatch: row 7 \(sale\.opened\) does not hash to its stored hash/);
+  assert.match(edited.stdout, new RegExp(`PROBLEM +hash chain: row ${opened}: hash mismatch: row ${opened} \\(sale\\.opened\\) does not hash to its stored hash`));
 });
 
 test('a check that cannot read the ledger (SQLITE_BUSY, IOERR) ends verify with exit 3, not 1; a corrupt read stays a problem', (t) => {

@@ -17,7 +17,7 @@ test('Export in Settings downloads a CSV whose rows are the sales made', async (
   let made: Array<{ id: number; amount_cents: number }>;
   try {
     seedSales(db, 4);
-    made = db.prepare('SELECT id, amount_cents FROM sales ORDER BY id').all() as typeof made;
+    made = db.prepare('SELECT id, due_amount AS amount_cents FROM sales ORDER BY id').all() as typeof made;
   } finally {
     db.close();
   }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { test as base, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { startWebMode } from '../support/web-mode.ts';
+import { SALE_ROW_SQL } from '../support/sale-row.ts';
 
 /** jsqr is CommonJS exporting the decoder itself, which its typings cannot express under NodeNext. */
 const jsQR = createRequire(import.meta.url)('jsqr') as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
@@ -39,7 +40,7 @@ export async function startPos(env: Record<string, string>): Promise<Pos & { sto
     sale(id) {
       const db = new Database(join(dataDir, 'ledger.sqlite3'), { readonly: true });
       try {
-        return db.prepare('SELECT status, amount_cents, md5, khqr_string FROM sales WHERE id = ?').get(id) as ReturnType<Pos['sale']>;
+        return db.prepare(`${SALE_ROW_SQL} WHERE s.id = ?`).get(id) as ReturnType<Pos['sale']>;
       } finally {
         db.close();
       }

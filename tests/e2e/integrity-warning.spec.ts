@@ -22,7 +22,7 @@ test('a tampered ledger: the red warning stays across a restart until acknowledg
     const triggers = file.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string; sql: string }>;
     file.transaction(() => {
       for (const trigger of triggers) file.exec(`DROP TRIGGER "${trigger.name}"`);
-      file.prepare('UPDATE sales SET amount_cents = 1 WHERE id = 2').run();
+      file.prepare('UPDATE sales SET due_amount = 1 WHERE id = 2').run();
       for (const trigger of triggers) file.exec(trigger.sql);
     })();
     file.close();

@@ -33,6 +33,37 @@ test('training mode: $10.50 keyed, charged, QR shown, simulated payment, Paid on
   expect(foreign).toEqual([]);
 });
 
+test('New QR keeps the sale: the same sale number on screen, a second attempt in its details, one sale in the ledger', async ({ cashier, customer, pos }) => {
+  await keyIn(cashier, '10.50');
+  await cashier.getByRole('button', { name: 'Charge', exact: true }).click();
+  const first = await decodeShownQr(customer);
+  await expect.poll(() => pos.sale(1)?.md5).toBeTruthy();
+  const firstMd5 = pos.sale(1)!.md5;
+  await expect(cashier.getByText('Sale #1').first()).toBeVisible();
+
+  await cashier.getByRole('button', { name: 'New QR', exact: true }).click();
+  // The old QR leaves the customer display and a new one for the same sale replaces it.
+  await expect.poll(() => pos.sale(1)?.md5).not.toBe(firstMd5);
+  await expect.poll(async () => decodeShownQr(customer)).not.toBe(first);
+  expect(await decodeShownQr(customer)).toBe(pos.sale(1)!.khqr_string);
+  await expect(cashier.getByText('Sale #1').first()).toBeVisible();
+  await expect(cashier.getByText('Sale #2')).toHaveCount(0);
+  expect(pos.sale(2)).toBeUndefined();
+
+  await cashier.getByRole('button', { name: 'Simulate payment' }).click();
+  await expect(customer.getByText('Paid', { exact: true }).first()).toBeVisible();
+  expect(pos.sale(1)!.status).toBe('paid');
+
+  // Today's sales: one row for sale 1, whose details list both attempts.
+  const list = cashier.getByRole('region', { name: 'Today’s sales' });
+  await expect(list.locator('tbody tr')).toHaveCount(1);
+  await list.getByText('Details').first().click();
+  const attempts = list.getByRole('list', { name: 'Payment attempts' }).getByRole('listitem');
+  await expect(attempts).toHaveCount(2);
+  await expect(attempts.nth(0)).toContainText('KHQR #1 · $10.50 · Cancelled');
+  await expect(attempts.nth(1)).toContainText('KHQR #2 · $10.50 · Paid');
+});
+
 test('the physical keyboard works like the keypad: 1 0 . 5 0 Enter charges $10.50', async ({ cashier, customer, pos }) => {
   await cashier.getByRole('button', { name: 'Charge', exact: true }).waitFor();
   await cashier.keyboard.type('10.5');

@@ -2,14 +2,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HostEvents } from '../../src/host/events.ts';
-import type { StoredSale } from '../../src/host/ledger/sales.ts';
+import type { RecordedPayment } from '../../src/host/ledger/sales.ts';
 
-const sale = { id: 7 } as StoredSale;
+const sale = { sale: { id: 7 } } as RecordedPayment;
 
 test('listeners hear their event with its payload until they stop listening', () => {
   const events = new HostEvents();
   const heard: number[] = [];
-  const stop = events.on('sale.paid', (paid) => heard.push(paid.id));
+  const stop = events.on('sale.paid', (paid) => heard.push(paid.sale.id));
   events.emit('sale.paid', sale);
   stop();
   events.emit('sale.paid', sale);

@@ -4,6 +4,9 @@ import type { SaleStatus, SaleView } from '../../src/shared/contract.ts';
 export function saleView(status: SaleStatus, extra: Partial<SaleView> = {}): SaleView {
   return {
     id: 7,
+    saleStatus: status === 'paid' ? 'completed' : 'open',
+    tenderId: 7,
+    tenders: [],
     amountCents: 1250,
     currency: 'USD',
     khrPerUsd: 4000,

@@ -134,17 +134,18 @@ function hashChain(anchor: Anchor | undefined) {
   };
 }
 
-/** Each sale (alert, print, setting, cash movement) in its table is what its journal rows say, and every journaled one is there. */
+/** Each sale with its tenders (alert, print, setting, cash movement) in its table is what its journal rows say, and every journaled one is there. */
 function projections(db: Db) {
   if (!hasJournal(db)) return problem(NO_JOURNAL);
   const report = verifyProjection(db);
   const found = report.problem;
   if (found) {
     const named = found.setting !== undefined ? `setting ${found.setting}` : found.movement !== undefined ? `cash movement ${found.movement}`
-      : found.job !== undefined ? `print job ${found.job}` : found.alert !== undefined ? `alert ${found.alert}` : `sale ${found.sale}`;
+      : found.job !== undefined ? `print job ${found.job}` : found.alert !== undefined ? `alert ${found.alert}`
+        : found.tender !== undefined ? `sale ${found.sale} tender ${found.tender}` : `sale ${found.sale}`;
     return problem(`${named}: ${found.text}`);
   }
-  return ok(`all ${report.sales} sales match the journal (every journaled column and their history), and so do the alerts, printed receipts, settings and cash movements`);
+  return ok(`all ${report.sales} sales match the journal (every journaled column of each sale and its tenders, and their history), and so do the alerts, printed receipts, settings and cash movements`);
 }
 
 /**

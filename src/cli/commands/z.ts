@@ -68,11 +68,14 @@ export function runZShow(dataDir: string, n: number, json: boolean, print: (line
   print(`  TAKINGS  ${money(z.takings)}   (KHQR ${money(z.takings.byTender.khqr)})`);
   print('  Real sales (count · USD · KHR at each sale\'s rate):');
   for (const key of ['opened', 'paid', 'paidLate', 'expired', 'cancelled', 'failed'] as const) print(`    ${key.padEnd(10)} ${money(z.byStatus[key])}`);
+  if (z.tenders) print(`  Takings by tender: ${z.tenders.length === 0 ? 'none' : z.tenders.map((t) => `${t.kind} ${t.currency} ${t.count} · ${t.currency === 'USD' ? formatUsd(t.amount) : `${t.amount} riel`}`).join('; ')}`);
+  if (z.overpaid) print(`  Overpaid, in the takings and owed back: ${money(z.overpaid)}; sales ${list(z.overpaid.sales)}`);
   print(`  Paid to another account (not takings): ${money(z.otherAccount)}; sales ${list(z.otherAccount.sales)}`);
   print('  Training (apart, never takings):');
   for (const key of ['opened', 'paid', 'expired', 'cancelled', 'failed'] as const) print(`    ${key.padEnd(10)} ${money(z.training[key])}`);
   print(`  First sale ${z.firstSale ? `#${z.firstSale.sale} at ${phnomPenhTime(z.firstSale.at)}` : 'none'}; last sale ${z.lastSale ? `#${z.lastSale.sale} at ${phnomPenhTime(z.lastSale.at)}` : 'none'}`);
   print(`  Paid late: ${list(z.paidLate)}; cancelled: ${list(z.cancelled)}; failed: ${list(z.failed)}`);
+  if (z.unpaid) print(`  Left unpaid (open, no QR pending): ${list(z.unpaid)}`);
   print(`  Still unresolved at the close (carried into the next shift): ${z.unresolved.length === 0 ? 'none' : z.unresolved.map((u) => `#${u.sale} ${formatUsd(u.amountCents)} (${u.status})`).join(', ')}`);
   return EXIT.ok;
 }

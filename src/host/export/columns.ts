@@ -54,6 +54,8 @@ export const COLUMNS: readonly Column[] = [
   { en: 'Training', km: 'ការហ្វឹកហាត់', kind: 'text', value: (r) => yesNo(r.training === 1) },
   { en: 'MD5 reference', km: 'លេខយោង MD5', kind: 'text', value: (r) => r.md5 },
   { en: 'Failure code', km: 'កូដបរាជ័យ', kind: 'text', value: (r) => r.failure_code },
+  { en: 'Tenders', km: 'ចំនួនការបង់', kind: 'integer', value: (r) => r.tenders },
+  { en: 'Overpaid USD', km: 'បង់លើស (ដុល្លារ)', kind: 'usd', value: (r) => r.overpaid_cents },
 ];
 
 /** A cell as CSV text: USD as decimal text from cents (10.50), never through a float. */

@@ -10,9 +10,14 @@ import type { Db } from '../ledger/database.ts';
 import { SHIFT_SALE_ROW_TYPES, saleStateAt } from '../reports/shift-report.ts';
 import type { BusinessDateRange } from './business-date.ts';
 
-/** One sale as the export needs it (the ledger's columns, unchanged). */
+/**
+ * One sale as the export needs it: the sale's own columns (its amount due, rate, parties, completed
+ * time as `paid_at`), its status as its tenders show it (`paid` once completed, else its shown
+ * tender's), and the shown tender's KHQR columns (the tender that completed it, else its newest).
+ */
 export interface ExportSaleRow {
   id: number;
+  /** The amount due (USD cents: every sale's due currency until issue 9). */
   amount_cents: number;
   khr_per_usd: number;
   status: SaleStatus;
@@ -25,6 +30,11 @@ export interface ExportSaleRow {
   paid_at: number | null;
   paid_late: 0 | 1;
   failure_code: string | null;
+  /** Tender attempts (QRs) the sale has had. */
+  tenders: number;
+  /** Tenders paid on the sale after it was covered: how many, and their sum in cents (owed back to the customer). */
+  overpaid_count: number;
+  overpaid_cents: number;
   /** The till's code (the same on every row of one ledger); null on a ledger without a till yet. */
   till_code: string | null;
   /** The epoch the sale was opened in (its receipt number carries it above 1; docs/journal.md). */
@@ -48,19 +58,32 @@ function epochColumn(db: Db): string {
 }
 
 /**
- * The sales whose business date (business-date.ts saleBusinessDate) is in the range: paid in it, or
- * unpaid and created in it; in the order they were made (by sale number). The two index ranges give
+ * The export's columns of a sale: its own, and those of its shown tender `t` (sale-rows.ts
+ * currentTender: the paid tender that completed it, else its newest), joined through tenders_by_sale.
+ */
+const SALE_COLUMNS = `sales.id, sales.due_amount AS amount_cents, sales.khr_per_usd,
+  CASE WHEN sales.status = 'completed' THEN 'paid' ELSE t.status END AS status, sales.training, sales.merchant_name,
+  sales.bakong_id, t.pay_to, t.md5, sales.created_at, sales.completed_at AS paid_at, sales.paid_late, t.failure_code,
+  (SELECT count(*) FROM tenders x WHERE x.sale_id = sales.id) AS tenders,
+  (SELECT count(*) FROM tenders x WHERE x.sale_id = sales.id AND x.overpaid = 1) AS overpaid_count,
+  (SELECT coalesce(sum(x.amount), 0) FROM tenders x WHERE x.sale_id = sales.id AND x.overpaid = 1) AS overpaid_cents`;
+const SHOWN_TENDER = `JOIN tenders t ON t.id = (SELECT x.id FROM tenders x WHERE x.sale_id = sales.id
+  ORDER BY (sales.status = 'completed' AND x.status = 'paid' AND x.overpaid = 0) DESC, x.id DESC LIMIT 1)`;
+
+/**
+ * The sales whose business date (business-date.ts saleBusinessDate) is in the range: completed in it,
+ * or not completed and created in it; in the order they were made (by sale number). The two index ranges give
  * sale numbers only (a set of integers), and the rows are read in rowid order: no sort of whole rows.
  */
 export function* saleRows(db: Db, range: Pick<BusinessDateRange, 'start' | 'end'>): Generator<ExportSaleRow, void, undefined> {
   const statement = db.prepare(
-    `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5,
-            created_at, paid_at, paid_late, failure_code, :till AS till_code, ${epochColumn(db)}
-     FROM sales WHERE id IN (
-       SELECT id FROM sales INDEXED BY sales_by_paid WHERE paid_at >= :start AND paid_at < :end
+    `SELECT ${SALE_COLUMNS}, :till AS till_code, ${epochColumn(db)}
+     FROM sales ${SHOWN_TENDER}
+     WHERE sales.id IN (
+       SELECT id FROM sales INDEXED BY sales_by_completed WHERE completed_at >= :start AND completed_at < :end
        UNION ALL
-       SELECT id FROM sales INDEXED BY sales_by_created WHERE created_at >= :start AND created_at < :end AND paid_at IS NULL)
-     ORDER BY id`,
+       SELECT id FROM sales INDEXED BY sales_by_created WHERE created_at >= :start AND created_at < :end AND completed_at IS NULL)
+     ORDER BY sales.id`,
   );
   yield* statement.iterate({ start: range.start, end: range.end, till: tillCode(db) }) as IterableIterator<ExportSaleRow>;
 }
@@ -84,12 +107,11 @@ export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<Export
   // Read a page at a time (keyset on created_at, id): the connection cannot run the per-sale fold
   // while a statement is still iterating, and a page keeps memory flat.
   const page = db.prepare(
-    `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5,
-            created_at, paid_at, paid_late, failure_code, ? AS till_code, ${epochColumn(db)}
-     FROM sales
-     WHERE id IN (SELECT sale_id FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND sale_id IS NOT NULL AND type IN (${types}))
-       AND (created_at > ? OR (created_at = ? AND id > ?))
-     ORDER BY created_at, id LIMIT 500`,
+    `SELECT ${SALE_COLUMNS}, ? AS till_code, ${epochColumn(db)}
+     FROM sales ${SHOWN_TENDER}
+     WHERE sales.id IN (SELECT sale_id FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND sale_id IS NOT NULL AND type IN (${types}))
+       AND (sales.created_at > ? OR (sales.created_at = ? AND sales.id > ?))
+     ORDER BY sales.created_at, sales.id LIMIT 500`,
   );
   const till = tillCode(db);
   let after = { created: Number.MIN_SAFE_INTEGER, id: 0 };
@@ -103,6 +125,11 @@ export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<Export
         row.paid_at = state.paidAt;
         row.paid_late = state.paidLate ? 1 : 0;
         row.failure_code = state.failureCode;
+        row.pay_to = state.payTo;
+        row.md5 = state.md5;
+        row.tenders = state.tenders;
+        row.overpaid_count = state.overpaidCount;
+        row.overpaid_cents = state.overpaidCents;
       }
       yield row;
     }

@@ -1,7 +1,8 @@
 /**
  * The export's totals, added up from the very rows written (so the summary and the rows cannot
  * disagree), in integers: USD cents and riel per sale (centsToRiel at each sale's own rate).
- * Takings are real sales paid to the shop's own account; sales paid to another account and
+ * Takings are real sales paid to the shop's own account, and any overpayment on them (a tender paid
+ * after the sale was covered: the money arrived, and is owed back); sales paid to another account and
  * training sales are counted apart and never in takings.
  */
 import { SALE_STATUSES, type SaleStatus, type ShiftMoney, type ShiftReport } from '../../shared/contract.ts';
@@ -34,8 +35,10 @@ export interface ExportSummary {
   rows: number;
   /** Real (not training) sales by status. */
   byStatus: Record<SaleStatus, Total>;
-  /** Paid real sales to the shop's own account: the money taken. */
+  /** Paid real sales to the shop's own account, with their overpayments: the money taken. */
   takings: Total;
+  /** Of the takings, tenders paid on a sale already covered (count of tenders, their sum): owed back to customers. */
+  overpaid: Total;
   /** Of the takings, those paid after their QR had expired or been cancelled. */
   paidLate: Total;
   /** Paid real sales whose QR paid an account other than the shop's own: not takings. */
@@ -55,6 +58,7 @@ export function emptySummary(from: string, to: string): ExportSummary {
     rows: 0,
     byStatus: Object.fromEntries(SALE_STATUSES.map((status) => [status, zero()])) as Record<SaleStatus, Total>,
     takings: zero(),
+    overpaid: zero(),
     paidLate: zero(),
     otherAccount: zero(),
     training: zero(),
@@ -86,6 +90,15 @@ export function addToSummary(summary: ExportSummary, row: ExportSaleRow): void {
   }
   add(summary.takings, row.amount_cents, riel);
   if (row.paid_late === 1) add(summary.paidLate, row.amount_cents, riel);
+  if (row.overpaid_count > 0) {
+    // Each overpaid tender is one more payment in the takings, as the X/Z counts tenders.
+    const extra = { count: row.overpaid_count, cents: row.overpaid_cents, riel: centsToRiel(row.overpaid_cents, row.khr_per_usd) };
+    for (const total of [summary.takings, summary.overpaid]) {
+      total.count += extra.count;
+      total.cents += extra.cents;
+      total.riel += extra.riel;
+    }
+  }
 }
 
 const total = (m: ShiftMoney): Total => ({ count: m.count, cents: m.cents, riel: m.riel });
@@ -99,6 +112,7 @@ const total = (m: ShiftMoney): Total => ({ count: m.count, cents: m.cents, riel:
  */
 export function withZTotals(summary: ExportSummary, z: ShiftReport): ExportSummary {
   summary.takings = total(z.takings);
+  summary.overpaid = total(z.overpaid ?? { count: 0, cents: 0, riel: 0 });
   summary.otherAccount = total(z.otherAccount);
   summary.paidLate = total(z.byStatus.paidLate);
   summary.trainingPaid = total(z.training.paid);

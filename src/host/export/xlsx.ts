@@ -129,6 +129,7 @@ function writeSummary(sheet: ExcelJS.Worksheet, s: ExportSummary): void {
   header(sheet, ['', '', 'Count\nចំនួន', 'USD\nដុល្លារ', 'KHR\nរៀល']);
   total('Takings (paid to the shop\'s own account)', 'ចំណូល (បង់ចូលគណនីហាងផ្ទាល់)', s.takings);
   total('  of which paid late', '  ក្នុងនោះ បង់យឺត', s.paidLate);
+  total('  of which overpaid (owed back)', '  ក្នុងនោះ បង់លើស (ត្រូវប្រគល់វិញ)', s.overpaid);
   total('Paid to other accounts (not takings)', 'បង់ចូលគណនីផ្សេង (មិនមែនជាចំណូល)', s.otherAccount);
   total('Training sales (never takings)', 'ការលក់ហ្វឹកហាត់ (មិនមែនជាចំណូល)', s.training);
   total('  of which marked paid', '  ក្នុងនោះ បានបង់', s.trainingPaid);

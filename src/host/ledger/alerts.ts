@@ -1,6 +1,7 @@
 /**
- * The alerts table, and its only writer: things the cashier must see and acknowledge (today: a
- * payment that arrived after its sale had expired or been cancelled). An alert is kept until
+ * The alerts table, and its only writer: things the cashier must see and acknowledge: a payment
+ * that arrived after its QR had expired or been cancelled (paid_late), or on a sale its other tenders
+ * had already covered (overpaid: the money is owed back to the customer). An alert is kept until
  * dismissed, across restarts. Raised inside the payment's own transaction (record-payment.ts), so a
  * late payment is never recorded without its alert. Raising and dismissing are journaled with it.
  */
@@ -8,21 +9,24 @@ import type { CashierAlert, SaleStatus } from '../../shared/contract.ts';
 import { hostMessage, type HostMessage } from '../../shared/messages/index.ts';
 import { formatUsd } from '../../shared/money.ts';
 import type { Db } from './database.ts';
+import type { AlertKind } from './journal/events.ts';
 import { append } from './journal/journal.ts';
 import { ledgerWrite } from './write-health.ts';
 
 interface AlertRow {
   id: number;
-  kind: 'paid_late';
+  kind: AlertKind;
   sale_id: number;
   previous_status: SaleStatus;
   created_at: number;
+  /** The paid tender's amount. */
   amount_cents: number;
 }
 
 /** The alert in the cashier's words: every value in it comes from the ledger. */
 function alertMessage(row: AlertRow): HostMessage {
   const params = { sale: row.sale_id, amount: formatUsd(row.amount_cents) };
+  if (row.kind === 'overpaid') return hostMessage('alert.overpaid', params);
   return hostMessage(row.previous_status === 'cancelled' ? 'alert.paidAfterCancel' : 'alert.paidAfterExpiry', params);
 }
 
@@ -35,17 +39,17 @@ export class Alerts {
     this.#now = now;
   }
 
-  /** A sale that was `previousStatus` has been paid after all. */
-  raisePaidLate(saleId: number, previousStatus: SaleStatus): void {
+  /** The sale's tender, which was `previousStatus`, has been paid late, or on a sale already covered. */
+  raise(kind: AlertKind, saleId: number, tenderId: number, previousStatus: SaleStatus): void {
     ledgerWrite(this.#db, this.#db.transaction(() => {
       const at = this.#now();
       const { lastInsertRowid } = this.#db
-        .prepare(`INSERT INTO alerts (sale_id, kind, previous_status, created_at) VALUES (?, 'paid_late', ?, ?)`)
-        .run(saleId, previousStatus, at);
+        .prepare(`INSERT INTO alerts (sale_id, tender_id, kind, previous_status, created_at) VALUES (?, ?, ?, ?, ?)`)
+        .run(saleId, tenderId, kind, previousStatus, at);
       append(this.#db, {
         type: 'alert.raised',
-        version: 1,
-        payload: { alert: Number(lastInsertRowid), sale: saleId, kind: 'paid_late', previousStatus },
+        version: 2,
+        payload: { alert: Number(lastInsertRowid), sale: saleId, tender: tenderId, kind, previousStatus },
       }, { actor: 'system', at });
     }));
   }
@@ -53,8 +57,8 @@ export class Alerts {
   /** Alerts the cashier has not acknowledged yet, oldest first. */
   open(): CashierAlert[] {
     const rows = this.#db
-      .prepare(`SELECT a.id, a.kind, a.sale_id, a.previous_status, a.created_at, s.amount_cents
-                FROM alerts a JOIN sales s ON s.id = a.sale_id WHERE a.dismissed_at IS NULL ORDER BY a.id`)
+      .prepare(`SELECT a.id, a.kind, a.sale_id, a.previous_status, a.created_at, t.amount AS amount_cents
+                FROM alerts a JOIN tenders t ON t.id = a.tender_id WHERE a.dismissed_at IS NULL ORDER BY a.id`)
       .all() as AlertRow[];
     return rows.map((row) => ({
       id: row.id,

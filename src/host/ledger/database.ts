@@ -73,8 +73,24 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   const done = new Set(applied.map((row) => row.version));
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(migration.version)) continue;
-    db.transaction(() => {
+    // PRAGMA foreign_keys is a no-op inside a transaction: set it around the migration's own.
+    const foreignKeysWere = db.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.foreignKeys === false) db.pragma('foreign_keys = OFF');
+    try {
+      migrateOne(db, migration);
+    } finally {
+      if (migration.foreignKeys === false) db.pragma(`foreign_keys = ${foreignKeysWere ? 'ON' : 'OFF'}`);
+    }
+  }
+}
+
+function migrateOne(db: Db, migration: Migration): void {
+  db.transaction(() => {
       db.exec(migration.sql);
+      if (migration.foreignKeys === false) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`schema ${migration.version} would leave ${broken.length} row(s) pointing at nothing`);
+      }
       db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
         migration.version,
         migration.name,
@@ -82,6 +98,5 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
         Date.now(),
       );
       db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
+  })();
 }

@@ -1,8 +1,10 @@
 /**
  * Recording a payment touches three tables, each through its own module (its only writer): the
- * sale becomes paid (sales.ts), its receipt is owed (print-jobs.ts) and, when the payment came after
- * the sale had ended, the cashier gets an alert (alerts.ts). All three commit in one transaction, so
- * a paid sale never lacks its receipt job or its alert, even if the POS dies right after.
+ * tender becomes paid and, when that covers what is due, its sale completed (sales.ts); the sale's
+ * receipt is owed (print-jobs.ts), once, when the sale completes; and the cashier gets an alert
+ * (alerts.ts) when the payment came after its QR had ended (paid late) or on a sale already covered
+ * (overpaid: the money arrived and is owed back). All commit in one transaction, so a completed sale
+ * never lacks its receipt job or an alert, even if the POS dies right after.
  *
  * Nothing else happens here: the host announces the committed payment as a `sale.paid` event
  * (events.ts), and whatever must react (the print queue, the log) listens to that.
@@ -11,7 +13,7 @@ import type { SaleStatus } from '../../shared/contract.ts';
 import type { Alerts } from './alerts.ts';
 import type { Db } from './database.ts';
 import type { PrintJobs } from './print-jobs.ts';
-import type { SalesLedger, StoredSale } from './sales.ts';
+import type { RecordedPayment, SalesLedger } from './sales.ts';
 import { ledgerWrite } from './write-health.ts';
 
 export interface PaymentTables {
@@ -21,19 +23,19 @@ export interface PaymentTables {
   alerts: Alerts;
 }
 
-/** Returns the paid sale, or null when nothing was recorded (already paid, or not payable from its status). */
+/** Returns what was recorded, or null when nothing was (already paid, or not payable from its status). */
 export function recordPayment(
   tables: PaymentTables,
-  saleId: number,
+  tenderId: number,
   detail: string,
   allowedFrom: readonly SaleStatus[],
-): StoredSale | null {
+): RecordedPayment | null {
   return ledgerWrite(tables.db, tables.db.transaction(() => {
-    const before = tables.sales.get(saleId);
-    const paid = tables.sales.markPaid(saleId, detail, allowedFrom);
-    if (!paid || !before) return null;
-    tables.printJobs.add('receipt', saleId);
-    if (paid.paidLate) tables.alerts.raisePaidLate(saleId, before.status);
+    const paid = tables.sales.markPaid(tenderId, detail, allowedFrom);
+    if (!paid) return null;
+    if (paid.completed) tables.printJobs.add('receipt', paid.sale.id);
+    if (paid.overpaid) tables.alerts.raise('overpaid', paid.sale.id, tenderId, paid.previousStatus);
+    else if (paid.tender.paidLate) tables.alerts.raise('paid_late', paid.sale.id, tenderId, paid.previousStatus);
     return paid;
   }));
 }

@@ -1,45 +1,24 @@
 /**
- * The sales ledger, sole writer of the sales and sale_events tables: every sale and every change of
- * its status, each committed in one transaction together with its line in sale_events and its row in
- * the journal (journal/journal.ts; the sales table is the journal's projection, docs/journal.md). Status changes are conditional updates (`WHERE status IN
- * (...)`), so two parts of the host racing to record the same outcome cannot both win: a sale is
- * recorded paid once, and a paid sale never changes again (the schema's triggers back this up).
+ * The sales ledger, sole writer of the sales, tenders and tender_events tables (schema 17): a sale is
+ * the document the customer owes; each attempt to pay it is a tender (a KHQR QR today), whose every
+ * status change is a line of tender_events. Each change commits in one transaction with its journal
+ * row (journal/journal.ts; these tables are the journal's projection, docs/journal.md). Status
+ * changes are conditional updates (`WHERE status IN (...)`), so two parts of the host racing to
+ * record the same outcome cannot both win: a tender is recorded paid once, and a paid tender never
+ * changes again (the schema's triggers back this up). A sale completes, once, when its paid tenders
+ * cover what is due; a tender paid after that is an overpayment, kept and raised to the cashier.
  */
 import { businessDay } from '../export/business-date.ts';
 import type { DayTotals, SaleStatus, SaleView } from '../../shared/contract.ts';
-import { hostMessage, isHostMessageCode, type HostMessage, type MessageParams } from '../../shared/messages/index.ts';
+import { isHostMessageCode, type HostMessage } from '../../shared/messages/index.ts';
 import type { Db } from './database.ts';
 import type { Actor, JournalEvent } from './journal/events.ts';
 import { append } from './journal/journal.ts';
+import { toSale, toTender, type SaleRow, type StoredSale, type StoredTender, type TenderRow } from './sale-rows.ts';
 import { ensureOpenShift } from './shifts.ts';
 import { ledgerWrite } from './write-health.ts';
 
-/** A row of the `sales` table as SQLite returns it (the journal's verifier and upgrade read the same columns). */
-export interface SaleRow {
-  id: number;
-  amount_cents: number;
-  currency: 'USD';
-  khr_per_usd: number;
-  status: SaleStatus;
-  training: number;
-  merchant_name: string;
-  bakong_id: string;
-  api_base_url: string;
-  md5: string | null;
-  khqr_string: string | null;
-  created_at: number;
-  updated_at: number;
-  expires_at: number | null;
-  paid_at: number | null;
-  paid_late: number;
-  /** English text written by versions before 8 (it could quote the API): kept as written, never shown. */
-  failure_reason: string | null;
-  failure_code: string | null;
-  /** JSON of the message's params (values the POS produced). */
-  failure_params: string | null;
-  final_check_at: number | null;
-  pay_to: string | null;
-}
+export type { SaleRow, StoredSale, StoredTender, TenderRow };
 
 export interface NewSale {
   amountCents: number;
@@ -50,34 +29,19 @@ export interface NewSale {
   apiBaseUrl: string;
 }
 
-export interface StoredSale extends SaleView {
-  apiBaseUrl: string;
-  /** When an ended QR was last confirmed unpaid after its grace period (the watcher then stops). */
-  finalCheckAt: number | null;
+/** What recording a payment did: the tender paid, its sale after it, and whether that payment completed the sale or came after it was covered. */
+export interface RecordedPayment {
+  tender: StoredTender;
+  sale: StoredSale;
+  /** The tender's status when the payment arrived. */
+  previousStatus: SaleStatus;
+  /** This payment covered what was due: the sale is completed by it (and owes its receipt). */
+  completed: boolean;
+  /** The sale was already covered: the money is kept and counted, and the cashier is alerted. */
+  overpaid: boolean;
 }
 
-function toSale(row: SaleRow): StoredSale {
-  return {
-    id: row.id,
-    amountCents: row.amount_cents,
-    currency: row.currency,
-    khrPerUsd: row.khr_per_usd,
-    status: row.status,
-    training: row.training === 1,
-    merchantName: row.merchant_name,
-    bakongId: row.bakong_id,
-    receivingAccount: row.pay_to,
-    apiBaseUrl: row.api_base_url,
-    finalCheckAt: row.final_check_at,
-    khqrString: row.khqr_string,
-    md5: row.md5,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    paidAt: row.paid_at,
-    paidLate: row.paid_late === 1,
-    failureReason: failureMessage(row),
-  };
-}
+const PENDING: readonly SaleStatus[] = ['creating', 'awaiting_payment'];
 
 /** The business day containing `at` (Asia/Phnom_Penh, whatever the machine's zone): the export's and the shifts' day too. */
 export const localDay = businessDay;
@@ -92,127 +56,166 @@ export class SalesLedger {
     this.#now = now;
   }
 
-  /** Records a new sale as `creating`, before the API is asked for its QR. */
-  create(sale: NewSale, actor: Actor = 'cashier'): StoredSale {
+  /**
+   * Opens a sale for the amount due and its first KHQR tender for all of it, `creating`, before the
+   * API is asked for its QR. Returns the tender (its sale is `saleId`).
+   */
+  create(sale: NewSale, actor: Actor = 'cashier'): StoredTender {
     return ledgerWrite(this.#db, this.#db.transaction(() => {
       const at = this.#now();
       const { lastInsertRowid } = this.#db
         .prepare(
-          `INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name,
-             bakong_id, api_base_url, created_at, updated_at)
-           VALUES (?, 'USD', ?, 'creating', ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO sales (due_currency, due_amount, khr_per_usd, status, training, merchant_name, bakong_id, created_at, updated_at)
+           VALUES ('USD', ?, ?, 'open', ?, ?, ?, ?, ?)`,
         )
-        .run(sale.amountCents, sale.khrPerUsd, sale.training ? 1 : 0, sale.merchantName, sale.bakongId,
-          sale.apiBaseUrl, at, at);
+        .run(sale.amountCents, sale.khrPerUsd, sale.training ? 1 : 0, sale.merchantName, sale.bakongId, at, at);
       const id = Number(lastInsertRowid);
-      this.#event(id, null, 'creating', null, at);
       // The first sale while no shift is open opens one, journaled just before the sale (shifts.ts).
       ensureOpenShift(this.#db, 'first_sale', { actor, at });
       append(this.#db, {
         type: 'sale.opened',
-        version: 1,
-        payload: { sale: id, amountCents: sale.amountCents, currency: 'USD', khrPerUsd: sale.khrPerUsd, training: sale.training,
-          merchantName: sale.merchantName, bakongId: sale.bakongId, apiBaseUrl: sale.apiBaseUrl },
+        version: 2,
+        payload: { sale: id, dueCurrency: 'USD', dueAmount: sale.amountCents, khrPerUsd: sale.khrPerUsd, training: sale.training,
+          merchantName: sale.merchantName, bakongId: sale.bakongId },
       }, { actor, at });
-      return this.#mustGet(id);
+      return this.#openTender(id, sale.amountCents, sale.apiBaseUrl, at, actor);
     }));
   }
 
-  /** Stores the checked QR (and the account it pays) and moves the sale to awaiting payment. */
-  attachQr(id: number, qr: { md5: string; khqrString: string; expiresAt: number; payTo: string }, actor: Actor = 'cashier'): StoredSale {
-    const journal = (before: StoredSale): JournalEvent => ({
-      type: 'sale.qrIssued',
+  /**
+   * A new KHQR tender on an open sale for what its paid tenders do not cover yet (New QR after a
+   * QR expired, was cancelled or failed): same sale, same number. Refused while one is pending.
+   */
+  addTender(saleId: number, apiBaseUrl: string, actor: Actor = 'cashier'): StoredTender {
+    return ledgerWrite(this.#db, this.#db.transaction(() => {
+      const sale = this.#saleRow(saleId);
+      if (!sale || sale.status !== 'open') throw new TransitionRefused(`sale ${saleId} is not open`);
+      const tenders = this.#tenderRows(saleId);
+      if (tenders.some((t) => PENDING.includes(t.status))) throw new TransitionRefused(`sale ${saleId} has a tender pending`);
+      const remaining = sale.due_amount - paidCents(tenders);
+      if (remaining <= 0) throw new TransitionRefused(`sale ${saleId} is covered`);
+      return this.#openTender(saleId, remaining, apiBaseUrl, this.#now(), actor);
+    }));
+  }
+
+  /** Stores the checked QR (and the account it pays) and moves the tender to awaiting payment. */
+  attachQr(tenderId: number, qr: { md5: string; khqrString: string; expiresAt: number; payTo: string }, actor: Actor = 'cashier'): StoredTender {
+    const journal = (before: StoredTender): JournalEvent => ({
+      type: 'tender.qrIssued',
       version: 1,
-      payload: { sale: id, md5: qr.md5, amountCents: before.amountCents, payTo: qr.payTo, expiresAt: qr.expiresAt, khqrString: qr.khqrString },
+      payload: { sale: before.saleId, tender: tenderId, md5: qr.md5, amount: before.amountCents, payTo: qr.payTo, expiresAt: qr.expiresAt, khqrString: qr.khqrString },
     });
-    return this.#transition(id, ['creating'], 'awaiting_payment', null, journal, actor, (at) =>
+    return this.#transition(tenderId, ['creating'], 'awaiting_payment', null, journal, actor, (at) =>
       this.#db
         .prepare(
-          `UPDATE sales SET status = 'awaiting_payment', md5 = ?, khqr_string = ?, expires_at = ?, pay_to = ?, updated_at = ?
+          `UPDATE tenders SET status = 'awaiting_payment', md5 = ?, khqr_string = ?, expires_at = ?, pay_to = ?, updated_at = ?
            WHERE id = ? AND status = 'creating'`,
         )
-        .run(qr.md5, qr.khqrString, qr.expiresAt, qr.payTo, at, id).changes,
+        .run(qr.md5, qr.khqrString, qr.expiresAt, qr.payTo, at, tenderId).changes,
     );
   }
 
   /**
-   * Records the payment. Returns null when nothing was recorded (already paid, or not payable), so
-   * the caller never announces a second payment. A sale paid after it had expired or been
-   * cancelled is marked paid_late. What a payment owes besides (its receipt, an alert when late) is
-   * written by those tables' own modules in the same transaction: see record-payment.ts.
+   * Records a tender's payment. Returns null when nothing was recorded (already paid, or not payable
+   * from its status), so the caller never announces a second payment. A tender paid after its QR
+   * had expired or been cancelled is paid_late. When the sale's paid tenders now cover what is due
+   * the sale completes (`sale.completed`), and any tender still pending on it is cancelled (its QR
+   * is no longer needed; the watcher keeps checking it through its grace period). A payment on a
+   * sale already covered is recorded all the same, as an overpayment. What a payment owes besides
+   * (its receipt, an alert) is written by those tables' own modules in the same transaction:
+   * see record-payment.ts.
    */
-  markPaid(id: number, detail: string, allowedFrom: readonly SaleStatus[] = ['awaiting_payment'], actor: Actor = 'system'): StoredSale | null {
+  markPaid(tenderId: number, detail: string, allowedFrom: readonly SaleStatus[] = ['awaiting_payment'], actor: Actor = 'system'): RecordedPayment | null {
     const from: readonly SaleStatus[] = allowedFrom.filter((status) => status !== 'paid');
     return ledgerWrite(this.#db, this.#db.transaction(() => {
-      const before = this.get(id);
+      const before = this.#tenderRow(tenderId);
       if (!before || !from.includes(before.status)) return null;
+      const sale = this.#saleRow(before.sale_id)!;
       const at = this.#now();
       const late = before.status === 'expired' || before.status === 'cancelled';
+      const overpaid = sale.status !== 'open';
       const { changes } = this.#db
-        .prepare(`UPDATE sales SET status = 'paid', paid_at = ?, paid_late = ?, updated_at = ? WHERE id = ? AND status = ?`)
-        .run(at, late ? 1 : 0, at, id, before.status);
+        .prepare(`UPDATE tenders SET status = 'paid', paid_at = ?, paid_late = ?, overpaid = ?, updated_at = ? WHERE id = ? AND status = ?`)
+        .run(at, late ? 1 : 0, overpaid ? 1 : 0, at, tenderId, before.status);
       if (changes !== 1) return null;
-      this.#event(id, before.status, 'paid', detail, at);
+      this.#event(tenderId, before.status, 'paid', detail, at);
       // Money counts in the shift in which it is journaled: paid after a close, it opens the next one.
       ensureOpenShift(this.#db, 'late_payment', { actor: 'system', at });
-      append(this.#db, { type: 'sale.paid', version: 1, payload: { sale: id, from: before.status, late } }, { actor, at });
-      return this.get(id);
+      append(this.#db, { type: 'tender.paid', version: 1, payload: { sale: sale.id, tender: tenderId, from: before.status, late, overpaid } }, { actor, at });
+      let completed = false;
+      const tenders = this.#tenderRows(sale.id);
+      if (!overpaid && paidCents(tenders) >= sale.due_amount) {
+        completed = true;
+        this.#db.prepare(`UPDATE sales SET status = 'completed', completed_at = ?, paid_late = ?, updated_at = ? WHERE id = ? AND status = 'open'`)
+          .run(at, late ? 1 : 0, at, sale.id);
+        append(this.#db, { type: 'sale.completed', version: 1, payload: { sale: sale.id, paidLate: late } }, { actor, at });
+        for (const other of tenders.filter((t) => PENDING.includes(t.status))) {
+          this.#tryEnd(other.id, 'cancelled', 'the sale was covered by another tender', null, 'system');
+        }
+      }
+      return { tender: this.#mustGetTender(tenderId), sale: this.get(sale.id)!, previousStatus: before.status, completed, overpaid };
     }));
   }
 
-  markExpired(id: number, detail: string, actor: Actor = 'system'): StoredSale | null {
-    return this.#tryEnd(id, 'expired', detail, null, actor);
+  markExpired(tenderId: number, detail: string, actor: Actor = 'system'): StoredTender | null {
+    return this.#tryEnd(tenderId, 'expired', detail, null, actor);
   }
 
-  markCancelled(id: number, detail: string, actor: Actor = 'cashier'): StoredSale | null {
-    return this.#tryEnd(id, 'cancelled', detail, null, actor);
+  markCancelled(tenderId: number, detail: string, actor: Actor = 'cashier'): StoredTender | null {
+    return this.#tryEnd(tenderId, 'cancelled', detail, null, actor);
   }
 
   /**
    * The reason is a catalog message: its code goes in the history and the journal, code and values
-   * on the sale. `system` when the POS itself gives up on a sale (at start), else the cashier's charge.
+   * on the tender. `system` when the POS itself gives up on a tender (at start), else the cashier's charge.
    */
-  markFailed(id: number, reason: HostMessage, actor: Actor = 'cashier'): StoredSale | null {
-    return this.#tryEnd(id, 'failed', reason.code, reason, actor);
+  markFailed(tenderId: number, reason: HostMessage, actor: Actor = 'cashier'): StoredTender | null {
+    return this.#tryEnd(tenderId, 'failed', reason.code, reason, actor);
   }
 
-  findByMd5(md5: string): StoredSale | null {
-    const row = this.#db.prepare('SELECT * FROM sales WHERE md5 = ?').get(md5) as SaleRow | undefined;
-    return row ? toSale(row) : null;
+  findByMd5(md5: string): StoredTender | null {
+    const row = this.#db.prepare('SELECT * FROM tenders WHERE md5 = ?').get(md5) as TenderRow | undefined;
+    return row ? this.#withSale(row) : null;
   }
 
-  get(id: number): StoredSale | null {
-    const row = this.#db.prepare('SELECT * FROM sales WHERE id = ?').get(id) as SaleRow | undefined;
-    return row ? toSale(row) : null;
+  /** The sale with its tenders, as the screens see it. */
+  get(saleId: number): StoredSale | null {
+    const row = this.#saleRow(saleId);
+    return row ? toSale(row, this.#tenderRows(saleId)) : null;
   }
 
-  /** Sales whose outcome is not known yet, oldest first. */
-  unresolved(): StoredSale[] {
+  getTender(tenderId: number): StoredTender | null {
+    const row = this.#tenderRow(tenderId);
+    return row ? this.#withSale(row) : null;
+  }
+
+  /** Tenders whose outcome is not known yet (creating or awaiting payment), oldest first. */
+  unresolved(): StoredTender[] {
     const rows = this.#db
-      .prepare(`SELECT * FROM sales WHERE status IN ('creating', 'awaiting_payment') ORDER BY id`)
-      .all() as SaleRow[];
-    return rows.map(toSale);
+      .prepare(`SELECT * FROM tenders WHERE status IN ('creating', 'awaiting_payment') ORDER BY id`)
+      .all() as TenderRow[];
+    return rows.map((row) => this.#withSale(row));
   }
 
   /**
-   * Expired or cancelled sales not yet confirmed unpaid after their grace period, whose QR expired
-   * after `at`: they are still worth checking for a payment made before expiry.
+   * Expired or cancelled KHQR tenders not yet confirmed unpaid after their grace period, whose QR
+   * expired after `at`: they are still worth checking for a payment made before expiry.
    */
-  endedAwaitingFinalCheck(at: number): StoredSale[] {
+  endedAwaitingFinalCheck(at: number): StoredTender[] {
     const rows = this.#db
-      .prepare(`SELECT * FROM sales WHERE status IN ('expired', 'cancelled') AND md5 IS NOT NULL
+      .prepare(`SELECT * FROM tenders WHERE status IN ('expired', 'cancelled') AND md5 IS NOT NULL
                 AND final_check_at IS NULL AND expires_at > ? ORDER BY id`)
-      .all(at) as SaleRow[];
-    return rows.map(toSale);
+      .all(at) as TenderRow[];
+    return rows.map((row) => this.#withSale(row));
   }
 
   /**
-   * The payment service answered about the sale's QR. Written after every answer, so a ledger that
+   * The payment service answered about the tender's QR. Written after every answer, so a ledger that
    * cannot be written is found while the QR waits, not when its payment arrives.
    */
-  markChecked(id: number): void {
+  markChecked(tenderId: number): void {
     this.#uncountedChanges += ledgerWrite(this.#db, () =>
-      this.#db.prepare('UPDATE sales SET checked_at = ? WHERE id = ?').run(this.#now(), id).changes);
+      this.#db.prepare('UPDATE tenders SET checked_at = ? WHERE id = ?').run(this.#now(), tenderId).changes);
   }
 
   /**
@@ -224,50 +227,53 @@ export class SalesLedger {
   }
 
   /** The watcher confirmed an ended QR still unpaid after its grace period: it stops checking it. */
-  markFinalCheck(id: number): void {
+  markFinalCheck(tenderId: number): void {
     ledgerWrite(this.#db, () => this.#db
-      .prepare(`UPDATE sales SET final_check_at = ? WHERE id = ? AND status IN ('expired', 'cancelled') AND final_check_at IS NULL`)
-      .run(this.#now(), id));
+      .prepare(`UPDATE tenders SET final_check_at = ? WHERE id = ? AND status IN ('expired', 'cancelled') AND final_check_at IS NULL`)
+      .run(this.#now(), tenderId));
   }
 
   /**
-   * One page of the sales created or paid during the business day containing `at`, newest first (by
-   * sale number, so sales made in the same millisecond still page in one fixed order): at most
+   * One page of the sales created or completed during the business day containing `at`, newest first
+   * (by sale number, so sales made in the same millisecond still page in one fixed order): at most
    * `limit` sales numbered below `before` (all when null). `nextBefore` is what to pass for the
    * next page, null when this page reaches the day's oldest sale.
    */
   dayPage(at: number, before: number | null, limit: number): { sales: StoredSale[]; nextBefore: number | null } {
     const { start, end } = localDay(at);
     // One row more than asked says whether another page exists. The day's sale numbers come from
-    // two index ranges (sales_by_created, sales_by_paid), so a page never scans older days: left to
-    // itself SQLite walks the table backwards from `before` through the whole ledger's history.
+    // two index ranges (sales_by_created, sales_by_completed), so a page never scans older days:
+    // left to itself SQLite walks the table backwards from `before` through the whole ledger's history.
     const rows = this.#db
       .prepare(`SELECT * FROM sales WHERE id IN (
                   SELECT id FROM sales INDEXED BY sales_by_created WHERE created_at >= :start AND created_at < :end AND id < :before
                   UNION ALL
-                  SELECT id FROM sales INDEXED BY sales_by_paid WHERE paid_at >= :start AND paid_at < :end AND id < :before)
+                  SELECT id FROM sales INDEXED BY sales_by_completed WHERE completed_at >= :start AND completed_at < :end AND id < :before)
                 ORDER BY id DESC LIMIT :limit`)
       .all({ start, end, before: before ?? Number.MAX_SAFE_INTEGER, limit: limit + 1 }) as SaleRow[];
-    const sales = rows.slice(0, limit).map(toSale);
+    const sales = rows.slice(0, limit).map((row) => toSale(row, this.#tenderRows(row.id)));
     return { sales, nextBefore: rows.length > limit ? sales[sales.length - 1]!.id : null };
   }
 
   /**
-   * Real money taken during the business day (Asia/Phnom_Penh, export/business-date.ts): sales paid that day (by when the payment was recorded,
-   * so one paid after midnight counts on the new day), each in riel at its own rate. Training
-   * sales are never counted. Only money paid to the shop's own Bakong ID is takings; sales paid to
-   * another (allowed) account are counted apart, so a QR that sends money elsewhere cannot hide in
-   * the day's total.
-   * Summed by SQLite over the day's paid sales (sales_by_paid), so the cost does not depend on
-   * loading them; the riel sum is centsToRiel (shared/money.ts) per sale, in the same integer arithmetic.
+   * Real money taken during the business day (Asia/Phnom_Penh, export/business-date.ts): the tenders
+   * paid that day (by when the payment was recorded, so one paid after midnight counts on the new
+   * day), each in riel at its sale's own rate. Training sales are never counted. Only money paid to
+   * the shop's own Bakong ID is takings; tenders paid to another (allowed) account are counted
+   * apart, so a QR that sends money elsewhere cannot hide in the day's total. An overpayment is
+   * money the shop received: it is counted (the cashier's alert says it is owed back).
+   * Summed by SQLite over the day's paid tenders (tenders_by_paid), so the cost does not depend on
+   * loading them; the riel sum is centsToRiel (shared/money.ts) per tender, in the same integer arithmetic.
    */
   totals(at: number): DayTotals {
     const { day, start, end } = localDay(at);
     // Grouped by whether the QR paid another account than the shop's own (paidElsewhere, below).
     const rows = this.#db
-      .prepare(`SELECT (pay_to IS NOT NULL AND pay_to != bakong_id) AS elsewhere, COUNT(*) AS count,
-                  SUM(amount_cents) AS cents, SUM(((amount_cents * khr_per_usd + 5000) / 10000) * 100) AS riel
-                FROM sales INDEXED BY sales_by_paid WHERE paid_at >= ? AND paid_at < ? AND status = 'paid' AND training = 0
+      .prepare(`SELECT (t.pay_to IS NOT NULL AND t.pay_to != s.bakong_id) AS elsewhere, COUNT(*) AS count,
+                  SUM(CASE WHEN t.currency = 'USD' THEN t.amount ELSE 0 END) AS cents,
+                  SUM(CASE WHEN t.currency = 'USD' THEN ((t.amount * s.khr_per_usd + 5000) / 10000) * 100 ELSE t.amount END) AS riel
+                FROM tenders t INDEXED BY tenders_by_paid JOIN sales s ON s.id = t.sale_id
+                WHERE t.paid_at >= ? AND t.paid_at < ? AND t.status = 'paid' AND s.training = 0
                 GROUP BY elsewhere`)
       .all(start, end) as Array<{ elsewhere: 0 | 1; count: number; cents: number; riel: number }>;
     const own = rows.find((row) => row.elsewhere === 0);
@@ -283,32 +289,46 @@ export class SalesLedger {
   }
 
   /**
-   * The sale's history as it may be shown. A failure's line holds its catalog code; versions before
+   * A tender's history as it may be shown. A failure's line holds its catalog code; versions before
    * 8 wrote an English reason there (which could quote the API): it stays in the ledger as written,
    * history being append-only, and reads as `payment.failedEarlier`.
    */
-  history(id: number): Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }> {
+  history(tenderId: number): Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }> {
     const rows = this.#db
-      .prepare('SELECT at, from_status AS "from", to_status AS "to", detail FROM sale_events WHERE sale_id = ? ORDER BY id')
-      .all(id) as Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }>;
+      .prepare('SELECT at, from_status AS "from", to_status AS "to", detail FROM tender_events WHERE tender_id = ? ORDER BY id')
+      .all(tenderId) as Array<{ at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }>;
     return rows.map((row) =>
       row.to === 'failed' && row.detail !== null && !isHostMessageCode(row.detail) ? { ...row, detail: 'payment.failedEarlier' } : row,
     );
   }
 
-  #tryEnd(id: number, to: 'expired' | 'cancelled' | 'failed', detail: string, reason: HostMessage | null, actor: Actor): StoredSale | null {
-    const from: SaleStatus[] = ['creating', 'awaiting_payment'];
+  #openTender(saleId: number, amountCents: number, apiBaseUrl: string, at: number, actor: Actor): StoredTender {
+    const { lastInsertRowid } = this.#db
+      .prepare(`INSERT INTO tenders (sale_id, kind, currency, amount, status, api_base_url, created_at, updated_at)
+                VALUES (?, 'khqr', 'USD', ?, 'creating', ?, ?, ?)`)
+      .run(saleId, amountCents, apiBaseUrl, at, at);
+    const id = Number(lastInsertRowid);
+    this.#event(id, null, 'creating', null, at);
+    append(this.#db, {
+      type: 'tender.opened',
+      version: 1,
+      payload: { sale: saleId, tender: id, kind: 'khqr', currency: 'USD', amount: amountCents, apiBaseUrl },
+    }, { actor, at });
+    return this.#mustGetTender(id);
+  }
+
+  #tryEnd(tenderId: number, to: 'expired' | 'cancelled' | 'failed', detail: string, reason: HostMessage | null, actor: Actor): StoredTender | null {
     const params = reason?.params ? JSON.stringify(reason.params) : null;
-    const journal = (before: StoredSale): JournalEvent => to === 'failed'
-      ? { type: 'sale.failed', version: 1, payload: { sale: id, from: before.status, code: reason?.code ?? 'payment.failedEarlier' } }
-      : { type: to === 'expired' ? 'sale.expired' : 'sale.cancelled', version: 1, payload: { sale: id, from: before.status } };
+    const journal = (before: StoredTender): JournalEvent => to === 'failed'
+      ? { type: 'tender.failed', version: 1, payload: { sale: before.saleId, tender: tenderId, from: before.status, code: reason?.code ?? 'payment.failedEarlier' } }
+      : { type: to === 'expired' ? 'tender.expired' : 'tender.cancelled', version: 1, payload: { sale: before.saleId, tender: tenderId, from: before.status } };
     try {
-      return this.#transition(id, from, to, detail, journal, actor, (at) =>
+      return this.#transition(tenderId, PENDING, to, detail, journal, actor, (at) =>
         this.#db
-          .prepare(`UPDATE sales SET status = ?, failure_code = COALESCE(?, failure_code),
+          .prepare(`UPDATE tenders SET status = ?, failure_code = COALESCE(?, failure_code),
                       failure_params = CASE WHEN ? IS NULL THEN failure_params ELSE ? END, updated_at = ?
-                    WHERE id = ? AND status IN (${marks(from)})`)
-          .run(to, reason?.code ?? null, reason?.code ?? null, params, at, id, ...from).changes,
+                    WHERE id = ? AND status IN (${marks(PENDING)})`)
+          .run(to, reason?.code ?? null, reason?.code ?? null, params, at, tenderId, ...PENDING).changes,
       );
     } catch (error) {
       if (error instanceof TransitionRefused) return null;
@@ -317,37 +337,58 @@ export class SalesLedger {
   }
 
   #transition(
-    id: number,
+    tenderId: number,
     from: readonly SaleStatus[],
     to: SaleStatus,
     detail: string | null,
-    journal: (before: StoredSale) => JournalEvent,
+    journal: (before: StoredTender) => JournalEvent,
     actor: Actor,
     update: (at: number) => number,
-  ): StoredSale {
+  ): StoredTender {
     return ledgerWrite(this.#db, this.#db.transaction(() => {
-      const before = this.#mustGet(id);
+      const before = this.#mustGetTender(tenderId);
       const at = this.#now();
       if (!from.includes(before.status) || update(at) !== 1) {
-        throw new TransitionRefused(`sale ${id} is ${before.status}; cannot become ${to}`);
+        throw new TransitionRefused(`tender ${tenderId} is ${before.status}; cannot become ${to}`);
       }
-      this.#event(id, before.status, to, detail, at);
+      this.#event(tenderId, before.status, to, detail, at);
       append(this.#db, journal(before), { actor, at });
-      return this.#mustGet(id);
+      return this.#mustGetTender(tenderId);
     }));
   }
 
-  #event(id: number, from: SaleStatus | null, to: SaleStatus, detail: string | null, at: number): void {
+  #event(tenderId: number, from: SaleStatus | null, to: SaleStatus, detail: string | null, at: number): void {
     this.#db
-      .prepare('INSERT INTO sale_events (sale_id, at, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?)')
-      .run(id, at, from, to, detail);
+      .prepare('INSERT INTO tender_events (tender_id, at, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(tenderId, at, from, to, detail);
   }
 
-  #mustGet(id: number): StoredSale {
-    const sale = this.get(id);
-    if (!sale) throw new TransitionRefused(`sale ${id} does not exist`);
-    return sale;
+  #saleRow(saleId: number): SaleRow | undefined {
+    return this.#db.prepare('SELECT * FROM sales WHERE id = ?').get(saleId) as SaleRow | undefined;
   }
+
+  #tenderRow(tenderId: number): TenderRow | undefined {
+    return this.#db.prepare('SELECT * FROM tenders WHERE id = ?').get(tenderId) as TenderRow | undefined;
+  }
+
+  #tenderRows(saleId: number): TenderRow[] {
+    return this.#db.prepare('SELECT * FROM tenders WHERE sale_id = ? ORDER BY id').all(saleId) as TenderRow[];
+  }
+
+  #withSale(row: TenderRow): StoredTender {
+    return toTender(row, this.#saleRow(row.sale_id)!);
+  }
+
+  #mustGetTender(tenderId: number): StoredTender {
+    const tender = this.getTender(tenderId);
+    if (!tender) throw new TransitionRefused(`tender ${tenderId} does not exist`);
+    return tender;
+  }
+}
+
+/** What a sale's paid tenders cover, in its due currency (USD cents: KHQR tenders are USD; cash and riel come with issue 9). */
+function paidCents(tenders: readonly TenderRow[]): number {
+  return tenders.filter((t) => t.status === 'paid' && t.currency === 'USD').reduce((sum, t) => sum + t.amount, 0);
 }
 
 export class TransitionRefused extends Error {
@@ -357,24 +398,6 @@ export class TransitionRefused extends Error {
 /** The sale's QR pays an account other than the shop's own Bakong ID (as it was when the sale was made). */
 export function paidElsewhere(sale: Pick<SaleView, 'bakongId' | 'receivingAccount'>): boolean {
   return sale.receivingAccount !== null && sale.receivingAccount !== sale.bakongId;
-}
-
-/**
- * A stored failure reason back as the message it was. What is not a catalog code — the English
- * text of a version before 8, or a code this build does not know — reads as
- * `payment.failedEarlier`: only the POS's own catalog ever reaches a screen.
- */
-function failureMessage(row: Pick<SaleRow, 'failure_code' | 'failure_params' | 'failure_reason'>): HostMessage | null {
-  if (row.failure_code === null) return row.failure_reason === null ? null : hostMessage('payment.failedEarlier');
-  if (!isHostMessageCode(row.failure_code)) return hostMessage('payment.failedEarlier');
-  let values: MessageParams | undefined;
-  try {
-    const parsed: unknown = row.failure_params === null ? undefined : JSON.parse(row.failure_params);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) values = parsed as MessageParams;
-  } catch {
-    values = undefined;
-  }
-  return hostMessage(row.failure_code, values);
 }
 
 function marks(list: readonly unknown[]): string {

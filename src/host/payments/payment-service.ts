@@ -8,7 +8,7 @@ import { hostMessage, type HostMessage, type HostMessageCode } from '../../share
 import type { MessageParams } from '../../shared/messages/types.ts';
 import { assertChargeCents, formatUsd } from '../../shared/money.ts';
 import type { BakongApi } from '../api/bakong-client.ts';
-import type { SalesLedger, StoredSale } from '../ledger/sales.ts';
+import { TransitionRefused, type SalesLedger, type StoredSale, type StoredTender } from '../ledger/sales.ts';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from './poll-policy.ts';
 import { QrVerificationError, verifyCreatedQr } from './verify-qr.ts';
 import { MAX_LATE_CHECK_MS, PaymentWatcher, type WatcherDeps } from './watcher.ts';
@@ -58,14 +58,14 @@ export class PaymentService {
   readonly watcher: PaymentWatcher;
   /** The sale on the screens; cleared when the cashier moves on. */
   #currentId: number | null = null;
-  /** Sales whose create call is running now. */
+  /** Tenders whose create call is running now. */
   readonly #creating = new Set<number>();
 
   constructor(deps: PaymentServiceDeps) {
     this.#deps = deps;
     this.watcher = new PaymentWatcher({
       ledger: deps.ledger,
-      apiFor: (sale) => deps.api(sale.apiBaseUrl),
+      apiFor: (tender) => deps.api(tender.apiBaseUrl),
       policy: deps.policy ?? DEFAULT_POLL_POLICY,
       now: deps.now,
       onChange: deps.onChange,
@@ -78,43 +78,29 @@ export class PaymentService {
   }
 
   /**
-   * At start: a sale left `creating` never had a QR on screen, so no one can have paid it: it is
-   * recorded failed. Sales awaiting payment (or in their grace period) are watched again, and the
-   * newest unresolved one is put back on the screens.
+   * At start: a tender left `creating` never had a QR on screen, so no one can have paid it: it is
+   * recorded failed. Tenders awaiting payment (or in their grace period) are watched again, and the
+   * sale of the newest unresolved one is put back on the screens.
    */
   resume(): void {
     const { ledger } = this.#deps;
-    for (const sale of ledger.unresolved()) {
-      if (sale.status === 'creating') {
-        ledger.markFailed(sale.id, hostMessage('payment.interrupted'), 'system');
+    for (const tender of ledger.unresolved()) {
+      if (tender.status === 'creating') {
+        ledger.markFailed(tender.id, hostMessage('payment.interrupted'), 'system');
       } else {
-        this.watcher.watch(sale.id);
-        this.#currentId = sale.id;
+        this.watcher.watch(tender.id);
+        this.#currentId = tender.saleId;
       }
     }
-    for (const sale of ledger.endedAwaitingFinalCheck(this.#deps.now() - MAX_LATE_CHECK_MS)) this.watcher.watch(sale.id);
+    for (const tender of ledger.endedAwaitingFinalCheck(this.#deps.now() - MAX_LATE_CHECK_MS)) this.watcher.watch(tender.id);
   }
 
+  /** Opens a sale for the amount and its first KHQR tender for all of it. */
   async charge(amountCents: unknown): Promise<StoredSale> {
     assertChargeCents(amountCents);
-    const { ledger } = this.#deps;
-    // A sale left `creating` by a create that is no longer running (its ledger write failed) never
-    // showed a QR: record it failed instead of blocking the till until a restart.
-    for (const stale of ledger.unresolved()) {
-      if (stale.status === 'creating' && !this.#creating.has(stale.id)) {
-        ledger.markFailed(stale.id, hostMessage('payment.qrNotRecorded'));
-      }
-    }
-    const busy = ledger.unresolved()[0];
-    if (busy) {
-      throw new PaymentError('payment_in_progress', 'payment.inProgress', { saleId: busy.id, amount: formatUsd(busy.amountCents) });
-    }
-    const context = this.#deps.context();
-    if (!context.training && !context.bakongId) {
-      throw new PaymentError('not_configured', 'payment.notConfigured');
-    }
+    const context = this.#ready();
     // Write before show: the sale exists in the ledger before the API is asked or a screen changes.
-    const sale = ledger.create({
+    const tender = this.#deps.ledger.create({
       amountCents,
       khrPerUsd: context.khrPerUsd,
       training: context.training,
@@ -122,18 +108,47 @@ export class PaymentService {
       bakongId: context.bakongId,
       apiBaseUrl: context.apiBaseUrl,
     });
-    this.#currentId = sale.id;
+    return this.#issue(tender, context);
+  }
+
+  /**
+   * A tender left `creating` by a create that is no longer running (its ledger write failed) never
+   * showed a QR: it is recorded failed instead of blocking the till until a restart. Then the till
+   * must have no QR pending and a payee configured.
+   */
+  #ready(): ChargeContext {
+    const { ledger } = this.#deps;
+    for (const stale of ledger.unresolved()) {
+      if (stale.status === 'creating' && !this.#creating.has(stale.id)) {
+        ledger.markFailed(stale.id, hostMessage('payment.qrNotRecorded'));
+      }
+    }
+    const busy = ledger.unresolved()[0];
+    if (busy) {
+      throw new PaymentError('payment_in_progress', 'payment.inProgress', { saleId: busy.saleId, amount: formatUsd(busy.amountCents) });
+    }
+    const context = this.#deps.context();
+    if (!context.training && !context.bakongId) {
+      throw new PaymentError('not_configured', 'payment.notConfigured');
+    }
+    return context;
+  }
+
+  /** Puts the tender's sale on the screens and asks for its QR. */
+  async #issue(tender: StoredTender, context: ChargeContext): Promise<StoredSale> {
+    this.#currentId = tender.saleId;
     this.#deps.onChange();
-    this.#creating.add(sale.id);
+    this.#creating.add(tender.id);
     try {
-      return await this.#create(sale.id, amountCents, context);
+      await this.#create(tender.id, tender.amountCents, context);
+      return this.#mustGet(tender.saleId);
     } finally {
-      this.#creating.delete(sale.id);
+      this.#creating.delete(tender.id);
     }
   }
 
-  /** Asks the API for the sale's QR, verifies it, records it, starts watching it. */
-  async #create(saleId: number, amountCents: number, context: ChargeContext): Promise<StoredSale> {
+  /** Asks the API for the tender's QR, verifies it, records it, starts watching it. */
+  async #create(tenderId: number, amountCents: number, context: ChargeContext): Promise<void> {
     const { ledger } = this.#deps;
     let expiresAt: number;
     let payTo: string;
@@ -152,34 +167,34 @@ export class PaymentService {
       }, this.#deps.now()));
       const reused = ledger.findByMd5(created.md5.toLowerCase());
       if (reused) {
-        // Never reuse a QR for another sale: a payment to it could not be told apart.
-        throw new QrVerificationError('md5', 'payment.qr.reused', { saleId: reused.id });
+        // Never reuse a QR for another tender: a payment to it could not be told apart.
+        throw new QrVerificationError('md5', 'payment.qr.reused', { saleId: reused.saleId });
       }
     } catch (error) {
       // The API and verification errors carry catalog messages (never the API's words): that is the
       // reason stored and shown. Anything else is a fault of the POS, stored as a generic code.
       const known = error instanceof PosError && (error.code === 'api_error' || error.code === 'verification_failed');
-      ledger.markFailed(saleId, known ? error.text : hostMessage('payment.qrNotRecorded'));
+      ledger.markFailed(tenderId, known ? error.text : hostMessage('payment.qrNotRecorded'));
       this.#deps.onChange();
       if (known) throw new PaymentError(error.code as PaymentErrorCode, error.text);
       throw error;
     }
-    const withQr = this.#attach(saleId, created, expiresAt, payTo);
-    this.watcher.watch(saleId);
+    this.#attach(tenderId, created, expiresAt, payTo);
+    this.watcher.watch(tenderId);
     this.#deps.onChange();
-    return withQr;
   }
 
-  #attach(saleId: number, created: { md5: string; khqrString: string }, expiresAt: number, payTo: string): StoredSale {
+  #attach(tenderId: number, created: { md5: string; khqrString: string }, expiresAt: number, payTo: string): void {
     const { ledger } = this.#deps;
     try {
-      return ledger.attachQr(saleId, { md5: created.md5, khqrString: created.khqrString, expiresAt, payTo });
+      ledger.attachQr(tenderId, { md5: created.md5, khqrString: created.khqrString, expiresAt, payTo });
     } catch (error) {
+      const tender = ledger.getTender(tenderId);
       // Cancelled while the API was answering: the QR was never shown, so there is nothing to watch.
-      if (ledger.get(saleId)?.status === 'cancelled') throw new PaymentError('not_allowed', 'payment.cancelledMeanwhile', { saleId });
-      // Anything else: the sale must not stay `creating` (that would block the till); it failed.
+      if (tender?.status === 'cancelled') throw new PaymentError('not_allowed', 'payment.cancelledMeanwhile', { saleId: tender.saleId });
+      // Anything else: the tender must not stay `creating` (that would block the till); it failed.
       try {
-        ledger.markFailed(saleId, hostMessage('payment.qrNotRecorded'));
+        ledger.markFailed(tenderId, hostMessage('payment.qrNotRecorded'));
       } finally {
         this.#deps.onChange();
       }
@@ -187,26 +202,39 @@ export class PaymentService {
     }
   }
 
+  /** Cancels the sale's pending QR (its tender); the sale stays open, unpaid, for a New QR. */
   cancel(saleId: number): StoredSale {
     const sale = this.#mustGet(saleId);
-    const cancelled = this.#deps.ledger.markCancelled(saleId, 'cancelled by the cashier');
+    const cancelled = this.#deps.ledger.markCancelled(sale.tenderId, 'cancelled by the cashier');
     if (!cancelled) {
       throw new PaymentError('not_allowed', sale.status === 'paid' ? 'payment.alreadyPaid' : 'payment.alreadyEnded', { saleId });
     }
     // Keep watching through the grace period: the customer may have paid just now.
     this.#deps.onChange();
-    return cancelled;
+    return this.#mustGet(saleId);
   }
 
-  /** The cashier wants a fresh QR for the same amount (e.g. the customer's app refused the old one). */
+  /**
+   * The cashier wants a fresh QR (the old one expired, was cancelled or failed, or the customer's
+   * app refused it): a new KHQR tender on the same sale, for what is still due, under the same sale
+   * number. A QR still pending is cancelled first; it stays watched through its grace period, so a
+   * payment to it is still recorded (an overpayment if the new one is paid too).
+   */
   async newQr(saleId: number): Promise<StoredSale> {
     const sale = this.#mustGet(saleId);
-    if (sale.status === 'paid') throw new PaymentError('not_allowed', 'payment.alreadyPaid', { saleId });
+    if (sale.saleStatus !== 'open') throw new PaymentError('not_allowed', 'payment.alreadyPaid', { saleId });
     if (sale.status === 'creating' || sale.status === 'awaiting_payment') {
-      // The old QR stays watched through its grace period, so a payment to it is still recorded.
-      this.#deps.ledger.markCancelled(saleId, 'replaced by a new QR');
+      this.#deps.ledger.markCancelled(sale.tenderId, 'replaced by a new QR');
     }
-    return this.charge(sale.amountCents);
+    const context = this.#ready();
+    let tender: StoredTender;
+    try {
+      tender = this.#deps.ledger.addTender(saleId, context.apiBaseUrl);
+    } catch (error) {
+      if (error instanceof TransitionRefused) throw new PaymentError('not_allowed', 'payment.alreadyPaid', { saleId });
+      throw error;
+    }
+    return this.#issue(tender, context);
   }
 
   /**
@@ -215,9 +243,9 @@ export class PaymentService {
    * Check now is told why, not only by the banner that was there already.
    */
   async checkNow(saleId: number): Promise<StoredSale> {
-    this.#mustGet(saleId);
-    const failure = await this.watcher.checkNow(saleId);
-    if (this.watcher.view(saleId)?.cannotSave) throw new PosError('storage_error', hostMessage('ledger.paymentUnsaved'));
+    const { tenderId } = this.#mustGet(saleId);
+    const failure = await this.watcher.checkNow(tenderId);
+    if (this.watcher.view(tenderId)?.cannotSave) throw new PosError('storage_error', hostMessage('ledger.paymentUnsaved'));
     if (failure) throw failure;
     return this.#mustGet(saleId);
   }

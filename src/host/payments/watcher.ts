@@ -1,8 +1,9 @@
 /**
- * The payment watcher: polls the API's check endpoint for each QR until its sale reaches an outcome,
- * and records that outcome in the ledger before anyone is told (write before show).
+ * The payment watcher: polls the API's check endpoint for each KHQR tender's QR until it reaches an
+ * outcome, and records that outcome in the ledger before anyone is told (write before show). Watches
+ * are keyed by tender (a sale's New QR is a second tender, watched on its own).
  *
- * States (persisted in the ledger as the sale's status):
+ * States (persisted in the ledger as the tender's status):
  *
  *   awaiting_payment ──PAID──────────────▶ paid
  *        │  ├──EXPIRED / lifetime over──▶ expired ─┐ still checked until an answer after
@@ -11,7 +12,7 @@
  *        └── checks failing: "API unreachable" (a live condition, not a status; polling goes on)
  *
  * An answer that cannot be trusted (unknown status, another account or amount, not JSON, HTTP
- * errors, timeouts) is an error, never a payment. A sale is recorded paid at most once: the ledger's
+ * errors, timeouts) is an error, never a payment. A tender is recorded paid at most once: the ledger's
  * conditional update decides, not this loop.
  */
 import type { SaleStatus, WatchView } from '../../shared/contract.ts';
@@ -19,7 +20,7 @@ import { PosError } from '../../shared/errors.ts';
 import { hostMessage } from '../../shared/messages/index.ts';
 import { formatUsd } from '../../shared/money.ts';
 import { BakongApiError, type BakongApi, type CheckResponse } from '../api/bakong-client.ts';
-import type { SalesLedger, StoredSale } from '../ledger/sales.ts';
+import type { RecordedPayment, SalesLedger, StoredTender } from '../ledger/sales.ts';
 import type { PollPolicy } from './poll-policy.ts';
 
 /** Shown while the ledger cannot be written. */
@@ -32,8 +33,8 @@ const MAX_DELAY_MS = 10 * 60_000;
 
 export interface WatcherDeps {
   ledger: SalesLedger;
-  /** The API a sale was created with (settings may change while it is being watched). */
-  apiFor(sale: StoredSale): BakongApi;
+  /** The API a tender was created with (settings may change while it is being watched). */
+  apiFor(tender: StoredTender): BakongApi;
   policy: PollPolicy;
   now(): number;
   /** Something changed that the screens should show; the ledger already holds it. */
@@ -42,11 +43,11 @@ export interface WatcherDeps {
    * Records a payment with everything it owes (receipt, late-payment alert) in one transaction,
    * then announces it; null when nothing was recorded (already paid, or not payable from its status).
    */
-  recordPayment(saleId: number, detail: string, allowedFrom: readonly SaleStatus[]): StoredSale | null;
+  recordPayment(tenderId: number, detail: string, allowedFrom: readonly SaleStatus[]): RecordedPayment | null;
 }
 
 interface Watch {
-  saleId: number;
+  tenderId: number;
   timer: NodeJS.Timeout | null;
   inFlight: Promise<void> | null;
   failures: number;
@@ -65,32 +66,32 @@ export class PaymentWatcher {
     this.#deps = deps;
   }
 
-  /** Starts (or keeps) watching a sale; the first check happens after the policy's first delay. */
-  watch(saleId: number): void {
-    if (this.#stopped || this.#watches.has(saleId)) return;
+  /** Starts (or keeps) watching a tender; the first check happens after the policy's first delay. */
+  watch(tenderId: number): void {
+    if (this.#stopped || this.#watches.has(tenderId)) return;
     const watch: Watch = {
-      saleId, timer: null, inFlight: null, failures: 0, retryAt: 0, failure: null,
+      tenderId, timer: null, inFlight: null, failures: 0, retryAt: 0, failure: null,
       view: { apiUnreachable: false, lastError: null, lastCheckedAt: null, cannotSave: false },
     };
-    this.#watches.set(saleId, watch);
+    this.#watches.set(tenderId, watch);
     this.#schedule(watch);
   }
 
-  isWatching(saleId: number): boolean {
-    return this.#watches.has(saleId);
+  isWatching(tenderId: number): boolean {
+    return this.#watches.has(tenderId);
   }
 
-  view(saleId: number): WatchView | null {
-    return this.#watches.get(saleId)?.view ?? null;
+  view(tenderId: number): WatchView | null {
+    return this.#watches.get(tenderId)?.view ?? null;
   }
 
   /**
    * Checks at once (the cashier pressed Check now), unless the API asked us to wait. Resolves with
    * why that check failed (a redirect, an HTTP error, an answer about another account…), or with the
-   * failure that made the API ask us to wait; null when it worked or the sale is no longer watched.
+   * failure that made the API ask us to wait; null when it worked or the tender is no longer watched.
    */
-  async checkNow(saleId: number): Promise<PosError | null> {
-    const watch = this.#watches.get(saleId);
+  async checkNow(tenderId: number): Promise<PosError | null> {
+    const watch = this.#watches.get(tenderId);
     if (!watch) return null;
     if (watch.inFlight) await watch.inFlight;
     else if (this.#deps.now() >= watch.retryAt) {
@@ -114,13 +115,13 @@ export class PaymentWatcher {
     watch.inFlight = this.#check(watch)
       .catch((error: unknown) => {
         // Never let one bad turn (e.g. the ledger unreadable for a moment) end the watch.
-        console.warn(`[watcher] sale #${watch.saleId}: the payment check failed:`, describeError(error));
+        console.warn(`[watcher] tender #${watch.tenderId}: the payment check failed:`, describeError(error));
         watch.failure = new PosError('internal', hostMessage('payment.checkFailed'));
         watch.view = { ...watch.view, lastError: watch.failure.text };
       })
       .finally(() => {
         watch.inFlight = null;
-        if (this.#watches.get(watch.saleId) === watch) this.#schedule(watch);
+        if (this.#watches.get(watch.tenderId) === watch) this.#schedule(watch);
       });
     return watch.inFlight;
   }
@@ -131,12 +132,12 @@ export class PaymentWatcher {
     try {
       delay = this.#nextDelay(watch);
     } catch (error) {
-      console.warn(`[watcher] sale #${watch.saleId}: cannot plan the next check:`, describeError(error));
+      console.warn(`[watcher] tender #${watch.tenderId}: cannot plan the next check:`, describeError(error));
       watch.view = { ...watch.view, lastError: hostMessage('payment.checkFailed') };
       delay = 5_000;
     }
     if (delay < 0) {
-      this.#watches.delete(watch.saleId);
+      this.#watches.delete(watch.tenderId);
       this.#deps.onChange(); // e.g. the customer display stops saying "still checking"
       return;
     }
@@ -147,41 +148,41 @@ export class PaymentWatcher {
     watch.timer.unref();
   }
 
-  /** Milliseconds until the next check, or -1 when the sale no longer needs watching. */
+  /** Milliseconds until the next check, or -1 when the tender no longer needs watching. */
   #nextDelay(watch: Watch): number {
-    const sale = this.#deps.ledger.get(watch.saleId);
-    if (!sale || !this.#shouldWatch(sale)) return -1;
+    const tender = this.#deps.ledger.getTender(watch.tenderId);
+    if (!tender || !this.#shouldWatch(tender)) return -1;
     const now = this.#deps.now();
-    const age = now - sale.createdAt;
+    const age = now - tender.createdAt;
     let delay = watch.failures > 0 ? this.#deps.policy.errorDelayMs(watch.failures, age) : this.#deps.policy.delayMs(age);
     if (watch.retryAt > now) delay = Math.max(delay, watch.retryAt - now); // the API asked us to wait
     // Wake at the QR's expiry so the screens say Expired on time (without asking the API if it asked us to wait).
-    if (sale.status === 'awaiting_payment' && sale.expiresAt !== null) delay = Math.min(delay, Math.max(0, sale.expiresAt - now));
+    if (tender.status === 'awaiting_payment' && tender.expiresAt !== null) delay = Math.min(delay, Math.max(0, tender.expiresAt - now));
     // Waits are relative: a wall clock jumping back must not park the watch for hours.
     return Math.min(Math.max(delay, 0), MAX_DELAY_MS);
   }
 
-  #shouldWatch(sale: StoredSale): boolean {
-    if (sale.status === 'awaiting_payment') return true;
-    if (sale.status !== 'expired' && sale.status !== 'cancelled') return false;
+  #shouldWatch(tender: StoredTender): boolean {
+    if (tender.status === 'awaiting_payment') return true;
+    if (tender.status !== 'expired' && tender.status !== 'cancelled') return false;
     // A QR stays scannable until its expiry, and banks may report a payment made just before it late:
     // keep checking until an answer after the grace period says it is still unpaid (at most a day).
-    return sale.md5 !== null && sale.finalCheckAt === null &&
-      this.#deps.now() <= (sale.expiresAt ?? sale.createdAt) + MAX_LATE_CHECK_MS;
+    return tender.md5 !== null && tender.finalCheckAt === null &&
+      this.#deps.now() <= (tender.expiresAt ?? tender.createdAt) + MAX_LATE_CHECK_MS;
   }
 
   async #check(watch: Watch): Promise<void> {
     const { ledger } = this.#deps;
-    const sale = ledger.get(watch.saleId);
-    if (!sale || !sale.md5 || !this.#shouldWatch(sale)) return;
+    const tender = ledger.getTender(watch.tenderId);
+    if (!tender || !tender.md5 || !this.#shouldWatch(tender)) return;
     let answer: CheckResponse | null = null;
     if (this.#deps.now() < watch.retryAt) {
       // Woken at expiry while the API asked us to wait: record the expiry without asking.
     } else {
       try {
         // Asked about the account the QR actually pays: an allowed account's payment is only known under it.
-        answer = await this.#deps.apiFor(sale).check({ md5: sale.md5, bakongId: payee(sale) });
-        assertAnswerMatches(answer, sale);
+        answer = await this.#deps.apiFor(tender).check({ md5: tender.md5, bakongId: payee(tender) });
+        assertAnswerMatches(answer, tender);
         watch.failure = null;
         watch.failures = 0;
         watch.retryAt = 0;
@@ -195,7 +196,7 @@ export class PaymentWatcher {
         const retryAfter = error instanceof BakongApiError ? error.retryAfterMs : null;
         watch.retryAt = retryAfter ? this.#deps.now() + retryAfter : 0;
         // Only catalog messages reach the screen; anything else is a fault of the POS, told in general words.
-        if (!(error instanceof PosError)) console.warn(`[watcher] sale #${sale.id}: check failed:`, describeError(error));
+        if (!(error instanceof PosError)) console.warn(`[watcher] tender #${tender.id}: check failed:`, describeError(error));
         watch.failure = error instanceof PosError ? error : new PosError('internal', hostMessage('payment.checkFailed'));
         watch.view = {
           apiUnreachable: true, lastError: watch.failure.text,
@@ -205,13 +206,13 @@ export class PaymentWatcher {
     }
     // Recorded even while shutting down: the ledger stays open until every check has finished.
     try {
-      if (this.#record(sale, answer) && watch.view.cannotSave) {
+      if (this.#record(tender, answer) && watch.view.cannotSave) {
         watch.view = { ...watch.view, cannotSave: false, lastError: watch.view.apiUnreachable ? watch.view.lastError : null };
       }
     } catch (error) {
       // The ledger could not be written (disk full?): keep the API's answer for the next check, and
       // tell the cashier until a write succeeds: a payment may arrive but cannot be saved.
-      console.warn(`[watcher] sale #${sale.id}: cannot write the ledger:`, describeError(error));
+      console.warn(`[watcher] tender #${tender.id}: cannot write the ledger:`, describeError(error));
       watch.view = { ...watch.view, cannotSave: true, lastError: watch.view.apiUnreachable ? watch.view.lastError : UNSAVED };
     }
     this.#deps.onChange();
@@ -221,65 +222,65 @@ export class PaymentWatcher {
    * Turns a trusted answer (or none) into a ledger transition. True when something was written: an
    * answer is always recorded (markChecked), so a ledger that cannot be written shows up at once.
    */
-  #record(asked: StoredSale, answer: CheckResponse | null): boolean {
+  #record(asked: StoredTender, answer: CheckResponse | null): boolean {
     const { ledger } = this.#deps;
     // Read again: the cashier may have cancelled while the check was on the wire.
-    const sale = ledger.get(asked.id);
-    if (!sale) return false;
-    const written = this.#transition(sale, answer);
+    const tender = ledger.getTender(asked.id);
+    if (!tender) return false;
+    const written = this.#transition(tender, answer);
     if (written || !answer) return written;
-    ledger.markChecked(sale.id);
+    ledger.markChecked(tender.id);
     return true;
   }
 
-  #transition(sale: StoredSale, answer: CheckResponse | null): boolean {
+  #transition(tender: StoredTender, answer: CheckResponse | null): boolean {
     const { ledger } = this.#deps;
     if (answer?.status === 'PAID') {
-      const late = sale.status !== 'awaiting_payment';
-      this.#deps.recordPayment(sale.id, late ? `paid after the sale was ${sale.status}` : 'payment confirmed by the API',
+      const late = tender.status !== 'awaiting_payment';
+      this.#deps.recordPayment(tender.id, late ? `paid after the QR was ${tender.status}` : 'payment confirmed by the API',
         ['awaiting_payment', 'expired', 'cancelled']);
       return true;
     }
-    if (sale.status !== 'awaiting_payment') {
+    if (tender.status !== 'awaiting_payment') {
       // An ended QR confirmed unpaid after its grace period needs no more checks.
-      const graceOver = this.#deps.now() > (sale.expiresAt ?? sale.createdAt) + this.#deps.policy.graceMs;
+      const graceOver = this.#deps.now() > (tender.expiresAt ?? tender.createdAt) + this.#deps.policy.graceMs;
       if (answer && graceOver) {
-        ledger.markFinalCheck(sale.id);
+        ledger.markFinalCheck(tender.id);
         return true;
       }
       return false;
     }
     if (answer?.status === 'EXPIRED') {
-      ledger.markExpired(sale.id, 'the API reported the QR expired');
+      ledger.markExpired(tender.id, 'the API reported the QR expired');
       return true;
     }
-    if (sale.expiresAt !== null && this.#deps.now() >= sale.expiresAt) {
-      ledger.markExpired(sale.id, 'the QR lifetime ended without payment');
+    if (tender.expiresAt !== null && this.#deps.now() >= tender.expiresAt) {
+      ledger.markExpired(tender.id, 'the QR lifetime ended without payment');
       return true;
     }
     return false;
   }
 }
 
-/** The account the sale's QR pays (recorded at verification; the shop's own for sales without one). */
-function payee(sale: StoredSale): string {
-  return sale.receivingAccount ?? sale.bakongId;
+/** The account the tender's QR pays (recorded at verification; the shop's own for sales made before it was recorded). */
+function payee(tender: StoredTender): string {
+  return tender.receivingAccount ?? tender.bakongId;
 }
 
-/** An answer about another account or another amount is not about this sale: never a payment. */
-function assertAnswerMatches(answer: CheckResponse, sale: StoredSale): void {
+/** An answer about another account or another amount is not about this tender: never a payment. */
+function assertAnswerMatches(answer: CheckResponse, tender: StoredTender): void {
   const paid = answer.status === 'PAID';
-  const expected = payee(sale);
+  const expected = payee(tender);
   if (answer.bakongId !== null ? answer.bakongId !== expected : paid) {
     throw answer.bakongId === null
       ? new BakongApiError('bad_response', 'api.paidWithoutAccount')
       : new BakongApiError('bad_response', 'api.otherAccount', { account: answer.bakongId, expected });
   }
-  if (answer.amountCents !== null ? answer.amountCents !== sale.amountCents : paid) {
+  if (answer.amountCents !== null ? answer.amountCents !== tender.amountCents : paid) {
     throw answer.amountCents === null
       ? new BakongApiError('bad_response', 'api.paidWithoutAmount')
       : new BakongApiError('bad_response', 'api.otherAmount',
-        { reported: formatUsd(answer.amountCents), expected: formatUsd(sale.amountCents) });
+        { reported: formatUsd(answer.amountCents), expected: formatUsd(tender.amountCents) });
   }
 }
 

@@ -12,147 +12,126 @@
  * Training sales are counted apart and never in takings; sales whose QR pays an account other than
  * the shop's own are counted apart and never in takings either.
  */
-import type { SaleStatus, ShiftMoney, ShiftReport } from '../../shared/contract.ts';
+import type { Currency, SaleStatus, ShiftMoney, ShiftReport, TenderKind } from '../../shared/contract.ts';
 import { centsToRiel } from '../../shared/money.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../ledger/database.ts';
 import { canonicalJson } from '../ledger/journal/canonical.ts';
 import type { Actor } from '../ledger/journal/events.ts';
+import {
+  applySaleRow, foldSale, pendingTender, SALE_ROW_TYPES_SQL, shownStatus, shownTender, type FoldedSale, type FoldedTender, type SaleJournalRow,
+} from '../ledger/journal/sale-fold.ts';
 import type { Shift, ShiftOpenReason } from '../ledger/shifts.ts';
 import { cashSection } from './cash-report.ts';
 
 export type { ShiftReport };
 type Money = ShiftMoney;
 
-interface SaleFacts {
-  amountCents: number;
-  khrPerUsd: number;
-  training: boolean;
-  bakongId: string;
-  payTo: string | null;
-}
-
 type Payload = Record<string, unknown>;
+
 
 const zero = (): Money => ({ count: 0, cents: 0, riel: 0 });
 
-function add(money: Money, sale: SaleFacts): void {
+/**
+ * An amount in its currency's minor units as the report's money: USD cents with riel at the sale's
+ * own rate (centsToRiel); a riel amount (issue 9's cash) in riel only, its cents left 0 (nothing in
+ * the POS converts riel to cents: the rate's direction is cents × rate = riel × 100).
+ */
+function add(money: Money, currency: Currency, amount: number, khrPerUsd: number): void {
   money.count += 1;
-  money.cents += sale.amountCents;
-  money.riel += centsToRiel(sale.amountCents, sale.khrPerUsd);
+  if (currency === 'USD') {
+    money.cents += amount;
+    money.riel += centsToRiel(amount, khrPerUsd);
+  } else {
+    money.riel += amount;
+  }
 }
+
+const addDue = (money: Money, sale: FoldedSale): void => add(money, sale.due_currency, sale.due_amount, sale.khr_per_usd);
+const addTender = (money: Money, sale: FoldedSale, tender: FoldedTender): void => add(money, tender.currency, tender.amount, sale.khr_per_usd);
 
 /**
  * The one membership rule of a shift: the journal row types that count a sale in the shift whose
- * seq range journals them (a sale opened, paid, expired, cancelled or failed there). The X/Z report
- * counts these rows; the export by Z (export/sales-rows.ts) exports the sales that have one.
+ * seq range journals them (a sale opened there, or one of its tenders paid, expired, cancelled or
+ * failed there; the v1 rows of before schema 17 alike). The X/Z report counts these rows; the export
+ * by Z (export/sales-rows.ts) exports the sales that have one.
  */
-export const SHIFT_SALE_ROW_TYPES = ['sale.opened', 'sale.paid', 'sale.expired', 'sale.cancelled', 'sale.failed'] as const;
+export const SHIFT_SALE_ROW_TYPES = ['sale.opened', 'sale.paid', 'sale.expired', 'sale.cancelled', 'sale.failed',
+  'tender.paid', 'tender.expired', 'tender.cancelled', 'tender.failed'] as const;
 
-
-const SALE_FACT_TYPES = "('migrated.sale', 'sale.opened', 'sale.qrIssued')";
-const STATUS_TYPES = "('migrated.sale', 'sale.opened', 'sale.qrIssued', 'sale.paid', 'sale.expired', 'sale.cancelled', 'sale.failed')";
-
-/** A sale's facts from its own journal rows up to `toSeq`. */
 /**
- * The two per-sale statements, prepared once per connection: a report asks them for every sale of
- * the shift, and preparing them each time cost about as much as running them (an X of a 2,740-sale
- * day: ~500 ms before, ~300 ms after, on the shared 2-core bench machine; tests/bench/year.ts).
+ * The per-sale statement, prepared once per connection: a report asks it for every sale of the shift
+ * opened before it, and preparing it each time cost about as much as running it (an X of a
+ * 2,740-sale day: ~500 ms before, ~300 ms after, on the shared 2-core bench machine; tests/bench/year.ts).
  */
-const perSale = new WeakMap<Db, { facts: Statement; status: Statement }>();
-function perSaleStatements(db: Db): { facts: Statement; status: Statement } {
+const perSale = new WeakMap<Db, Statement>();
+function saleRowsStatement(db: Db): Statement {
   let found = perSale.get(db);
   if (!found) {
-    found = {
-      facts: db.prepare(`SELECT type, payload FROM journal INDEXED BY journal_by_sale
-                         WHERE till_id = ? AND sale_id = ? AND seq <= ? AND type IN ${SALE_FACT_TYPES} ORDER BY seq`),
-      status: db.prepare(`SELECT at, type, payload FROM journal INDEXED BY journal_by_sale
-                          WHERE till_id = ? AND sale_id = ? AND seq <= ? AND type IN ${STATUS_TYPES} ORDER BY seq`),
-    };
+    found = db.prepare(`SELECT type, version, at, payload FROM journal INDEXED BY journal_by_sale
+                        WHERE till_id = ? AND sale_id = ? AND seq <= ? AND type IN ${SALE_ROW_TYPES_SQL} ORDER BY seq`);
     perSale.set(db, found);
   }
   return found;
 }
 
-function saleFacts(db: Db, till: string, sale: number, toSeq: number): SaleFacts | null {
-  const rows = perSaleStatements(db).facts
-    .all(till, sale, toSeq) as Array<{ type: string; payload: string }>;
-  let facts: SaleFacts | null = null;
-  for (const row of rows) {
-    const p = JSON.parse(row.payload) as Payload;
-    if (row.type === 'sale.opened' || row.type === 'migrated.sale') {
-      facts = {
-        amountCents: p.amountCents as number,
-        khrPerUsd: p.khrPerUsd as number,
-        training: p.training as boolean,
-        bakongId: p.bakongId as string,
-        payTo: row.type === 'migrated.sale' ? (p.payTo as string | null) : null,
-      };
-    } else if (facts) {
-      facts.payTo = p.payTo as string;
-    }
-  }
-  return facts;
+/** The sale as its journal rows up to `toSeq` leave it (sale-fold.ts), or null if none opened it. */
+function saleAt(db: Db, till: string, sale: number, toSeq: number): FoldedSale | null {
+  return foldSale(saleRowsStatement(db).iterate(till, sale, toSeq) as IterableIterator<SaleJournalRow>);
 }
 
-/** A sale as its journal rows up to a seq leave it (the columns the sales projection folds from them). */
+/** A sale as its journal rows up to a seq leave it, as the screens and the export show a sale. */
 export interface SaleStateAt {
+  /** As its tenders show it (SaleView.status): paid once completed, else its shown tender's. */
   status: SaleStatus;
+  /** When it was completed. */
   paidAt: number | null;
   paidLate: boolean;
+  /** Of its shown tender (the one that completed it, else its newest). */
   failureCode: string | null;
+  payTo: string | null;
+  md5: string | null;
+  /** Tenders it had then, and those paid after it was covered (how many, their sum in cents). */
+  tenders: number;
+  overpaidCount: number;
+  overpaidCents: number;
 }
 
 /**
- * The one fold of a sale's status rows up to `toSeq`: its status, paid time, paid-late flag and
- * failure code then. The X/Z report asks it for a sale's status at the shift's end; the export by
+ * The one fold of a sale's rows up to `toSeq`, as a sale's status, completed time, paid-late flag and
+ * shown tender then. The X/Z report asks it for a sale's status at the shift's end; the export by
  * Z (export/sales-rows.ts) shows each sale as of its shift's end with it.
  */
 export function saleStateAt(db: Db, till: string, sale: number, toSeq: number): SaleStateAt | null {
-  const rows = perSaleStatements(db).status
-    .all(till, sale, toSeq) as Array<{ at: number; type: string; payload: string }>;
-  let state: SaleStateAt | null = null;
-  for (const row of rows) {
-    const p = JSON.parse(row.payload) as Payload;
-    switch (row.type) {
-      case 'migrated.sale':
-        state = { status: p.status as SaleStatus, paidAt: p.paidAt as number | null, paidLate: p.paidLate === true, failureCode: p.failureCode as string | null };
-        break;
-      case 'sale.opened':
-        state = { status: 'creating', paidAt: null, paidLate: false, failureCode: null };
-        break;
-      case 'sale.qrIssued':
-        if (state) state.status = 'awaiting_payment';
-        break;
-      case 'sale.paid':
-        if (state) { state.status = 'paid'; state.paidAt = row.at; state.paidLate ||= p.late === true; }
-        break;
-      case 'sale.failed':
-        if (state) { state.status = 'failed'; state.failureCode = p.code as string; }
-        break;
-      default:
-        if (state) state.status = row.type.slice('sale.'.length) as SaleStatus;
-        break;
-    }
-  }
-  return state;
+  const folded = saleAt(db, till, sale, toSeq);
+  if (!folded) return null;
+  const shown = shownTender(folded);
+  const tenders = [...folded.tenders.values()];
+  return {
+    status: shownStatus(folded), paidAt: folded.completed_at, paidLate: folded.paid_late === 1, failureCode: shown?.failure_code ?? null,
+    payTo: shown?.pay_to ?? null, md5: shown?.md5 ?? null, tenders: tenders.length,
+    overpaidCount: tenders.filter((t) => t.overpaid === 1).length,
+    overpaidCents: tenders.filter((t) => t.overpaid === 1 && t.currency === 'USD').reduce((sum, t) => sum + t.amount, 0),
+  };
 }
 
-function statusAt(db: Db, till: string, sale: number, toSeq: number): SaleStatus | null {
-  return saleStateAt(db, till, sale, toSeq)?.status ?? null;
-}
+/**
+ * The report format this build writes: 2 adds the cash section (reports/cash-report.ts), 3 the
+ * takings by tender, overpayments and unpaid sales (sales and tenders, schema 17).
+ */
+export const REPORT_FORMAT = 3;
 
-/** The report format this build writes: 2 adds the cash section (reports/cash-report.ts). */
-export const REPORT_FORMAT = 2;
+type ReportFormat = ShiftReport['format'];
 
 /**
  * The report of `shift` (null: the rows journaled since the last close, no shift being open) from
  * its first seq to `toSeq` (default: the journal's head). `format`: a stored Z is recomputed in the
- * format it was closed with (1: before cash control, no cash section).
+ * format it was closed with (1: before cash control, no cash section; 2: before sales and tenders,
+ * no `tenders`, `overpaid`, `unpaid`).
  */
 export function shiftReport(
   db: Db,
-  options: { kind: 'X' | 'Z'; shift?: Shift | null; zNumber?: string | null; closedAt?: number | null; toSeq?: number; format?: 1 | 2 },
+  options: { kind: 'X' | 'Z'; shift?: Shift | null; zNumber?: string | null; closedAt?: number | null; toSeq?: number; format?: ReportFormat },
 ): ShiftReport {
   const till = db.prepare('SELECT id, code FROM till LIMIT 1').get() as { id: string; code: string } | undefined;
   if (!till) throw new Error('the ledger has no till identity yet');
@@ -163,9 +142,10 @@ export function shiftReport(
   const head = db.prepare('SELECT seq, hash FROM journal WHERE till_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1')
     .get(till.id, options.toSeq ?? Number.MAX_SAFE_INTEGER) as { seq: number; hash: string } | undefined;
   const toSeq = head?.seq ?? 0;
+  const format = options.format ?? REPORT_FORMAT;
 
   const report: ShiftReport = {
-    format: options.format ?? REPORT_FORMAT,
+    format,
     kind: options.kind,
     till: { id: till.id, code: till.code },
     shift: shift?.shift ?? null,
@@ -189,9 +169,12 @@ export function shiftReport(
     cancelled: [],
     failed: [],
   };
+  const tenders = new Map<string, { kind: TenderKind; currency: Currency; count: number; amount: number }>();
+  const overpaid: ShiftMoney & { sales: number[] } = { ...zero(), sales: [] };
+  const openedHere: number[] = [];
 
   // Sales that may still be unresolved at the end: those the previous Z left unresolved (or, before
-  // the first shift, those migrated unresolved) and those opened in this range.
+  // the first shift, those migrated unresolved) and those opened, or given a new tender, in this range.
   const candidates = new Set<number>();
   if (previous) {
     const stored = db.prepare('SELECT report FROM z_reports WHERE shift = ?').get(previous.shift) as { report: string } | undefined;
@@ -202,77 +185,82 @@ export function shiftReport(
     for (const m of migrated) candidates.add(m.sale_id);
   }
 
-  // A sale's facts and status come from the range's own rows when the sale was opened in it (the
-  // common case, no extra read); otherwise from its rows before the range, one index lookup each.
-  const facts = new Map<number, SaleFacts | null>();
-  const statusInRange = new Map<number, SaleStatus>();
-  const factsOf = (sale: number): SaleFacts | null => {
-    if (!facts.has(sale)) facts.set(sale, saleFacts(db, till.id, sale, toSeq));
-    return facts.get(sale) ?? null;
-  };
-  const rows = db.prepare(`SELECT seq, at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND type LIKE 'sale.%' ORDER BY seq`)
-    .all(till.id, fromSeq, toSeq) as Array<{ seq: number; at: number; type: string; payload: string }>;
+  // Each sale's state as the range's rows go: a sale opened in the range starts from its own row
+  // (the common case, no extra read); one opened before it from its rows before the range, one
+  // index lookup each.
+  const states = new Map<number, FoldedSale | null>();
+  const rows = db.prepare(`SELECT seq, type, version, at, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ?
+                           AND type IN ${SALE_ROW_TYPES_SQL} ORDER BY seq`)
+    .all(till.id, fromSeq, toSeq) as Array<SaleJournalRow & { seq: number }>;
   for (const row of rows) {
-    // Only the rows of SHIFT_SALE_ROW_TYPES count (the cases below); sale.qrIssued only tells a sale's facts.
     const p = JSON.parse(row.payload) as Payload;
-    const sale = p.sale as number;
+    const saleId = p.sale as number;
+    if (!states.has(saleId)) states.set(saleId, row.type === 'sale.opened' ? null : saleAt(db, till.id, saleId, fromSeq - 1));
+    const sale = applySaleRow(states.get(saleId) ?? null, row);
+    states.set(saleId, sale);
+    if (!sale) continue; // verifyChain names a row for a sale never opened
+    const training = sale.training === 1;
     if (row.type === 'sale.opened') {
-      facts.set(sale, { amountCents: p.amountCents as number, khrPerUsd: p.khrPerUsd as number, training: p.training as boolean, bakongId: p.bakongId as string, payTo: null });
+      candidates.add(saleId);
+      addDue(training ? report.training.opened : report.byStatus.opened, sale);
+      report.firstSale ??= { sale: saleId, at: row.at };
+      report.lastSale = { sale: saleId, at: row.at };
+      if (!training) openedHere.push(saleId);
+      continue;
     }
-    const f = factsOf(sale);
-    if (!f) continue; // verifyChain names a row for a sale never opened
-    const training = f.training;
-    switch (row.type) {
-      case 'sale.opened':
-        statusInRange.set(sale, 'creating');
-        candidates.add(sale);
-        add(training ? report.training.opened : report.byStatus.opened, f);
-        report.firstSale ??= { sale, at: row.at };
-        report.lastSale = { sale, at: row.at };
-        break;
-      case 'sale.qrIssued':
-        statusInRange.set(sale, 'awaiting_payment');
-        f.payTo = p.payTo as string;
-        break;
-      case 'sale.paid': {
-        statusInRange.set(sale, 'paid');
-        if (training) { add(report.training.paid, f); break; }
-        add(report.byStatus.paid, f);
-        if (p.late === true) { add(report.byStatus.paidLate, f); report.paidLate.push(sale); }
-        if (f.payTo !== null && f.payTo !== f.bakongId) {
-          add(report.otherAccount, f);
-          report.otherAccount.sales.push(sale);
+    if (row.type === 'tender.opened') candidates.add(saleId);
+    // Only the outcome rows count (SHIFT_SALE_ROW_TYPES); the others only move the sale's state.
+    const outcome = /^(?:sale|tender)\.(paid|expired|cancelled|failed)$/.exec(row.type)?.[1];
+    const tender = outcome === undefined ? undefined : sale.tenders.get((row.type.startsWith('tender.') ? p.tender : p.sale) as number);
+    if (!tender) continue;
+    switch (outcome) {
+      case 'paid': {
+        if (training) { addTender(report.training.paid, sale, tender); break; }
+        addTender(report.byStatus.paid, sale, tender);
+        if (p.late === true) { addTender(report.byStatus.paidLate, sale, tender); report.paidLate.push(saleId); }
+        if (p.overpaid === true) { addTender(overpaid, sale, tender); overpaid.sales.push(saleId); }
+        if (tender.pay_to !== null && tender.pay_to !== sale.bakong_id) {
+          addTender(report.otherAccount, sale, tender);
+          report.otherAccount.sales.push(saleId);
         } else {
-          add(report.takings, f);
-          add(report.takings.byTender.khqr, f);
+          addTender(report.takings, sale, tender);
+          if (tender.kind === 'khqr') addTender(report.takings.byTender.khqr, sale, tender);
+          const key = `${tender.kind} ${tender.currency}`;
+          const line = tenders.get(key) ?? { kind: tender.kind, currency: tender.currency, count: 0, amount: 0 };
+          line.count += 1;
+          line.amount += tender.amount;
+          tenders.set(key, line);
         }
         break;
       }
-      case 'sale.expired':
-        statusInRange.set(sale, 'expired');
-        add(training ? report.training.expired : report.byStatus.expired, f);
+      case 'expired':
+        addTender(training ? report.training.expired : report.byStatus.expired, sale, tender);
         break;
-      case 'sale.cancelled':
-        statusInRange.set(sale, 'cancelled');
-        add(training ? report.training.cancelled : report.byStatus.cancelled, f);
-        if (!training) report.cancelled.push(sale);
+      case 'cancelled':
+        addTender(training ? report.training.cancelled : report.byStatus.cancelled, sale, tender);
+        if (!training) report.cancelled.push(saleId);
         break;
-      case 'sale.failed':
-        statusInRange.set(sale, 'failed');
-        add(training ? report.training.failed : report.byStatus.failed, f);
-        if (!training) report.failed.push(sale);
+      case 'failed':
+        addTender(training ? report.training.failed : report.byStatus.failed, sale, tender);
+        if (!training) report.failed.push(saleId);
         break;
       default:
         break;
     }
   }
+  const stateAtEnd = (sale: number): FoldedSale | null => (states.has(sale) ? states.get(sale)! : saleAt(db, till.id, sale, toSeq));
   for (const sale of [...candidates].sort((a, b) => a - b)) {
-    const status = statusInRange.get(sale) ?? statusAt(db, till.id, sale, toSeq);
-    if (status === 'creating' || status === 'awaiting_payment') {
-      report.unresolved.push({ sale, status, amountCents: factsOf(sale)?.amountCents ?? 0 });
-    }
+    const pending = ((state) => (state ? pendingTender(state) : undefined))(stateAtEnd(sale));
+    if (pending) report.unresolved.push({ sale, status: pending.status, amountCents: pending.amount });
   }
-  if (report.format >= 2) report.cash = cashSection(db, till.id, fromSeq, toSeq);
+  if (format >= 2) report.cash = cashSection(db, till.id, fromSeq, toSeq);
+  if (format < 3) return report;
+  report.tenders = [...tenders.values()];
+  report.overpaid = overpaid;
+  report.unpaid = openedHere.filter((sale) => {
+    const state = stateAtEnd(sale);
+    return state !== null && state.status === 'open' && !pendingTender(state);
+  });
   return report;
 }
 
@@ -297,9 +285,10 @@ function shiftByNumber(db: Db, n: number): Shift | null {
 }
 
 /** The format a stored Z was closed with (text that is not a report is compared as the current format, and differs). */
-function storedFormat(report: string): 1 | 2 {
+function storedFormat(report: string): ReportFormat {
   try {
-    return (JSON.parse(report) as { format?: unknown }).format === 1 ? 1 : REPORT_FORMAT;
+    const format = (JSON.parse(report) as { format?: unknown }).format;
+    return format === 1 || format === 2 ? format : REPORT_FORMAT;
   } catch {
     return REPORT_FORMAT;
   }
@@ -350,7 +339,8 @@ export function verifyZReports(db: Db): ZProblem | null {
     const stored = db.prepare('SELECT z_number, last_seq, head_hash16, closed_at, report FROM z_reports WHERE shift = ?').get(n) as
       { z_number: string; last_seq: number; head_hash16: string; closed_at: number; report: string } | undefined;
     if (!stored) return { shift: n, text: `shift ${n} was closed as ${c.zNumber} but its Z report is missing` };
-    // In the format it was closed with: a Z closed before cash control has no cash section.
+    // In the format it was closed with: a Z closed before cash control has no cash section, one
+    // closed before sales and tenders no tender lines.
     const format = storedFormat(stored.report);
     const recomputed = canonicalJson(shiftReport(db, { kind: 'Z', shift: s, zNumber: c.zNumber, closedAt: c.at, toSeq: c.lastSeq, format }));
     if (stored.report !== recomputed || stored.z_number !== c.zNumber || stored.last_seq !== c.lastSeq || stored.head_hash16 !== c.headHash16 || stored.closed_at !== c.at) {

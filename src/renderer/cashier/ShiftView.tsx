@@ -23,6 +23,8 @@ function ReportTable({ report }: { report: ShiftReport }) {
   const lists: Array<[Parameters<typeof t>[0], string | null]> = [
     ['shift.unresolved', saleList(report.unresolved.map((u) => u.sale))],
     ['shift.paidLateList', saleList(report.paidLate)],
+    ['shift.overpaidList', saleList(report.overpaid?.sales ?? [])],
+    ['shift.unpaidList', saleList(report.unpaid ?? [])],
     ['shift.cancelledList', saleList(report.cancelled)],
     ['shift.failedList', saleList(report.failed)],
     ['shift.otherAccountList', saleList(report.otherAccount.sales)],

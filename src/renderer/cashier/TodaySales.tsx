@@ -25,7 +25,27 @@ function SaleDetails({ sale }: { sale: SaleView }) {
         <dt>{t('today.reference')}</dt>
         <dd className="today__md5">{sale.md5 ?? t('today.noQr')}</dd>
       </dl>
+      <TenderList sale={sale} />
     </details>
+  );
+}
+
+/** Every attempt to pay the sale (its tenders), oldest first: a New QR is a second attempt of the same sale. */
+function TenderList({ sale }: { sale: SaleView }) {
+  const t = useT();
+  return (
+    <>
+      <h3 className="today__tenders-title">{t('today.tenders')}</h3>
+      <ol className="today__tenders" aria-label={t('today.tenders')}>
+        {sale.tenders.map((tender) => (
+          <li key={tender.id}>
+            {t('today.tenderKhqr', { tender: tender.id })} · <span className="num">{tender.currency === 'USD' ? formatUsd(tender.amount) : formatRiel(tender.amount)}</span> · {t(STATUS_KEYS[tender.status])}
+            {tender.paidLate && <> · {t('today.late')}</>}
+            {tender.overpaid && <strong className="today__elsewhere"> · {t('today.tenderOverpaid')}</strong>}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 

@@ -23,6 +23,8 @@ export function reportLines(report: ShiftReport): ReportLine[] {
     { key: 'shift.line.opened', money: s.opened },
     { key: 'shift.line.paid', money: s.paid },
     { key: 'shift.line.paidLate', money: s.paidLate },
+    // Format 3 (schema 17 on): paid on a sale already covered; in the takings, owed back.
+    ...(report.overpaid ? [{ key: 'shift.line.overpaid' as const, money: report.overpaid }] : []),
     { key: 'shift.line.expired', money: s.expired },
     { key: 'shift.line.cancelled', money: s.cancelled },
     { key: 'shift.line.failed', money: s.failed },

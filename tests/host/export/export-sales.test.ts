@@ -20,6 +20,7 @@ import { centsToRiel } from '../../../src/shared/money.ts';
 import { seedSales } from '../../support/seed-sales.ts';
 import { tempDir } from '../../support/temp.ts';
 import { parseCsvStrict } from './csv-parse.ts';
+import { SALE_ROW_SQL } from '../../support/sale-row.ts';
 
 const KHMER_SHOP = 'ហាងកាហ្វេ សុខា';
 const FORMULA_SHOP = '=HYPERLINK("http://evil.example","Click")';
@@ -88,7 +89,7 @@ interface DbRow {
 }
 
 function dbRows(db: Db): DbRow[] {
-  return db.prepare('SELECT * FROM sales ORDER BY created_at, id').all() as DbRow[];
+  return db.prepare(`${SALE_ROW_SQL} ORDER BY s.created_at, s.id`).all() as DbRow[];
 }
 
 /** Parses "10.50" into cents with integers only; anything else fails the test. */

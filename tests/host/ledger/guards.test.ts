@@ -18,16 +18,8 @@ import { tempDir } from '../../support/temp.ts';
  * (dropping its triggers with it) and forgets one fails here.
  */
 const GUARDS = [
-  // 001
-  'sales_amount_is_final', 'sales_qr_is_final', 'sales_paid_is_final', 'sales_never_deleted',
-  'sale_events_append_only_update', 'sale_events_append_only_delete',
-  // 005
-  'sales_pay_to_is_final',
-  // 011
-  'sales_paid_row_is_final',
+  // 001, 005, 011 and 012's guards of sales and sale_events went with those tables at 016 (below).
   // 012
-  'sales_never_replaced', 'sales_id_is_final', 'sales_md5_is_unique', 'sale_events_never_replaced',
-  'alerts_never_replaced', 'alerts_row_is_final', 'alerts_never_deleted',
   'print_jobs_never_replaced', 'print_jobs_identity_is_final', 'print_jobs_never_deleted',
   // 013
   'till_never_replaced', 'till_never_updated', 'till_never_deleted',
@@ -37,6 +29,11 @@ const GUARDS = [
   'z_reports_never_replaced', 'z_reports_never_updated', 'z_reports_never_deleted',
   // 016
   'cash_movements_never_replaced', 'cash_movements_never_updated', 'cash_movements_never_deleted',
+  // 017: sales, tenders and their history, and the rebuilt alerts
+  'sales_never_deleted', 'sales_never_replaced', 'sales_due_is_final', 'sales_ended_is_final',
+  'tenders_never_deleted', 'tenders_never_replaced', 'tenders_identity_is_final', 'tenders_qr_is_final', 'tenders_md5_is_unique',
+  'tenders_paid_row_is_final', 'tender_events_append_only_update', 'tender_events_append_only_delete', 'tender_events_never_replaced',
+  'alerts_never_replaced', 'alerts_row_is_final', 'alerts_never_deleted',
 ];
 
 /** A shop's ledger, closed, and a second connection to its file as anyone with the file could open. */
@@ -63,20 +60,20 @@ test('a new ledger and one upgraded from the first version have every guard as t
 
 test('a dropped guard is reported missing, by name', (t) => {
   const { file } = ledgerFile(t);
-  file.exec('DROP TRIGGER sales_never_replaced; DROP TRIGGER sale_events_append_only_delete');
+  file.exec('DROP TRIGGER sales_never_replaced; DROP TRIGGER tender_events_append_only_delete');
   const report = checkLedgerGuards(file);
   assert.equal(report.ok, false);
-  assert.deepEqual(report.missing.sort(), ['sale_events_append_only_delete', 'sales_never_replaced']);
+  assert.deepEqual(report.missing.sort(), ['sales_never_replaced', 'tender_events_append_only_delete']);
   assert.deepEqual(report.altered, []);
   assert.match(guardProblems(report).join('\n'), /"sales_never_replaced" is missing/);
 });
 
 test('a guard put back with other text (one that never fires) is reported altered', (t) => {
   const { file } = ledgerFile(t);
-  file.exec(`DROP TRIGGER sales_paid_row_is_final;
-    CREATE TRIGGER sales_paid_row_is_final BEFORE UPDATE ON sales WHEN 0 BEGIN SELECT RAISE(ABORT, 'a paid sale cannot change'); END;`);
+  file.exec(`DROP TRIGGER tenders_paid_row_is_final;
+    CREATE TRIGGER tenders_paid_row_is_final BEFORE UPDATE ON tenders WHEN 0 BEGIN SELECT RAISE(ABORT, 'a paid tender cannot change'); END;`);
   const report = checkLedgerGuards(file);
-  assert.deepEqual(report, { ok: false, missing: [], altered: ['sales_paid_row_is_final'], unexpected: [], schema: { missing: [], altered: [], unexpected: [] } });
+  assert.deepEqual(report, { ok: false, missing: [], altered: ['tenders_paid_row_is_final'], unexpected: [], schema: { missing: [], altered: [], unexpected: [] } });
 });
 
 test('a trigger no migration created is reported, its name quoted as data', (t) => {
@@ -109,7 +106,7 @@ test('a table, index or generated column edited through writable_schema is named
   file.prepare(`UPDATE sqlite_schema SET sql = replace(sql, '$.sale', '$.job') WHERE type = 'table' AND name = 'journal'`).run();
   file.pragma('writable_schema = OFF');
   file.unsafeMode(false);
-  file.exec('CREATE INDEX sneaky ON sales (md5); DROP INDEX sales_by_status');
+  file.exec('CREATE INDEX sneaky ON tenders (md5); DROP INDEX sales_by_status');
   const report = checkLedgerGuards(file);
   assert.equal(report.ok, false);
   assert.deepEqual(report.missing, []);

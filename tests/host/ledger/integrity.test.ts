@@ -81,8 +81,8 @@ test('a healthy ledger: no warning, nothing journaled', async (t) => {
 test('a paid sale changed behind the triggers: a warning that survives restarts until acknowledged, and the acknowledgement is journaled', async (t) => {
   const dir = seededDir(t, 20);
   withTriggersDropped(dir, (file) => {
-    assert.equal(file.prepare("SELECT status FROM sales WHERE id = 4").pluck().get(), 'paid');
-    file.prepare('UPDATE sales SET amount_cents = 1 WHERE id = 4').run();
+    assert.equal(file.prepare("SELECT status FROM tenders WHERE id = 4").pluck().get(), 'paid');
+    file.prepare('UPDATE tenders SET amount = 1 WHERE id = 4').run();
   });
 
   const first = await started(t, dir);
@@ -120,8 +120,9 @@ test('a row before the last Z rewritten with every hash recomputed: only the Z a
     let prev = '';
     for (const row of rows) {
       let payload = row.payload as string;
-      const parsed = JSON.parse(payload) as { sale?: number; amountCents?: number };
-      if (parsed.sale === 2 && parsed.amountCents !== undefined) payload = canonicalJson({ ...parsed, amountCents: 1 });
+      const parsed = JSON.parse(payload) as { sale?: number; dueAmount?: number; amount?: number };
+      if (parsed.sale === 2 && parsed.dueAmount !== undefined) payload = canonicalJson({ ...parsed, dueAmount: 1 });
+      if (parsed.sale === 2 && parsed.amount !== undefined) payload = canonicalJson({ ...parsed, amount: 1 });
       const prevHash = prev || (row.prev_hash as string);
       const hash = rowHash(prevHash, {
         tillId: row.till_id as string, epoch: row.epoch as number, seq: row.seq as number, uuid: row.uuid as string, actor: row.actor as string,
@@ -130,7 +131,8 @@ test('a row before the last Z rewritten with every hash recomputed: only the Z a
       file.prepare('UPDATE journal SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(payload, prevHash, hash, row.seq);
       prev = hash;
     }
-    file.prepare('UPDATE sales SET amount_cents = 1 WHERE id = 2').run();
+    file.prepare('UPDATE sales SET due_amount = 1 WHERE id = 2').run();
+    file.prepare('UPDATE tenders SET amount = 1 WHERE id = 2').run();
   });
   const file = openLedger(dir);
   assert.equal(verifyChain(file).ok, true, 'a plain walk of the rewritten chain passes');

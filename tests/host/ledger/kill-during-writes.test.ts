@@ -90,10 +90,10 @@ function checkFile(dataDir: string, acknowledged: readonly Acknowledged[]): numb
   try {
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     for (const sale of acknowledged) {
-      const row = db.prepare('SELECT amount_cents, status FROM sales WHERE id = ?').get(sale.saleId) as { amount_cents: number; status: string } | undefined;
+      const row = db.prepare('SELECT due_amount, status FROM sales WHERE id = ?').get(sale.saleId) as { due_amount: number; status: string } | undefined;
       assert.ok(row, `acknowledged sale ${sale.saleId} is in the ledger`);
-      assert.equal(row.amount_cents, sale.amountCents);
-      if (sale.paid) assert.equal(row.status, 'paid', `sale ${sale.saleId} was acknowledged paid`);
+      assert.equal(row.due_amount, sale.amountCents);
+      if (sale.paid) assert.equal(row.status, 'completed', `sale ${sale.saleId} was acknowledged paid`);
     }
     const chain = verifyChain(db);
     assert.equal(chain.ok, true, JSON.stringify(chain.problem));

@@ -35,7 +35,8 @@ test('a payment on time owes its receipt and raises no alert', (t) => {
   const sale = parts.sales.create(NEW_SALE);
   parts.sales.attachQr(sale.id, { md5: 'b'.repeat(32), khqrString: '000201…', expiresAt: Date.now() + 60_000, payTo: 'shop@aclb' });
   const paid = recordPayment(parts, sale.id, 'ok', ENDED);
-  assert.equal(paid?.status, 'paid');
+  assert.equal(paid?.tender.status, 'paid');
+  assert.equal(paid?.sale.saleStatus, 'completed');
   assert.deepEqual(parts.printJobs.latest(10).map((job) => [job.saleId, job.kind]), [[sale.id, 'receipt']]);
   assert.deepEqual(parts.alerts.open(), []);
   assert.equal(recordPayment(parts, sale.id, 'again', ENDED), null, 'paid once');
@@ -45,7 +46,7 @@ test('a payment on time owes its receipt and raises no alert', (t) => {
 test('a late payment raises its alert, in the cashier\'s words, beside the receipt', (t) => {
   const parts = tables(t);
   const id = expiredSale(parts);
-  assert.equal(recordPayment(parts, id, 'late', ENDED)?.paidLate, true);
+  assert.equal(recordPayment(parts, id, 'late', ENDED)?.tender.paidLate, true);
   const [alert] = parts.alerts.open();
   assert.deepEqual(alert?.message, { code: 'alert.paidAfterExpiry', params: { sale: id, amount: '$10.50' } });
   assert.match(englishText(alert!.message), /sale #1 \(\$10\.50\) was paid after it had expired/);
@@ -62,5 +63,5 @@ test('when one of the three writes fails, none of them is kept', (t) => {
   assert.equal(parts.sales.get(id)!.status, 'expired');
   assert.equal(parts.printJobs.latest(10).length, 0);
   parts.db.exec('DROP TRIGGER alerts_fail');
-  assert.equal(recordPayment(parts, id, 'late', ENDED)?.status, 'paid', 'recorded once the disk has room');
+  assert.equal(recordPayment(parts, id, 'late', ENDED)?.tender.status, 'paid', 'recorded once the disk has room');
 });

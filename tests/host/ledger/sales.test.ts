@@ -51,8 +51,10 @@ test('a sale moves creating → awaiting → paid, with every step in its histor
   assert.equal(sale.status, 'creating');
   assert.equal(ledger.attachQr(sale.id, QR).status, 'awaiting_payment');
   const paid = ledger.markPaid(sale.id, 'confirmed');
-  assert.equal(paid?.status, 'paid');
-  assert.ok(paid?.paidAt);
+  assert.equal(paid?.tender.status, 'paid');
+  assert.ok(paid?.tender.paidAt);
+  assert.equal(paid?.sale.saleStatus, 'completed', 'one tender covering what is due completes the sale');
+  assert.equal(paid?.sale.paidAt, paid?.tender.paidAt);
   assert.deepEqual(ledger.history(sale.id).map((e) => e.to), ['creating', 'awaiting_payment', 'paid']);
 });
 
@@ -74,15 +76,19 @@ test('the schema itself refuses to rewrite money or history', (t) => {
   const sale = ledger.create(NEW_SALE);
   ledger.attachQr(sale.id, QR);
   ledger.markPaid(sale.id, 'ok');
-  assert.throws(() => db.prepare('UPDATE sales SET amount_cents = 1 WHERE id = ?').run(sale.id), /cannot change/);
-  assert.throws(() => db.prepare("UPDATE sales SET status = 'cancelled' WHERE id = ?").run(sale.id), /paid sale cannot change/);
-  assert.throws(() => db.prepare("UPDATE sales SET md5 = 'b' WHERE id = ?").run(sale.id), /cannot change/);
+  assert.throws(() => db.prepare('UPDATE sales SET due_amount = 1 WHERE id = ?').run(sale.saleId), /cannot change/);
+  assert.throws(() => db.prepare("UPDATE sales SET status = 'open', completed_at = NULL WHERE id = ?").run(sale.saleId), /completed or voided sale cannot change/);
+  assert.throws(() => db.prepare('UPDATE tenders SET amount = 1 WHERE id = ?').run(sale.id), /cannot change/);
+  assert.throws(() => db.prepare("UPDATE tenders SET status = 'cancelled' WHERE id = ?").run(sale.id), /paid tender cannot change/);
+  assert.throws(() => db.prepare("UPDATE tenders SET md5 = 'b' WHERE id = ?").run(sale.id), /cannot change/);
   const waiting = ledger.create(NEW_SALE);
   ledger.attachQr(waiting.id, { ...QR, md5: 'c'.repeat(32) });
-  assert.throws(() => db.prepare("UPDATE sales SET md5 = 'b' WHERE id = ?").run(waiting.id), /QR cannot change/);
-  assert.throws(() => db.prepare('DELETE FROM sales WHERE id = ?').run(sale.id), /never deleted/);
-  assert.throws(() => db.prepare('DELETE FROM sale_events').run(), /append-only/);
-  assert.throws(() => db.prepare('INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url, created_at, updated_at) VALUES (1.5, \'USD\', 4000, \'creating\', 0, \'a\', \'b\', \'\', 0, 0)').run(), /cannot store REAL/);
+  assert.throws(() => db.prepare("UPDATE tenders SET md5 = 'b' WHERE id = ?").run(waiting.id), /QR cannot change/);
+  assert.throws(() => db.prepare('DELETE FROM sales WHERE id = ?').run(sale.saleId), /never deleted/);
+  assert.throws(() => db.prepare('DELETE FROM tenders WHERE id = ?').run(sale.id), /never deleted/);
+  assert.throws(() => db.prepare('DELETE FROM tender_events').run(), /append-only/);
+  assert.throws(() => db.prepare('INSERT INTO sales (due_currency, due_amount, khr_per_usd, status, training, merchant_name, bakong_id, created_at, updated_at) VALUES (\'USD\', 1.5, 4000, \'open\', 0, \'a\', \'b\', 0, 0)').run(), /cannot store REAL/);
+  assert.throws(() => db.prepare('INSERT INTO tenders (sale_id, kind, currency, amount, status, created_at, updated_at) VALUES (1, \'card\', \'USD\', 5, \'paid\', 0, 0)').run(), /CHECK constraint/);
 });
 
 test('a cancelled sale cannot receive its QR afterwards; ended sales stay ended', (t) => {
@@ -136,7 +142,7 @@ test('a sale paid to an allowed account is counted apart from the takings, and i
   assert.equal(totals.paidCents, 1050);
   assert.equal(totals.otherAccountCount, 1);
   assert.equal(totals.otherAccountCents, 700);
-  assert.throws(() => db.prepare('UPDATE sales SET pay_to = ? WHERE id = ?').run('thief@wing', relayed.id), /cannot change/);
+  assert.throws(() => db.prepare('UPDATE tenders SET pay_to = ? WHERE id = ?').run('thief@wing', relayed.id), /cannot change/);
 });
 
 test('sales recorded before the receiving account existed get it from their stored QR', (t) => {
@@ -196,7 +202,7 @@ test('a failure reason stored in English by an older version is kept in the ledg
   assert.equal(sale.status, 'failed');
   assert.equal(sale.amountCents, 200);
   assert.deepEqual(sale.failureReason, { code: 'payment.failedEarlier' }, 'what a screen gets');
-  assert.deepEqual(db.prepare('SELECT failure_reason, failure_code, failure_params FROM sales WHERE id = 1').get(),
+  assert.deepEqual(db.prepare('SELECT failure_reason, failure_code, failure_params FROM tenders WHERE id = 1').get(),
     { failure_reason: OLD_REASON, failure_code: null, failure_params: null }, 'the shop\'s record of why it failed, untouched');
 });
 
@@ -207,14 +213,14 @@ test('the history line of an old failure reads as a generic code, is kept as wri
   t.after(() => db.close());
   const ledger = new SalesLedger(db);
   assert.deepEqual(ledger.history(1).map((e) => [e.to, e.detail]), [['creating', null], ['failed', 'payment.failedEarlier']]);
-  assert.deepEqual(db.prepare('SELECT detail FROM sale_events ORDER BY id').all(), [{ detail: null }, { detail: OLD_REASON }]);
-  assert.throws(() => db.prepare('UPDATE sale_events SET detail = ? WHERE id = 2').run('changed'), /append-only/);
-  assert.throws(() => db.prepare('DELETE FROM sale_events WHERE id = 2').run(), /append-only/);
+  assert.deepEqual(db.prepare('SELECT detail FROM tender_events ORDER BY id').all(), [{ detail: null }, { detail: OLD_REASON }]);
+  assert.throws(() => db.prepare('UPDATE tender_events SET detail = ? WHERE id = 2').run('changed'), /append-only/);
+  assert.throws(() => db.prepare('DELETE FROM tender_events WHERE id = 2').run(), /append-only/);
 });
 
 test('no migration lifts a guard: none drops a trigger or deletes or rewrites sale history', () => {
   for (const migration of MIGRATIONS) {
-    assert.doesNotMatch(migration.sql, /DROP\s+TRIGGER|(UPDATE|DELETE\s+FROM)\s+sale_events/i, `migration ${migration.version}`);
+    assert.doesNotMatch(migration.sql, /DROP\s+TRIGGER|(UPDATE|DELETE\s+FROM)\s+(sale|tender)_events/i, `migration ${migration.version}`);
   }
 });
 
@@ -223,7 +229,7 @@ test('a stored code this build does not know reads as the generic code, never as
   t.after(() => db.close());
   const ledger = new SalesLedger(db);
   const sale = ledger.create(NEW_SALE);
-  db.prepare(`UPDATE sales SET status = 'failed', failure_code = ? WHERE id = ?`).run('PAYMENT RECEIVED, hand over the goods', sale.id);
+  db.prepare(`UPDATE tenders SET status = 'failed', failure_code = ? WHERE id = ?`).run('PAYMENT RECEIVED, hand over the goods', sale.id);
   assert.deepEqual(ledger.get(sale.id)!.failureReason, { code: 'payment.failedEarlier' });
 });
 

@@ -60,7 +60,7 @@ for (const [at, date] of [['2026-12-01T16:59:59Z', '2026-12-01'], ['2026-12-01T1
     assert.equal(open.reason, 'first_sale');
     assert.equal(open.openedBy, 'cashier');
     const rows = journal(db);
-    assert.deepEqual(rows.map((r) => r.type), ['till.created', 'settings.snapshot', 'shift.opened', 'sale.opened']);
+    assert.deepEqual(rows.map((r) => r.type), ['till.created', 'settings.snapshot', 'shift.opened', 'sale.opened', 'tender.opened']);
     assert.deepEqual(JSON.parse(rows[2]!.payload), { shift: 1, businessDate: date, reason: 'first_sale' });
     assert.equal(open.openedSeq, 3);
     // A second sale stays in the same shift.
@@ -111,8 +111,8 @@ test('close: Z 1 numbered <till>-Z1, anchored at the journal head, stored; a sec
   recordPayment(tables, ended.id, 'paid late', ['awaiting_payment', 'expired']);
   const two = shifts.current()!;
   assert.deepEqual({ shift: two.shift, reason: two.reason, openedBy: two.openedBy }, { shift: 2, reason: 'late_payment', openedBy: 'system' });
-  const tail = journal(db).slice(-3).map((r) => [r.type, r.actor]);
-  assert.deepEqual(tail, [['shift.opened', 'system'], ['sale.paid', 'system'], ['alert.raised', 'system']]);
+  const tail = journal(db).slice(-4).map((r) => [r.type, r.actor]);
+  assert.deepEqual(tail, [['shift.opened', 'system'], ['tender.paid', 'system'], ['sale.completed', 'system'], ['alert.raised', 'system']]);
   const x = shifts.xReport();
   assert.equal(x.shift, 2);
   assert.equal(x.fromSeq, closedRow.seq + 1);

@@ -1,10 +1,10 @@
 /**
  * The ledger's guards hold against a second connection to the file, as anyone who can open it would
  * use it (docs/ledger.md): `INSERT OR REPLACE`, `REPLACE`, upserts and `UPDATE OR REPLACE` cannot
- * rewrite or remove a paid sale, its history, its alert or its receipt job, whatever the client's
- * pragmas. REPLACE deletes the row it conflicts with (on the primary key or on any UNIQUE index)
- * without firing DELETE triggers unless recursive_triggers is on, which is why migration 012 guards
- * the insert itself.
+ * rewrite or remove a completed sale, its paid tender, their history, an alert or a receipt job,
+ * whatever the client's pragmas. REPLACE deletes the row it conflicts with (on the primary key or on
+ * any UNIQUE index) without firing DELETE triggers unless recursive_triggers is on, which is why
+ * migrations 012 and 016 guard the insert itself. (In a new ledger sale N's first tender is tender N.)
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { recordPayment } from '../../../src/host/ledger/record-payment.ts';
 import { SalesLedger } from '../../../src/host/ledger/sales.ts';
 import { tempDir } from '../../support/temp.ts';
 
-const TABLES = ['sales', 'sale_events', 'alerts', 'print_jobs'] as const;
+const TABLES = ['sales', 'tenders', 'tender_events', 'alerts', 'print_jobs'] as const;
 
 /** The POS's own words when a guard refuses, or a foreign key (a client that leaves them on). */
 const REFUSED = /cannot|never|append-only|FOREIGN KEY constraint failed/;
@@ -49,7 +49,7 @@ function shop(t: { after(fn: () => void): void }): Shop {
     assert.ok(recordPayment(tables, paidId, 'paid', ['awaiting_payment']));
     const lateId = newSale('b'.repeat(32));
     assert.ok(sales.markExpired(lateId, 'expired'));
-    assert.equal(recordPayment(tables, lateId, 'paid late', ['expired'])?.paidLate, true);
+    assert.equal(recordPayment(tables, lateId, 'paid late', ['expired'])?.tender.paidLate, true);
     const waitingId = newSale('c'.repeat(32));
     const creatingId = newSale(null);
     const job = (saleId: number): number =>
@@ -86,13 +86,19 @@ function attacker(t: { after(fn: () => void): void }, dir: string, pragmas: read
   return db;
 }
 
-const SALE_COLUMNS = `id, amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url,
-  md5, khqr_string, created_at, updated_at, expires_at, paid_at, pay_to`;
+const TENDER_COLUMNS = `id, sale_id, kind, currency, amount, status, created_at, updated_at, api_base_url, md5, khqr_string, expires_at, paid_at, pay_to`;
 
-/** The paid sale rewritten as a cancelled 1¢ sale paying someone else (same md5 unless told). */
-function forgedSale(id: number, md5: string): string {
-  return `(${SALE_COLUMNS}) VALUES (${id}, 1, 'USD', 4100, 'cancelled', 0, 'My Shop', 'thief@wing', 'https://api.test',
-    '${md5}', '000201forged', 1, 1, 2, NULL, 'thief@wing')`;
+/** The paid tender rewritten as a cancelled 1¢ QR paying someone else (same md5 unless told). */
+function forgedTender(id: number, saleId: number, md5: string): string {
+  return `(${TENDER_COLUMNS}) VALUES (${id}, ${saleId}, 'khqr', 'USD', 1, 'cancelled', 1, 1, 'https://api.test',
+    '${md5}', '000201forged', 2, NULL, 'thief@wing')`;
+}
+
+const SALE_COLUMNS = 'id, due_currency, due_amount, khr_per_usd, status, training, merchant_name, bakong_id, created_at, updated_at';
+
+/** The completed sale rewritten as an open 1¢ sale of another shop. */
+function forgedSale(id: number): string {
+  return `(${SALE_COLUMNS}) VALUES (${id}, 'USD', 1, 4100, 'open', 0, 'My Shop', 'thief@wing', 1, 1)`;
 }
 
 interface Attack {
@@ -101,59 +107,72 @@ interface Attack {
 }
 
 const ATTACKS: Attack[] = [
-  // The paid sale itself, through its primary key.
-  { name: 'INSERT OR REPLACE INTO sales rewrites the paid sale', sql: (s) => [`INSERT OR REPLACE INTO sales ${forgedSale(s.paid.id, s.paid.md5)}`] },
-  { name: 'REPLACE INTO sales rewrites the paid sale', sql: (s) => [`REPLACE INTO sales ${forgedSale(s.paid.id, s.paid.md5)}`] },
+  // The completed sale itself, through its primary key.
+  { name: 'INSERT OR REPLACE INTO sales rewrites the completed sale', sql: (s) => [`INSERT OR REPLACE INTO sales ${forgedSale(s.paid.id)}`] },
+  { name: 'REPLACE INTO sales rewrites the completed sale', sql: (s) => [`REPLACE INTO sales ${forgedSale(s.paid.id)}`] },
   {
-    name: 'an upsert on sales rewrites the paid sale',
-    sql: (s) => [`INSERT INTO sales ${forgedSale(s.paid.id, s.paid.md5)}
-      ON CONFLICT (id) DO UPDATE SET status = 'cancelled', amount_cents = 1, pay_to = 'thief@wing'`],
+    name: 'an upsert on sales rewrites the completed sale',
+    sql: (s) => [`INSERT INTO sales ${forgedSale(s.paid.id)} ON CONFLICT (id) DO UPDATE SET status = 'open', completed_at = NULL, due_amount = 1`],
   },
-  // Through its other UNIQUE column: a new row with the paid sale's md5 deletes the paid one.
-  { name: 'REPLACE INTO sales with a new id and the paid sale\'s md5 removes it', sql: (s) => [`REPLACE INTO sales ${forgedSale(999, s.paid.md5)}`] },
+  { name: 'UPDATE OR REPLACE moves a waiting sale onto the completed sale\'s id', sql: (s) => [`UPDATE OR REPLACE sales SET id = ${s.paid.id} WHERE id = ${s.waiting.id}`] },
+  { name: 'UPDATE of the completed sale', sql: (s) => [`UPDATE sales SET status = 'open', completed_at = NULL WHERE id = ${s.paid.id}`] },
+  { name: 'UPDATE of the completed sale\'s amount due', sql: (s) => [`UPDATE sales SET due_amount = 1 WHERE id = ${s.paid.id}`] },
+  { name: 'DELETE of the completed sale', sql: (s) => [`DELETE FROM sales WHERE id = ${s.paid.id}`] },
+
+  // The paid tender, through its primary key.
+  { name: 'INSERT OR REPLACE INTO tenders rewrites the paid tender', sql: (s) => [`INSERT OR REPLACE INTO tenders ${forgedTender(s.paid.id, s.paid.id, s.paid.md5)}`] },
+  { name: 'REPLACE INTO tenders rewrites the paid tender', sql: (s) => [`REPLACE INTO tenders ${forgedTender(s.paid.id, s.paid.id, s.paid.md5)}`] },
   {
-    name: 'an upsert on sales\' md5 rewrites the paid sale',
-    sql: (s) => [`INSERT INTO sales ${forgedSale(999, s.paid.md5)} ON CONFLICT (md5) DO UPDATE SET status = 'cancelled', amount_cents = 1`],
+    name: 'an upsert on tenders rewrites the paid tender',
+    sql: (s) => [`INSERT INTO tenders ${forgedTender(s.paid.id, s.paid.id, s.paid.md5)}
+      ON CONFLICT (id) DO UPDATE SET status = 'cancelled', amount = 1, pay_to = 'thief@wing'`],
   },
-  // An unpaid sale moved onto the paid one: UPDATE OR REPLACE deletes the row it lands on.
-  { name: 'UPDATE OR REPLACE moves a waiting sale onto the paid sale\'s id', sql: (s) => [`UPDATE OR REPLACE sales SET id = ${s.paid.id} WHERE id = ${s.waiting.id}`] },
-  { name: 'UPDATE OR REPLACE gives a new sale the paid sale\'s md5', sql: (s) => [`UPDATE OR REPLACE sales SET md5 = '${s.paid.md5}' WHERE id = ${s.creating.id}`] },
+  // Through its other UNIQUE column: a new row with the paid tender's md5 deletes the paid one.
+  { name: 'REPLACE INTO tenders with a new id and the paid tender\'s md5 removes it', sql: (s) => [`REPLACE INTO tenders ${forgedTender(999, s.paid.id, s.paid.md5)}`] },
+  {
+    name: 'an upsert on tenders\' md5 rewrites the paid tender',
+    sql: (s) => [`INSERT INTO tenders ${forgedTender(999, s.paid.id, s.paid.md5)} ON CONFLICT (md5) DO UPDATE SET status = 'cancelled', amount = 1`],
+  },
+  // An unpaid tender moved onto the paid one: UPDATE OR REPLACE deletes the row it lands on.
+  { name: 'UPDATE OR REPLACE moves a waiting tender onto the paid tender\'s id', sql: (s) => [`UPDATE OR REPLACE tenders SET id = ${s.paid.id} WHERE id = ${s.waiting.id}`] },
+  { name: 'UPDATE OR REPLACE gives a new tender the paid tender\'s md5', sql: (s) => [`UPDATE OR REPLACE tenders SET md5 = '${s.paid.md5}' WHERE id = ${s.creating.id}`] },
+  { name: 'UPDATE moves the paid tender to another sale', sql: (s) => [`UPDATE tenders SET sale_id = ${s.waiting.id} WHERE id = ${s.paid.id}`] },
   // Plain writes stay refused.
-  { name: 'UPDATE of the paid sale', sql: (s) => [`UPDATE sales SET status = 'cancelled', amount_cents = 1, pay_to = 'thief@wing' WHERE id = ${s.paid.id}`] },
-  { name: 'DELETE of the paid sale', sql: (s) => [`DELETE FROM sales WHERE id = ${s.paid.id}`] },
+  { name: 'UPDATE of the paid tender', sql: (s) => [`UPDATE tenders SET status = 'cancelled', paid_at = NULL, pay_to = 'thief@wing' WHERE id = ${s.paid.id}`] },
+  { name: 'DELETE of the paid tender', sql: (s) => [`DELETE FROM tenders WHERE id = ${s.paid.id}`] },
 
   // History: any of its rows, replaced in any way.
   {
-    name: 'REPLACE INTO sale_events rewrites each history row',
-    sql: (_s, db) => (db.prepare('SELECT id, sale_id, at FROM sale_events').all() as Array<{ id: number; sale_id: number; at: number }>)
-      .map((e) => `REPLACE INTO sale_events (id, sale_id, at, from_status, to_status, detail) VALUES (${e.id}, ${e.sale_id}, ${e.at}, 'awaiting_payment', 'cancelled', 'rewritten')`),
+    name: 'REPLACE INTO tender_events rewrites each history row',
+    sql: (_s, db) => (db.prepare('SELECT id, tender_id, at FROM tender_events').all() as Array<{ id: number; tender_id: number; at: number }>)
+      .map((e) => `REPLACE INTO tender_events (id, tender_id, at, from_status, to_status, detail) VALUES (${e.id}, ${e.tender_id}, ${e.at}, 'awaiting_payment', 'cancelled', 'rewritten')`),
   },
   {
-    name: 'INSERT OR REPLACE INTO sale_events rewrites each history row',
-    sql: (_s, db) => (db.prepare('SELECT id, sale_id, at FROM sale_events').all() as Array<{ id: number; sale_id: number; at: number }>)
-      .map((e) => `INSERT OR REPLACE INTO sale_events (id, sale_id, at, from_status, to_status, detail) VALUES (${e.id}, ${e.sale_id}, ${e.at}, NULL, 'cancelled', NULL)`),
+    name: 'INSERT OR REPLACE INTO tender_events rewrites each history row',
+    sql: (_s, db) => (db.prepare('SELECT id, tender_id, at FROM tender_events').all() as Array<{ id: number; tender_id: number; at: number }>)
+      .map((e) => `INSERT OR REPLACE INTO tender_events (id, tender_id, at, from_status, to_status, detail) VALUES (${e.id}, ${e.tender_id}, ${e.at}, NULL, 'cancelled', NULL)`),
   },
   {
-    name: 'an upsert on sale_events rewrites the paid sale\'s history',
-    sql: (s) => [`INSERT INTO sale_events (id, sale_id, at, to_status) SELECT id, sale_id, at, 'cancelled' FROM sale_events WHERE sale_id = ${s.paid.id}
+    name: 'an upsert on tender_events rewrites the paid tender\'s history',
+    sql: (s) => [`INSERT INTO tender_events (id, tender_id, at, to_status) SELECT id, tender_id, at, 'cancelled' FROM tender_events WHERE tender_id = ${s.paid.id}
       ON CONFLICT (id) DO UPDATE SET to_status = 'cancelled'`],
   },
-  { name: 'UPDATE of history', sql: (s) => [`UPDATE sale_events SET to_status = 'cancelled' WHERE sale_id = ${s.paid.id}`] },
-  { name: 'DELETE of history', sql: (s) => [`DELETE FROM sale_events WHERE sale_id = ${s.paid.id}`] },
+  { name: 'UPDATE of history', sql: (s) => [`UPDATE tender_events SET to_status = 'cancelled' WHERE tender_id = ${s.paid.id}`] },
+  { name: 'DELETE of history', sql: (s) => [`DELETE FROM tender_events WHERE tender_id = ${s.paid.id}`] },
 
   // The late payment's alert: rewritten, dismissed behind the cashier's back, or removed.
   {
     name: 'REPLACE INTO alerts rewrites the late payment\'s alert',
-    sql: (s) => [`REPLACE INTO alerts (id, sale_id, kind, previous_status, created_at, dismissed_at) VALUES (${s.late.alert}, ${s.waiting.id}, 'paid_late', 'cancelled', 1, 2)`],
+    sql: (s) => [`REPLACE INTO alerts (id, sale_id, tender_id, kind, previous_status, created_at, dismissed_at) VALUES (${s.late.alert}, ${s.waiting.id}, ${s.waiting.id}, 'paid_late', 'cancelled', 1, 2)`],
   },
   {
     name: 'INSERT OR REPLACE INTO alerts dismisses the alert',
-    sql: (s) => [`INSERT OR REPLACE INTO alerts (id, sale_id, kind, previous_status, created_at, dismissed_at)
-      SELECT id, sale_id, kind, previous_status, created_at, 1 FROM alerts WHERE id = ${s.late.alert}`],
+    sql: (s) => [`INSERT OR REPLACE INTO alerts (id, sale_id, tender_id, kind, previous_status, created_at, dismissed_at)
+      SELECT id, sale_id, tender_id, kind, previous_status, created_at, 1 FROM alerts WHERE id = ${s.late.alert}`],
   },
   {
     name: 'an upsert on alerts moves the alert to another sale',
-    sql: (s) => [`INSERT INTO alerts (id, sale_id, kind, previous_status, created_at) VALUES (${s.late.alert}, ${s.waiting.id}, 'paid_late', 'expired', 1)
+    sql: (s) => [`INSERT INTO alerts (id, sale_id, tender_id, kind, previous_status, created_at) VALUES (${s.late.alert}, ${s.waiting.id}, ${s.waiting.id}, 'paid_late', 'expired', 1)
       ON CONFLICT (id) DO UPDATE SET sale_id = excluded.sale_id`],
   },
   { name: 'UPDATE of an alert\'s sale', sql: (s) => [`UPDATE alerts SET sale_id = ${s.waiting.id}, previous_status = 'cancelled' WHERE id = ${s.late.alert}`] },
@@ -201,12 +220,15 @@ test('the writes the POS makes after a sale is recorded still go through a secon
   const s = shop(t);
   const db = attacker(t, s.dir, ['recursive_triggers = OFF', 'foreign_keys = OFF']);
   // A waiting sale is cancelled, the cashier dismisses the alert, a receipt job moves through the queue.
-  db.prepare(`UPDATE sales SET status = 'cancelled', updated_at = 5 WHERE id = ?`).run(s.waiting.id);
+  db.prepare(`UPDATE tenders SET status = 'cancelled', updated_at = 5 WHERE id = ?`).run(s.waiting.id);
+  db.prepare(`UPDATE tenders SET checked_at = 7 WHERE id = ?`).run(s.paid.id);
+  db.prepare(`UPDATE sales SET status = 'completed', completed_at = 8, updated_at = 8 WHERE id = ?`).run(s.waiting.id);
   db.prepare('UPDATE alerts SET dismissed_at = 5 WHERE id = ?').run(s.late.alert);
   db.prepare(`UPDATE print_jobs SET status = 'printing', attempts = attempts + 1, updated_at = 5 WHERE id = ?`).run(s.paid.receiptJob);
   db.prepare(`UPDATE print_jobs SET status = 'printed', printed_at = 6, updated_at = 6 WHERE id = ?`).run(s.paid.receiptJob);
   // Inserting new rows (not replacing any) is what the POS does all day.
-  db.prepare(`INSERT INTO sale_events (sale_id, at, from_status, to_status) VALUES (?, 5, 'awaiting_payment', 'cancelled')`).run(s.waiting.id);
+  db.prepare(`INSERT INTO tender_events (tender_id, at, from_status, to_status) VALUES (?, 5, 'awaiting_payment', 'cancelled')`).run(s.waiting.id);
+  db.prepare(`INSERT INTO tenders (sale_id, kind, currency, amount, status, created_at, updated_at, api_base_url) VALUES (?, 'khqr', 'USD', 5, 'creating', 9, 9, '')`).run(s.creating.id);
   db.prepare(`INSERT INTO print_jobs (sale_id, kind, status, next_attempt_at, created_at, updated_at) VALUES (?, 'copy', 'queued', 1, 1, 1)`).run(s.paid.id);
   // A dismissed alert stays dismissed at the time it was dismissed.
   assert.throws(() => db.prepare('UPDATE alerts SET dismissed_at = NULL WHERE id = ?').run(s.late.alert), /cannot change/);

@@ -13,6 +13,7 @@ import { ROOT, buildIfStale } from '../../../src/launch/build-if-stale.ts';
 import { Sandbox } from '../../../src/sandbox/simulator.ts';
 import { startSandbox, startScriptedServer } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
+import { SALE_ROW_SQL } from '../../support/sale-row.ts';
 
 interface Running {
   child: ChildProcess;
@@ -63,9 +64,9 @@ function readLedger(dataDir: string) {
   const db = new Database(join(dataDir, 'ledger.sqlite3'), { readonly: true });
   try {
     return {
-      sale: db.prepare('SELECT status, md5, failure_code FROM sales WHERE id = 1').get() as
+      sale: db.prepare(`SELECT status, md5, failure_code FROM (${SALE_ROW_SQL} WHERE s.id = 1)`).get() as
         { status: string; md5: string | null; failure_code: string | null } | undefined,
-      paidEvents: (db.prepare("SELECT COUNT(*) AS n FROM sale_events WHERE sale_id = 1 AND to_status = 'paid'").get() as { n: number }).n,
+      paidEvents: (db.prepare("SELECT COUNT(*) AS n FROM tender_events WHERE tender_id = 1 AND to_status = 'paid'").get() as { n: number }).n,
     };
   } finally {
     db.close();

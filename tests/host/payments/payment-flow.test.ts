@@ -209,8 +209,11 @@ test('an API that sends an already used QR again: refused, recorded failed, and 
   const again = await command(host, 'payment.newQr', { saleId: 1 });
   assert.equal(!again.ok && again.error.code, 'verification_failed');
   assert.match(!again.ok ? again.error.message : '', /QR of sale #1 again/);
-  assert.equal(host.ledger.get(2)!.status, 'failed');
-  assert.equal(host.ledger.unresolved().length, 0, 'a sale was left blocking the till');
+  // New QR is a second tender of the same sale (issue 8): it failed, the first was cancelled for it.
+  assert.deepEqual(host.ledger.get(1)!.tenders.map((tender) => [tender.id, tender.status]), [[1, 'cancelled'], [2, 'failed']]);
+  assert.equal(host.ledger.get(1)!.status, 'failed');
+  assert.equal(host.ledger.get(2), null, 'no second sale');
+  assert.equal(host.ledger.unresolved().length, 0, 'a tender was left blocking the till');
 });
 
 test('a check answer with a huge or odd account never reaches the cashier as free text', async (t) => {

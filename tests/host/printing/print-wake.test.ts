@@ -21,7 +21,7 @@ test('the print queue is woken by the committed payment, not by the state change
   const receiptJobs = (saleId: number): number => host.printing.view().jobs.filter((job) => job.saleId === saleId && job.kind === 'receipt').length;
 
   const atEvent: Array<{ inTransaction: boolean; status: string | undefined; receipts: number }> = [];
-  host.events.on('sale.paid', (sale) => {
+  host.events.on('sale.paid', ({ sale }) => {
     atEvent.push({ inTransaction: host.db.inTransaction, status: host.ledger.get(sale.id)?.status, receipts: receiptJobs(sale.id) });
   });
   const kick = t.mock.method(host.printing.queue, 'kick');

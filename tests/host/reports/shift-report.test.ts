@@ -57,21 +57,24 @@ function busyShift(tables: ReturnType<typeof ledger>['tables']) {
   return { paid, expired, cancelled, failed, training, elsewhere, late };
 }
 
-/** An independent fold of the journal: each outcome row's sale at its own rate. */
+/** An independent fold of the journal: each outcome row's tender, at its sale's own rate. */
 function journalSum(db: Db, type: string, filter: (sale: { training: boolean; payTo: string | null; bakongId: string }, payload: Record<string, unknown>) => boolean) {
   const rows = db.prepare('SELECT type, payload FROM journal ORDER BY seq').all() as Array<{ type: string; payload: string }>;
-  const sales = new Map<number, { amountCents: number; khrPerUsd: number; training: boolean; bakongId: string; payTo: string | null }>();
+  const sales = new Map<number, { khrPerUsd: number; training: boolean; bakongId: string }>();
+  const tenders = new Map<number, { sale: number; amount: number; payTo: string | null }>();
   const sum = { count: 0, cents: 0, riel: 0 };
   for (const row of rows) {
     const p = JSON.parse(row.payload) as Record<string, unknown>;
-    if (row.type === 'sale.opened') sales.set(p.sale as number, { amountCents: p.amountCents as number, khrPerUsd: p.khrPerUsd as number, training: p.training as boolean, bakongId: p.bakongId as string, payTo: null });
-    if (row.type === 'sale.qrIssued') sales.get(p.sale as number)!.payTo = p.payTo as string;
+    if (row.type === 'sale.opened') sales.set(p.sale as number, { khrPerUsd: p.khrPerUsd as number, training: p.training as boolean, bakongId: p.bakongId as string });
+    if (row.type === 'tender.opened') tenders.set(p.tender as number, { sale: p.sale as number, amount: p.amount as number, payTo: null });
+    if (row.type === 'tender.qrIssued') tenders.get(p.tender as number)!.payTo = p.payTo as string;
     if (row.type === type) {
-      const s = sales.get(p.sale as number)!;
-      if (!filter(s, p)) continue;
+      const tender = tenders.get(p.tender as number)!;
+      const s = sales.get(tender.sale)!;
+      if (!filter({ ...s, payTo: tender.payTo }, p)) continue;
       sum.count += 1;
-      sum.cents += s.amountCents;
-      sum.riel += centsToRiel(s.amountCents, s.khrPerUsd);
+      sum.cents += tender.amount;
+      sum.riel += centsToRiel(tender.amount, s.khrPerUsd);
     }
   }
   return sum;
@@ -107,14 +110,14 @@ test('the X report of a busy shift equals the journal\'s sums, to the cent and t
   // The same figures folded independently from the journal.
   const own = (sale: { training: boolean; payTo: string | null; bakongId: string }) => !sale.training && sale.payTo === sale.bakongId;
   const { count, cents, riel } = x.takings;
-  assert.deepEqual({ count, cents, riel }, journalSum(db, 'sale.paid', own));
-  assert.deepEqual(x.byStatus.paidLate, journalSum(db, 'sale.paid', (sale, p) => !sale.training && p.late === true));
-  assert.deepEqual(x.byStatus.expired, journalSum(db, 'sale.expired', (sale) => !sale.training));
-  assert.deepEqual(x.byStatus.cancelled, journalSum(db, 'sale.cancelled', (sale) => !sale.training));
-  assert.deepEqual(x.byStatus.failed, journalSum(db, 'sale.failed', (sale) => !sale.training));
-  assert.deepEqual(x.training.paid, journalSum(db, 'sale.paid', (sale) => sale.training));
+  assert.deepEqual({ count, cents, riel }, journalSum(db, 'tender.paid', own));
+  assert.deepEqual(x.byStatus.paidLate, journalSum(db, 'tender.paid', (sale, p) => !sale.training && p.late === true));
+  assert.deepEqual(x.byStatus.expired, journalSum(db, 'tender.expired', (sale) => !sale.training));
+  assert.deepEqual(x.byStatus.cancelled, journalSum(db, 'tender.cancelled', (sale) => !sale.training));
+  assert.deepEqual(x.byStatus.failed, journalSum(db, 'tender.failed', (sale) => !sale.training));
+  assert.deepEqual(x.training.paid, journalSum(db, 'tender.paid', (sale) => sale.training));
   const other = x.otherAccount;
-  assert.deepEqual({ count: other.count, cents: other.cents, riel: other.riel }, journalSum(db, 'sale.paid', (sale) => !sale.training && sale.payTo !== sale.bakongId));
+  assert.deepEqual({ count: other.count, cents: other.cents, riel: other.riel }, journalSum(db, 'tender.paid', (sale) => !sale.training && sale.payTo !== sale.bakongId));
 });
 
 test('the Z report is the X report at the close, stored as closed; verify recomputes it from the journal; ledger verify --anchor accepts its anchor', async (t) => {

@@ -8,7 +8,7 @@
  * A payload's shape never changes under the same version: a new field or a changed meaning is the
  * next version of that type, and readers handle every version ever written.
  */
-import type { SaleStatus } from '../../../shared/contract.ts';
+import type { Currency, SaleStatus, TenderKind } from '../../../shared/contract.ts';
 import type { HostMessage } from '../../../shared/messages/index.ts';
 import type { CashCurrency, CashMovementKind } from '../../../shared/rules/cash.ts';
 
@@ -102,6 +102,80 @@ export interface SaleFailed {
   version: 1;
   payload: { sale: number; from: SaleStatus; code: string };
 }
+
+/**
+ * A sale opened (schema 17 on): the document the customer owes, in its due currency's minor units
+ * (USD cents or whole riel) at its own rate. Its tenders are `tender.*` rows. Version 1 (before 16)
+ * was one KHQR attempt: read as sale N with KHQR tender N (docs/journal.md, "Sales and tenders").
+ */
+export interface SaleOpenedV2 {
+  type: 'sale.opened';
+  version: 2;
+  payload: {
+    sale: number;
+    dueCurrency: Currency;
+    dueAmount: number;
+    khrPerUsd: number;
+    training: boolean;
+    merchantName: string;
+    /** The shop's own Bakong ID when the sale opened: a KHQR tender paying any other account is not takings. */
+    bakongId: string;
+  };
+}
+
+/** The sale's paid tenders cover what is due; the completed time is the row's `at`. `paidLate`: the covering payment came after its QR had ended. */
+export interface SaleCompleted {
+  type: 'sale.completed';
+  version: 1;
+  payload: { sale: number; paidLate: boolean };
+}
+
+/** An attempt to pay a sale: a KHQR tender starts `creating` (before the API is asked), with the payment service it is asked of. */
+export interface TenderOpened {
+  type: 'tender.opened';
+  version: 1;
+  payload: { sale: number; tender: number; kind: TenderKind; currency: Currency; amount: number; apiBaseUrl: string | null };
+}
+
+/** A KHQR tender's QR is issued (the KHQR payload is public: it is shown to be scanned). */
+export interface TenderQrIssued {
+  type: 'tender.qrIssued';
+  version: 1;
+  payload: { sale: number; tender: number; md5: string; amount: number; payTo: string; expiresAt: number; khqrString: string };
+}
+
+/**
+ * A tender paid; the paid time is the row's `at`. `late`: its QR had expired or been cancelled;
+ * `overpaid`: the sale was already covered when it arrived (the money is kept and counted, and the
+ * cashier is alerted: it is owed back to the customer).
+ */
+export interface TenderPaid {
+  type: 'tender.paid';
+  version: 1;
+  payload: { sale: number; tender: number; from: SaleStatus; late: boolean; overpaid: boolean };
+}
+
+export interface TenderEnded {
+  type: 'tender.expired' | 'tender.cancelled';
+  version: 1;
+  payload: { sale: number; tender: number; from: SaleStatus };
+}
+
+/** Failed: the catalog code only (its params stay in the tenders row). */
+export interface TenderFailed {
+  type: 'tender.failed';
+  version: 1;
+  payload: { sale: number; tender: number; from: SaleStatus; code: string };
+}
+
+/** Version 2 (schema 17 on) names the tender; kinds: a late payment, or a payment on a sale already covered. */
+export interface AlertRaisedV2 {
+  type: 'alert.raised';
+  version: 2;
+  payload: { alert: number; sale: number; tender: number; kind: AlertKind; previousStatus: SaleStatus };
+}
+
+export type AlertKind = 'paid_late' | 'overpaid';
 
 export interface AlertRaised {
   type: 'alert.raised';
@@ -240,6 +314,14 @@ export type JournalEvent =
   | MigratedSale
   | MigratedAlert
   | SaleOpened
+  | SaleOpenedV2
+  | SaleCompleted
+  | TenderOpened
+  | TenderQrIssued
+  | TenderPaid
+  | TenderEnded
+  | TenderFailed
+  | AlertRaisedV2
   | QrIssued
   | SalePaid
   | SaleExpired
@@ -266,13 +348,20 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'till.created': [1],
   'migrated.sale': [1],
   'migrated.alert': [1],
-  'sale.opened': [1],
+  'sale.opened': [1, 2],
+  'sale.completed': [1],
+  'tender.opened': [1],
+  'tender.qrIssued': [1],
+  'tender.paid': [1],
+  'tender.expired': [1],
+  'tender.cancelled': [1],
+  'tender.failed': [1],
   'sale.qrIssued': [1],
   'sale.paid': [1],
   'sale.expired': [1],
   'sale.cancelled': [1],
   'sale.failed': [1],
-  'alert.raised': [1],
+  'alert.raised': [1, 2],
   'alert.dismissed': [1],
   'receipt.printed': [1],
   'settings.changed': [1],

@@ -8,7 +8,6 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { SaleStatus } from '../../../shared/contract.ts';
-import type { SaleRow } from '../sales.ts';
 import type { Db } from '../database.ts';
 import { isHostMessageCode } from '../../../shared/messages/index.ts';
 import { DEFAULT_SETTINGS } from '../../config/settings.ts';
@@ -47,9 +46,16 @@ function hasTillTable(db: Db): boolean {
 }
 
 /** A sale as any schema since 1 holds it (columns added later are read with defaults). */
-type LegacySale = Pick<SaleRow, 'id' | 'amount_cents' | 'khr_per_usd' | 'status' | 'training' | 'merchant_name' | 'bakong_id'
-  | 'api_base_url' | 'pay_to' | 'md5' | 'khqr_string' | 'created_at' | 'expires_at' | 'paid_at' | 'paid_late' | 'failure_code'>
-  & { currency: string };
+/**
+ * A sale made before the journal, as migrated.sale journals it: made before schema 17 too, so it is
+ * sale N with its one KHQR tender N (migration 017), read back here in the shape of the old row.
+ */
+interface LegacySale {
+  id: number; amount_cents: number; currency: string; khr_per_usd: number; status: SaleStatus; training: number;
+  merchant_name: string; bakong_id: string; api_base_url: string; pay_to: string | null; md5: string | null;
+  khqr_string: string | null; created_at: number; expires_at: number | null; paid_at: number | null; paid_late: number;
+  failure_code: string | null;
+}
 
 interface HistoryLine { at: number; from: SaleStatus | null; to: SaleStatus; detail: string | null }
 
@@ -105,10 +111,20 @@ function storedSettings(db: Db): Record<string, SettingValue> {
 
 function migrateExisting(db: Db, till: string, at: number): void {
   const by = { actor: 'system' as const, at };
-  const history = db.prepare('SELECT at, from_status AS "from", to_status AS "to", detail FROM sale_events WHERE sale_id = ? ORDER BY id');
-  // Columns added after version 1 exist here: the till is made only once every migration has run.
-  // A page at a time: better-sqlite3 cannot write while a statement is still being iterated.
-  const page = db.prepare('SELECT * FROM sales WHERE id > ? ORDER BY id LIMIT 500');
+  // The till is made only once every migration has run. From schema 17 a sale made before the
+  // journal is sale N with KHQR tender N, read back here in the old row's shape; a ledger opened with
+  // fewer migrations (tests, a tool) still has the old sales table. A page at a time: better-sqlite3
+  // cannot write while a statement is still being iterated.
+  const tenders = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'tenders'").get() !== undefined;
+  const history = tenders
+    ? db.prepare('SELECT at, from_status AS "from", to_status AS "to", detail FROM tender_events WHERE tender_id = ? ORDER BY id')
+    : db.prepare('SELECT at, from_status AS "from", to_status AS "to", detail FROM sale_events WHERE sale_id = ? ORDER BY id');
+  const page = tenders
+    ? db.prepare(`SELECT s.id, t.amount AS amount_cents, t.currency, s.khr_per_usd, t.status, s.training, s.merchant_name,
+                         s.bakong_id, t.api_base_url, t.pay_to, t.md5, t.khqr_string, s.created_at, t.expires_at, t.paid_at,
+                         t.paid_late, t.failure_code
+                  FROM sales s JOIN tenders t ON t.id = s.id WHERE s.id > ? ORDER BY s.id LIMIT 500`)
+    : db.prepare('SELECT * FROM sales WHERE id > ? ORDER BY id LIMIT 500');
   for (let sales = page.all(0) as LegacySale[]; sales.length > 0; sales = page.all(sales[sales.length - 1]!.id) as LegacySale[]) for (const sale of sales) {
     appendFor(db, till, {
       type: 'migrated.sale',

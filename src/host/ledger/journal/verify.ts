@@ -5,18 +5,18 @@
  * `prev_hash` that is not the previous row's hash, a field that is not as written by the POS, a
  * payload that is not canonical, a hash that does not match its row, an anchor (a Z report's
  * printed `SEQ:HASH16`) the chain does not match. `verifyProjection` checks that each sale in the
- * sales table is what its journal rows say, that every journaled sale is there, and the same of the
- * alerts (raised, dismissed).
+ * sales table, with its tenders and their history, is what its journal rows say (sale-fold.ts), that
+ * every journaled sale and tender is there, and the same of the alerts (raised, dismissed).
  *
  * A chain recomputed from scratch by someone who has the file passes `verifyChain` without an
  * anchor: only an anchor kept off the file (printed on a Z report) catches that.
  */
-import type { SaleStatus } from '../../../shared/contract.ts';
-import type { SaleRow } from '../sales.ts';
+import type { SaleRow, TenderRow } from '../sale-rows.ts';
 import type { Db } from '../database.ts';
 import { GENESIS_PREV_HASH, fieldGrammarProblem, isCanonical, rowHash, type HashedFields } from './canonical.ts';
 import { DEFAULT_SETTINGS } from '../../config/settings.ts';
 import { ACTORS, KNOWN_EVENTS } from './events.ts';
+import { FOLDED_SALE_COLUMNS, FOLDED_TENDER_COLUMNS, foldSale, SALE_ROW_TYPES_SQL, type FoldedSale, type JournaledEvent, type SaleJournalRow } from './sale-fold.ts';
 
 export type ChainProblemKind = 'no journal' | 'gap' | 'prev link' | 'bad field' | 'non-canonical payload' | 'hash mismatch' | 'genesis' | 'anchor';
 
@@ -184,135 +184,83 @@ export function verifyChain(db: Db, options: { fromSeq?: number; toSeq?: number;
   return report(rows, head, null);
 }
 
-/** One line of a sale's history (sale_events), as its journal rows say. */
-interface JournaledEvent { at: number; from: SaleStatus | null; to: SaleStatus }
+const SALE_COLUMNS = FOLDED_SALE_COLUMNS;
+const TENDER_COLUMNS = FOLDED_TENDER_COLUMNS;
 
-/**
- * The `sales` columns a sale's journal rows state, so verify compares them: every column but the
- * bookkeeping ones (checked_at, final_check_at, updated_at) and failure_params (docs/journal.md,
- * "What verify compares").
- */
-const COMPARED_COLUMNS = ['status', 'amount_cents', 'currency', 'khr_per_usd', 'training', 'merchant_name', 'bakong_id', 'api_base_url',
-  'md5', 'khqr_string', 'created_at', 'expires_at', 'paid_at', 'paid_late', 'pay_to', 'failure_code'] as const;
-
-/**
- * What a sale's journal rows say it is: the compared columns (a journaled currency is any text until
- * compared) and its history lines (at, from, to) in order.
- */
-type JournaledSale = Omit<Pick<SaleRow, (typeof COMPARED_COLUMNS)[number]>, 'currency'> & { currency: string; events: JournaledEvent[] };
-
-type SaleColumns = { id: number } & Omit<JournaledSale, 'events'>;
+type SaleColumns = Pick<SaleRow, 'id' | (typeof SALE_COLUMNS)[number]>;
+type TenderColumns = Pick<TenderRow, 'id' | 'sale_id' | (typeof TENDER_COLUMNS)[number]>;
 
 export interface ProjectionReport {
   ok: boolean;
   sales: number;
-  /** The first sale (or alert, receipt print, setting) that differs, and how. */
-  problem: { sale: number; alert?: number; job?: number; setting?: string; movement?: number; text: string } | null;
+  /** The first sale (or its tender, an alert, receipt print, setting, cash movement) that differs, and how. */
+  problem: { sale: number; tender?: number; alert?: number; job?: number; setting?: string; movement?: number; text: string } | null;
 }
 
 type Payload = Record<string, unknown>;
 
-/** Folds a sale's rows (in sequence order) into the state they describe; null if they describe none. */
-function foldSale(rows: Array<{ type: string; at: number; payload: string }>): JournaledSale | null {
-  let sale: JournaledSale | null = null;
-  for (const row of rows) {
-    const p = JSON.parse(row.payload) as Payload;
-    switch (row.type) {
-      case 'migrated.sale':
-        sale = {
-          amount_cents: p.amountCents as number, currency: p.currency as string, khr_per_usd: p.khrPerUsd as number,
-          status: p.status as SaleStatus, training: p.training === true ? 1 : 0, merchant_name: p.merchantName as string,
-          bakong_id: p.bakongId as string, api_base_url: p.apiBaseUrl as string, md5: p.md5 as string | null,
-          khqr_string: p.khqrString as string | null, created_at: p.createdAt as number, expires_at: p.expiresAt as number | null,
-          paid_at: p.paidAt as number | null, paid_late: p.paidLate === true ? 1 : 0, pay_to: p.payTo as string | null,
-          failure_code: p.failureCode as string | null,
-          events: ((p.history ?? []) as JournaledEvent[]).map((e) => ({ at: e.at, from: e.from, to: e.to })),
-        };
-        break;
-      case 'sale.opened':
-        sale = {
-          amount_cents: p.amountCents as number, currency: p.currency as string, khr_per_usd: p.khrPerUsd as number,
-          status: 'creating', training: p.training === true ? 1 : 0, merchant_name: p.merchantName as string,
-          bakong_id: p.bakongId as string, api_base_url: p.apiBaseUrl as string, md5: null, khqr_string: null,
-          created_at: row.at, expires_at: null, paid_at: null, paid_late: 0, pay_to: null, failure_code: null,
-          events: [{ at: row.at, from: null, to: 'creating' }],
-        };
-        break;
-      case 'sale.qrIssued':
-        if (sale) {
-          Object.assign(sale, { md5: p.md5, khqr_string: p.khqrString, expires_at: p.expiresAt, pay_to: p.payTo });
-          sale.events.push({ at: row.at, from: sale.status, to: 'awaiting_payment' });
-          sale.status = 'awaiting_payment';
-        }
-        break;
-      case 'sale.paid':
-        if (sale) {
-          sale.events.push({ at: row.at, from: p.from as SaleStatus, to: 'paid' });
-          Object.assign(sale, { status: 'paid', paid_at: row.at, paid_late: p.late === true ? 1 : 0 });
-        }
-        break;
-      case 'sale.expired':
-      case 'sale.cancelled':
-      case 'sale.failed':
-        if (sale) {
-          const to = row.type.slice('sale.'.length) as SaleStatus;
-          sale.events.push({ at: row.at, from: p.from as SaleStatus, to });
-          sale.status = to;
-          if (row.type === 'sale.failed') sale.failure_code = p.code as string;
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  return sale;
-}
-
-const SALE_TYPES = ['migrated.sale', 'sale.opened', 'sale.qrIssued', 'sale.paid', 'sale.expired', 'sale.cancelled', 'sale.failed'];
-
 const show = (value: unknown): string => JSON.stringify(value) ?? 'undefined';
 
-function saleDiffers(sale: SaleColumns, journaled: JournaledSale, events: JournaledEvent[]): string | null {
-  const differs: string[] = [];
-  for (const column of COMPARED_COLUMNS) {
-    if (journaled[column] !== sale[column]) differs.push(`${column} ${show(sale[column])}, the journal says ${show(journaled[column])}`);
-  }
-  if (differs.length > 0) return `sale ${sale.id} has ${differs.join('; ')}`;
+function columnsDiffer<T extends string>(columns: readonly T[], table: Record<T, unknown>, journaled: Record<T, unknown>): string[] {
+  return columns.filter((c) => journaled[c] !== table[c]).map((c) => `${c} ${show(table[c])}, the journal says ${show(journaled[c])}`);
+}
+
+function historyDiffers(events: JournaledEvent[], journaled: JournaledEvent[]): string | null {
   const line = (e: JournaledEvent | undefined): string => (e ? `${String(e.from)} → ${e.to} at ${e.at}` : 'none');
-  for (let i = 0; i < Math.max(events.length, journaled.events.length); i += 1) {
+  for (let i = 0; i < Math.max(events.length, journaled.length); i += 1) {
     const a = events[i];
-    const b = journaled.events[i];
-    if (!a || !b || a.at !== b.at || a.from !== b.from || a.to !== b.to) {
-      return `sale ${sale.id}'s history (sale_events) line ${i + 1} is ${line(a)}, the journal says ${line(b)}`;
-    }
+    const b = journaled[i];
+    if (!a || !b || a.at !== b.at || a.from !== b.from || a.to !== b.to) return `line ${i + 1} is ${line(a)}, the journal says ${line(b)}`;
   }
   return null;
 }
 
+type Problem = NonNullable<ProjectionReport['problem']>;
+
+/** A sale and its tenders (with their history) against what the sale's journal rows say. */
+function saleDiffers(sale: SaleColumns, tenders: TenderColumns[], journaled: FoldedSale, eventsOf: (tender: number) => JournaledEvent[]): Problem | null {
+  const differs = columnsDiffer(SALE_COLUMNS, sale, journaled);
+  if (differs.length > 0) return { sale: sale.id, text: `sale ${sale.id} has ${differs.join('; ')}` };
+  for (const tender of tenders) {
+    const named = { sale: sale.id, tender: tender.id };
+    const j = journaled.tenders.get(tender.id);
+    if (!j) return { ...named, text: `tender ${tender.id} of sale ${sale.id} is in the tenders table but no journal row records it (inserted by hand?)` };
+    const tenderDiffers = columnsDiffer(TENDER_COLUMNS, tender, j);
+    if (tenderDiffers.length > 0) return { ...named, text: `tender ${tender.id} (sale ${sale.id}) has ${tenderDiffers.join('; ')}` };
+    const history = historyDiffers(eventsOf(tender.id), j.events);
+    if (history) return { ...named, text: `tender ${tender.id}'s history (tender_events, sale ${sale.id}) ${history}` };
+  }
+  const missing = [...journaled.tenders.keys()].find((id) => !tenders.some((t) => t.id === id));
+  if (missing !== undefined) return { sale: sale.id, tender: missing, text: `tender ${missing} of sale ${sale.id} is in the journal but missing from the tenders table` };
+  return null;
+}
+
 /**
- * Each sale of the sales table against its journal rows, in sale order; then journaled sales missing
- * from the table, alerts and printed receipts. The POS's start check compares the sales since the
- * last Z in steps: `fromSale`..`toSale` compares those sales only (nothing after them), and the last
- * step (no `toSale`) the rest and everything after.
+ * Each sale of the sales table, with its tenders, against its journal rows, in sale order; then
+ * journaled sales missing from the table, tenders and history lines of no sale, alerts and printed
+ * receipts. The POS's start check compares the sales since the last Z in steps: `fromSale`..`toSale`
+ * compares those sales only (nothing after them), and the last step (no `toSale`) the rest and
+ * everything after.
  */
 export function verifyProjection(db: Db, options: { fromSale?: number; toSale?: number } = {}): ProjectionReport {
   const till = db.prepare('SELECT id, code FROM till LIMIT 1').get() as { id: string; code: string } | undefined;
   if (!till) return { ok: false, sales: 0, problem: { sale: 0, text: 'the ledger has no till identity, so no journal to compare with' } };
-  const typeList = SALE_TYPES.map((t) => `'${t}'`).join(', ');
-  const rowsOf = db.prepare(`SELECT type, at, payload FROM journal INDEXED BY journal_by_sale
-                             WHERE till_id = ? AND sale_id = ? AND type IN (${typeList}) ORDER BY seq`);
-  const eventsOf = db.prepare('SELECT at, from_status AS "from", to_status AS "to" FROM sale_events WHERE sale_id = ? ORDER BY id');
-  const page = db.prepare(`SELECT id, ${COMPARED_COLUMNS.join(', ')} FROM sales WHERE id > ? AND id <= ? ORDER BY id LIMIT 1000`);
+  const rowsOf = db.prepare(`SELECT type, version, at, payload FROM journal INDEXED BY journal_by_sale
+                             WHERE till_id = ? AND sale_id = ? AND type IN ${SALE_ROW_TYPES_SQL} ORDER BY seq`);
+  const tendersOf = db.prepare(`SELECT id, sale_id, ${TENDER_COLUMNS.join(', ')} FROM tenders WHERE sale_id = ? ORDER BY id`);
+  const eventsOf = db.prepare('SELECT at, from_status AS "from", to_status AS "to" FROM tender_events WHERE tender_id = ? ORDER BY id');
+  const page = db.prepare(`SELECT id, ${SALE_COLUMNS.join(', ')} FROM sales WHERE id > ? AND id <= ? ORDER BY id LIMIT 1000`);
   let count = 0;
   let last = Math.max(0, (options.fromSale ?? 1) - 1);
+  const fail = (problem: Problem): ProjectionReport => ({ ok: false, sales: count, problem });
   for (;;) {
     const sales = page.all(last, options.toSale ?? Number.MAX_SAFE_INTEGER) as SaleColumns[];
     if (sales.length === 0) break;
     for (const sale of sales) {
-      const journaled = foldSale(rowsOf.all(till.id, sale.id) as Array<{ type: string; at: number; payload: string }>);
-      if (!journaled) return { ok: false, sales: count, problem: { sale: sale.id, text: `sale ${sale.id} is in the sales table but no journal row records it (inserted by hand?)` } };
-      const differs = saleDiffers(sale, journaled, eventsOf.all(sale.id) as JournaledEvent[]);
-      if (differs) return { ok: false, sales: count, problem: { sale: sale.id, text: differs } };
+      const journaled = foldSale(rowsOf.all(till.id, sale.id) as SaleJournalRow[]);
+      if (!journaled) return fail({ sale: sale.id, text: `sale ${sale.id} is in the sales table but no journal row records it (inserted by hand?)` });
+      const differs = saleDiffers(sale, tendersOf.all(sale.id) as TenderColumns[], journaled, (tender) => eventsOf.all(tender) as JournaledEvent[]);
+      if (differs) return fail(differs);
       count += 1;
     }
     last = sales[sales.length - 1]!.id;
@@ -320,17 +268,19 @@ export function verifyProjection(db: Db, options: { fromSale?: number; toSale?: 
   if (options.toSale !== undefined) return { ok: true, sales: count, problem: null };
   const orphan = db.prepare(`SELECT sale_id FROM journal WHERE till_id = ? AND type IN ('migrated.sale', 'sale.opened')
                              AND sale_id NOT IN (SELECT id FROM sales) ORDER BY sale_id LIMIT 1`).get(till.id) as { sale_id: number } | undefined;
-  if (orphan) return { ok: false, sales: count, problem: { sale: orphan.sale_id, text: `sale ${orphan.sale_id} is in the journal but missing from the sales table` } };
-  const stray = db.prepare('SELECT sale_id FROM sale_events WHERE sale_id NOT IN (SELECT id FROM sales) ORDER BY id LIMIT 1').get() as { sale_id: number } | undefined;
-  if (stray) return { ok: false, sales: count, problem: { sale: stray.sale_id, text: `sale_events has lines for sale ${stray.sale_id}, which is not in the sales table` } };
+  if (orphan) return fail({ sale: orphan.sale_id, text: `sale ${orphan.sale_id} is in the journal but missing from the sales table` });
+  const strayTender = db.prepare('SELECT id, sale_id FROM tenders WHERE sale_id NOT IN (SELECT id FROM sales) ORDER BY id LIMIT 1').get() as { id: number; sale_id: number } | undefined;
+  if (strayTender) return fail({ sale: strayTender.sale_id, tender: strayTender.id, text: `tender ${strayTender.id} is for sale ${strayTender.sale_id}, which is not in the sales table` });
+  const stray = db.prepare('SELECT tender_id FROM tender_events WHERE tender_id NOT IN (SELECT id FROM tenders) ORDER BY id LIMIT 1').get() as { tender_id: number } | undefined;
+  if (stray) return fail({ sale: 0, tender: stray.tender_id, text: `tender_events has lines for tender ${stray.tender_id}, which is not in the tenders table` });
   const alert = alertProblem(db, till.id);
-  if (alert) return { ok: false, sales: count, problem: alert };
+  if (alert) return fail(alert);
   const print = printProblem(db, till.id);
-  if (print) return { ok: false, sales: count, problem: print };
+  if (print) return fail(print);
   const setting = settingsProblem(db, till.id);
-  if (setting) return { ok: false, sales: count, problem: setting };
+  if (setting) return fail(setting);
   const cash = cashProblem(db, till.id);
-  if (cash) return { ok: false, sales: count, problem: cash };
+  if (cash) return fail(cash);
   return { ok: true, sales: count, problem: null };
 }
 
@@ -453,7 +403,7 @@ function printProblem(db: Db, till: string): { sale: number; job: number; text: 
  * same alerts, for the same sales, dismissed or not as journaled. Late payments are few: held in memory.
  */
 function alertProblem(db: Db, till: string): { sale: number; alert: number; text: string } | null {
-  const journaled = new Map<number, { sale: number; kind: string; previousStatus: string; dismissedAt: number | null }>();
+  const journaled = new Map<number, { sale: number; tender: number; kind: string; previousStatus: string; dismissedAt: number | null }>();
   const rows = db.prepare(`SELECT seq, type, at, payload FROM journal WHERE till_id = ? AND type IN ('migrated.alert', 'alert.raised', 'alert.dismissed') ORDER BY seq`)
     .all(till) as Array<{ seq: number; type: string; at: number; payload: string }>;
   for (const row of rows) {
@@ -464,19 +414,21 @@ function alertProblem(db: Db, till: string): { sale: number; alert: number; text
       if (!known) return { sale: p.sale as number, alert: id, text: `row ${row.seq} dismisses alert ${id}, which no earlier journal row raised` };
       known.dismissedAt = row.at;
     } else {
-      journaled.set(id, { sale: p.sale as number, kind: p.kind as string, previousStatus: p.previousStatus as string, dismissedAt: row.type === 'migrated.alert' ? (p.dismissedAt as number | null) : null });
+      // Before schema 17 an alert was its sale's, whose one tender has the sale's number.
+      const tender = (p.tender ?? p.sale) as number;
+      journaled.set(id, { sale: p.sale as number, tender, kind: p.kind as string, previousStatus: p.previousStatus as string, dismissedAt: row.type === 'migrated.alert' ? (p.dismissedAt as number | null) : null });
     }
   }
-  const table = db.prepare('SELECT id, sale_id, kind, previous_status, dismissed_at FROM alerts ORDER BY id').all() as Array<{
-    id: number; sale_id: number; kind: string; previous_status: string; dismissed_at: number | null;
+  const table = db.prepare('SELECT id, sale_id, tender_id, kind, previous_status, dismissed_at FROM alerts ORDER BY id').all() as Array<{
+    id: number; sale_id: number; tender_id: number; kind: string; previous_status: string; dismissed_at: number | null;
   }>;
   for (const alert of table) {
     const j = journaled.get(alert.id);
     const named = { sale: alert.sale_id, alert: alert.id };
     if (!j) return { ...named, text: `alert ${alert.id} (sale ${alert.sale_id}) is in the alerts table but no journal row raised it` };
     journaled.delete(alert.id);
-    if (j.sale !== alert.sale_id || j.previousStatus !== alert.previous_status || j.kind !== alert.kind) {
-      return { ...named, text: `alert ${alert.id} is ${alert.kind} for sale ${alert.sale_id} (${alert.previous_status}), the journal says ${j.kind} for sale ${j.sale} (${j.previousStatus})` };
+    if (j.sale !== alert.sale_id || j.tender !== alert.tender_id || j.previousStatus !== alert.previous_status || j.kind !== alert.kind) {
+      return { ...named, text: `alert ${alert.id} is ${alert.kind} for sale ${alert.sale_id} tender ${alert.tender_id} (${alert.previous_status}), the journal says ${j.kind} for sale ${j.sale} tender ${j.tender} (${j.previousStatus})` };
     }
     if (j.dismissedAt !== alert.dismissed_at) {
       return { ...named, text: `alert ${alert.id} has dismissed_at ${String(alert.dismissed_at)}, the journal says ${String(j.dismissedAt)}` };

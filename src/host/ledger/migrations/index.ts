@@ -19,14 +19,20 @@ import * as journal from './013-journal.ts';
 import * as shifts from './014-shifts.ts';
 import * as printJobZ from './015-print-job-z.ts';
 import * as cashMovements from './016-cash-movements.ts';
+import * as saleAndTenders from './017-sale-and-tenders.ts';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * false: the runner turns foreign keys off while this migration runs (a table rebuilt under the
+   * tables that reference it, SQLite's documented procedure) and checks them before it commits.
+   */
+  foreignKeys?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
   initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages, failureCode, lastCheck,
-  printJobSpooled, paidSaleIsFinal, noReplace, journal, shifts, printJobZ, cashMovements,
+  printJobSpooled, paidSaleIsFinal, noReplace, journal, shifts, printJobZ, cashMovements, saleAndTenders,
 ];

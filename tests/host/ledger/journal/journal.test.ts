@@ -47,7 +47,7 @@ test('a new ledger: the till has a UUID and a 4-character code, written as the j
   assert.equal(snapshot!.type, 'settings.snapshot', 'the settings as stored, the baseline of settings.changed');
   assert.deepEqual(JSON.parse(snapshot!.payload), { settings: {} });
   assert.equal(first!.actor, 'system');
-  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 16 });
+  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 17 });
   assert.ok(verifyChain(db).ok);
 });
 
@@ -72,38 +72,47 @@ test('a sale paid end to end, printed, then one paid late and its alert dismisse
   sales.markFailed(3, hostMessage('payment.qrNotRecorded'));
 
   const journal = rows(db);
-  assert.deepEqual(journal.map((r) => [r.seq, r.type, r.actor]), [
-    [1, 'till.created', 'system'],
-    [2, 'settings.snapshot', 'system'],
-    [3, 'shift.opened', 'cashier'],
-    [4, 'sale.opened', 'cashier'],
-    [5, 'sale.qrIssued', 'cashier'],
-    [6, 'sale.paid', 'system'],
-    [7, 'receipt.printed', 'system'],
-    [8, 'sale.opened', 'cashier'],
-    [9, 'sale.qrIssued', 'cashier'],
-    [10, 'sale.expired', 'system'],
-    [11, 'sale.paid', 'system'],
-    [12, 'alert.raised', 'system'],
-    [13, 'alert.dismissed', 'cashier'],
-    [14, 'sale.opened', 'cashier'],
-    [15, 'sale.failed', 'cashier'],
+  assert.deepEqual(journal.map((r) => [r.seq, r.type, r.version, r.actor]), [
+    [1, 'till.created', 1, 'system'],
+    [2, 'settings.snapshot', 1, 'system'],
+    [3, 'shift.opened', 1, 'cashier'],
+    [4, 'sale.opened', 2, 'cashier'],
+    [5, 'tender.opened', 1, 'cashier'],
+    [6, 'tender.qrIssued', 1, 'cashier'],
+    [7, 'tender.paid', 1, 'system'],
+    [8, 'sale.completed', 1, 'system'],
+    [9, 'receipt.printed', 1, 'system'],
+    [10, 'sale.opened', 2, 'cashier'],
+    [11, 'tender.opened', 1, 'cashier'],
+    [12, 'tender.qrIssued', 1, 'cashier'],
+    [13, 'tender.expired', 1, 'system'],
+    [14, 'tender.paid', 1, 'system'],
+    [15, 'sale.completed', 1, 'system'],
+    [16, 'alert.raised', 2, 'system'],
+    [17, 'alert.dismissed', 1, 'cashier'],
+    [18, 'sale.opened', 2, 'cashier'],
+    [19, 'tender.opened', 1, 'cashier'],
+    [20, 'tender.failed', 1, 'cashier'],
   ]);
   const payload = (seq: number) => JSON.parse(journal[seq - 1]!.payload) as unknown;
   assert.deepEqual(payload(4), {
-    sale: 1, amountCents: 1050, currency: 'USD', khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test',
+    sale: 1, dueCurrency: 'USD', dueAmount: 1050, khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb',
   });
-  assert.deepEqual(payload(5), { sale: 1, md5: MD5, amountCents: 1050, payTo: 'shop@aclb', expiresAt: 1_764_577_000_000, khqrString: 'KHQR-PAYLOAD' });
-  assert.deepEqual(payload(6), { sale: 1, from: 'awaiting_payment', late: false });
-  assert.equal(journal[5]!.at, paid.paidAt, 'the paid row\'s time is the sale\'s paid_at');
-  assert.deepEqual(payload(7), { job: job.id, sale: 1, kind: 'receipt', outcome: 'printed', attempts: 2 }, 'one row for the print, not one per attempt');
-  assert.deepEqual(payload(11), { sale: 2, from: 'expired', late: true });
-  assert.deepEqual(payload(12), { alert: alert.id, sale: 2, kind: 'paid_late', previousStatus: 'expired' });
-  assert.deepEqual(payload(13), { alert: alert.id, sale: 2 });
-  assert.deepEqual(payload(15), { sale: 3, from: 'creating', code: 'payment.qrNotRecorded' });
+  assert.deepEqual(payload(5), { sale: 1, tender: 1, kind: 'khqr', currency: 'USD', amount: 1050, apiBaseUrl: 'https://api.test' });
+  assert.deepEqual(payload(6), { sale: 1, tender: 1, md5: MD5, amount: 1050, payTo: 'shop@aclb', expiresAt: 1_764_577_000_000, khqrString: 'KHQR-PAYLOAD' });
+  assert.deepEqual(payload(7), { sale: 1, tender: 1, from: 'awaiting_payment', late: false, overpaid: false });
+  assert.deepEqual(payload(8), { sale: 1, paidLate: false });
+  assert.equal(journal[6]!.at, paid.tender.paidAt, 'the paid row\'s time is the tender\'s paid_at');
+  assert.equal(journal[7]!.at, paid.sale.paidAt, 'the completed row\'s time is the sale\'s completed_at');
+  assert.deepEqual(payload(9), { job: job.id, sale: 1, kind: 'receipt', outcome: 'printed', attempts: 2 }, 'one row for the print, not one per attempt');
+  assert.deepEqual(payload(14), { sale: 2, tender: 2, from: 'expired', late: true, overpaid: false });
+  assert.deepEqual(payload(15), { sale: 2, paidLate: true });
+  assert.deepEqual(payload(16), { alert: alert.id, sale: 2, tender: 2, kind: 'paid_late', previousStatus: 'expired' });
+  assert.deepEqual(payload(17), { alert: alert.id, sale: 2 });
+  assert.deepEqual(payload(20), { sale: 3, tender: 3, from: 'creating', code: 'payment.qrNotRecorded' });
 
   const chain = verifyChain(db);
-  assert.deepEqual({ ok: chain.ok, rows: chain.rows, problem: chain.problem }, { ok: true, rows: 15, problem: null });
+  assert.deepEqual({ ok: chain.ok, rows: chain.rows, problem: chain.problem }, { ok: true, rows: 20, problem: null });
   assert.deepEqual(verifyProjection(db), { ok: true, sales: 3, problem: null });
 });
 
@@ -112,7 +121,7 @@ test('a journal write that fails leaves no projection change', (t) => {
   db.exec(`CREATE TEMP TRIGGER journal_fails BEFORE INSERT ON main.journal BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
   assert.throws(() => sales.create(SALE), /disk trouble/);
   assert.equal((db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n, 0);
-  assert.equal((db.prepare('SELECT COUNT(*) AS n FROM sale_events').get() as { n: number }).n, 0);
+  assert.equal((db.prepare('SELECT COUNT(*) AS n FROM tender_events').get() as { n: number }).n, 0);
   db.exec('DROP TRIGGER temp.journal_fails');
   const sale = sales.create(SALE);
   db.exec(`CREATE TEMP TRIGGER journal_fails BEFORE INSERT ON main.journal BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
@@ -173,7 +182,7 @@ test('no secret in any journal row: a live sale with POS_BAKONG_API_KEY set, and
   assert.ok((await runCommand(host, 'settings.save', { khrPerUsd: 4200, receiptFooter: ['Come again'] })).ok);
   const journal = rows(host.db);
   assert.deepEqual(journal.map((r) => r.type).filter((type) => type !== 'receipt.printed'),
-    ['till.created', 'settings.snapshot', 'shift.opened', 'sale.opened', 'sale.qrIssued', 'sale.paid', 'settings.changed']);
+    ['till.created', 'settings.snapshot', 'shift.opened', 'sale.opened', 'tender.opened', 'tender.qrIssued', 'tender.paid', 'sale.completed', 'settings.changed']);
   const settings = JSON.parse(journal.find((r) => r.type === 'settings.changed')!.payload) as { changes: unknown[] };
   assert.deepEqual(settings.changes, [
     { key: 'khrPerUsd', from: 4000, to: 4200 },

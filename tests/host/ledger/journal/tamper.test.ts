@@ -38,7 +38,7 @@ test('an untouched ledger verifies: chain and projection', (t) => {
   const db = shop(t);
   const chain = verifyChain(db);
   assert.equal(chain.problem, null);
-  assert.equal(chain.rows, 1 + 1 + 1 + 4 * 3, 'till.created; the settings snapshot; shift 1 opened with the first sale; each sale opened, QR issued, then paid or expired (a receipt owed is not a print)');
+  assert.equal(chain.rows, 1 + 1 + 1 + 4 * 4 + 2, 'till.created; the settings snapshot; shift 1 opened with the first sale; each sale opened, its tender opened, QR issued, then paid or expired; the paid ones completed (a receipt owed is not a print)');
   assert.deepEqual(verifyProjection(db), { ok: true, sales: 4, problem: null });
 });
 
@@ -46,7 +46,7 @@ test('a payload edited (guard dropped): the row is named, hash mismatch; a non-c
   const db = shop(t);
   const opened = row(db, `type = 'sale.opened'`);
   db.exec('DROP TRIGGER journal_never_updated');
-  db.prepare('UPDATE journal SET payload = ? WHERE seq = ?').run(opened.payload.replace('"amountCents":100', '"amountCents":1'), opened.seq);
+  db.prepare('UPDATE journal SET payload = ? WHERE seq = ?').run(opened.payload.replace('"dueAmount":100', '"dueAmount":1'), opened.seq);
   assert.deepEqual(verifyChain(db).problem?.kind, 'hash mismatch');
   assert.equal(verifyChain(db).problem?.seq, opened.seq);
   db.prepare('UPDATE journal SET payload = ? WHERE seq = ?').run(opened.payload.replace(',', ', '), opened.seq);
@@ -55,7 +55,7 @@ test('a payload edited (guard dropped): the row is named, hash mismatch; a non-c
 
 test('a row deleted (guard dropped): the missing row is named', (t) => {
   const db = shop(t);
-  const paid = row(db, `type = 'sale.paid'`);
+  const paid = row(db, `type = 'tender.paid'`);
   db.exec('DROP TRIGGER journal_never_deleted');
   db.prepare('DELETE FROM journal WHERE seq = ?').run(paid.seq);
   const { problem } = verifyChain(db);
@@ -78,26 +78,76 @@ test('a row inserted: a fake row at the end is named (its hash cannot be right w
   const head = row(db, `seq = (SELECT MAX(seq) FROM journal)`);
   // The guard lets the next row in (SQL cannot compute SHA-256): the walk finds it.
   db.prepare(`INSERT INTO journal (till_id, epoch, seq, uuid, actor, at, type, version, payload, prev_hash, hash)
-              VALUES (?, 1, ?, ?, 'system', 1, 'sale.paid', 1, '{"from":"expired","late":true,"sale":2}', ?, ?)`)
+              VALUES (?, 1, ?, ?, 'system', 1, 'tender.paid', 1, '{"from":"expired","late":true,"overpaid":false,"sale":2,"tender":2}', ?, ?)`)
     .run(head.till_id, head.seq + 1, crypto.randomUUID(), head.hash, 'e'.repeat(64));
   assert.deepEqual(verifyChain(db).problem?.seq, head.seq + 1);
   assert.deepEqual(verifyChain(db).problem?.kind, 'hash mismatch');
 
   const other = shop(t);
-  other.prepare(`INSERT INTO sales (amount_cents, currency, khr_per_usd, status, training, merchant_name, bakong_id, api_base_url,
-                   md5, created_at, updated_at, paid_at) VALUES (99999, 'USD', 4100, 'paid', 0, 'My Shop', 'shop@aclb', 'x', ?, 1, 1, 1)`)
-    .run('f'.repeat(32));
+  other.prepare(`INSERT INTO sales (due_currency, due_amount, khr_per_usd, status, training, merchant_name, bakong_id, created_at, updated_at,
+                   completed_at) VALUES ('USD', 99999, 4100, 'completed', 0, 'My Shop', 'shop@aclb', 1, 1, 1)`).run();
+  other.prepare(`INSERT INTO tenders (sale_id, kind, currency, amount, status, created_at, updated_at, paid_at, api_base_url, md5)
+                   VALUES (5, 'khqr', 'USD', 99999, 'paid', 1, 1, 1, 'x', ?)`).run('f'.repeat(32));
   assert.ok(verifyChain(other).ok, 'the chain itself is intact');
   assert.deepEqual(verifyProjection(other).problem, { sale: 5, text: 'sale 5 is in the sales table but no journal row records it (inserted by hand?)' });
 });
 
-test('a paid sale rewritten in the sales table (its guards dropped) is named by the projection check', (t) => {
+test('a fake paid tender planted on an open sale, or on a real paid one (guards dropped), is named by the projection check, with its tender', (t) => {
   const db = shop(t);
-  for (const name of ['sales_paid_row_is_final', 'sales_paid_is_final', 'sales_amount_is_final', 'sales_pay_to_is_final']) db.exec(`DROP TRIGGER ${name}`);
-  db.exec(`UPDATE sales SET status = 'cancelled', amount_cents = 1, pay_to = 'thief@aclb', paid_at = NULL WHERE id = 3`);
+  // Sale 2 expired unpaid: a hand-made paid tender "covers" it.
+  db.prepare(`INSERT INTO tenders (sale_id, kind, currency, amount, status, created_at, updated_at, paid_at, api_base_url, md5, pay_to)
+                VALUES (2, 'khqr', 'USD', 101, 'paid', 1, 1, 1, 'x', ?, 'shop@aclb')`).run('f'.repeat(32));
+  assert.ok(verifyChain(db).ok);
+  assert.deepEqual(verifyProjection(db).problem, { sale: 2, tender: 5, text: 'tender 5 of sale 2 is in the tenders table but no journal row records it (inserted by hand?)' });
+  // A tender moved from its sale to another (trigger dropped) is named too.
+  db.exec('DROP TRIGGER tenders_never_deleted');
+  db.exec('DELETE FROM tenders WHERE id = 5');
+  db.exec('DROP TRIGGER tenders_identity_is_final');
+  db.exec('UPDATE tenders SET sale_id = 1 WHERE id = 3');
+  const moved = verifyProjection(db).problem;
+  assert.equal(moved?.sale, 1);
+  assert.equal(moved?.tender, 3);
+});
+
+test('a tender deleted, its history edited, or a tender replaced with INSERT OR REPLACE (guards dropped) is named, with the tender', (t) => {
+  const deleted = shop(t);
+  deleted.exec('DROP TRIGGER tenders_never_deleted');
+  deleted.pragma('foreign_keys = OFF');
+  deleted.exec('DROP TRIGGER tender_events_append_only_delete');
+  deleted.exec('DELETE FROM tender_events WHERE tender_id = 3');
+  deleted.exec('DELETE FROM tenders WHERE id = 3');
+  assert.deepEqual(verifyProjection(deleted).problem, { sale: 3, tender: 3, text: 'tender 3 of sale 3 is in the journal but missing from the tenders table' });
+
+  const edited = shop(t);
+  edited.exec('DROP TRIGGER tender_events_append_only_update');
+  edited.exec(`UPDATE tender_events SET to_status = 'cancelled' WHERE tender_id = 3 AND to_status = 'paid'`);
+  const history = verifyProjection(edited).problem;
+  assert.deepEqual([history?.sale, history?.tender], [3, 3]);
+  assert.match(history!.text, /tender 3's history \(tender_events, sale 3\) line 3 is awaiting_payment → cancelled/);
+
+  const replaced = shop(t);
+  replaced.exec('DROP TRIGGER tenders_never_replaced');
+  replaced.exec(`INSERT OR REPLACE INTO tenders (id, sale_id, kind, currency, amount, status, created_at, updated_at, api_base_url, md5, pay_to)
+                   SELECT id, sale_id, kind, currency, 1, 'cancelled', created_at, updated_at, api_base_url, md5, 'thief@aclb' FROM tenders WHERE id = 3`);
+  const problem = verifyProjection(replaced).problem;
+  assert.deepEqual([problem?.sale, problem?.tender], [3, 3]);
+  assert.match(problem!.text, /tender 3 \(sale 3\) has amount 1, the journal says 102; status "cancelled", the journal says "paid"/);
+});
+
+test('a paid sale rewritten in the sales and tenders tables (their guards dropped) is named by the projection check', (t) => {
+  const db = shop(t);
+  for (const name of ['sales_ended_is_final', 'sales_due_is_final']) db.exec(`DROP TRIGGER ${name}`);
+  db.exec(`UPDATE sales SET status = 'open', due_amount = 1, completed_at = NULL WHERE id = 3`);
   const { problem } = verifyProjection(db);
   assert.equal(problem?.sale, 3);
-  assert.match(problem!.text, /status "cancelled", the journal says "paid"; amount_cents 1, the journal says 102/);
+  assert.match(problem!.text, /^sale 3 has due_amount 1, the journal says 102; status "open", the journal says "completed"/);
+
+  const other = shop(t);
+  for (const name of ['tenders_paid_row_is_final', 'tenders_identity_is_final', 'tenders_qr_is_final']) other.exec(`DROP TRIGGER ${name}`);
+  other.exec(`UPDATE tenders SET status = 'cancelled', amount = 1, pay_to = 'thief@aclb', paid_at = NULL WHERE id = 3`);
+  const tender = verifyProjection(other).problem;
+  assert.deepEqual([tender?.sale, tender?.tender], [3, 3]);
+  assert.match(tender!.text, /^tender 3 \(sale 3\) has amount 1, the journal says 102; status "cancelled", the journal says "paid"; paid_at null/);
 });
 
 test('a full rewrite of the chain from a row, hashes recomputed: it passes without an anchor and fails with the anchor printed before', (t) => {
@@ -107,10 +157,10 @@ test('a full rewrite of the chain from a row, hashes recomputed: it passes witho
   assert.ok(verifyChain(db, { anchor }).ok);
 
   // Sale 3 was paid to the shop: make it pay someone else, in the journal and in the sales table.
-  const qr = row(db, `type = 'sale.qrIssued' AND sale_id = 3`);
-  for (const name of ['journal_never_updated', 'sales_paid_row_is_final', 'sales_pay_to_is_final']) db.exec(`DROP TRIGGER ${name}`);
+  const qr = row(db, `type = 'tender.qrIssued' AND sale_id = 3`);
+  for (const name of ['journal_never_updated', 'tenders_paid_row_is_final', 'tenders_qr_is_final']) db.exec(`DROP TRIGGER ${name}`);
   db.prepare('UPDATE journal SET payload = ? WHERE seq = ?').run(qr.payload.replace('"payTo":"shop@aclb"', '"payTo":"thief@aclb"'), qr.seq);
-  db.exec(`UPDATE sales SET pay_to = 'thief@aclb' WHERE id = 3`);
+  db.exec(`UPDATE tenders SET pay_to = 'thief@aclb' WHERE id = 3`);
   let prev = (db.prepare('SELECT hash FROM journal WHERE seq = ?').get(qr.seq - 1) as { hash: string }).hash;
   type Stored = { till_id: string; epoch: number; seq: number; uuid: string; actor: string; at: number; type: string; version: number; payload: string };
   for (const r of db.prepare('SELECT * FROM journal WHERE seq >= ? ORDER BY seq').all(qr.seq) as Stored[]) {
@@ -155,7 +205,7 @@ test('an alert "undismissed" or planted by hand (guards dropped) is named by the
     sale: sale.id, alert: alert!.id, text: `alert ${alert!.id} has dismissed_at null, the journal says ${clock}`,
   });
   db.exec(`UPDATE alerts SET dismissed_at = ${clock}`);
-  db.exec(`INSERT INTO alerts (sale_id, kind, previous_status, created_at) VALUES (${sale.id}, 'paid_late', 'cancelled', 1)`);
+  db.exec(`INSERT INTO alerts (sale_id, tender_id, kind, previous_status, created_at) VALUES (${sale.id}, ${sale.id}, 'paid_late', 'cancelled', 1)`);
   assert.equal(verifyProjection(db).problem?.text, `alert ${alert!.id + 1} (sale ${sale.id}) is in the alerts table but no journal row raised it`);
 });
 

@@ -52,7 +52,8 @@ test('a schema-1 ledger with sales gets a till, a genesis row and one migrated r
   assert.ok(!rows.some((row) => row.payload.includes('Bakong said') || row.payload.includes('confirmed by')));
   // Nothing of the old tables was lost or changed.
   assert.equal((db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n, 2);
-  assert.equal((db.prepare('SELECT COUNT(*) AS n FROM sale_events').get() as { n: number }).n, 5);
+  assert.equal((db.prepare('SELECT COUNT(*) AS n FROM tenders').get() as { n: number }).n, 2, 'sale N has its KHQR tender N');
+  assert.equal((db.prepare('SELECT COUNT(*) AS n FROM tender_events').get() as { n: number }).n, 5);
   assert.ok(verifyChain(db).ok);
   assert.deepEqual(verifyProjection(db), { ok: true, sales: 2, problem: null });
 
@@ -62,8 +63,8 @@ test('a schema-1 ledger with sales gets a till, a genesis row and one migrated r
   const again = openLedger(dir);
   t.after(() => again.close());
   assert.deepEqual((again.prepare('SELECT type FROM journal ORDER BY seq').all() as Array<{ type: string }>).map((r) => r.type),
-    ['till.created', 'settings.snapshot', 'migrated.sale', 'migrated.sale', 'shift.opened', 'sale.opened']);
-  assert.equal(verifyChain(again).rows, 6);
+    ['till.created', 'settings.snapshot', 'migrated.sale', 'migrated.sale', 'shift.opened', 'sale.opened', 'tender.opened']);
+  assert.equal(verifyChain(again).rows, 7);
   assert.ok(verifyProjection(again).ok);
 });
 
