@@ -17,6 +17,7 @@ import { recordPayment } from '../../../src/host/ledger/record-payment.ts';
 import { SalesLedger, TransitionRefused } from '../../../src/host/ledger/sales.ts';
 import { Shifts } from '../../../src/host/ledger/shifts.ts';
 import { exportSales } from '../../../src/host/export/export-sales.ts';
+import { canonicalJson } from '../../../src/host/ledger/journal/canonical.ts';
 import { verifyZReports } from '../../../src/host/reports/shift-report.ts';
 import { englishText, hostMessageText } from '../../../src/shared/messages/index.ts';
 import { tempDir } from '../../support/temp.ts';
@@ -136,4 +137,13 @@ test('a sale abandoned with nothing paid stays open: the X lists it as unpaid, a
   assert.deepEqual(x.unresolved, []);
   assert.equal(sales.get(first.saleId)!.saleStatus, 'open');
   assert.equal(verifyZReports(db), null);
+
+  // A Z closed in format 2 (cash control, before tenders) is recomputed in format 2: no tender lines.
+  const z = shifts.close();
+  const { tenders: _tenders, overpaid: _overpaid, unpaid: _unpaid, ...format2 } = { ...z, format: 2 as const };
+  db.exec('DROP TRIGGER z_reports_never_updated');
+  db.prepare('UPDATE z_reports SET report = ? WHERE shift = 1').run(canonicalJson(format2));
+  assert.equal(verifyZReports(db), null);
+  db.prepare('UPDATE z_reports SET report = ? WHERE shift = 1').run(canonicalJson({ ...format2, format: 3 }));
+  assert.match(verifyZReports(db)?.text ?? '', /differs from the sum of shift 1's journal rows/, 'a format-3 Z without its tender lines is named');
 });
