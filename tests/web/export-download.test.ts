@@ -17,7 +17,7 @@ import type { CommandReply, ExportCreated } from '../../src/shared/contract.ts';
 import { TOKEN_TTL_MS } from '../../src/web/download-tokens.ts';
 import { startWebServer } from '../../src/web/server.ts';
 import { startHost } from '../support/servers.ts';
-import { tempDir } from '../support/temp.ts';
+import { tempDir, waitFor } from '../support/temp.ts';
 
 const KEY = 'k'.repeat(32);
 
@@ -94,7 +94,8 @@ test('export.create writes a private file in POS_DATA_DIR/exports; the download 
   assert.equal(got.headers['x-content-type-options'], 'nosniff');
   assert.equal((await call(web.port, url)).status, 401, 'the token works once');
   // Downloaded in full: the file leaves POS_DATA_DIR/exports, and the export is no longer known.
-  assert.equal(existsSync(path), false, 'a downloaded export is deleted');
+  // The server deletes it once its side of the stream has finished, which may be just after the client has every byte.
+  await waitFor('the downloaded export to be deleted', () => !existsSync(path));
   assert.equal(host.exports.file(created.exportId), null);
   assert.equal((await token(web.port, created.exportId)).status, 404);
   assert.ok(existsSync(join(folder, again.fileName)), 'an export not downloaded yet stays');
