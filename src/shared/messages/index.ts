@@ -17,6 +17,7 @@ import { PRINTER_MESSAGES } from './printer.ts';
 import { REQUEST_MESSAGES } from './request.ts';
 import { SETTINGS_MESSAGES } from './settings.ts';
 import { SHIFT_MESSAGES } from './shifts.ts';
+import { SYNC_MESSAGES } from './sync.ts';
 import type { Bilingual, Catalog, MessageParams } from './types.ts';
 
 export type { Bilingual, Catalog, MessageParams };
@@ -35,6 +36,7 @@ export const HOST_MESSAGES = {
   ...REQUEST_MESSAGES,
   ...SETTINGS_MESSAGES,
   ...SHIFT_MESSAGES,
+  ...SYNC_MESSAGES,
 } as const satisfies Catalog;
 
 export type HostMessageCode = keyof typeof HOST_MESSAGES;

@@ -1,0 +1,77 @@
+/**
+ * Messages about the till's sync with the back office (src/host/sync/): its state in words for the
+ * cashier and the owner, and why pairing or a push was refused. The back office's own `detail` text
+ * is never shown: its `error` code is mapped to one of these (see ./types.ts for the rules).
+ */
+import type { Catalog } from './types.ts';
+
+export const SYNC_MESSAGES = {
+  'sync.unpaired': {
+    en: 'Not paired with a back office: sales are kept on this till only.',
+    km: 'មិនទាន់ភ្ជាប់ជាមួយការិយាល័យខាងក្រោយទេ៖ ការលក់ត្រូវបានរក្សាទុកតែនៅលើម៉ាស៊ីនគិតប្រាក់នេះប៉ុណ្ណោះ។',
+  },
+  'sync.upToDate': {
+    en: 'Up to date: the back office has every row of this till.',
+    km: 'ទាន់សម័យ៖ ការិយាល័យខាងក្រោយមានគ្រប់ជួរទាំងអស់របស់ម៉ាស៊ីនគិតប្រាក់នេះ។',
+  },
+  'sync.waiting': {
+    en: '{count} row(s) waiting to be sent to the back office.',
+    km: 'មាន {count} ជួរកំពុងរង់ចាំផ្ញើទៅការិយាល័យខាងក្រោយ។',
+  },
+  'sync.unreachable': {
+    en: 'The back office cannot be reached. Selling goes on; the rows are kept and sent when it answers.',
+    km: 'មិនអាចភ្ជាប់ទៅការិយាល័យខាងក្រោយបានទេ។ ការលក់នៅតែបន្ត៖ ជួរទាំងនោះត្រូវបានរក្សាទុក ហើយនឹងផ្ញើនៅពេលវាឆ្លើយតប។',
+  },
+  'sync.serverError': {
+    en: 'The back office could not take the rows just now. The till will try again by itself.',
+    km: 'ការិយាល័យខាងក្រោយមិនអាចទទួលជួរទាំងនោះបានឥឡូវនេះទេ។ ម៉ាស៊ីនគិតប្រាក់នឹងព្យាយាមម្តងទៀតដោយខ្លួនឯង។',
+  },
+  'sync.unauthorized': {
+    en: 'The back office no longer accepts this till (its pairing was revoked or replaced). Pair the till again: no row is lost.',
+    km: 'ការិយាល័យខាងក្រោយលែងទទួលម៉ាស៊ីនគិតប្រាក់នេះទៀតហើយ (ការភ្ជាប់ត្រូវបានដកហូត ឬជំនួស)។ សូមភ្ជាប់ម៉ាស៊ីនគិតប្រាក់ម្តងទៀត៖ គ្មានជួរណាមួយបាត់បង់ទេ។',
+  },
+  'sync.diverged': {
+    en: 'This till\'s record differs from what the back office holds for it (a copied data folder, or an old copy of the ledger put back). Nothing was overwritten; ask the owner.',
+    km: 'កំណត់ត្រារបស់ម៉ាស៊ីនគិតប្រាក់នេះខុសពីអ្វីដែលការិយាល័យខាងក្រោយរក្សាទុកសម្រាប់វា (ថតទិន្នន័យដែលបានចម្លង ឬច្បាប់ចម្លងចាស់នៃសៀវភៅបញ្ជីដែលបានដាក់ត្រឡប់មកវិញ)។ គ្មានអ្វីត្រូវបានសរសេរជាន់ពីលើទេ៖ សូមសួរម្ចាស់ហាង។',
+  },
+  'sync.serverAhead': {
+    en: 'The back office holds {count} row(s) of this till that this computer does not have: this ledger is an older copy. Restore it with `npm run ledger -- restore` before selling on.',
+    km: 'ការិយាល័យខាងក្រោយមាន {count} ជួររបស់ម៉ាស៊ីនគិតប្រាក់នេះ ដែលកុំព្យូទ័រនេះមិនមាន៖ សៀវភៅបញ្ជីនេះជាច្បាប់ចម្លងចាស់។ សូមស្តារវាដោយ `npm run ledger -- restore` មុននឹងលក់បន្ត។',
+  },
+  'sync.headMismatch': {
+    en: 'The back office answered with a last row that is not this till\'s. Sending has stopped; ask the owner.',
+    km: 'ការិយាល័យខាងក្រោយបានឆ្លើយតបជាមួយជួរចុងក្រោយដែលមិនមែនជារបស់ម៉ាស៊ីនគិតប្រាក់នេះ។ ការផ្ញើបានឈប់ហើយ៖ សូមសួរម្ចាស់ហាង។',
+  },
+  'sync.refused': {
+    en: 'The back office refused this till\'s rows. They are kept here; ask the owner.',
+    km: 'ការិយាល័យខាងក្រោយបានបដិសេធជួររបស់ម៉ាស៊ីនគិតប្រាក់នេះ។ ពួកវានៅតែរក្សាទុកនៅទីនេះ៖ សូមសួរម្ចាស់ហាង។',
+  },
+  'sync.urlInvalid': {
+    en: 'The back office address must start with https:// (plain http:// only to this computer).',
+    km: 'អាសយដ្ឋានការិយាល័យខាងក្រោយត្រូវចាប់ផ្តើមដោយ https:// (http:// ធម្មតាបានតែទៅកុំព្យូទ័រនេះប៉ុណ្ណោះ)។',
+  },
+  'sync.codeInvalid': {
+    en: 'Type the pairing code as the back office gave it, e.g. 7KQM-2XHD-P9RT.',
+    km: 'សូមវាយលេខកូដភ្ជាប់ដូចដែលការិយាល័យខាងក្រោយបានផ្តល់ឱ្យ ឧទាហរណ៍ 7KQM-2XHD-P9RT។',
+  },
+  'sync.pairingCodeWrong': {
+    en: 'The back office does not know this pairing code. Check it and try again (each code allows a few wrong tries).',
+    km: 'ការិយាល័យខាងក្រោយមិនស្គាល់លេខកូដភ្ជាប់នេះទេ។ សូមពិនិត្យ ហើយព្យាយាមម្តងទៀត (លេខកូដនីមួយៗអនុញ្ញាតឱ្យខុសបានតែប៉ុន្មានដងប៉ុណ្ណោះ)។',
+  },
+  'sync.pairingCodeSpent': {
+    en: 'This pairing code was already used, has expired, or had too many wrong tries. Ask the back office for a new one.',
+    km: 'លេខកូដភ្ជាប់នេះត្រូវបានប្រើរួចហើយ ផុតកំណត់ ឬត្រូវបានវាយខុសច្រើនដងពេក។ សូមស្នើលេខកូដថ្មីពីការិយាល័យខាងក្រោយ។',
+  },
+  'sync.tillAlreadyPaired': {
+    en: 'The back office already has this till paired. If this computer holds a copy of another till\'s data folder, it cannot be paired as that till.',
+    km: 'ការិយាល័យខាងក្រោយបានភ្ជាប់ម៉ាស៊ីនគិតប្រាក់នេះរួចហើយ។ ប្រសិនបើកុំព្យូទ័រនេះមានច្បាប់ចម្លងថតទិន្នន័យរបស់ម៉ាស៊ីនគិតប្រាក់ផ្សេង វាមិនអាចភ្ជាប់ជាម៉ាស៊ីនគិតប្រាក់នោះបានទេ។',
+  },
+  'sync.tillCodeTaken': {
+    en: 'Another till of this back office has the same till code. Ask the owner.',
+    km: 'ម៉ាស៊ីនគិតប្រាក់ផ្សេងទៀតនៃការិយាល័យខាងក្រោយនេះមានលេខកូដម៉ាស៊ីនដូចគ្នា។ សូមសួរម្ចាស់ហាង។',
+  },
+  'sync.pairingFailed': {
+    en: 'The back office did not pair this till. Check the address and try again.',
+    km: 'ការិយាល័យខាងក្រោយមិនបានភ្ជាប់ម៉ាស៊ីនគិតប្រាក់នេះទេ។ សូមពិនិត្យអាសយដ្ឋាន ហើយព្យាយាមម្តងទៀត។',
+  },
+} as const satisfies Catalog;
