@@ -27,6 +27,12 @@ export interface TestPostgres {
   readonly skip: string | false;
   /** A new, empty database; its connection URL (as BACKOFFICE_DATABASE_URL takes it). */
   database(): Promise<string>;
+  /**
+   * Stops the server (fast shutdown: open connections are cut, open transactions rolled back), runs
+   * `whileDown` if given, and starts it again on the same port and data directory: what a
+   * PostgreSQL restarted by its operator, or crashed and brought back, looks like to its clients.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
 }
 
 const SUPERUSER = 'pos_test';
@@ -89,6 +95,7 @@ const CHILD_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', LC_ALL
 
 interface Cluster {
   url(database: string): string;
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -120,9 +127,7 @@ async function startCluster(bin: string, run: Runner): Promise<Cluster> {
   };
   process.once('exit', removeAll);
 
-  // A port found free can be taken before the server binds it: try a few.
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+  const launch = async (port: number): Promise<{ child: ChildProcess; exited: Promise<number | null>; ready: boolean; log: () => string }> => {
     const [cmd, args] = run.command(join(bin, 'postgres'), [
       '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
       // A throwaway cluster: durability is not what these tests measure.
@@ -134,22 +139,36 @@ async function startCluster(bin: string, run: Runner): Promise<Cluster> {
     child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     server = child;
+    const ready = await waitReady(`postgresql://${SUPERUSER}:${password}@127.0.0.1:${port}/postgres`, exited);
+    return { child, exited, ready, log: () => log };
+  };
+
+  // A port found free can be taken before the server binds it: try a few.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
     const url = (database: string): string => `postgresql://${SUPERUSER}:${password}@127.0.0.1:${port}/${database}`;
-    const ready = await waitReady(url('postgres'), exited);
-    if (ready) {
+    let current = await launch(port);
+    if (current.ready) {
       return {
         url,
+        async restart(whileDown) {
+          current.child.kill('SIGINT'); // fast shutdown
+          await current.exited;
+          await whileDown?.();
+          current = await launch(port);
+          if (!current.ready) throw new Error(`PostgreSQL did not start again:\n${current.log()}`);
+        },
         async stop() {
-          child.kill('SIGINT'); // fast shutdown
-          await exited;
+          current.child.kill('SIGINT'); // fast shutdown
+          await current.exited;
           rmSync(root, { recursive: true, force: true });
           process.removeListener('exit', removeAll);
         },
       };
     }
-    if (attempt >= 3 || !/could not bind|Address already in use/i.test(log)) {
+    if (attempt >= 3 || !/could not bind|Address already in use/i.test(current.log())) {
       removeAll();
-      throw new Error(`PostgreSQL did not start:\n${log}`);
+      throw new Error(`PostgreSQL did not start:\n${current.log()}`);
     }
   }
 }
@@ -188,13 +207,14 @@ export function testPostgres(): Promise<TestPostgres> {
       const reason = typeof run === 'string' ? run : 'PostgreSQL is not installed';
       if (inCi()) throw new Error(`CI must run the back-office tests against PostgreSQL, but ${reason}`);
       console.log(`skipping the back-office tests: ${reason}`);
-      return { skip: reason, database: () => Promise.reject(new Error(reason)) };
+      return { skip: reason, database: () => Promise.reject(new Error(reason)), restart: () => Promise.reject(new Error(reason)) };
     }
     const cluster = await startCluster(bin, run);
     after(() => cluster.stop());
     let count = 0;
     return {
       skip: false,
+      restart: (whileDown) => cluster.restart(whileDown),
       async database() {
         const name = `test_${process.pid}_${++count}`;
         const admin = new pg.Client({ connectionString: cluster.url('postgres') });
