@@ -242,6 +242,20 @@ const COMMANDS: CommandHandlers = {
     parse: noArgs,
     run: (host) => (host.cash.dismissDrawerProblem(), null),
   },
+  'sync.pair': {
+    // The address's and code's own rules live in src/host/sync/pair.ts (checked again there).
+    parse: (args) => {
+      exactKeys(args, 'url', 'code');
+      if (typeof args.url !== 'string' || args.url.length > 2048) throw new InvalidRequest(hostMessage('sync.urlInvalid'));
+      if (typeof args.code !== 'string' || args.code.length > 40) throw new InvalidRequest(hostMessage('sync.codeInvalid'));
+      return { url: args.url, code: args.code };
+    },
+    run: (host, input) => host.sync.pair(input),
+  },
+  'sync.now': {
+    parse: noArgs,
+    run: (host) => host.sync.syncNow(),
+  },
 };
 
 /** Every command the host answers (the contract's, exactly: the table's type requires each one). */

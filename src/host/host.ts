@@ -40,6 +40,8 @@ import { CashDrawer } from './printing/drawer.ts';
 import { parsePrinterSetting } from './printing/transports/printer-setting.ts';
 import { registerReceiptFonts } from './printing/receipt/fonts.ts';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from './payments/poll-policy.ts';
+import { createHostSync, type HostSync, type HostSyncOptions } from './sync/host-sync.ts';
+import { fileSecretStore, type SecretStore } from './sync/secret-store.ts';
 import { buildCashierState, buildDisplayState, buildSalesPage } from './views.ts';
 
 export interface HostOptions {
@@ -67,6 +69,14 @@ export interface HostOptions {
    * reader, the 24-hour timer and the copy's step size.
    */
   backups?: false | Pick<DailyBackupsOptions, 'freeBytes' | 'setTimer' | 'clearTimer' | 'pagesPerStep' | 'log'>;
+  /**
+   * Where secrets kept outside the ledger live (the back office's token for this till), given the
+   * data directory: Electron passes its safeStorage store (electron/secret-store.ts); by default
+   * private files under POS_DATA_DIR/secrets (web mode).
+   */
+  secrets?: (dataDir: string) => SecretStore;
+  /** Tests: the sync worker's timers, fetch and jitter (src/host/sync/). */
+  sync?: HostSyncOptions;
 }
 
 export type HostListener = () => void;
@@ -95,6 +105,8 @@ export interface Host {
   readonly exports: ExportFiles;
   /** The cash drawer and the shift's cash: float, paid-in, paid-out, safe drops (ledger/cash-movements.ts, printing/drawer.ts). */
   readonly cash: HostCash;
+  /** The sync with the back office (src/host/sync/): its state in words, pairing, "try now". */
+  readonly sync: HostSync;
   /** The ledger's SQLite connection, for diagnostics and tests (e.g. simulating a full disk). */
   readonly db: Db;
   /** Training mode, as the launcher built it. */
@@ -190,11 +202,14 @@ export function createHost(options: HostOptions): Host {
 
   // Several commits in one turn of the event loop reach the screens as one update.
   let notifyQueued = false;
+  let sync: HostSync | null = null;
   const notify = (): void => {
     if (notifyQueued) return;
     notifyQueued = true;
     queueMicrotask(() => {
       notifyQueued = false;
+      // New journal rows go to the back office soon (off the selling path: the worker's own turn).
+      sync?.ledgerChanged();
       for (const listener of listeners) listener();
     });
   };
@@ -344,6 +359,18 @@ export function createHost(options: HostOptions): Host {
     dismissDrawerProblem: () => drawer.dismissProblem(),
   };
 
+  // The journal's rows to the back office, when paired: after start, on its own read-only connection.
+  sync = createHostSync({
+    db,
+    dataDir: env.dataDir,
+    secrets: (options.secrets ?? fileSecretStore)(env.dataDir),
+    now,
+    changes: () => changeCount.get() as number,
+    onChange: notify,
+    options: options.sync,
+  });
+  const hostSync = sync;
+
   const shiftLedger = new Shifts(db, now, printJobs);
   const shifts: HostShifts = {
     current: () => shiftLedger.current(),
@@ -379,6 +406,7 @@ export function createHost(options: HostOptions): Host {
     shifts,
     exports,
     cash,
+    sync: hostSync,
     db,
     training,
     cashierState() {
@@ -397,6 +425,7 @@ export function createHost(options: HostOptions): Host {
         integrity: integrity.state(),
         backup: backupHealth.state(),
         drawer: drawer.problem,
+        sync: hostSync.view(),
         now: now(),
       });
     },
@@ -450,6 +479,7 @@ export function createHost(options: HostOptions): Host {
       events.clear();
       await payments.stop();
       await printing.stop();
+      await hostSync.stop();
       // A backup copies from this connection: it ends before the connection does.
       backups.stop();
       await backups.idle();

@@ -16,6 +16,7 @@ import {
   type PrintJobView,
   type SalesPage,
   type SaleView,
+  type SyncView,
   type WatchView,
 } from '../shared/contract.ts';
 import type { Settings } from './config/settings.ts';
@@ -45,6 +46,7 @@ export function buildCashierState(input: {
   integrity: IntegrityState;
   backup: BackupState;
   drawer: DrawerProblem | null;
+  sync: SyncView;
   now: number;
 }): CashierState {
   return {
@@ -62,6 +64,7 @@ export function buildCashierState(input: {
     integrity: input.integrity,
     backup: input.backup,
     drawer: input.drawer,
+    sync: input.sync,
     totals: input.ledger.totals(input.now),
     serverTime: input.now,
   };

@@ -245,6 +245,23 @@ export type IntegrityState = { ok: true } | { ok: false; problems: HostMessage[]
  */
 export type BackupState = { ok: true } | { ok: false; message: HostMessage; since: number };
 
+/**
+ * The till's sync with the back office (src/host/sync/, docs/backoffice.md), in words: not paired,
+ * up to date, N rows waiting, or the last error (a catalog message, never the back office's text).
+ */
+export interface SyncView {
+  /** The back office's address while paired, else null. */
+  url: string | null;
+  /** Rows of this till's journal the back office has not acknowledged yet. */
+  waiting: number;
+  /** The state in one sentence (sync.unpaired / sync.upToDate / sync.waiting / the last error). */
+  words: HostMessage;
+  /** The last failure, until a push succeeds again. */
+  lastError: HostMessage | null;
+  /** When the back office last acknowledged rows (host clock), or null. */
+  lastSyncedAt: number | null;
+}
+
 export interface CashierState {
   mode: 'training' | 'live';
   merchantName: string;
@@ -278,6 +295,8 @@ export interface CashierState {
    */
   drawer: DrawerProblem | null;
   totals: DayTotals;
+  /** The sync with the back office, in words. */
+  sync: SyncView;
   /** Host clock when this state was made, so screens can correct countdowns for clock skew. */
   serverTime: number;
 }
@@ -559,6 +578,13 @@ export interface CashierCommands {
   'drawer.open': { args: Record<string, never>; result: DrawerKickResult };
   /** The cashier closed the "drawer did not open" warning. */
   'drawer.dismissProblem': { args: Record<string, never>; result: null };
+  /**
+   * Pairs this till with a back office: its address (https, or http to this computer) and the
+   * one-time code it gave. The token stays in the host. Owner-only from issue 9.
+   */
+  'sync.pair': { args: { url: string; code: string }; result: SyncView };
+  /** Pushes waiting rows now instead of after the backoff. */
+  'sync.now': { args: Record<string, never>; result: SyncView };
 }
 
 export type CommandName = keyof CashierCommands;

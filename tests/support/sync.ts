@@ -60,7 +60,7 @@ export interface SyncTill {
   timers: ManualTimers;
   worker: SyncWorker;
   /** Sells `count` paid sales (each sale.opened, sale.qrIssued, sale.paid, …) in one transaction. */
-  sell(count: number): void;
+  sell(count: number): number[];
   /** Journal rows of this till in the ledger. */
   rows(): number;
 }
