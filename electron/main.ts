@@ -9,6 +9,7 @@ import { createHost, type Host } from '../src/host/host.ts';
 import { trainingMode } from '../src/sandbox/training.ts';
 import { counterMenuTemplate, devToolsEnabled } from './devtools.ts';
 import { wireIpc } from './ipc.ts';
+import { safeStorageSecrets } from './secret-store.ts';
 import { registerAppScheme, serveAppScheme } from './protocol.ts';
 import { enforceSandbox, lockDownContents, lockDownSession } from './security.ts';
 import { rendererDir } from './paths.ts';
@@ -70,6 +71,8 @@ function start(): void {
       fallbackDataDir: app.getPath('userData'),
       // Receipt fonts: packaged under resources/ (electron-builder extraResources), else the repo's resources/.
       resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+      // The back office's token, locked with the OS user's keychain (never in the ledger).
+      secrets: safeStorageSecrets,
     });
   } catch (error) {
     fail(error);

@@ -36,6 +36,9 @@ const POS_ENTRIES = [
   /^open-cashier\.html(\.tmp)?$/,
   /^training-sandbox\.json(\.tmp)?$/,
   /^print-spool$/,
+  // The sync's cursor and pairing record, and secrets kept outside the ledger (src/host/sync/).
+  /^sync$/,
+  /^secrets$/,
   /^electron$/,
 ];
 

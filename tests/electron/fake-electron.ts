@@ -103,6 +103,23 @@ export class FakeWindow extends EventEmitter {
   setBounds(bounds: Rect): void { this.bounds = { ...bounds }; }
 }
 
+/**
+ * safeStorage with a stand-in cipher (XOR and a marker): enough to show the main process stores only
+ * what safeStorage gave it, never the secret itself.
+ */
+export const safeStorage = {
+  available: true,
+  isEncryptionAvailable(): boolean { return this.available; },
+  encryptString(text: string): Buffer {
+    return Buffer.concat([Buffer.from('FAKE-SAFE:'), Buffer.from(text).map((byte) => byte ^ 0x5a)]);
+  },
+  decryptString(bytes: Buffer): string {
+    const marker = Buffer.from('FAKE-SAFE:');
+    if (!bytes.subarray(0, marker.length).equals(marker)) throw new Error('not encrypted by this safeStorage');
+    return Buffer.from(bytes.subarray(marker.length).map((byte) => byte ^ 0x5a)).toString();
+  },
+};
+
 /** A trusted-looking IPC event from the top frame of `window`. */
 export function eventFrom(window: FakeWindow): { sender: FakeWebContents; senderFrame: FakeFrame } {
   return { sender: window.webContents, senderFrame: window.webContents.mainFrame };

@@ -8,7 +8,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { registerHooks } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -260,6 +262,43 @@ test('Export in Electron: export.create over IPC, then a save dialog on the cash
   // Saved where the owner chose: the POS's copy is gone, and the id with it.
   assert.equal(existsSync(source), false, 'the copy in POS_DATA_DIR/exports is deleted once saved');
   assert.equal(await fake.invoke('pos:save-export', fake.eventFrom(till), created.value.exportId), 'failed');
+});
+
+test('Pairing in Electron: sync.pair over IPC keeps the back office token only as safeStorage bytes in the data folder (0600), never plain', async () => {
+  const token = 'Tk0123456789abcdefghijABCDEFGHIJ_-xyz01234';
+  const requests: Array<{ url: string; body: string; authorization?: string }> = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      requests.push({ url: req.url ?? '', body, authorization: req.headers.authorization });
+      const pairing = req.url === '/api/till/pair';
+      res.writeHead(pairing ? 201 : 503, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(pairing ? { token, shop: 'Phsar Thmei', till: 'Front' } : { error: 'internal' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const reply = (await fake.invoke('pos:command', fake.eventFrom(cashier()), 'sync.pair', { url, code: '7KQM-2XHD-P9RT' })) as { ok: boolean; value: { url: string } };
+    assert.equal(reply.ok, true, JSON.stringify(reply));
+    assert.equal(reply.value.url, url);
+    const pairRequest = JSON.parse(requests[0]!.body) as { tillId: string; tillCode: string; pairingCode: string };
+    assert.equal(pairRequest.pairingCode, '7KQM-2XHD-P9RT');
+    assert.match(pairRequest.tillId, /^[0-9a-f-]{36}$/);
+    const stored = join(dataDir, 'secrets', 'backofficeToken.safe');
+    const bytes = readFileSync(stored);
+    assert.equal(bytes.includes(Buffer.from(token)), false, 'not the token itself');
+    assert.equal(fake.safeStorage.decryptString(bytes), token);
+    assert.equal(statSync(stored).mode & 0o777, 0o600);
+    assert.equal(existsSync(join(dataDir, 'secrets', 'backofficeToken')), false, 'no plain file');
+    // The push that follows carries the token the keychain gave back.
+    const push = requests.find((r) => r.url === '/api/till/journal');
+    assert.equal(push?.authorization, `Bearer ${token}`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 });
 
 test('unplugging the second monitor replaces the full-screen display with a minimised window; re-plugging brings it back', async () => {
