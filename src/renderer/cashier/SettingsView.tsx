@@ -12,6 +12,7 @@ import { Field } from './Field.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
 import { DrawerSection } from './DrawerSection.tsx';
+import { SyncPanel } from './SyncPanel.tsx';
 import { invoke, useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
 
@@ -228,6 +229,7 @@ export function SettingsView() {
         </div>
       </form>
       <ExportPanel />
+      <SyncPanel />
     </main>
   );
 }

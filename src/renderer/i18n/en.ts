@@ -362,6 +362,17 @@ export const en = {
   'drawer.pulseOffHelp': 'An even number from {min} to {max}, not shorter than the pulse.',
   'drawer.pulseOnInvalid': 'Pulse: an even whole number of milliseconds from 50 to 250.',
   'drawer.pulseOffInvalid': 'Rest after the pulse: an even whole number of milliseconds from 50 to 510, not shorter than the pulse.',
+  'sync.title': 'Back office',
+  'sync.pairHelp': 'Send this till\'s sales to the shop\'s back office: type its address and the pairing code it gave for this till.',
+  'sync.pairAgainHelp': 'To pair again (a new code, or another back office), type its address and code. Rows not yet sent are kept and sent.',
+  'sync.url': 'Back office address',
+  'sync.code': 'Pairing code',
+  'sync.pair': 'Pair this till',
+  'sync.pairing': 'Pairing…',
+  'sync.paired': 'Paired.',
+  'sync.pairedWith': 'Paired with {url}',
+  'sync.lastSent': 'last sent {time}',
+  'sync.sendNow': 'Send now',
 };
 
 export type MessageKey = keyof typeof en;
