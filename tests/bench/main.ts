@@ -24,6 +24,11 @@
  *                                          `npm run bench` runs a small ledger (29,180 sales) to stay
  *                                          within minutes (alone: `npm run bench year-small`);
  *                                          `npm run bench year` the 1,000,000-sale one
+ *   sync_rows_per_second                  a till's backlog of journal rows pushed into the back office
+ *                                          on a local PostgreSQL (the worker's batches of 500)
+ *   sync_lag_p50 / _p95                   a paid sale committed on a till → its row held by the back
+ *                                          office, 10 tills selling and pushing at once (tests/bench/sync.ts);
+ *                                          without PostgreSQL these lines say it is skipped
  */
 import { createRequire } from 'node:module';
 import { benchDetection } from './detection.ts';
@@ -32,6 +37,7 @@ import { benchKhqr } from './khqr.ts';
 import { benchPrinting } from './printing.ts';
 import { benchPushSize } from './push-size.ts';
 import { benchQrLatency } from './qr-latency.ts';
+import { benchSync } from './sync.ts';
 import { benchYear } from './year.ts';
 
 const require = createRequire(import.meta.url);
@@ -86,4 +92,15 @@ if (!only || only === 'export') {
 if (!only || only === 'year' || only === 'year-small') {
   // The 1,000,000-sale year only when asked for by name: generating it takes minutes the first time.
   benchYear(only === 'year', ({ name, value, unit }) => print(name, value, unit));
+}
+if (!only || only === 'sync') {
+  const sync = await benchSync();
+  if (sync.skipped) {
+    console.log(`sync: skipped (${sync.skipped})`);
+  } else {
+    print('sync_rows_per_second', sync.rowsPerSecond, `rows/s (${sync.rows} rows)`);
+    print('sync_lag_p50', sync.lagP50Ms, 'ms');
+    print('sync_lag_p95', sync.lagP95Ms, 'ms');
+    print('sync_lag_samples', sync.lagSamples, 'sales (10 tills)');
+  }
 }

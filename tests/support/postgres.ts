@@ -195,38 +195,49 @@ async function waitReady(url: string, exited: Promise<number | null>): Promise<b
 let shared: Promise<TestPostgres> | null = null;
 
 /**
+ * PostgreSQL for a plain script (the bench): started now, stopped by `stop()` or when the process
+ * exits. Skips (or, under CI, throws) as testPostgres does.
+ */
+export async function startPostgres(): Promise<TestPostgres & { stop(): Promise<void> }> {
+  const bin = findBinDir();
+  const run = bin ? runner() : 'PostgreSQL is not installed (no <version>/bin/postgres in /usr/lib/postgresql or POS_TEST_POSTGRES_ROOT; on Debian: apt-get install postgresql)';
+  if (typeof run === 'string' || !bin) {
+    const reason = typeof run === 'string' ? run : 'PostgreSQL is not installed';
+    if (inCi()) throw new Error(`CI must run the back-office tests against PostgreSQL, but ${reason}`);
+    const refuse = (): Promise<never> => Promise.reject(new Error(reason));
+    return { skip: reason, database: refuse, restart: refuse, stop: async () => undefined };
+  }
+  const cluster = await startCluster(bin, run);
+  let count = 0;
+  return {
+    skip: false,
+    restart: (whileDown) => cluster.restart(whileDown),
+    stop: () => cluster.stop(),
+    async database() {
+      const name = `test_${process.pid}_${++count}`;
+      const admin = new pg.Client({ connectionString: cluster.url('postgres') });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await admin.end();
+      }
+      return cluster.url(name);
+    },
+  };
+}
+
+/**
  * The process's PostgreSQL, started on first call and stopped after the last test of the file.
  * Use at the top of a test file: `const postgres = await testPostgres();` then
  * `test('…', { skip: postgres.skip }, async () => { const url = await postgres.database(); … })`.
  */
 export function testPostgres(): Promise<TestPostgres> {
   shared ??= (async (): Promise<TestPostgres> => {
-    const bin = findBinDir();
-    const run = bin ? runner() : 'PostgreSQL is not installed (no <version>/bin/postgres in /usr/lib/postgresql or POS_TEST_POSTGRES_ROOT; on Debian: apt-get install postgresql)';
-    if (typeof run === 'string' || !bin) {
-      const reason = typeof run === 'string' ? run : 'PostgreSQL is not installed';
-      if (inCi()) throw new Error(`CI must run the back-office tests against PostgreSQL, but ${reason}`);
-      console.log(`skipping the back-office tests: ${reason}`);
-      return { skip: reason, database: () => Promise.reject(new Error(reason)), restart: () => Promise.reject(new Error(reason)) };
-    }
-    const cluster = await startCluster(bin, run);
-    after(() => cluster.stop());
-    let count = 0;
-    return {
-      skip: false,
-      restart: (whileDown) => cluster.restart(whileDown),
-      async database() {
-        const name = `test_${process.pid}_${++count}`;
-        const admin = new pg.Client({ connectionString: cluster.url('postgres') });
-        await admin.connect();
-        try {
-          await admin.query(`CREATE DATABASE ${name}`);
-        } finally {
-          await admin.end();
-        }
-        return cluster.url(name);
-      },
-    };
+    const started = await startPostgres();
+    if (started.skip) console.log(`skipping the back-office tests: ${started.skip}`);
+    else after(() => started.stop());
+    return started;
   })();
   return shared;
 }
