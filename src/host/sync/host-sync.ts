@@ -39,6 +39,7 @@ export function createHostSync(deps: {
   const till = readTill(deps.db)!;
   const worker = new SyncWorker({ ...deps.options, dataDir: deps.dataDir, till: { id: till.id, code: till.code }, secrets: deps.secrets, now: deps.now, onChange: deps.onChange });
   let seen = deps.changes();
+  let stopped = false;
   worker.start();
   return {
     view: () => toSyncView(worker.status()),
@@ -49,11 +50,15 @@ export function createHostSync(deps: {
     },
     syncNow: async () => toSyncView(await worker.syncNow()),
     ledgerChanged() {
+      if (stopped) return;
       const changes = deps.changes();
       if (changes === seen) return;
       seen = changes;
       worker.nudge();
     },
-    stop: () => worker.stop(),
+    stop: () => {
+      stopped = true;
+      return worker.stop();
+    },
   };
 }

@@ -6,20 +6,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LEDGER_FILE, type Db } from '../ledger/database.ts';
+import type { JournalRow } from '../ledger/journal/journal.ts';
 
-export interface OutboxRow {
-  tillId: string;
-  epoch: number;
-  seq: number;
-  uuid: string;
-  actor: string;
-  at: number;
-  type: string;
-  version: number;
-  payload: string;
-  prevHash: string;
-  hash: string;
-}
+/** A row as the journal stores it, which is what the back office takes (docs/backoffice.md, "Ingest"). */
+export type OutboxRow = JournalRow;
 
 export interface RowHead {
   epoch: number;
