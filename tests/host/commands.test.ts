@@ -74,6 +74,9 @@ test('every refusal a command can give carries a catalog message, in both langua
     ['cash.record', { kind: 'paid_out', currency: 'USD', amount: 500, reason: 'ice\u202e' }, 'drawer.reason'],
     ['drawer.open', { reason: 'change' }, 'request.noArguments'],
     ['drawer.dismissProblem', { now: true }, 'request.noArguments'],
+    ['sync.pair', { url: 'http://backoffice.example.com', code: '7KQM-2XHD-P9RT' }, 'sync.urlInvalid'],
+    ['sync.pair', { url: 'https://backoffice.example.com', code: 7 }, 'sync.codeInvalid'],
+    ['sync.now', { now: true }, 'request.noArguments'],
   ];
   assert.deepEqual(new Set(cases.map(([name]) => name)), new Set(COMMAND_NAMES), 'a refusal for every command in the contract');
   for (const [name, args, code] of cases) {
