@@ -37,7 +37,17 @@ export function createHostSync(deps: {
   options?: HostSyncOptions;
 }): HostSync {
   const till = readTill(deps.db)!;
-  const worker = new SyncWorker({ ...deps.options, dataDir: deps.dataDir, till: { id: till.id, code: till.code }, secrets: deps.secrets, now: deps.now, onChange: deps.onChange });
+  // The screens hear of the sync only when what they show of it changed (an unpaired till's idle
+  // cycles, or a push that changed nothing visible, push no state).
+  let shown = '';
+  const changed = (): void => {
+    const now = JSON.stringify(toSyncView(worker.status()));
+    if (now === shown) return;
+    shown = now;
+    deps.onChange();
+  };
+  const worker: SyncWorker = new SyncWorker({ ...deps.options, dataDir: deps.dataDir, till: { id: till.id, code: till.code }, secrets: deps.secrets, now: deps.now, onChange: changed });
+  shown = JSON.stringify(toSyncView(worker.status()));
   let seen = deps.changes();
   let stopped = false;
   worker.start();
