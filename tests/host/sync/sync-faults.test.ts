@@ -62,10 +62,11 @@ for (const point of ['request', 'midRequest', 'answer'] as const satisfies reado
   test(`the connection cut ${when}: the till says it cannot reach the back office, retries, and each row is stored once`, { skip }, async (t) => {
     const backoffice = await startBackoffice(t, postgres);
     const proxy = await proxied(t, backoffice);
-    const till = openSyncTill(t);
+    const till = openSyncTill(t, { batchRows: 1000 }); // the sales below go in one batch (big enough to arrive in several chunks)
     await pairSyncTill(backoffice, till, proxy.url);
     const before = (await storedRows(backoffice, till.till.id)).keys.length;
     till.sell(150);
+    assert.ok(till.rows() - before < 1000);
     const cut = proxy.cutNext(point);
     await till.worker.syncNow();
     await cut;
