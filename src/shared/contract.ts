@@ -220,10 +220,15 @@ export interface SalesPage {
 export interface DayTotals {
   /** Local calendar day, YYYY-MM-DD. */
   day: string;
+  /** Sales paid (to the shop's own account) that day: a sale paid in several tenders counts once; an overpayment does not count a sale. */
   paidCount: number;
+  /** Money received: every paid tender, overpayments included (they are money the shop holds and owes back). */
   paidCents: number;
   /** Riel equivalent of the paid sales, each at its own rate. */
   paidRiel: number;
+  /** Overpayments among them (tenders paid on a sale already covered, owed back to the customer): how many, and their USD cents. */
+  overpaidCount: number;
+  overpaidCents: number;
   /**
    * Sales paid to an account other than the shop's own Bakong ID (an allowed account): not in the
    * takings above, counted apart so money sent elsewhere is seen.

@@ -58,17 +58,26 @@ function epochColumn(db: Db): string {
 }
 
 /**
- * The export's columns of a sale: its own, and those of its shown tender `t` (sale-rows.ts
- * currentTender: the paid tender that completed it, else its newest), joined through tenders_by_sale.
+ * The export's columns of a sale: its own, those of its shown tender (sale-rows.ts currentTender:
+ * the paid tender that completed it, else its newest) and its tender counts, in one pass over its
+ * tenders (tenders_by_sale): grouped by sale, `max()` picks the shown tender and SQLite takes the
+ * group's bare columns (x.status, x.pay_to, …) from that row (documented for a lone min/max).
+ * `where` selects the sales, `order` orders them; the outer SELECT drops the pick's key.
  */
-const SALE_COLUMNS = `sales.id, sales.due_amount AS amount_cents, sales.khr_per_usd,
-  CASE WHEN sales.status = 'completed' THEN 'paid' ELSE t.status END AS status, sales.training, sales.merchant_name,
-  sales.bakong_id, t.pay_to, t.md5, sales.created_at, sales.completed_at AS paid_at, sales.paid_late, t.failure_code,
-  (SELECT count(*) FROM tenders x WHERE x.sale_id = sales.id) AS tenders,
-  (SELECT count(*) FROM tenders x WHERE x.sale_id = sales.id AND x.overpaid = 1) AS overpaid_count,
-  (SELECT coalesce(sum(x.amount), 0) FROM tenders x WHERE x.sale_id = sales.id AND x.overpaid = 1) AS overpaid_cents`;
-const SHOWN_TENDER = `JOIN tenders t ON t.id = (SELECT x.id FROM tenders x WHERE x.sale_id = sales.id
-  ORDER BY (sales.status = 'completed' AND x.status = 'paid' AND x.overpaid = 0) DESC, x.id DESC LIMIT 1)`;
+function exportSelect(db: Db, where: string, order: string): string {
+  return `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5, created_at, paid_at,
+      paid_late, failure_code, tenders, overpaid_count, overpaid_cents, till_code, epoch
+    FROM (SELECT sales.id, sales.due_amount AS amount_cents, sales.khr_per_usd,
+      CASE WHEN sales.status = 'completed' THEN 'paid' ELSE x.status END AS status, sales.training, sales.merchant_name,
+      sales.bakong_id, x.pay_to, x.md5, sales.created_at, sales.completed_at AS paid_at, sales.paid_late, x.failure_code,
+      count(*) AS tenders, sum(x.overpaid) AS overpaid_count, sum(x.amount * x.overpaid) AS overpaid_cents,
+      max((sales.status = 'completed' AND x.status = 'paid' AND x.overpaid = 0) * ${SHOWN_FIRST} + x.id) AS shown,
+      :till AS till_code, ${epochColumn(db)}
+    FROM sales JOIN tenders x INDEXED BY tenders_by_sale ON x.sale_id = sales.id ${where} GROUP BY sales.id) ORDER BY ${order}`;
+}
+
+/** Above any tender number: the covering paid tender outranks every other in the pick of the shown one. */
+const SHOWN_FIRST = 2 ** 40;
 
 /**
  * The sales whose business date (business-date.ts saleBusinessDate) is in the range: completed in it,
@@ -77,13 +86,14 @@ const SHOWN_TENDER = `JOIN tenders t ON t.id = (SELECT x.id FROM tenders x WHERE
  */
 export function* saleRows(db: Db, range: Pick<BusinessDateRange, 'start' | 'end'>): Generator<ExportSaleRow, void, undefined> {
   const statement = db.prepare(
-    `SELECT ${SALE_COLUMNS}, :till AS till_code, ${epochColumn(db)}
-     FROM sales ${SHOWN_TENDER}
-     WHERE sales.id IN (
-       SELECT id FROM sales INDEXED BY sales_by_completed WHERE completed_at >= :start AND completed_at < :end
-       UNION ALL
-       SELECT id FROM sales INDEXED BY sales_by_created WHERE created_at >= :start AND created_at < :end AND completed_at IS NULL)
-     ORDER BY sales.id`,
+    exportSelect(
+      db,
+      `WHERE sales.id IN (
+         SELECT id FROM sales INDEXED BY sales_by_completed WHERE completed_at >= :start AND completed_at < :end
+         UNION ALL
+         SELECT id FROM sales INDEXED BY sales_by_created WHERE created_at >= :start AND created_at < :end AND completed_at IS NULL)`,
+      'id',
+    ),
   );
   yield* statement.iterate({ start: range.start, end: range.end, till: tillCode(db) }) as IterableIterator<ExportSaleRow>;
 }
@@ -103,20 +113,23 @@ export interface ShiftSeqRange {
  * shift's export, as the two Z reports count it.
  */
 export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<ExportSaleRow, void, undefined> {
-  const types = SHIFT_SALE_ROW_TYPES.map(() => '?').join(', ');
-  // Read a page at a time (keyset on created_at, id): the connection cannot run the per-sale fold
-  // while a statement is still iterating, and a page keeps memory flat.
+  const types = SHIFT_SALE_ROW_TYPES.map((type) => `'${type}'`).join(', ');
+  // Read a page at a time (keyset on created_at, id): a page keeps memory flat. The page's sale
+  // numbers are picked first, so only its 500 sales are read with their tenders.
   const page = db.prepare(
-    `SELECT ${SALE_COLUMNS}, ? AS till_code, ${epochColumn(db)}
-     FROM sales ${SHOWN_TENDER}
-     WHERE sales.id IN (SELECT sale_id FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND sale_id IS NOT NULL AND type IN (${types}))
-       AND (sales.created_at > ? OR (sales.created_at = ? AND sales.id > ?))
-     ORDER BY sales.created_at, sales.id LIMIT 500`,
+    exportSelect(
+      db,
+      `WHERE sales.id IN (SELECT id FROM sales
+         WHERE id IN (SELECT sale_id FROM journal WHERE till_id = :tillId AND seq >= :fromSeq AND seq <= :toSeq AND sale_id IS NOT NULL AND type IN (${types}))
+           AND (created_at > :created OR (created_at = :created AND id > :id))
+         ORDER BY created_at, id LIMIT 500)`,
+      'created_at, id',
+    ),
   );
   const till = tillCode(db);
   let after = { created: Number.MIN_SAFE_INTEGER, id: 0 };
   for (;;) {
-    const rows = page.all(till, range.tillId, range.fromSeq, range.toSeq, ...SHIFT_SALE_ROW_TYPES, after.created, after.created, after.id) as ExportSaleRow[];
+    const rows = page.all({ till, tillId: range.tillId, fromSeq: range.fromSeq, toSeq: range.toSeq, created: after.created, id: after.id }) as ExportSaleRow[];
     if (rows.length === 0) return;
     for (const row of rows) {
       const state = saleStateAt(db, range.tillId, row.id, range.toSeq);

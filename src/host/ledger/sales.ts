@@ -261,7 +261,9 @@ export class SalesLedger {
    * day), each in riel at its sale's own rate. Training sales are never counted. Only money paid to
    * the shop's own Bakong ID is takings; tenders paid to another (allowed) account are counted
    * apart, so a QR that sends money elsewhere cannot hide in the day's total. An overpayment is
-   * money the shop received: it is counted (the cashier's alert says it is owed back).
+   * money the shop received: it is in the sums (the cashier's alert says it is owed back), and
+   * counted apart (`overpaidCount`, `overpaidCents`); `paidCount` counts sales (a sale paid in two
+   * tenders, or overpaid, is one sale), not tenders.
    * Summed by SQLite over the day's paid tenders (tenders_by_paid), so the cost does not depend on
    * loading them; the riel sum is centsToRiel (shared/money.ts) per tender, in the same integer arithmetic.
    */
@@ -269,13 +271,16 @@ export class SalesLedger {
     const { day, start, end } = localDay(at);
     // Grouped by whether the QR paid another account than the shop's own (paidElsewhere, below).
     const rows = this.#db
-      .prepare(`SELECT (t.pay_to IS NOT NULL AND t.pay_to != s.bakong_id) AS elsewhere, COUNT(*) AS count,
+      .prepare(`SELECT (t.pay_to IS NOT NULL AND t.pay_to != s.bakong_id) AS elsewhere,
+                  COUNT(DISTINCT CASE WHEN t.overpaid = 0 THEN t.sale_id END) AS count,
+                  SUM(t.overpaid) AS overpaid,
+                  SUM(CASE WHEN t.overpaid = 1 AND t.currency = 'USD' THEN t.amount ELSE 0 END) AS overpaid_cents,
                   SUM(CASE WHEN t.currency = 'USD' THEN t.amount ELSE 0 END) AS cents,
                   SUM(CASE WHEN t.currency = 'USD' THEN ((t.amount * s.khr_per_usd + 5000) / 10000) * 100 ELSE t.amount END) AS riel
                 FROM tenders t INDEXED BY tenders_by_paid JOIN sales s ON s.id = t.sale_id
                 WHERE t.paid_at >= ? AND t.paid_at < ? AND t.status = 'paid' AND s.training = 0
                 GROUP BY elsewhere`)
-      .all(start, end) as Array<{ elsewhere: 0 | 1; count: number; cents: number; riel: number }>;
+      .all(start, end) as Array<{ elsewhere: 0 | 1; count: number; overpaid: number; overpaid_cents: number; cents: number; riel: number }>;
     const own = rows.find((row) => row.elsewhere === 0);
     const other = rows.find((row) => row.elsewhere === 1);
     return {
@@ -283,6 +288,8 @@ export class SalesLedger {
       paidCount: own?.count ?? 0,
       paidCents: own?.cents ?? 0,
       paidRiel: own?.riel ?? 0,
+      overpaidCount: own?.overpaid ?? 0,
+      overpaidCents: own?.overpaid_cents ?? 0,
       otherAccountCount: other?.count ?? 0,
       otherAccountCents: other?.cents ?? 0,
     };

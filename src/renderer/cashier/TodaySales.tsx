@@ -89,6 +89,12 @@ export function TodaySales() {
               <span className="num today__riel">≈ {formatRiel(totals.paidRiel)}</span>
             </span>
             {training && <span className="today__excluded">{t('today.trainingExcluded')}</span>}
+            {/* An overpayment is in the total (money the shop holds) but owed back: shown apart, not as a sale. */}
+            {totals.overpaidCount > 0 && (
+              <span className="today__overpaid">
+                {t('today.overpaid', { count: totals.overpaidCount, amount: formatUsd(totals.overpaidCents) })}
+              </span>
+            )}
             {/* Money paid to an allowed account is not the shop's takings: shown apart, never added in. */}
             {totals.otherAccountCount > 0 && (
               <span className="today__elsewhere">

@@ -156,6 +156,7 @@ export const en = {
   'today.title': 'Today’s sales',
   'today.empty': 'No sales yet today.',
   'today.paidCount': 'Paid sales: {count}',
+  'today.overpaid': 'Overpaid, owed back (in the total): {count} · {amount}',
   'today.paidTotal': 'Paid total',
   'today.time': 'Time',
   'today.sale': 'Sale',

@@ -154,6 +154,7 @@ export const km: Messages = {
   'today.title': 'ការលក់ថ្ងៃនេះ',
   'today.empty': 'មិនទាន់មានការលក់នៅថ្ងៃនេះទេ។',
   'today.paidCount': 'ការលក់បានបង់៖ {count}',
+  'today.overpaid': 'បានបង់លើស ត្រូវសងអតិថិជនវិញ (រាប់ក្នុងសរុប)៖ {count} · {amount}',
   'today.paidTotal': 'សរុបបានបង់',
   'today.time': 'ម៉ោង',
   'today.sale': 'ការលក់',

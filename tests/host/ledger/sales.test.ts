@@ -120,7 +120,7 @@ test('today lists sales newest first and totals only what was paid, in cents and
   const now = new Date();
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   assert.deepEqual(ledger.totals(Date.now()),
-    { day, paidCount: 2, paidCents: 1250, paidRiel: 42000 + 8200, otherAccountCount: 0, otherAccountCents: 0 });
+    { day, paidCount: 2, paidCents: 1250, paidRiel: 42000 + 8200, overpaidCount: 0, overpaidCents: 0, otherAccountCount: 0, otherAccountCents: 0 });
   assert.equal(ledger.dayPage(Date.now() - 86_400_000, null, 10).sales.length, 0);
   assert.equal(ledger.totals(Date.now() - 86_400_000).paidCount, 0);
 });

@@ -81,6 +81,10 @@ test('the first, expired QR paid late after the second was paid: recorded, never
   assert.match(hostMessageText(alert!.message, 'km'), /បង់លើស៖ ការលក់ #1/);
   assert.equal(recordPayment(tables, first.id, 'again', PAYABLE), null, 'paid once');
 
+  // The cashier's day totals: one paid sale (not two paid tenders), the overpayment in the money and shown apart.
+  const totals = sales.totals(Date.parse('2026-12-01T03:00:00Z'));
+  assert.deepEqual([totals.paidCount, totals.paidCents, totals.overpaidCount, totals.overpaidCents], [1, 2100, 1, 1050]);
+
   const x = shifts.xReport();
   assert.deepEqual(x.overpaid, { count: 1, cents: 1050, riel: 43_100, sales: [first.saleId] });
   assert.deepEqual(x.takings.byTender.khqr, { count: 2, cents: 2100, riel: 86_200 }, 'both payments arrived in the shop\'s account');
