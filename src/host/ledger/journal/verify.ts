@@ -220,6 +220,9 @@ type Problem = NonNullable<ProjectionReport['problem']>;
 /** Sales compared per page (verifyProjection): enough to make the per-statement cost vanish, few enough to keep memory small. */
 const PAGE_SALES = 1000;
 
+/** The rows that open a sale: a journaled sale is one with such a row. */
+const OPENING_TYPES: readonly string[] = ['migrated.sale', 'sale.opened'];
+
 /** Rows grouped by a key, each group in the rows' order. */
 function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
   const groups = new Map<number, T[]>();
@@ -273,6 +276,7 @@ export function verifyProjection(db: Db, options: { fromSale?: number; toSale?: 
   let count = 0;
   let last = Math.max(0, (options.fromSale ?? 1) - 1);
   const fail = (problem: Problem): ProjectionReport => ({ ok: false, sales: count, problem });
+  const missingSale = (sale: number): Problem => ({ sale, text: `sale ${sale} is in the journal but missing from the sales table` });
   for (;;) {
     const sales = page.all(last, options.toSale ?? Number.MAX_SAFE_INTEGER) as SaleColumns[];
     if (sales.length === 0) break;
@@ -286,26 +290,52 @@ export function verifyProjection(db: Db, options: { fromSale?: number; toSale?: 
       const differs = saleDiffers(sale, tenders.get(sale.id) ?? [], journaled, (tender) => events.get(tender) ?? []);
       if (differs) return fail(differs);
       count += 1;
+      rows.delete(sale.id);
     }
+    // Rows left over are of sale numbers between this page's that the sales table does not have.
+    const orphan = [...rows.values()].find((group) => group.some((row) => OPENING_TYPES.includes(row.type)));
+    if (orphan) return fail(missingSale(orphan[0]!.sale_id));
     last = upTo;
   }
   if (options.toSale !== undefined) return { ok: true, sales: count, problem: null };
-  const orphan = db.prepare(`SELECT sale_id FROM journal WHERE till_id = ? AND type IN ('migrated.sale', 'sale.opened')
-                             AND sale_id NOT IN (SELECT id FROM sales) ORDER BY sale_id LIMIT 1`).get(till.id) as { sale_id: number } | undefined;
-  if (orphan) return fail({ sale: orphan.sale_id, text: `sale ${orphan.sale_id} is in the journal but missing from the sales table` });
+  // The journal's sales outside the range compared (before it when it started at a later sale, after its last).
+  const opened = db.prepare(`SELECT sale_id FROM journal INDEXED BY journal_by_sale WHERE till_id = ? AND sale_id > ? AND sale_id < ?
+                             AND type IN (${OPENING_TYPES.map((t) => `'${t}'`).join(', ')}) AND sale_id NOT IN (SELECT id FROM sales) ORDER BY sale_id LIMIT 1`);
+  const orphan = (opened.get(till.id, 0, Math.max(1, options.fromSale ?? 1)) ?? opened.get(till.id, last, Number.MAX_SAFE_INTEGER)) as { sale_id: number } | undefined;
+  if (orphan) return fail(missingSale(orphan.sale_id));
   const strayTender = db.prepare('SELECT id, sale_id FROM tenders WHERE sale_id NOT IN (SELECT id FROM sales) ORDER BY id LIMIT 1').get() as { id: number; sale_id: number } | undefined;
   if (strayTender) return fail({ sale: strayTender.sale_id, tender: strayTender.id, text: `tender ${strayTender.id} is for sale ${strayTender.sale_id}, which is not in the sales table` });
   const stray = db.prepare('SELECT tender_id FROM tender_events WHERE tender_id NOT IN (SELECT id FROM tenders) ORDER BY id LIMIT 1').get() as { tender_id: number } | undefined;
   if (stray) return fail({ sale: 0, tender: stray.tender_id, text: `tender_events has lines for tender ${stray.tender_id}, which is not in the tenders table` });
-  const alert = alertProblem(db, till.id);
+  const journal = journalRowsOf(db, till.id);
+  const alert = alertProblem(db, journal);
   if (alert) return fail(alert);
-  const print = printProblem(db, till.id);
+  const print = printProblem(db, till.id, journal);
   if (print) return fail(print);
-  const setting = settingsProblem(db, till.id);
+  const setting = settingsProblem(db, journal);
   if (setting) return fail(setting);
-  const cash = cashProblem(db, till.id);
+  const cash = cashProblem(db, journal);
   if (cash) return fail(cash);
   return { ok: true, sales: count, problem: null };
+}
+
+/** The row types the checks after the sales compare: alerts, receipts printed, settings, cash movements. */
+const OTHER_ROW_TYPES = ['migrated.alert', 'alert.raised', 'alert.dismissed', 'receipt.printed', 'settings.snapshot', 'settings.changed', 'cash.moved'] as const;
+
+interface JournalRow { seq: number; type: string; actor: string; at: number; payload: string }
+
+/** A check's rows (of the types given, in sequence order) out of the one read of OTHER_ROW_TYPES. */
+type JournalRows = (types: ReadonlyArray<(typeof OTHER_ROW_TYPES)[number]>) => JournalRow[];
+
+/**
+ * The journal's rows of OTHER_ROW_TYPES in one scan (the journal has no index by type: a scan of
+ * it per check cost as much as the rest of the check on a year's ledger). Receipts are one row a
+ * sale; the rest are few.
+ */
+function journalRowsOf(db: Db, till: string): JournalRows {
+  const rows = db.prepare(`SELECT seq, type, actor, at, payload FROM journal WHERE till_id = ? AND type IN (${OTHER_ROW_TYPES.map((t) => `'${t}'`).join(', ')}) ORDER BY seq`)
+    .all(till) as JournalRow[];
+  return (types) => rows.filter((row) => (types as readonly string[]).includes(row.type));
 }
 
 /** The cash_movements columns its `cash.moved` rows state, all of them (ledger/cash-movements.ts). */
@@ -318,10 +348,9 @@ type CashColumns = Record<(typeof CASH_COLUMNS)[number], unknown>;
  * seq), and the table holds no other. A ledger from before schema 16 has no table and no such rows.
  * Cash movements are few (a handful a shift): held in memory.
  */
-function cashProblem(db: Db, till: string): { sale: number; movement: number; text: string } | null {
+function cashProblem(db: Db, journal: JournalRows): { sale: number; movement: number; text: string } | null {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'cash_movements'").get() !== undefined;
-  const rows = db.prepare(`SELECT seq, actor, at, payload FROM journal WHERE till_id = ? AND type = 'cash.moved' ORDER BY seq`)
-    .all(till) as Array<{ seq: number; actor: string; at: number; payload: string }>;
+  const rows = journal(['cash.moved']);
   const journaled = new Map<number, CashColumns>();
   for (const row of rows) {
     const p = JSON.parse(row.payload) as Payload;
@@ -358,9 +387,8 @@ function cashProblem(db: Db, till: string): { sale: number; movement: number; te
  * be the default. A ledger whose till was made before the snapshot existed has no baseline: only the
  * keys its journal changed are compared.
  */
-function settingsProblem(db: Db, till: string): { sale: number; setting: string; text: string } | null {
-  const rows = db.prepare(`SELECT type, payload FROM journal WHERE till_id = ? AND type IN ('settings.snapshot', 'settings.changed') ORDER BY seq`)
-    .all(till) as Array<{ type: string; payload: string }>;
+function settingsProblem(db: Db, journal: JournalRows): { sale: number; setting: string; text: string } | null {
+  const rows = journal(['settings.snapshot', 'settings.changed']);
   const journaled = new Map<string, string>();
   let baseline = false;
   for (const row of rows) {
@@ -396,9 +424,9 @@ function settingsProblem(db: Db, till: string): { sale: number; setting: string;
  * printed since the till was made, or for a sale made since, has its row. Jobs of migrated sales
  * printed before the upgrade to the journal were never journaled; test prints are not money.
  */
-function printProblem(db: Db, till: string): { sale: number; job: number; text: string } | null {
+function printProblem(db: Db, till: string, journal: JournalRows): { sale: number; job: number; text: string } | null {
   const created = (db.prepare('SELECT created_at FROM till WHERE id = ?').get(till) as { created_at: number }).created_at;
-  const rows = db.prepare(`SELECT at, payload FROM journal WHERE till_id = ? AND type = 'receipt.printed' ORDER BY seq`).all(till) as Array<{ at: number; payload: string }>;
+  const rows = journal(['receipt.printed']);
   const job = db.prepare('SELECT id, sale_id, kind, status, attempts, printed_at FROM print_jobs WHERE id = ?');
   const seen = new Set<number>();
   for (const row of rows) {
@@ -426,10 +454,9 @@ function printProblem(db: Db, till: string): { sale: number; job: number; text: 
  * The alerts table against its journal rows (raised, dismissed, or migrated at the upgrade): the
  * same alerts, for the same sales, dismissed or not as journaled. Late payments are few: held in memory.
  */
-function alertProblem(db: Db, till: string): { sale: number; alert: number; text: string } | null {
+function alertProblem(db: Db, journal: JournalRows): { sale: number; alert: number; text: string } | null {
   const journaled = new Map<number, { sale: number; tender: number; kind: string; previousStatus: string; dismissedAt: number | null }>();
-  const rows = db.prepare(`SELECT seq, type, at, payload FROM journal WHERE till_id = ? AND type IN ('migrated.alert', 'alert.raised', 'alert.dismissed') ORDER BY seq`)
-    .all(till) as Array<{ seq: number; type: string; at: number; payload: string }>;
+  const rows = journal(['migrated.alert', 'alert.raised', 'alert.dismissed']);
   for (const row of rows) {
     const p = JSON.parse(row.payload) as Payload;
     const id = p.alert as number;

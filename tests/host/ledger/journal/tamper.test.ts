@@ -92,6 +92,25 @@ test('a row inserted: a fake row at the end is named (its hash cannot be right w
   assert.deepEqual(verifyProjection(other).problem, { sale: 5, text: 'sale 5 is in the sales table but no journal row records it (inserted by hand?)' });
 });
 
+test('a journaled sale deleted with its tenders (guards dropped) is named, between sales, as the last one, and before the range a start-check step compares', (t) => {
+  const deleteSale = (db: Db, sale: number): void => {
+    for (const name of ['sales_never_deleted', 'tenders_never_deleted', 'tender_events_append_only_delete']) db.exec(`DROP TRIGGER IF EXISTS ${name}`);
+    db.pragma('foreign_keys = OFF');
+    db.prepare('DELETE FROM tender_events WHERE tender_id IN (SELECT id FROM tenders WHERE sale_id = ?)').run(sale);
+    db.prepare('DELETE FROM tenders WHERE sale_id = ?').run(sale);
+    db.prepare('DELETE FROM sales WHERE id = ?').run(sale);
+  };
+  const missing = (sale: number) => ({ sale, text: `sale ${sale} is in the journal but missing from the sales table` });
+  const between = shop(t);
+  deleteSale(between, 2);
+  assert.deepEqual(verifyProjection(between).problem, missing(2));
+  assert.deepEqual(verifyProjection(between, { fromSale: 3 }).problem, missing(2), 'the last step of the start check looks before its range too');
+  assert.deepEqual(verifyProjection(between, { fromSale: 1, toSale: 3 }).problem, missing(2), 'a step names one in its range');
+  const lastOne = shop(t);
+  deleteSale(lastOne, 4);
+  assert.deepEqual(verifyProjection(lastOne).problem, missing(4));
+});
+
 test('a fake paid tender planted on an open sale, or on a real paid one (guards dropped), is named by the projection check, with its tender', (t) => {
   const db = shop(t);
   // Sale 2 expired unpaid: a hand-made paid tender "covers" it.
