@@ -7,7 +7,8 @@
  */
 import type { SaleStatus } from '../../shared/contract.ts';
 import type { Db } from '../ledger/database.ts';
-import { SHIFT_SALE_ROW_TYPES, saleStateAt } from '../reports/shift-report.ts';
+import { foldSales, SALE_ROW_TYPES_SQL, type SaleJournalRow } from '../ledger/journal/sale-fold.ts';
+import { SHIFT_SALE_ROW_TYPES, saleState } from '../reports/shift-report.ts';
 import type { BusinessDateRange } from './business-date.ts';
 
 /**
@@ -108,8 +109,8 @@ export interface ShiftSeqRange {
 /**
  * The sales of one shift (the export by Z): those with a row journaled in the shift's seq range
  * that counts in the shift (SHIFT_SALE_ROW_TYPES, the rule of the X/Z report), in the order they were
- * made. Each row shows the sale as of the shift's end (saleStateAt: its journal rows up to the
- * shift's last seq), so a sale paid in the next shift is unresolved here and paid in the next
+ * made. Each row shows the sale as of the shift's end (saleState of its journal rows up to the
+ * shift's last seq, read for a page of sales at once), so a sale paid in the next shift is unresolved here and paid in the next
  * shift's export, as the two Z reports count it.
  */
 export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<ExportSaleRow, void, undefined> {
@@ -126,14 +127,19 @@ export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<Export
       'created_at, id',
     ),
   );
+  const journalOf = db.prepare(`SELECT sale_id, type, version, at, payload FROM journal INDEXED BY journal_by_sale
+                                 WHERE till_id = ? AND sale_id IN (SELECT value FROM json_each(?)) AND seq <= ? AND type IN ${SALE_ROW_TYPES_SQL}
+                                 ORDER BY sale_id, seq`);
   const till = tillCode(db);
   let after = { created: Number.MIN_SAFE_INTEGER, id: 0 };
   for (;;) {
     const rows = page.all({ till, tillId: range.tillId, fromSeq: range.fromSeq, toSeq: range.toSeq, created: after.created, id: after.id }) as ExportSaleRow[];
     if (rows.length === 0) return;
+    const folded = foldSales(journalOf.all(range.tillId, JSON.stringify(rows.map((row) => row.id)), range.toSeq) as Array<SaleJournalRow & { sale_id: number }>);
     for (const row of rows) {
-      const state = saleStateAt(db, range.tillId, row.id, range.toSeq);
-      if (state) {
+      const sale = folded.get(row.id);
+      if (sale) {
+        const state = saleState(sale);
         row.status = state.status;
         row.paid_at = state.paidAt;
         row.paid_late = state.paidLate ? 1 : 0;

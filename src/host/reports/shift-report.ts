@@ -104,7 +104,11 @@ export interface SaleStateAt {
  */
 export function saleStateAt(db: Db, till: string, sale: number, toSeq: number): SaleStateAt | null {
   const folded = saleAt(db, till, sale, toSeq);
-  if (!folded) return null;
+  return folded ? saleState(folded) : null;
+}
+
+/** A folded sale as the screens and the export show it. */
+export function saleState(folded: FoldedSale): SaleStateAt {
   const shown = shownTender(folded);
   const tenders = [...folded.tenders.values()];
   return {

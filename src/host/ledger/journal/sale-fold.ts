@@ -144,6 +144,19 @@ export function foldSale(rows: Iterable<SaleJournalRow>): FoldedSale | null {
   return sale;
 }
 
+/**
+ * Folds the rows of many sales (each sale's in sequence order, as a read `ORDER BY sale_id, seq`
+ * gives them) into the sales they open, by number: one read for a page of sales instead of one a sale.
+ */
+export function foldSales(rows: Iterable<SaleJournalRow & { sale_id: number }>): Map<number, FoldedSale> {
+  const sales = new Map<number, FoldedSale>();
+  for (const row of rows) {
+    const sale = applySaleRow(sales.get(row.sale_id) ?? null, row);
+    if (sale) sales.set(row.sale_id, sale);
+  }
+  return sales;
+}
+
 /** The tender a sale shows (as sale-rows.ts currentTender): the one that completed it, else its newest. */
 export function shownTender(sale: FoldedSale): FoldedTender | undefined {
   const tenders = [...sale.tenders.values()];

@@ -16,7 +16,7 @@ import type { Db } from '../database.ts';
 import { GENESIS_PREV_HASH, fieldGrammarProblem, isCanonical, rowHash, type HashedFields } from './canonical.ts';
 import { DEFAULT_SETTINGS } from '../../config/settings.ts';
 import { ACTORS, KNOWN_EVENTS } from './events.ts';
-import { FOLDED_SALE_COLUMNS, FOLDED_TENDER_COLUMNS, foldSale, SALE_ROW_TYPES_SQL, type FoldedSale, type JournaledEvent, type SaleJournalRow } from './sale-fold.ts';
+import { FOLDED_SALE_COLUMNS, FOLDED_TENDER_COLUMNS, foldSales, SALE_ROW_TYPES_SQL, type FoldedSale, type JournaledEvent, type SaleJournalRow } from './sale-fold.ts';
 
 export type ChainProblemKind = 'no journal' | 'gap' | 'prev link' | 'bad field' | 'non-canonical payload' | 'hash mismatch' | 'genesis' | 'anchor';
 
@@ -281,20 +281,20 @@ export function verifyProjection(db: Db, options: { fromSale?: number; toSale?: 
     const sales = page.all(last, options.toSale ?? Number.MAX_SAFE_INTEGER) as SaleColumns[];
     if (sales.length === 0) break;
     const upTo = sales[sales.length - 1]!.id;
-    const rows = groupBy(rowsIn.all(till.id, last, upTo) as Array<SaleJournalRow & { sale_id: number }>, (row) => row.sale_id);
+    const journaled = foldSales(rowsIn.all(till.id, last, upTo) as Array<SaleJournalRow & { sale_id: number }>);
     const tenders = groupBy(tendersIn.all(last, upTo) as TenderColumns[], (tender) => tender.sale_id);
     const events = groupBy(eventsIn.all(last, upTo) as Array<JournaledEvent & { tender_id: number }>, (event) => event.tender_id);
     for (const sale of sales) {
-      const journaled = foldSale(rows.get(sale.id) ?? []);
-      if (!journaled) return fail({ sale: sale.id, text: `sale ${sale.id} is in the sales table but no journal row records it (inserted by hand?)` });
-      const differs = saleDiffers(sale, tenders.get(sale.id) ?? [], journaled, (tender) => events.get(tender) ?? []);
+      const folded = journaled.get(sale.id);
+      if (!folded) return fail({ sale: sale.id, text: `sale ${sale.id} is in the sales table but no journal row records it (inserted by hand?)` });
+      const differs = saleDiffers(sale, tenders.get(sale.id) ?? [], folded, (tender) => events.get(tender) ?? []);
       if (differs) return fail(differs);
       count += 1;
-      rows.delete(sale.id);
+      journaled.delete(sale.id);
     }
-    // Rows left over are of sale numbers between this page's that the sales table does not have.
-    const orphan = [...rows.values()].find((group) => group.some((row) => OPENING_TYPES.includes(row.type)));
-    if (orphan) return fail(missingSale(orphan[0]!.sale_id));
+    // Sales left over are journaled between this page's numbers, and the sales table does not have them.
+    const [orphan] = journaled.keys();
+    if (orphan !== undefined) return fail(missingSale(orphan));
     last = upTo;
   }
   if (options.toSale !== undefined) return { ok: true, sales: count, problem: null };
