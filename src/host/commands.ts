@@ -8,6 +8,7 @@ import { PosError } from '../shared/errors.ts';
 import { englishText, hostMessage, type HostMessage, type HostMessageCode } from '../shared/messages/index.ts';
 import { assertChargeCents } from '../shared/money.ts';
 import { CASH_CURRENCIES, CASH_MOVEMENT_KINDS, type CashCurrency, type CashMovementKind } from '../shared/rules/cash.ts';
+import { countedAmount, type DrawerCountInput } from '../shared/rules/count.ts';
 import { assertCashAmount, assertFloat, cleanReason } from './ledger/cash-movements.ts';
 import { validateSettingsInput } from './config/settings.ts';
 import type { Host } from './host.ts';
@@ -161,6 +162,16 @@ const COMMANDS: CommandHandlers = {
   'shift.x': {
     parse: noArgs,
     run: (host) => host.shifts.xReport(),
+  },
+  'shift.count': {
+    parse: (args) => {
+      exactKeys(args, 'USD', 'KHR');
+      for (const currency of CASH_CURRENCIES) {
+        if (countedAmount(currency, args[currency]) === null) throw new InvalidRequest(hostMessage('shift.countInvalid'));
+      }
+      return args as unknown as DrawerCountInput;
+    },
+    run: (host, input) => host.shifts.count(input),
   },
   'shift.close': {
     parse: (args) => {

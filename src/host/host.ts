@@ -7,8 +7,10 @@
  */
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import type { CashierState, CommandArgs, DrawerKickResult, PrintJobView, DisplayState, SalesPage, SettingsInput, SettingsView, ShiftReport, ZReportSummary } from '../shared/contract.ts';
+import type { CashierState, CommandArgs, DrawerCount, DrawerKickResult, PrintJobView, DisplayState, SalesPage, SettingsInput, SettingsView, ShiftReport, ZReportSummary } from '../shared/contract.ts';
 import type { CashCurrency, CashMovementKind } from '../shared/rules/cash.ts';
+import type { DrawerCountInput } from '../shared/rules/count.ts';
+import { blindUntilCounted } from './reports/close-report.ts';
 import { preparePrivateDataDir, tightenDataDir } from './data-dir.ts';
 import { warmUpFetch } from './api/warm-up.ts';
 import { createHttpBakongApi, type BakongApi, type FetchLike } from './api/bakong-client.ts';
@@ -155,6 +157,8 @@ export interface HostShifts {
   /** The open shift, or null. */
   current(): Shift | null;
   xReport(): ShiftReport;
+  /** The blind count of the drawer (journaled before the answer gives the expected figure). */
+  count(input: DrawerCountInput): DrawerCount;
   /** Refused (ShiftRefused) when no shift is open, or while a QR is watched unless `carryOver`. */
   close(options?: { carryOver?: boolean }): ShiftReport;
   zReports(): ZReportSummary[];
@@ -374,7 +378,13 @@ export function createHost(options: HostOptions): Host {
   const shiftLedger = new Shifts(db, now, printJobs);
   const shifts: HostShifts = {
     current: () => shiftLedger.current(),
-    xReport: () => shiftLedger.xReport(),
+    // Blind until counted: the X the screens get holds no expected figure before the shift's drawer count.
+    xReport: () => blindUntilCounted(shiftLedger.xReport()),
+    count: (input) => {
+      const counted = shiftLedger.count(input, 'cashier');
+      notify();
+      return counted;
+    },
     close: (closeOptions = {}) => {
       const z = shiftLedger.close({ carryOver: closeOptions.carryOver === true, actor: 'cashier' });
       // Off the selling path: the backup copies a few pages per step and never throws.

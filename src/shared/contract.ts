@@ -10,6 +10,7 @@
  */
 import type { HostMessage } from './messages/index.ts';
 import type { CashCurrency, CashMovementKind } from './rules/cash.ts';
+import type { DrawerCountInput } from './rules/count.ts';
 import type { DrawerPin } from './rules/drawer.ts';
 
 /**
@@ -411,8 +412,11 @@ export interface CurrencyCash {
   paidIn: CashCount;
   paidOut: CashCount;
   drops: CashCount;
-  /** What should be in the drawer: reports/cash-report.ts expectedInDrawer. */
-  expected: number;
+  /**
+   * What should be in the drawer: reports/cash-report.ts expectedInDrawer. null in an X report sent
+   * to the screens before the shift's drawer is counted: the count is blind (shift-commands).
+   */
+  expected: number | null;
 }
 
 /** One movement as the Shift tab lists it (the reason is the cashier's own text, shown as text). */
@@ -448,8 +452,13 @@ export interface ShiftMoney {
  * journal rows of the shift's range (src/host/reports/shift-report.ts; docs/journal.md "Shifts and the close").
  */
 export interface ShiftReport {
-  /** 1: before cash control; 2: with `cash`; 3: with `tenders`, `overpaid`, `unpaid` (sales and tenders). A stored Z keeps the format it was closed with. */
-  format: 1 | 2 | 3;
+  /**
+   * 1: before cash control; 2: with `cash`; 3: with `tenders`, `overpaid`, `unpaid` (sales and tenders);
+   * 4: with the blind `count`, takings by receiving account, the account check against the approved
+   * Bakong ID and its changes, per-cashier totals and reprints (the close, issue 9). A stored Z keeps
+   * the format it was closed with.
+   */
+  format: 1 | 2 | 3 | 4;
   kind: 'X' | 'Z';
   till: { id: string; code: string };
   /** The shift reported; null for an X report while no shift is open (the rows since the last close). */
@@ -471,8 +480,12 @@ export interface ShiftReport {
   takings: ShiftMoney & { byTender: { khqr: ShiftMoney } };
   /** Real (not training) sales: opened in the shift, and each outcome journaled in it. */
   byStatus: { opened: ShiftMoney; paid: ShiftMoney; paidLate: ShiftMoney; expired: ShiftMoney; cancelled: ShiftMoney; failed: ShiftMoney };
-  /** Real sales paid to an account other than the shop's own: never in takings. */
-  otherAccount: ShiftMoney & { sales: number[] };
+  /**
+   * Real tenders paid to an account other than the shop's own, never in takings. Up to format 3 "the
+   * shop's own" is the sale's Bakong ID when it opened; from format 4 it is the Bakong ID approved
+   * for the shift (`accountChanges`), and `accounts` names the account each such tender paid.
+   */
+  otherAccount: ShiftMoney & { sales: number[]; accounts?: Array<{ sale: number; account: string }> };
   /** Training sales, apart, never in takings. */
   training: { opened: ShiftMoney; paid: ShiftMoney; expired: ShiftMoney; cancelled: ShiftMoney; failed: ShiftMoney };
   /** The first and last sale opened in the shift (training included). */
@@ -494,6 +507,51 @@ export interface ShiftReport {
   overpaid?: ShiftMoney & { sales: number[] };
   /** Format 3. Real sales opened in the shift still open at its end with no tender pending: abandoned, nothing paid. */
   unpaid?: number[];
+  /** Format 4. The drawer's blind count (the last `shift.counted` row of the range); null when not counted. */
+  count?: DrawerCount | null;
+  /** Format 4. The takings by the account that received them (null: no receiving account, e.g. cash). */
+  receivingAccounts?: Array<ShiftMoney & { account: string | null }>;
+  /** Format 4. The Bakong ID approved when the range began: the one takings must pay (null: unknown, an old till). */
+  approvedAccount?: string | null;
+  /** Format 4. Every change of the Bakong ID or the allowed accounts journaled in the range. */
+  accountChanges?: AccountChange[];
+  /** Format 4. Takings per person who rang the sale up (the `sale.opened` row's actor), in the order first seen. */
+  cashiers?: Array<ShiftMoney & { actor: string }>;
+  /** Format 4. Receipt copies printed, and Z reports reprinted, in the range. */
+  reprints?: { receipts: number; z: number };
+}
+
+/** A change of the receiving account settings within a shift (a `settings.changed` row). */
+export interface AccountChange {
+  seq: number;
+  at: number;
+  actor: string;
+  key: 'bakongId' | 'allowedAccounts';
+  from: string | string[] | null;
+  to: string | string[] | null;
+  /** Made by the owner (auth): it moves the approved account. Any other actor's change is not approved. */
+  approved: boolean;
+}
+
+/** One currency of the drawer count: what was counted (by note or as a total), expected then, and the difference (counted − expected). */
+export interface CurrencyDrawerCount {
+  counted: number;
+  /** Notes by value in minor units (`"10000": 3` is three $100 notes), or null when a total was keyed. */
+  notes: Record<string, number> | null;
+  expected: number;
+  /** Counted − expected: above 0 over, below 0 short. */
+  difference: number;
+}
+
+/** The blind count of the drawer at a close, per currency, in that currency's minor units. */
+export interface DrawerCount {
+  USD: CurrencyDrawerCount;
+  KHR: CurrencyDrawerCount;
+  at: number;
+  /** The journal actor who counted. */
+  by: string;
+  /** How many counts the shift had (a recount after seeing the expected figure is journaled, and shows). */
+  counts: number;
 }
 
 /** One line of the list of Z reports. */
@@ -565,7 +623,12 @@ export interface CashierCommands {
   'settings.save': { args: SettingsInput; result: SettingsView };
   /** The X report of the open shift (read-only). Owner-only from issue 9. */
   'shift.x': { args: Record<string, never>; result: ShiftReport };
-  /** Closes the open shift: its Z report. Refused while a QR is watched unless `carryOver: true`. Owner-only from issue 9. */
+  /**
+   * The blind count of the drawer: journaled (`shift.counted`) before anything expected is shown;
+   * the answer is the first place the expected figure appears. Owner or manager (with auth).
+   */
+  'shift.count': { args: DrawerCountInput; result: DrawerCount };
+  /** Closes the open shift: its Z report (with the shift's last count). Refused while a QR is watched unless `carryOver: true`. Owner or manager (with auth). */
   'shift.close': { args: { carryOver?: boolean }; result: ShiftReport };
   /** Every Z report, newest first. */
   'shift.zList': { args: Record<string, never>; result: ZReportSummary[] };

@@ -8,7 +8,7 @@
 import { centsToDecimal, centsToRiel } from '../../shared/money.ts';
 import { cambodiaTime, saleBusinessDate } from './business-date.ts';
 import { receiptNumber } from '../printing/receipt-data.ts';
-import type { ExportSaleRow } from './sales-rows.ts';
+import { paidElsewhere, type ExportSaleRow } from './sales-rows.ts';
 
 /** What a cell holds: text, a whole number, or USD (integer cents, shown as dollars). */
 export type CellKind = 'text' | 'integer' | 'usd';
@@ -26,12 +26,13 @@ export interface Column {
 const yesNo = (flag: boolean): string => (flag ? 'yes' : 'no');
 
 /**
- * Whether the sale's QR paid the shop's own Bakong ID: empty when the ledger holds no receiving
- * account (no QR was issued, or a sale recorded before the account was kept; such a paid sale
- * counts as the shop's own, as in the day's totals).
+ * Whether the sale's QR paid the shop's own Bakong ID — the one approved when it was paid, not the
+ * sale's own (which a Bakong ID switched for one sale makes the other account): empty when the
+ * ledger holds no receiving account (no QR was issued, or a sale recorded before the account was
+ * kept; such a paid sale counts as the shop's own, as in the day's totals).
  */
-export function paidToOwnAccount(row: Pick<ExportSaleRow, 'pay_to' | 'bakong_id'>): string {
-  return row.pay_to === null ? '' : yesNo(row.pay_to === row.bakong_id);
+export function paidToOwnAccount(row: Pick<ExportSaleRow, 'pay_to' | 'bakong_id' | 'approved_account'>): string {
+  return row.pay_to === null ? '' : yesNo(!paidElsewhere(row));
 }
 
 export const COLUMNS: readonly Column[] = [
@@ -48,6 +49,7 @@ export const COLUMNS: readonly Column[] = [
   { en: 'Amount KHR', km: 'ទឹកប្រាក់ (រៀល)', kind: 'integer', value: (r) => centsToRiel(r.amount_cents, r.khr_per_usd) },
   { en: 'Merchant name', km: 'ឈ្មោះហាង', kind: 'text', value: (r) => r.merchant_name },
   { en: 'Shop account', km: 'គណនីហាង', kind: 'text', value: (r) => r.bakong_id },
+  { en: 'Approved shop account', km: 'គណនីហាងដែលបានអនុម័ត', kind: 'text', value: (r) => r.approved_account },
   { en: 'Receiving account', km: 'គណនីទទួលប្រាក់', kind: 'text', value: (r) => r.pay_to },
   { en: "Paid to shop's own account", km: 'បង់ចូលគណនីហាងផ្ទាល់', kind: 'text', value: paidToOwnAccount },
   { en: 'Paid late', km: 'បង់យឺត', kind: 'text', value: (r) => yesNo(r.paid_late === 1) },

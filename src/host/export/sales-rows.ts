@@ -10,6 +10,7 @@ import type { Db } from '../ledger/database.ts';
 import { foldSales, SALE_ROW_TYPES_SQL, type SaleJournalRow } from '../ledger/journal/sale-fold.ts';
 import { SHIFT_SALE_ROW_TYPES, saleState } from '../reports/shift-report.ts';
 import type { BusinessDateRange } from './business-date.ts';
+import { approvedAccountByTime } from '../reports/close-report.ts';
 
 /**
  * One sale as the export needs it: the sale's own columns (its amount due, rate, parties, completed
@@ -40,6 +41,17 @@ export interface ExportSaleRow {
   till_code: string | null;
   /** The epoch the sale was opened in (its receipt number carries it above 1; docs/journal.md). */
   epoch: number;
+  /**
+   * The Bakong ID approved when the sale was paid (reports/close-report.ts approvedAccountByTime):
+   * a payment to any other account is not the shop's takings, even when the sale's own Bakong ID was
+   * switched to match it. Null when unknown (an old till): the sale's own Bakong ID stands in.
+   */
+  approved_account: string | null;
+}
+
+/** Whether a paid row's money went to an account other than the shop's approved one (never takings). */
+export function paidElsewhere(row: Pick<ExportSaleRow, 'pay_to' | 'bakong_id' | 'approved_account'>): boolean {
+  return row.pay_to !== null && row.pay_to !== (row.approved_account ?? row.bakong_id);
 }
 
 /** The ledger's till code, if it has a till (schema 13 on, after the first start). */
@@ -96,7 +108,11 @@ export function* saleRows(db: Db, range: Pick<BusinessDateRange, 'start' | 'end'
       'id',
     ),
   );
-  yield* statement.iterate({ start: range.start, end: range.end, till: tillCode(db) }) as IterableIterator<ExportSaleRow>;
+  const approvedAt = approvedAccountByTime(db);
+  for (const row of statement.iterate({ start: range.start, end: range.end, till: tillCode(db) }) as IterableIterator<ExportSaleRow>) {
+    row.approved_account = row.paid_at === null ? null : approvedAt(row.paid_at);
+    yield row;
+  }
 }
 
 /** A closed shift's journal range, as its Z report states it. */
@@ -131,6 +147,7 @@ export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<Export
                                  WHERE till_id = ? AND sale_id IN (SELECT value FROM json_each(?)) AND seq <= ? AND type IN ${SALE_ROW_TYPES_SQL}
                                  ORDER BY sale_id, seq`);
   const till = tillCode(db);
+  const approvedAt = approvedAccountByTime(db);
   let after = { created: Number.MIN_SAFE_INTEGER, id: 0 };
   for (;;) {
     const rows = page.all({ till, tillId: range.tillId, fromSeq: range.fromSeq, toSeq: range.toSeq, created: after.created, id: after.id }) as ExportSaleRow[];
@@ -150,6 +167,7 @@ export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<Export
         row.overpaid_count = state.overpaidCount;
         row.overpaid_cents = state.overpaidCents;
       }
+      row.approved_account = row.paid_at === null ? null : approvedAt(row.paid_at);
       yield row;
     }
     const last = rows[rows.length - 1]!;

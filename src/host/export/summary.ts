@@ -7,7 +7,7 @@
  */
 import { SALE_STATUSES, type SaleStatus, type ShiftMoney, type ShiftReport } from '../../shared/contract.ts';
 import { centsToRiel } from '../../shared/money.ts';
-import type { ExportSaleRow } from './sales-rows.ts';
+import { paidElsewhere, type ExportSaleRow } from './sales-rows.ts';
 
 export interface Total {
   count: number;
@@ -83,8 +83,8 @@ export function addToSummary(summary: ExportSummary, row: ExportSaleRow): void {
   }
   add(summary.byStatus[row.status], row.amount_cents, riel);
   if (row.status !== 'paid') return;
-  // As the day's totals (ledger/sales.ts paidElsewhere): no recorded account counts as the shop's own.
-  if (row.pay_to !== null && row.pay_to !== row.bakong_id) {
+  // As the X/Z: a payment to any account but the approved one is apart; no recorded account counts as the shop's own.
+  if (paidElsewhere(row)) {
     add(summary.otherAccount, row.amount_cents, riel);
     return;
   }

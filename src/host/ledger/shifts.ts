@@ -21,7 +21,10 @@ import { append, headEpoch } from './journal/journal.ts';
 import { readTill } from './journal/till.ts';
 import type { PrintJobs } from './print-jobs.ts';
 import { ledgerWrite } from './write-health.ts';
-import type { ShiftReport, ZReportSummary } from '../../shared/contract.ts';
+import type { DrawerCount, ShiftReport, ZReportSummary } from '../../shared/contract.ts';
+import { CASH_CURRENCIES } from '../../shared/rules/cash.ts';
+import { countedAmount, countedNotes, type DrawerCountInput } from '../../shared/rules/count.ts';
+import { cashSection } from '../reports/cash-report.ts';
 import { shiftReport } from '../reports/shift-report.ts';
 
 // The one definition of the business day (src/host/export/business-date.ts), shared with the
@@ -65,7 +68,7 @@ interface ShiftRow {
 export class ShiftRefused extends PosError {
   override name = 'ShiftRefused';
 
-  constructor(code: 'shift.alreadyClosed' | 'shift.noneOpen' | 'shift.paymentWatched' | 'shift.alreadyOpen', params?: MessageParams) {
+  constructor(code: 'shift.alreadyClosed' | 'shift.noneOpen' | 'shift.paymentWatched' | 'shift.alreadyOpen' | 'shift.countStale', params?: MessageParams) {
     super('not_allowed', hostMessage(code, params));
   }
 }
@@ -166,6 +169,39 @@ export class Shifts {
   }
 
   /**
+   * The blind count of the open shift's drawer (`input` already checked by the command, shared/rules/count.ts):
+   * journaled as `shift.counted` with what was expected at this row and the difference, in one
+   * transaction, before the answer (the first place the expected figure is given) leaves the host.
+   * A recount is another row; the close takes the last.
+   */
+  count(input: DrawerCountInput, actor: Actor = 'cashier'): DrawerCount {
+    return ledgerWrite(this.#db, this.#db.transaction(() => {
+      const open = this.#requireOpen();
+      const till = readTill(this.#db)!;
+      const at = this.#now();
+      const head = this.#db.prepare('SELECT max(seq) FROM journal WHERE till_id = ?').pluck().get(till.id) as number;
+      const cash = cashSection(this.#db, till.id, open.fromSeq, head);
+      const each = (currency: 'USD' | 'KHR') => {
+        const counted = countedAmount(currency, input[currency])!;
+        const expected = cash[currency].expected!;
+        return { counted, notes: countedNotes(currency, input[currency]), expected, difference: counted - expected };
+      };
+      const payload = { shift: open.shift, USD: each('USD'), KHR: each('KHR') };
+      append(this.#db, { type: 'shift.counted', version: 1, payload }, { actor, at });
+      const counts = this.#db.prepare(`SELECT count(*) FROM journal WHERE till_id = ? AND seq >= ? AND type = 'shift.counted'`).pluck().get(till.id, open.fromSeq) as number;
+      return { USD: payload.USD, KHR: payload.KHR, at, by: actor, counts };
+    }));
+  }
+
+  #requireOpen(): Shift {
+    const open = openShift(this.#db);
+    if (open) return open;
+    const last = lastShift(this.#db);
+    if (last) throw new ShiftRefused('shift.alreadyClosed', { shift: last.shift, z: last.zNumber ?? '' });
+    throw new ShiftRefused('shift.noneOpen');
+  }
+
+  /**
    * Closes the open shift: its Z report is computed from its journal rows, the `shift.closed` row is
    * appended and the report stored, all in one transaction. Refused, in words, when no shift is open
    * (a shift is never closed twice) and, unless `carryOver`, while a sale's QR is still unresolved:
@@ -173,12 +209,7 @@ export class Shifts {
    */
   close(options: { carryOver?: boolean; actor?: Actor } = {}): ShiftReport {
     return ledgerWrite(this.#db, this.#db.transaction(() => {
-      const open = openShift(this.#db);
-      if (!open) {
-        const last = lastShift(this.#db);
-        if (last) throw new ShiftRefused('shift.alreadyClosed', { shift: last.shift, z: last.zNumber ?? '' });
-        throw new ShiftRefused('shift.noneOpen');
-      }
+      const open = this.#requireOpen();
       const till = readTill(this.#db);
       if (!till) throw new Error('the till has no identity: the ledger was not opened by openLedger');
       const at = this.#now();
@@ -190,8 +221,17 @@ export class Shifts {
         const sales = report.unresolved.map((s) => `#${s.sale}`).join(', ');
         throw new ShiftRefused('shift.paymentWatched', { count: report.unresolved.length, sales });
       }
+      // The count must still hold: cash moved after it (a cash sale, a paid-out) makes it stale.
+      const count = report.count ?? null;
+      if (count && report.cash && CASH_CURRENCIES.some((c) => report.cash![c].expected !== count[c].expected)) {
+        throw new ShiftRefused('shift.countStale');
+      }
       const { seq: lastSeq, hash16 } = report.anchor;
-      const closed = append(this.#db, { type: 'shift.closed', version: 1, payload: { shift: open.shift, zNumber, lastSeq, headHash16: hash16 } },
+      const counted = count === null ? null : Object.fromEntries(CASH_CURRENCIES.map((c) => {
+        const { counted: amount, expected, difference } = count[c];
+        return [c, { counted: amount, expected, difference }];
+      })) as Record<'USD' | 'KHR', { counted: number; expected: number; difference: number }>;
+      const closed = append(this.#db, { type: 'shift.closed', version: 2, payload: { shift: open.shift, zNumber, lastSeq, headHash16: hash16, count: counted } },
         { actor: options.actor ?? 'cashier', at });
       this.#db.prepare('UPDATE shifts SET closed_at = ?, closed_seq = ?, z_number = ?, last_seq = ?, head_hash16 = ? WHERE shift = ? AND closed_seq IS NULL')
         .run(at, closed.seq, zNumber, lastSeq, hash16, open.shift);

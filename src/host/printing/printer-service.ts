@@ -23,6 +23,8 @@ import { listUsbPrinters } from './transports/usb-discovery.ts';
 import { listWindowsPrinters } from './transports/windows-printers.ts';
 import type { Bitmap, PrinterTransport, ReceiptData } from './types.ts';
 import { storedZReport } from '../ledger/shifts.ts';
+import type { Actor } from '../ledger/journal/events.ts';
+import { append } from '../ledger/journal/journal.ts';
 
 export interface PrinterServiceDeps {
   jobs: PrintJobs;
@@ -99,8 +101,15 @@ export class PrinterService {
   }
 
   /** Queues a Z report print (`z_copy`: a reprint, marked COPY) and starts printing. */
-  queueZ(kind: 'z' | 'z_copy', shift: number): PrintJobView {
-    const job = this.#deps.jobs.addZ(kind, shift);
+  queueZ(kind: 'z' | 'z_copy', shift: number, actor: Actor = 'cashier'): PrintJobView {
+    const db = this.#deps.db;
+    // A reprint is journaled (`z.reprinted`) with its job, in one transaction: the next Z counts it.
+    const add = (): PrintJob => {
+      const queued = this.#deps.jobs.addZ(kind, shift);
+      if (kind === 'z_copy' && db) append(db, { type: 'z.reprinted', version: 1, payload: { shift, job: queued.id } }, { actor, at: queued.createdAt });
+      return queued;
+    };
+    const job = db ? db.transaction(add)() : add();
     this.queue.kick();
     this.#deps.onChange();
     return toView(job);

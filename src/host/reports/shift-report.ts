@@ -23,6 +23,7 @@ import {
 } from '../ledger/journal/sale-fold.ts';
 import type { Shift, ShiftOpenReason } from '../ledger/shifts.ts';
 import { cashSection } from './cash-report.ts';
+import { countSection, reprintSection, shiftAccounts } from './close-report.ts';
 
 export type { ShiftReport };
 type Money = ShiftMoney;
@@ -121,9 +122,11 @@ export function saleState(folded: FoldedSale): SaleStateAt {
 
 /**
  * The report format this build writes: 2 adds the cash section (reports/cash-report.ts), 3 the
- * takings by tender, overpayments and unpaid sales (sales and tenders, schema 17).
+ * takings by tender, overpayments and unpaid sales (sales and tenders, schema 17), 4 the close of
+ * issue 9: the blind count, the account check against the approved Bakong ID, per-cashier totals and
+ * reprints (close-report.ts).
  */
-export const REPORT_FORMAT = 3;
+export const REPORT_FORMAT = 4;
 
 type ReportFormat = ShiftReport['format'];
 
@@ -176,6 +179,12 @@ export function shiftReport(
   const tenders = new Map<string, { kind: TenderKind; currency: Currency; count: number; amount: number }>();
   const overpaid: ShiftMoney & { sales: number[] } = { ...zero(), sales: [] };
   const openedHere: number[] = [];
+  // Format 4: the account takings must pay (close-report.ts), who rang each sale up, and the takings by receiving account.
+  const accounts = format >= 4 ? shiftAccounts(db, till.id, fromSeq, toSeq) : null;
+  const openedBy = new Map<number, string>();
+  const cashiers = new Map<string, Money>();
+  const receiving = new Map<string | null, Money>();
+  const otherAccounts: Array<{ sale: number; account: string }> = [];
 
   // Sales that may still be unresolved at the end: those the previous Z left unresolved (or, before
   // the first shift, those migrated unresolved) and those opened, or given a new tender, in this range.
@@ -193,9 +202,9 @@ export function shiftReport(
   // (the common case, no extra read); one opened before it from its rows before the range, one
   // index lookup each.
   const states = new Map<number, FoldedSale | null>();
-  const rows = db.prepare(`SELECT seq, type, version, at, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ?
+  const rows = db.prepare(`SELECT seq, type, version, at, actor, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ?
                            AND type IN ${SALE_ROW_TYPES_SQL} ORDER BY seq`)
-    .all(till.id, fromSeq, toSeq) as Array<SaleJournalRow & { seq: number }>;
+    .all(till.id, fromSeq, toSeq) as Array<SaleJournalRow & { seq: number; actor: string }>;
   for (const row of rows) {
     const p = JSON.parse(row.payload) as Payload;
     const saleId = p.sale as number;
@@ -205,6 +214,7 @@ export function shiftReport(
     if (!sale) continue; // verifyChain names a row for a sale never opened
     const training = sale.training === 1;
     if (row.type === 'sale.opened') {
+      openedBy.set(saleId, row.actor);
       candidates.add(saleId);
       addDue(training ? report.training.opened : report.byStatus.opened, sale);
       report.firstSale ??= { sale: saleId, at: row.at };
@@ -223,11 +233,22 @@ export function shiftReport(
         addTender(report.byStatus.paid, sale, tender);
         if (p.late === true) { addTender(report.byStatus.paidLate, sale, tender); report.paidLate.push(saleId); }
         if (p.overpaid === true) { addTender(overpaid, sale, tender); overpaid.sales.push(saleId); }
-        if (tender.pay_to !== null && tender.pay_to !== sale.bakong_id) {
+        // Up to format 3 the sale's own Bakong ID was the test; from 4 the account approved for the
+        // shift (a Bakong ID switched for one sale and back made the sale's own ID the thief's).
+        const approved = accounts?.approvedAt(row.seq) ?? null;
+        const own = approved ?? sale.bakong_id;
+        if (tender.pay_to !== null && tender.pay_to !== own) {
           addTender(report.otherAccount, sale, tender);
           report.otherAccount.sales.push(saleId);
+          otherAccounts.push({ sale: saleId, account: tender.pay_to });
         } else {
           addTender(report.takings, sale, tender);
+          if (accounts) {
+            const by = openedBy.get(saleId) ?? saleOpenedBy(db, till.id, saleId);
+            openedBy.set(saleId, by);
+            addMoney(cashiers, by, sale, tender);
+            addMoney(receiving, tender.pay_to, sale, tender);
+          }
           if (tender.kind === 'khqr') addTender(report.takings.byTender.khqr, sale, tender);
           const key = `${tender.kind} ${tender.currency}`;
           const line = tenders.get(key) ?? { kind: tender.kind, currency: tender.currency, count: 0, amount: 0 };
@@ -265,7 +286,29 @@ export function shiftReport(
     const state = stateAtEnd(sale);
     return state !== null && state.status === 'open' && !pendingTender(state);
   });
+  if (!accounts) return report;
+  report.otherAccount.accounts = otherAccounts;
+  report.count = countSection(db, till.id, fromSeq, toSeq);
+  report.receivingAccounts = [...receiving].map(([account, m]) => ({ account, ...m }));
+  report.approvedAccount = accounts.atStart;
+  report.accountChanges = accounts.changes;
+  report.cashiers = [...cashiers].map(([actor, m]) => ({ actor, ...m }));
+  report.reprints = reprintSection(db, till.id, fromSeq, toSeq);
   return report;
+}
+
+/** Adds a tender to the money of `key` in `map` (per cashier, per receiving account). */
+function addMoney<K>(map: Map<K, Money>, key: K, sale: FoldedSale, tender: FoldedTender): void {
+  let money = map.get(key);
+  if (!money) map.set(key, (money = zero()));
+  addTender(money, sale, tender);
+}
+
+/** Who rang up a sale opened before the range: its first row's actor. */
+function saleOpenedBy(db: Db, till: string, sale: number): string {
+  const actor = db.prepare(`SELECT actor FROM journal INDEXED BY journal_by_sale WHERE till_id = ? AND sale_id = ? ORDER BY seq LIMIT 1`)
+    .pluck().get(till, sale) as string | undefined;
+  return actor ?? 'system';
 }
 
 function currentOrNull(db: Db): Shift | null {
@@ -292,7 +335,7 @@ function shiftByNumber(db: Db, n: number): Shift | null {
 function storedFormat(report: string): ReportFormat {
   try {
     const format = (JSON.parse(report) as { format?: unknown }).format;
-    return format === 1 || format === 2 ? format : REPORT_FORMAT;
+    return format === 1 || format === 2 || format === 3 ? format : REPORT_FORMAT;
   } catch {
     return REPORT_FORMAT;
   }

@@ -27,6 +27,14 @@ export const SHIFT_MESSAGES = {
     en: 'The shift number must be a whole number from 1.',
     km: 'លេខវេនត្រូវតែជាចំនួនគត់ចាប់ពី 1 ឡើងទៅ។',
   },
+  'shift.countStale': {
+    en: 'Cash moved after the drawer was counted: count it again before closing.',
+    km: 'មានសាច់ប្រាក់ចេញចូលក្រោយពេលរាប់ថតប្រាក់៖ សូមរាប់ម្តងទៀតមុនពេលបិទវេន។',
+  },
+  'shift.countInvalid': {
+    en: 'The count must give, for USD and for KHR, either a total or the number of each note ($1 to $100; 100 to 100,000 riel), in whole numbers.',
+    km: 'ការរាប់ត្រូវផ្តល់ សម្រាប់ដុល្លារ និងរៀល នូវចំនួនសរុប ឬចំនួនក្រដាសប្រាក់នីមួយៗ ($1 ដល់ $100; 100 ដល់ 100,000 រៀល) ជាចំនួនគត់។',
+  },
   'shift.carryOverInvalid': {
     en: 'carryOver must be true or false.',
     km: 'carryOver ត្រូវតែជា true ឬ false។',

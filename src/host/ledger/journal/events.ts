@@ -287,6 +287,46 @@ export interface ShiftClosed {
 }
 
 /**
+ * A shift closed (issue 9, the blind count): as v1, plus the drawer count the close was made with
+ * (the shift's last `shift.counted` row: per currency counted, expected then, difference), or null
+ * when the shift was closed without a count (the host API allows it; the Shift tab always counts).
+ */
+export interface ShiftClosedV2 {
+  type: 'shift.closed';
+  version: 2;
+  payload: {
+    shift: number;
+    zNumber: string;
+    lastSeq: number;
+    headHash16: string;
+    count: Record<CashCurrency, { counted: number; expected: number; difference: number }> | null;
+  };
+}
+
+/**
+ * The drawer was counted for the close, blind: per currency what was counted (`notes` by value in
+ * minor units, or null when a total was keyed), what was expected at this row (reports/cash-report.ts
+ * expectedInDrawer) and the difference counted − expected. Journaled before the expected figure is
+ * shown; a recount is another row (every count is kept; the Z shows the last and how many).
+ */
+export interface ShiftCounted {
+  type: 'shift.counted';
+  version: 1;
+  payload: {
+    shift: number;
+    USD: { counted: number; notes: Record<string, number> | null; expected: number; difference: number };
+    KHR: { counted: number; notes: Record<string, number> | null; expected: number; difference: number };
+  };
+}
+
+/** A stored Z report was reprinted (a `z_copy` print job queued in this row's transaction). */
+export interface ZReprinted {
+  type: 'z.reprinted';
+  version: 1;
+  payload: { shift: number; job: number };
+}
+
+/**
  * Cash moved in or out of the drawer outside a sale (src/host/ledger/cash-movements.ts): the shift's
  * float in one currency (set once, may be 0, no reason), a paid-in, a paid-out or a safe drop (above
  * 0, with the reason the cashier typed: till-supplied text, checked by shared/rules/cash.ts, never
@@ -334,6 +374,9 @@ export type JournalEvent =
   | SettingsSnapshot
   | ShiftOpened
   | ShiftClosed
+  | ShiftClosedV2
+  | ShiftCounted
+  | ZReprinted
   | LedgerRestored
   | IntegrityFailed
   | IntegrityAcknowledged
@@ -367,7 +410,9 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'settings.changed': [1],
   'settings.snapshot': [1],
   'shift.opened': [1],
-  'shift.closed': [1],
+  'shift.closed': [1, 2],
+  'shift.counted': [1],
+  'z.reprinted': [1],
   'ledger.restored': [1],
   'integrity.failed': [1],
   'integrity.acknowledged': [1],

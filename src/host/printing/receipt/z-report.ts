@@ -4,7 +4,7 @@
  * every label. It ends with the anchor in the exact form `npm run ledger -- verify --anchor
  * CODE[-EPOCH]:SEQ:HASH16` takes (shared/z-anchor.ts), so the owner can later check the ledger against this paper.
  */
-import type { CashCount, CurrencyCash, ShiftCash, ShiftMoney, ShiftReport } from '../../../shared/contract.ts';
+import type { AccountChange, CashCount, CurrencyCash, CurrencyDrawerCount, DrawerCount, ShiftCash, ShiftMoney, ShiftReport } from '../../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../../shared/money.ts';
 import { anchorText } from '../../../shared/z-anchor.ts';
 import type { Bitmap, PaperWidth } from '../types.ts';
@@ -19,6 +19,11 @@ export interface ZPrintData {
   report: ShiftReport;
   /** Reprints say COPY. */
   copy: boolean;
+  /**
+   * A journal actor (`user:<uuid>`) as the person's display name, resolved at print time (the journal
+   * holds ids, never names). The auth work's users supply it; without one, ids print as they are.
+   */
+  actorName?: (actor: string) => string | null;
 }
 
 export const Z_LABELS = {
@@ -51,6 +56,26 @@ export const Z_LABELS = {
   drops: 'Safe drops / ដាក់ចូលទូដែក',
   expected: 'Expected in drawer / គួរមានក្នុងថត',
   noSaleOpens: 'Drawer opened, no sale / បើកថតដោយគ្មានការលក់',
+  count: 'Drawer count / ការរាប់ថតប្រាក់',
+  counted: 'Counted / បានរាប់',
+  difference: 'Difference / ខុសគ្នា',
+  over: 'over / លើស',
+  short: 'short / ខ្វះ',
+  notCounted: 'Not counted / មិនបានរាប់',
+  recounts: 'Counts made / ចំនួនដងរាប់',
+  receiving: 'Takings by receiving account / ចំណូលតាមគណនីទទួល',
+  noAccount: 'No account (cash) / គ្មានគណនី (សាច់ប្រាក់)',
+  approved: 'Approved Bakong ID / Bakong ID ដែលបានអនុម័ត',
+  changes: 'Account changes in the shift / ការប្តូរគណនីក្នុងវេន',
+  notApproved: 'NOT APPROVED / មិនបានអនុម័ត',
+  byOwner: 'by the owner / ដោយម្ចាស់',
+  paidTo: 'paid to / បង់ទៅ',
+  cashiers: 'Takings per cashier / ចំណូលតាមអ្នកគិតប្រាក់',
+  screen: 'Till screen / អេក្រង់គិតប្រាក់',
+  system: 'POS / ប្រព័ន្ធ',
+  reprints: 'Reprints / ការបោះពុម្ពឡើងវិញ',
+  receiptCopies: 'Receipt copies / ច្បាប់ចម្លងបង្កាន់ដៃ',
+  zCopies: 'Z copies / ច្បាប់ចម្លង Z',
   anchor: 'Anchor / យុថ្កា',
   verify: 'npm run ledger -- verify --anchor',
 } as const;
@@ -67,7 +92,7 @@ function cashBlocks(cash: ShiftCash, line: (label: string, value: string) => Blo
       line(`${Z_LABELS.paidIn} ${label}`, moved(c.paidIn)),
       line(`${Z_LABELS.paidOut} ${label}`, moved(c.paidOut)),
       line(`${Z_LABELS.drops} ${label}`, moved(c.drops)),
-      line(`${Z_LABELS.expected} ${label}`, format(c.expected)),
+      line(`${Z_LABELS.expected} ${label}`, c.expected === null ? '—' : format(c.expected)),
     );
   };
   each('USD', cash.USD, formatUsd);
@@ -76,11 +101,63 @@ function cashBlocks(cash: ShiftCash, line: (label: string, value: string) => Blo
   return blocks;
 }
 
+/** The count (format 4): per currency counted, expected then and the difference, over or short. */
+function countBlocks(count: DrawerCount | null, line: (label: string, value: string) => Block, heading: (label: string) => Block): Block[] {
+  if (count === null) return [heading(Z_LABELS.count), line(Z_LABELS.notCounted, '—')];
+  const blocks: Block[] = [heading(Z_LABELS.count)];
+  const each = (label: string, c: CurrencyDrawerCount, format: (n: number) => string) => {
+    const sign = c.difference > 0 ? `+${format(c.difference)} ${Z_LABELS.over}` : c.difference < 0 ? `−${format(-c.difference)} ${Z_LABELS.short}` : format(0);
+    blocks.push(
+      line(`${Z_LABELS.counted} ${label}`, format(c.counted)),
+      line(`${Z_LABELS.expected} ${label}`, format(c.expected)),
+      line(`${Z_LABELS.difference} ${label}`, sign),
+    );
+  };
+  each('USD', count.USD, formatUsd);
+  each('KHR', count.KHR, formatRiel);
+  if (count.counts > 1) blocks.push(line(Z_LABELS.recounts, String(count.counts)));
+  return blocks;
+}
+
+/** Who a journal actor is, on paper. */
+function actorLabel(actor: string, data: ZPrintData): string {
+  if (actor === 'cashier') return Z_LABELS.screen;
+  if (actor === 'system') return Z_LABELS.system;
+  return data.actorName?.(actor) ?? actor;
+}
+
+/**
+ * Format 4's accounts, cashiers and reprints. Every change of the receiving accounts is printed with
+ * who made it; one not made by the owner is marked NOT APPROVED, and the tenders paid to an account
+ * other than the approved one are named with the account they paid.
+ */
+function closeBlocks(z: ShiftReport, data: ZPrintData, line: (label: string, value: string) => Block, heading: (label: string) => Block, note: (t: string) => Block): Block[] {
+  if (z.format < 4) return [];
+  const blocks: Block[] = [heading(Z_LABELS.receiving)];
+  for (const a of z.receivingAccounts ?? []) blocks.push(line(a.account ?? Z_LABELS.noAccount, money(a)));
+  blocks.push(line(Z_LABELS.approved, z.approvedAccount ?? '—'));
+  for (const o of z.otherAccount.accounts ?? []) blocks.push(line(`#${o.sale} ${Z_LABELS.paidTo}`, o.account));
+  if ((z.accountChanges ?? []).length > 0) {
+    blocks.push(heading(Z_LABELS.changes));
+    for (const c of z.accountChanges ?? []) {
+      const value = (v: AccountChange['from']) => (v === null ? '—' : Array.isArray(v) ? v.join(', ') || '—' : v);
+      blocks.push(note(`${formatReceiptDateTime(c.at)} ${c.key}: ${value(c.from)} → ${value(c.to)}`));
+      blocks.push(note(`${actorLabel(c.actor, data)} · ${c.approved ? Z_LABELS.byOwner : Z_LABELS.notApproved}`));
+    }
+  }
+  blocks.push(heading(Z_LABELS.cashiers));
+  for (const c of z.cashiers ?? []) blocks.push(line(actorLabel(c.actor, data), money(c)));
+  const reprints = z.reprints ?? { receipts: 0, z: 0 };
+  blocks.push(heading(Z_LABELS.reprints), line(Z_LABELS.receiptCopies, String(reprints.receipts)), line(Z_LABELS.zCopies, String(reprints.z)));
+  return blocks;
+}
+
 function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
   const z = data.report;
   const ruled = () => rule(frame, s.ruleThickness, s.ruleSpace);
   const line = (label: string, value: string) => row(frame, label, s.label, value, s.value, s.gap);
   const when = (ms: number | null) => (ms === null ? '—' : formatReceiptDateTime(ms));
+  const heading = (label: string) => text(frame, label, s.label, 'left');
   const blocks: Block[] = [
     space(s.top),
     text(frame, data.merchantName, s.name, 'center'),
@@ -112,7 +189,8 @@ function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
     line(Z_LABELS.otherAccount, money(z.otherAccount)),
     line(Z_LABELS.training, money(z.training.opened)),
     line(`${Z_LABELS.training} — ${Z_LABELS.paid}`, money(z.training.paid)),
-    ...(z.cash ? [ruled(), ...cashBlocks(z.cash, line, (label) => text(frame, label, s.label, 'left'))] : []),
+    ...(z.cash ? [ruled(), ...cashBlocks(z.cash, line, heading)] : []),
+    ...(z.format >= 4 ? [ruled(), ...countBlocks(z.count ?? null, line, heading), ruled(), ...closeBlocks(z, data, line, heading, (t) => text(frame, t, s.note, 'left'))] : []),
     ruled(),
     text(frame, Z_LABELS.anchor, s.label, 'left'),
     text(frame, anchorText(z.anchor, z.zNumber), s.value, 'left'),
