@@ -18,6 +18,9 @@ import type { CashCurrency } from '../../shared/rules/cash.ts';
 import type { Db } from '../ledger/database.ts';
 
 type Payload = Record<string, unknown>;
+
+/** A journaled Bakong ID as an account: '' (none set yet) and anything not text are no account. */
+const account = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 type AccountKey = AccountChange['key'];
 const ACCOUNT_KEYS: readonly AccountKey[] = ['bakongId', 'allowedAccounts'];
 
@@ -56,8 +59,7 @@ export function shiftAccounts(db: Db, till: string, fromSeq: number, toSeq: numb
   const snapshot = db.prepare(`SELECT payload FROM journal WHERE till_id = ? AND seq < ? AND type = 'settings.snapshot' ORDER BY seq DESC LIMIT 1`)
     .pluck().get(till, fromSeq) as string | undefined;
   if (snapshot !== undefined) {
-    const id = (JSON.parse(snapshot) as { settings: Record<string, unknown> }).settings.bakongId;
-    if (typeof id === 'string') atStart = id;
+    atStart = account((JSON.parse(snapshot) as { settings: Record<string, unknown> }).settings.bakongId);
   }
   const rows = db.prepare(`SELECT seq, at, actor, payload FROM journal WHERE till_id = ? AND seq <= ? AND type = 'settings.changed' ORDER BY seq`)
     .all(till, toSeq) as Array<{ seq: number; at: number; actor: string; payload: string }>;
@@ -70,7 +72,7 @@ export function shiftAccounts(db: Db, till: string, fromSeq: number, toSeq: numb
       if (!(ACCOUNT_KEYS as readonly string[]).includes(change.key)) continue;
       if (row.seq < fromSeq) {
         // Before the range: the account as it stood, whoever set it.
-        if (change.key === 'bakongId') atStart = typeof change.to === 'string' ? change.to : null;
+        if (change.key === 'bakongId') atStart = account(change.to);
         continue;
       }
       const approved = ownerMadeChange(db, row.actor, row.seq);
@@ -78,7 +80,7 @@ export function shiftAccounts(db: Db, till: string, fromSeq: number, toSeq: numb
         seq: row.seq, at: row.at, actor: row.actor, key: change.key as AccountKey,
         from: change.from as AccountChange['from'], to: change.to as AccountChange['to'], approved,
       });
-      if (approved && change.key === 'bakongId') steps.push({ seq: row.seq, account: typeof change.to === 'string' ? change.to : null });
+      if (approved && change.key === 'bakongId') steps.push({ seq: row.seq, account: account(change.to) });
     }
   }
   const start = atStart;
@@ -131,21 +133,20 @@ export function approvedAccountByTime(db: Db): (at: number) => string | null {
   let approved: string | null = null;
   let inShift = false;
   const steps: Array<{ at: number; account: string | null }> = [];
-  const set = (at: number, account: string | null) => {
-    if (account === approved) return;
-    approved = account;
-    steps.push({ at, account });
+  const set = (at: number, id: string | null) => {
+    if (id === approved) return;
+    approved = id;
+    steps.push({ at, account: id });
   };
   for (const row of rows) {
     const p = JSON.parse(row.payload) as Payload;
     if (row.type === 'settings.snapshot') {
-      const id = (p.settings as Payload).bakongId;
-      current = typeof id === 'string' ? id : null;
+      current = account((p.settings as Payload).bakongId);
       if (!inShift) set(row.at, current);
     } else if (row.type === 'settings.changed') {
       for (const change of p.changes as Array<{ key: string; to: unknown }>) {
         if (change.key !== 'bakongId') continue;
-        current = typeof change.to === 'string' ? change.to : null;
+        current = account(change.to);
         if (!inShift || ownerMadeChange(db, row.actor, row.seq)) set(row.at, current);
       }
     } else if (row.type === 'shift.opened') {
@@ -156,11 +157,11 @@ export function approvedAccountByTime(db: Db): (at: number) => string | null {
     }
   }
   return (at) => {
-    let account: string | null = null;
+    let found: string | null = null;
     for (const step of steps) {
       if (step.at > at) break;
-      account = step.account;
+      found = step.account;
     }
-    return account;
+    return found;
   };
 }

@@ -32,8 +32,8 @@ function ledger(t: TestContext, start = Date.parse('2026-12-01T03:00:00Z')) {
 }
 
 function journal(db: Db) {
-  return db.prepare('SELECT seq, actor, at, type, payload, hash FROM journal ORDER BY seq').all() as Array<{
-    seq: number; actor: string; at: number; type: string; payload: string; hash: string;
+  return db.prepare('SELECT seq, actor, at, type, version, payload, hash FROM journal ORDER BY seq').all() as Array<{
+    seq: number; actor: string; at: number; type: string; version: number; payload: string; hash: string;
   }>;
 }
 
@@ -97,7 +97,8 @@ test('close: Z 1 numbered <till>-Z1, anchored at the journal head, stored; a sec
   assert.equal(z.takings.cents, 1050);
   const closedRow = journal(db).at(-1)!;
   assert.equal(closedRow.type, 'shift.closed');
-  assert.deepEqual(JSON.parse(closedRow.payload), { shift: 1, zNumber: `${code}-Z1`, lastSeq: headBefore.seq, headHash16: headBefore.hash.slice(0, 16) });
+  assert.equal(closedRow.version, 2, 'shift.closed v2: with the count (none here)');
+  assert.deepEqual(JSON.parse(closedRow.payload), { shift: 1, zNumber: `${code}-Z1`, lastSeq: headBefore.seq, headHash16: headBefore.hash.slice(0, 16), count: null });
   assert.equal(shifts.current(), null);
   assert.deepEqual(shifts.zReport(1), z);
   assert.deepEqual(shifts.zReports(), [{ shift: 1, zNumber: `${code}-Z1`, businessDate: '2026-12-01', closedAt: z.closedAt, takings: { count: 1, cents: 1050, riel: 43_100 }, anchor: z.anchor }]);

@@ -1,0 +1,71 @@
+/**
+ * The review's attack, done as a dishonest cashier would (issue 8 review, HIGH): switch the Bakong ID
+ * to `thief@wing`, sell $20, switch it back. The Z and the export must not present the $20 as the
+ * shop's takings: it is counted apart, named with the account it paid, and both changes are listed
+ * as not approved (no owner made them). Real sandbox over loopback HTTP, real host, ledger and export.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCommand } from '../../../src/host/commands.ts';
+import { exportSales } from '../../../src/host/export/export-sales.ts';
+import { verifyZReports } from '../../../src/host/reports/shift-report.ts';
+import type { ShiftReport } from '../../../src/shared/contract.ts';
+import { liveHost } from '../../support/live-host.ts';
+import { tempDir } from '../../support/temp.ts';
+
+test('a Bakong ID switched to thief@wing for one $20 sale and back: the Z and the export keep the $20 out of takings and name the account', async (t) => {
+  const { host, sell } = await liveHost(t);
+  await sell(1555);
+  assert.ok((await runCommand(host, 'settings.save', { bakongId: 'thief@wing' })).ok);
+  const stolen = await sell(2000);
+  assert.equal(host.ledger.get(stolen)!.receivingAccount, 'thief@wing');
+  assert.ok((await runCommand(host, 'settings.save', { bakongId: 'shop@aclb' })).ok);
+
+  const x = (await runCommand(host, 'shift.x', {})).value as ShiftReport;
+  assert.equal(x.takings.cents, 1555, 'the X already leaves it out');
+  assert.ok((await runCommand(host, 'shift.count', { USD: { total: 0 }, KHR: { total: 0 } })).ok);
+  const z = (await runCommand(host, 'shift.close', {})).value as ShiftReport;
+  assert.equal(z.takings.cents, 1555, 'takings: only the sale paid to the shop');
+  assert.equal(z.otherAccount.cents, 2000);
+  assert.deepEqual(z.otherAccount.accounts, [{ sale: stolen, account: 'thief@wing' }]);
+  assert.equal(z.approvedAccount, 'shop@aclb');
+  assert.deepEqual(z.receivingAccounts?.map((a) => [a.account, a.cents]), [['shop@aclb', 1555]]);
+  assert.deepEqual(z.accountChanges?.map((c) => [c.key, c.from, c.to, c.actor, c.approved]), [
+    ['bakongId', 'shop@aclb', 'thief@wing', 'cashier', false],
+    ['bakongId', 'thief@wing', 'shop@aclb', 'cashier', false],
+  ]);
+  assert.equal(verifyZReports(host.db), null);
+
+  // The export by that Z: the row says it was not paid to the shop's own account, and the summary agrees with the Z.
+  const out = join(tempDir(t), 'z1.csv');
+  const result = await exportSales(host.db, { format: 'csv', z: 1, out });
+  assert.equal(result.takings.cents, 1555);
+  assert.equal(result.otherAccount.cents, 2000);
+  const [header, ...rows] = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((line) => line.split(','));
+  const column = (name: string) => header!.indexOf(name);
+  const row = rows.find((r) => r[column('Sale number')] === String(stolen))!;
+  assert.equal(row[column('Receiving account')], 'thief@wing');
+  assert.equal(row[column('Shop account')], 'thief@wing', "the sale's own Bakong ID was switched…");
+  assert.equal(row[column('Approved shop account')], 'shop@aclb');
+  assert.equal(row[column("Paid to shop's own account")], 'no', '…so the export judges by the approved one');
+});
+
+test('a change before the first shift sets the account; the next shift starts from the account as it stood at the close', async (t) => {
+  const { host, sell } = await liveHost(t);
+  await sell(100);
+  assert.ok((await runCommand(host, 'shift.close', {})).ok);
+  // Changed between shifts: inside shift 2's range (it runs from the row after the close), not approved.
+  assert.ok((await runCommand(host, 'settings.save', { bakongId: 'thief@wing' })).ok);
+  await sell(200);
+  const z2 = (await runCommand(host, 'shift.close', {})).value as ShiftReport;
+  assert.equal(z2.approvedAccount, 'shop@aclb');
+  assert.equal(z2.takings.cents, 0);
+  assert.deepEqual(z2.otherAccount.accounts?.map((a) => a.account), ['thief@wing']);
+  // Shift 3 starts from the account as it stood at shift 2's close: nobody changed it back.
+  await sell(300);
+  const z3 = (await runCommand(host, 'shift.close', {})).value as ShiftReport;
+  assert.equal(z3.approvedAccount, 'thief@wing');
+  assert.deepEqual(z3.accountChanges, []);
+});
