@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseCsvStrict } from '../host/export/csv-parse.ts';
 import { expect, startPos, test } from './fixtures.ts';
-import { sellInTraining } from './steps.ts';
+import { confirmClose, countDrawer, sellInTraining } from './steps.ts';
 
 async function payTwoAndClose(page: Page): Promise<void> {
   await sellInTraining(page, ['10.50', '2.50']);
   await page.getByRole('button', { name: 'Shift', exact: true }).click();
-  await page.getByTestId('x-report').getByRole('button', { name: 'Close shift' }).click();
-  await page.getByRole('dialog', { name: 'Close shift 1?' }).getByRole('button', { name: 'Close shift' }).click();
+  await countDrawer(page);
+  await confirmClose(page);
 }
 
 test('the Z shown after the close exports exactly its sales; the downloaded file leaves POS_DATA_DIR/exports', async ({ browser }) => {

@@ -11,7 +11,7 @@ import { decodeEscPosJob } from '../../src/host/printing/escpos/decode.ts';
 import { renderZReport } from '../../src/host/printing/receipt/z-report.ts';
 import type { ShiftReport } from '../../src/shared/contract.ts';
 import { expect, keyIn, startPos, test } from './fixtures.ts';
-import { sellInTraining } from './steps.ts';
+import { confirmClose, countDrawer, sellInTraining } from './steps.ts';
 
 const KHMER_NAME = 'ហាងកាហ្វេ';
 const files = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
@@ -33,7 +33,8 @@ test('the shift is closed from the Shift tab: X totals, Z with its anchor, the Z
     await expect(x.locator('[data-line="shift.line.trainingPaid"] td').first()).toHaveText('2');
     await expect(x.locator('[data-line="shift.line.takings"] td').first()).toHaveText('0');
 
-    await x.getByRole('button', { name: 'Close shift' }).click();
+    await countDrawer(page);
+    await page.getByTestId('count-result').getByRole('button', { name: 'Close shift' }).click();
     const dialog = page.getByRole('dialog', { name: 'Close shift 1?' });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Close shift' }).click();
@@ -79,8 +80,8 @@ test('a close while a payment is watched says so; carrying it over closes with t
     await expect(page.getByRole('button', { name: 'Simulate payment' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Shift', exact: true }).click();
-    await page.getByTestId('x-report').getByRole('button', { name: 'Close shift' }).click();
-    await page.getByRole('dialog', { name: 'Close shift 1?' }).getByRole('button', { name: 'Close shift' }).click();
+    await countDrawer(page);
+    await confirmClose(page);
     const watched = page.getByRole('dialog', { name: 'A payment is still being watched' });
     await expect(watched).toContainText('1 payment(s) still being watched (#1)');
     // The safe choice has the focus: Enter waits.
@@ -89,8 +90,7 @@ test('a close while a payment is watched says so; carrying it over closes with t
     await expect(watched).toBeHidden();
     await expect(page.getByTestId('shift-number')).toHaveText('1');
 
-    await page.getByTestId('x-report').getByRole('button', { name: 'Close shift' }).click();
-    await page.getByRole('dialog', { name: 'Close shift 1?' }).getByRole('button', { name: 'Close shift' }).click();
+    await confirmClose(page);
     await watched.getByRole('button', { name: 'Carry it into the next shift' }).click();
     const z = page.getByTestId('z-report');
     await expect(z.getByRole('heading', { name: /-Z1$/ })).toBeVisible();

@@ -55,13 +55,18 @@ export async function openScreens(browser: Browser, pos: Pos): Promise<{ context
 
 /** Saves settings through the host's command API with the cashier's key, and expects it accepted. */
 export async function saveSettings(pos: Pos, args: object): Promise<void> {
+  await sendCommand(pos, 'settings.save', args);
+}
+
+/** Sends one command as the cashier page would (its key), expecting it to succeed. */
+export async function sendCommand(pos: Pos, name: string, args: object): Promise<void> {
   const key = new URL(pos.cashierUrl).hash.replace('#key=', '');
-  const saved = await fetch(`${pos.origin}/api/command`, {
+  const reply = await fetch(`${pos.origin}/api/command`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-pos-key': key },
-    body: JSON.stringify({ name: 'settings.save', args }),
+    body: JSON.stringify({ name, args }),
   });
-  expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
+  expect(((await reply.json()) as { ok: boolean }).ok).toBe(true);
 }
 
 /** Keys `amount` on the cashier's keypad, presses Charge, and returns what the customer's QR decodes to. */
@@ -80,4 +85,25 @@ export async function sellInTraining(cashier: Page, amounts: readonly string[]):
     await expect(cashier.getByText('Paid', { exact: true }).first()).toBeVisible();
     await cashier.getByRole('button', { name: 'New sale' }).click();
   }
+}
+
+/**
+ * The close's blind count from the Shift tab: Close shift, each currency keyed as a total (the
+ * counted amounts as typed), Enter count; leaves the count against what was expected on screen.
+ */
+export async function countDrawer(page: Page, totals: { usd: string; khr: string } = { usd: '0', khr: '0' }): Promise<void> {
+  await page.getByTestId('x-report').getByRole('button', { name: 'Close shift' }).click();
+  const count = page.getByTestId('drawer-count');
+  for (const [currency, label, value] of [['USD', 'Total in dollars', totals.usd], ['KHR', 'Total in riel', totals.khr]] as const) {
+    await count.getByRole('radiogroup', { name: `How the ${currency} is counted` }).getByRole('radio', { name: 'As a total' }).check();
+    await count.getByLabel(label, { exact: true }).fill(value);
+  }
+  await count.getByRole('button', { name: 'Enter count' }).click();
+  await expect(page.getByTestId('count-result')).toBeVisible();
+}
+
+/** After the count: Close shift, confirmed. */
+export async function confirmClose(page: Page, shift = 1): Promise<void> {
+  await page.getByTestId('count-result').getByRole('button', { name: 'Close shift' }).click();
+  await page.getByRole('dialog', { name: `Close shift ${shift}?` }).getByRole('button', { name: 'Close shift' }).click();
 }

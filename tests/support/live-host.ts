@@ -1,6 +1,7 @@
 /** A real (not training) host on the sandbox over loopback, for the close's tests. */
 import assert from 'node:assert/strict';
 import { runCommand } from '../../src/host/commands.ts';
+import type { CommandReply } from '../../src/shared/contract.ts';
 import { startHost, startSandbox } from './servers.ts';
 import { waitFor } from './temp.ts';
 
@@ -22,4 +23,10 @@ export async function liveHost(t: Parameters<typeof startSandbox>[0]) {
     return id;
   };
   return { host, sandbox, sell };
+}
+
+/** A command's value, the reply asserted ok. */
+export function valueOf<T>(reply: CommandReply<unknown>): T {
+  assert.ok(reply.ok, JSON.stringify(reply));
+  return reply.value as T;
 }

@@ -10,7 +10,7 @@ import { Field } from './Field.tsx';
 import { invoke } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
 
-const formatIn = (currency: CashCurrency, amount: number): string => (currency === 'USD' ? formatUsd(amount) : formatRiel(amount));
+export const formatIn = (currency: CashCurrency, amount: number): string => (currency === 'USD' ? formatUsd(amount) : formatRiel(amount));
 
 /** The cash figures per currency, down to what should be in the drawer (the X, and a Z as stored). */
 export function CashFigures({ cash }: { cash: ShiftCash }) {
@@ -31,7 +31,7 @@ export function CashFigures({ cash }: { cash: ShiftCash }) {
               <th scope="row">{t(line.key)}</th>
               {(['usd', 'khr'] as const).map((side) => {
                 const cell = line[side];
-                const money = cell.amount === null ? t('cash.notSet') : formatIn(side === 'usd' ? 'USD' : 'KHR', cell.amount);
+                const money = cell.amount === null ? t(line.key === 'cash.line.expected' ? 'count.blindExpected' : 'cash.notSet') : formatIn(side === 'usd' ? 'USD' : 'KHR', cell.amount);
                 return <td key={side} className="num">{cell.count === null ? money : `${cell.count} · ${money}`}</td>;
               })}
             </tr>

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CommandError, ShiftReport, ZReportSummary } from '../../shared/contract.ts';
+import type { CommandError, DrawerCount, ShiftReport, ZReportSummary } from '../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
 import { formatClock } from '../common/countdown.ts';
 import { CashFigures, CashPanel } from './CashPanel.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { CountResult, DrawerCountPanel } from './DrawerCountPanel.tsx';
+import { ZCloseSections } from './ZCloseSections.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { anchorText, isPaymentWatched, reportLines, saleList } from './shift.ts';
@@ -82,6 +84,7 @@ function ZReportPanel({ report, onReprint, onClose }: { report: ShiftReport; onR
       <p className="shift__note">{t('shift.anchorHint')}</p>
       <ReportTable report={report} />
       {report.cash && <CashFigures cash={report.cash} />}
+      <ZCloseSections report={report} />
       <div className="shift__actions">
         <button type="button" className="btn" onClick={onReprint}>{t('shift.reprint')}</button>
         <button type="button" className="btn btn--ghost" onClick={onClose}>{t('shift.hideZ')}</button>
@@ -105,6 +108,9 @@ export function ShiftView() {
   const [zList, setZList] = useState<ZReportSummary[]>([]);
   const [shown, setShown] = useState<ShiftReport | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // The close: the blind count first, then the count against what was expected, then the confirmation.
+  const [counting, setCounting] = useState(false);
+  const [count, setCount] = useState<DrawerCount | null>(null);
   const [watched, setWatched] = useState<HostMessage | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -131,6 +137,7 @@ export function ShiftView() {
     setBusy(false);
     if (reply.ok) {
       setShown(reply.value);
+      setCount(null);
       await refresh();
     } else if (isPaymentWatched(reply.error)) {
       setWatched(reply.error.text);
@@ -179,11 +186,17 @@ export function ShiftView() {
           </>
         )}
         <div className="shift__actions">
-          <button type="button" className="btn btn--danger" disabled={!canClose} onClick={() => setConfirming(true)}>
+          <button type="button" className="btn btn--danger" disabled={!canClose || counting || count !== null} onClick={() => setCounting(true)}>
             {t('shift.close')}
           </button>
         </div>
       </section>
+      {counting && x?.shift != null && (
+        <DrawerCountPanel shift={x.shift} onCancel={() => setCounting(false)} onCounted={(c) => { setCounting(false); setCount(c); }} />
+      )}
+      {count && !counting && (
+        <CountResult count={count} busy={busy} onRecount={() => { setCount(null); setCounting(true); }} onClose={() => setConfirming(true)} />
+      )}
       {x?.cash && <CashPanel cash={x.cash} />}
       <section className="panel" aria-labelledby="zlist-title">
         <h2 id="zlist-title">{t('shift.zListTitle')}</h2>

@@ -12,7 +12,7 @@ import { runCommand } from '../../../src/host/commands.ts';
 import { exportSales } from '../../../src/host/export/export-sales.ts';
 import { verifyZReports } from '../../../src/host/reports/shift-report.ts';
 import type { ShiftReport } from '../../../src/shared/contract.ts';
-import { liveHost } from '../../support/live-host.ts';
+import { liveHost, valueOf } from '../../support/live-host.ts';
 import { tempDir } from '../../support/temp.ts';
 
 test('a Bakong ID switched to thief@wing for one $20 sale and back: the Z and the export keep the $20 out of takings and name the account', async (t) => {
@@ -23,10 +23,10 @@ test('a Bakong ID switched to thief@wing for one $20 sale and back: the Z and th
   assert.equal(host.ledger.get(stolen)!.receivingAccount, 'thief@wing');
   assert.ok((await runCommand(host, 'settings.save', { bakongId: 'shop@aclb' })).ok);
 
-  const x = (await runCommand(host, 'shift.x', {})).value as ShiftReport;
+  const x = valueOf<ShiftReport>(await runCommand(host, 'shift.x', {}));
   assert.equal(x.takings.cents, 1555, 'the X already leaves it out');
   assert.ok((await runCommand(host, 'shift.count', { USD: { total: 0 }, KHR: { total: 0 } })).ok);
-  const z = (await runCommand(host, 'shift.close', {})).value as ShiftReport;
+  const z = valueOf<ShiftReport>(await runCommand(host, 'shift.close', {}));
   assert.equal(z.takings.cents, 1555, 'takings: only the sale paid to the shop');
   assert.equal(z.otherAccount.cents, 2000);
   assert.deepEqual(z.otherAccount.accounts, [{ sale: stolen, account: 'thief@wing' }]);
@@ -59,13 +59,13 @@ test('a change before the first shift sets the account; the next shift starts fr
   // Changed between shifts: inside shift 2's range (it runs from the row after the close), not approved.
   assert.ok((await runCommand(host, 'settings.save', { bakongId: 'thief@wing' })).ok);
   await sell(200);
-  const z2 = (await runCommand(host, 'shift.close', {})).value as ShiftReport;
+  const z2 = valueOf<ShiftReport>(await runCommand(host, 'shift.close', {}));
   assert.equal(z2.approvedAccount, 'shop@aclb');
   assert.equal(z2.takings.cents, 0);
   assert.deepEqual(z2.otherAccount.accounts?.map((a) => a.account), ['thief@wing']);
   // Shift 3 starts from the account as it stood at shift 2's close: nobody changed it back.
   await sell(300);
-  const z3 = (await runCommand(host, 'shift.close', {})).value as ShiftReport;
+  const z3 = valueOf<ShiftReport>(await runCommand(host, 'shift.close', {}));
   assert.equal(z3.approvedAccount, 'thief@wing');
   assert.deepEqual(z3.accountChanges, []);
 });

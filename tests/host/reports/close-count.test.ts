@@ -14,7 +14,7 @@ import { canonicalJson } from '../../../src/host/ledger/journal/canonical.ts';
 import { verifyZReports } from '../../../src/host/reports/shift-report.ts';
 import type { DrawerCount, ShiftReport } from '../../../src/shared/contract.ts';
 import { hostMessageText } from '../../../src/shared/messages/index.ts';
-import { liveHost } from '../../support/live-host.ts';
+import { liveHost, valueOf } from '../../support/live-host.ts';
 import { startTrainingHost } from '../../support/servers.ts';
 
 
@@ -57,7 +57,7 @@ test('the count is blind: no reply or pushed state holds the expected figure unt
   assert.equal(count.counts, 1);
   const row = host.db.prepare(`SELECT version, payload FROM journal WHERE type = 'shift.counted'`).get() as { version: number; payload: string };
   assert.deepEqual(JSON.parse(row.payload), { shift: 1, USD: count.USD, KHR: count.KHR }, 'journaled before the answer');
-  const afterCount = (await send('shift.x', {})).value as ShiftReport;
+  const afterCount = valueOf<ShiftReport>(await send('shift.x', {}));
   assert.equal(afterCount.cash?.USD.expected, EXPECTED_USD, 'counted: the X may show it now');
 
   const closed = await send('shift.close', {});
@@ -121,14 +121,14 @@ test('a count that is not one is refused in words, and nothing is journaled', as
 test('the Z counts reprints (Z copies) and takings per cashier', async (t) => {
   const { host, sell } = await liveHost(t);
   await sell(300);
-  const z1 = (await runCommand(host, 'shift.close', {})).value as ShiftReport;
+  const z1 = valueOf<ShiftReport>(await runCommand(host, 'shift.close', {}));
   assert.deepEqual(z1.cashiers, [{ actor: 'cashier', count: 1, cents: 300, riel: z1.takings.riel }], 'by the actor who rang the sale up');
   assert.deepEqual(z1.receivingAccounts, [{ account: 'shop@aclb', count: 1, cents: 300, riel: z1.takings.riel }]);
   assert.ok((await runCommand(host, 'shift.zReprint', { n: 1 })).ok);
   assert.ok((await runCommand(host, 'shift.zReprint', { n: 1 })).ok);
   assert.equal(host.db.prepare(`SELECT count(*) FROM journal WHERE type = 'z.reprinted'`).pluck().get(), 2, 'each reprint journaled with its job');
   assert.ok((await runCommand(host, 'cash.setFloat', { usdCents: 0, riel: 0 })).ok);
-  const x = (await runCommand(host, 'shift.x', {})).value as ShiftReport;
+  const x = valueOf<ShiftReport>(await runCommand(host, 'shift.x', {}));
   assert.deepEqual(x.reprints, { receipts: 0, z: 2 }, 'the reprints of Z1 count in the shift they were made in');
   assert.deepEqual(x.cashiers, []);
 });
@@ -136,7 +136,7 @@ test('the Z counts reprints (Z copies) and takings per cashier', async (t) => {
 test('Z reports closed in formats 1, 2 and 3 are still recomputed in their own format and verify', async (t) => {
   const { host, dir } = ((h) => ({ host: h.host, dir: h.host.dataDir }))(startTrainingHost(t));
   assert.ok((await runCommand(host, 'cash.setFloat', { usdCents: 100, riel: 0 })).ok);
-  const z = (await runCommand(host, 'shift.close', {})).value as ShiftReport;
+  const z = valueOf<ShiftReport>(await runCommand(host, 'shift.close', {}));
   const { count: _c, receivingAccounts: _r, approvedAccount: _a, accountChanges: _ac, cashiers: _cs, reprints: _rp, ...rest } = z;
   const { accounts: _accounts, ...otherAccount } = z.otherAccount;
   const format3 = { ...rest, otherAccount, format: 3 as const };
