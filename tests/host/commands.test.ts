@@ -55,6 +55,8 @@ test('every refusal a command can give carries a catalog message, in both langua
     ['shift.x', { extra: 1 }, 'request.noArguments'],
     ['shift.close', {}, 'shift.paymentWatched'],
     ['shift.close', { carryOver: 'yes' }, 'shift.carryOverInvalid'],
+    ['shift.count', { USD: { total: 0 }, KHR: { total: 150 } }, 'shift.countInvalid'],
+    ['shift.count', { USD: { total: 0 } }, 'request.expectedArguments'],
     ['shift.zList', { all: true }, 'request.noArguments'],
     ['shift.z', { shift: 5 }, 'shift.zNotFound'],
     ['shift.z', { shift: 0 }, 'shift.numberInvalid'],
