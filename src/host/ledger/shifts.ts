@@ -25,7 +25,7 @@ import type { DrawerCount, ShiftReport, ZReportSummary } from '../../shared/cont
 import { CASH_CURRENCIES } from '../../shared/rules/cash.ts';
 import { countedAmount, countedNotes, type DrawerCountInput } from '../../shared/rules/count.ts';
 import { cashSection } from '../reports/cash-report.ts';
-import { shiftReport } from '../reports/shift-report.ts';
+import { closedCount, shiftReport } from '../reports/shift-report.ts';
 
 // The one definition of the business day (src/host/export/business-date.ts), shared with the
 // cashier's today totals and the export.
@@ -227,11 +227,7 @@ export class Shifts {
         throw new ShiftRefused('shift.countStale');
       }
       const { seq: lastSeq, hash16 } = report.anchor;
-      const counted = count === null ? null : Object.fromEntries(CASH_CURRENCIES.map((c) => {
-        const { counted: amount, expected, difference } = count[c];
-        return [c, { counted: amount, expected, difference }];
-      })) as Record<'USD' | 'KHR', { counted: number; expected: number; difference: number }>;
-      const closed = append(this.#db, { type: 'shift.closed', version: 2, payload: { shift: open.shift, zNumber, lastSeq, headHash16: hash16, count: counted } },
+      const closed = append(this.#db, { type: 'shift.closed', version: 2, payload: { shift: open.shift, zNumber, lastSeq, headHash16: hash16, count: closedCount(report) } },
         { actor: options.actor ?? 'cashier', at });
       this.#db.prepare('UPDATE shifts SET closed_at = ?, closed_seq = ?, z_number = ?, last_seq = ?, head_hash16 = ? WHERE shift = ? AND closed_seq IS NULL')
         .run(at, closed.seq, zNumber, lastSeq, hash16, open.shift);

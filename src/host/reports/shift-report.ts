@@ -17,7 +17,9 @@ import { centsToRiel } from '../../shared/money.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../ledger/database.ts';
 import { canonicalJson } from '../ledger/journal/canonical.ts';
-import type { Actor } from '../ledger/journal/events.ts';
+import type { Actor, ShiftClosedV2 } from '../ledger/journal/events.ts';
+
+type ShiftClosedCount = NonNullable<ShiftClosedV2['payload']['count']>;
 import {
   applySaleRow, foldSale, pendingTender, SALE_ROW_TYPES_SQL, shownStatus, shownTender, type FoldedSale, type FoldedTender, type SaleJournalRow,
 } from '../ledger/journal/sale-fold.ts';
@@ -331,6 +333,14 @@ function shiftByNumber(db: Db, n: number): Shift | null {
   };
 }
 
+/** The count as `shift.closed` v2 journals it: per currency counted, expected, difference; null when not counted. */
+export function closedCount(z: ShiftReport): ShiftClosedCount | null {
+  const count = z.count ?? null;
+  if (count === null) return null;
+  const each = (c: ShiftClosedCount['USD']) => ({ counted: c.counted, expected: c.expected, difference: c.difference });
+  return { USD: each(count.USD), KHR: each(count.KHR) };
+}
+
 /** The format a stored Z was closed with (text that is not a report is compared as the current format, and differs). */
 function storedFormat(report: string): ReportFormat {
   try {
@@ -359,11 +369,11 @@ export function verifyZReports(db: Db): ZProblem | null {
   const journaled = db.prepare(`SELECT seq, at, actor, type, payload FROM journal WHERE till_id = ? AND type IN ('shift.opened', 'shift.closed') ORDER BY seq`)
     .all(till.id) as Array<{ seq: number; at: number; actor: Actor; type: string; payload: string }>;
   const opened = new Map<number, { seq: number; at: number; actor: Actor; businessDate: string; reason: string }>();
-  const closed = new Map<number, { seq: number; at: number; zNumber: string; lastSeq: number; headHash16: string }>();
+  const closed = new Map<number, { seq: number; at: number; zNumber: string; lastSeq: number; headHash16: string; count: unknown }>();
   for (const row of journaled) {
     const p = JSON.parse(row.payload) as Payload;
     if (row.type === 'shift.opened') opened.set(p.shift as number, { seq: row.seq, at: row.at, actor: row.actor, businessDate: p.businessDate as string, reason: p.reason as string });
-    else closed.set(p.shift as number, { seq: row.seq, at: row.at, zNumber: p.zNumber as string, lastSeq: p.lastSeq as number, headHash16: p.headHash16 as string });
+    else closed.set(p.shift as number, { seq: row.seq, at: row.at, zNumber: p.zNumber as string, lastSeq: p.lastSeq as number, headHash16: p.headHash16 as string, count: p.count });
   }
   const shifts = db.prepare('SELECT shift FROM shifts ORDER BY shift').all() as Array<{ shift: number }>;
   for (const { shift: n } of shifts) {
@@ -392,6 +402,10 @@ export function verifyZReports(db: Db): ZProblem | null {
     const recomputed = canonicalJson(shiftReport(db, { kind: 'Z', shift: s, zNumber: c.zNumber, closedAt: c.at, toSeq: c.lastSeq, format }));
     if (stored.report !== recomputed || stored.z_number !== c.zNumber || stored.last_seq !== c.lastSeq || stored.head_hash16 !== c.headHash16 || stored.closed_at !== c.at) {
       return { shift: n, text: `Z report ${c.zNumber} differs from the sum of shift ${n}'s journal rows` };
+    }
+    // shift.closed v2 repeats the count the close used: it must be the stored Z's.
+    if (c.count !== undefined && canonicalJson(c.count) !== canonicalJson(closedCount(JSON.parse(stored.report) as ShiftReport))) {
+      return { shift: n, text: `shift ${n}'s shift.closed row names another drawer count than Z report ${c.zNumber}` };
     }
   }
   const [missing] = opened;
