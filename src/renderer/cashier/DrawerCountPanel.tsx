@@ -97,11 +97,38 @@ export function DrawerCountPanel({ shift, onCounted, onCancel }: { shift: number
   );
 }
 
-/** One currency's line of the comparison: counted, expected, and the difference as over or short. */
+/** One currency's difference in words: "$0.21 short", "100៛ over", "Even". */
 function differenceText(t: ReturnType<typeof useT>, currency: CashCurrency, c: CurrencyDrawerCount): string {
   const kind = differenceKind(c);
   if (kind === 'even') return t('count.even');
   return t(kind === 'over' ? 'count.over' : 'count.short', { amount: formatIn(currency, Math.abs(c.difference)) });
+}
+
+/** Counted, expected and the difference per currency: after the count, and on the Z. */
+export function CountTable({ count, testId }: { count: DrawerCount; testId?: string }) {
+  const t = useT();
+  return (
+    <table className="shift__table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">{t('cash.col.what')}</th>
+          <th scope="col" className="num">{t('count.counted')}</th>
+          <th scope="col" className="num">{t('cash.line.expected')}</th>
+          <th scope="col" className="num">{t('count.difference')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {CURRENCIES.map((currency) => (
+          <tr key={currency} data-currency={currency} className={`count__${differenceKind(count[currency])}`}>
+            <th scope="row">{t(currency === 'USD' ? 'count.usd' : 'count.khr')}</th>
+            <td className="num">{formatIn(currency, count[currency].counted)}</td>
+            <td className="num">{formatIn(currency, count[currency].expected)}</td>
+            <td className="num" data-testid={`difference-${currency}`}>{differenceText(t, currency, count[currency])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 /** The count against what was expected, per currency, with the close's confirmation or a recount. */
@@ -112,26 +139,7 @@ export function CountResult({ count, onRecount, onClose, busy }: { count: Drawer
   return (
     <section className="panel count" aria-labelledby="count-result-title" data-testid="count-result">
       <h2 id="count-result-title">{t('count.resultTitle')}</h2>
-      <table className="shift__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('cash.col.what')}</th>
-            <th scope="col" className="num">{t('count.counted')}</th>
-            <th scope="col" className="num">{t('cash.line.expected')}</th>
-            <th scope="col" className="num">{t('count.difference')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {CURRENCIES.map((currency) => (
-            <tr key={currency} data-currency={currency} className={`count__${differenceKind(count[currency])}`}>
-              <th scope="row">{t(currency === 'USD' ? 'count.usd' : 'count.khr')}</th>
-              <td className="num">{formatIn(currency, count[currency].counted)}</td>
-              <td className="num">{formatIn(currency, count[currency].expected)}</td>
-              <td className="num" data-testid={`difference-${currency}`}>{differenceText(t, currency, count[currency])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountTable count={count} />
       {count.counts > 1 && <p className="shift__note">{t('count.recounted', { count: count.counts })}</p>}
       <div className="shift__actions">
         <button type="button" ref={close} className="btn btn--danger" disabled={busy} onClick={onClose}>{t('shift.close')}</button>

@@ -1,10 +1,7 @@
 import type { AccountChange, ShiftReport } from '../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
-import { formatIn } from './CashPanel.tsx';
-import { differenceKind } from './count.ts';
+import { CountTable } from './DrawerCountPanel.tsx';
 import { useT } from './useT.ts';
-
-const CURRENCIES = ['USD', 'KHR'] as const;
 
 /** A journal actor as the screens say it (a user's name comes with the auth work's users). */
 function useActorLabel(): (actor: string) => string {
@@ -31,31 +28,7 @@ export function ZCloseSections({ report }: { report: ShiftReport }) {
       {count === null ? (
         <p className="shift__note">{t('z.notCounted')}</p>
       ) : (
-        <table className="shift__table" data-testid="z-count">
-          <thead>
-            <tr>
-              <th scope="col">{t('cash.col.what')}</th>
-              <th scope="col" className="num">{t('count.counted')}</th>
-              <th scope="col" className="num">{t('cash.line.expected')}</th>
-              <th scope="col" className="num">{t('count.difference')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {CURRENCIES.map((c) => {
-              const line = count[c];
-              const kind = differenceKind(line);
-              const amount = formatIn(c, Math.abs(line.difference));
-              return (
-                <tr key={c} data-currency={c}>
-                  <th scope="row">{t(c === 'USD' ? 'count.usd' : 'count.khr')}</th>
-                  <td className="num">{formatIn(c, line.counted)}</td>
-                  <td className="num">{formatIn(c, line.expected)}</td>
-                  <td className="num">{kind === 'even' ? t('count.even') : t(kind === 'over' ? 'count.over' : 'count.short', { amount })}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <CountTable count={count} testId="z-count" />
       )}
       {count !== null && count.counts > 1 && <p className="shift__note">{t('count.recounted', { count: count.counts })}</p>}
 
