@@ -398,6 +398,15 @@ function paidCents(tenders: readonly TenderRow[]): number {
   return tenders.filter((t) => t.status === 'paid' && t.currency === 'USD').reduce((sum, t) => sum + t.amount, 0);
 }
 
+/**
+ * Moves an open sale to `voided`, inside the caller's transaction (sale-voids.ts, which writes the
+ * void's row and its journal row beside it): the one place outside SalesLedger that changes a sale,
+ * kept here so this module stays the only writer of the sales table. False when the sale was not open.
+ */
+export function markSaleVoided(db: Db, saleId: number, at: number): boolean {
+  return db.prepare(`UPDATE sales SET status = 'voided', updated_at = ? WHERE id = ? AND status = 'open'`).run(at, saleId).changes === 1;
+}
+
 export class TransitionRefused extends Error {
   override name = 'TransitionRefused';
 }

@@ -14,6 +14,7 @@ import { INTEGRITY_MESSAGES } from './integrity.ts';
 import { LEDGER_MESSAGES } from './ledger.ts';
 import { PAYMENT_MESSAGES } from './payment.ts';
 import { PRINTER_MESSAGES } from './printer.ts';
+import { REFUND_MESSAGES } from './refunds.ts';
 import { REQUEST_MESSAGES } from './request.ts';
 import { SETTINGS_MESSAGES } from './settings.ts';
 import { SHIFT_MESSAGES } from './shifts.ts';
@@ -33,6 +34,7 @@ export const HOST_MESSAGES = {
   ...LEDGER_MESSAGES,
   ...PAYMENT_MESSAGES,
   ...PRINTER_MESSAGES,
+  ...REFUND_MESSAGES,
   ...REQUEST_MESSAGES,
   ...SETTINGS_MESSAGES,
   ...SHIFT_MESSAGES,

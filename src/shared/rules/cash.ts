@@ -32,8 +32,13 @@ const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** A reason as typed, already trimmed: 1–60 characters, no control or bidi-override characters. */
 export function isCashReason(text: string): boolean {
+  return isPlainLine(text, CASH_REASON_MAX_CHARS);
+}
+
+/** Text a person typed at the till, already trimmed: 1 to `max` characters, no control or bidi-override characters. */
+export function isPlainLine(text: string, max: number): boolean {
   const length = charCount(text);
-  return length >= 1 && length <= CASH_REASON_MAX_CHARS && !hasControlCharacters(text) && !BIDI_CONTROLS.test(text);
+  return length >= 1 && length <= max && !hasControlCharacters(text) && !BIDI_CONTROLS.test(text);
 }
 
 /**

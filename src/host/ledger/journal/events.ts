@@ -11,6 +11,7 @@
 import type { Currency, SaleStatus, TenderKind } from '../../../shared/contract.ts';
 import type { HostMessage } from '../../../shared/messages/index.ts';
 import type { CashCurrency, CashMovementKind } from '../../../shared/rules/cash.ts';
+import type { RefundMethod } from '../../../shared/rules/refund.ts';
 
 /** Who caused the row: the POS itself (the watcher, the print queue, start-up) or the cashier's screen (cashier identities come later). */
 export type Actor = 'system' | 'cashier';
@@ -349,6 +350,32 @@ export interface DrawerOpened {
   payload: { reason: 'no_sale'; shift: number; approver: Actor };
 }
 
+/**
+ * A sale abandoned after cash was tendered (src/host/ledger/sale-voids.ts): the sale goes `open →
+ * voided` and the cash tendered on it goes back, per currency (`returnedUsd` cents, `returnedKhr`
+ * riel). Who voided it is the row's actor, who approved it with their PIN `approver`. `reason` is the
+ * cashier's text (shared/rules/refund.ts).
+ */
+export interface SaleVoided {
+  type: 'sale.voided';
+  version: 1;
+  payload: { sale: number; void: number; shift: number; returnedUsd: number; returnedKhr: number; reason: string; training: boolean; approver: Actor };
+}
+
+/**
+ * Money given back on a completed sale (src/host/ledger/refunds.ts), in one currency: in cash, or
+ * recorded as returned by bank transfer with the `reference` the cashier typed (null for cash). The
+ * sale itself never changes. Who refunded is the row's actor, who approved it `approver`.
+ */
+export interface RefundMade {
+  type: 'refund.made';
+  version: 1;
+  payload: {
+    refund: number; sale: number; shift: number; currency: Currency; amount: number; method: RefundMethod;
+    reference: string | null; reason: string; training: boolean; approver: Actor;
+  };
+}
+
 export type JournalEvent =
   | TillCreated
   | MigratedSale
@@ -382,7 +409,9 @@ export type JournalEvent =
   | IntegrityAcknowledged
   | BackupFailed
   | CashMoved
-  | DrawerOpened;
+  | DrawerOpened
+  | SaleVoided
+  | RefundMade;
 
 export type JournalEventType = JournalEvent['type'];
 
@@ -419,6 +448,8 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'backup.failed': [1],
   'cash.moved': [1],
   'drawer.opened': [1],
+  'sale.voided': [1],
+  'refund.made': [1],
 };
 
 export const ACTORS: readonly Actor[] = ['system', 'cashier'];

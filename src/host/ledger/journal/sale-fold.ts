@@ -38,7 +38,7 @@ export interface SaleJournalRow { type: string; version: number; at: number; pay
 /** Every row type that says something of a sale or its tenders. */
 export const SALE_ROW_TYPES = [
   'migrated.sale', 'sale.opened', 'sale.qrIssued', 'sale.paid', 'sale.expired', 'sale.cancelled', 'sale.failed',
-  'sale.completed', 'tender.opened', 'tender.qrIssued', 'tender.paid', 'tender.expired', 'tender.cancelled', 'tender.failed',
+  'sale.completed', 'sale.voided', 'tender.opened', 'tender.qrIssued', 'tender.paid', 'tender.expired', 'tender.cancelled', 'tender.failed',
 ] as const;
 
 /** SALE_ROW_TYPES as an SQL list. */
@@ -102,6 +102,10 @@ export function applySaleRow(sale: FoldedSale | null, row: SaleJournalRow): Fold
   if (!sale) return null;
   if (row.type === 'sale.completed') {
     Object.assign(sale, { status: 'completed', completed_at: row.at, paid_late: bit(p.paidLate) });
+    return sale;
+  }
+  if (row.type === 'sale.voided') {
+    sale.status = 'voided';
     return sale;
   }
   if (row.type === 'tender.opened') {

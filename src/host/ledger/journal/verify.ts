@@ -193,8 +193,8 @@ type TenderColumns = Pick<TenderRow, 'id' | 'sale_id' | (typeof TENDER_COLUMNS)[
 export interface ProjectionReport {
   ok: boolean;
   sales: number;
-  /** The first sale (or its tender, an alert, receipt print, setting, cash movement) that differs, and how. */
-  problem: { sale: number; tender?: number; alert?: number; job?: number; setting?: string; movement?: number; text: string } | null;
+  /** The first sale (or its tender, an alert, receipt print, setting, cash movement, void or refund) that differs, and how. */
+  problem: { sale: number; tender?: number; alert?: number; job?: number; setting?: string; movement?: number; void?: number; refund?: number; text: string } | null;
 }
 
 type Payload = Record<string, unknown>;
@@ -314,13 +314,16 @@ export function verifyProjection(db: Db, options: { fromSale?: number; toSale?: 
   if (print) return fail(print);
   const setting = settingsProblem(db, journal);
   if (setting) return fail(setting);
-  const cash = cashProblem(db, journal);
-  if (cash) return fail(cash);
+  for (const doc of [CASH_MOVEMENTS, SALE_VOIDS, REFUNDS]) {
+    const problem = documentProblem(db, journal, doc);
+    if (problem) return fail(problem);
+  }
   return { ok: true, sales: count, problem: null };
 }
 
-/** The row types the checks after the sales compare: alerts, receipts printed, settings, cash movements. */
-const OTHER_ROW_TYPES = ['migrated.alert', 'alert.raised', 'alert.dismissed', 'receipt.printed', 'settings.snapshot', 'settings.changed', 'cash.moved'] as const;
+/** The row types the checks after the sales compare: alerts, receipts printed, settings, cash movements, voids and refunds. */
+const OTHER_ROW_TYPES = ['migrated.alert', 'alert.raised', 'alert.dismissed', 'receipt.printed', 'settings.snapshot', 'settings.changed', 'cash.moved',
+  'sale.voided', 'refund.made'] as const;
 
 interface JournalRow { seq: number; type: string; actor: string; at: number; payload: string }
 
@@ -338,44 +341,78 @@ function journalRowsOf(db: Db, till: string): JournalRows {
   return (types) => rows.filter((row) => (types as readonly string[]).includes(row.type));
 }
 
+/**
+ * A table that projects one journal row type, one row per journal row (cash_movements, sale_voids,
+ * refunds): every column its rows state, and how to read them from a row.
+ */
+interface DocumentTable {
+  table: string;
+  type: 'cash.moved' | 'sale.voided' | 'refund.made';
+  /** What a problem names it by (`movement`, `void`, `refund`), and the payload key holding its id. */
+  noun: 'movement' | 'void' | 'refund';
+  label: string;
+  idKey: string;
+  columns: readonly string[];
+  journaled: (p: Payload, row: { seq: number; actor: string; at: number }) => Record<string, unknown>;
+  /** The sale a row is about, for the problem (0: none). */
+  sale: (p: Payload) => number;
+}
+
 /** The cash_movements columns its `cash.moved` rows state, all of them (ledger/cash-movements.ts). */
-const CASH_COLUMNS = ['shift', 'kind', 'currency', 'amount', 'reason', 'training', 'actor', 'at', 'seq'] as const;
-type CashColumns = Record<(typeof CASH_COLUMNS)[number], unknown>;
+const CASH_MOVEMENTS: DocumentTable = {
+  table: 'cash_movements', type: 'cash.moved', noun: 'movement', label: 'cash movement', idKey: 'movement',
+  columns: ['shift', 'kind', 'currency', 'amount', 'reason', 'training', 'actor', 'at', 'seq'],
+  journaled: (p, row) => ({ shift: p.shift, kind: p.kind, currency: p.currency, amount: p.amount, reason: p.reason, training: p.training === true ? 1 : 0, actor: row.actor, at: row.at, seq: row.seq }),
+  sale: () => 0,
+};
+
+/** The sale_voids columns its `sale.voided` rows state, all of them (ledger/sale-voids.ts). */
+const SALE_VOIDS: DocumentTable = {
+  table: 'sale_voids', type: 'sale.voided', noun: 'void', label: 'void', idKey: 'void',
+  columns: ['sale_id', 'shift', 'returned_usd', 'returned_khr', 'reason', 'training', 'actor', 'approver', 'at', 'seq'],
+  journaled: (p, row) => ({ sale_id: p.sale, shift: p.shift, returned_usd: p.returnedUsd, returned_khr: p.returnedKhr, reason: p.reason, training: p.training === true ? 1 : 0, actor: row.actor, approver: p.approver, at: row.at, seq: row.seq }),
+  sale: (p) => p.sale as number,
+};
+
+/** The refunds columns its `refund.made` rows state, all of them (ledger/refunds.ts). */
+const REFUNDS: DocumentTable = {
+  table: 'refunds', type: 'refund.made', noun: 'refund', label: 'refund', idKey: 'refund',
+  columns: ['sale_id', 'shift', 'currency', 'amount', 'method', 'reference', 'reason', 'training', 'actor', 'approver', 'at', 'seq'],
+  journaled: (p, row) => ({ sale_id: p.sale, shift: p.shift, currency: p.currency, amount: p.amount, method: p.method, reference: p.reference, reason: p.reason, training: p.training === true ? 1 : 0, actor: row.actor, approver: p.approver, at: row.at, seq: row.seq }),
+  sale: (p) => p.sale as number,
+};
 
 /**
- * The cash_movements table against the `cash.moved` rows, every column: each journaled movement is
- * in the table as journaled (shift, kind, currency, amount, reason, training, actor, time and the row's
- * seq), and the table holds no other. A ledger from before schema 16 has no table and no such rows.
- * Cash movements are few (a handful a shift): held in memory.
+ * A document table against its journal rows, every column: each journaled row is in the table as
+ * journaled, and the table holds no other. A ledger from before the table's schema has no table and
+ * no such rows. These are few (a handful a shift): held in memory.
  */
-function cashProblem(db: Db, journal: JournalRows): { sale: number; movement: number; text: string } | null {
-  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'cash_movements'").get() !== undefined;
-  const rows = journal(['cash.moved']);
-  const journaled = new Map<number, CashColumns>();
+function documentProblem(db: Db, journal: JournalRows, doc: DocumentTable): Problem | null {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(doc.table) !== undefined;
+  const rows = journal([doc.type]);
+  const journaled = new Map<number, { sale: number; columns: Record<string, unknown> }>();
   for (const row of rows) {
     const p = JSON.parse(row.payload) as Payload;
-    journaled.set(p.movement as number, {
-      shift: p.shift, kind: p.kind, currency: p.currency, amount: p.amount, reason: p.reason,
-      training: p.training === true ? 1 : 0, actor: row.actor, at: row.at, seq: row.seq,
-    });
+    journaled.set(p[doc.idKey] as number, { sale: doc.sale(p), columns: doc.journaled(p, row) });
   }
+  const named = (id: number, sale: number, text: string): Problem => ({ sale, [doc.noun]: id, text: `${doc.label} ${id} ${text}` });
   if (!hasTable) {
     const [first] = journaled;
-    return first ? { sale: 0, movement: first[0], text: `cash movement ${first[0]} is in the journal but the ledger has no cash_movements table` } : null;
+    return first ? named(first[0], first[1].sale, `is in the journal but the ledger has no ${doc.table} table`) : null;
   }
-  const table = db.prepare(`SELECT id, ${CASH_COLUMNS.join(', ')} FROM cash_movements ORDER BY id`).all() as Array<{ id: number } & CashColumns>;
-  for (const movement of table) {
-    const j = journaled.get(movement.id);
-    if (!j) return { sale: 0, movement: movement.id, text: `cash movement ${movement.id} is in the cash_movements table but no journal row records it (inserted by hand?)` };
-    journaled.delete(movement.id);
-    const differs = CASH_COLUMNS.filter((column) => j[column] !== movement[column]);
+  const table = db.prepare(`SELECT id, ${doc.columns.join(', ')} FROM ${doc.table} ORDER BY id`).all() as Array<{ id: number } & Record<string, unknown>>;
+  for (const stored of table) {
+    const j = journaled.get(stored.id);
+    const sale = typeof stored.sale_id === 'number' ? stored.sale_id : 0;
+    if (!j) return named(stored.id, sale, `is in the ${doc.table} table but no journal row records it (inserted by hand?)`);
+    journaled.delete(stored.id);
+    const differs = doc.columns.filter((column) => j.columns[column] !== stored[column]);
     if (differs.length > 0) {
-      const said = differs.map((column) => `${column} ${show(movement[column])}, the journal says ${show(j[column])}`).join('; ');
-      return { sale: 0, movement: movement.id, text: `cash movement ${movement.id} has ${said}` };
+      return named(stored.id, j.sale, `has ${differs.map((column) => `${column} ${show(stored[column])}, the journal says ${show(j.columns[column])}`).join('; ')}`);
     }
   }
   const [missing] = journaled;
-  if (missing) return { sale: 0, movement: missing[0], text: `cash movement ${missing[0]} is in the journal but missing from the cash_movements table` };
+  if (missing) return named(missing[0], missing[1].sale, `is in the journal but missing from the ${doc.table} table`);
   return null;
 }
 

@@ -20,6 +20,7 @@ import * as shifts from './014-shifts.ts';
 import * as printJobZ from './015-print-job-z.ts';
 import * as cashMovements from './016-cash-movements.ts';
 import * as saleAndTenders from './017-sale-and-tenders.ts';
+import * as refundsAndVoids from './018-refunds-and-voids.ts';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages, failureCode, lastCheck,
   printJobSpooled, paidSaleIsFinal, noReplace, journal, shifts, printJobZ, cashMovements, saleAndTenders,
+  refundsAndVoids,
 ];
