@@ -3,12 +3,13 @@
  * comes through `runCommand`, which checks its name and arguments before anything acts on them and
  * turns every failure into a CommandError with a plain-words message. Nothing here trusts the caller.
  */
-import type { CommandArgs, CommandError, CommandName, CommandReply, CommandResult, ErrorCode } from '../shared/contract.ts';
+import type { ApprovalInput, CommandArgs, CommandError, CommandName, CommandReply, CommandResult, ErrorCode } from '../shared/contract.ts';
 import { PosError } from '../shared/errors.ts';
 import { englishText, hostMessage, type HostMessage, type HostMessageCode } from '../shared/messages/index.ts';
 import { assertChargeCents } from '../shared/money.ts';
 import { CASH_CURRENCIES, CASH_MOVEMENT_KINDS, type CashCurrency, type CashMovementKind } from '../shared/rules/cash.ts';
 import { countedAmount, type DrawerCountInput } from '../shared/rules/count.ts';
+import { REFUND_METHODS, REFUND_REASON_MAX_CHARS, REFUND_REFERENCE_MAX_CHARS, type RefundMethod } from '../shared/rules/refund.ts';
 import { assertCashAmount, assertFloat, cleanReason } from './ledger/cash-movements.ts';
 import { validateSettingsInput } from './config/settings.ts';
 import type { Host } from './host.ts';
@@ -267,7 +268,64 @@ const COMMANDS: CommandHandlers = {
     parse: noArgs,
     run: (host) => host.sync.syncNow(),
   },
+  // Voids and refunds (src/host/returns.ts): the approver's PIN is checked by host.approve, the
+  // document's own rules (cap, reason, reference) by its writer; the shapes are checked here.
+  'refund.search': {
+    parse: (args) => {
+      const keys = Object.keys(args);
+      if (!keys.includes('query') || keys.some((key) => !['query', 'date', 'before'].includes(key))) {
+        throw new InvalidRequest(hostMessage('request.onlyArguments', { names: 'query, date, before' }));
+      }
+      if (typeof args.query !== 'string' || args.query.length > 40) throw new InvalidRequest(hostMessage('refund.searchQuery', { example: '12' }));
+      const query: CommandArgs<'refund.search'> = { query: args.query };
+      if ('date' in args) {
+        if (typeof args.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new InvalidRequest(hostMessage('export.dateFormat'));
+        query.date = args.date;
+      }
+      if ('before' in args) {
+        if (typeof args.before !== 'number' || !Number.isSafeInteger(args.before) || args.before <= 0) throw new InvalidRequest(hostMessage('request.saleId'));
+        query.before = args.before;
+      }
+      return query;
+    },
+    run: (host, query) => host.returns.search(query),
+  },
+  'refund.create': {
+    parse: (args) => {
+      exactKeys(args, 'saleId', 'currency', 'amount', 'method', 'reference', 'reason', 'approver');
+      const { saleId } = saleIdArgs({ saleId: args.saleId });
+      if (!(CASH_CURRENCIES as readonly unknown[]).includes(args.currency)) throw new InvalidRequest(hostMessage('cash.currency'));
+      if (!(REFUND_METHODS as readonly unknown[]).includes(args.method)) throw new InvalidRequest(hostMessage('request.expectedArguments', { names: 'method: cash, bank_transfer' }));
+      if (args.reference !== null && typeof args.reference !== 'string') throw new InvalidRequest(hostMessage('refund.reference', { max: REFUND_REFERENCE_MAX_CHARS }));
+      if (typeof args.reason !== 'string') throw new InvalidRequest(hostMessage('refund.reason', { max: REFUND_REASON_MAX_CHARS }));
+      return {
+        // The amount's rules (integer, above 0, riel notes for cash) are the writer's (ledger/refunds.ts), in words.
+        saleId, currency: args.currency as CashCurrency, amount: args.amount as number, method: args.method as RefundMethod,
+        reference: args.reference, reason: args.reason, approver: approvalArgs(args.approver),
+      };
+    },
+    run: async (host, { approver, ...input }) => host.returns.refund(input, { actor: 'cashier', approval: await host.approve(approver) }),
+  },
+  'sale.void': {
+    parse: (args) => {
+      exactKeys(args, 'saleId', 'reason', 'approver');
+      const { saleId } = saleIdArgs({ saleId: args.saleId });
+      if (typeof args.reason !== 'string') throw new InvalidRequest(hostMessage('refund.reason', { max: REFUND_REASON_MAX_CHARS }));
+      return { saleId, reason: args.reason, approver: approvalArgs(args.approver) };
+    },
+    run: async (host, { approver, ...input }) => host.returns.void(input, { actor: 'cashier', approval: await host.approve(approver) }),
+  },
 };
+
+/** Who approves: a user's id and a PIN of 4–6 digits (the PIN itself is checked by host.approve, never echoed). */
+function approvalArgs(value: unknown): ApprovalInput {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidRequest(hostMessage('approval.pinFormat'));
+  const { userId, pin, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || typeof userId !== 'string' || userId.length === 0 || userId.length > 64 || typeof pin !== 'string' || !/^[0-9]{4,6}$/.test(pin)) {
+    throw new InvalidRequest(hostMessage('approval.pinFormat'));
+  }
+  return { userId, pin };
+}
 
 /** Every command the host answers (the contract's, exactly: the table's type requires each one). */
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];

@@ -7,7 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import type { CashierState, CommandArgs, DrawerCount, DrawerKickResult, PrintJobView, DisplayState, SalesPage, SettingsInput, SettingsView, ShiftReport, ZReportSummary } from '../shared/contract.ts';
+import type { ApprovalInput, CashierState, CommandArgs, DrawerCount, DrawerKickResult, PrintJobView, DisplayState, SalesPage, SettingsInput, SettingsView, ShiftReport, ZReportSummary } from '../shared/contract.ts';
 import type { CashCurrency, CashMovementKind } from '../shared/rules/cash.ts';
 import type { DrawerCountInput } from '../shared/rules/count.ts';
 import { blindUntilCounted } from './reports/close-report.ts';
@@ -45,6 +45,7 @@ import { DEFAULT_POLL_POLICY, type PollPolicy } from './payments/poll-policy.ts'
 import { createHostSync, type HostSync, type HostSyncOptions } from './sync/host-sync.ts';
 import { fileSecretStore, type SecretStore } from './sync/secret-store.ts';
 import { buildCashierState, buildDisplayState, buildSalesPage } from './views.ts';
+import { Returns, type Approval } from './returns.ts';
 
 export interface HostOptions {
   /**
@@ -109,6 +110,14 @@ export interface Host {
   readonly cash: HostCash;
   /** The sync with the back office (src/host/sync/): its state in words, pairing, "try now". */
   readonly sync: HostSync;
+  /** Voids and refunds: the Refund screen's search, a refund, a void (src/host/returns.ts). */
+  readonly returns: Returns;
+  /**
+   * The PIN approval of a void or refund: the chosen user's PIN and role. The approval seam: the auth
+   * work's `approve(userId, pin, APPROVER_ROLES)` fills it in; until it lands on this build the
+   * screen's approval is taken as given and recorded as the cashier's own (as "Open drawer"'s is).
+   */
+  approve(input: ApprovalInput): Promise<Approval>;
   /** The ledger's SQLite connection, for diagnostics and tests (e.g. simulating a full disk). */
   readonly db: Db;
   /** Training mode, as the launcher built it. */
@@ -374,6 +383,16 @@ export function createHost(options: HostOptions): Host {
     options: options.sync,
   });
   const hostSync = sync;
+  const returns = new Returns({
+    db,
+    now,
+    printJobs,
+    tillCode: readTill(db)!.code,
+    training: () => isTraining(settings.current()),
+    kick: (why, inTraining) => drawer.kick(why, inTraining),
+    printQueued: () => printing.queue.kick(),
+    onChange: notify,
+  });
 
   const shiftLedger = new Shifts(db, now, printJobs);
   const shifts: HostShifts = {
@@ -417,6 +436,8 @@ export function createHost(options: HostOptions): Host {
     exports,
     cash,
     sync: hostSync,
+    returns,
+    approve: async () => ({ approver: 'cashier', role: 'owner' }),
     db,
     training,
     cashierState() {

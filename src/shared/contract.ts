@@ -12,6 +12,7 @@ import type { HostMessage } from './messages/index.ts';
 import type { CashCurrency, CashMovementKind } from './rules/cash.ts';
 import type { DrawerCountInput } from './rules/count.ts';
 import type { DrawerPin } from './rules/drawer.ts';
+import type { RefundMethod } from './rules/refund.ts';
 
 /**
  * Lifecycle of one tender (an attempt to pay a sale; a KHQR QR today). `creating` and
@@ -132,7 +133,7 @@ export interface CashierAlert {
 }
 
 /** `z` / `z_copy`: a shift's Z report, printed at the close / reprinted (PrintJobView.shift). */
-export type PrintJobKind = 'receipt' | 'copy' | 'test' | 'z' | 'z_copy';
+export type PrintJobKind = 'receipt' | 'copy' | 'test' | 'z' | 'z_copy' | 'refund' | 'void';
 /**
  * queued: waiting to print (or for the printer: see lastError); skipped: no printer is set up;
  * spooled: handed to a Windows printer's queue, which did not confirm it printed (see lastError).
@@ -145,6 +146,9 @@ export interface PrintJobView {
   saleId: number | null;
   /** The shift of a Z report print (`z`, `z_copy`); absent or null otherwise. */
   shift?: number | null;
+  /** The refund or void a `refund` / `void` receipt prints (schema 18); absent or null otherwise. */
+  refundId?: number | null;
+  voidId?: number | null;
   kind: PrintJobKind;
   status: PrintJobStatus;
   attempts: number;
@@ -412,6 +416,9 @@ export interface CurrencyCash {
   paidIn: CashCount;
   paidOut: CashCount;
   drops: CashCount;
+  /** Format 5: cash given back by refunds, and by voids (the cash tendered on a voided sale). */
+  refunds?: CashCount;
+  voids?: CashCount;
   /**
    * What should be in the drawer: reports/cash-report.ts expectedInDrawer. null in an X report sent
    * to the screens before the shift's drawer is counted: the count is blind (shift-commands).
@@ -456,9 +463,9 @@ export interface ShiftReport {
    * 1: before cash control; 2: with `cash`; 3: with `tenders`, `overpaid`, `unpaid` (sales and tenders);
    * 4: with the blind `count`, takings by receiving account, the account check against the approved
    * Bakong ID and its changes, per-cashier totals and reprints (the close, issue 9). A stored Z keeps
-   * the format it was closed with.
+   * the format it was closed with. 5: with `refunds`, `voids` and the cash they gave back.
    */
-  format: 1 | 2 | 3 | 4;
+  format: 1 | 2 | 3 | 4 | 5;
   kind: 'X' | 'Z';
   till: { id: string; code: string };
   /** The shift reported; null for an X report while no shift is open (the rows since the last close). */
@@ -519,6 +526,10 @@ export interface ShiftReport {
   cashiers?: Array<ShiftMoney & { actor: string }>;
   /** Format 4. Receipt copies printed, and Z reports reprinted, in the range. */
   reprints?: { receipts: number; z: number };
+  /** Format 5. Refunds made in the shift (in cash or by bank transfer), with actor and approver. */
+  refunds?: ShiftReturns<ReportRefund> & { cash: { USD: number; KHR: number } };
+  /** Format 5. Sales voided in the shift, with the cash given back, actor and approver. */
+  voids?: ShiftReturns<ReportVoid>;
 }
 
 /** A change of the receiving account settings within a shift (a `settings.changed` row). */
@@ -552,6 +563,99 @@ export interface DrawerCount {
   by: string;
   /** How many counts the shift had (a recount after seeing the expected figure is journaled, and shows). */
   counts: number;
+}
+
+/** A refund as the X/Z lists it (format 5): who made it and who approved it (journal actors: ids, never names). */
+export interface ReportRefund {
+  refund: number;
+  sale: number;
+  currency: Currency;
+  amount: number;
+  method: RefundMethod;
+  actor: string;
+  approver: string;
+  at: number;
+  training: boolean;
+}
+
+/** A void as the X/Z lists it (format 5): the cash given back per currency, who voided and who approved. */
+export interface ReportVoid {
+  void: number;
+  sale: number;
+  returnedUsd: number;
+  returnedKhr: number;
+  actor: string;
+  approver: string;
+  at: number;
+  training: boolean;
+}
+
+/** Format 5: the shift's refunds or voids, real ones counted and totalled per currency (minor units), training ones listed only. */
+export interface ShiftReturns<Line> {
+  count: number;
+  USD: number;
+  KHR: number;
+  list: Line[];
+}
+
+/** Who approves a void or refund: the chosen owner or manager and their PIN (checked by the host; never stored or journaled). */
+export interface ApprovalInput {
+  userId: string;
+  pin: string;
+}
+
+/** A refund as the screens show it (the reason and reference are the cashier's text: shown as text only). */
+export interface RefundView {
+  id: number;
+  /** `<code>-R<n>`. */
+  number: string;
+  saleId: number;
+  currency: Currency;
+  amount: number;
+  method: RefundMethod;
+  reference: string | null;
+  reason: string;
+  training: boolean;
+  at: number;
+}
+
+/** A sale the Refund screen found: completed, with what it was paid by, its refunds and what is left to refund. */
+export interface RefundableSale {
+  saleId: number;
+  /** The receipt number the customer holds. */
+  receiptNumber: string;
+  completedAt: number;
+  dueCurrency: Currency;
+  dueAmount: number;
+  khrPerUsd: number;
+  training: boolean;
+  /** Its paid tenders, each in its own currency. */
+  paid: Array<{ kind: TenderKind; currency: Currency; amount: number }>;
+  refunds: RefundView[];
+  /** The most that can still be refunded: in cents, whole riel (by bank transfer), whole hundreds of riel (in cash). */
+  left: { usd: number; khr: number; khrCash: number };
+}
+
+/** One page of the Refund screen's search, newest first. */
+export interface RefundSearchPage {
+  sales: RefundableSale[];
+  /** Pass as `before` for the next page; null when this is the last. */
+  nextBefore: number | null;
+  /** The business date searched (a date search, or today's for an amount), YYYY-MM-DD; null for a receipt number. */
+  businessDate: string | null;
+}
+
+/** A refund or void made: the document, its receipt's print job, and the drawer's kick (null: no cash, or training). */
+export interface ReturnDone {
+  kind: 'refund' | 'void';
+  /** The document's number (`<code>-R<n>` / `<code>-V<n>`). */
+  number: string;
+  saleId: number;
+  /** What went back, each in its own currency. */
+  returned: Array<{ currency: Currency; amount: number }>;
+  method: RefundMethod;
+  printJob: PrintJobView;
+  drawer: DrawerKickResult | null;
 }
 
 /** One line of the list of Z reports. */
@@ -644,6 +748,19 @@ export interface CashierCommands {
   'cash.record': { args: { kind: CashMovementKind; currency: CashCurrency; amount: number; reason: string }; result: null };
   /** "Open drawer" without a sale: journaled (`drawer.opened`), then kicked once. A PIN approval comes with issue 9. */
   'drawer.open': { args: Record<string, never>; result: DrawerKickResult };
+  /**
+   * The Refund screen's search: completed sales by receipt number (`K7QX2M-12`, or `12`), business date
+   * (`YYYY-MM-DD`) or amount (`$10.25`, `10.25`, `42,000៛`: that day's, `date` defaulting to today), newest
+   * first, a page at a time (`before`: the previous page's `nextBefore`). A refund's own number is refused in words.
+   */
+  'refund.search': { args: { query: string; date?: string; before?: number }; result: RefundSearchPage };
+  /** A refund of a completed sale, capped at what is left; an owner's or manager's PIN approves it. Prints its receipt; cash opens the drawer. */
+  'refund.create': {
+    args: { saleId: number; currency: Currency; amount: number; method: RefundMethod; reference: string | null; reason: string; approver: ApprovalInput };
+    result: ReturnDone;
+  };
+  /** Voids an open sale after cash was tendered: the cash goes back. An owner's or manager's PIN approves it. Prints its receipt, opens the drawer. */
+  'sale.void': { args: { saleId: number; reason: string; approver: ApprovalInput }; result: ReturnDone };
   /** The cashier closed the "drawer did not open" warning. */
   'drawer.dismissProblem': { args: Record<string, never>; result: null };
   /**

@@ -79,6 +79,12 @@ test('every refusal a command can give carries a catalog message, in both langua
     ['sync.pair', { url: 'http://backoffice.example.com', code: '7KQM-2XHD-P9RT' }, 'sync.urlInvalid'],
     ['sync.pair', { url: 'https://backoffice.example.com', code: 7 }, 'sync.codeInvalid'],
     ['sync.now', { now: true }, 'request.noArguments'],
+    ['refund.search', { query: 'R' }, 'refund.searchQuery'],
+    ['refund.search', { query: 'K7QX2M-R1' }, 'refund.ofRefund'],
+    ['refund.create', { saleId: 1, currency: 'USD', amount: 100, method: 'cash', reference: null, reason: 'x', approver: { userId: 'o', pin: '1234' } }, 'refund.notCompleted'],
+    ['refund.create', { saleId: 1, currency: 'USD', amount: 100, method: 'cash', reference: null, reason: 'x', approver: { userId: 'o', pin: 'abcd' } }, 'approval.pinFormat'],
+    ['sale.void', { saleId: 1, reason: 'x', approver: { userId: 'o', pin: '1234' } }, 'void.qrPending'],
+    ['sale.void', { saleId: 99, reason: 'x', approver: { userId: 'o', pin: '1234' } }, 'void.noSuchSale'],
   ];
   assert.deepEqual(new Set(cases.map(([name]) => name)), new Set(COMMAND_NAMES), 'a refusal for every command in the contract');
   for (const [name, args, code] of cases) {

@@ -58,6 +58,11 @@ export const COLUMNS: readonly Column[] = [
   { en: 'Failure code', km: 'កូដបរាជ័យ', kind: 'text', value: (r) => r.failure_code },
   { en: 'Tenders', km: 'ចំនួនការបង់', kind: 'integer', value: (r) => r.tenders },
   { en: 'Overpaid USD', km: 'បង់លើស (ដុល្លារ)', kind: 'usd', value: (r) => r.overpaid_cents },
+  // Refunds and voids (schema 18): documents of their own, linked to the sale; the sale's row never changes.
+  { en: 'Refunds', km: 'ចំនួនការសងប្រាក់វិញ', kind: 'integer', value: (r) => r.refund_count },
+  { en: 'Refunded USD', km: 'បានសងវិញ (ដុល្លារ)', kind: 'usd', value: (r) => r.refunded_cents },
+  { en: 'Refunded KHR', km: 'បានសងវិញ (រៀល)', kind: 'integer', value: (r) => r.refunded_riel },
+  { en: 'Voided', km: 'បានលុបចោល', kind: 'text', value: (r) => yesNo(r.voided === 1) },
 ];
 
 /** A cell as CSV text: USD as decimal text from cents (10.50), never through a float. */

@@ -47,6 +47,12 @@ export interface ExportSaleRow {
    * switched to match it. Null when unknown (an old till): the sale's own Bakong ID stands in.
    */
   approved_account: string | null;
+  /** Refunds of the sale (schema 18): how many, and their sums in USD cents and in riel (each in its own currency). */
+  refund_count: number;
+  refunded_cents: number;
+  refunded_riel: number;
+  /** The sale was voided (schema 18). */
+  voided: 0 | 1;
 }
 
 /** Whether a paid row's money went to an account other than the shop's approved one (never takings). */
@@ -71,21 +77,36 @@ function epochColumn(db: Db): string {
 }
 
 /**
- * The export's columns of a sale: its own, those of its shown tender (sale-rows.ts currentTender:
+ * A sale's refunds and void (schema 18; 0 on an older ledger): every refund made, or in an export by Z
+ * those journaled up to the shift's last row (`toSeq`), as the Z counts them.
+ */
+function returnColumns(db: Db, toSeq: number | null): string {
+  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'refunds'").get()) {
+    return '0 AS refund_count, 0 AS refunded_cents, 0 AS refunded_riel, 0 AS voided';
+  }
+  const upTo = toSeq === null ? '' : ` AND r.seq <= ${String(Math.trunc(toSeq))}`;
+  return `(SELECT count(*) FROM refunds r WHERE r.sale_id = sales.id${upTo}) AS refund_count,
+    (SELECT coalesce(sum(r.amount), 0) FROM refunds r WHERE r.sale_id = sales.id AND r.currency = 'USD'${upTo}) AS refunded_cents,
+    (SELECT coalesce(sum(r.amount), 0) FROM refunds r WHERE r.sale_id = sales.id AND r.currency = 'KHR'${upTo}) AS refunded_riel,
+    EXISTS (SELECT 1 FROM sale_voids r WHERE r.sale_id = sales.id${upTo}) AS voided`;
+}
+
+/**
+* The export's columns of a sale: its own, those of its shown tender (sale-rows.ts currentTender:
  * the paid tender that completed it, else its newest) and its tender counts, in one pass over its
  * tenders (tenders_by_sale): grouped by sale, `max()` picks the shown tender and SQLite takes the
  * group's bare columns (x.status, x.pay_to, …) from that row (documented for a lone min/max).
  * `where` selects the sales, `order` orders them; the outer SELECT drops the pick's key.
  */
-function exportSelect(db: Db, where: string, order: string): string {
+function exportSelect(db: Db, where: string, order: string, refundsUpTo: number | null): string {
   return `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5, created_at, paid_at,
-      paid_late, failure_code, tenders, overpaid_count, overpaid_cents, till_code, epoch
+      paid_late, failure_code, tenders, overpaid_count, overpaid_cents, till_code, epoch, refund_count, refunded_cents, refunded_riel, voided
     FROM (SELECT sales.id, sales.due_amount AS amount_cents, sales.khr_per_usd,
       CASE WHEN sales.status = 'completed' THEN 'paid' ELSE x.status END AS status, sales.training, sales.merchant_name,
       sales.bakong_id, x.pay_to, x.md5, sales.created_at, sales.completed_at AS paid_at, sales.paid_late, x.failure_code,
       count(*) AS tenders, sum(x.overpaid) AS overpaid_count, sum(x.amount * x.overpaid) AS overpaid_cents,
       max((sales.status = 'completed' AND x.status = 'paid' AND x.overpaid = 0) * ${SHOWN_FIRST} + x.id) AS shown,
-      :till AS till_code, ${epochColumn(db)}
+      :till AS till_code, ${epochColumn(db)}, ${returnColumns(db, refundsUpTo)}
     FROM sales JOIN tenders x INDEXED BY tenders_by_sale ON x.sale_id = sales.id ${where} GROUP BY sales.id) ORDER BY ${order}`;
 }
 
@@ -106,6 +127,7 @@ export function* saleRows(db: Db, range: Pick<BusinessDateRange, 'start' | 'end'
          UNION ALL
          SELECT id FROM sales INDEXED BY sales_by_created WHERE created_at >= :start AND created_at < :end AND completed_at IS NULL)`,
       'id',
+      null,
     ),
   );
   const approvedAt = approvedAccountByTime(db);
@@ -141,6 +163,7 @@ export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<Export
            AND (created_at > :created OR (created_at = :created AND id > :id))
          ORDER BY created_at, id LIMIT 500)`,
       'created_at, id',
+      range.toSeq,
     ),
   );
   const journalOf = db.prepare(`SELECT sale_id, type, version, at, payload FROM journal INDEXED BY journal_by_sale

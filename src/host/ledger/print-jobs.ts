@@ -13,6 +13,9 @@ interface JobRow {
   sale_id: number | null;
   /** Schema 15: the shift of a Z report print. */
   shift?: number | null;
+  /** Schema 18: the refund or void of its receipt. */
+  refund_id?: number | null;
+  void_id?: number | null;
   kind: PrintJobKind;
   status: PrintJobStatus;
   attempts: number;
@@ -35,6 +38,8 @@ function toJob(row: JobRow): PrintJob {
     id: row.id,
     saleId: row.sale_id,
     shift: row.shift ?? null,
+    refundId: row.refund_id ?? null,
+    voidId: row.void_id ?? null,
     kind: row.kind,
     status: row.status,
     attempts: row.attempts,
@@ -105,6 +110,19 @@ export class PrintJobs {
       .prepare(`INSERT INTO print_jobs (shift, kind, status, next_attempt_at, created_at, updated_at)
                 VALUES (?, ?, 'queued', ?, ?, ?)`)
       .run(shift, kind, at, at, at));
+    return this.get(Number(lastInsertRowid))!;
+  }
+
+  /**
+   * A refund's or void's receipt, written in the document's own transaction (host returns), so a
+   * refund or void always owes its receipt. Not journaled when printed: the refund or void is.
+   */
+  addReturn(kind: 'refund' | 'void', id: number): PrintJob {
+    const at = this.#now();
+    const { lastInsertRowid } = ledgerWrite(this.#db, () => this.#db
+      .prepare(`INSERT INTO print_jobs (${kind === 'refund' ? 'refund_id' : 'void_id'}, kind, status, next_attempt_at, created_at, updated_at)
+                VALUES (?, ?, 'queued', ?, ?, ?)`)
+      .run(id, kind, at, at, at));
     return this.get(Number(lastInsertRowid))!;
   }
 

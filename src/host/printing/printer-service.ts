@@ -13,7 +13,10 @@ import type { SalesLedger } from '../ledger/sales.ts';
 import type { Db } from '../ledger/database.ts';
 import { encodeRasterJob } from './escpos/encode.ts';
 import { PrintQueue } from './print-queue.ts';
-import { receiptForSale, testReceipt } from './receipt-data.ts';
+import { receiptForReturn, receiptForSale, testReceipt } from './receipt-data.ts';
+import { renderReturnReceipt } from './receipt/return-receipt.ts';
+import { Refunds } from '../ledger/refunds.ts';
+import { SaleVoids } from '../ledger/sale-voids.ts';
 import { renderReceipt } from './receipt/layout.ts';
 import { renderZReport } from './receipt/z-report.ts';
 import { bitmapToPng } from './receipt/preview.ts';
@@ -196,8 +199,25 @@ export class PrinterService {
     return this.#transport.transport;
   }
 
+  /** A refund's or void's receipt raster exactly as the printer gets it. */
+  returnBitmap(kind: 'refund' | 'void', id: number): Bitmap {
+    const db = this.#deps.db;
+    const doc = !db ? null : kind === 'refund'
+      ? ((r) => (r ? { kind, refund: r } as const : null))(new Refunds(db).get(id))
+      : ((v) => (v ? { kind, void: v } as const : null))(new SaleVoids(db).get(id));
+    if (!db || !doc) throw new Error(`${kind} #${id} is not in the ledger`);
+    const { saleId, seq } = doc.kind === 'refund' ? doc.refund : doc.void;
+    const sale = this.#deps.ledger.get(saleId);
+    if (!sale) throw new Error(`sale #${saleId} is not in the ledger`);
+    const epoch = (db.prepare('SELECT epoch FROM journal WHERE till_id = (SELECT id FROM till) AND seq = ?').get(seq) as { epoch: number } | undefined)?.epoch ?? 1;
+    const data = receiptForReturn(doc, sale.merchantName, this.#deps.settings(), this.#deps.tillCode, { sale: this.#deps.saleEpoch?.(saleId) ?? 1, doc: epoch });
+    return renderReturnReceipt(data);
+  }
+
   #bitmapFor(job: PrintJob): Bitmap {
     if ((job.kind === 'z' || job.kind === 'z_copy') && job.shift != null) return this.zBitmap(job.shift, job.kind === 'z_copy');
+    if (job.kind === 'refund' && job.refundId != null) return this.returnBitmap('refund', job.refundId);
+    if (job.kind === 'void' && job.voidId != null) return this.returnBitmap('void', job.voidId);
     return renderReceipt(this.#receiptFor(job));
   }
 

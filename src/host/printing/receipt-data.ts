@@ -5,6 +5,9 @@
 import { centsToRiel } from '../../shared/money.ts';
 import type { Settings } from '../config/settings.ts';
 import type { StoredSale } from '../ledger/sales.ts';
+import type { Refund } from '../ledger/refunds.ts';
+import type { SaleVoid } from '../ledger/sale-voids.ts';
+import type { ReturnReceiptData } from './receipt/return-receipt.ts';
 import type { ReceiptData } from './types.ts';
 
 /** The first 10 hex digits of the md5 identify a payment well enough for a customer's query. */
@@ -19,6 +22,40 @@ export function shortReference(md5: string | null): string {
  */
 export function receiptNumber(tillCode: string, saleId: number, epoch = 1): string {
   return epoch > 1 ? `${tillCode}-${epoch}-${saleId}` : `${tillCode}-${saleId}`;
+}
+
+/**
+ * A refund's or void's own number: `<code>-R<n>` or `<code>-V<n>`, the epoch of its journal row
+ * between them after a restore, as for receipts. Never the form of a sale's receipt number, so it
+ * cannot be taken for one (a search for it says it is a refund).
+ */
+export function returnNumber(tillCode: string, kind: 'refund' | 'void', id: number, epoch = 1): string {
+  const letter = kind === 'refund' ? 'R' : 'V';
+  return epoch > 1 ? `${tillCode}-${epoch}-${letter}${id}` : `${tillCode}-${letter}${id}`;
+}
+
+/** What a refund's or void's receipt prints; `epochs`: of the sale's first row and of the document's row. */
+export function receiptForReturn(
+  doc: { kind: 'refund'; refund: Refund } | { kind: 'void'; void: SaleVoid },
+  merchantName: string,
+  settings: Settings,
+  tillCode: string,
+  epochs: { sale: number; doc: number },
+): ReturnReceiptData {
+  const common = { paperWidth: settings.paperWidth, merchantName, headerLines: settings.receiptHeader, footerLines: settings.receiptFooter };
+  if (doc.kind === 'refund') {
+    const r = doc.refund;
+    return {
+      ...common, kind: 'refund', number: returnNumber(tillCode, 'refund', r.id, epochs.doc), saleNumber: receiptNumber(tillCode, r.saleId, epochs.sale),
+      at: r.at, returned: [{ currency: r.currency, amount: r.amount }], method: r.method, reference: r.reference, reason: r.reason, training: r.training,
+    };
+  }
+  const v = doc.void;
+  const returned = [{ currency: 'USD' as const, amount: v.returnedUsd }, { currency: 'KHR' as const, amount: v.returnedKhr }].filter((m) => m.amount > 0);
+  return {
+    ...common, kind: 'void', number: returnNumber(tillCode, 'void', v.id, epochs.doc), saleNumber: receiptNumber(tillCode, v.saleId, epochs.sale),
+    at: v.at, returned, method: 'cash', reference: null, reason: v.reason, training: v.training,
+  };
 }
 
 export function receiptForSale(sale: StoredSale, settings: Settings, copy: boolean, tillCode: string, epoch = 1): ReceiptData {

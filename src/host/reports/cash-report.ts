@@ -13,23 +13,44 @@ const count = (): CashCount => ({ count: 0, amount: 0 });
 const currency = (): CurrencyCash => ({ float: null, paidIn: count(), paidOut: count(), drops: count(), expected: 0 });
 
 /**
- * What should be in the drawer in one currency: the float, plus paid-ins, less paid-outs and safe
- * drops. The cash-tender work extends this one function (cash tendered in, change given out); the
+ * What should be in the drawer in one currency: the float, plus paid-ins, less paid-outs, safe
+ * drops and the cash given back by refunds and voids (format 4). The cash-tender work extends this one function (cash tendered in, change given out); the
  * X/Z, the close's count and the printed Z all take the figure from here.
  */
 export function expectedInDrawer(cash: Omit<CurrencyCash, 'expected'>): number {
-  return (cash.float ?? 0) + cash.paidIn.amount - cash.paidOut.amount - cash.drops.amount;
+  return (cash.float ?? 0) + cash.paidIn.amount - cash.paidOut.amount - cash.drops.amount - (cash.refunds?.amount ?? 0) - (cash.voids?.amount ?? 0);
 }
 
 type Payload = Record<string, unknown>;
 
-/** The cash of the journal rows fromSeq..toSeq of this till. */
-export function cashSection(db: Db, till: string, fromSeq: number, toSeq: number): ShiftCash {
+/**
+ * The cash of the journal rows fromSeq..toSeq of this till. `withReturns` (report format 4): cash
+ * given back by refunds (`refund.made` in cash) and voids (`sale.voided`) comes out of the drawer;
+ * a refund by bank transfer never touched it, and training ones are never counted.
+ */
+export function cashSection(db: Db, till: string, fromSeq: number, toSeq: number, withReturns = false): ShiftCash {
   const cash: ShiftCash = { USD: currency(), KHR: currency(), noSaleOpens: 0, movements: [], training: 0 };
-  const rows = db.prepare(`SELECT at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND type IN ('cash.moved', 'drawer.opened') ORDER BY seq`)
+  if (withReturns) for (const c of [cash.USD, cash.KHR]) Object.assign(c, { refunds: count(), voids: count() });
+  const rows = db.prepare(`SELECT at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ?
+                           AND type IN ('cash.moved', 'drawer.opened', 'refund.made', 'sale.voided') ORDER BY seq`)
     .all(till, fromSeq, toSeq) as Array<{ at: number; type: string; payload: string }>;
+  const out = (line: CashCount | undefined, amount: number): void => {
+    if (!line || amount === 0) return;
+    line.count += 1;
+    line.amount += amount;
+  };
   for (const row of rows) {
     const p = JSON.parse(row.payload) as Payload;
+    if (row.type === 'refund.made' || row.type === 'sale.voided') {
+      if (p.training === true) continue;
+      if (row.type === 'refund.made') {
+        if (p.method === 'cash') out(cash[p.currency as CashCurrency].refunds, p.amount as number);
+      } else {
+        out(cash.USD.voids, p.returnedUsd as number);
+        out(cash.KHR.voids, p.returnedKhr as number);
+      }
+      continue;
+    }
     if (row.type === 'drawer.opened') {
       if (p.reason === 'no_sale') cash.noSaleOpens += 1;
       continue;

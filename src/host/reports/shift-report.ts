@@ -12,7 +12,7 @@
  * Training sales are counted apart and never in takings; sales whose QR pays an account other than
  * the shop's own are counted apart and never in takings either.
  */
-import type { Currency, SaleStatus, ShiftMoney, ShiftReport, TenderKind } from '../../shared/contract.ts';
+import type { Currency, ReportRefund, SaleStatus, ShiftMoney, ShiftReport, TenderKind } from '../../shared/contract.ts';
 import { centsToRiel } from '../../shared/money.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../ledger/database.ts';
@@ -127,8 +127,9 @@ export function saleState(folded: FoldedSale): SaleStateAt {
  * takings by tender, overpayments and unpaid sales (sales and tenders, schema 17), 4 the close of
  * issue 9: the blind count, the account check against the approved Bakong ID, per-cashier totals and
  * reprints (close-report.ts).
+ * 5 the refunds and voids with their actor and approver, and the cash they gave back (schema 18).
  */
-export const REPORT_FORMAT = 4;
+export const REPORT_FORMAT = 5;
 
 type ReportFormat = ShiftReport['format'];
 
@@ -280,7 +281,7 @@ export function shiftReport(
     const pending = ((state) => (state ? pendingTender(state) : undefined))(stateAtEnd(sale));
     if (pending) report.unresolved.push({ sale, status: pending.status, amountCents: pending.amount });
   }
-  if (format >= 2) report.cash = cashSection(db, till.id, fromSeq, toSeq);
+  if (format >= 2) report.cash = cashSection(db, till.id, fromSeq, toSeq, format >= 4);
   if (format < 3) return report;
   report.tenders = [...tenders.values()];
   report.overpaid = overpaid;
@@ -296,6 +297,8 @@ export function shiftReport(
   report.accountChanges = accounts.changes;
   report.cashiers = [...cashiers].map(([actor, m]) => ({ actor, ...m }));
   report.reprints = reprintSection(db, till.id, fromSeq, toSeq);
+  if (format < 5) return report;
+  Object.assign(report, returnsSection(db, till.id, fromSeq, toSeq));
   return report;
 }
 
@@ -311,6 +314,42 @@ function saleOpenedBy(db: Db, till: string, sale: number): string {
   const actor = db.prepare(`SELECT actor FROM journal INDEXED BY journal_by_sale WHERE till_id = ? AND sale_id = ? ORDER BY seq LIMIT 1`)
     .pluck().get(till, sale) as string | undefined;
   return actor ?? 'system';
+
+}
+
+/**
+ * Format 5: the refunds and voids journaled in the range (`refund.made`, `sale.voided`), each listed
+ * with its actor and approver; real ones counted and totalled per currency (minor units, nothing
+ * converted), training ones listed only.
+ */
+function returnsSection(db: Db, till: string, fromSeq: number, toSeq: number): Pick<ShiftReport, 'refunds' | 'voids'> {
+  const refunds: NonNullable<ShiftReport['refunds']> = { count: 0, USD: 0, KHR: 0, cash: { USD: 0, KHR: 0 }, list: [] };
+  const voids: NonNullable<ShiftReport['voids']> = { count: 0, USD: 0, KHR: 0, list: [] };
+  const rows = db.prepare(`SELECT actor, at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND type IN ('refund.made', 'sale.voided') ORDER BY seq`)
+    .all(till, fromSeq, toSeq) as Array<{ actor: string; at: number; type: string; payload: string }>;
+  for (const row of rows) {
+    const p = JSON.parse(row.payload) as Payload;
+    const training = p.training === true;
+    const who = { actor: row.actor, approver: p.approver as string, at: row.at, training };
+    if (row.type === 'refund.made') {
+      const currency = p.currency as Currency;
+      const amount = p.amount as number;
+      refunds.list.push({ refund: p.refund as number, sale: p.sale as number, currency, amount, method: p.method as ReportRefund['method'], ...who });
+      if (training) continue;
+      refunds.count += 1;
+      refunds[currency] += amount;
+      if (p.method === 'cash') refunds.cash[currency] += amount;
+    } else {
+      const returnedUsd = p.returnedUsd as number;
+      const returnedKhr = p.returnedKhr as number;
+      voids.list.push({ void: p.void as number, sale: p.sale as number, returnedUsd, returnedKhr, ...who });
+      if (training) continue;
+      voids.count += 1;
+      voids.USD += returnedUsd;
+      voids.KHR += returnedKhr;
+    }
+  }
+  return { refunds, voids };
 }
 
 function currentOrNull(db: Db): Shift | null {
@@ -345,7 +384,7 @@ export function closedCount(z: ShiftReport): ShiftClosedCount | null {
 function storedFormat(report: string): ReportFormat {
   try {
     const format = (JSON.parse(report) as { format?: unknown }).format;
-    return format === 1 || format === 2 || format === 3 ? format : REPORT_FORMAT;
+    return format === 1 || format === 2 || format === 3 || format === 4 ? format : REPORT_FORMAT;
   } catch {
     return REPORT_FORMAT;
   }

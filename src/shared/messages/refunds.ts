@@ -54,6 +54,10 @@ export const REFUND_MESSAGES = {
     en: 'Only an owner or a manager can approve this.',
     km: 'មានតែម្ចាស់ ឬអ្នកគ្រប់គ្រងទេ ដែលអាចអនុម័តការនេះបាន។',
   },
+  'approval.pinFormat': {
+    en: 'Choose an owner or a manager and type their PIN (4 to 6 digits).',
+    km: 'សូមជ្រើសរើសម្ចាស់ ឬអ្នកគ្រប់គ្រង ហើយវាយលេខ PIN របស់គាត់ (4 ដល់ 6 ខ្ទង់)។',
+  },
   'void.noSuchSale': {
     en: 'Sale {saleId} is not in the ledger.',
     km: 'ការលក់ {saleId} មិនមាននៅក្នុងបញ្ជីទេ។',

@@ -23,6 +23,7 @@ function* rows(counter: { pulled: number }): Generator<ExportSaleRow> {
       id: i, amount_cents: 100 + i, khr_per_usd: 4_100, status: 'paid', training: 0, merchant_name: `Shop ${i}`,
       bakong_id: 'shop@aclb', pay_to: 'shop@aclb', md5: i.toString(16).padStart(32, '0'),
       created_at: 1_796_000_000_000 + i * 1_000, paid_at: 1_796_000_000_000 + i * 1_000 + 500, paid_late: 0, failure_code: null, tenders: 1, overpaid_count: 0, overpaid_cents: 0, till_code: 'K7QX2M', epoch: 1, approved_account: 'shop@aclb',
+      refund_count: 0, refunded_cents: 0, refunded_riel: 0, voided: 0,
     };
   }
 }

@@ -19,7 +19,7 @@ import { tempDir } from '../../support/temp.ts';
  */
 const GUARDS = [
   // 001, 005, 011 and 012's guards of sales and sale_events went with those tables at 016 (below).
-  // 012
+  // 012, print_jobs rebuilt with them at 015 and 018
   'print_jobs_never_replaced', 'print_jobs_identity_is_final', 'print_jobs_never_deleted',
   // 013
   'till_never_replaced', 'till_never_updated', 'till_never_deleted',
@@ -34,6 +34,9 @@ const GUARDS = [
   'tenders_never_deleted', 'tenders_never_replaced', 'tenders_identity_is_final', 'tenders_qr_is_final', 'tenders_md5_is_unique',
   'tenders_paid_row_is_final', 'tender_events_append_only_update', 'tender_events_append_only_delete', 'tender_events_never_replaced',
   'alerts_never_replaced', 'alerts_row_is_final', 'alerts_never_deleted',
+  // 018: voids and refunds
+  'sale_voids_never_replaced', 'sale_voids_never_updated', 'sale_voids_never_deleted',
+  'refunds_never_replaced', 'refunds_never_updated', 'refunds_never_deleted',
 ];
 
 /** A shop's ledger, closed, and a second connection to its file as anyone with the file could open. */

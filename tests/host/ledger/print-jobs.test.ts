@@ -113,8 +113,8 @@ test('migration 10 keeps every job, its columns and the one-receipt-per-sale rul
     ['queued', 3, true, 10, 20, { code: 'printer.unplugged', params: { printer: 'USB' } }],
   );
   const indexes = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'print_jobs' ORDER BY name`).all() as Array<{ name: string }>).map((r) => r.name);
-  // Version 15 rebuilt the table again and added one automatic Z print per shift.
-  assert.deepEqual(indexes, ['print_jobs_by_sale', 'print_jobs_one_receipt', 'print_jobs_one_z', 'print_jobs_pending']);
+  // Version 15 rebuilt the table again and added one automatic Z print per shift; 18 one receipt per refund and per void.
+  assert.deepEqual(indexes, ['print_jobs_by_sale', 'print_jobs_one_receipt', 'print_jobs_one_refund', 'print_jobs_one_void', 'print_jobs_one_z', 'print_jobs_pending']);
 });
 
 test('migration 15 keeps every job and adds Z report prints: one automatic z per shift, copies as many as asked', (t) => {

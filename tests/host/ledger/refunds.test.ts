@@ -16,7 +16,13 @@ import { Refunds } from '../../../src/host/ledger/refunds.ts';
 import { SaleVoids } from '../../../src/host/ledger/sale-voids.ts';
 import { SalesLedger } from '../../../src/host/ledger/sales.ts';
 import { Shifts } from '../../../src/host/ledger/shifts.ts';
+import { saleRows } from '../../../src/host/export/sales-rows.ts';
+import { CashMovements } from '../../../src/host/ledger/cash-movements.ts';
+import { renderZReport } from '../../../src/host/printing/receipt/z-report.ts';
+import { verifyZReports } from '../../../src/host/reports/shift-report.ts';
 import { hostMessageText } from '../../../src/shared/messages/index.ts';
+import type { ShiftReport } from '../../../src/shared/contract.ts';
+import { asFormat } from '../../support/z-formats.ts';
 import { tenderCash } from '../../support/cash-tender.ts';
 import { tempDir } from '../../support/temp.ts';
 
@@ -137,6 +143,46 @@ test('a void is refused for a paid sale, a sale with no cash, a QR still waiting
   assert.equal(noCash.code, 'void.noCash');
   assert.match(noCash.km ?? '', /PIN/);
   assert.equal(voids.void({ saleId: waiting.saleId, reason: 'x' }, by).returnedUsd, 100);
+});
+
+test('the X and Z count refunds and voids per currency with actor and approver; cash given back comes out of the expected drawer', (t) => {
+  const { db, paidSale, refunds, voids, sales, shifts, now } = ledger(t);
+  new CashMovements(db, now).setFloat({ usdCents: 5000, riel: 100_000 }, { actor: 'cashier', training: false });
+  const sale = paidSale(2000);
+  refunds.make(cash(sale, 'USD', 300), OWNER);
+  refunds.make(cash(sale, 'KHR', 4000), { ...OWNER, approver: 'cashier' });
+  refunds.make({ saleId: sale, currency: 'USD', amount: 200, method: 'bank_transfer', reference: 'ABA-77', reason: 'late' }, OWNER);
+  refunds.make(cash(paidSale(900, true), 'USD', 900), { ...OWNER, training: true });
+  const open = sales.create({ amountCents: 2000, khrPerUsd: 4100, training: false, merchantName: 'S', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' });
+  sales.markCancelled(open.id, 'cancelled');
+  tenderCash(db, open.saleId, 'USD', 1000, now());
+  tenderCash(db, open.saleId, 'KHR', 8000, now());
+  voids.void({ saleId: open.saleId, reason: 'left' }, { actor: 'cashier', approver: 'system' });
+
+  const x = shifts.xReport();
+  assert.equal(x.format, 5);
+  assert.deepEqual({ ...x.refunds, list: x.refunds?.list.length }, { count: 3, USD: 500, KHR: 4000, cash: { USD: 300, KHR: 4000 }, list: 4 });
+  assert.deepEqual(x.refunds?.list.map((r) => [r.refund, r.method, r.actor, r.approver, r.training]), [
+    [1, 'cash', 'cashier', 'system', false], [2, 'cash', 'cashier', 'cashier', false], [3, 'bank_transfer', 'cashier', 'system', false], [4, 'cash', 'cashier', 'system', true],
+  ]);
+  assert.deepEqual({ ...x.voids, list: x.voids?.list.map((v) => [v.sale, v.returnedUsd, v.returnedKhr, v.actor, v.approver]) },
+    { count: 1, USD: 1000, KHR: 8000, list: [[open.saleId, 1000, 8000, 'cashier', 'system']] });
+  // A bank transfer and a training refund never touched the drawer.
+  assert.deepEqual([x.cash?.USD.refunds, x.cash?.USD.voids, x.cash?.USD.expected], [{ count: 1, amount: 300 }, { count: 1, amount: 1000 }, 5000 - 300 - 1000]);
+  assert.deepEqual([x.cash?.KHR.refunds, x.cash?.KHR.voids, x.cash?.KHR.expected], [{ count: 1, amount: 4000 }, { count: 1, amount: 8000 }, 100_000 - 4000 - 8000]);
+
+  // The export: each sale's refunds and void, in its own columns.
+  const exported = new Map([...saleRows(db, { start: 0, end: Number.MAX_SAFE_INTEGER })].map((r) => [r.id, r]));
+  assert.deepEqual([exported.get(sale)?.refund_count, exported.get(sale)?.refunded_cents, exported.get(sale)?.refunded_riel, exported.get(sale)?.voided], [3, 500, 4000, 0]);
+  assert.equal(exported.get(open.saleId)?.voided, 1);
+
+  const z = shifts.close();
+  assert.deepEqual([z.refunds, z.voids, z.cash], [x.refunds, x.voids, x.cash], 'the Z holds what the X showed');
+  assert.equal(verifyZReports(db), null, 'the stored Z is the sum of its journal rows');
+  // The printed Z carries them: more lines than the same Z without them (format 4).
+  const withReturns = renderZReport({ paperWidth: 80, merchantName: 'S', report: z, copy: false });
+  const without = renderZReport({ paperWidth: 80, merchantName: 'S', report: asFormat(z, 4) as unknown as ShiftReport, copy: false });
+  assert.ok(withReturns.height > without.height + 10 * 20, `${withReturns.height} rows against ${without.height}`);
 });
 
 /** A shift with a refund and a void, closed, and a second with another refund; the raw file. */

@@ -76,6 +76,13 @@ export const Z_LABELS = {
   reprints: 'Reprints / ការបោះពុម្ពឡើងវិញ',
   receiptCopies: 'Receipt copies / ច្បាប់ចម្លងបង្កាន់ដៃ',
   zCopies: 'Z copies / ច្បាប់ចម្លង Z',
+  refunds: 'Refunds / ការសងប្រាក់វិញ',
+  refundsCash: 'Refunded in cash / សងវិញជាសាច់ប្រាក់',
+  voids: 'Voids / ការលុបចោល',
+  refundOut: 'Refunds out / សងវិញចេញ',
+  voidOut: 'Voids out / លុបចោលចេញ',
+  approvedBy: 'approved by / អនុម័តដោយ',
+  bank: 'bank / ធនាគារ',
   anchor: 'Anchor / យុថ្កា',
   verify: 'npm run ledger -- verify --anchor',
 } as const;
@@ -92,6 +99,9 @@ function cashBlocks(cash: ShiftCash, line: (label: string, value: string) => Blo
       line(`${Z_LABELS.paidIn} ${label}`, moved(c.paidIn)),
       line(`${Z_LABELS.paidOut} ${label}`, moved(c.paidOut)),
       line(`${Z_LABELS.drops} ${label}`, moved(c.drops)),
+      // Format 5: cash given back by refunds and voids comes out of the drawer.
+      ...(c.refunds ? [line(`${Z_LABELS.refundOut} ${label}`, moved(c.refunds))] : []),
+      ...(c.voids ? [line(`${Z_LABELS.voidOut} ${label}`, moved(c.voids))] : []),
       line(`${Z_LABELS.expected} ${label}`, c.expected === null ? '—' : format(c.expected)),
     );
   };
@@ -152,6 +162,23 @@ function closeBlocks(z: ShiftReport, data: ZPrintData, line: (label: string, val
   return blocks;
 }
 
+/**
+ * Format 5: refunds and voids, counted and totalled per currency, then each with who made it and who
+ * approved it (journal actors; a training one is marked). The reasons are not printed, as for cash movements.
+ */
+function returnBlocks(z: ShiftReport, line: (label: string, value: string) => Block, note: (text: string) => Block): Block[] {
+  if (!z.refunds || !z.voids) return [];
+  const both = (usd: number, khr: number) => `${formatUsd(usd)} · ${formatRiel(khr)}`;
+  const mark = (training: boolean) => (training ? ` (${Z_LABELS.training})` : '');
+  return [
+    line(Z_LABELS.refunds, `${z.refunds.count} · ${both(z.refunds.USD, z.refunds.KHR)}`),
+    line(Z_LABELS.refundsCash, both(z.refunds.cash.USD, z.refunds.cash.KHR)),
+    ...z.refunds.list.map((r) => note(`R${r.refund} #${r.sale} ${r.currency === 'USD' ? formatUsd(r.amount) : formatRiel(r.amount)}${r.method === 'bank_transfer' ? ` ${Z_LABELS.bank}` : ''} · ${r.actor} · ${Z_LABELS.approvedBy} ${r.approver}${mark(r.training)}`)),
+    line(Z_LABELS.voids, `${z.voids.count} · ${both(z.voids.USD, z.voids.KHR)}`),
+    ...z.voids.list.map((v) => note(`V${v.void} #${v.sale} ${both(v.returnedUsd, v.returnedKhr)} · ${v.actor} · ${Z_LABELS.approvedBy} ${v.approver}${mark(v.training)}`)),
+  ];
+}
+
 function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
   const z = data.report;
   const ruled = () => rule(frame, s.ruleThickness, s.ruleSpace);
@@ -184,6 +211,7 @@ function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
     ...(z.unpaid && z.unpaid.length > 0 ? [line(Z_LABELS.unpaid, String(z.unpaid.length))] : []),
     line(Z_LABELS.firstSale, z.firstSale ? `#${z.firstSale.sale} ${when(z.firstSale.at)}` : '—'),
     line(Z_LABELS.lastSale, z.lastSale ? `#${z.lastSale.sale} ${when(z.lastSale.at)}` : '—'),
+    ...(z.refunds ? [ruled(), ...returnBlocks(z, line, (t) => text(frame, t, s.note, 'left'))] : []),
     ruled(),
     text(frame, Z_LABELS.apart, s.note, 'left'),
     line(Z_LABELS.otherAccount, money(z.otherAccount)),

@@ -47,7 +47,7 @@ test('a new ledger: the till has a UUID and a 4-character code, written as the j
   assert.equal(snapshot!.type, 'settings.snapshot', 'the settings as stored, the baseline of settings.changed');
   assert.deepEqual(JSON.parse(snapshot!.payload), { settings: {} });
   assert.equal(first!.actor, 'system');
-  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 17 });
+  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 18 });
   assert.ok(verifyChain(db).ok);
 });
 
