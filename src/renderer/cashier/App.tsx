@@ -8,6 +8,7 @@ import { LedgerUnwritable } from './LedgerUnwritable.tsx';
 import { SellView } from './SellView.tsx';
 import { SettingsView } from './SettingsView.tsx';
 import { ShiftView } from './ShiftView.tsx';
+import { REFUND_SEARCH_SELECTOR } from './RefundPanel.tsx';
 import { useCashier } from './store.ts';
 import { NoKey } from './NoKey.tsx';
 import { useLanguage, useT } from './useT.ts';
@@ -23,6 +24,17 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  // F8: Refunds (on the Shift tab), its search field focused, from any screen.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'F8') return;
+      event.preventDefault();
+      useCashier.getState().setView('shift');
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>(REFUND_SEARCH_SELECTOR)?.focus());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => {
     document.title = merchantName ? `${merchantName} · ${t('app.title')}` : t('app.title');
   }, [merchantName, t]);

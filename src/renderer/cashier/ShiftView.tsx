@@ -4,6 +4,7 @@ import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
 import { formatClock } from '../common/countdown.ts';
 import { CashFigures, CashPanel } from './CashPanel.tsx';
+import { RefundPanel } from './RefundPanel.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { CountResult, DrawerCountPanel } from './DrawerCountPanel.tsx';
 import { ZCloseSections } from './ZCloseSections.tsx';
@@ -198,6 +199,7 @@ export function ShiftView() {
         <CountResult count={count} busy={busy} onRecount={() => { setCount(null); setCounting(true); }} onClose={() => setConfirming(true)} />
       )}
       {x?.cash && <CashPanel cash={x.cash} />}
+      <RefundPanel />
       <section className="panel" aria-labelledby="zlist-title">
         <h2 id="zlist-title">{t('shift.zListTitle')}</h2>
         {zList.length === 0 ? (
