@@ -14,7 +14,7 @@ const currency = (): CurrencyCash => ({ float: null, paidIn: count(), paidOut: c
 
 /**
  * What should be in the drawer in one currency: the float, plus paid-ins, less paid-outs, safe
- * drops and the cash given back by refunds and voids (format 4). The cash-tender work extends this one function (cash tendered in, change given out); the
+ * drops and the cash given back by refunds and voids (format 5). The cash-tender work extends this one function (cash tendered in, change given out); the
  * X/Z, the close's count and the printed Z all take the figure from here.
  */
 export function expectedInDrawer(cash: Omit<CurrencyCash, 'expected'>): number {
@@ -24,7 +24,7 @@ export function expectedInDrawer(cash: Omit<CurrencyCash, 'expected'>): number {
 type Payload = Record<string, unknown>;
 
 /**
- * The cash of the journal rows fromSeq..toSeq of this till. `withReturns` (report format 4): cash
+ * The cash of the journal rows fromSeq..toSeq of this till. `withReturns` (report format 5): cash
  * given back by refunds (`refund.made` in cash) and voids (`sale.voided`) comes out of the drawer;
  * a refund by bank transfer never touched it, and training ones are never counted.
  */

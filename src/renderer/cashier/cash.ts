@@ -43,7 +43,7 @@ export function cashLines(cash: ShiftCash): CashLine[] {
     { key: 'cash.line.paidIn', ...each((c) => ({ count: c.paidIn.count, amount: c.paidIn.amount })) },
     { key: 'cash.line.paidOut', ...each((c) => ({ count: c.paidOut.count, amount: c.paidOut.amount })) },
     { key: 'cash.line.drops', ...each((c) => ({ count: c.drops.count, amount: c.drops.amount })) },
-    // Report format 4: cash given back by refunds and voids (absent from an older Z).
+    // Report format 5: cash given back by refunds and voids (absent from an older Z).
     ...(cash.USD.refunds ? [{ key: 'cash.line.refunds' as const, ...each((c) => ({ count: c.refunds?.count ?? 0, amount: c.refunds?.amount ?? 0 })) }] : []),
     ...(cash.USD.voids ? [{ key: 'cash.line.voids' as const, ...each((c) => ({ count: c.voids?.count ?? 0, amount: c.voids?.amount ?? 0 })) }] : []),
     { key: 'cash.line.expected', ...each((c) => ({ count: null, amount: c.expected })), total: true },
