@@ -281,7 +281,7 @@ export function shiftReport(
     const pending = ((state) => (state ? pendingTender(state) : undefined))(stateAtEnd(sale));
     if (pending) report.unresolved.push({ sale, status: pending.status, amountCents: pending.amount });
   }
-  if (format >= 2) report.cash = cashSection(db, till.id, fromSeq, toSeq, format >= 4);
+  if (format >= 2) report.cash = cashSection(db, till.id, fromSeq, toSeq, format >= 5);
   if (format < 3) return report;
   report.tenders = [...tenders.values()];
   report.overpaid = overpaid;
