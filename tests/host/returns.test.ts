@@ -11,7 +11,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCommand } from '../../src/host/commands.ts';
-import type { Host } from '../../src/host/host.ts';
 import { readTill } from '../../src/host/ledger/journal/till.ts';
 import { Refunds } from '../../src/host/ledger/refunds.ts';
 import { decodeEscPosJob } from '../../src/host/printing/escpos/decode.ts';
@@ -21,18 +20,10 @@ import type { RefundSearchPage, ReturnDone } from '../../src/shared/contract.ts'
 import { hostMessageText } from '../../src/shared/messages/index.ts';
 import { startTrainingHost } from '../support/servers.ts';
 import { tempDir, waitFor } from '../support/temp.ts';
+import { payTrainingSale } from '../support/training-sale.ts';
 
 const OWNER_PIN = { userId: 'owner', pin: '1234' };
 
-async function payTrainingSale(host: Host, cents: number): Promise<number> {
-  const reply = await runCommand(host, 'payment.charge', { amountCents: cents });
-  assert.ok(reply.ok, JSON.stringify(reply));
-  const id = (reply.value as { id: number }).id;
-  assert.ok((await runCommand(host, 'training.simulatePayment', { saleId: id })).ok);
-  await waitFor('paid', () => host.ledger.get(id)!.status === 'paid');
-  assert.ok((await runCommand(host, 'payment.dismiss', {})).ok);
-  return id;
-}
 
 const files = (dir: string): string[] => readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
 
@@ -40,8 +31,8 @@ test('search, a refund over the cap refused, a refund made and its receipt print
   const prints = tempDir(t);
   const { host } = startTrainingHost(t, { POS_PRINTER: `file:${prints}` });
   const code = readTill(host.db)!.code;
-  const sale = await payTrainingSale(host, 1025);
-  await payTrainingSale(host, 300);
+  const sale = await payTrainingSale(host, 1025, { dismiss: true });
+  await payTrainingSale(host, 300, { dismiss: true });
   await waitFor('two receipts', () => files(prints).length === 2);
 
   const byNumber = await runCommand(host, 'refund.search', { query: `${code}-${sale}` });
@@ -97,7 +88,7 @@ test('search, a refund over the cap refused, a refund made and its receipt print
 
 test('a cashier cannot approve; a paid sale cannot be voided; arguments are checked strictly', async (t) => {
   const { host } = startTrainingHost(t);
-  const sale = await payTrainingSale(host, 500);
+  const sale = await payTrainingSale(host, 500, { dismiss: true });
   const input = { saleId: sale, currency: 'USD' as const, amount: 100, method: 'cash' as const, reference: null, reason: 'x' };
   await assert.rejects(host.returns.refund(input, { actor: 'cashier', approval: { approver: 'cashier', role: 'cashier' } }), (error: { text?: { code: string } }) => error.text?.code === 'approval.notApprover');
   await assert.rejects(host.returns.void({ saleId: sale, reason: 'x' }, { actor: 'cashier', approval: { approver: 'cashier', role: 'cashier' } }), (error: { text?: { code: string } }) => error.text?.code === 'approval.notApprover');

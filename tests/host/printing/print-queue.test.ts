@@ -9,7 +9,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCommand } from '../../../src/host/commands.ts';
-import type { Host } from '../../../src/host/host.ts';
 import { decodeEscPosJob } from '../../../src/host/printing/escpos/decode.ts';
 import { readTill } from '../../../src/host/ledger/journal/till.ts';
 import { receiptForSale } from '../../../src/host/printing/receipt-data.ts';
@@ -19,17 +18,10 @@ import { PrinterError, type PrinterTransport } from '../../../src/host/printing/
 import { hostMessage, type HostMessage } from '../../../src/shared/messages/index.ts';
 import { startHost } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
+import { payTrainingSale } from '../../support/training-sale.ts';
 
 const KHMER_NAME = 'ហាងកាហ្វេ';
 
-async function payTrainingSale(host: Host, cents = 1050): Promise<number> {
-  const reply = await runCommand(host, 'payment.charge', { amountCents: cents });
-  assert.ok(reply.ok, JSON.stringify(reply));
-  const id = (reply.value as { id: number }).id;
-  assert.ok((await runCommand(host, 'training.simulatePayment', { saleId: id })).ok);
-  await waitFor('paid', () => host.ledger.get(id)!.status === 'paid');
-  return id;
-}
 
 const jobFiles = (dir: string): string[] => readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
 

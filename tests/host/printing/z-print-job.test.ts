@@ -9,7 +9,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCommand } from '../../../src/host/commands.ts';
-import type { Host } from '../../../src/host/host.ts';
 import { openLedger } from '../../../src/host/ledger/database.ts';
 import { parseAnchor, verifyChain, verifyProjection } from '../../../src/host/ledger/journal/verify.ts';
 import { PrintJobs } from '../../../src/host/ledger/print-jobs.ts';
@@ -19,24 +18,16 @@ import type { PrintJobView, ShiftReport } from '../../../src/shared/contract.ts'
 import { anchorText } from '../../../src/shared/z-anchor.ts';
 import { startHost } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
+import { payTrainingSale } from '../../support/training-sale.ts';
 
-async function payTrainingSale(host: Host, cents: number): Promise<number> {
-  const reply = await runCommand(host, 'payment.charge', { amountCents: cents });
-  assert.ok(reply.ok, JSON.stringify(reply));
-  const id = (reply.value as { id: number }).id;
-  assert.ok((await runCommand(host, 'training.simulatePayment', { saleId: id })).ok);
-  await waitFor('paid', () => host.ledger.get(id)!.status === 'paid');
-  assert.ok((await runCommand(host, 'payment.dismiss', {})).ok);
-  return id;
-}
 
 const jobFiles = (dir: string): string[] => readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
 
 test('the close queues its Z print in its own transaction; it prints as the rendered Z; a reprint is a COPY', async (t) => {
   const prints = tempDir(t);
   const host = startHost(t, { POS_PRINTER: `file:${prints}` });
-  await payTrainingSale(host, 1050);
-  await payTrainingSale(host, 250);
+  await payTrainingSale(host, 1050, { dismiss: true });
+  await payTrainingSale(host, 250, { dismiss: true });
   await waitFor('two receipts printed', () => jobFiles(prints).length === 2);
 
   const closed = await runCommand(host, 'shift.close', {});
