@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { CommandError, ShiftCash } from '../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { hostMessageText } from '../../shared/messages/index.ts';
-import { CASH_CURRENCIES, CASH_MOVEMENT_KINDS, CASH_REASON_MAX_CHARS, type CashCurrency, type CashMovementKind } from '../../shared/rules/cash.ts';
+import { CASH_MOVEMENT_KINDS, CASH_REASON_MAX_CHARS, type CashCurrency, type CashMovementKind } from '../../shared/rules/cash.ts';
 import { formatClock } from '../common/countdown.ts';
 import { cashLines, MOVEMENT_LABELS, typedAmount } from './cash.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { CurrencyAmountFields } from './CurrencyAmountFields.tsx';
 import { Field } from './Field.tsx';
 import { invoke } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
@@ -138,16 +139,7 @@ export function CashPanel({ cash }: { cash: ShiftCash }) {
               </select>
             )}
           </Field>
-          <Field label={t('cash.currency')} locked={false}>
-            {(props) => (
-              <select {...props} value={currency} onChange={(e) => setCurrency(e.target.value as CashCurrency)}>
-                {CASH_CURRENCIES.map((c) => <option key={c} value={c}>{c === 'USD' ? t('cash.col.usd') : t('cash.col.khr')}</option>)}
-              </select>
-            )}
-          </Field>
-          <Field label={t('cash.amount')} locked={false}>
-            {(props) => <input {...props} inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} />}
-          </Field>
+          <CurrencyAmountFields currency={currency} onCurrency={setCurrency} amount={amount} onAmount={setAmount} />
           <Field label={t('cash.reason')} help={t('cash.reasonHint')} locked={false}>
             {(props) => <input {...props} autoComplete="off" maxLength={CASH_REASON_MAX_CHARS} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>

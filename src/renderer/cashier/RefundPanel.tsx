@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { CommandError, Currency, RefundableSale } from '../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { hostMessageText } from '../../shared/messages/index.ts';
-import { CASH_CURRENCIES } from '../../shared/rules/cash.ts';
 import { APPROVER_ROLES, REFUND_METHODS, REFUND_REASON_MAX_CHARS, REFUND_REFERENCE_MAX_CHARS, type ApproverRole, type RefundMethod } from '../../shared/rules/refund.ts';
 import { typedAmount } from './cash.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { CurrencyAmountFields } from './CurrencyAmountFields.tsx';
 import { Field } from './Field.tsx';
 import { KeyHint } from './KeyHint.tsx';
 import { invoke } from './store.ts';
@@ -121,16 +121,7 @@ export function RefundPanel() {
               {sale.refunds.map((r) => <li key={r.id}>{r.number} · {formatIn(r.currency, r.amount)} · <span className="cash__reason">{r.reason}</span></li>)}
             </ul>
           )}
-          <Field label={t('cash.currency')} locked={false}>
-            {(props) => (
-              <select {...props} value={currency} onChange={(e) => setCurrency(e.target.value as Currency)}>
-                {CASH_CURRENCIES.map((c) => <option key={c} value={c}>{c === 'USD' ? t('cash.col.usd') : t('cash.col.khr')}</option>)}
-              </select>
-            )}
-          </Field>
-          <Field label={t('cash.amount')} locked={false}>
-            {(props) => <input {...props} inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} />}
-          </Field>
+          <CurrencyAmountFields currency={currency} onCurrency={setCurrency} amount={amount} onAmount={setAmount} />
           <Field label={t('refund.method')} locked={false}>
             {(props) => (
               <select {...props} value={method} onChange={(e) => setMethod(e.target.value as RefundMethod)}>
