@@ -3,7 +3,8 @@
  * comes through `runCommand`, which checks its name and arguments before anything acts on them and
  * turns every failure into a CommandError with a plain-words message. Nothing here trusts the caller.
  */
-import type { ApprovalInput, CommandArgs, CommandError, CommandName, CommandReply, CommandResult, ErrorCode } from '../shared/contract.ts';
+import { assertMoney } from '../shared/cash/index.ts';
+import type { ApprovalInput, ChangeChoiceArg, CommandArgs, CommandError, CommandName, CommandReply, CommandResult, Currency, ErrorCode } from '../shared/contract.ts';
 import { PosError } from '../shared/errors.ts';
 import { englishText, hostMessage, type HostMessage, type HostMessageCode } from '../shared/messages/index.ts';
 import { assertChargeCents } from '../shared/money.ts';
@@ -60,6 +61,25 @@ function saleIdArgs(args: Readonly<Record<string, unknown>>): { saleId: number }
   return { saleId: id };
 }
 
+/** `{ currency, amount }`: USD cents or whole riel, positive, within its currency's limit (shared/cash). */
+function moneyArg(value: unknown): { currency: Currency; amount: number } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidRequest(hostMessage('cash.currency'));
+  exactKeys(value as Record<string, unknown>, 'currency', 'amount');
+  assertMoney(value);
+  return { currency: value.currency, amount: value.amount };
+}
+
+/** `default`, `usd`, `khr`, or a keyed split `{ usd, khr }` (whole cents and riel; settle() checks it adds up). */
+function changeArg(value: unknown): ChangeChoiceArg {
+  if (value === 'default' || value === 'usd' || value === 'khr') return value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidRequest(hostMessage('cash.changeWhole'));
+  exactKeys(value as Record<string, unknown>, 'usd', 'khr');
+  const { usd, khr } = value as Record<string, unknown>;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  if (!whole(usd) || !whole(khr)) throw new InvalidRequest(hostMessage('cash.changeWhole'));
+  return { usd, khr };
+}
+
 const COMMANDS: CommandHandlers = {
   'state.get': {
     parse: noArgs,
@@ -67,12 +87,31 @@ const COMMANDS: CommandHandlers = {
   },
   'payment.charge': {
     parse: (args) => {
+      if ('due' in args) {
+        exactKeys(args, 'due');
+        return { due: moneyArg(args.due) };
+      }
       exactKeys(args, 'amountCents');
       // The amount's own rules (whole cents, above zero, within the limit) live in shared/money.ts.
       assertChargeCents(args.amountCents);
       return { amountCents: args.amountCents };
     },
-    run: async (host, { amountCents }) => toSaleView(await host.payments.charge(amountCents)),
+    run: async (host, args) => toSaleView('due' in args ? await host.payments.charge(undefined, args.due) : await host.payments.charge(args.amountCents)),
+  },
+  'cash.tender': {
+    parse: (args) => {
+      const on = 'saleId' in args ? 'saleId' : 'due';
+      const keys = [on, 'tender', ...('change' in args ? ['change'] : [])];
+      exactKeys(args, ...keys);
+      const tender = moneyArg(args.tender);
+      const change = 'change' in args ? changeArg(args.change) : undefined;
+      const rest = change === undefined ? { tender } : { tender, change };
+      return on === 'saleId' ? { saleId: saleIdArgs({ saleId: args.saleId }).saleId, ...rest } : { due: moneyArg(args.due), ...rest };
+    },
+    run: async (host, args) => {
+      const { sale, drawer } = await host.tenderCash(args);
+      return { sale: toSaleView(sale), drawer };
+    },
   },
   'payment.cancel': {
     parse: saleIdArgs,

@@ -29,8 +29,8 @@ import { ExportFiles } from './export/export-files.ts';
 import { DailyBackups, type DailyBackupsOptions } from './ledger/daily-backups.ts';
 import { BackupHealth } from './ledger/backup-health.ts';
 import { PrintJobs } from './ledger/print-jobs.ts';
-import { recordPayment } from './ledger/record-payment.ts';
-import { SalesLedger } from './ledger/sales.ts';
+import { recordCashTender, recordPayment } from './ledger/record-payment.ts';
+import { SalesLedger, type StoredSale } from './ledger/sales.ts';
 import { Shifts, type Shift } from './ledger/shifts.ts';
 import { PosError } from '../shared/errors.ts';
 import { hostMessage } from '../shared/messages/index.ts';
@@ -128,6 +128,13 @@ export interface Host {
   displayState(): DisplayState;
   saveSettings(input: SettingsInput): SettingsView;
   simulatePayment(saleId: number): void;
+  /**
+   * A cash tender (the `cash.tender` command, arguments checked): on the sale on the screens or a new
+   * one; journaled with the sale's completion, change and rounding when it covers it (and its receipt
+   * queued), then the drawer kicked once (never for a training sale), then the screens told. Refused
+   * until the shift's float is entered (not in training).
+   */
+  tenderCash(input: CommandArgs<'cash.tender'>): Promise<{ sale: StoredSale; drawer: DrawerKickResult }>;
   /** Acknowledges the ledger's integrity warning (journaled); false when there is none. */
   acknowledgeIntegrity(): boolean;
   /** The start check of the ledger (integrity.ts), run after the host is up; resolves when it has run. */
@@ -487,6 +494,17 @@ export function createHost(options: HostOptions): Host {
       }
       // Let the watcher find it as it would a real payment, without waiting for the next poll.
       void payments.checkNow(saleId).catch(() => undefined);
+    },
+    async tenderCash(input) {
+      if (!isTraining(settings.current()) && cashMovements.needsFloat()) throw new PosError('not_allowed', hostMessage('drawer.floatFirst'));
+      const recorded = payments.tenderCash(input, (args) => recordCashTender({ db, sales: ledger, printJobs, alerts }, args));
+      // Committed: the receipt it owes may print, and only now may the drawer open.
+      if (recorded.completed) {
+        events.emit('sale.paid', { ...recorded, previousStatus: 'creating', overpaid: false });
+      }
+      const kicked = await cash.openForCashTender(recorded.sale.id);
+      notify();
+      return { sale: ledger.get(recorded.sale.id)!, drawer: kicked };
     },
     integrityChecked,
     acknowledgeIntegrity() {

@@ -44,6 +44,27 @@ export type TenderKind = 'khqr' | 'cash';
 /** Money's currency; amounts are integer minor units: USD cents, whole riel. */
 export type Currency = 'USD' | 'KHR';
 
+/** How change is given (docs/cash.md): the default split, all in dollars, all in riel, or a keyed split (cents, whole riel). */
+export type ChangeChoiceArg = 'default' | 'usd' | 'khr' | { usd: number; khr: number };
+
+/** The `cash.tender` command's arguments: the tender, on the sale `saleId` or a new sale for `due`. */
+export type CashTenderArgs =
+  | { saleId: number; tender: { currency: Currency; amount: number }; change?: ChangeChoiceArg }
+  | { due: { currency: Currency; amount: number }; tender: { currency: Currency; amount: number }; change?: ChangeChoiceArg };
+
+/**
+ * A sale's settlement (docs/cash.md): covered once what remains rounds to 0 ៛; what remains in both
+ * currencies (cents rounded half up, riel to 100 ៛; 0 once covered); the change given (cents, whole
+ * riel; set when the sale completes); the rounding line in hundredths of a riel, signed (positive: the
+ * shop forgoes it), so that tenders − change + rounding = total.
+ */
+export interface SaleSettlementView {
+  covered: boolean;
+  remaining: { usd: number; khr: number };
+  change: { usd: number; khr: number };
+  roundingExact: number;
+}
+
 /** One attempt to pay a sale, as the cashier's sale details list it. */
 export interface TenderView {
   id: number;
@@ -78,8 +99,15 @@ export interface SaleView {
   /** The tender whose QR fields these are. */
   tenderId: number;
   tenders: TenderView[];
+  /** What is due in dollars: the amount keyed for a dollar sale, a riel sale's cents rounded half up. */
   amountCents: number;
-  currency: 'USD';
+  /** What is due in riel: a dollar sale's riel rounded to 100 ៛, the amount keyed for a riel sale. */
+  amountRiel: number;
+  /** The currency the sale was keyed in (what is due), and the amount in its minor units (cents or whole riel). */
+  currency: Currency;
+  dueAmount: number;
+  /** How far its tenders pay it, the change given and the rounding line (docs/cash.md). */
+  settlement: SaleSettlementView;
   /** Riel per dollar used for this sale's KHR equivalent. */
   khrPerUsd: number;
   status: SaleStatus;
@@ -692,7 +720,15 @@ export type SaveExportOutcome = 'saved' | 'cancelled' | 'refused' | 'failed';
 
 export interface CashierCommands {
   'state.get': { args: Record<string, never>; result: CashierState };
-  'payment.charge': { args: { amountCents: number }; result: SaleView };
+  /** A KHQR sale: in dollars (`amountCents`), or keyed in either currency (`due`: the QR asks for the cents, rounded half up). */
+  'payment.charge': { args: { amountCents: number } | { due: { currency: Currency; amount: number } }; result: SaleView };
+  /**
+   * A cash tender, in dollars (cents) or riel (whole riel): on the open sale on the screens
+   * (`saleId`) or on a new sale for `due`. When it covers the sale, the sale completes with its
+   * change, given as `change` chooses (default: whole dollars, the rest in riel; `usd`; `khr`; or a
+   * keyed split), and its rounding line; then the drawer opens (never in training).
+   */
+  'cash.tender': { args: CashTenderArgs; result: { sale: SaleView; drawer: DrawerKickResult } };
   'payment.cancel': { args: { saleId: number }; result: SaleView };
   'payment.checkNow': { args: { saleId: number }; result: SaleView };
   /**

@@ -13,7 +13,7 @@ import type { SaleStatus } from '../../shared/contract.ts';
 import type { Alerts } from './alerts.ts';
 import type { Db } from './database.ts';
 import type { PrintJobs } from './print-jobs.ts';
-import type { RecordedPayment, SalesLedger } from './sales.ts';
+import type { RecordedCashTender, RecordedPayment, SalesLedger } from './sales.ts';
 import { ledgerWrite } from './write-health.ts';
 
 export interface PaymentTables {
@@ -37,5 +37,17 @@ export function recordPayment(
     if (paid.overpaid) tables.alerts.raise('overpaid', paid.sale.id, tenderId, paid.previousStatus);
     else if (paid.tender.paidLate) tables.alerts.raise('paid_late', paid.sale.id, tenderId, paid.previousStatus);
     return paid;
+  }));
+}
+
+/**
+ * A cash tender (sales.ts tenderCash), and the receipt it owes when it completes the sale, in one
+ * transaction: a completed cash sale never lacks its receipt job.
+ */
+export function recordCashTender(tables: PaymentTables, input: Parameters<SalesLedger['tenderCash']>[0]): RecordedCashTender {
+  return ledgerWrite(tables.db, tables.db.transaction(() => {
+    const tendered = tables.sales.tenderCash(input);
+    if (tendered.completed) tables.printJobs.add('receipt', tendered.sale.id);
+    return tendered;
   }));
 }

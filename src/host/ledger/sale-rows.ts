@@ -3,7 +3,8 @@
  * as the host's StoredSale (a sale with its tenders, as the screens see it) and StoredTender (one
  * attempt to pay it, as the payment watcher follows it). Only sales.ts writes these tables.
  */
-import type { Currency, SaleDocumentStatus, SaleStatus, SaleView, TenderKind, TenderView } from '../../shared/contract.ts';
+import type { Currency, SaleDocumentStatus, SaleSettlementView, SaleStatus, SaleView, TenderKind, TenderView } from '../../shared/contract.ts';
+import { inBothCurrencies, settle } from '../../shared/cash/index.ts';
 import { hostMessage, isHostMessageCode, type HostMessage, type MessageParams } from '../../shared/messages/index.ts';
 
 /** A row of `sales`: the document the customer owes. */
@@ -20,6 +21,11 @@ export interface SaleRow {
   updated_at: number;
   completed_at: number | null;
   paid_late: number;
+  /** Change given when the sale completed (schema 18): USD cents, whole riel. */
+  change_usd: number;
+  change_khr: number;
+  /** The rounding line, signed, in hundredths of a riel (docs/cash.md). */
+  rounding_exact: number;
 }
 
 /** A row of `tenders`: one attempt to pay a sale (the journal's verifier compares the same columns). */
@@ -107,13 +113,17 @@ export function currentTender(sale: Pick<SaleRow, 'status'>, tenders: readonly T
 
 export function toSale(row: SaleRow, tenders: readonly TenderRow[]): StoredSale {
   const current = currentTender(row, tenders);
+  const both = inBothCurrencies({ currency: row.due_currency, amount: row.due_amount }, row.khr_per_usd);
   return {
     id: row.id,
     saleStatus: row.status,
     tenderId: current.id,
     tenders: tenders.map(tenderView),
-    amountCents: row.due_amount,
-    currency: 'USD',
+    amountCents: both.usd,
+    amountRiel: both.khr,
+    currency: row.due_currency,
+    dueAmount: row.due_amount,
+    settlement: settlementView(row, tenders),
     khrPerUsd: row.khr_per_usd,
     status: row.status === 'completed' ? 'paid' : current.status,
     training: row.training === 1,
@@ -130,6 +140,24 @@ export function toSale(row: SaleRow, tenders: readonly TenderRow[]): StoredSale 
     paidLate: row.paid_late === 1,
     failureReason: failureMessage(current),
   };
+}
+
+/** The paid tenders that count towards what is due (not those paid after it was covered), as Money. */
+export function countedTenders(tenders: readonly TenderRow[]): Array<{ currency: Currency; amount: number }> {
+  return tenders.filter((t) => t.status === 'paid' && t.overpaid === 0).map((t) => ({ currency: t.currency, amount: t.amount }));
+}
+
+/**
+ * How far the sale is paid: a completed sale as it was settled (its stored change and rounding), an
+ * open one as its paid tenders leave it (shared/cash settle(), the same arithmetic that completes it).
+ */
+function settlementView(row: SaleRow, tenders: readonly TenderRow[]): SaleSettlementView {
+  const change = { usd: row.change_usd, khr: row.change_khr };
+  if (row.status !== 'open') {
+    return { covered: row.status === 'completed', remaining: { usd: 0, khr: 0 }, change, roundingExact: row.rounding_exact };
+  }
+  const settled = settle({ due: { currency: row.due_currency, amount: row.due_amount }, khrPerUsd: row.khr_per_usd }, countedTenders(tenders));
+  return { covered: settled.covered, remaining: { usd: settled.remaining.usd, khr: settled.remaining.khr }, change, roundingExact: 0 };
 }
 
 /**

@@ -14,14 +14,18 @@ import { isHostMessageCode, type HostMessage } from '../../shared/messages/index
 import type { Db } from './database.ts';
 import type { Actor, JournalEvent } from './journal/events.ts';
 import { append } from './journal/journal.ts';
-import { toSale, toTender, type SaleRow, type StoredSale, type StoredTender, type TenderRow } from './sale-rows.ts';
+import { assertMoney, khqrCents, settle, usd, type ChangeChoice, type Money, type Sale as CashSale } from '../../shared/cash/index.ts';
+import { countedTenders, toSale, toTender, type SaleRow, type StoredSale, type StoredTender, type TenderRow } from './sale-rows.ts';
 import { ensureOpenShift } from './shifts.ts';
 import { ledgerWrite } from './write-health.ts';
 
 export type { SaleRow, StoredSale, StoredTender, TenderRow };
 
 export interface NewSale {
+  /** A dollar sale's amount; `due` instead for a sale keyed in riel. */
   amountCents: number;
+  /** What is due, in the currency it was keyed in (defaults to `amountCents` in USD). */
+  due?: Money;
   khrPerUsd: number;
   training: boolean;
   merchantName: string;
@@ -39,6 +43,13 @@ export interface RecordedPayment {
   completed: boolean;
   /** The sale was already covered: the money is kept and counted, and the cashier is alerted. */
   overpaid: boolean;
+}
+
+/** What a cash tender did: the tender, its sale after it, and whether it completed the sale. */
+export interface RecordedCashTender {
+  tender: StoredTender;
+  sale: StoredSale;
+  completed: boolean;
 }
 
 const PENDING: readonly SaleStatus[] = ['creating', 'awaiting_payment'];
@@ -63,23 +74,102 @@ export class SalesLedger {
   create(sale: NewSale, actor: Actor = 'cashier'): StoredTender {
     return ledgerWrite(this.#db, this.#db.transaction(() => {
       const at = this.#now();
-      const { lastInsertRowid } = this.#db
-        .prepare(
-          `INSERT INTO sales (due_currency, due_amount, khr_per_usd, status, training, merchant_name, bakong_id, created_at, updated_at)
-           VALUES ('USD', ?, ?, 'open', ?, ?, ?, ?, ?)`,
-        )
-        .run(sale.amountCents, sale.khrPerUsd, sale.training ? 1 : 0, sale.merchantName, sale.bakongId, at, at);
-      const id = Number(lastInsertRowid);
-      // The first sale while no shift is open opens one, journaled just before the sale (shifts.ts).
-      ensureOpenShift(this.#db, 'first_sale', { actor, at });
-      append(this.#db, {
-        type: 'sale.opened',
-        version: 2,
-        payload: { sale: id, dueCurrency: 'USD', dueAmount: sale.amountCents, khrPerUsd: sale.khrPerUsd, training: sale.training,
-          merchantName: sale.merchantName, bakongId: sale.bakongId },
-      }, { actor, at });
-      return this.#openTender(id, sale.amountCents, sale.apiBaseUrl, at, actor);
+      const id = this.#openSale(sale, at, actor);
+      const due = sale.due ?? usd(sale.amountCents);
+      // The USD-only API is asked for the cents, rounded half up for a riel sale (docs/cash.md).
+      return this.#openTender(id, khqrCents({ due, khrPerUsd: sale.khrPerUsd }, []), sale.apiBaseUrl, at, actor);
     }));
+  }
+
+  /**
+   * A cash tender, in dollars or riel, on an open sale (`saleId`) or on a new one (`sale`, opened in
+   * the same transaction): written paid at once (`tender.opened` then `tender.paid`). When the paid
+   * tenders now cover what is due the sale completes with its change, given as `change` chooses (the
+   * default: whole dollars, the rest in riel), and its rounding line (`sale.completed` v2). Refused
+   * (AmountError, a catalog message) when the sale is covered already, or the change is over the
+   * keying-error limit or does not add up; refused (TransitionRefused) while a QR is pending on the
+   * sale or when it is not open. Nothing is written when it is refused.
+   */
+  tenderCash(
+    input: { saleId: number; tender: Money; change?: ChangeChoice } | { sale: Omit<NewSale, 'apiBaseUrl'>; tender: Money; change?: ChangeChoice },
+    actor: Actor = 'cashier',
+  ): RecordedCashTender {
+    assertMoney(input.tender);
+    return ledgerWrite(this.#db, this.#db.transaction(() => {
+      const at = this.#now();
+      const saleId = 'saleId' in input ? input.saleId : this.#openSale(input.sale, at, actor);
+      const sale = this.#saleRow(saleId);
+      if (!sale || sale.status !== 'open') throw new TransitionRefused(`sale ${saleId} is not open`);
+      const tenders = this.#tenderRows(saleId);
+      if (tenders.some((t) => PENDING.includes(t.status))) throw new TransitionRefused(`sale ${saleId} has a tender pending`);
+      // Checked before anything is written: a tender after cover, change over the limit, change that
+      // does not add up, or change asked for while something is still due is refused.
+      settle(dueOf(sale), [...countedTenders(tenders), input.tender], input.change);
+      const { lastInsertRowid } = this.#db
+        .prepare(`INSERT INTO tenders (sale_id, kind, currency, amount, status, created_at, updated_at) VALUES (?, 'cash', ?, ?, 'creating', ?, ?)`)
+        .run(saleId, input.tender.currency, input.tender.amount, at, at);
+      const id = Number(lastInsertRowid);
+      this.#event(id, null, 'creating', null, at);
+      append(this.#db, {
+        type: 'tender.opened', version: 1,
+        payload: { sale: saleId, tender: id, kind: 'cash', currency: input.tender.currency, amount: input.tender.amount, apiBaseUrl: null },
+      }, { actor, at });
+      this.#db.prepare(`UPDATE tenders SET status = 'paid', paid_at = ?, updated_at = ? WHERE id = ? AND status = 'creating'`).run(at, at, id);
+      this.#event(id, 'creating', 'paid', 'cash', at);
+      // Money counts in the shift in which it is journaled (a sale carried over a close opens the next one).
+      ensureOpenShift(this.#db, 'late_payment', { actor, at });
+      append(this.#db, { type: 'tender.paid', version: 1, payload: { sale: saleId, tender: id, from: 'creating', late: false, overpaid: false } }, { actor, at });
+      const completed = this.#completeIfCovered(saleId, { at, late: false, actor, change: input.change });
+      return { tender: this.#mustGetTender(id), sale: this.get(saleId)!, completed };
+    }));
+  }
+
+  /** Inserts an open sale (no tender yet) and journals it, opening a shift first when none is open. */
+  #openSale(sale: Omit<NewSale, 'apiBaseUrl'>, at: number, actor: Actor): number {
+    const due = sale.due ?? usd(sale.amountCents);
+    // The due amount's own rules (positive, within its currency's limit, at least 100 ៛ in riel).
+    settle({ due, khrPerUsd: sale.khrPerUsd }, []);
+    const { lastInsertRowid } = this.#db
+      .prepare(
+        `INSERT INTO sales (due_currency, due_amount, khr_per_usd, status, training, merchant_name, bakong_id, created_at, updated_at)
+         VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
+      )
+      .run(due.currency, due.amount, sale.khrPerUsd, sale.training ? 1 : 0, sale.merchantName, sale.bakongId, at, at);
+    const id = Number(lastInsertRowid);
+    // The first sale while no shift is open opens one, journaled just before the sale (shifts.ts).
+    ensureOpenShift(this.#db, 'first_sale', { actor, at });
+    append(this.#db, {
+      type: 'sale.opened',
+      version: 2,
+      payload: { sale: id, dueCurrency: due.currency, dueAmount: due.amount, khrPerUsd: sale.khrPerUsd, training: sale.training,
+        merchantName: sale.merchantName, bakongId: sale.bakongId },
+    }, { actor, at });
+    return id;
+  }
+
+  /**
+   * Completes the sale when its counted tenders cover what is due: its change (as `change` chooses;
+   * a KHQR payment asked for Exact leaves none) and its rounding line, in one update and one
+   * `sale.completed` v2 row. Any tender still pending on it is cancelled (its QR is no longer needed;
+   * the watcher keeps checking it through its grace period).
+   */
+  #completeIfCovered(saleId: number, how: { at: number; late: boolean; actor: Actor; change?: ChangeChoice }): boolean {
+    const sale = this.#saleRow(saleId)!;
+    const tenders = this.#tenderRows(saleId);
+    const settled = settle(dueOf(sale), countedTenders(tenders), undefined);
+    if (!settled.covered) return false;
+    const { change, rounding } = how.change === undefined ? settled : settle(dueOf(sale), countedTenders(tenders), how.change);
+    this.#db.prepare(`UPDATE sales SET status = 'completed', completed_at = ?, paid_late = ?, change_usd = ?, change_khr = ?, rounding_exact = ?,
+                        updated_at = ? WHERE id = ? AND status = 'open'`)
+      .run(how.at, how.late ? 1 : 0, change.usd, change.khr, rounding, how.at, saleId);
+    append(this.#db, {
+      type: 'sale.completed', version: 2,
+      payload: { sale: saleId, paidLate: how.late, changeUsd: change.usd, changeKhr: change.khr, rounding },
+    }, { actor: how.actor, at: how.at });
+    for (const other of tenders.filter((t) => PENDING.includes(t.status))) {
+      this.#tryEnd(other.id, 'cancelled', 'the sale was covered by another tender', null, 'system');
+    }
+    return true;
   }
 
   /**
@@ -92,9 +182,8 @@ export class SalesLedger {
       if (!sale || sale.status !== 'open') throw new TransitionRefused(`sale ${saleId} is not open`);
       const tenders = this.#tenderRows(saleId);
       if (tenders.some((t) => PENDING.includes(t.status))) throw new TransitionRefused(`sale ${saleId} has a tender pending`);
-      const remaining = sale.due_amount - paidCents(tenders);
-      if (remaining <= 0) throw new TransitionRefused(`sale ${saleId} is covered`);
-      return this.#openTender(saleId, remaining, apiBaseUrl, this.#now(), actor);
+      if (settle(dueOf(sale), countedTenders(tenders)).covered) throw new TransitionRefused(`sale ${saleId} is covered`);
+      return this.#openTender(saleId, khqrCents(dueOf(sale), countedTenders(tenders)), apiBaseUrl, this.#now(), actor);
     }));
   }
 
@@ -142,17 +231,7 @@ export class SalesLedger {
       // Money counts in the shift in which it is journaled: paid after a close, it opens the next one.
       ensureOpenShift(this.#db, 'late_payment', { actor: 'system', at });
       append(this.#db, { type: 'tender.paid', version: 1, payload: { sale: sale.id, tender: tenderId, from: before.status, late, overpaid } }, { actor, at });
-      let completed = false;
-      const tenders = this.#tenderRows(sale.id);
-      if (!overpaid && paidCents(tenders) >= sale.due_amount) {
-        completed = true;
-        this.#db.prepare(`UPDATE sales SET status = 'completed', completed_at = ?, paid_late = ?, updated_at = ? WHERE id = ? AND status = 'open'`)
-          .run(at, late ? 1 : 0, at, sale.id);
-        append(this.#db, { type: 'sale.completed', version: 1, payload: { sale: sale.id, paidLate: late } }, { actor, at });
-        for (const other of tenders.filter((t) => PENDING.includes(t.status))) {
-          this.#tryEnd(other.id, 'cancelled', 'the sale was covered by another tender', null, 'system');
-        }
-      }
+      const completed = !overpaid && this.#completeIfCovered(sale.id, { at, late, actor });
       return { tender: this.#mustGetTender(tenderId), sale: this.get(sale.id)!, previousStatus: before.status, completed, overpaid };
     }));
   }
@@ -393,9 +472,9 @@ export class SalesLedger {
   }
 }
 
-/** What a sale's paid tenders cover, in its due currency (USD cents: KHQR tenders are USD; cash and riel come with issue 9). */
-function paidCents(tenders: readonly TenderRow[]): number {
-  return tenders.filter((t) => t.status === 'paid' && t.currency === 'USD').reduce((sum, t) => sum + t.amount, 0);
+/** What a sale asks for, as the cash arithmetic takes it (shared/cash settle()). */
+function dueOf(sale: SaleRow): CashSale {
+  return { due: { currency: sale.due_currency, amount: sale.due_amount }, khrPerUsd: sale.khr_per_usd };
 }
 
 /**

@@ -8,7 +8,8 @@ import { hostMessage, type HostMessage, type HostMessageCode } from '../../share
 import type { MessageParams } from '../../shared/messages/types.ts';
 import { assertChargeCents, formatUsd } from '../../shared/money.ts';
 import type { BakongApi } from '../api/bakong-client.ts';
-import { TransitionRefused, type SalesLedger, type StoredSale, type StoredTender } from '../ledger/sales.ts';
+import { assertMoney, type ChangeChoice, type Money } from '../../shared/cash/index.ts';
+import { TransitionRefused, type RecordedCashTender, type SalesLedger, type StoredSale, type StoredTender } from '../ledger/sales.ts';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from './poll-policy.ts';
 import { QrVerificationError, verifyCreatedQr } from './verify-qr.ts';
 import { MAX_LATE_CHECK_MS, PaymentWatcher, type WatcherDeps } from './watcher.ts';
@@ -95,13 +96,18 @@ export class PaymentService {
     for (const tender of ledger.endedAwaitingFinalCheck(this.#deps.now() - MAX_LATE_CHECK_MS)) this.watcher.watch(tender.id);
   }
 
-  /** Opens a sale for the amount and its first KHQR tender for all of it. */
-  async charge(amountCents: unknown): Promise<StoredSale> {
-    assertChargeCents(amountCents);
+  /**
+   * Opens a sale for the amount and its first KHQR tender for all of it. `due`: a sale keyed in riel
+   * (or dollars); its QR asks the USD-only API for the cents, rounded half up (docs/cash.md).
+   */
+  async charge(amountCents: unknown, due?: Money): Promise<StoredSale> {
+    if (due === undefined) assertChargeCents(amountCents);
+    else assertMoney(due);
     const context = this.#ready();
     // Write before show: the sale exists in the ledger before the API is asked or a screen changes.
     const tender = this.#deps.ledger.create({
-      amountCents,
+      amountCents: due === undefined ? (amountCents as number) : 0,
+      due,
       khrPerUsd: context.khrPerUsd,
       training: context.training,
       merchantName: context.merchantName,
@@ -112,11 +118,35 @@ export class PaymentService {
   }
 
   /**
-   * A tender left `creating` by a create that is no longer running (its ledger write failed) never
-   * showed a QR: it is recorded failed instead of blocking the till until a restart. Then the till
-   * must have no QR pending and a payee configured.
+   * A cash tender on the sale on the screens (`saleId`, open: its first tender was cash, or a QR of
+   * it ended) or on a new sale for `due`. Refused while a QR is pending. The ledger write (with the
+   * receipt owed when it completes the sale) is `record`, given by the host; the screens change only
+   * after it committed.
    */
-  #ready(): ChargeContext {
+  tenderCash(
+    input: { saleId: number; tender: Money; change?: ChangeChoice } | { due: Money; tender: Money; change?: ChangeChoice },
+    record: (input: Parameters<SalesLedger['tenderCash']>[0]) => RecordedCashTender,
+  ): RecordedCashTender {
+    this.#assertNonePending();
+    const context = this.#deps.context();
+    let recorded: RecordedCashTender;
+    try {
+      recorded = 'saleId' in input
+        ? record({ saleId: this.#mustGet(input.saleId).id, tender: input.tender, change: input.change })
+        : record({
+          sale: { amountCents: 0, due: input.due, khrPerUsd: context.khrPerUsd, training: context.training, merchantName: context.merchantName, bakongId: context.bakongId },
+          tender: input.tender, change: input.change,
+        });
+    } catch (error) {
+      if (error instanceof TransitionRefused) throw new PaymentError('not_allowed', 'payment.alreadyPaid', { saleId: 'saleId' in input ? input.saleId : 0 });
+      throw error;
+    }
+    this.#currentId = recorded.sale.id;
+    this.#deps.onChange();
+    return recorded;
+  }
+
+  #assertNonePending(): void {
     const { ledger } = this.#deps;
     for (const stale of ledger.unresolved()) {
       if (stale.status === 'creating' && !this.#creating.has(stale.id)) {
@@ -127,6 +157,15 @@ export class PaymentService {
     if (busy) {
       throw new PaymentError('payment_in_progress', 'payment.inProgress', { saleId: busy.saleId, amount: formatUsd(busy.amountCents) });
     }
+  }
+
+  /**
+   * A tender left `creating` by a create that is no longer running (its ledger write failed) never
+   * showed a QR: it is recorded failed instead of blocking the till until a restart. Then the till
+   * must have no QR pending and a payee configured.
+   */
+  #ready(): ChargeContext {
+    this.#assertNonePending();
     const context = this.#deps.context();
     if (!context.training && !context.bakongId) {
       throw new PaymentError('not_configured', 'payment.notConfigured');

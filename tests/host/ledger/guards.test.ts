@@ -37,6 +37,8 @@ const GUARDS = [
   // 018: voids and refunds
   'sale_voids_never_replaced', 'sale_voids_never_updated', 'sale_voids_never_deleted',
   'refunds_never_replaced', 'refunds_never_updated', 'refunds_never_deleted',
+  // 019: a sale's change and rounding
+  'sales_settlement_is_final',
 ];
 
 /** A shop's ledger, closed, and a second connection to its file as anyone with the file could open. */

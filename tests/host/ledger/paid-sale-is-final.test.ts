@@ -53,6 +53,9 @@ const CHANGED: Record<'tenders' | 'sales', Record<string, string | number | null
     updated_at: 6,
     completed_at: 8,
     paid_late: 1,
+    change_usd: 5,
+    change_khr: 100,
+    rounding_exact: 10,
   },
 };
 

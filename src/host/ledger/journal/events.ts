@@ -131,6 +131,17 @@ export interface SaleCompleted {
   payload: { sale: number; paidLate: boolean };
 }
 
+/**
+ * Version 2 (schema 18 on): the completion with how the sale was settled (docs/cash.md): the change
+ * given, USD cents and whole riel (0 when none), and the rounding line, signed, in hundredths of a
+ * riel (positive: the shop forgoes it), so that the paid tenders − change + rounding = what was due.
+ */
+export interface SaleCompletedV2 {
+  type: 'sale.completed';
+  version: 2;
+  payload: { sale: number; paidLate: boolean; changeUsd: number; changeKhr: number; rounding: number };
+}
+
 /** An attempt to pay a sale: a KHQR tender starts `creating` (before the API is asked), with the payment service it is asked of. */
 export interface TenderOpened {
   type: 'tender.opened';
@@ -383,6 +394,7 @@ export type JournalEvent =
   | SaleOpened
   | SaleOpenedV2
   | SaleCompleted
+  | SaleCompletedV2
   | TenderOpened
   | TenderQrIssued
   | TenderPaid
@@ -421,7 +433,7 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'migrated.sale': [1],
   'migrated.alert': [1],
   'sale.opened': [1, 2],
-  'sale.completed': [1],
+  'sale.completed': [1, 2],
   'tender.opened': [1],
   'tender.qrIssued': [1],
   'tender.paid': [1],

@@ -22,7 +22,7 @@ export interface JournaledEvent { at: number; from: SaleStatus | null; to: SaleS
  * (docs/journal.md, "What the chain proves"). The verifier compares exactly these.
  */
 export const FOLDED_SALE_COLUMNS = ['due_currency', 'due_amount', 'khr_per_usd', 'status', 'training', 'merchant_name', 'bakong_id', 'created_at',
-  'completed_at', 'paid_late'] as const satisfies ReadonlyArray<keyof SaleRow>;
+  'completed_at', 'paid_late', 'change_usd', 'change_khr', 'rounding_exact'] as const satisfies ReadonlyArray<keyof SaleRow>;
 export const FOLDED_TENDER_COLUMNS = ['kind', 'currency', 'amount', 'status', 'created_at', 'paid_at', 'paid_late', 'overpaid', 'api_base_url', 'md5',
   'khqr_string', 'pay_to', 'expires_at', 'failure_code'] as const satisfies ReadonlyArray<keyof TenderRow>;
 
@@ -61,7 +61,7 @@ function openedSale(id: number, at: number, p: Payload, due: { currency: Currenc
   return {
     id, due_currency: due.currency, due_amount: due.amount, khr_per_usd: p.khrPerUsd as number, status: 'open',
     training: bit(p.training), merchant_name: p.merchantName as string, bakong_id: p.bakongId as string, created_at: at,
-    completed_at: null, paid_late: 0, tenders: new Map(),
+    completed_at: null, paid_late: 0, change_usd: 0, change_khr: 0, rounding_exact: 0, tenders: new Map(),
   };
 }
 
@@ -102,6 +102,8 @@ export function applySaleRow(sale: FoldedSale | null, row: SaleJournalRow): Fold
   if (!sale) return null;
   if (row.type === 'sale.completed') {
     Object.assign(sale, { status: 'completed', completed_at: row.at, paid_late: bit(p.paidLate) });
+    // Version 2 (schema 18) states the change given and the rounding line; version 1 had neither.
+    if (row.version >= 2) Object.assign(sale, { change_usd: p.changeUsd, change_khr: p.changeKhr, rounding_exact: p.rounding });
     return sale;
   }
   if (row.type === 'sale.voided') {

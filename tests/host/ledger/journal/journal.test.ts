@@ -47,7 +47,7 @@ test('a new ledger: the till has a UUID and a 4-character code, written as the j
   assert.equal(snapshot!.type, 'settings.snapshot', 'the settings as stored, the baseline of settings.changed');
   assert.deepEqual(JSON.parse(snapshot!.payload), { settings: {} });
   assert.equal(first!.actor, 'system');
-  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 18 });
+  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 19 });
   assert.ok(verifyChain(db).ok);
 });
 
@@ -80,14 +80,14 @@ test('a sale paid end to end, printed, then one paid late and its alert dismisse
     [5, 'tender.opened', 1, 'cashier'],
     [6, 'tender.qrIssued', 1, 'cashier'],
     [7, 'tender.paid', 1, 'system'],
-    [8, 'sale.completed', 1, 'system'],
+    [8, 'sale.completed', 2, 'system'],
     [9, 'receipt.printed', 1, 'system'],
     [10, 'sale.opened', 2, 'cashier'],
     [11, 'tender.opened', 1, 'cashier'],
     [12, 'tender.qrIssued', 1, 'cashier'],
     [13, 'tender.expired', 1, 'system'],
     [14, 'tender.paid', 1, 'system'],
-    [15, 'sale.completed', 1, 'system'],
+    [15, 'sale.completed', 2, 'system'],
     [16, 'alert.raised', 2, 'system'],
     [17, 'alert.dismissed', 1, 'cashier'],
     [18, 'sale.opened', 2, 'cashier'],
@@ -101,12 +101,12 @@ test('a sale paid end to end, printed, then one paid late and its alert dismisse
   assert.deepEqual(payload(5), { sale: 1, tender: 1, kind: 'khqr', currency: 'USD', amount: 1050, apiBaseUrl: 'https://api.test' });
   assert.deepEqual(payload(6), { sale: 1, tender: 1, md5: MD5, amount: 1050, payTo: 'shop@aclb', expiresAt: 1_764_577_000_000, khqrString: 'KHQR-PAYLOAD' });
   assert.deepEqual(payload(7), { sale: 1, tender: 1, from: 'awaiting_payment', late: false, overpaid: false });
-  assert.deepEqual(payload(8), { sale: 1, paidLate: false });
+  assert.deepEqual(payload(8), { sale: 1, paidLate: false, changeUsd: 0, changeKhr: 0, rounding: 0 });
   assert.equal(journal[6]!.at, paid.tender.paidAt, 'the paid row\'s time is the tender\'s paid_at');
   assert.equal(journal[7]!.at, paid.sale.paidAt, 'the completed row\'s time is the sale\'s completed_at');
   assert.deepEqual(payload(9), { job: job.id, sale: 1, kind: 'receipt', outcome: 'printed', attempts: 2 }, 'one row for the print, not one per attempt');
   assert.deepEqual(payload(14), { sale: 2, tender: 2, from: 'expired', late: true, overpaid: false });
-  assert.deepEqual(payload(15), { sale: 2, paidLate: true });
+  assert.deepEqual(payload(15), { sale: 2, paidLate: true, changeUsd: 0, changeKhr: 0, rounding: 0 });
   assert.deepEqual(payload(16), { alert: alert.id, sale: 2, tender: 2, kind: 'paid_late', previousStatus: 'expired' });
   assert.deepEqual(payload(17), { alert: alert.id, sale: 2 });
   assert.deepEqual(payload(20), { sale: 3, tender: 3, from: 'creating', code: 'payment.qrNotRecorded' });

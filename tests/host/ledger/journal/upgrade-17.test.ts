@@ -34,7 +34,7 @@ function upgraded(t: { after(fn: () => void): void }) {
 
 test('schema 15 → 17: every sale becomes sale N with KHQR tender N, paid ones completed, history and alerts kept, and everything verifies', (t) => {
   const db = upgraded(t);
-  assert.equal(db.pragma('user_version', { simple: true }), 18, 'and on to 18 (refunds and voids)');
+  assert.equal(db.pragma('user_version', { simple: true }), 19, 'and on to 18 (refunds and voids) and 19 (a sale\'s change and rounding)');
   const sales = db.prepare('SELECT id, status, due_currency, due_amount, training, completed_at IS NOT NULL AS completed, paid_late FROM sales ORDER BY id').all();
   assert.deepEqual(sales.map((s) => Object.values(s as object)), [
     [1, 'completed', 'USD', 1050, 0, 1, 0],
