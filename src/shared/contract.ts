@@ -447,6 +447,9 @@ export interface CurrencyCash {
   /** Format 5: cash given back by refunds, and by voids (the cash tendered on a voided sale). */
   refunds?: CashCount;
   voids?: CashCount;
+  /** Format 6 on: cash tendered in this currency (sales not in training), and change given in it. */
+  cashTenders?: CashCount;
+  change?: CashCount;
   /**
    * What should be in the drawer: reports/cash-report.ts expectedInDrawer. null in an X report sent
    * to the screens before the shift's drawer is counted: the count is blind (shift-commands).
@@ -492,8 +495,9 @@ export interface ShiftReport {
    * 4: with the blind `count`, takings by receiving account, the account check against the approved
    * Bakong ID and its changes, per-cashier totals and reprints (the close, issue 9). A stored Z keeps
    * the format it was closed with. 5: with `refunds`, `voids` and the cash they gave back.
+   * 6: with `change` and `rounding`, and each currency's cash tenders and change in `cash` (cash beside KHQR).
    */
-  format: 1 | 2 | 3 | 4 | 5;
+  format: 1 | 2 | 3 | 4 | 5 | 6;
   kind: 'X' | 'Z';
   till: { id: string; code: string };
   /** The shift reported; null for an X report while no shift is open (the rows since the last close). */
@@ -558,6 +562,10 @@ export interface ShiftReport {
   refunds?: ShiftReturns<ReportRefund> & { cash: { USD: number; KHR: number } };
   /** Format 5. Sales voided in the shift, with the cash given back, actor and approver. */
   voids?: ShiftReturns<ReportVoid>;
+  /** Format 6: change given back per currency (sales completed in the range, not training): how many sales, cents or riel. */
+  change?: { USD: CashCount; KHR: CashCount };
+  /** Format 6: the rounding lines of those sales: how many were not 0, and their sum in hundredths of a riel (positive: forgone). */
+  rounding?: { count: number; exact: number };
 }
 
 /** A change of the receiving account settings within a shift (a `settings.changed` row). */

@@ -5,7 +5,8 @@
  * as cents / 100 in a cell formatted 0.00 (XLSX); riel is centsToRiel (shared/money.ts), the same
  * rounding as receipts and the day's totals.
  */
-import { centsToDecimal, centsToRiel } from '../../shared/money.ts';
+import { formatExact } from '../../shared/cash/index.ts';
+import { centsToDecimal } from '../../shared/money.ts';
 import { cambodiaTime, saleBusinessDate } from './business-date.ts';
 import { receiptNumber } from '../printing/receipt-data.ts';
 import { paidElsewhere, type ExportSaleRow } from './sales-rows.ts';
@@ -22,6 +23,8 @@ export interface Column {
   /** The value: text for 'text', an integer (riel, rate, number or cents) otherwise; null for an empty cell. */
   value(row: ExportSaleRow): string | number | null;
 }
+
+const formatExactRiel = (exact: number): string => formatExact(exact).replace(/[៛,]/g, '');
 
 const yesNo = (flag: boolean): string => (flag ? 'yes' : 'no');
 
@@ -46,7 +49,12 @@ export const COLUMNS: readonly Column[] = [
   { en: 'Status', km: 'ស្ថានភាព', kind: 'text', value: (r) => r.status },
   { en: 'Amount USD', km: 'ទឹកប្រាក់ (ដុល្លារ)', kind: 'usd', value: (r) => r.amount_cents },
   { en: 'KHR per USD', km: 'អត្រាប្តូរប្រាក់ (រៀល/ដុល្លារ)', kind: 'integer', value: (r) => r.khr_per_usd },
-  { en: 'Amount KHR', km: 'ទឹកប្រាក់ (រៀល)', kind: 'integer', value: (r) => centsToRiel(r.amount_cents, r.khr_per_usd) },
+  { en: 'Amount KHR', km: 'ទឹកប្រាក់ (រៀល)', kind: 'integer', value: (r) => r.amount_riel },
+  { en: 'Keyed in', km: 'វាយបញ្ចូលជា', kind: 'text', value: (r) => r.currency },
+  { en: 'Change USD', km: 'ប្រាក់អាប់ (ដុល្លារ)', kind: 'usd', value: (r) => r.change_usd },
+  { en: 'Change KHR', km: 'ប្រាក់អាប់ (រៀល)', kind: 'integer', value: (r) => r.change_khr },
+  // Hundredths of a riel as decimal text ("-12.50"): never rounded a second time.
+  { en: 'Rounding KHR', km: 'ការបង្គត់ (រៀល)', kind: 'text', value: (r) => formatExactRiel(r.rounding_exact) },
   { en: 'Merchant name', km: 'ឈ្មោះហាង', kind: 'text', value: (r) => r.merchant_name },
   { en: 'Shop account', km: 'គណនីហាង', kind: 'text', value: (r) => r.bakong_id },
   { en: 'Approved shop account', km: 'គណនីហាងដែលបានអនុម័ត', kind: 'text', value: (r) => r.approved_account },

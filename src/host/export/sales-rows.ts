@@ -19,8 +19,16 @@ import { approvedAccountByTime } from '../reports/close-report.ts';
  */
 export interface ExportSaleRow {
   id: number;
-  /** The amount due (USD cents: every sale's due currency until issue 9). */
+  /** The currency the sale was keyed in. */
+  currency: 'USD' | 'KHR';
+  /** The amount due in dollars: as keyed, or a riel sale's cents rounded half up (shared/cash inBothCurrencies). */
   amount_cents: number;
+  /** The amount due in riel: a dollar sale's riel rounded to 100 ៛ (centsToRiel), or as keyed. */
+  amount_riel: number;
+  /** Change given (cents, whole riel) and the rounding line (hundredths of a riel), once completed. */
+  change_usd: number;
+  change_khr: number;
+  rounding_exact: number;
   khr_per_usd: number;
   status: SaleStatus;
   training: 0 | 1;
@@ -99,9 +107,14 @@ function returnColumns(db: Db, toSeq: number | null): string {
  * `where` selects the sales, `order` orders them; the outer SELECT drops the pick's key.
  */
 function exportSelect(db: Db, where: string, order: string, refundsUpTo: number | null): string {
-  return `SELECT id, amount_cents, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5, created_at, paid_at,
+  return `SELECT id, currency, amount_cents, amount_riel, change_usd, change_khr, rounding_exact, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5, created_at, paid_at,
       paid_late, failure_code, tenders, overpaid_count, overpaid_cents, till_code, epoch, refund_count, refunded_cents, refunded_riel, voided
-    FROM (SELECT sales.id, sales.due_amount AS amount_cents, sales.khr_per_usd,
+    FROM (SELECT sales.id, sales.due_currency AS currency,
+      CASE WHEN sales.due_currency = 'USD' THEN sales.due_amount
+           ELSE (sales.due_amount * 200 + sales.khr_per_usd) / (2 * sales.khr_per_usd) END AS amount_cents,
+      CASE WHEN sales.due_currency = 'USD' THEN ((sales.due_amount * sales.khr_per_usd + 5000) / 10000) * 100
+           ELSE sales.due_amount END AS amount_riel,
+      sales.change_usd, sales.change_khr, sales.rounding_exact, sales.khr_per_usd,
       CASE WHEN sales.status = 'completed' THEN 'paid' ELSE x.status END AS status, sales.training, sales.merchant_name,
       sales.bakong_id, x.pay_to, x.md5, sales.created_at, sales.completed_at AS paid_at, sales.paid_late, x.failure_code,
       count(*) AS tenders, sum(x.overpaid) AS overpaid_count, sum(x.amount * x.overpaid) AS overpaid_cents,
@@ -189,6 +202,7 @@ export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<Export
         row.tenders = state.tenders;
         row.overpaid_count = state.overpaidCount;
         row.overpaid_cents = state.overpaidCents;
+        Object.assign(row, state.settlement);
       }
       row.approved_account = row.paid_at === null ? null : approvedAt(row.paid_at);
       yield row;

@@ -74,7 +74,7 @@ function add(total: Total, cents: number, riel: number): void {
 
 /** Counts one exported row in the summary. */
 export function addToSummary(summary: ExportSummary, row: ExportSaleRow): void {
-  const riel = centsToRiel(row.amount_cents, row.khr_per_usd);
+  const riel = row.amount_riel;
   summary.rows += 1;
   if (row.training === 1) {
     add(summary.training, row.amount_cents, riel);

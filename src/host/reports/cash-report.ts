@@ -13,13 +13,17 @@ const count = (): CashCount => ({ count: 0, amount: 0 });
 const currency = (): CurrencyCash => ({ float: null, paidIn: count(), paidOut: count(), drops: count(), expected: 0 });
 
 /**
- * What should be in the drawer in one currency: the float, plus paid-ins, less paid-outs, safe
- * drops and the cash given back by refunds and voids (format 5). The cash-tender work extends this one function (cash tendered in, change given out); the
- * X/Z, the close's count and the printed Z all take the figure from here.
+ * What should be in the drawer in one currency: the float, plus paid-ins and cash tendered, less
+ * paid-outs, safe drops, change given, and the cash given back by refunds and voids. The X/Z, the
+ * close's count and the printed Z all take the figure from here.
  */
 export function expectedInDrawer(cash: Omit<CurrencyCash, 'expected'>): number {
-  return (cash.float ?? 0) + cash.paidIn.amount - cash.paidOut.amount - cash.drops.amount - (cash.refunds?.amount ?? 0) - (cash.voids?.amount ?? 0);
+  return (cash.float ?? 0) + cash.paidIn.amount - cash.paidOut.amount - cash.drops.amount - (cash.refunds?.amount ?? 0) - (cash.voids?.amount ?? 0)
+    + (cash.cashTenders?.amount ?? 0) - (cash.change?.amount ?? 0);
 }
+
+/** A shift's cash sales per currency (format 4): tendered in, change given out; training sales never. */
+export type CashSales = Record<CashCurrency, { cashTenders: CashCount; change: CashCount }>;
 
 type Payload = Record<string, unknown>;
 
@@ -28,8 +32,10 @@ type Payload = Record<string, unknown>;
  * given back by refunds (`refund.made` in cash) and voids (`sale.voided`) comes out of the drawer;
  * a refund by bank transfer never touched it, and training ones are never counted.
  */
-export function cashSection(db: Db, till: string, fromSeq: number, toSeq: number, withReturns = false): ShiftCash {
+export function cashSection(db: Db, till: string, fromSeq: number, toSeq: number, withReturns = false, sales?: CashSales): ShiftCash {
   const cash: ShiftCash = { USD: currency(), KHR: currency(), noSaleOpens: 0, movements: [], training: 0 };
+  // Report format 6: each currency's cash tenders in and change out (shift-report.ts counts them).
+  if (sales) for (const c of ['USD', 'KHR'] as const) Object.assign(cash[c], sales[c]);
   if (withReturns) for (const c of [cash.USD, cash.KHR]) Object.assign(c, { refunds: count(), voids: count() });
   const rows = db.prepare(`SELECT at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ?
                            AND type IN ('cash.moved', 'drawer.opened', 'refund.made', 'sale.voided') ORDER BY seq`)

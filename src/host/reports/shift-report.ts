@@ -12,7 +12,7 @@
  * Training sales are counted apart and never in takings; sales whose QR pays an account other than
  * the shop's own are counted apart and never in takings either.
  */
-import type { Currency, ReportRefund, SaleStatus, ShiftMoney, ShiftReport, TenderKind } from '../../shared/contract.ts';
+import type { CashCount, Currency, ReportRefund, SaleStatus, ShiftMoney, ShiftReport, TenderKind } from '../../shared/contract.ts';
 import { centsToRiel } from '../../shared/money.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../ledger/database.ts';
@@ -24,7 +24,7 @@ import {
   applySaleRow, foldSale, pendingTender, SALE_ROW_TYPES_SQL, shownStatus, shownTender, type FoldedSale, type FoldedTender, type SaleJournalRow,
 } from '../ledger/journal/sale-fold.ts';
 import type { Shift, ShiftOpenReason } from '../ledger/shifts.ts';
-import { cashSection } from './cash-report.ts';
+import { cashSection, type CashSales } from './cash-report.ts';
 import { countSection, reprintSection, shiftAccounts } from './close-report.ts';
 
 export type { ShiftReport };
@@ -34,6 +34,11 @@ type Payload = Record<string, unknown>;
 
 
 const zero = (): Money => ({ count: 0, cents: 0, riel: 0 });
+const count = (): CashCount => ({ count: 0, amount: 0 });
+const countIn = (line: CashCount, amount: number): void => {
+  line.count += 1;
+  line.amount += amount;
+};
 
 /**
  * An amount in its currency's minor units as the report's money: USD cents with riel at the sale's
@@ -98,6 +103,8 @@ export interface SaleStateAt {
   tenders: number;
   overpaidCount: number;
   overpaidCents: number;
+  /** Its change and rounding then (0 until it completed). */
+  settlement: { change_usd: number; change_khr: number; rounding_exact: number };
 }
 
 /**
@@ -119,6 +126,7 @@ export function saleState(folded: FoldedSale): SaleStateAt {
     payTo: shown?.pay_to ?? null, md5: shown?.md5 ?? null, tenders: tenders.length,
     overpaidCount: tenders.filter((t) => t.overpaid === 1).length,
     overpaidCents: tenders.filter((t) => t.overpaid === 1 && t.currency === 'USD').reduce((sum, t) => sum + t.amount, 0),
+    settlement: { change_usd: folded.change_usd, change_khr: folded.change_khr, rounding_exact: folded.rounding_exact },
   };
 }
 
@@ -129,7 +137,7 @@ export function saleState(folded: FoldedSale): SaleStateAt {
  * reprints (close-report.ts).
  * 5 the refunds and voids with their actor and approver, and the cash they gave back (schema 18).
  */
-export const REPORT_FORMAT = 5;
+export const REPORT_FORMAT = 6;
 
 type ReportFormat = ShiftReport['format'];
 
@@ -188,6 +196,8 @@ export function shiftReport(
   const cashiers = new Map<string, Money>();
   const receiving = new Map<string | null, Money>();
   const otherAccounts: Array<{ sale: number; account: string }> = [];
+  const cashSales: CashSales = { USD: { cashTenders: count(), change: count() }, KHR: { cashTenders: count(), change: count() } };
+  const rounding = { count: 0, exact: 0 };
 
   // Sales that may still be unresolved at the end: those the previous Z left unresolved (or, before
   // the first shift, those migrated unresolved) and those opened, or given a new tender, in this range.
@@ -226,6 +236,17 @@ export function shiftReport(
       continue;
     }
     if (row.type === 'tender.opened') candidates.add(saleId);
+    // A completion states the change given and the rounding line (v2, schema 18 on).
+    if (row.type === 'sale.completed' && row.version >= 2 && !training) {
+      for (const [currency, amount] of [['USD', p.changeUsd], ['KHR', p.changeKhr]] as const) {
+        if (typeof amount === 'number' && amount > 0) countIn(cashSales[currency].change, amount);
+      }
+      if (p.rounding !== 0) {
+        rounding.count += 1;
+        rounding.exact += p.rounding as number;
+      }
+      continue;
+    }
     // Only the outcome rows count (SHIFT_SALE_ROW_TYPES); the others only move the sale's state.
     const outcome = /^(?:sale|tender)\.(paid|expired|cancelled|failed)$/.exec(row.type)?.[1];
     const tender = outcome === undefined ? undefined : sale.tenders.get((row.type.startsWith('tender.') ? p.tender : p.sale) as number);
@@ -258,6 +279,7 @@ export function shiftReport(
           line.count += 1;
           line.amount += tender.amount;
           tenders.set(key, line);
+          if (tender.kind === 'cash') countIn(cashSales[tender.currency].cashTenders, tender.amount);
         }
         break;
       }
@@ -281,7 +303,7 @@ export function shiftReport(
     const pending = ((state) => (state ? pendingTender(state) : undefined))(stateAtEnd(sale));
     if (pending) report.unresolved.push({ sale, status: pending.status, amountCents: pending.amount });
   }
-  if (format >= 2) report.cash = cashSection(db, till.id, fromSeq, toSeq, format >= 5);
+  if (format >= 2) report.cash = cashSection(db, till.id, fromSeq, toSeq, format >= 5, format >= 6 ? cashSales : undefined);
   if (format < 3) return report;
   report.tenders = [...tenders.values()];
   report.overpaid = overpaid;
@@ -299,6 +321,9 @@ export function shiftReport(
   report.reprints = reprintSection(db, till.id, fromSeq, toSeq);
   if (format < 5) return report;
   Object.assign(report, returnsSection(db, till.id, fromSeq, toSeq));
+  if (format < 6) return report;
+  report.change = { USD: cashSales.USD.change, KHR: cashSales.KHR.change };
+  report.rounding = { count: rounding.count, exact: rounding.exact };
   return report;
 }
 
@@ -384,7 +409,7 @@ export function closedCount(z: ShiftReport): ShiftClosedCount | null {
 function storedFormat(report: string): ReportFormat {
   try {
     const format = (JSON.parse(report) as { format?: unknown }).format;
-    return format === 1 || format === 2 || format === 3 || format === 4 ? format : REPORT_FORMAT;
+    return format === 1 || format === 2 || format === 3 || format === 4 || format === 5 ? format : REPORT_FORMAT;
   } catch {
     return REPORT_FORMAT;
   }

@@ -234,3 +234,35 @@ test('tamper: change or rounding rewritten on a completed sale is named by verif
   const report = verifyProjection(host.db);
   assert.equal(report.problem?.tender, fake, 'a cash tender rewritten is named too');
 });
+
+test('X/Z and the export by Z: cash in and change out per currency, the rounding, what the drawer should hold — in agreement to the cent and riel', async (t) => {
+  const host = await liveHost(t, join(tempDir(t), 'prints'));
+  await tender(host, { due: usd(1025), tender: usd(2000) }); // $9 + 3,100 ៛ back, +25 ៛
+  const riel = await tender(host, { due: khr(12_500), tender: khr(20_000) }); // $1 + 3,400 ៛ back
+  const split = await tender(host, { due: usd(1025), tender: usd(1000) });
+  await tender(host, { saleId: split.id, tender: khr(1000) }); // +25 ៛
+  const x = host.shifts.xReport();
+  assert.equal(x.format, 4);
+  assert.deepEqual(x.cash?.USD.cashTenders, { count: 2, amount: 3000 });
+  assert.deepEqual(x.cash?.KHR.cashTenders, { count: 2, amount: 21_000 });
+  assert.deepEqual(x.change, { USD: { count: 2, amount: 1000 }, KHR: { count: 2, amount: 6500 } });
+  assert.deepEqual(x.rounding, { count: 2, exact: 5000 });
+  assert.equal(x.cash?.USD.expected, 5000 + 3000 - 1000, 'float + cash in − change out');
+  assert.equal(x.cash?.KHR.expected, 100_000 + 21_000 - 6500);
+  assert.deepEqual(x.tenders?.filter((line) => line.kind === 'cash').map((line) => [line.currency, line.count, line.amount]), [['USD', 2, 3000], ['KHR', 2, 21_000]]);
+
+  const z = host.shifts.close();
+  const { exportSales } = await import('../../../src/host/export/export-sales.ts');
+  const { parseCsvStrict } = await import('../export/csv-parse.ts');
+  const out = join(tempDir(t), 'z.csv');
+  await exportSales(host.db, { z: z.shift!, format: 'csv', out });
+  const [header, ...rows] = parseCsvStrict(readFileSync(out).subarray(3).toString('utf8'));
+  const col = (name: string): number => header!.indexOf(name);
+  const sum = (name: string, parse: (s: string) => number): number => rows.reduce((total, row) => total + parse(row[col(name)]!), 0);
+  const cents = (s: string): number => Math.round(Number(s) * 100);
+  assert.equal(sum('Change USD', cents), z.change!.USD.amount);
+  assert.equal(sum('Change KHR', Number), z.change!.KHR.amount);
+  assert.equal(sum('Rounding KHR', (s) => Math.round(Number(s) * 100)), z.rounding!.exact);
+  const rielRow = rows.find((row) => Number(row[col('Sale number')]) === riel.id)!;
+  assert.deepEqual([rielRow[col('Keyed in')], rielRow[col('Amount KHR')], rielRow[col('Amount USD')]], ['KHR', '12500', '3.05'], 'a riel sale as keyed, its dollars rounded half up');
+});

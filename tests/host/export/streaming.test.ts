@@ -13,6 +13,7 @@ import { writeCsv } from '../../../src/host/export/csv.ts';
 import type { ExportSaleRow } from '../../../src/host/export/sales-rows.ts';
 import { emptySummary } from '../../../src/host/export/summary.ts';
 import { writeXlsx } from '../../../src/host/export/xlsx.ts';
+import { centsToRiel } from '../../../src/shared/money.ts';
 
 const ROWS = 20_000;
 
@@ -20,7 +21,7 @@ function* rows(counter: { pulled: number }): Generator<ExportSaleRow> {
   for (let i = 1; i <= ROWS; i++) {
     counter.pulled += 1;
     yield {
-      id: i, amount_cents: 100 + i, khr_per_usd: 4_100, status: 'paid', training: 0, merchant_name: `Shop ${i}`,
+      id: i, currency: 'USD', amount_cents: 100 + i, amount_riel: centsToRiel(100 + i, 4_100), change_usd: 0, change_khr: 0, rounding_exact: 0, khr_per_usd: 4_100, status: 'paid', training: 0, merchant_name: `Shop ${i}`,
       bakong_id: 'shop@aclb', pay_to: 'shop@aclb', md5: i.toString(16).padStart(32, '0'),
       created_at: 1_796_000_000_000 + i * 1_000, paid_at: 1_796_000_000_000 + i * 1_000 + 500, paid_late: 0, failure_code: null, tenders: 1, overpaid_count: 0, overpaid_cents: 0, till_code: 'K7QX2M', epoch: 1, approved_account: 'shop@aclb',
       refund_count: 0, refunded_cents: 0, refunded_riel: 0, voided: 0,
