@@ -8,7 +8,7 @@ import type { StoredSale } from '../ledger/sales.ts';
 import type { Refund } from '../ledger/refunds.ts';
 import type { SaleVoid } from '../ledger/sale-voids.ts';
 import type { ReturnReceiptData } from './receipt/return-receipt.ts';
-import type { ReceiptData } from './types.ts';
+import type { ReceiptData, ReceiptPayment } from './types.ts';
 
 /** The first 10 hex digits of the md5 identify a payment well enough for a customer's query. */
 export function shortReference(md5: string | null): string {
@@ -69,11 +69,26 @@ export function receiptForSale(sale: StoredSale, settings: Settings, copy: boole
     paidAt: sale.paidAt ?? sale.createdAt,
     amountCents: sale.amountCents,
     khrPerUsd: sale.khrPerUsd,
-    riel: centsToRiel(sale.amountCents, sale.khrPerUsd),
+    riel: sale.amountRiel,
     reference: shortReference(sale.md5),
     training: sale.training,
     copy,
     paidLate: sale.paidLate,
+    ...paymentLines(sale),
+  };
+}
+
+/** A riel or cash sale's tender, change and rounding lines (none for a dollar sale paid by one QR: its receipt is as before). */
+function paymentLines(sale: StoredSale): { payment?: ReceiptPayment } {
+  const counted = sale.tenders.filter((t) => t.status === 'paid' && !t.overpaid);
+  if (sale.currency === 'USD' && !counted.some((t) => t.kind === 'cash')) return {};
+  return {
+    payment: {
+      dueCurrency: sale.currency,
+      tenders: counted.map((t) => ({ kind: t.kind, currency: t.currency, amount: t.amount })),
+      change: sale.settlement.change,
+      roundingExact: sale.settlement.roundingExact,
+    },
   };
 }
 

@@ -45,6 +45,20 @@ export interface ReceiptData {
   copy: boolean;
   /** Paid after the QR had expired or been cancelled. */
   paidLate: boolean;
+  /**
+   * A sale keyed in riel, or paid (partly) in cash: each tender, the change and the rounding line
+   * (docs/cash.md). Absent for a dollar sale paid by one KHQR payment, whose receipt is as before.
+   */
+  payment?: ReceiptPayment;
+}
+
+/** How a cash or split sale was paid, as its receipt lists it: amounts in their own currency's minor units. */
+export interface ReceiptPayment {
+  dueCurrency: 'USD' | 'KHR';
+  tenders: Array<{ kind: 'cash' | 'khqr'; currency: 'USD' | 'KHR'; amount: number }>;
+  change: { usd: number; khr: number };
+  /** Hundredths of a riel, signed (positive: forgone by the shop). */
+  roundingExact: number;
 }
 
 export type PrinterErrorCode =

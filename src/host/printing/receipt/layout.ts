@@ -3,6 +3,7 @@
  * engine (stacked subscripts, reordered vowels), then thresholded to 1 bit. Never sends text.
  */
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import { formatExact, formatMoney } from '../../../shared/cash/index.ts';
 import { formatRiel, formatUsd } from '../../../shared/money.ts';
 import { PAPER_DOTS, type Bitmap, type PaperWidth, type ReceiptData } from '../types.ts';
 import { box, row, rule, space, stack, text, type Block, type Frame, type Rect } from './blocks.ts';
@@ -29,14 +30,36 @@ function sections(frame: Frame, s: ReceiptStyle, data: ReceiptData): Block[] {
     row(frame, LABELS.date, s.label, formatReceiptDateTime(data.paidAt), s.value, s.gap),
     row(frame, LABELS.sale, s.label, data.receiptNumber, s.value, s.gap),
     ruled(),
-    row(frame, LABELS.total, s.totalLabel, formatUsd(data.amountCents), s.amount, s.gap),
+  );
+  const payment = data.payment;
+  // A sale keyed in riel is totalled in riel, its dollars under it; a dollar sale the other way round.
+  blocks.push(payment?.dueCurrency === 'KHR'
+    ? row(frame, LABELS.total, s.totalLabel, formatRiel(data.riel), s.amount, s.gap)
+    : row(frame, LABELS.total, s.totalLabel, formatUsd(data.amountCents), s.amount, s.gap));
+  blocks.push(
     space(s.blockSpace),
-    row(frame, LABELS.riel, s.label, formatRiel(data.riel), s.riel, s.gap),
+    payment?.dueCurrency === 'KHR'
+      ? row(frame, LABELS.usd, s.label, formatUsd(data.amountCents), s.riel, s.gap)
+      : row(frame, LABELS.riel, s.label, formatRiel(data.riel), s.riel, s.gap),
     row(frame, LABELS.rate, s.label, `$1 = ${formatRiel(data.khrPerUsd)}`, s.value, s.gap),
     space(s.blockSpace),
-    row(frame, LABELS.paidBy, s.label, LABELS.paidByValue, s.value, s.gap),
-    row(frame, LABELS.reference, s.label, data.reference, s.value, s.gap),
   );
+  if (payment) {
+    // Each tender as handed over, then the change in each currency given, then the rounding line.
+    for (const tender of payment.tenders) {
+      blocks.push(row(frame, tender.kind === 'cash' ? LABELS.cash : LABELS.khqr, s.label, formatMoney(tender), s.value, s.gap));
+    }
+    const change = [payment.change.usd > 0 ? formatUsd(payment.change.usd) : null, payment.change.khr > 0 ? formatRiel(payment.change.khr) : null]
+      .filter((part) => part !== null).join(' + ');
+    blocks.push(row(frame, LABELS.change, s.label, change === '' ? formatUsd(0) : change, s.value, s.gap));
+    if (payment.roundingExact !== 0) blocks.push(row(frame, LABELS.rounding, s.label, formatExact(payment.roundingExact), s.value, s.gap));
+    if (payment.tenders.some((t) => t.kind === 'khqr')) blocks.push(row(frame, LABELS.reference, s.label, data.reference, s.value, s.gap));
+  } else {
+    blocks.push(
+      row(frame, LABELS.paidBy, s.label, LABELS.paidByValue, s.value, s.gap),
+      row(frame, LABELS.reference, s.label, data.reference, s.value, s.gap),
+    );
+  }
 
   const notices: Block[] = [];
   if (data.training) {
