@@ -1,11 +1,17 @@
 /** A Z report as an earlier format stored it (docs/journal.md "Shifts and the close"): what each format added, taken away. */
 import type { CurrencyCash, ShiftReport } from '../../src/shared/contract.ts';
 
-export function asFormat(z: ShiftReport, format: 1 | 2 | 3 | 4): Record<string, unknown> {
+export function asFormat(z: ShiftReport, format: 1 | 2 | 3 | 4 | 5): Record<string, unknown> {
+  // Format 6 added the cash sales: change, rounding, and each currency's cash tenders and change.
+  const { change: _change, rounding: _rounding, ...before6 } = z;
+  const noSales = ({ cashTenders: _t, change: _ch, ...c }: CurrencyCash): CurrencyCash => c;
+  const format5 = { ...before6, ...(z.cash ? { cash: { ...z.cash, USD: noSales(z.cash.USD), KHR: noSales(z.cash.KHR) } } : {}), format: 5 as const };
+  if (format === 5) return format5;
   // Format 5 added the refunds and voids, and their lines in the cash section.
-  const { refunds: _rf, voids: _v, ...before5 } = z;
+  const { refunds: _rf, voids: _v, ...before5 } = format5;
   const plain = ({ refunds: _r, voids: _vo, ...c }: CurrencyCash): CurrencyCash => c;
-  const format4 = { ...before5, ...(z.cash ? { cash: { ...z.cash, USD: plain(z.cash.USD), KHR: plain(z.cash.KHR) } } : {}), format: 4 as const };
+  const cash5 = format5.cash as ShiftReport['cash'];
+  const format4 = { ...before5, ...(cash5 ? { cash: { ...cash5, USD: plain(cash5.USD), KHR: plain(cash5.KHR) } } : {}), format: 4 as const };
   if (format === 4) return format4;
   const { count: _c, receivingAccounts: _r, approvedAccount: _a, accountChanges: _ac, cashiers: _cs, reprints: _rp, ...rest } = format4;
   const { accounts: _accounts, ...otherAccount } = z.otherAccount;

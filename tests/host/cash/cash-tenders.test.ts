@@ -12,6 +12,7 @@ import { test, type TestContext } from 'node:test';
 import type { Host } from '../../../src/host/host.ts';
 import { verifyChain, verifyProjection } from '../../../src/host/ledger/journal/verify.ts';
 import { runCommand } from '../../../src/host/commands.ts';
+import { shiftReport } from '../../../src/host/reports/shift-report.ts';
 import { toExact } from '../../../src/shared/cash/index.ts';
 import type { CashTenderArgs, ChangeChoiceArg, Currency, SaleView } from '../../../src/shared/contract.ts';
 import { hostMessageText } from '../../../src/shared/messages/index.ts';
@@ -241,8 +242,9 @@ test('X/Z and the export by Z: cash in and change out per currency, the rounding
   const riel = await tender(host, { due: khr(12_500), tender: khr(20_000) }); // $1 + 3,400 ៛ back
   const split = await tender(host, { due: usd(1025), tender: usd(1000) });
   await tender(host, { saleId: split.id, tender: khr(1000) }); // +25 ៛
-  const x = host.shifts.xReport();
-  assert.equal(x.format, 4);
+  // The ledger's own X (the screens' is blind until the drawer is counted for the close).
+  const x = shiftReport(host.db, { kind: 'X' });
+  assert.equal(x.format, 6);
   assert.deepEqual(x.cash?.USD.cashTenders, { count: 2, amount: 3000 });
   assert.deepEqual(x.cash?.KHR.cashTenders, { count: 2, amount: 21_000 });
   assert.deepEqual(x.change, { USD: { count: 2, amount: 1000 }, KHR: { count: 2, amount: 6500 } });

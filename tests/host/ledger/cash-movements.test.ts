@@ -103,9 +103,10 @@ test('the X and Z say per currency: float, paid in, paid out, drops, drawer open
   cash.journalNoSaleOpen({ actor: 'cashier', approver: 'cashier' });
   cash.journalNoSaleOpen({ actor: 'cashier', approver: 'cashier' });
   const x = shifts.xReport();
-  assert.equal(x.format, 5, 'the cash section (2), tenders (3), the close (4), refunds and voids (5)');
-  assert.deepEqual(x.cash?.USD, { float: 5000, paidIn: { count: 1, amount: 1000 }, paidOut: { count: 1, amount: 250 }, drops: { count: 0, amount: 0 }, refunds: { count: 0, amount: 0 }, voids: { count: 0, amount: 0 }, expected: 5750 });
-  assert.deepEqual(x.cash?.KHR, { float: 100_000, paidIn: { count: 0, amount: 0 }, paidOut: { count: 1, amount: 8000 }, drops: { count: 1, amount: 50_000 }, refunds: { count: 0, amount: 0 }, voids: { count: 0, amount: 0 }, expected: 42_000 });
+  assert.equal(x.format, 6, 'the cash section (2), tenders (3), the close (4), refunds and voids (5), cash sales (6)');
+  const none = { count: 0, amount: 0 };
+  assert.deepEqual(x.cash?.USD, { float: 5000, paidIn: { count: 1, amount: 1000 }, paidOut: { count: 1, amount: 250 }, drops: { count: 0, amount: 0 }, refunds: none, voids: none, cashTenders: none, change: none, expected: 5750 });
+  assert.deepEqual(x.cash?.KHR, { float: 100_000, paidIn: { count: 0, amount: 0 }, paidOut: { count: 1, amount: 8000 }, drops: { count: 1, amount: 50_000 }, refunds: none, voids: none, cashTenders: none, change: none, expected: 42_000 });
   assert.equal(x.cash?.noSaleOpens, 2);
   assert.equal(x.cash?.training, 1, 'the training movement is listed apart, never counted');
   assert.equal(x.cash?.movements.length, 7);

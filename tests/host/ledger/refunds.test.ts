@@ -160,16 +160,16 @@ test('the X and Z count refunds and voids per currency with actor and approver; 
   voids.void({ saleId: open.saleId, reason: 'left' }, { actor: 'cashier', approver: 'system' });
 
   const x = shifts.xReport();
-  assert.equal(x.format, 5);
+  assert.equal(x.format, 6);
   assert.deepEqual({ ...x.refunds, list: x.refunds?.list.length }, { count: 3, USD: 500, KHR: 4000, cash: { USD: 300, KHR: 4000 }, list: 4 });
   assert.deepEqual(x.refunds?.list.map((r) => [r.refund, r.method, r.actor, r.approver, r.training]), [
     [1, 'cash', 'cashier', 'system', false], [2, 'cash', 'cashier', 'cashier', false], [3, 'bank_transfer', 'cashier', 'system', false], [4, 'cash', 'cashier', 'system', true],
   ]);
   assert.deepEqual({ ...x.voids, list: x.voids?.list.map((v) => [v.sale, v.returnedUsd, v.returnedKhr, v.actor, v.approver]) },
     { count: 1, USD: 1000, KHR: 8000, list: [[open.saleId, 1000, 8000, 'cashier', 'system']] });
-  // A bank transfer and a training refund never touched the drawer.
-  assert.deepEqual([x.cash?.USD.refunds, x.cash?.USD.voids, x.cash?.USD.expected], [{ count: 1, amount: 300 }, { count: 1, amount: 1000 }, 5000 - 300 - 1000]);
-  assert.deepEqual([x.cash?.KHR.refunds, x.cash?.KHR.voids, x.cash?.KHR.expected], [{ count: 1, amount: 4000 }, { count: 1, amount: 8000 }, 100_000 - 4000 - 8000]);
+  // A bank transfer and a training refund never touched the drawer; the voided sale's cash came in (format 6) and went back.
+  assert.deepEqual([x.cash?.USD.cashTenders, x.cash?.USD.refunds, x.cash?.USD.voids, x.cash?.USD.expected], [{ count: 1, amount: 1000 }, { count: 1, amount: 300 }, { count: 1, amount: 1000 }, 5000 + 1000 - 300 - 1000]);
+  assert.deepEqual([x.cash?.KHR.cashTenders, x.cash?.KHR.refunds, x.cash?.KHR.voids, x.cash?.KHR.expected], [{ count: 1, amount: 8000 }, { count: 1, amount: 4000 }, { count: 1, amount: 8000 }, 100_000 + 8000 - 4000 - 8000]);
 
   // The export: each sale's refunds and void, in its own columns.
   const exported = new Map([...saleRows(db, { start: 0, end: Number.MAX_SAFE_INTEGER })].map((r) => [r.id, r]));

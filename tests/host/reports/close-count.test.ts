@@ -64,7 +64,7 @@ test('the count is blind: no reply or pushed state holds the expected figure unt
   const closed = await send('shift.close', {});
   assert.ok(closed.ok, JSON.stringify(closed));
   const z = closed.value as ShiftReport;
-  assert.equal(z.format, 5);
+  assert.equal(z.format, 6);
   assert.deepEqual(z.count, { USD: count.USD, KHR: count.KHR, at: count.at, by: 'cashier', counts: 1 });
   const closedRow = host.db.prepare(`SELECT version, payload FROM journal WHERE type = 'shift.closed'`).get() as { version: number; payload: string };
   assert.equal(closedRow.version, 2);
@@ -146,10 +146,12 @@ test('Z reports closed in formats 1, 2, 3 and 4 are still recomputed in their ow
   };
   const triggers = raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'z_reports'`).pluck().all() as string[];
   for (const name of triggers) raw.exec(`DROP TRIGGER ${name}`);
-  for (const format of [1, 2, 3, 4] as const) {
+  for (const format of [1, 2, 3, 4, 5] as const) {
     store(asFormat(z, format));
     assert.equal(verifyZReports(raw)?.text ?? null, null, `format ${format} verifies`);
   }
   store({ ...format3, format: 4 });
   assert.match(verifyZReports(raw)?.text ?? '', /differs from the sum/, 'a format-4 Z without its close sections is named');
+  store({ ...asFormat(z, 5), format: 6 });
+  assert.match(verifyZReports(raw)?.text ?? '', /differs from the sum/, 'a format-6 Z without its cash sales is named');
 });
