@@ -4,7 +4,7 @@
  * turns every failure into a CommandError with a plain-words message. Nothing here trusts the caller.
  */
 import { assertMoney } from '../shared/cash/index.ts';
-import type { ApprovalInput, ChangeChoiceArg, CommandArgs, CommandError, CommandName, CommandReply, CommandResult, Currency, ErrorCode } from '../shared/contract.ts';
+import { ROLES, type ApprovalInput, type ChangeChoiceArg, type CommandArgs, type CommandError, type CommandName, type CommandReply, type CommandResult, type Currency, type ErrorCode, type Role } from '../shared/contract.ts';
 import { PosError } from '../shared/errors.ts';
 import { englishText, hostMessage, type HostMessage, type HostMessageCode } from '../shared/messages/index.ts';
 import { assertChargeCents } from '../shared/money.ts';
@@ -12,8 +12,12 @@ import { CASH_CURRENCIES, CASH_MOVEMENT_KINDS, type CashCurrency, type CashMovem
 import { countedAmount, type DrawerCountInput } from '../shared/rules/count.ts';
 import { REFUND_METHODS, REFUND_REASON_MAX_CHARS, REFUND_REFERENCE_MAX_CHARS, type RefundMethod } from '../shared/rules/refund.ts';
 import { assertCashAmount, assertFloat, cleanReason } from './ledger/cash-movements.ts';
-import { validateSettingsInput } from './config/settings.ts';
+import { settingsRefusedFor, validateSettingsInput } from './config/settings.ts';
 import type { Host } from './host.ts';
+import { asActor } from './auth/actor-context.ts';
+import { isPin } from './auth/pin.ts';
+import { userActor } from './ledger/journal/events.ts';
+import { USER_NAME_MAX, isUserName, type User } from './ledger/users.ts';
 import { toSaleView } from './views.ts';
 
 /** A command the host cannot act on as sent: unknown, or arguments of the wrong shape. */
@@ -33,9 +37,24 @@ export class InvalidRequest extends PosError {
  * so their parameter types are checked strictly too.
  */
 export interface CommandHandler<K extends CommandName> {
+  /** Who may send it (checked before its arguments are read): see `Access`. */
+  access: Access;
   parse: (args: Readonly<Record<string, unknown>>) => CommandArgs<K>;
+  /** A rule on what the arguments ask of this user (settings: which keys their role may change). */
+  allow?: (host: Host, args: CommandArgs<K>, user: User) => void;
   run: (host: Host, args: CommandArgs<K>) => CommandResult<K> | Promise<CommandResult<K>>;
 }
+
+/**
+ * Who may send a command — the one place roles are enforced, whatever transport carried it
+ * (README, "Who may do what"): `anyone` at the till, signed in or not (the state, signing in, the
+ * first owner); `signedIn`, any role; or only the roles listed. Until an owner can sign in, only
+ * `anyone` commands run.
+ */
+export type Access = 'anyone' | 'signedIn' | readonly Role[];
+
+const OWNER: readonly Role[] = ['owner'];
+const OWNER_OR_MANAGER: readonly Role[] = ['owner', 'manager'];
 
 export type CommandHandlers = { [K in CommandName]: CommandHandler<K> };
 
@@ -80,12 +99,40 @@ function changeArg(value: unknown): ChangeChoiceArg {
   return { usd, khr };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function userId(value: unknown): string {
+  if (typeof value !== 'string' || !UUID.test(value)) throw new InvalidRequest(hostMessage('auth.userId'));
+  return value;
+}
+
+function pin(value: unknown): string {
+  if (!isPin(value)) throw new InvalidRequest(hostMessage('auth.pinFormat'));
+  return value;
+}
+
+function userName(value: unknown): string {
+  const name = typeof value === 'string' ? value.trim() : value;
+  if (!isUserName(name)) throw new InvalidRequest(hostMessage('auth.nameFormat', { max: USER_NAME_MAX }));
+  return name;
+}
+
+function role(value: unknown): Role {
+  if (!(ROLES as readonly unknown[]).includes(value)) throw new InvalidRequest(hostMessage('auth.role'));
+  return value as Role;
+}
+
+/** Printable ASCII without spaces, as an HTTP header value must be. */
+const API_KEY = /^[\x21-\x7e]{0,4096}$/;
+
 const COMMANDS: CommandHandlers = {
   'state.get': {
+    access: 'anyone',
     parse: noArgs,
     run: (host) => host.cashierState(),
   },
   'payment.charge': {
+    access: 'signedIn',
     parse: (args) => {
       if ('due' in args) {
         exactKeys(args, 'due');
@@ -99,6 +146,7 @@ const COMMANDS: CommandHandlers = {
     run: async (host, args) => toSaleView('due' in args ? await host.payments.charge(undefined, args.due) : await host.payments.charge(args.amountCents)),
   },
   'cash.tender': {
+    access: 'signedIn',
     parse: (args) => {
       const on = 'saleId' in args ? 'saleId' : 'due';
       const keys = [on, 'tender', ...('change' in args ? ['change'] : [])];
@@ -114,18 +162,22 @@ const COMMANDS: CommandHandlers = {
     },
   },
   'payment.cancel': {
+    access: 'signedIn',
     parse: saleIdArgs,
     run: (host, { saleId }) => toSaleView(host.payments.cancel(saleId)),
   },
   'payment.checkNow': {
+    access: 'signedIn',
     parse: saleIdArgs,
     run: async (host, { saleId }) => toSaleView(await host.payments.checkNow(saleId)),
   },
   'payment.newQr': {
+    access: 'signedIn',
     parse: saleIdArgs,
     run: async (host, { saleId }) => toSaleView(await host.payments.newQr(saleId)),
   },
   'sales.page': {
+    access: 'signedIn',
     parse: (args) => {
       const query: CommandArgs<'sales.page'> = {};
       for (const key of Object.keys(args)) {
@@ -142,10 +194,12 @@ const COMMANDS: CommandHandlers = {
     run: (host, query) => host.salesPage(query),
   },
   'payment.dismiss': {
+    access: 'signedIn',
     parse: noArgs,
     run: (host) => (host.payments.dismiss(), null),
   },
   'integrity.acknowledge': {
+    access: OWNER,
     parse: noArgs,
     run: (host) => {
       if (!host.acknowledgeIntegrity()) throw new PosError('not_found', hostMessage('integrity.nothingToAcknowledge'));
@@ -153,6 +207,7 @@ const COMMANDS: CommandHandlers = {
     },
   },
   'alerts.dismiss': {
+    access: 'signedIn',
     parse: (args) => {
       exactKeys(args, 'id');
       if (typeof args.id !== 'number' || !Number.isSafeInteger(args.id) || args.id <= 0) {
@@ -166,44 +221,59 @@ const COMMANDS: CommandHandlers = {
     },
   },
   'training.simulatePayment': {
+    access: 'signedIn',
     parse: saleIdArgs,
     run: (host, { saleId }) => (host.simulatePayment(saleId), null),
   },
   'receipt.reprint': {
+    access: 'signedIn',
     parse: saleIdArgs,
     run: (host, { saleId }) => host.printing.reprint(saleId),
   },
   'receipt.preview': {
+    access: 'signedIn',
     parse: saleIdArgs,
     run: (host, { saleId }) => host.printing.preview(saleId),
   },
   'printer.testPrint': {
+    access: OWNER,
     parse: noArgs,
     run: (host) => host.printing.testPrint(),
   },
   'printer.list': {
+    access: OWNER,
     parse: noArgs,
     run: (host) => host.printing.list(),
   },
   'printer.retryNow': {
+    access: 'signedIn',
     parse: noArgs,
     run: (host) => (host.printing.queue.retryNow(), null),
   },
   'settings.get': {
+    access: 'signedIn',
     parse: noArgs,
     run: (host) => host.settings.view(),
   },
   'settings.save': {
+    // Any signed-in user; which keys their role may change is SETTING_ROLES (config/settings.ts).
+    access: 'signedIn',
     // Every setting's rule lives in config/settings.ts; the store checks the patch again before writing.
     parse: (args) => validateSettingsInput(args),
+    allow: (host, input, user) => {
+      const refused = settingsRefusedFor(user.role, input, host.settings.current());
+      if (refused.length > 0) throw new PosError('not_allowed', hostMessage('auth.ownerOnlySettings', { fields: refused.join(', ') }));
+    },
     run: (host, input) => host.saveSettings(input),
   },
-  // Shifts (src/host/ledger/shifts.ts). Owner-only comes with issue 9 (cashier identities); until then any screen may ask.
+  // Shifts (src/host/ledger/shifts.ts): reports and the close are the owner's or a manager's.
   'shift.x': {
+    access: OWNER_OR_MANAGER,
     parse: noArgs,
     run: (host) => host.shifts.xReport(),
   },
   'shift.count': {
+    access: OWNER_OR_MANAGER,
     parse: (args) => {
       exactKeys(args, 'USD', 'KHR');
       for (const currency of CASH_CURRENCIES) {
@@ -214,6 +284,7 @@ const COMMANDS: CommandHandlers = {
     run: (host, input) => host.shifts.count(input),
   },
   'shift.close': {
+    access: OWNER_OR_MANAGER,
     parse: (args) => {
       const given = Object.keys(args);
       if (given.some((key) => key !== 'carryOver')) throw new InvalidRequest(hostMessage('request.onlyArguments', { names: 'carryOver' }));
@@ -224,10 +295,12 @@ const COMMANDS: CommandHandlers = {
     run: (host, { carryOver }) => host.shifts.close({ carryOver: carryOver === true }),
   },
   'shift.zList': {
+    access: OWNER_OR_MANAGER,
     parse: noArgs,
     run: (host) => host.shifts.zReports(),
   },
   'shift.z': {
+    access: OWNER_OR_MANAGER,
     parse: (args) => {
       exactKeys(args, 'shift');
       if (typeof args.shift !== 'number' || !Number.isSafeInteger(args.shift) || args.shift <= 0) throw new InvalidRequest(hostMessage('shift.numberInvalid'));
@@ -240,6 +313,7 @@ const COMMANDS: CommandHandlers = {
     },
   },
   'export.create': {
+    access: OWNER,
     parse: (args) => {
       const format = args.format;
       if (format !== 'csv' && format !== 'xlsx') throw new InvalidRequest(hostMessage('export.format'));
@@ -256,6 +330,7 @@ const COMMANDS: CommandHandlers = {
     run: (host, args) => host.exports.create(args),
   },
   'shift.zReprint': {
+    access: OWNER_OR_MANAGER,
     parse: (args) => {
       exactKeys(args, 'n');
       if (typeof args.n !== 'number' || !Number.isSafeInteger(args.n) || args.n <= 0) throw new InvalidRequest(hostMessage('shift.numberInvalid'));
@@ -263,9 +338,11 @@ const COMMANDS: CommandHandlers = {
     },
     run: (host, { n }) => host.shifts.reprintZ(n),
   },
-  // Cash control (ledger/cash-movements.ts) and the drawer (printing/drawer.ts). Until issue 9's
-  // users and PINs land, the actor is the cashier's screen and "Open drawer" is approved by it.
+  // Cash control (ledger/cash-movements.ts) and the drawer (printing/drawer.ts), journaled as the
+  // signed-in user. "Open drawer" without a sale: the owner or a manager, signed in, is its approver
+  // (an approval in place, with their PIN through host.auth.approve, is the next step).
   'cash.setFloat': {
+    access: 'signedIn',
     parse: (args) => {
       exactKeys(args, 'usdCents', 'riel');
       assertFloat(args.usdCents, args.riel);
@@ -274,6 +351,7 @@ const COMMANDS: CommandHandlers = {
     run: (host, input) => (host.cash.setFloat(input), null),
   },
   'cash.record': {
+    access: 'signedIn',
     parse: (args) => {
       exactKeys(args, 'kind', 'currency', 'amount', 'reason');
       if (!(CASH_MOVEMENT_KINDS as readonly unknown[]).includes(args.kind)) throw new InvalidRequest(hostMessage('drawer.kind'));
@@ -285,15 +363,19 @@ const COMMANDS: CommandHandlers = {
     run: (host, input) => (host.cash.record(input), null),
   },
   'drawer.open': {
+    access: OWNER_OR_MANAGER,
     parse: noArgs,
-    // The approver seam: issue 9's PIN approval replaces this `approver` with the approving user.
-    run: (host) => host.cash.openDrawerNoSale({ actor: 'cashier', approver: 'cashier' }),
+    // The approver seam: the signed-in owner or manager approves by sending it.
+    run: (host) => host.cash.openDrawerNoSale({ actor: 'cashier', approver: host.auth.actor() ?? 'system' }),
   },
   'drawer.dismissProblem': {
+    access: 'signedIn',
     parse: noArgs,
     run: (host) => (host.cash.dismissDrawerProblem(), null),
   },
   'sync.pair': {
+    // Pairing the till with a back office is the owner's.
+    access: OWNER,
     // The address's and code's own rules live in src/host/sync/pair.ts (checked again there).
     parse: (args) => {
       exactKeys(args, 'url', 'code');
@@ -304,12 +386,14 @@ const COMMANDS: CommandHandlers = {
     run: (host, input) => host.sync.pair(input),
   },
   'sync.now': {
+    access: 'signedIn',
     parse: noArgs,
     run: (host) => host.sync.syncNow(),
   },
   // Voids and refunds (src/host/returns.ts): the approver's PIN is checked by host.approve, the
   // document's own rules (cap, reason, reference) by its writer; the shapes are checked here.
   'refund.search': {
+    access: 'signedIn',
     parse: (args) => {
       const keys = Object.keys(args);
       if (!keys.includes('query') || keys.some((key) => !['query', 'date', 'before'].includes(key))) {
@@ -330,6 +414,7 @@ const COMMANDS: CommandHandlers = {
     run: (host, query) => host.returns.search(query),
   },
   'refund.create': {
+    access: 'signedIn',
     parse: (args) => {
       exactKeys(args, 'saleId', 'currency', 'amount', 'method', 'reference', 'reason', 'approver');
       const { saleId } = saleIdArgs({ saleId: args.saleId });
@@ -346,6 +431,7 @@ const COMMANDS: CommandHandlers = {
     run: async (host, { approver, ...input }) => host.returns.refund(input, { actor: 'cashier', approval: await host.approve(approver) }),
   },
   'sale.void': {
+    access: 'signedIn',
     parse: (args) => {
       exactKeys(args, 'saleId', 'reason', 'approver');
       const { saleId } = saleIdArgs({ saleId: args.saleId });
@@ -353,6 +439,88 @@ const COMMANDS: CommandHandlers = {
       return { saleId, reason: args.reason, approver: approvalArgs(args.approver) };
     },
     run: async (host, { approver, ...input }) => host.returns.void(input, { actor: 'cashier', approval: await host.approve(approver) }),
+  },
+  // Users and signing in (src/host/auth/auth.ts).
+  'auth.createOwner': {
+    access: 'anyone',
+    parse: (args) => {
+      exactKeys(args, 'name', 'pin');
+      return { name: userName(args.name), pin: pin(args.pin) };
+    },
+    run: (host, { name, pin }) => host.auth.createOwner(name, pin),
+  },
+  'auth.signIn': {
+    access: 'anyone',
+    parse: (args) => {
+      exactKeys(args, 'userId', 'pin');
+      return { userId: userId(args.userId), pin: pin(args.pin) };
+    },
+    run: (host, { userId, pin }) => host.auth.signIn(userId, pin),
+  },
+  'auth.lock': {
+    access: 'anyone',
+    parse: noArgs,
+    run: (host) => (host.auth.lock(), null),
+  },
+  'auth.recover': {
+    access: 'anyone',
+    parse: (args) => {
+      exactKeys(args, 'code', 'pin');
+      if (typeof args.code !== 'string' || args.code.length > 64) throw new InvalidRequest(hostMessage('auth.wrongRecoveryCode'));
+      return { code: args.code, pin: pin(args.pin) };
+    },
+    run: (host, { code, pin }) => host.auth.recover(code, pin),
+  },
+  'auth.renewRecoveryCode': {
+    access: OWNER,
+    parse: noArgs,
+    run: async (host) => ({ recoveryCode: await host.auth.renewRecoveryCode() }),
+  },
+  'users.list': {
+    access: OWNER,
+    parse: noArgs,
+    run: (host) => host.auth.list(),
+  },
+  'users.add': {
+    access: OWNER,
+    parse: (args) => {
+      exactKeys(args, 'name', 'role', 'pin');
+      return { name: userName(args.name), role: role(args.role), pin: pin(args.pin) };
+    },
+    run: (host, { name, role, pin }) => host.auth.addUser(name, role, pin),
+  },
+  'users.setRole': {
+    access: OWNER,
+    parse: (args) => {
+      exactKeys(args, 'userId', 'role');
+      return { userId: userId(args.userId), role: role(args.role) };
+    },
+    run: (host, { userId, role }) => host.auth.setRole(userId, role),
+  },
+  'users.resetPin': {
+    access: OWNER,
+    parse: (args) => {
+      exactKeys(args, 'userId', 'pin');
+      return { userId: userId(args.userId), pin: pin(args.pin) };
+    },
+    run: (host, { userId, pin }) => host.auth.resetPin(userId, pin),
+  },
+  'users.deactivate': {
+    access: OWNER,
+    parse: (args) => {
+      exactKeys(args, 'userId');
+      return { userId: userId(args.userId) };
+    },
+    run: (host, { userId }) => host.auth.deactivate(userId),
+  },
+  'settings.setApiKey': {
+    access: OWNER,
+    parse: (args) => {
+      exactKeys(args, 'apiKey');
+      if (typeof args.apiKey !== 'string' || !API_KEY.test(args.apiKey.trim())) throw new InvalidRequest(hostMessage('auth.apiKeyFormat'));
+      return { apiKey: args.apiKey.trim() };
+    },
+    run: (host, { apiKey }) => host.setApiKey(apiKey),
   },
 };
 
@@ -373,10 +541,36 @@ export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
 }
 
-/** Parses and runs one command; the indexed handler keeps K, so its arguments and result stay paired. */
+/** Who may send each command (tests list the owner-only ones from here). */
+export function commandAccess(name: CommandName): Access {
+  return COMMANDS[name].access;
+}
+
+/**
+ * Refuses a command its sender may not send, before its arguments are read: with no owner yet,
+ * everything but `anyone`; locked, everything but `anyone`; a role not listed.
+ */
+function authorize(host: Host, access: Access): User | null {
+  if (access === 'anyone') return host.auth.current();
+  if (host.auth.needsOwner()) throw new PosError('sign_in_required', hostMessage('auth.ownerFirst'));
+  const user = host.auth.current();
+  if (!user) throw new PosError('sign_in_required', hostMessage('auth.signInFirst'));
+  if (access !== 'signedIn' && !access.includes(user.role)) {
+    throw new PosError('not_allowed', hostMessage(access.length === 1 ? 'auth.ownerOnly' : 'auth.ownerOrManagerOnly'));
+  }
+  return user;
+}
+
+/**
+ * Checks who sends it, parses and runs one command; the indexed handler keeps K, so its arguments
+ * and result stay paired. Every journal row the command writes names the signed-in user (actor-context.ts).
+ */
 async function dispatch<K extends CommandName>(host: Host, name: K, args: Readonly<Record<string, unknown>>): Promise<CommandResult<K>> {
   const command: CommandHandler<K> = COMMANDS[name];
-  return command.run(host, command.parse(args));
+  const user = authorize(host, command.access);
+  const parsed = command.parse(args);
+  if (user && command.allow) command.allow(host, parsed, user);
+  return asActor(user ? userActor(user.id) : null, () => command.run(host, parsed));
 }
 
 export async function runCommand(host: Host, name: unknown, args: unknown): Promise<CommandReply<unknown>> {

@@ -35,6 +35,7 @@ const POS_ENTRIES = [
   /^web-cashier\.key(\.tmp)?$/,
   /^open-cashier\.html(\.tmp)?$/,
   /^training-sandbox\.json(\.tmp)?$/,
+  /^credentials\.json(\.tmp)?$/,
   /^print-spool$/,
   // The sync's cursor and pairing record, and secrets kept outside the ledger (src/host/sync/).
   /^sync$/,

@@ -46,6 +46,12 @@ import { createHostSync, type HostSync, type HostSyncOptions } from './sync/host
 import { fileSecretStore, type SecretStore } from './sync/secret-store.ts';
 import { buildCashierState, buildDisplayState, buildSalesPage } from './views.ts';
 import { Returns, type Approval } from './returns.ts';
+import { APPROVER_ROLES, type ApproverRole } from '../shared/rules/refund.ts';
+import { userActor } from './ledger/journal/events.ts';
+import { Auth } from './auth/auth.ts';
+import { CredentialsStore } from './auth/credentials.ts';
+import type { ScryptParams } from './auth/pin.ts';
+import { Users } from './ledger/users.ts';
 
 export interface HostOptions {
   /**
@@ -80,6 +86,8 @@ export interface HostOptions {
   secrets?: (dataDir: string) => SecretStore;
   /** Tests: the sync worker's timers, fetch and jitter (src/host/sync/). */
   sync?: HostSyncOptions;
+  /** Tests only: cheaper scrypt parameters for PINs (production always uses DEFAULT_SCRYPT). */
+  scrypt?: ScryptParams;
 }
 
 export type HostListener = () => void;
@@ -113,15 +121,19 @@ export interface Host {
   /** Voids and refunds: the Refund screen's search, a refund, a void (src/host/returns.ts). */
   readonly returns: Returns;
   /**
-   * The PIN approval of a void or refund: the chosen user's PIN and role. The approval seam: the auth
-   * work's `approve(userId, pin, APPROVER_ROLES)` fills it in; until it lands on this build the
-   * screen's approval is taken as given and recorded as the cashier's own (as "Open drawer"'s is).
+   * The PIN approval of a void or refund: the chosen user's PIN, checked like a sign-in (wrong ones
+   * slow down), and their role among APPROVER_ROLES (`host.auth.approve`). Returns the approver as a
+   * journal actor (`user:<uuid>`) and their role; refused in words otherwise.
    */
   approve(input: ApprovalInput): Promise<Approval>;
   /** The ledger's SQLite connection, for diagnostics and tests (e.g. simulating a full disk). */
   readonly db: Db;
   /** Training mode, as the launcher built it. */
   readonly training: TrainingMode;
+  /** The users, the signed-in one, PINs and approvals (src/host/auth/auth.ts). */
+  readonly auth: Auth;
+  /** Saves the hosted API's key in the credentials file ('' removes it); refused while POS_BAKONG_API_KEY is set. */
+  setApiKey(key: string): SettingsView;
   cashierState(): CashierState;
   /** One page of today's sales list (the `sales.page` command, arguments already checked). */
   salesPage(query: CommandArgs<'sales.page'>): SalesPage;
@@ -206,7 +218,17 @@ export function createHost(options: HostOptions): Host {
     unlock();
     throw error;
   }
-  const settings = new SettingsStore(db, env.overrides);
+  let credentials: CredentialsStore;
+  try {
+    credentials = new CredentialsStore(env.dataDir);
+  } catch (error) {
+    db.close();
+    unlock();
+    throw error;
+  }
+  // POS_BAKONG_API_KEY, when set, wins over the key saved in Settings.
+  const apiKey = (): string | null => env.apiKey ?? credentials.apiKey();
+  const settings = new SettingsStore(db, env.overrides, { set: () => apiKey() !== null, fromEnv: env.apiKey !== null });
   // What an older version left readable by others: the POS's own files (and a file: printer folder
   // inside the data directory), never anything else kept in a folder named by POS_DATA_DIR.
   tightenDataDir(env.dataDir, {
@@ -250,10 +272,13 @@ export function createHost(options: HostOptions): Host {
 
   function api(baseUrl: string): BakongApi {
     if (baseUrl === '') return training.api;
-    let client = apis.get(baseUrl);
+    const key = apiKey();
+    // One client per URL and key: a key saved in Settings is used from the next request on.
+    const cacheKey = `${baseUrl}\n${key ?? ''}`;
+    let client = apis.get(cacheKey);
     if (!client) {
-      client = createHttpBakongApi({ baseUrl, fetch: options.fetch, apiKey: env.apiKey });
-      apis.set(baseUrl, client);
+      client = createHttpBakongApi({ baseUrl, fetch: options.fetch, apiKey: key });
+      apis.set(cacheKey, client);
     }
     return client;
   }
@@ -412,7 +437,7 @@ export function createHost(options: HostOptions): Host {
       return counted;
     },
     close: (closeOptions = {}) => {
-      const z = shiftLedger.close({ carryOver: closeOptions.carryOver === true, actor: 'cashier' });
+      const z = shiftLedger.close({ carryOver: closeOptions.carryOver === true, actor: 'cashier' /* the signed-in user */ });
       // Off the selling path: the backup copies a few pages per step and never throws.
       if (options.backups !== false) void backups.runNow('close');
       // Its Z print was queued in the close's transaction: print it now.
@@ -430,9 +455,18 @@ export function createHost(options: HostOptions): Host {
     },
   };
 
+  const auth = new Auth({ users: new Users(db, now), credentials, now, scrypt: options.scrypt, onChange: notify });
+  // The environment's overrides, journaled when they differ from the last start's (the X/Z flag them).
+  try {
+    settings.journalOverrides(now());
+  } catch (error) {
+    console.error(`[ledger] could not journal the environment's overrides: ${(error as Error).message}`);
+  }
+
   return {
     dataDir: env.dataDir,
     settings,
+    auth,
     payments,
     ledger,
     alerts,
@@ -444,7 +478,10 @@ export function createHost(options: HostOptions): Host {
     cash,
     sync: hostSync,
     returns,
-    approve: async () => ({ approver: 'cashier', role: 'owner' }),
+    approve: async ({ userId, pin }) => {
+      const approver = await auth.approve(userId, pin, APPROVER_ROLES);
+      return { approver: userActor(approver.id), role: approver.role as ApproverRole };
+    },
     db,
     training,
     cashierState() {
@@ -464,6 +501,7 @@ export function createHost(options: HostOptions): Host {
         backup: backupHealth.state(),
         drawer: drawer.problem,
         sync: hostSync.view(),
+        auth: auth.state(),
         now: now(),
       });
     },
@@ -477,10 +515,19 @@ export function createHost(options: HostOptions): Host {
       return buildDisplayState({ settings: s, training: isTraining(s), current, watching, now: now() });
     },
     saveSettings(input) {
-      const view = settings.save(input);
+      const urlBefore = settings.current().apiBaseUrl;
+      settings.save(input);
+      // A key belongs to its API: a new URL must not receive the old one's key.
+      if (settings.current().apiBaseUrl !== urlBefore) credentials.setApiKey(null);
       printing.settingsChanged();
       notify();
-      return view;
+      return settings.view();
+    },
+    setApiKey(key) {
+      if (env.apiKey !== null) throw new PosError('not_allowed', hostMessage('auth.apiKeyFromEnv'));
+      credentials.setApiKey(key === '' ? null : key);
+      notify();
+      return settings.view();
     },
     simulatePayment(saleId) {
       const sale = ledger.get(saleId);

@@ -5,6 +5,7 @@
 import {
   SALES_PAGE_MAX,
   SALES_PAGE_SIZE,
+  type AuthState,
   type CashierAlert,
   type CashierState,
   type CommandArgs,
@@ -47,6 +48,7 @@ export function buildCashierState(input: {
   backup: BackupState;
   drawer: DrawerProblem | null;
   sync: SyncView;
+  auth: AuthState;
   now: number;
 }): CashierState {
   return {
@@ -66,6 +68,7 @@ export function buildCashierState(input: {
     drawer: input.drawer,
     sync: input.sync,
     totals: input.ledger.totals(input.now),
+    auth: input.auth,
     serverTime: input.now,
   };
 }

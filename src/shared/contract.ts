@@ -87,6 +87,41 @@ export interface TenderView {
 
 export type Language = 'en' | 'km';
 
+/** Who may do what (README, "Roles"): the owner everything; a manager also closes shifts; a cashier sells. */
+export const ROLES = ['owner', 'manager', 'cashier'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A person who uses the till, as the sign-in tiles and the header show them. Never a PIN or its hash. */
+export interface UserView {
+  id: string;
+  /** As typed, any script (Khmer, Latin…). */
+  name: string;
+  role: Role;
+}
+
+/** A user as the owner's user management lists them. */
+export interface UserAdminView extends UserView {
+  active: boolean;
+  /** False when their PIN was lost with the credentials file: the owner sets one (Reset PIN). */
+  hasPin: boolean;
+}
+
+/** The till's session: one signed-in user for every screen of the till, or none (locked). */
+export interface AuthState {
+  user: UserView | null;
+  /** Who may sign in (active, with a PIN): the sign-in screen's tiles. */
+  users: UserView[];
+  /** No owner can sign in yet: the screen asks to create the owner before anything else. */
+  needsOwner: boolean;
+}
+
+/** `auth.createOwner` and `auth.recover`: the owner, signed in, and the new recovery code — shown once, printed, never stored but as a hash. */
+export interface OwnerSignedIn {
+  user: UserView;
+  recoveryCode: string;
+}
+
+
 /**
  * A sale as the screens see it. Money in integer USD cents. Times are epoch milliseconds. The QR
  * fields (khqrString, md5, expiresAt, receivingAccount, failureReason) are its current tender's
@@ -335,6 +370,8 @@ export interface CashierState {
   totals: DayTotals;
   /** The sync with the back office, in words. */
   sync: SyncView;
+  /** Who is signed in at this till, and who may sign in. */
+  auth: AuthState;
   /** Host clock when this state was made, so screens can correct countdowns for clock skew. */
   serverTime: number;
 }
@@ -393,6 +430,10 @@ export interface SettingsView {
   drawerPulseOffMs: number;
   /** Fields fixed by an environment variable at start; the Settings screen shows them read-only. */
   lockedByEnv: Array<keyof SettingsInput>;
+  /** An API key is set (in Settings or by POS_BAKONG_API_KEY); the key itself never leaves the host. */
+  apiKeySet: boolean;
+  /** The key comes from POS_BAKONG_API_KEY, which overrides Settings. */
+  apiKeyFromEnv: boolean;
 }
 
 /** What the Settings screen may change. Every field optional: a patch. */
@@ -507,7 +548,8 @@ export interface ShiftReport {
   /** Asia/Phnom_Penh calendar date when the shift opened (YYYY-MM-DD). */
   businessDate: string | null;
   openedAt: number | null;
-  openedBy: 'system' | 'cashier' | null;
+  /** The journal actor who opened it: `system`, `user:<uuid>`, or `cashier` (before issue 9). */
+  openedBy: string | null;
   openReason: 'first_sale' | 'explicit' | 'late_payment' | null;
   closedAt: number | null;
   /** The journal range reported, both ends included (`fromSeq > toSeq`: nothing journaled yet). */
@@ -769,20 +811,20 @@ export interface CashierCommands {
   };
   'settings.get': { args: Record<string, never>; result: SettingsView };
   'settings.save': { args: SettingsInput; result: SettingsView };
-  /** The X report of the open shift (read-only). Owner-only from issue 9. */
+  /** The X report of the open shift (read-only). Owner or manager. */
   'shift.x': { args: Record<string, never>; result: ShiftReport };
   /**
    * The blind count of the drawer: journaled (`shift.counted`) before anything expected is shown;
-   * the answer is the first place the expected figure appears. Owner or manager (with auth).
+   * the answer is the first place the expected figure appears. Owner or manager.
    */
   'shift.count': { args: DrawerCountInput; result: DrawerCount };
-  /** Closes the open shift: its Z report (with the shift's last count). Refused while a QR is watched unless `carryOver: true`. Owner or manager (with auth). */
+  /** Closes the open shift: its Z report (with the shift's last count). Refused while a QR is watched unless `carryOver: true`. Owner or manager. */
   'shift.close': { args: { carryOver?: boolean }; result: ShiftReport };
   /** Every Z report, newest first. */
   'shift.zList': { args: Record<string, never>; result: ZReportSummary[] };
   /** One stored Z report, by shift number. */
   'shift.z': { args: { shift: number }; result: ShiftReport };
-  /** Writes an export for the accountant into POS_DATA_DIR/exports (own read-only connection). Owner-only from issue 9. */
+  /** Writes an export for the accountant into POS_DATA_DIR/exports (own read-only connection). Owner-only. */
   'export.create': { args: ExportCreateArgs; result: ExportCreated };
   /** Prints stored Z report `n` again on the receipt printer, marked COPY. */
   'shift.zReprint': { args: { n: number }; result: PrintJobView };
@@ -790,7 +832,7 @@ export interface CashierCommands {
   'cash.setFloat': { args: { usdCents: number; riel: number }; result: null };
   /** A paid-in, paid-out or safe drop with the cashier's reason (refused until the float is entered). */
   'cash.record': { args: { kind: CashMovementKind; currency: CashCurrency; amount: number; reason: string }; result: null };
-  /** "Open drawer" without a sale: journaled (`drawer.opened`), then kicked once. A PIN approval comes with issue 9. */
+  /** "Open drawer" without a sale: journaled (`drawer.opened`, the signed-in owner or manager its approver), then kicked once. Owner or manager. */
   'drawer.open': { args: Record<string, never>; result: DrawerKickResult };
   /**
    * The Refund screen's search: completed sales by receipt number (`K7QX2M-12`, or `12`), business date
@@ -809,11 +851,33 @@ export interface CashierCommands {
   'drawer.dismissProblem': { args: Record<string, never>; result: null };
   /**
    * Pairs this till with a back office: its address (https, or http to this computer) and the
-   * one-time code it gave. The token stays in the host. Owner-only from issue 9.
+   * one-time code it gave. The token stays in the host. Owner-only.
    */
   'sync.pair': { args: { url: string; code: string }; result: SyncView };
   /** Pushes waiting rows now instead of after the backoff. */
   'sync.now': { args: Record<string, never>; result: SyncView };
+  /** First start (no owner can sign in): creates the owner and signs them in. Refused once there is one. */
+  'auth.createOwner': { args: { name: string; pin: string }; result: OwnerSignedIn };
+  /** Signs `userId` in with their PIN (wrong PINs slow down). */
+  'auth.signIn': { args: { userId: string; pin: string }; result: UserView };
+  /** Locks the till (every screen of it) until someone signs in. */
+  'auth.lock': { args: Record<string, never>; result: null };
+  /** The printed recovery code sets the owner's new PIN and signs them in; a new code replaces it. */
+  'auth.recover': { args: { code: string; pin: string }; result: OwnerSignedIn };
+  /** Owner-only: a new recovery code (printed; the old one stops working). */
+  'auth.renewRecoveryCode': { args: Record<string, never>; result: { recoveryCode: string } };
+  /** Owner-only: every user, active or not. */
+  'users.list': { args: Record<string, never>; result: UserAdminView[] };
+  /** Owner-only. */
+  'users.add': { args: { name: string; role: Role; pin: string }; result: UserAdminView };
+  /** Owner-only; the last owner who can sign in keeps the role. */
+  'users.setRole': { args: { userId: string; role: Role }; result: UserAdminView };
+  /** Owner-only: sets a user's PIN again (journaled as a reset, never the PIN). */
+  'users.resetPin': { args: { userId: string; pin: string }; result: UserAdminView };
+  /** Owner-only: the user may no longer sign in (kept: the journal names them). */
+  'users.deactivate': { args: { userId: string }; result: UserAdminView };
+  /** Owner-only: the hosted API's key, kept in the credentials file ('' removes it). POS_BAKONG_API_KEY, when set, wins. */
+  'settings.setApiKey': { args: { apiKey: string }; result: SettingsView };
 }
 
 export type CommandName = keyof CashierCommands;
@@ -835,6 +899,7 @@ export type ErrorCode =
   | 'payment_in_progress'
   | 'not_found'
   | 'not_allowed'
+  | 'sign_in_required'
   | 'not_configured'
   | 'api_error'
   | 'verification_failed'

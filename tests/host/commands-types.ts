@@ -12,29 +12,34 @@ declare const sale: SaleView;
 
 /** A correct handler compiles. */
 export const cancel: CommandHandler<'payment.cancel'> = {
+  access: 'signedIn',
   parse: () => ({ saleId: 1 }),
   run: () => sale,
 };
 
 export const wrongResult: CommandHandler<'payment.cancel'> = {
+  access: 'signedIn',
   parse: () => ({ saleId: 1 }),
   // @ts-expect-error payment.cancel answers with a SaleView, not null
   run: () => null,
 };
 
 export const wrongAsyncResult: CommandHandler<'payment.checkNow'> = {
+  access: 'signedIn',
   parse: () => ({ saleId: 1 }),
   // @ts-expect-error an async handler must resolve to the contract's result too
   run: async () => ({ id: 1 }),
 };
 
 export const wrongParsedArgs: CommandHandler<'payment.charge'> = {
+  access: 'signedIn',
   // @ts-expect-error payment.charge's parser must produce { amountCents: number }
   parse: () => ({ amount: '4.00' }),
   run: () => sale,
 };
 
 export const wrongArgsUsed: CommandHandler<'alerts.dismiss'> = {
+  access: 'signedIn',
   parse: () => ({ id: 1 }),
   // @ts-expect-error the handler receives the contract's arguments ({ id }), not others
   run: (_host, args: { saleId: number }) => (void args.saleId, null),
@@ -42,6 +47,7 @@ export const wrongArgsUsed: CommandHandler<'alerts.dismiss'> = {
 
 export const resultForAnotherCommand: Pick<CommandHandlers, 'settings.get'> = {
   'settings.get': {
+    access: 'signedIn',
     parse: () => ({}),
     // @ts-expect-error settings.get answers with SettingsView, not a sale
     run: () => sale,
@@ -49,4 +55,4 @@ export const resultForAnotherCommand: Pick<CommandHandlers, 'settings.get'> = {
 };
 
 // @ts-expect-error the table must have a handler for every command in the contract
-export const missingCommand: CommandHandlers = { 'state.get': { parse: () => ({}), run: (host) => host.cashierState() } };
+export const missingCommand: CommandHandlers = { 'state.get': { access: 'anyone', parse: () => ({}), run: (host) => host.cashierState() } };

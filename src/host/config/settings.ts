@@ -3,9 +3,10 @@
  * are validated here whatever screen or transport sent them, and are overlaid by the environment
  * overrides, which win and are shown read-only.
  */
-import type { Language, SettingsInput, SettingsView } from '../../shared/contract.ts';
+import type { Language, Role, SettingsInput, SettingsView } from '../../shared/contract.ts';
 import type { Db } from '../ledger/database.ts';
 import { append } from '../ledger/journal/journal.ts';
+import { canonicalJson } from '../ledger/journal/canonical.ts';
 import type { SettingValue } from '../ledger/journal/events.ts';
 import { ledgerWrite } from '../ledger/write-health.ts';
 import { formatPrinterSetting, parsePrinterSetting } from '../printing/transports/printer-setting.ts';
@@ -58,6 +59,37 @@ export const DEFAULT_SETTINGS: Settings = {
   drawerPulseOnMs: 100,
   drawerPulseOffMs: 500,
 };
+
+/**
+ * Who may change each setting (README, "Who may do what"). Where the money goes (the Bakong account,
+ * the API and its key, the allowed accounts), the rate and the printer: the owner only. The shop's
+ * wording and housekeeping: the owner or a manager. The screen's language: anyone signed in.
+ * The cash drawer's settings are the owner's.
+ */
+export const SETTING_ROLES: { readonly [K in keyof Settings]: readonly Role[] } = {
+  merchantName: ['owner', 'manager'],
+  bakongId: ['owner'],
+  apiBaseUrl: ['owner'],
+  khrPerUsd: ['owner'],
+  language: ['owner', 'manager', 'cashier'],
+  allowedAccounts: ['owner'],
+  graceMinutes: ['owner', 'manager'],
+  printer: ['owner'],
+  paperWidth: ['owner'],
+  receiptHeader: ['owner', 'manager'],
+  receiptFooter: ['owner', 'manager'],
+  backupsKept: ['owner', 'manager'],
+  drawerEnabled: ['owner'],
+  drawerPin: ['owner'],
+  drawerPulseOnMs: ['owner'],
+  drawerPulseOffMs: ['owner'],
+};
+
+/** The keys of `patch` that `role` may not change (a form may send a value back unchanged: only a change counts). */
+export function settingsRefusedFor(role: Role, patch: SettingsInput, current: Settings): Array<keyof Settings> {
+  return (Object.keys(patch) as Array<keyof Settings>).filter((key) =>
+    !SETTING_ROLES[key].includes(role) && JSON.stringify(patch[key]) !== JSON.stringify(current[key]));
+}
 
 /** The account training-mode QRs pay when no Bakong ID is configured: never a real one. */
 export const TRAINING_BAKONG_ID = 'training@sandbox';
@@ -210,13 +242,44 @@ function checkDrawerPulse(settings: Settings): void {
   if (settings.drawerPulseOffMs < settings.drawerPulseOnMs) throw new ConfigError(hostMessage('settings.drawerPulseOrder'));
 }
 
+/** Whether an API key is set, and whether POS_BAKONG_API_KEY set it (the key itself never reaches a view). */
+export interface ApiKeyState {
+  set(): boolean;
+  fromEnv: boolean;
+}
+
+const NO_API_KEY: ApiKeyState = { set: () => false, fromEnv: false };
+
 export class SettingsStore {
   readonly #db: Db;
   readonly #overrides: SettingsInput;
+  readonly #apiKey: ApiKeyState;
 
-  constructor(db: Db, overrides: SettingsInput) {
+  constructor(db: Db, overrides: SettingsInput, apiKey: ApiKeyState = NO_API_KEY) {
     this.#db = db;
     this.#overrides = validateSettingsInput(overrides);
+    this.#apiKey = apiKey;
+  }
+
+  /** The settings fixed by the environment, as validated. */
+  overrides(): SettingsInput {
+    return { ...this.#overrides };
+  }
+
+  /**
+   * Journals the environment's overrides at start (`settings.envOverrides`, actor system) when they
+   * differ from the last such row: a restart under the same environment adds nothing. Returns whether
+   * a row was written.
+   */
+  journalOverrides(at: number): boolean {
+    const payload = { overrides: this.#overrides as Record<string, SettingValue>, apiKeyFromEnv: this.#apiKey.fromEnv };
+    return ledgerWrite(this.#db, this.#db.transaction(() => {
+      const last = this.#db.prepare(`SELECT payload FROM journal WHERE type = 'settings.envOverrides' ORDER BY seq DESC LIMIT 1`).pluck().get() as string | undefined;
+      const none = Object.keys(payload.overrides).length === 0 && !payload.apiKeyFromEnv;
+      if (last === undefined ? none : canonicalJson(payload) === last) return false;
+      append(this.#db, { type: 'settings.envOverrides', version: 1, payload }, { actor: 'system', at });
+      return true;
+    }));
   }
 
   /** The settings in force: defaults, then what the owner saved, then the environment. */
@@ -235,7 +298,12 @@ export class SettingsStore {
   }
 
   view(): SettingsView {
-    return { ...this.current(), lockedByEnv: Object.keys(this.#overrides) as SettingsView['lockedByEnv'] };
+    return {
+      ...this.current(),
+      lockedByEnv: Object.keys(this.#overrides) as SettingsView['lockedByEnv'],
+      apiKeySet: this.#apiKey.set(),
+      apiKeyFromEnv: this.#apiKey.fromEnv,
+    };
   }
 
   save(input: unknown): SettingsView {
@@ -250,8 +318,8 @@ export class SettingsStore {
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
     );
     ledgerWrite(this.#db, this.#db.transaction(() => {
-      // Journaled with the write: each key whose value changes, old and new (settings hold no
-      // secret: the API key is only ever in the environment, POS_BAKONG_API_KEY).
+      // Journaled with the write: each key whose value changes, old and new, as the signed-in user
+      // (settings hold no secret: the API key is kept in the credentials file, outside the ledger).
       const before = this.current() as unknown as Record<string, SettingValue>;
       const at = Date.now();
       const changes: Array<{ key: string; from: SettingValue; to: SettingValue }> = [];

@@ -124,7 +124,7 @@ function startShift(db: Db, reason: ShiftOpenReason, by: { actor: Actor; at: num
   const date = businessDate(by.at);
   const row = append(db, { type: 'shift.opened', version: 1, payload: { shift, businessDate: date, reason } }, by);
   db.prepare(`INSERT INTO shifts (shift, business_date, reason, opened_by, opened_at, opened_seq) VALUES (?, ?, ?, ?, ?, ?)`)
-    .run(shift, date, reason, by.actor, by.at, row.seq);
+    .run(shift, date, reason, row.actor, by.at, row.seq); // the actor as journaled (a `cashier` resolved to the user)
   return getShift(db, shift)!;
 }
 

@@ -34,7 +34,7 @@ export interface Draft {
 }
 
 type NewerField = 'allowedAccounts' | 'graceMinutes' | 'backupsKept' | 'printer' | 'paperWidth' | 'receiptHeader' | 'receiptFooter'
-  | 'drawerEnabled' | 'drawerPin' | 'drawerPulseOnMs' | 'drawerPulseOffMs';
+  | 'drawerEnabled' | 'drawerPin' | 'drawerPulseOnMs' | 'drawerPulseOffMs' | 'apiKeySet' | 'apiKeyFromEnv';
 
 /** Settings as loaded; the newer fields may be missing from an older host. */
 export type LoadedSettings = Omit<SettingsView, NewerField> & Partial<Pick<SettingsView, NewerField>>;

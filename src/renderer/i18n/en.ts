@@ -272,6 +272,7 @@ export const en = {
   'error.payment_in_progress': 'A payment is already in progress. Finish or cancel it first.',
   'error.not_found': 'That sale was not found.',
   'error.not_allowed': 'That is not allowed right now.',
+  'error.sign_in_required': 'Sign in first.',
   'error.not_configured': 'The shop is not set up yet. Check Settings.',
   'error.api_error': 'The payment service had a problem.',
   'error.verification_failed': 'The QR from the payment service failed a safety check, so it was not shown.',

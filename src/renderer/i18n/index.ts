@@ -46,6 +46,7 @@ const ERROR_KEYS: Readonly<Record<ErrorCode, MessageKey>> = {
   payment_in_progress: 'error.payment_in_progress',
   not_found: 'error.not_found',
   not_allowed: 'error.not_allowed',
+  sign_in_required: 'error.sign_in_required',
   not_configured: 'error.not_configured',
   api_error: 'error.api_error',
   verification_failed: 'error.verification_failed',

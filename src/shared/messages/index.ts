@@ -5,6 +5,7 @@
  */
 import type { Language } from '../contract.ts';
 import { ALERT_MESSAGES } from './alerts.ts';
+import { AUTH_MESSAGES } from './auth.ts';
 import { API_MESSAGES } from './api.ts';
 import { CASH_MESSAGES } from './cash.ts';
 import { BACKUP_MESSAGES } from './backup.ts';
@@ -25,6 +26,7 @@ export type { Bilingual, Catalog, MessageParams };
 
 export const HOST_MESSAGES = {
   ...ALERT_MESSAGES,
+  ...AUTH_MESSAGES,
   ...API_MESSAGES,
   ...CASH_MESSAGES,
   ...BACKUP_MESSAGES,

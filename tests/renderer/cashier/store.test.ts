@@ -37,6 +37,7 @@ function state(current: CashierState['current']): CashierState {
     printer: { setting: 'none', description: { code: 'printer.describeNone' }, problem: null, jobs: [] }, salesRevision: 1, integrity: { ok: true }, backup: { ok: true }, drawer: null,
     totals: { day: '2026-01-01', paidCount: 0, paidCents: 0, paidRiel: 0, overpaidCount: 0, overpaidCents: 0, otherAccountCount: 0, otherAccountCents: 0 },
     sync: { url: null, waiting: 0, words: { code: 'sync.unpaired' }, lastError: null, lastSyncedAt: null },
+    auth: { user: { id: '00000000-0000-4000-8000-000000000001', name: 'Dara', role: 'cashier' }, users: [], needsOwner: false },
     serverTime: Date.now(),
   };
 }

@@ -1,20 +1,31 @@
 /**
  * The journal's event types: each a `type`, a `version` of its payload and the payload's fields.
  * docs/journal.md lists them with what each field means. A payload holds only facts of the POS's own
- * (sale numbers, integer money, codes, times): never a secret — the Bakong API key lives in the
- * environment only (POS_BAKONG_API_KEY) and no payload has a field it could go in — and never free
+ * (sale numbers, integer money, codes, times, user names): never a secret — PIN hashes, the recovery
+ * code's hash and the Bakong API key live in the credentials file outside the ledger
+ * (src/host/auth/credentials.ts) and no payload has a field they could go in — and never free
  * text from the API or a printer (a failure is journaled by its catalog code only).
  *
  * A payload's shape never changes under the same version: a new field or a changed meaning is the
  * next version of that type, and readers handle every version ever written.
  */
-import type { Currency, SaleStatus, TenderKind } from '../../../shared/contract.ts';
+import type { Currency, Role, SaleStatus, TenderKind } from '../../../shared/contract.ts';
 import type { HostMessage } from '../../../shared/messages/index.ts';
 import type { CashCurrency, CashMovementKind } from '../../../shared/rules/cash.ts';
 import type { RefundMethod } from '../../../shared/rules/refund.ts';
 
-/** Who caused the row: the POS itself (the watcher, the print queue, start-up) or the cashier's screen (cashier identities come later). */
-export type Actor = 'system' | 'cashier';
+/** A person who uses the till, by their id in the users table (src/host/ledger/users.ts). */
+export type UserActor = `user:${string}`;
+
+/**
+ * Who caused the row: the POS itself (`system`: the watcher, the print queue, start-up) or a signed-in
+ * person (`user:<uuid>`). `cashier` is what rows written before issue 9 say (no one signed in then);
+ * as a writer's input it means "the person at the till" and `append` resolves it to the user signed in
+ * for the command being run (src/host/auth/actor-context.ts), or `system` outside any command.
+ */
+export type Actor = 'system' | 'cashier' | UserActor;
+
+export type { Role } from '../../../shared/contract.ts';
 
 export interface TillCreated {
   type: 'till.created';
@@ -245,7 +256,7 @@ export interface IntegrityFailed {
   payload: { problems: HostMessage[] };
 }
 
-/** Someone at the till acknowledged the warning of the `integrity.failed` row `failedSeq` (the cashier; the owner's PIN comes with issue 9). */
+/** The owner acknowledged the warning of the `integrity.failed` row `failedSeq` (the row's actor). */
 export interface IntegrityAcknowledged {
   type: 'integrity.acknowledged';
   version: 1;
@@ -262,6 +273,50 @@ export interface BackupFailed {
   type: 'backup.failed';
   version: 1;
   payload: { reason: 'daily' | 'close'; outcome: 'no_space' | 'error'; neededBytes: number | null; freeBytes: number | null };
+}
+
+/**
+ * A user was added (the owner at first start, or by the owner in Settings). Their name as typed (any
+ * script), never a PIN: PIN hashes live in the credentials file outside the ledger.
+ */
+export interface UserCreated {
+  type: 'user.created';
+  version: 1;
+  payload: { user: string; name: string; role: Role };
+}
+
+export interface UserRoleChanged {
+  type: 'user.roleChanged';
+  version: 1;
+  payload: { user: string; from: Role; to: Role };
+}
+
+/** A user may no longer sign in; kept, since journal rows name them. */
+export interface UserDeactivated {
+  type: 'user.deactivated';
+  version: 1;
+  payload: { user: string };
+}
+
+/**
+ * A user's PIN was set again: by the owner (`owner`) or by the owner with the printed recovery code
+ * (`recovery`). That it happened, never the PIN or its hash.
+ */
+export interface UserPinReset {
+  type: 'user.pinReset';
+  version: 1;
+  payload: { user: string; via: 'owner' | 'recovery' };
+}
+
+/**
+ * The settings fixed by POS_* environment variables at start (each key and the value in force), and
+ * whether POS_BAKONG_API_KEY is set (never its value). Written at start only when they differ from
+ * the last such row, so the X and Z reports can flag a shift run under overrides.
+ */
+export interface EnvOverrides {
+  type: 'settings.envOverrides';
+  version: 1;
+  payload: { overrides: Record<string, SettingValue>; apiKeyFromEnv: boolean };
 }
 
 export type SettingValue = string | number | boolean | null | string[];
@@ -423,7 +478,12 @@ export type JournalEvent =
   | CashMoved
   | DrawerOpened
   | SaleVoided
-  | RefundMade;
+  | RefundMade
+  | UserCreated
+  | UserRoleChanged
+  | UserDeactivated
+  | UserPinReset
+  | EnvOverrides;
 
 export type JournalEventType = JournalEvent['type'];
 
@@ -462,6 +522,21 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'drawer.opened': [1],
   'sale.voided': [1],
   'refund.made': [1],
+  'user.created': [1],
+  'user.roleChanged': [1],
+  'user.deactivated': [1],
+  'user.pinReset': [1],
+  'settings.envOverrides': [1],
 };
 
-export const ACTORS: readonly Actor[] = ['system', 'cashier'];
+/** `user:` and a lowercase UUID. */
+const USER_ACTOR = /^user:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether the verifier accepts `actor` as one the POS writes (`cashier` on rows from before issue 9). */
+export function isKnownActor(actor: string): boolean {
+  return actor === 'system' || actor === 'cashier' || USER_ACTOR.test(actor);
+}
+
+export function userActor(userId: string): UserActor {
+  return `user:${userId}`;
+}

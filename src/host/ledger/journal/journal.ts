@@ -12,6 +12,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database.ts';
 import { GENESIS_PREV_HASH, canonicalJson, fieldGrammarProblem, rowHash } from './canonical.ts';
 import type { Actor, JournalEvent } from './events.ts';
+import { resolveActor } from '../../auth/actor-context.ts';
 
 export interface JournalRow {
   tillId: string;
@@ -77,7 +78,7 @@ export function appendFor(db: Db, till: string, event: JournalEvent, by: { actor
     epoch: by.epoch ?? headEpoch,
     seq: (head?.seq ?? 0) + 1,
     uuid: by.uuid ?? randomUUID(),
-    actor: by.actor,
+    actor: resolveActor(by.actor),
     at: by.at,
     type: event.type,
     version: event.version,

@@ -15,7 +15,7 @@ import type { SaleRow, TenderRow } from '../sale-rows.ts';
 import type { Db } from '../database.ts';
 import { GENESIS_PREV_HASH, fieldGrammarProblem, isCanonical, rowHash, type HashedFields } from './canonical.ts';
 import { DEFAULT_SETTINGS } from '../../config/settings.ts';
-import { ACTORS, KNOWN_EVENTS } from './events.ts';
+import { KNOWN_EVENTS, isKnownActor } from './events.ts';
 import { FOLDED_SALE_COLUMNS, FOLDED_TENDER_COLUMNS, foldSales, SALE_ROW_TYPES_SQL, type FoldedSale, type JournaledEvent, type SaleJournalRow } from './sale-fold.ts';
 
 export type ChainProblemKind = 'no journal' | 'gap' | 'prev link' | 'bad field' | 'non-canonical payload' | 'hash mismatch' | 'genesis' | 'anchor';
@@ -94,7 +94,7 @@ function fieldProblem(row: StoredRow, till: string): string | null {
   const grammar = fieldGrammarProblem(hashed(row));
   if (grammar) return grammar;
   if (row.till_id !== till) return `its till_id ${row.till_id} is not this till's (${till})`;
-  if (!(ACTORS as readonly string[]).includes(row.actor)) return `its actor ${JSON.stringify(row.actor)} is not one the POS writes`;
+  if (!isKnownActor(row.actor)) return `its actor ${JSON.stringify(row.actor)} is not one the POS writes`;
   const versions = (KNOWN_EVENTS as Record<string, readonly number[] | undefined>)[row.type];
   if (!versions) return `its type ${JSON.stringify(row.type)} is unknown to this build`;
   if (!versions.includes(row.version)) return `its type ${row.type} has version ${String(row.version)}, unknown to this build`;
@@ -193,8 +193,8 @@ type TenderColumns = Pick<TenderRow, 'id' | 'sale_id' | (typeof TENDER_COLUMNS)[
 export interface ProjectionReport {
   ok: boolean;
   sales: number;
-  /** The first sale (or its tender, an alert, receipt print, setting, cash movement, void or refund) that differs, and how. */
-  problem: { sale: number; tender?: number; alert?: number; job?: number; setting?: string; movement?: number; void?: number; refund?: number; text: string } | null;
+  /** The first sale (or its tender, an alert, receipt print, setting, cash movement, void, refund or user) that differs, and how. */
+  problem: { sale: number; tender?: number; alert?: number; job?: number; setting?: string; movement?: number; void?: number; refund?: number; user?: string; text: string } | null;
 }
 
 type Payload = Record<string, unknown>;
@@ -318,6 +318,8 @@ export function verifyProjection(db: Db, options: { fromSale?: number; toSale?: 
     const problem = documentProblem(db, journal, doc);
     if (problem) return fail(problem);
   }
+  const user = userProblem(db, till.id);
+  if (user) return fail(user);
   return { ok: true, sales: count, problem: null };
 }
 
@@ -524,5 +526,42 @@ function alertProblem(db: Db, journal: JournalRows): { sale: number; alert: numb
   }
   const [missing] = journaled;
   if (missing) return { sale: missing[1].sale, alert: missing[0], text: `alert ${missing[0]} (sale ${missing[1].sale}) is in the journal but missing from the alerts table` };
+  return null;
+}
+
+/**
+ * The users table against its journal rows (created, role changed, deactivated): the same users,
+ * with the same names, roles and active flags. A `user.pinReset` must name a user created before it.
+ * A ledger below schema 16 has no users table: nothing to compare.
+ */
+function userProblem(db: Db, till: string): { sale: number; user: string; text: string } | null {
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'users'").get() === undefined) return null;
+  const journaled = new Map<string, { name: string; role: string; active: number }>();
+  const rows = db.prepare(`SELECT seq, type, payload FROM journal WHERE till_id = ? AND type LIKE 'user.%' ORDER BY seq`)
+    .all(till) as Array<{ seq: number; type: string; payload: string }>;
+  for (const row of rows) {
+    const p = JSON.parse(row.payload) as Payload;
+    const id = p.user as string;
+    const known = journaled.get(id);
+    if (row.type === 'user.created') {
+      if (known) return { sale: 0, user: id, text: `row ${row.seq} creates user ${id} a second time` };
+      journaled.set(id, { name: p.name as string, role: p.role as string, active: 1 });
+      continue;
+    }
+    if (!known) return { sale: 0, user: id, text: `row ${row.seq} (${row.type}) names user ${id}, whom no earlier journal row created` };
+    if (row.type === 'user.roleChanged') known.role = p.to as string;
+    if (row.type === 'user.deactivated') known.active = 0;
+  }
+  const table = db.prepare('SELECT id, name, role, active FROM users ORDER BY id').all() as Array<{ id: string; name: string; role: string; active: number }>;
+  for (const user of table) {
+    const j = journaled.get(user.id);
+    if (!j) return { sale: 0, user: user.id, text: `user ${user.id} is in the users table but no journal row created them (inserted by hand?)` };
+    journaled.delete(user.id);
+    const stored = `${show(user.name)} ${user.role}${user.active === 1 ? '' : ' (deactivated)'}`;
+    const said = `${show(j.name)} ${j.role}${j.active === 1 ? '' : ' (deactivated)'}`;
+    if (stored !== said) return { sale: 0, user: user.id, text: `user ${user.id} is ${stored} in the users table, the journal says ${said}` };
+  }
+  const [missing] = journaled;
+  if (missing) return { sale: 0, user: missing[0], text: `user ${missing[0]} is in the journal but missing from the users table` };
   return null;
 }
