@@ -7,9 +7,11 @@ import type { CommandName } from '../../src/shared/contract.ts';
 import { englishText, hostMessageText, isHostMessageCode } from '../../src/shared/messages/index.ts';
 import { startHost } from '../support/servers.ts';
 import { tempDir } from '../support/temp.ts';
+import { signInAs } from '../support/users.ts';
 
 test('a refused request names what is expected, never echoes what was sent', async (t) => {
   const host = startHost(t);
+  await signInAs(host);
   const cases: Array<[unknown, unknown, RegExp]> = [
     ['<img src=x onerror=alert(1)>', {}, /does not know this command/],
     ['state.get', ['x'], /cannot read/],
@@ -30,6 +32,7 @@ test('a refused request names what is expected, never echoes what was sent', asy
 
 test('every refusal a command can give carries a catalog message, in both languages, for every command', async (t) => {
   const host = startHost(t, { POS_PRINTER: `file:${join(tempDir(t), 'prints')}` });
+  const owner = await signInAs(host);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 250 })).ok, 'sale #1 waits for payment');
   const cases: Array<[CommandName, unknown, string]> = [
     ['state.get', { extra: 1 }, 'request.noArguments'],
@@ -85,10 +88,23 @@ test('every refusal a command can give carries a catalog message, in both langua
     ['sync.now', { now: true }, 'request.noArguments'],
     ['refund.search', { query: 'R' }, 'refund.searchQuery'],
     ['refund.search', { query: 'K7QX2M-R1' }, 'refund.ofRefund'],
-    ['refund.create', { saleId: 1, currency: 'USD', amount: 100, method: 'cash', reference: null, reason: 'x', approver: { userId: 'o', pin: '1234' } }, 'refund.notCompleted'],
-    ['refund.create', { saleId: 1, currency: 'USD', amount: 100, method: 'cash', reference: null, reason: 'x', approver: { userId: 'o', pin: 'abcd' } }, 'approval.pinFormat'],
-    ['sale.void', { saleId: 1, reason: 'x', approver: { userId: 'o', pin: '1234' } }, 'void.qrPending'],
-    ['sale.void', { saleId: 99, reason: 'x', approver: { userId: 'o', pin: '1234' } }, 'void.noSuchSale'],
+    ['refund.create', { saleId: 1, currency: 'USD', amount: 100, method: 'cash', reference: null, reason: 'x', approver: { userId: owner.id, pin: '1234' } }, 'refund.notCompleted'],
+    ['refund.create', { saleId: 1, currency: 'USD', amount: 100, method: 'cash', reference: null, reason: 'x', approver: { userId: owner.id, pin: 'abcd' } }, 'approval.pinFormat'],
+    ['sale.void', { saleId: 1, reason: 'x', approver: { userId: owner.id, pin: '1234' } }, 'void.qrPending'],
+    ['sale.void', { saleId: 99, reason: 'x', approver: { userId: owner.id, pin: '1234' } }, 'void.noSuchSale'],
+    ['auth.createOwner', { name: 'Someone', pin: '1234' }, 'auth.ownerExists'],
+    ['auth.signIn', { userId: 'owner', pin: '1234' }, 'auth.userId'],
+    ['auth.signIn', { userId: owner.id, pin: '12345678' }, 'auth.pinFormat'],
+    ['auth.lock', { now: true }, 'request.noArguments'],
+    ['auth.recover', { code: 'AAAA-BBBB-CCCC', pin: '1234' }, 'auth.wrongRecoveryCode'],
+    ['auth.renewRecoveryCode', { print: false }, 'request.noArguments'],
+    ['users.list', { all: true }, 'request.noArguments'],
+    ['users.add', { name: '', role: 'cashier', pin: '1234' }, 'auth.nameFormat'],
+    ['users.add', { name: 'Dara', role: 'boss', pin: '1234' }, 'auth.role'],
+    ['users.setRole', { userId: owner.id, role: 'cashier' }, 'auth.lastOwner'],
+    ['users.resetPin', { userId: owner.id, pin: '12' }, 'auth.pinFormat'],
+    ['users.deactivate', { userId: '00000000-0000-4000-8000-000000000000' }, 'auth.userNotFound'],
+    ['settings.setApiKey', { apiKey: 'two words' }, 'auth.apiKeyFormat'],
   ];
   assert.deepEqual(new Set(cases.map(([name]) => name)), new Set(COMMAND_NAMES), 'a refusal for every command in the contract');
   for (const [name, args, code] of cases) {

@@ -11,6 +11,7 @@ import { SALES_PAGE_MAX, type SalesPage } from '../../src/shared/contract.ts';
 import { startHost, startTrainingHost } from '../support/servers.ts';
 import { seedSales } from '../support/seed-sales.ts';
 import { waitFor } from '../support/temp.ts';
+import { signInAs } from '../support/users.ts';
 
 /** `count` sales, every other one paid (its receipt job queued with it), the others expired. */
 function seed(host: Host, count: number, now: () => number = Date.now): number[] {
@@ -29,6 +30,7 @@ test('pages run newest first and meet exactly, also when every sale has the same
   // A frozen clock: all 7 sales are created (and paid) in the same millisecond.
   const at = new Date(2026, 10, 24, 12).getTime();
   const host = startHost(t, {}, { now: () => at });
+  await signInAs(host);
   const ids = seed(host, 7, () => at);
   const seen: number[] = [];
   let before: number | null | undefined;
@@ -48,6 +50,7 @@ test('pages run newest first and meet exactly, also when every sale has the same
 
 test('a row carries its sale and its newest receipt; an unpaid sale has none', async (t) => {
   const host = startHost(t);
+  await signInAs(host);
   const [paid, expired] = seed(host, 2);
   const rows = (await page(host, {})).sales;
   assert.deepEqual(rows.map((row) => [row.id, row.status, row.receipt?.kind ?? null]), [[expired, 'expired', null], [paid, 'paid', 'receipt']]);
@@ -62,6 +65,7 @@ test('today is what was created or paid today: yesterday\'s sale paid after midn
   // The POS's day is Cambodia's (UTC+7), whatever the machine's zone: 16:50Z is 23:50 in Phnom Penh.
   let now = Date.UTC(2026, 10, 24, 16, 50);
   const host = startHost(t, {}, { now: () => now });
+  await signInAs(host);
   const [left, paidLater] = host.db.transaction(() => [host.ledger.create({ ...SALE, amountCents: 100 }), host.ledger.create({ ...SALE, amountCents: 200 })])();
   host.ledger.attachQr(paidLater!.id, { md5: 'e'.repeat(32), khqrString: '000201-late', expiresAt: now + 60 * 60_000, payTo: 'shop@aclb' });
   now = Date.UTC(2026, 10, 24, 17, 5); // 00:05 the next day in Phnom Penh
@@ -73,6 +77,7 @@ test('today is what was created or paid today: yesterday\'s sale paid after midn
 
 test('a page holds SALES_PAGE_MAX sales at most, whatever is asked', async (t) => {
   const host = startHost(t);
+  await signInAs(host);
   seed(host, SALES_PAGE_MAX + 5);
   const big = await page(host, { limit: 1_000_000 });
   assert.equal(big.sales.length, SALES_PAGE_MAX);
@@ -83,6 +88,7 @@ test('a page holds SALES_PAGE_MAX sales at most, whatever is asked', async (t) =
 
 test('bad arguments are refused, in catalog words', async (t) => {
   const host = startHost(t);
+  await signInAs(host);
   const cases: Array<[unknown, RegExp]> = [
     [{ limit: 0 }, /number of sales to list must be a whole number/],
     [{ limit: -5 }, /number of sales to list/],
@@ -131,6 +137,7 @@ test('the pushed cashier state does not carry the day\'s sales and does not grow
 
 test('the sales revision moves when the list changes, and stays put while a QR merely waits', async (t) => {
   const { host } = startTrainingHost(t);
+  await signInAs(host);
   const revision = (): number => host.cashierState().salesRevision;
   const start = revision();
   const charged = await runCommand(host, 'payment.charge', { amountCents: 250 });

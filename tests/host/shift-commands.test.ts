@@ -9,9 +9,11 @@ import { runCommand } from '../../src/host/commands.ts';
 import type { ShiftReport, ZReportSummary } from '../../src/shared/contract.ts';
 import { hostMessageText } from '../../src/shared/messages/index.ts';
 import { startTrainingHost } from '../support/servers.ts';
+import { signInAs } from '../support/users.ts';
 
 test('shift.x, shift.close (carryOver), shift.zList and shift.z through the command path', async (t) => {
   const { host } = startTrainingHost(t);
+  await signInAs(host);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 250 })).ok);
   const x = await runCommand(host, 'shift.x', {});
   assert.ok(x.ok);

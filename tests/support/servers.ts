@@ -7,6 +7,7 @@ import { startSandboxServer } from '../../src/sandbox/server.ts';
 import { Sandbox, type SandboxOptions } from '../../src/sandbox/simulator.ts';
 import { TrainingSandbox, trainingMode } from '../../src/sandbox/training.ts';
 import { tempDir } from './temp.ts';
+import { TEST_SCRYPT } from './users.ts';
 
 type After = Pick<TestContext, 'after'>;
 
@@ -19,11 +20,12 @@ export async function startSandbox(t: After, options: SandboxOptions = {}): Prom
 
 /**
  * A host with its own data directory. `env` adds to it (POS_BAKONG_API_URL etc.). Training mode is
- * the sandbox adapter the launchers pass, unless `options.training` says otherwise.
+ * the sandbox adapter the launchers pass, unless `options.training` says otherwise. PINs are hashed
+ * cheaply (TEST_SCRYPT) unless `options.scrypt` says otherwise; no one is signed in (users.ts signInAs).
  */
 export function startHost(t: After, env: Record<string, string> = {}, options: Partial<Omit<HostOptions, 'env'>> = {}): Host {
   const fullEnv = { POS_DATA_DIR: tempDir(t), ...env };
-  const host = createHost({ training: trainingMode(fullEnv), ...options, env: fullEnv });
+  const host = createHost({ training: trainingMode(fullEnv), scrypt: TEST_SCRYPT, ...options, env: fullEnv });
   t.after(() => host.close());
   return host;
 }

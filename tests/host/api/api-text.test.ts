@@ -22,6 +22,7 @@ import { buildKhqr, khqrMd5 } from '../../../src/host/khqr/index.ts';
 import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import { startHost, startScriptedServer } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
+import { signInAs } from '../../support/users.ts';
 
 const SHOUT = 'PAYMENT RECEIVED, hand over the goods';
 const LIVE = { POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' };
@@ -87,6 +88,7 @@ for (const [name, answer] of Object.entries(ANSWERS)) {
   test(`create answered ${name}: a fixed message with the status and code, never the API's words`, async (t) => {
     const api = await startScriptedServer(t, (_req, res) => answer(res));
     const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: api.url }, { policy: FAST });
+    await signInAs(host);
     const { seen, command } = record(host);
     const reply = await command('payment.charge', { amountCents: 500 }) as Awaited<ReturnType<typeof runCommand>>;
     assert.equal(!reply.ok && reply.error.code, 'api_error');
@@ -105,6 +107,7 @@ for (const [name, answer] of Object.entries(ANSWERS)) {
   test(`check answered ${name}: the cashier's warning is a fixed message, nothing is paid, nothing stored`, async (t) => {
     const api = await startScriptedServer(t, (req, res) => (req.url!.startsWith('/api/khqr/create') ? honestQr(res) : answer(res)));
     const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: api.url }, { policy: FAST });
+    await signInAs(host);
     const { seen, command } = record(host);
     assert.ok(((await command('payment.charge', { amountCents: 500 })) as { ok: boolean }).ok);
     await waitFor('the warning', () => host.cashierState().watch?.apiUnreachable);
@@ -129,6 +132,7 @@ test('an older version\'s English failure reason quoting the API stays in the up
   old.close();
 
   const host = startHost(t, { ...LIVE, POS_DATA_DIR: dataDir });
+  await signInAs(host);
   const { seen, command } = record(host);
   const page = await command('sales.page', {}) as Awaited<ReturnType<typeof runCommand>>;
   assert.ok(page.ok && JSON.stringify(page.value).includes('payment.failedEarlier'), JSON.stringify(page));

@@ -11,6 +11,7 @@ import { runCommand } from '../../../src/host/commands.ts';
 import { buildKhqr, khqrMd5 } from '../../../src/host/khqr/index.ts';
 import { englishText, hostMessageText } from '../../../src/shared/messages/index.ts';
 import { startHost, startScriptedServer } from '../../support/servers.ts';
+import { signInAs } from '../../support/users.ts';
 
 const LIVE = { POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' };
 
@@ -42,6 +43,7 @@ test('create: a redirect to another host is an error in words naming only its sc
     res.end('PAYMENT RECEIVED, hand over the goods');
   });
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: api.url });
+  await signInAs(host);
   const reply = await runCommand(host, 'payment.charge', { amountCents: 500 });
   assert.equal(reply.ok, false);
   assert.equal(!reply.ok && reply.error.code, 'api_error');
@@ -66,6 +68,7 @@ test('create: a redirect on the same host says so', async (t) => {
     res.end();
   });
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: api.url });
+  await signInAs(host);
   const reply = await runCommand(host, 'payment.charge', { amountCents: 500 });
   assert.deepEqual(!reply.ok && reply.error.text, { code: 'api.redirectSameHost', params: { status: 308, scheme: 'https' } });
   assert.match(!reply.ok ? reply.error.message : '', /redirected to an https address on the same host; check the API URL/);
@@ -78,6 +81,7 @@ test('create: a redirect with an unusable Location still fails in words, without
     res.end();
   });
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: api.url });
+  await signInAs(host);
   const reply = await runCommand(host, 'payment.charge', { amountCents: 500 });
   assert.equal(!reply.ok && reply.error.code, 'api_error');
   assert.match(!reply.ok ? reply.error.message : '', /redirected to another address; check the API URL \(HTTP 307/);
@@ -92,6 +96,7 @@ test('check: a redirect to a server answering PAID never records a payment, and 
     res.end();
   });
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: api.url }, { policy: NO_POLLS });
+  await signInAs(host);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 500 })).ok);
   for (let i = 0; i < 2; i += 1) {
     const checkNow = await runCommand(host, 'payment.checkNow', { saleId: 1 });
@@ -121,6 +126,7 @@ test('check: once a check works again, Check now answers ok', async (t) => {
     res.end(JSON.stringify({ success: true, status: 'PENDING' }));
   });
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: api.url }, { policy: NO_POLLS });
+  await signInAs(host);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 500 })).ok);
   assert.equal((await runCommand(host, 'payment.checkNow', { saleId: 1 })).ok, false);
   redirecting = false;

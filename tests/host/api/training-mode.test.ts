@@ -10,6 +10,7 @@ import { runCommand } from '../../../src/host/commands.ts';
 import { TrainingSandbox } from '../../../src/sandbox/training.ts';
 import { startHost, startSandbox } from '../../support/servers.ts';
 import { waitFor } from '../../support/temp.ts';
+import { signInAs } from '../../support/users.ts';
 
 /** The real sandbox adapter, recording what the host asked of it. */
 function recordingTraining(dataDirs: string[], paid: string[]): (context: { dataDir: string; now: () => number }) => TrainingMode {
@@ -30,6 +31,7 @@ test('the host pays training sales through the adapter the launcher passed, in i
   const dataDirs: string[] = [];
   const paid: string[] = [];
   const host = startHost(t, {}, { training: recordingTraining(dataDirs, paid) });
+  await signInAs(host);
   assert.deepEqual(dataDirs, [host.dataDir]);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 250 })).ok);
   assert.ok((await runCommand(host, 'training.simulatePayment', { saleId: 1 })).ok);
@@ -43,6 +45,7 @@ test('simulate payment is refused for a live sale and never reaches the adapter'
   const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' }, {
     training: recordingTraining([], paid),
   });
+  await signInAs(host);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 250 })).ok);
   const reply = await runCommand(host, 'training.simulatePayment', { saleId: 1 });
   assert.equal(!reply.ok && reply.error.code, 'not_allowed');

@@ -22,6 +22,7 @@ import { Shifts } from '../../../src/host/ledger/shifts.ts';
 import { seedSales } from '../../support/seed-sales.ts';
 import { startHost } from '../../support/servers.ts';
 import { tempDir } from '../../support/temp.ts';
+import { signInAs } from '../../support/users.ts';
 
 /** A ledger with `count` sales (every third expired unpaid), closed. */
 function seededDir(t: TestContext, count: number, options: { zAfter?: number } = {}): string {
@@ -56,6 +57,7 @@ function withTriggersDropped(dir: string, tamper: (file: Database.Database) => v
 
 async function started(t: TestContext, dir: string): Promise<{ host: Host; integrity: IntegrityState }> {
   const host = startHost(t, { POS_DATA_DIR: dir }, { backups: false });
+  await signInAs(host);
   await host.integrityChecked;
   return { host, integrity: host.cashierState().integrity };
 }
@@ -96,13 +98,15 @@ test('a paid sale changed behind the triggers: a warning that survives restarts 
   const second = await started(t, dir);
   assert.deepEqual(second.integrity, first.integrity);
   assert.equal(journalRows(dir, 'integrity.failed').length, 1);
+  const owner = second.host.auth.current()!;
+  assert.equal(owner.role, 'owner', 'only the owner may acknowledge it');
   assert.deepEqual(await runCommand(second.host, 'integrity.acknowledge', {}), { ok: true, value: null });
   assert.deepEqual(second.host.cashierState().integrity, { ok: true });
   await second.host.close();
 
   const acknowledged = journalRows(dir, 'integrity.acknowledged');
   assert.equal(acknowledged.length, 1);
-  assert.equal(acknowledged[0]!.actor, 'cashier');
+  assert.equal(acknowledged[0]!.actor, `user:${owner.id}`);
   assert.deepEqual(JSON.parse(acknowledged[0]!.payload), { failedSeq: journalRows(dir, 'integrity.failed')[0]!.seq });
 
   // Acknowledged and restarted: the same known problem is not raised again; the chain is still whole.

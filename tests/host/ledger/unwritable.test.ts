@@ -12,6 +12,7 @@ import { startHost, startSandbox } from '../../support/servers.ts';
 import { waitFor } from '../../support/temp.ts';
 import type { CashierState } from '../../../src/shared/contract.ts';
 import { englishText } from '../../../src/shared/messages/index.ts';
+import { signInAs } from '../../support/users.ts';
 
 function breakDisk(host: Host): () => void {
   host.db.pragma('query_only = 1');
@@ -20,6 +21,7 @@ function breakDisk(host: Host): () => void {
 
 test('charging when the ledger cannot be written: a clear error, nothing recorded, nothing shown', async (t) => {
   const host = startHost(t);
+  await signInAs(host);
   breakDisk(host);
   const reply = await runCommand(host, 'payment.charge', { amountCents: 1050 });
   assert.equal(!reply.ok && reply.error.code, 'storage_error');
@@ -32,6 +34,7 @@ test('the ledger stops accepting writes while a QR awaits payment: the cashier i
   const { sandbox, url } = await startSandbox(t);
   const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb' },
     { policy: { delayMs: () => 40, errorDelayMs: () => 40, graceMs: 1_000 } });
+  await signInAs(host);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 1050 })).ok);
   const pushed: CashierState[] = [];
   host.subscribe(() => pushed.push(host.cashierState()));
@@ -65,6 +68,7 @@ test('a sale no longer on screen meets a full disk: every tab is told (ledgerUnw
   // Checks run only when the test asks (watcher.checkNow): no timing involved.
   const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb' },
     { policy: { delayMs: () => 3_600_000, errorDelayMs: () => 3_600_000, graceMs: 3_600_000 } });
+  await signInAs(host);
   const sale = await runCommand(host, 'payment.charge', { amountCents: 1050 });
   assert.ok(sale.ok);
   // Cancelled, then New sale: the sale leaves the screen but is still watched for a late payment.

@@ -11,12 +11,14 @@ import { RELAY_ACCOUNT, parseFaults } from '../../../src/sandbox/faults.ts';
 import { buildKhqr, khqrMd5 } from '../../../src/host/khqr/index.ts';
 import { startHost, startSandbox, startScriptedServer } from '../../support/servers.ts';
 import { waitFor } from '../../support/temp.ts';
+import { signInAs } from '../../support/users.ts';
 
 const FAST = { delayMs: () => 30, errorDelayMs: () => 30, graceMs: 1_000 };
 
 test('a QR paying an allowed account is checked under that account, recorded paid, and counted apart from the takings', async (t) => {
   const { sandbox, url } = await startSandbox(t);
   const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' }, { policy: FAST });
+  await signInAs(host);
   assert.ok((await runCommand(host, 'settings.save', { allowedAccounts: [RELAY_ACCOUNT] })).ok);
 
   // An ordinary sale to the shop's own account first: that one is takings.
@@ -47,6 +49,7 @@ test('a QR paying an allowed account is checked under that account, recorded pai
 test('a QR paying an account the owner did not allow is still refused', async (t) => {
   const { sandbox, url } = await startSandbox(t);
   const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' }, { policy: FAST });
+  await signInAs(host);
   sandbox.faults = parseFaults('hostile=relay_account');
   const reply = await runCommand(host, 'payment.charge', { amountCents: 1050 });
   assert.equal(!reply.ok && reply.error.code, 'verification_failed');
@@ -84,6 +87,7 @@ test('a PAID for allowed account B while the QR pays allowed account A is not a 
   t.mock.method(console, 'warn', () => undefined);
   const api = await relayApi(t, () => ({ success: true, status: 'PAID', bakong_id: 'relay_b@wing', amount: 5 }));
   const host = startHost(t, { POS_BAKONG_API_URL: api.url, POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' }, { policy: NO_POLLS });
+  await signInAs(host);
   assert.ok((await runCommand(host, 'settings.save', { allowedAccounts: ['relay_a@wing', 'relay_b@wing'] })).ok);
   const charged = await runCommand(host, 'payment.charge', { amountCents: 500 });
   assert.ok(charged.ok, JSON.stringify(charged));
@@ -106,6 +110,7 @@ test('the owner removing an allowed account while its sale waits: the QR already
     ? { success: true, status: 'PAID', bakong_id: 'relay_a@wing', amount: 5 }
     : { success: true, status: 'PENDING' }));
   const host = startHost(t, { POS_BAKONG_API_URL: api.url, POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' }, { policy: NO_POLLS });
+  await signInAs(host);
   assert.ok((await runCommand(host, 'settings.save', { allowedAccounts: ['relay_a@wing'] })).ok);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 500 })).ok);
   assert.ok((await runCommand(host, 'payment.checkNow', { saleId: 1 })).ok);

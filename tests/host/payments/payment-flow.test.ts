@@ -12,6 +12,7 @@ import { startHost, startSandbox, startScriptedServer } from '../../support/serv
 import { flush, testClock } from '../../support/clock.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
 import { englishText } from '../../../src/shared/messages/index.ts';
+import { signInAs } from '../../support/users.ts';
 
 const LIVE = { POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store' };
 
@@ -29,6 +30,7 @@ async function command(host: Host, name: string, args: unknown = {}) {
 test('live mode over HTTP: charge $10.50, the customer pays, the sale is recorded paid and both screens say so', async (t) => {
   const { sandbox, url } = await startSandbox(t);
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url });
+  await signInAs(host);
   const seen = recordDisplay(host);
   const reply = await command(host, 'payment.charge', { amountCents: 1050 });
   assert.ok(reply.ok, JSON.stringify(reply));
@@ -54,6 +56,7 @@ test('an unpaid QR expires on both screens and in the ledger', async (t) => {
   const clock = testClock();
   const { url } = await startSandbox(t, { now: clock.now });
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url }, { now: clock.now });
+  await signInAs(host);
   assert.ok((await command(host, 'payment.charge', { amountCents: 500 })).ok);
   const sale = host.ledger.get(1)!;
   assert.equal(sale.expiresAt! - clock.now(), 15 * 60_000);
@@ -70,6 +73,7 @@ test('an unpaid QR expires on both screens and in the ledger', async (t) => {
 test('the cashier cancels: recorded cancelled, QR gone, and the next charge can start', async (t) => {
   const { url } = await startSandbox(t);
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url });
+  await signInAs(host);
   assert.ok((await command(host, 'payment.charge', { amountCents: 500 })).ok);
   const refused = await command(host, 'payment.charge', { amountCents: 700 });
   assert.equal(!refused.ok && refused.error.code, 'payment_in_progress');
@@ -86,6 +90,7 @@ test('the cashier cancels: recorded cancelled, QR gone, and the next charge can 
 test('when the API cannot be reached the cashier is told plainly and the sale is recorded failed', async (t) => {
   const { url } = await startScriptedServer(t, (_req, res) => res.destroy());
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url });
+  await signInAs(host);
   const reply = await command(host, 'payment.charge', { amountCents: 1050 });
   assert.equal(reply.ok, false);
   assert.equal(!reply.ok && reply.error.code, 'api_error');
@@ -106,6 +111,7 @@ test('a create answer whose QR pays another account never reaches a screen', asy
     res.end(JSON.stringify({ md5: khqrMd5(khqrString), khqrString, bakong_qr: 'x' }));
   });
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url });
+  await signInAs(host);
   const seen = recordDisplay(host);
   const reply = await command(host, 'payment.charge', { amountCents: 1050 });
   assert.equal(!reply.ok && reply.error.code, 'verification_failed');
@@ -118,6 +124,7 @@ test('a create answer whose QR pays another account never reaches a screen', asy
 test('live mode without a Bakong account refuses to charge and records nothing', async (t) => {
   const { url } = await startSandbox(t);
   const host = startHost(t, { POS_BAKONG_API_URL: url });
+  await signInAs(host);
   const reply = await command(host, 'payment.charge', { amountCents: 100 });
   assert.equal(!reply.ok && reply.error.code, 'not_configured');
   assert.equal(host.ledger.get(1), null);
@@ -125,6 +132,7 @@ test('live mode without a Bakong account refuses to charge and records nothing',
 
 test('training mode: the embedded sandbox, marked training, paid with Simulate payment', async (t) => {
   const host = startHost(t);
+  await signInAs(host);
   assert.equal(host.cashierState().mode, 'training');
   assert.ok((await command(host, 'payment.charge', { amountCents: 1050 })).ok);
   assert.equal(host.displayState().training, true);
@@ -138,11 +146,13 @@ test('a payment made while the POS was closed is recorded paid when it starts ag
   const { sandbox, url } = await startSandbox(t);
   const env = { ...LIVE, POS_BAKONG_API_URL: url, POS_DATA_DIR: tempDir(t) };
   const first = startHost(t, env);
+  await signInAs(first);
   assert.ok((await command(first, 'payment.charge', { amountCents: 999 })).ok);
   const md5 = first.ledger.get(1)!.md5!;
   await first.close();
   sandbox.pay(md5);
   const second = startHost(t, env);
+  await signInAs(second);
   assert.equal(second.cashierState().current?.id, 1, 'the unresolved sale is back on screen');
   await waitFor('paid after restart', () => second.ledger.get(1)!.status === 'paid');
   assert.equal(second.ledger.history(1).filter((e) => e.to === 'paid').length, 1);
@@ -150,6 +160,7 @@ test('a payment made while the POS was closed is recorded paid when it starts ag
 
 test('commands with malformed arguments are refused before anything happens', async (t) => {
   const host = startHost(t);
+  await signInAs(host);
   const cases: Array<[string, unknown, string]> = [
     ['payment.charge', { amountCents: 10.5 }, 'invalid_amount'],
     ['payment.charge', { amountCents: '1050' }, 'invalid_amount'],
@@ -172,9 +183,11 @@ test('commands with malformed arguments are refused before anything happens', as
 test('training mode survives a restart mid-payment: the trainee can still pay the QR on screen', async (t) => {
   const env = { POS_DATA_DIR: tempDir(t) };
   const first = startHost(t, env);
+  await signInAs(first);
   assert.ok((await command(first, 'payment.charge', { amountCents: 300 })).ok);
   await first.close();
   const second = startHost(t, env);
+  await signInAs(second);
   assert.equal(second.cashierState().current?.status, 'awaiting_payment');
   assert.ok((await command(second, 'training.simulatePayment', { saleId: 1 })).ok);
   await waitFor('paid after restart', () => second.ledger.get(1)!.status === 'paid');
@@ -182,6 +195,7 @@ test('training mode survives a restart mid-payment: the trainee can still pay th
 
 test('training QRs never pay the shop\'s real account, and training sales never count as takings', async (t) => {
   const host = startHost(t, { POS_BAKONG_ID: 'realshop@aclb' });
+  await signInAs(host);
   assert.equal(host.cashierState().mode, 'training');
   assert.ok((await command(host, 'payment.charge', { amountCents: 99_900 })).ok);
   const { parseKhqr } = await import('../../../src/host/khqr/index.ts');
@@ -205,6 +219,7 @@ test('an API that sends an already used QR again: refused, recorded failed, and 
     res.end(JSON.stringify({ md5: khqrMd5(khqrString), khqrString }));
   });
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url });
+  await signInAs(host);
   assert.ok((await command(host, 'payment.charge', { amountCents: 500 })).ok);
   const again = await command(host, 'payment.newQr', { saleId: 1 });
   assert.equal(!again.ok && again.error.code, 'verification_failed');
@@ -232,6 +247,7 @@ test('a check answer with a huge or odd account never reaches the cashier as fre
     }
   });
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url });
+  await signInAs(host);
   assert.ok((await command(host, 'payment.charge', { amountCents: 500 })).ok);
   await waitFor('the warning', () => host.cashierState().watch?.lastError);
   const shown = englishText(host.cashierState().watch!.lastError!);

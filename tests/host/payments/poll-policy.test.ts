@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_POLL_POLICY } from '../../../src/host/payments/poll-policy.ts';
+import { signInAs } from '../../support/users.ts';
 
 /** Simulates the watcher's schedule for a QR nobody pays, counting the checks it would make. */
 function checksFor(lifetimeMs: number): number[] {
@@ -33,6 +34,7 @@ test('the real watcher, on a mocked clock, makes at most 200 checks for a QR nob
   const { runCommand } = await import('../../../src/host/commands.ts');
   t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.UTC(2026, 10, 24, 3) });
   const { host, sandbox } = startTrainingHost(t, {}, { now: () => Date.now() });
+  await signInAs(host);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 1050 })).ok);
   const checks = (): number => sandbox.apiRequests.check;
   const gaps: number[] = [];

@@ -21,6 +21,7 @@ import { flush, testClock, type TestClock } from '../../support/clock.ts';
 import { startHost, startSandbox } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
 import { englishText, type HostMessage } from '../../../src/shared/messages/index.ts';
+import { signInAs } from '../../support/users.ts';
 
 /** A watch or sale message as the English text the cashier would read (empty when none). */
 const msgText = (message: HostMessage | null | undefined): string => (message ? englishText(message) : '');
@@ -44,6 +45,7 @@ async function setup(t: TestContext, faults = ''): Promise<Setup> {
   const clock = testClock();
   const { sandbox, url } = await startSandbox(t, { now: clock.now });
   const host = startHost(t, { ...LIVE, POS_BAKONG_API_URL: url }, { policy: FAST, now: clock.now });
+  await signInAs(host);
   sandbox.faults = parseFaults(faults, undefined, clock.now());
   return { host, sandbox, clock };
 }
@@ -130,6 +132,7 @@ test('added latency only delays the payment', async (t) => {
 
 test('HTTP 429 with Retry-After: the watcher waits as asked before checking again', async (t) => {
   const { host, sandbox, tick } = mockedSetup(t);
+  await signInAs(host);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 1050 })).ok);
   sandbox.faults = parseFaults('rate_limit=1,retry_after=1');
   const checks = (): number => sandbox.apiRequests.check;
@@ -249,6 +252,7 @@ test('an ended QR never confirmed unpaid is watched again after a restart, and i
   const { sandbox, url } = await startSandbox(t, { now: clock.now });
   const env = { ...LIVE, POS_BAKONG_API_URL: url, POS_DATA_DIR: tempDir(t) };
   const first = startHost(t, env, { policy: FAST, now: clock.now });
+  await signInAs(first);
   assert.ok((await runCommand(first, 'payment.charge', { amountCents: 1050 })).ok);
   const md5 = first.ledger.get(1)!.md5!;
   const expiresAt = expiryOf(first);
@@ -261,12 +265,14 @@ test('an ended QR never confirmed unpaid is watched again after a restart, and i
   clock.set(expiresAt + FAST.graceMs + 1); // the grace period passes while the POS is off
   sandbox.faults = parseFaults('');
   const second = startHost(t, env, { policy: FAST, now: clock.now });
+  await signInAs(second);
   await waitFor('paid after restart', () => second.ledger.get(1)!.status === 'paid');
 });
 
 test('a long Retry-After does not hold a QR past its expiry: Expired shows on time, without asking the API', async (t) => {
   // A QR living 5 minutes, and a Retry-After of 10 (the longest the client accepts).
   const { host, sandbox, tick } = mockedSetup(t, 5 * 60_000);
+  await signInAs(host);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 1050 })).ok);
   const expiresAt = expiryOf(host);
   sandbox.faults = parseFaults('rate_limit=1,retry_after=600');

@@ -19,6 +19,7 @@ import { hostMessage, type HostMessage } from '../../../src/shared/messages/inde
 import { startHost } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
 import { payTrainingSale } from '../../support/training-sale.ts';
+import { signInAs } from '../../support/users.ts';
 
 const KHMER_NAME = 'ហាងកាហ្វេ';
 
@@ -62,6 +63,7 @@ function gated(): { release: () => void; transport: (setting: string) => Printer
 test('a paid sale prints one receipt whose bytes decode to exactly the rendered raster, Khmer name included', async (t) => {
   const prints = tempDir(t);
   const host = startHost(t, { POS_PRINTER: `file:${prints}`, POS_MERCHANT_NAME: KHMER_NAME });
+  await signInAs(host);
   const id = await payTrainingSale(host);
   await waitFor('the receipt file', () => jobFiles(prints).length === 1);
   await waitFor('the job marked printed', () => host.printing.view().jobs[0]?.status === 'printed');
@@ -83,6 +85,7 @@ test('a printer that fails three times then recovers prints the receipt exactly 
   const prints = tempDir(t);
   const calls = { count: 0 };
   const host = startHost(t, { POS_PRINTER: `file:${prints}` }, { createTransport: flaky(3, calls), printRetryDelayMs: () => 30 });
+  await signInAs(host);
   const waiting: Array<HostMessage | null> = [];
   host.subscribe(() => waiting.push(host.printing.view().jobs[0]?.lastError ?? null));
   await payTrainingSale(host);
@@ -102,6 +105,7 @@ test('printing never holds up the next payment', async (t) => {
   // The printer takes the first receipt and then hangs on it until released.
   const { release, transport: stuck } = gated();
   const host = startHost(t, { POS_PRINTER: `file:${prints}` }, { createTransport: stuck });
+  await signInAs(host);
   await payTrainingSale(host, 100);
   await waitFor('the receipt to be printing', () => host.printing.view().jobs[0]?.status === 'printing');
   await payTrainingSale(host, 200); // the printer is still busy with the first receipt
@@ -115,6 +119,7 @@ test('a job cut off by a crash is printed again at start and flagged; a waiting 
   const env = { POS_DATA_DIR: tempDir(t), POS_PRINTER: `file:${prints}` };
   const calls = { count: 0 };
   const first = startHost(t, env, { createTransport: flaky(1_000, calls), printRetryDelayMs: () => 60_000 });
+  await signInAs(first);
   await payTrainingSale(first, 100);
   await waitFor('the first attempt to fail', () => calls.count === 1);
   await payTrainingSale(first, 200);
@@ -124,6 +129,7 @@ test('a job cut off by a crash is printed again at start and flagged; a waiting 
   assert.equal(jobFiles(prints).length, 0);
 
   const second = startHost(t, env);
+  await signInAs(second);
   await waitFor('both receipts printed after restart', () => second.printing.view().jobs.every((j) => j.status === 'printed'));
   assert.equal(jobFiles(prints).length, 2, 'each receipt printed exactly once');
   const bySale = new Map(second.printing.view().jobs.map((j) => [j.saleId, j]));
@@ -134,6 +140,7 @@ test('a job cut off by a crash is printed again at start and flagged; a waiting 
 test('a reprint is a COPY; with no printer set up, receipts are recorded as not printed', async (t) => {
   const prints = tempDir(t);
   const host = startHost(t, { POS_PRINTER: `file:${prints}` });
+  await signInAs(host);
   const id = await payTrainingSale(host);
   await waitFor('receipt', () => jobFiles(prints).length === 1);
   const reply = await runCommand(host, 'receipt.reprint', { saleId: id });
@@ -144,6 +151,7 @@ test('a reprint is a COPY; with no printer set up, receipts are recorded as not 
   assert.notDeepEqual(copy, original);
 
   const none = startHost(t);
+  await signInAs(none);
   await payTrainingSale(none);
   await waitFor('skipped', () => none.printing.view().jobs[0]?.status === 'skipped');
   assert.deepEqual(none.printing.view().jobs[0]!.lastError, { code: 'printer.notSetUp' });
@@ -151,6 +159,7 @@ test('a reprint is a COPY; with no printer set up, receipts are recorded as not 
 
 test('the receipt preview is the same raster, as a PNG; unpaid sales have none', async (t) => {
   const host = startHost(t, { POS_MERCHANT_NAME: KHMER_NAME });
+  await signInAs(host);
   const id = await payTrainingSale(host);
   const reply = await runCommand(host, 'receipt.preview', { saleId: id });
   assert.ok(reply.ok);
@@ -167,6 +176,7 @@ test('the ledger failing while a receipt prints neither stops the process nor th
   const prints = tempDir(t);
   const { release, transport: slow } = gated();
   const host = startHost(t, { POS_PRINTER: `file:${prints}` }, { createTransport: slow });
+  await signInAs(host);
   await payTrainingSale(host);
   await waitFor('printing', () => host.printing.view().jobs[0]?.status === 'printing');
   host.db.pragma('query_only = 1'); // the disk fails while the printer works
@@ -195,6 +205,7 @@ test('a printer plugged back in (the transport says it reconnected) prints what 
     },
     printRetryDelayMs: () => 3_600_000, // an hour: only the reconnect can bring the retry forward
   });
+  await signInAs(host);
   await payTrainingSale(host);
   await waitFor('the first attempt to fail', () => host.printing.view().jobs[0]?.status === 'queued' && calls.count === 1);
   assert.equal(reconnect.size, 1, 'the service listens to its transport');
@@ -215,6 +226,7 @@ test('a receipt a Windows printer queue took is shown as sent, not printed, and 
     close: async () => {},
   });
   const host = startHost(t, { POS_PRINTER: `file:${prints}` }, { createTransport: spooling, printRetryDelayMs: () => 10 });
+  await signInAs(host);
   await payTrainingSale(host);
   await waitFor('spooled', () => host.printing.view().jobs[0]?.status === 'spooled');
   const job = host.printing.view().jobs[0]!;

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { runCommand } from '../../../src/host/commands.ts';
 import { startHost } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
+import { signInAs } from '../../support/users.ts';
 
 /** Lets queued microtasks and immediates (screen updates, deferred wake-ups) run. */
 const settle = async (): Promise<void> => {
@@ -18,6 +19,7 @@ const settle = async (): Promise<void> => {
 test('the print queue is woken by the committed payment, not by the state changes around it', async (t) => {
   const prints = join(tempDir(t), 'prints');
   const host = startHost(t, { POS_PRINTER: `file:${prints}` });
+  await signInAs(host);
   const receiptJobs = (saleId: number): number => host.printing.view().jobs.filter((job) => job.saleId === saleId && job.kind === 'receipt').length;
 
   const atEvent: Array<{ inTransaction: boolean; status: string | undefined; receipts: number }> = [];

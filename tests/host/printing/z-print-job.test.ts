@@ -19,6 +19,7 @@ import { anchorText } from '../../../src/shared/z-anchor.ts';
 import { startHost } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
 import { payTrainingSale } from '../../support/training-sale.ts';
+import { signInAs } from '../../support/users.ts';
 
 
 const jobFiles = (dir: string): string[] => readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
@@ -26,6 +27,7 @@ const jobFiles = (dir: string): string[] => readdirSync(dir).filter((name) => !n
 test('the close queues its Z print in its own transaction; it prints as the rendered Z; a reprint is a COPY', async (t) => {
   const prints = tempDir(t);
   const host = startHost(t, { POS_PRINTER: `file:${prints}` });
+  await signInAs(host);
   await payTrainingSale(host, 1050, { dismiss: true });
   await payTrainingSale(host, 250, { dismiss: true });
   await waitFor('two receipts printed', () => jobFiles(prints).length === 2);

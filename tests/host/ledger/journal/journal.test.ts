@@ -16,6 +16,9 @@ import { SalesLedger } from '../../../../src/host/ledger/sales.ts';
 import { hostMessage } from '../../../../src/shared/messages/index.ts';
 import { startHost, startSandbox } from '../../../support/servers.ts';
 import { tempDir, waitFor } from '../../../support/temp.ts';
+import { asActor } from '../../../../src/host/auth/actor-context.ts';
+import { MIGRATIONS } from '../../../../src/host/ledger/migrations/index.ts';
+import { signInAs } from '../../../support/users.ts';
 
 const SALE = { amountCents: 1050, khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' };
 const MD5 = 'a'.repeat(32);
@@ -47,14 +50,19 @@ test('a new ledger: the till has a UUID and a 4-character code, written as the j
   assert.equal(snapshot!.type, 'settings.snapshot', 'the settings as stored, the baseline of settings.changed');
   assert.deepEqual(JSON.parse(snapshot!.payload), { settings: {} });
   assert.equal(first!.actor, 'system');
-  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: 19 });
+  assert.deepEqual(JSON.parse(first!.payload), { till: till.id, code: till.code, schema: MIGRATIONS.at(-1)!.version });
   assert.ok(verifyChain(db).ok);
 });
 
 test('a sale paid end to end, printed, then one paid late and its alert dismissed: the rows in order, a valid chain, a matching projection', (t) => {
   const { db, sales, printJobs, alerts, tables } = ledger(t);
-  const sale = sales.create(SALE);
-  sales.attachQr(sale.id, { md5: MD5, khqrString: 'KHQR-PAYLOAD', expiresAt: 1_764_577_000_000, payTo: 'shop@aclb' });
+  // What the signed-in user does is journaled as them (a command runs as its user: commands.ts); the POS's own work as system.
+  const user = 'user:0b7c1a52-4c1e-4f57-9a63-2f1d3c4b5a69' as const;
+  function asUser<T>(run: () => T): T {
+    return asActor(user, run);
+  }
+  const sale = asUser(() => sales.create(SALE));
+  asUser(() => sales.attachQr(sale.id, { md5: MD5, khqrString: 'KHQR-PAYLOAD', expiresAt: 1_764_577_000_000, payTo: 'shop@aclb' }));
   const paid = recordPayment(tables, sale.id, 'payment confirmed by the API', ['awaiting_payment'])!;
   const job = printJobs.nextQueued()!;
   printJobs.markPrinting(job.id);
@@ -62,37 +70,37 @@ test('a sale paid end to end, printed, then one paid late and its alert dismisse
   printJobs.markPrinting(job.id);
   printJobs.markPrinted(job.id);
 
-  const late = sales.create({ ...SALE, amountCents: 300 });
-  sales.attachQr(late.id, { md5: 'b'.repeat(32), khqrString: 'KHQR-2', expiresAt: 1_764_577_000_000, payTo: 'shop@aclb' });
+  const late = asUser(() => sales.create({ ...SALE, amountCents: 300 }));
+  asUser(() => sales.attachQr(late.id, { md5: 'b'.repeat(32), khqrString: 'KHQR-2', expiresAt: 1_764_577_000_000, payTo: 'shop@aclb' }));
   sales.markExpired(late.id, 'the QR lifetime ended without payment');
   recordPayment(tables, late.id, 'paid after the sale was expired', ['awaiting_payment', 'expired']);
   const alert = alerts.open()[0]!;
-  assert.ok(alerts.dismiss(alert.id));
-  sales.create({ ...SALE, amountCents: 99 });
-  sales.markFailed(3, hostMessage('payment.qrNotRecorded'));
+  assert.ok(asUser(() => alerts.dismiss(alert.id)));
+  asUser(() => sales.create({ ...SALE, amountCents: 99 }));
+  asUser(() => sales.markFailed(3, hostMessage('payment.qrNotRecorded')));
 
   const journal = rows(db);
   assert.deepEqual(journal.map((r) => [r.seq, r.type, r.version, r.actor]), [
     [1, 'till.created', 1, 'system'],
     [2, 'settings.snapshot', 1, 'system'],
-    [3, 'shift.opened', 1, 'cashier'],
-    [4, 'sale.opened', 2, 'cashier'],
-    [5, 'tender.opened', 1, 'cashier'],
-    [6, 'tender.qrIssued', 1, 'cashier'],
+    [3, 'shift.opened', 1, user],
+    [4, 'sale.opened', 2, user],
+    [5, 'tender.opened', 1, user],
+    [6, 'tender.qrIssued', 1, user],
     [7, 'tender.paid', 1, 'system'],
     [8, 'sale.completed', 2, 'system'],
     [9, 'receipt.printed', 1, 'system'],
-    [10, 'sale.opened', 2, 'cashier'],
-    [11, 'tender.opened', 1, 'cashier'],
-    [12, 'tender.qrIssued', 1, 'cashier'],
+    [10, 'sale.opened', 2, user],
+    [11, 'tender.opened', 1, user],
+    [12, 'tender.qrIssued', 1, user],
     [13, 'tender.expired', 1, 'system'],
     [14, 'tender.paid', 1, 'system'],
     [15, 'sale.completed', 2, 'system'],
     [16, 'alert.raised', 2, 'system'],
-    [17, 'alert.dismissed', 1, 'cashier'],
-    [18, 'sale.opened', 2, 'cashier'],
-    [19, 'tender.opened', 1, 'cashier'],
-    [20, 'tender.failed', 1, 'cashier'],
+    [17, 'alert.dismissed', 1, user],
+    [18, 'sale.opened', 2, user],
+    [19, 'tender.opened', 1, user],
+    [20, 'tender.failed', 1, user],
   ]);
   const payload = (seq: number) => JSON.parse(journal[seq - 1]!.payload) as unknown;
   assert.deepEqual(payload(4), {
@@ -176,18 +184,23 @@ test('no secret in any journal row: a live sale with POS_BAKONG_API_KEY set, and
   const secret = 'sk-live-very-secret-api-key-1234567890';
   const { sandbox, url } = await startSandbox(t);
   const host = startHost(t, { POS_BAKONG_ID: 'shop@aclb', POS_MERCHANT_NAME: 'My Store', POS_BAKONG_API_URL: url, POS_BAKONG_API_KEY: secret });
+  const owner = await signInAs(host);
   assert.ok((await runCommand(host, 'payment.charge', { amountCents: 1050 })).ok);
   sandbox.pay(host.ledger.get(1)!.md5!);
   await waitFor('the sale to be recorded paid', () => host.ledger.get(1)!.status === 'paid');
   assert.ok((await runCommand(host, 'settings.save', { khrPerUsd: 4200, receiptFooter: ['Come again'] })).ok);
   const journal = rows(host.db);
   assert.deepEqual(journal.map((r) => r.type).filter((type) => type !== 'receipt.printed'),
-    ['till.created', 'settings.snapshot', 'shift.opened', 'sale.opened', 'tender.opened', 'tender.qrIssued', 'tender.paid', 'sale.completed', 'settings.changed']);
+    ['till.created', 'settings.snapshot', 'settings.envOverrides', 'user.created', 'shift.opened', 'sale.opened', 'tender.opened', 'tender.qrIssued', 'tender.paid', 'sale.completed', 'settings.changed']);
   const settings = JSON.parse(journal.find((r) => r.type === 'settings.changed')!.payload) as { changes: unknown[] };
   assert.deepEqual(settings.changes, [
     { key: 'khrPerUsd', from: 4000, to: 4200 },
     { key: 'receiptFooter', from: ['Thank you! · អរគុណ!'], to: ['Come again'] },
   ]);
+  // Who did what: the signed-in owner's commands, the POS's own work (the payment found, start-up).
+  const me = `user:${owner.id}`;
+  assert.deepEqual(journal.filter((r) => r.type !== 'receipt.printed').map((r) => r.actor), ['system', 'system', 'system',
+    me, me, me, me, me, 'system', 'system', me]);
   const everything = host.db.prepare('SELECT group_concat(payload || actor || type, char(10)) AS text FROM journal').get() as { text: string };
   assert.ok(!everything.text.includes(secret));
   assert.ok(!everything.text.includes('sk-live'));
