@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as fake from './fake-electron.ts';
+import { OTHER_PIN, OWNER_PIN, ownerOnlyProbes } from '../support/users.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // A private build (inside the repo, so `better-sqlite3` resolves from node_modules), never out/,
@@ -193,6 +194,33 @@ test('IPC refuses commands from anything but the cashier window top frame', asyn
   // Names and arguments are still the host's to validate.
   const bad = (await fake.invoke('pos:command', fake.eventFrom(cashier()), 'fs.readFile', {})) as { ok: boolean; error: { code: string } };
   assert.deepEqual([bad.ok, bad.error.code], [false, 'invalid_request']);
+});
+
+test('over IPC: first start makes the owner; a cashier is refused every owner-only command with the catalog message; the owner signs back in', async () => {
+  const till = fake.eventFrom(cashier());
+  type Reply = { ok: boolean; value?: unknown; error?: { code: string; text: { code: string } } };
+  const send = (name: string, args: object) => fake.invoke('pos:command', till, name, args) as Promise<Reply>;
+  const refusal = (reply: Reply) => (reply.ok ? 'accepted' : `${reply.error!.code} ${reply.error!.text.code}`);
+  assert.equal(refusal(await send('payment.charge', { amountCents: 100 })), 'sign_in_required auth.ownerFirst');
+  // The real host, default PIN hashing: the owner, then a cashier they add.
+  const made = await send('auth.createOwner', { name: 'ម្ចាស់ហាង', pin: OWNER_PIN });
+  assert.equal(made.ok, true, JSON.stringify(made));
+  const owner = (made.value as { user: { id: string } }).user;
+  const added = await send('users.add', { name: 'Dara', role: 'cashier', pin: OTHER_PIN });
+  assert.equal(added.ok, true, JSON.stringify(added));
+  const signedIn = await send('auth.signIn', { userId: (added.value as { id: string }).id, pin: OTHER_PIN });
+  assert.equal(signedIn.ok, true, JSON.stringify(signedIn));
+
+  const probes = ownerOnlyProbes();
+  assert.ok(probes.length > 15);
+  for (const probe of probes) {
+    assert.equal(refusal(await send(probe.name, probe.args)), `not_allowed ${probe.refusal}`, `${probe.name} ${JSON.stringify(probe.args)}`);
+  }
+  assert.equal(((await send('settings.get', {})).value as { bakongId: string }).bakongId, '', 'nothing was changed');
+
+  assert.equal((await send('auth.lock', {})).ok, true);
+  assert.equal(refusal(await send('payment.charge', { amountCents: 100 })), 'sign_in_required auth.signInFirst');
+  assert.equal((await send('auth.signIn', { userId: owner.id, pin: OWNER_PIN })).ok, true);
 });
 
 test('a training sale over IPC: charge, QR on the display, simulated payment, paid on both', async () => {

@@ -17,6 +17,7 @@ import { ROOT, buildIfStale } from '../../src/launch/build-if-stale.ts';
 import { tightenDataDir } from '../../src/host/data-dir.ts';
 import { startHost } from '../support/servers.ts';
 import { tempDir, waitFor } from '../support/temp.ts';
+import { signInOwner } from '../support/web-mode.ts';
 
 // Web mode refuses to start without the built screens, so make sure they exist.
 before(() => buildIfStale());
@@ -62,6 +63,7 @@ async function startWebMode(t: TestContext, dataDir: string) {
       if (line.startsWith('cashier: ')) resolve(line.slice('cashier: '.length));
     });
   });
+  await signInOwner(cashierUrl);
   const url = new URL(cashierUrl);
   const key = new URLSearchParams(url.hash.slice(1)).get('key')!;
   const command = async (name: string, args: unknown) => {
@@ -93,7 +95,7 @@ test('the data directory is 0700 and every file in it 0600, old ones tightened, 
   await waitFor('the receipt printed to a file', () => readdirSync(join(dataDir, 'prints')).some((name) => /^0+2-job-\d+\.escpos$/.test(name)));
 
   const running = modes(dataDir);
-  for (const expected of ['ledger.sqlite3', 'ledger.sqlite3-wal', 'ledger.sqlite3-shm', 'instance.lock', 'web-cashier.key', 'training-sandbox.json']) {
+  for (const expected of ['ledger.sqlite3', 'ledger.sqlite3-wal', 'ledger.sqlite3-shm', 'instance.lock', 'web-cashier.key', 'training-sandbox.json', 'credentials.json']) {
     assert.ok(running.some((entry) => entry.startsWith(`${expected} `)), `${expected} is there: ${running.join(', ')}`);
   }
   assert.deepEqual(notPrivate(running), [], 'while web mode runs');

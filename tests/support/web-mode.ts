@@ -45,3 +45,35 @@ export async function startWebMode(dataDir: string, env: Record<string, string> 
     },
   };
 }
+
+/** The owner every test POS gets: its name and PIN (tests sign in as this owner unless they say otherwise). */
+export const TEST_OWNER = { name: 'Owner', pin: '1234' } as const;
+
+/**
+ * Signs the owner in at a running web-mode POS, over its own command API with the cashier key: makes
+ * the owner first on a new ledger. One step for every test that needs the till open (the session is
+ * the till's, so the cashier page shows the owner signed in too).
+ */
+export async function signInOwner(cashierUrl: string): Promise<{ id: string; name: string }> {
+  const url = new URL(cashierUrl);
+  const key = url.hash.replace('#key=', '');
+  const command = async (name: string, args: object): Promise<{ ok: boolean; value?: unknown; error?: unknown }> => {
+    const reply = await fetch(new URL('/api/command', url.origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-pos-key': key },
+      body: JSON.stringify({ name, args }),
+    });
+    return (await reply.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  };
+  const state = (await command('state.get', {})).value as { auth: { needsOwner: boolean; users: Array<{ id: string; name: string; role: string }> } };
+  if (state.auth.needsOwner) {
+    const made = await command('auth.createOwner', TEST_OWNER);
+    if (!made.ok) throw new Error(`could not create the test owner: ${JSON.stringify(made.error)}`);
+    return (made.value as { user: { id: string; name: string } }).user;
+  }
+  const owner = state.auth.users.find((u) => u.role === 'owner' && u.name === TEST_OWNER.name);
+  if (!owner) throw new Error('the test POS has no owner named Owner');
+  const signed = await command('auth.signIn', { userId: owner.id, pin: TEST_OWNER.pin });
+  if (!signed.ok) throw new Error(`could not sign the test owner in: ${JSON.stringify(signed.error)}`);
+  return owner;
+}

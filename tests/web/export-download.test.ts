@@ -17,6 +17,7 @@ import type { CommandReply, ExportCreated } from '../../src/shared/contract.ts';
 import { TOKEN_TTL_MS } from '../../src/web/download-tokens.ts';
 import { startWebServer } from '../../src/web/server.ts';
 import { startHost } from '../support/servers.ts';
+import { signInAs } from '../support/users.ts';
 import { tempDir, waitFor } from '../support/temp.ts';
 
 const KEY = 'k'.repeat(32);
@@ -24,6 +25,7 @@ const KEY = 'k'.repeat(32);
 async function startWeb(t: TestContext) {
   const clock = { at: 1_000_000 };
   const host = startHost(t);
+  await signInAs(host); // export is the owner's
   const web = await startWebServer({ host, staticDir: `${tempDir(t)}/`, port: 0, key: KEY, now: () => clock.at });
   t.after(() => web.close());
   return { host, web, clock };

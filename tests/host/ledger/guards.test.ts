@@ -39,6 +39,8 @@ const GUARDS = [
   'refunds_never_replaced', 'refunds_never_updated', 'refunds_never_deleted',
   // 019: a sale's change and rounding
   'sales_settlement_is_final',
+  // 020
+  'users_never_replaced', 'users_identity_is_final', 'users_never_deleted',
 ];
 
 /** A shop's ledger, closed, and a second connection to its file as anyone with the file could open. */

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { ROOT, buildIfStale } from '../../../src/launch/build-if-stale.ts';
 import { verifyChain, verifyProjection } from '../../../src/host/ledger/journal/verify.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
+import { signInOwner } from '../../support/web-mode.ts';
 
 type Reply = { ok: boolean; value?: unknown; error?: { code: string } };
 interface Running {
@@ -42,6 +43,7 @@ async function startPos(t: TestContext, env: Record<string, string>): Promise<Ru
       if (line.startsWith('cashier: ')) resolve(line.slice('cashier: '.length));
     });
   });
+  await signInOwner(cashierUrl);
   const url = new URL(cashierUrl);
   const key = new URLSearchParams(url.hash.slice(1)).get('key')!;
   return {

@@ -18,6 +18,7 @@ import { SalesLedger } from '../../../src/host/ledger/sales.ts';
 import { ShiftRefused, Shifts, businessDate } from '../../../src/host/ledger/shifts.ts';
 import { verifyZReports } from '../../../src/host/reports/shift-report.ts';
 import { tempDir } from '../../support/temp.ts';
+import { asActor } from '../../../src/host/auth/actor-context.ts';
 
 const SALE = { amountCents: 1050, khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' };
 
@@ -53,12 +54,14 @@ for (const [at, date] of [['2026-12-01T16:59:59Z', '2026-12-01'], ['2026-12-01T1
   test(`the first sale at ${at} opens shift 1 dated ${date}, in the sale's transaction, just before its row`, (t) => {
     const { db, sales, shifts } = ledger(t, Date.parse(at));
     assert.equal(shifts.current(), null);
-    sales.create(SALE);
+    // Sold by a signed-in user (a command runs as them): the shift is opened by them.
+    const user = 'user:5d1f0c2a-9b7e-4c3d-8a6f-1e2d3c4b5a60' as const;
+    asActor(user, () => sales.create(SALE));
     const open = shifts.current()!;
     assert.equal(open.shift, 1);
     assert.equal(open.businessDate, date);
     assert.equal(open.reason, 'first_sale');
-    assert.equal(open.openedBy, 'cashier');
+    assert.equal(open.openedBy, user);
     const rows = journal(db);
     assert.deepEqual(rows.map((r) => r.type), ['till.created', 'settings.snapshot', 'shift.opened', 'sale.opened', 'tender.opened']);
     assert.deepEqual(JSON.parse(rows[2]!.payload), { shift: 1, businessDate: date, reason: 'first_sale' });

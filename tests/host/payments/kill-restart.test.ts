@@ -14,6 +14,7 @@ import { Sandbox } from '../../../src/sandbox/simulator.ts';
 import { startSandbox, startScriptedServer } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
 import { SALE_ROW_SQL } from '../../support/sale-row.ts';
+import { signInOwner } from '../../support/web-mode.ts';
 
 interface Running {
   child: ChildProcess;
@@ -38,6 +39,7 @@ async function startPos(t: TestContext, env: Record<string, string>): Promise<Ru
       if (line.startsWith('cashier: ')) resolve(line.slice('cashier: '.length));
     });
   });
+  await signInOwner(cashierUrl);
   const url = new URL(cashierUrl);
   const key = new URLSearchParams(url.hash.slice(1)).get('key')!;
   return {
