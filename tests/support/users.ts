@@ -6,7 +6,7 @@
 import type { CommandName, Role, SettingsInput, UserView } from '../../src/shared/contract.ts';
 import type { HostMessageCode } from '../../src/shared/messages/index.ts';
 import { COMMAND_NAMES, commandAccess } from '../../src/host/commands.ts';
-import { SETTING_ROLES } from '../../src/host/config/settings.ts';
+import { SETTING_ROLES } from '../../src/shared/rules/roles.ts';
 import type { Host } from '../../src/host/host.ts';
 import type { ScryptParams } from '../../src/host/auth/pin.ts';
 

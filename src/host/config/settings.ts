@@ -16,6 +16,7 @@ import { KHR_PER_USD_RANGE, isKhrPerUsd } from '../../shared/cash/rate.ts';
 import { ALLOWED_ACCOUNTS_REFUSAL, BAKONG_ID_REFUSAL, areAllowedAccounts, isAccountId } from '../../shared/rules/account-id.ts';
 import { DRAWER_PULSE_OFF_MS, DRAWER_PULSE_ON_MS, isDrawerPin, isDrawerPulseOffMs, isDrawerPulseOnMs, type DrawerPin } from '../../shared/rules/drawer.ts';
 import { MAX_RECEIPT_LINES, MAX_RECEIPT_LINE_CHARS, MERCHANT_NAME_MAX_LENGTH, isMerchantName, isReceiptLine } from '../../shared/rules/text.ts';
+import { mayChangeSetting } from '../../shared/rules/roles.ts';
 import { parseApiBaseUrl } from './api-url.ts';
 import { ConfigError } from './config-error.ts';
 
@@ -60,35 +61,10 @@ export const DEFAULT_SETTINGS: Settings = {
   drawerPulseOffMs: 500,
 };
 
-/**
- * Who may change each setting (README, "Who may do what"). Where the money goes (the Bakong account,
- * the API and its key, the allowed accounts), the rate and the printer: the owner only. The shop's
- * wording and housekeeping: the owner or a manager. The screen's language: anyone signed in.
- * The cash drawer's settings are the owner's.
- */
-export const SETTING_ROLES: { readonly [K in keyof Settings]: readonly Role[] } = {
-  merchantName: ['owner', 'manager'],
-  bakongId: ['owner'],
-  apiBaseUrl: ['owner'],
-  khrPerUsd: ['owner'],
-  language: ['owner', 'manager', 'cashier'],
-  allowedAccounts: ['owner'],
-  graceMinutes: ['owner', 'manager'],
-  printer: ['owner'],
-  paperWidth: ['owner'],
-  receiptHeader: ['owner', 'manager'],
-  receiptFooter: ['owner', 'manager'],
-  backupsKept: ['owner', 'manager'],
-  drawerEnabled: ['owner'],
-  drawerPin: ['owner'],
-  drawerPulseOnMs: ['owner'],
-  drawerPulseOffMs: ['owner'],
-};
-
 /** The keys of `patch` that `role` may not change (a form may send a value back unchanged: only a change counts). */
 export function settingsRefusedFor(role: Role, patch: SettingsInput, current: Settings): Array<keyof Settings> {
   return (Object.keys(patch) as Array<keyof Settings>).filter((key) =>
-    !SETTING_ROLES[key].includes(role) && JSON.stringify(patch[key]) !== JSON.stringify(current[key]));
+    !mayChangeSetting(role, key) && JSON.stringify(patch[key]) !== JSON.stringify(current[key]));
 }
 
 /** The account training-mode QRs pay when no Bakong ID is configured: never a real one. */

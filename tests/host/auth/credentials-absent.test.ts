@@ -16,7 +16,9 @@ import { OTHER_PIN, OWNER_PIN } from '../../support/users.ts';
 
 test('no PIN hash, recovery code or API key in the ledger file, its journal, a backup or an export', async (t) => {
   const host = startHost(t, { POS_BAKONG_API_URL: 'https://api.example.test', POS_BAKONG_ID: 'shop@aclb' }, { backups: false });
-  const { recoveryCode } = (await runCommand(host, 'auth.createOwner', { name: 'Owner', pin: OWNER_PIN })).value as OwnerSignedIn;
+  const made = await runCommand(host, 'auth.createOwner', { name: 'Owner', pin: OWNER_PIN });
+  assert.ok(made.ok);
+  const { recoveryCode } = made.value as OwnerSignedIn;
   assert.ok((await runCommand(host, 'users.add', { name: 'Dara', role: 'cashier', pin: OTHER_PIN })).ok);
   const apiKey = 'sk-live-Zq8pW3nR7tY2uX5vA9bC';
   assert.ok((await runCommand(host, 'settings.setApiKey', { apiKey })).ok);
