@@ -11,6 +11,8 @@ import { ShiftView } from './ShiftView.tsx';
 import { REFUND_SEARCH_SELECTOR } from './RefundPanel.tsx';
 import { useCashier } from './store.ts';
 import { NoKey } from './NoKey.tsx';
+import { RecoveryCodeDialog } from './RecoveryCodeDialog.tsx';
+import { SignIn } from './SignIn.tsx';
 import { useLanguage, useT } from './useT.ts';
 
 export function App() {
@@ -20,6 +22,7 @@ export function App() {
   const accessProblem = useCashier((s) => s.accessProblem);
   const view = useCashier((s) => s.view);
   const merchantName = useCashier((s) => s.state?.merchantName ?? '');
+  const signedIn = useCashier((s) => s.state?.auth?.user != null);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -51,8 +54,19 @@ export function App() {
     );
   }
 
+  // Locked (or no owner yet): the sign-in screen, and nothing of the till behind it.
+  if (!signedIn) {
+    return (
+      <>
+        <SignIn />
+        <RecoveryCodeDialog />
+      </>
+    );
+  }
+
   return (
     <div className="app">
+      <RecoveryCodeDialog />
       <Header />
       <IntegrityWarning />
       <BackupWarning />

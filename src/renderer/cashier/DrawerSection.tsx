@@ -2,13 +2,14 @@ import { useId } from 'react';
 import type { SettingsInput } from '../../shared/contract.ts';
 import { DRAWER_PULSE_OFF_MS, DRAWER_PULSE_ON_MS } from '../../shared/rules/drawer.ts';
 import { Field } from './Field.tsx';
+import type { Lock } from './lock.ts';
 import type { Draft, InvalidField } from './settings-form.ts';
 import { useT } from './useT.ts';
 
 interface Props {
   draft: Draft;
   update: (patch: Partial<Draft>) => void;
-  locked: (field: keyof SettingsInput) => boolean;
+  locked: (field: keyof SettingsInput) => Lock;
   invalid: InvalidField | null;
 }
 
@@ -27,7 +28,7 @@ export function DrawerSection({ draft, update, locked, invalid }: Props) {
           <input
             type="checkbox"
             checked={draft.drawerEnabled}
-            disabled={locked('drawerEnabled')}
+            disabled={locked('drawerEnabled') !== false}
             onChange={(e) => update({ drawerEnabled: e.target.checked })}
           />
           {t('drawer.enabled')}

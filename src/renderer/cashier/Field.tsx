@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
+import { LOCK_NOTE, type Lock } from './lock.ts';
 import { useT } from './useT.ts';
 
 export interface ControlProps {
@@ -9,7 +10,7 @@ export interface ControlProps {
   className: string;
 }
 
-/** A labelled field with help text; read-only with a note when an environment variable fixes it. */
+/** A labelled field with help text; read-only with a note saying why when it is locked (lock.ts). */
 export function Field({
   label,
   help,
@@ -20,7 +21,7 @@ export function Field({
 }: {
   label: string;
   help?: string;
-  locked: boolean;
+  locked: Lock;
   wide?: boolean;
   /** Live notes under the control (e.g. a line count), part of its description. */
   status?: ReactNode;
@@ -36,7 +37,7 @@ export function Field({
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      {children({ id, readOnly: locked, 'aria-describedby': describedBy || undefined, className: 'field__control' })}
+      {children({ id, readOnly: locked !== false, 'aria-describedby': describedBy || undefined, className: 'field__control' })}
       {status && (
         <div id={`${id}-status`} className="field__status">
           {status}
@@ -44,7 +45,7 @@ export function Field({
       )}
       {locked && (
         <p id={`${id}-locked`} className="field__locked">
-          {t('settings.lockedByEnv')}
+          {t(LOCK_NOTE[locked])}
         </p>
       )}
       {help && (

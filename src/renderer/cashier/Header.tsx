@@ -14,6 +14,10 @@ export function Header() {
   const training = useCashier((s) => s.state?.mode === 'training');
   const view = useCashier((s) => s.view);
   const setView = useCashier((s) => s.setView);
+  const user = useCashier((s) => s.state?.auth?.user ?? null);
+  const lock = useCashier((s) => s.lock);
+  // Shift reports and the close are the owner's or a manager's: a cashier has no Shift tab.
+  const seesShift = user?.role !== 'cashier';
 
   const tab = (target: View, label: string, extra?: ReactNode) => (
     <button
@@ -42,9 +46,20 @@ export function Header() {
         <PrinterAlert />
         <nav className="nav" aria-label={t('nav.label')}>
           {tab('sell', t('nav.sell'), view !== 'sell' && <SaleChip />)}
-          {tab('shift', t('nav.shift'))}
+          {seesShift && tab('shift', t('nav.shift'))}
           {tab('settings', t('nav.settings'))}
         </nav>
+        {user && (
+          <div className="header__user">
+            <span className="header__user-name">{t('auth.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}</span>
+            <button type="button" className="btn btn--ghost" onClick={() => void lock(false)}>
+              {t('auth.lock')}
+            </button>
+            <button type="button" className="btn btn--ghost" onClick={() => void lock(true)}>
+              {t('auth.switchUser')}
+            </button>
+          </div>
+        )}
       </div>
     </header>
   );

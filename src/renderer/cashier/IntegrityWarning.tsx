@@ -1,6 +1,6 @@
 import { hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
 import { useCashier } from './store.ts';
-import { useLanguage } from './useT.ts';
+import { useLanguage, useT } from './useT.ts';
 
 const TITLE: HostMessage = { code: 'integrity.title' };
 const ACKNOWLEDGE: HostMessage = { code: 'integrity.acknowledge' };
@@ -14,6 +14,9 @@ export function IntegrityWarning() {
   const language = useLanguage();
   const integrity = useCashier((s) => s.state?.integrity);
   const acknowledge = useCashier((s) => s.acknowledgeIntegrity);
+  const t = useT();
+  // Acknowledging is the owner's: anyone else is told to fetch them.
+  const isOwner = useCashier((s) => s.state?.auth?.user?.role === 'owner');
   if (!integrity || integrity.ok) return null;
   const since = new Date(integrity.since).toLocaleString(language === 'km' ? 'km-KH' : 'en-GB');
   return (
@@ -27,9 +30,13 @@ export function IntegrityWarning() {
         </ul>
         <span className="banner__detail">{hostMessageText({ code: 'integrity.since', params: { time: since } }, language)}</span>
       </div>
-      <button type="button" className="btn btn--primary" onClick={() => void acknowledge()}>
-        {hostMessageText(ACKNOWLEDGE, language)}
-      </button>
+      {isOwner ? (
+        <button type="button" className="btn btn--primary" onClick={() => void acknowledge()}>
+          {hostMessageText(ACKNOWLEDGE, language)}
+        </button>
+      ) : (
+        <p className="banner__detail">{t('integrity.ownerMustAcknowledge')}</p>
+      )}
     </div>
   );
 }

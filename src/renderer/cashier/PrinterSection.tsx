@@ -15,12 +15,13 @@ import { receiptSentence, receiptStatus, receiptTone } from './receipt.ts';
 import type { Draft, InvalidField, LoadedSettings } from './settings-form.ts';
 import { invoke, useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
+import { LOCK_NOTE, type Lock } from './lock.ts';
 
 interface Props {
   loaded: LoadedSettings;
   draft: Draft;
   update: (patch: Partial<Draft>) => void;
-  locked: (field: keyof SettingsInput) => boolean;
+  locked: (field: keyof SettingsInput) => Lock;
   invalid: InvalidField | null;
 }
 
@@ -69,7 +70,7 @@ export function PrinterSection({ loaded, draft, update, locked, invalid }: Props
           {loaded.paperWidth !== undefined && (
             <PaperWidth draft={draft} update={update} locked={locked('paperWidth')} />
           )}
-          <TestPrint loaded={loaded} draft={draft} />
+          {locked('printer') !== 'owner' && <TestPrint loaded={loaded} draft={draft} />}
         </div>
         {loaded.receiptHeader !== undefined && (
           <LinesField
@@ -108,7 +109,7 @@ function PrinterChoice({
   loaded: LoadedSettings;
   draft: Draft;
   update: Props['update'];
-  locked: boolean;
+  locked: Lock;
   invalid: InvalidField | null;
 }) {
   const t = useT();
@@ -117,8 +118,14 @@ function PrinterChoice({
   const [list, setList] = useState<UsbList>({ loading: true, printers: null, windowsPrinters: null, problem: null, error: null });
   const [round, setRound] = useState(0);
 
+  // Listing the printers is part of choosing one: the owner's (a locked choice by role lists nothing).
+  const mayList = locked !== 'owner';
   useEffect(() => {
     let live = true;
+    if (!mayList) {
+      setList({ loading: false, printers: null, windowsPrinters: null, problem: null, error: null });
+      return;
+    }
     setList((old) => ({ ...old, loading: true, error: null }));
     void invoke('printer.list', {}).then((reply) => {
       if (!live) return;
@@ -131,7 +138,7 @@ function PrinterChoice({
     return () => {
       live = false;
     };
-  }, [round]);
+  }, [round, mayList]);
   const refresh = useCallback(() => setRound((n) => n + 1), []);
 
   const options = useMemo(
@@ -148,7 +155,7 @@ function PrinterChoice({
       <legend className="field__label">{t('printer.choice')}</legend>
       {locked && (
         <p id={`${id}-locked`} className="field__locked">
-          {t('settings.lockedByEnv')}
+          {locked && t(LOCK_NOTE[locked])}
         </p>
       )}
       <div className="choice__options">
@@ -160,7 +167,7 @@ function PrinterChoice({
                 name={`${id}-printer`}
                 value={option.value}
                 checked={draft.printerChoice === option.value}
-                disabled={locked}
+                disabled={locked !== false}
                 onChange={() => update({ printerChoice: option.value })}
               />
               <span>
@@ -180,7 +187,7 @@ function PrinterChoice({
                   spellCheck={false}
                   autoComplete="off"
                   placeholder="/home/shop/receipts"
-                  readOnly={locked}
+                  readOnly={locked !== false}
                   aria-invalid={folderFlagged || undefined}
                   aria-describedby={`${id}-folder-help`}
                   value={draft.printerFolder}
@@ -215,7 +222,7 @@ function PrinterChoice({
   );
 }
 
-function PaperWidth({ draft, update, locked }: { draft: Draft; update: Props['update']; locked: boolean }) {
+function PaperWidth({ draft, update, locked }: { draft: Draft; update: Props['update']; locked: Lock }) {
   const t = useT();
   const id = useId();
   return (
@@ -232,7 +239,7 @@ function PaperWidth({ draft, update, locked }: { draft: Draft; update: Props['up
               name={`${id}-paper`}
               value={width}
               checked={draft.paperWidth === width}
-              disabled={locked}
+              disabled={locked !== false}
               onChange={() => update({ paperWidth: width })}
             />
             <span>{t(width === '80' ? 'printer.paper80' : 'printer.paper58')}</span>
@@ -241,7 +248,7 @@ function PaperWidth({ draft, update, locked }: { draft: Draft; update: Props['up
       </div>
       {locked && (
         <p id={`${id}-locked`} className="field__locked">
-          {t('settings.lockedByEnv')}
+          {locked && t(LOCK_NOTE[locked])}
         </p>
       )}
     </fieldset>
@@ -262,7 +269,7 @@ function LinesField({
   help: string;
   value: string;
   onChange: (value: string) => void;
-  locked: boolean;
+  locked: Lock;
   flagged: boolean;
 }) {
   const t = useT();

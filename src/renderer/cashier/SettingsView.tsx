@@ -13,6 +13,9 @@ import { ExportPanel } from './ExportPanel.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
 import { DrawerSection } from './DrawerSection.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
+import { ApiKeyField } from './ApiKeyField.tsx';
+import { settingLock } from './lock.ts';
+import { UsersSection } from './UsersSection.tsx';
 import { invoke, useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
 
@@ -47,6 +50,7 @@ export function SettingsView() {
   const t = useT();
   const language = useLanguage();
   const mode = useCashier((s) => s.state?.mode ?? null);
+  const role = useCashier((s) => s.state?.auth?.user?.role ?? null);
   const [loaded, setLoaded] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [loadError, setLoadError] = useState<CommandError | null>(null);
@@ -78,7 +82,8 @@ export function SettingsView() {
     );
   }
 
-  const locked = (field: keyof SettingsInput) => loaded.lockedByEnv.includes(field);
+  // Read-only: fixed by the environment, or not this user's to change (src/shared/rules/roles.ts).
+  const locked = (field: keyof SettingsInput) => settingLock(field, loaded.lockedByEnv, role);
   const invalid = notice?.kind === 'invalid' ? notice.field : null;
   const update = (patch: Partial<Draft>) => {
     setDraft({ ...draft, ...patch });
@@ -228,8 +233,14 @@ export function SettingsView() {
           </button>
         </div>
       </form>
-      <ExportPanel />
-      <SyncPanel />
+      {role === 'owner' && <ApiKeyField loaded={loaded} onSaved={(view) => {
+        setLoaded(view);
+        setDraft(toDraft(view));
+      }} />}
+      {role === 'owner' && <ExportPanel />}
+      {role === 'owner' && <UsersSection />}
+      {/* Pairing the till with a back office is the owner's. */}
+      {role === 'owner' && <SyncPanel />}
     </main>
   );
 }

@@ -55,6 +55,10 @@ export interface CashierStore {
   preview: { saleId: number; image: ReceiptPreview } | null;
   /** False while the link to the host is down (web mode): the screen shows old state. */
   hostReachable: boolean;
+  /** Who was signed in last: Lock keeps them chosen on the lock screen (only their PIN to type); Switch user does not. */
+  lastUserId: string | null;
+  /** The owner's recovery code, shown once in a dialog; null when there is none to show. */
+  recoveryCode: string | null;
 
   receiveState(state: CashierState): void;
   press(key: KeypadKey): void;
@@ -80,6 +84,11 @@ export interface CashierStore {
   reprint(saleId: number): Promise<void>;
   openPreview(saleId: number): Promise<void>;
   closePreview(): void;
+  /** Locks the till (every screen of it); `switchUser` leaves no one chosen on the lock screen. */
+  lock(switchUser: boolean): Promise<void>;
+  forgetLastUser(): void;
+  showRecoveryCode(code: string): void;
+  closeRecoveryCode(): void;
 }
 
 const HOST_UNREACHABLE: HostMessage = { code: 'request.hostUnreachable' };
@@ -160,9 +169,16 @@ export const useCashier = create<CashierStore>()((set, get) => {
     receiptPending: null,
     preview: null,
     hostReachable: true,
+    lastUserId: null,
+    recoveryCode: null,
 
     receiveState(state) {
       const { errorIsLink, errorOrigin, confirmingCancel } = get();
+      // Another person (or no one): they start on Sell, with nothing keyed by the one before.
+      const user = state.auth?.user ?? null;
+      if (user?.id !== get().state?.auth?.user?.id) {
+        set({ view: 'sell', keypadText: '', refusal: null, ...(user ? { lastUserId: user.id } : {}) });
+      }
       const stale = errorIsLink || checkNowErrorIsStale(errorOrigin, state);
       // A state from the host means it is answering: "not answering" is stale; so is a Check now
       // error once a later check worked or its sale stopped waiting (the watch banner says the rest). The confirmation
@@ -194,6 +210,20 @@ export const useCashier = create<CashierStore>()((set, get) => {
     },
     keepWaiting() {
       set({ confirmingCancel: false });
+    },
+    async lock(switchUser) {
+      if (switchUser) set({ lastUserId: null });
+      const reply = await invoke('auth.lock', {});
+      if (!reply.ok) set({ error: reply.error, errorOrigin: { command: 'other', priorSaleId: currentId() }, errorIsLink: reply.link === true });
+    },
+    forgetLastUser() {
+      set({ lastUserId: null });
+    },
+    showRecoveryCode(recoveryCode) {
+      set({ recoveryCode });
+    },
+    closeRecoveryCode() {
+      set({ recoveryCode: null });
     },
     setHostReachable(hostReachable) {
       const back = hostReachable && !get().hostReachable;
