@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { startWebMode } from '../support/web-mode.ts';
+import { signInOwner, startWebMode } from '../support/web-mode.ts';
 import { SALE_ROW_SQL } from '../support/sale-row.ts';
 
 /** jsqr is CommonJS exporting the decoder itself, which its typings cannot express under NodeNext. */
@@ -26,11 +26,16 @@ export interface Pos {
   sale(id: number): { status: string; amount_cents: number; md5: string | null; khqr_string: string | null } | undefined;
 }
 
-/** Starts web mode. A POS_DATA_DIR in `env` is used (and kept on stop); otherwise a fresh one is made and removed. */
-export async function startPos(env: Record<string, string>): Promise<Pos & { stop(): Promise<void> }> {
+/**
+ * Starts web mode. A POS_DATA_DIR in `env` is used (and kept on stop); otherwise a fresh one is made
+ * and removed. The till opens with the owner signed in (made on a new ledger: TEST_OWNER), the one
+ * step every test needs, unless `signIn: false` (the sign-in tests).
+ */
+export async function startPos(env: Record<string, string>, options: { signIn?: boolean } = {}): Promise<Pos & { stop(): Promise<void> }> {
   const ownDir = env.POS_DATA_DIR === undefined;
   const dataDir = env.POS_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
   const web = await startWebMode(dataDir, env);
+  if (options.signIn !== false) await signInOwner(web.cashierUrl);
   return {
     cashierUrl: web.cashierUrl,
     customerUrl: web.customerUrl,
@@ -54,6 +59,8 @@ export async function startPos(env: Record<string, string>): Promise<Pos & { sto
 
 interface Fixtures {
   posEnv: Record<string, string>;
+  /** false: the POS starts with no one signed in (and a new ledger has no owner yet). */
+  signedIn: boolean;
   pos: Pos;
   cashier: Page;
   customer: Page;
@@ -63,8 +70,9 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   posEnv: [{}, { option: true }],
-  pos: async ({ posEnv }, use) => {
-    const pos = await startPos(posEnv);
+  signedIn: [true, { option: true }],
+  pos: async ({ posEnv, signedIn }, use) => {
+    const pos = await startPos(posEnv, { signIn: signedIn });
     await use(pos);
     await pos.stop();
   },

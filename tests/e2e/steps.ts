@@ -53,20 +53,25 @@ export async function openScreens(browser: Browser, pos: Pos): Promise<{ context
   return { context, cashier, customer };
 }
 
-/** Saves settings through the host's command API with the cashier's key, and expects it accepted. */
-export async function saveSettings(pos: Pos, args: object): Promise<void> {
-  await sendCommand(pos, 'settings.save', args);
-}
-
-/** Sends one command as the cashier page would (its key), expecting it to succeed. */
-export async function sendCommand(pos: Pos, name: string, args: object): Promise<void> {
+/** Sends one command through the host's command API with the cashier's key, as the signed-in user; returns the reply. */
+export async function posCommand(pos: Pos, name: string, args: object): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
   const key = new URL(pos.cashierUrl).hash.replace('#key=', '');
   const reply = await fetch(`${pos.origin}/api/command`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-pos-key': key },
     body: JSON.stringify({ name, args }),
   });
-  expect(((await reply.json()) as { ok: boolean }).ok).toBe(true);
+  return (await reply.json()) as { ok: boolean; value?: unknown; error?: unknown };
+}
+
+/** Sends one command as the cashier page would (its key), expecting it to succeed. */
+export async function sendCommand(pos: Pos, name: string, args: object): Promise<void> {
+  expect((await posCommand(pos, name, args)).ok).toBe(true);
+}
+
+/** Saves settings through the host's command API (as the signed-in owner), and expects it accepted. */
+export async function saveSettings(pos: Pos, args: object): Promise<void> {
+  await sendCommand(pos, 'settings.save', args);
 }
 
 /** Keys `amount` on the cashier's keypad, presses Charge, and returns what the customer's QR decodes to. */
