@@ -537,8 +537,9 @@ export interface ShiftReport {
    * Bakong ID and its changes, per-cashier totals and reprints (the close, issue 9). A stored Z keeps
    * the format it was closed with. 5: with `refunds`, `voids` and the cash they gave back.
    * 6: with `change` and `rounding`, and each currency's cash tenders and change in `cash` (cash beside KHQR).
+   * 7: with `envOverrides` (issue 9).
    */
-  format: 1 | 2 | 3 | 4 | 5 | 6;
+  format: 1 | 2 | 3 | 4 | 5 | 6 | 7;
   kind: 'X' | 'Z';
   till: { id: string; code: string };
   /** The shift reported; null for an X report while no shift is open (the rows since the last close). */
@@ -567,6 +568,11 @@ export interface ShiftReport {
    * for the shift (`accountChanges`), and `accounts` names the account each such tender paid.
    */
   otherAccount: ShiftMoney & { sales: number[]; accounts?: Array<{ sale: number; account: string }> };
+  /**
+   * Format 7: the settings POS_* environment variables fixed while this range was journaled (the
+   * last `settings.envOverrides` row up to its end), flagged on the X and Z; null when none.
+   */
+  envOverrides?: { keys: string[]; apiKeyFromEnv: boolean } | null;
   /** Training sales, apart, never in takings. */
   training: { opened: ShiftMoney; paid: ShiftMoney; expired: ShiftMoney; cancelled: ShiftMoney; failed: ShiftMoney };
   /** The first and last sale opened in the shift (training included). */

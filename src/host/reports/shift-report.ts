@@ -136,8 +136,10 @@ export function saleState(folded: FoldedSale): SaleStateAt {
  * issue 9: the blind count, the account check against the approved Bakong ID, per-cashier totals and
  * reprints (close-report.ts).
  * 5 the refunds and voids with their actor and approver, and the cash they gave back (schema 18).
+ * 6 the cash tenders and change per currency and the rounding line (cash beside KHQR, schema 19).
+ * 7 the environment's overrides in force (issue 9, docs/journal.md).
  */
-export const REPORT_FORMAT = 6;
+export const REPORT_FORMAT = 7;
 
 type ReportFormat = ShiftReport['format'];
 
@@ -304,6 +306,7 @@ export function shiftReport(
     if (pending) report.unresolved.push({ sale, status: pending.status, amountCents: pending.amount });
   }
   if (format >= 2) report.cash = cashSection(db, till.id, fromSeq, toSeq, format >= 5, format >= 6 ? cashSales : undefined);
+  if (format >= 7) report.envOverrides = envOverridesAt(db, till.id, toSeq);
   if (format < 3) return report;
   report.tenders = [...tenders.values()];
   report.overpaid = overpaid;
@@ -377,6 +380,16 @@ function returnsSection(db: Db, till: string, fromSeq: number, toSeq: number): P
   return { refunds, voids };
 }
 
+/** The environment's overrides in force at row `toSeq`: the last `settings.envOverrides` row up to it, or null when it fixed nothing. */
+function envOverridesAt(db: Db, till: string, toSeq: number): { keys: string[]; apiKeyFromEnv: boolean } | null {
+  const row = db.prepare(`SELECT payload FROM journal WHERE till_id = ? AND seq <= ? AND type = 'settings.envOverrides' ORDER BY seq DESC LIMIT 1`)
+    .pluck().get(till, toSeq) as string | undefined;
+  if (row === undefined) return null;
+  const p = JSON.parse(row) as { overrides: Record<string, unknown>; apiKeyFromEnv: boolean };
+  const keys = Object.keys(p.overrides).sort();
+  return keys.length === 0 && !p.apiKeyFromEnv ? null : { keys, apiKeyFromEnv: p.apiKeyFromEnv === true };
+}
+
 function currentOrNull(db: Db): Shift | null {
   const row = db.prepare('SELECT shift FROM shifts WHERE closed_seq IS NULL LIMIT 1').get() as { shift: number } | undefined;
   if (!row) return null;
@@ -409,7 +422,7 @@ export function closedCount(z: ShiftReport): ShiftClosedCount | null {
 function storedFormat(report: string): ReportFormat {
   try {
     const format = (JSON.parse(report) as { format?: unknown }).format;
-    return format === 1 || format === 2 || format === 3 || format === 4 || format === 5 ? format : REPORT_FORMAT;
+    return format === 1 || format === 2 || format === 3 || format === 4 || format === 5 || format === 6 ? format : REPORT_FORMAT;
   } catch {
     return REPORT_FORMAT;
   }

@@ -10,7 +10,7 @@ import { CountResult, DrawerCountPanel } from './DrawerCountPanel.tsx';
 import { ZCloseSections } from './ZCloseSections.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
-import { anchorText, isPaymentWatched, reportLines, saleList } from './shift.ts';
+import { anchorText, isPaymentWatched, otherAccountList, reportLines, saleList } from './shift.ts';
 import { invoke, useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
 
@@ -30,7 +30,8 @@ function ReportTable({ report }: { report: ShiftReport }) {
     ['shift.unpaidList', saleList(report.unpaid ?? [])],
     ['shift.cancelledList', saleList(report.cancelled)],
     ['shift.failedList', saleList(report.failed)],
-    ['shift.otherAccountList', saleList(report.otherAccount.sales)],
+    ['shift.otherAccountList', otherAccountList(report)],
+    ['shift.envOverrides', report.envOverrides ? [...report.envOverrides.keys, ...(report.envOverrides.apiKeyFromEnv ? ['POS_BAKONG_API_KEY'] : [])].join(', ') : null],
   ];
   return (
     <>
@@ -70,6 +71,8 @@ function ReportTable({ report }: { report: ShiftReport }) {
 /** A Z report: its number, the anchor to check the ledger against, and its table. */
 function ZReportPanel({ report, onReprint, onClose }: { report: ShiftReport; onReprint: () => void; onClose: () => void }) {
   const t = useT();
+  // Export is the owner's (a manager sees the Z, not the file).
+  const isOwner = useCashier((s) => s.state?.auth?.user?.role === 'owner');
   return (
     <section className="panel shift__z" aria-labelledby="z-title" data-testid="z-report">
       <h2 id="z-title">{t('shift.zTitle', { z: report.zNumber ?? '' })}</h2>
@@ -91,7 +94,7 @@ function ZReportPanel({ report, onReprint, onClose }: { report: ShiftReport; onR
         <button type="button" className="btn btn--ghost" onClick={onClose}>{t('shift.hideZ')}</button>
       </div>
       {/* The accountant's file for exactly this Z (export.create with `z`): a download, or a save dialog in Electron. */}
-      {report.shift !== null && <ExportPanel key={report.shift} zShift={report.shift} />}
+      {report.shift !== null && isOwner && <ExportPanel key={report.shift} zShift={report.shift} />}
     </section>
   );
 }

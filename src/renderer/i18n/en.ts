@@ -52,6 +52,7 @@ export const en = {
   'shift.cancelledList': 'Cancelled',
   'shift.failedList': 'Failed',
   'shift.otherAccountList': 'Paid to other accounts',
+  'shift.envOverrides': 'Settings fixed by the environment (not by the owner)',
   'shift.none': 'None',
   'shift.close': 'Close shift',
   'shift.confirmTitle': 'Close shift {shift}?',

@@ -50,6 +50,7 @@ export const km: Messages = {
   'shift.cancelledList': 'បានបោះបង់',
   'shift.failedList': 'បរាជ័យ',
   'shift.otherAccountList': 'បានបង់ទៅគណនីផ្សេង',
+  'shift.envOverrides': 'ការកំណត់ដែលកំណត់ដោយបរិស្ថាន (មិនមែនដោយម្ចាស់ហាង)',
   'shift.none': 'គ្មាន',
   'shift.close': 'បិទវេន',
   'shift.confirmTitle': 'បិទវេនទី {shift}ឬ?',

@@ -98,6 +98,7 @@ test('the X report of a busy shift equals the journal\'s sums, to the cent and t
     failed: { count: 1, cents: 99, riel: 4_100 },
   });
   assert.deepEqual(x.otherAccount, { count: 1, cents: 700, riel: 28_400, sales: [s.elsewhere], accounts: [{ sale: s.elsewhere, account: 'other@aclb' }] });
+  assert.equal(x.envOverrides, null, 'no environment override was journaled');
   assert.deepEqual(x.training.opened, { count: 1, cents: 500, riel: 20_500 });
   assert.deepEqual(x.training.paid, { count: 1, cents: 500, riel: 20_500 });
   assert.deepEqual(x.paidLate, [s.late]);

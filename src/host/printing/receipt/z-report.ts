@@ -84,6 +84,7 @@ export const Z_LABELS = {
   approvedBy: 'approved by / អនុម័តដោយ',
   bank: 'bank / ធនាគារ',
   anchor: 'Anchor / យុថ្កា',
+  envOverrides: 'Fixed by environment / កំណត់ដោយបរិស្ថាន',
   verify: 'npm run ledger -- verify --anchor',
 } as const;
 
@@ -215,11 +216,17 @@ function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
     ruled(),
     text(frame, Z_LABELS.apart, s.note, 'left'),
     line(Z_LABELS.otherAccount, money(z.otherAccount)),
+    // Which account each one paid (format 2): the money that went elsewhere, by name.
+    ...(z.otherAccount.accounts ?? []).map((a) => line(`  #${a.sale}`, a.account)),
     line(Z_LABELS.training, money(z.training.opened)),
     line(`${Z_LABELS.training} — ${Z_LABELS.paid}`, money(z.training.paid)),
     ...(z.cash ? [ruled(), ...cashBlocks(z.cash, line, heading)] : []),
     ...(z.format >= 4 ? [ruled(), ...countBlocks(z.count ?? null, line, heading), ruled(), ...closeBlocks(z, data, line, heading, (t) => text(frame, t, s.note, 'left'))] : []),
     ruled(),
+    // Settings fixed by POS_* variables, not by the owner in Settings: flagged for whoever reads the Z.
+    ...(z.envOverrides
+      ? [text(frame, `${Z_LABELS.envOverrides}: ${[...z.envOverrides.keys, ...(z.envOverrides.apiKeyFromEnv ? ['POS_BAKONG_API_KEY'] : [])].join(', ')}`, s.note, 'left'), ruled()]
+      : []),
     text(frame, Z_LABELS.anchor, s.label, 'left'),
     text(frame, anchorText(z.anchor, z.zNumber), s.value, 'left'),
     text(frame, `${Z_LABELS.verify} ${anchorText(z.anchor, z.zNumber)}`, s.note, 'left'),
