@@ -455,7 +455,14 @@ export function createHost(options: HostOptions): Host {
     },
   };
 
-  const auth = new Auth({ users: new Users(db, now), credentials, now, scrypt: options.scrypt, onChange: notify });
+  const auth = new Auth({
+    users: new Users(db, now),
+    credentials,
+    now,
+    scrypt: options.scrypt,
+    onChange: notify,
+    printRecoveryCode: (code) => printing.printRecoveryCode(code),
+  });
   // The environment's overrides, journaled when they differ from the last start's (the X/Z flag them).
   try {
     settings.journalOverrides(now());

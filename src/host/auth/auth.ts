@@ -28,6 +28,8 @@ export interface AuthOptions {
   scrypt?: ScryptParams;
   /** The session or the users changed: the screens are told. */
   onChange: () => void;
+  /** Prints a new recovery code on the receipt printer (the code is in no stored row). */
+  printRecoveryCode?: (code: string) => void;
 }
 
 /** 12 characters of the till code's alphabet (no 0/O, 1/I/L): about 58 bits, read easily from paper. */
@@ -52,6 +54,7 @@ export class Auth {
   readonly #now: () => number;
   readonly #scrypt: ScryptParams;
   readonly #onChange: () => void;
+  readonly #print: (code: string) => void;
   #session: string | null = null;
   /** Users (or 'recovery') with a PIN check under way: a second try waits, so the count of wrong ones cannot be raced. */
   readonly #checking = new Set<string>();
@@ -62,6 +65,7 @@ export class Auth {
     this.#now = options.now;
     this.#scrypt = options.scrypt ?? DEFAULT_SCRYPT;
     this.#onChange = options.onChange;
+    this.#print = options.printRecoveryCode ?? (() => undefined);
   }
 
   /** The signed-in user (still active), or null when the till is locked. */
@@ -216,6 +220,12 @@ export class Auth {
   async #makeRecoveryCode(ownerId: string): Promise<string> {
     const code = newRecoveryCode();
     this.#credentials.setRecovery({ user: ownerId, hash: await hashSecret(normalizeRecoveryCode(code), this.#scrypt) });
+    try {
+      this.#print(code);
+    } catch (error) {
+      // Shown on screen all the same; a printer problem must not lose the owner's code.
+      console.warn(`[auth] the recovery code could not be queued for printing: ${(error as Error).message}`);
+    }
     return code;
   }
 

@@ -19,6 +19,7 @@ import { Refunds } from '../ledger/refunds.ts';
 import { SaleVoids } from '../ledger/sale-voids.ts';
 import { renderReceipt } from './receipt/layout.ts';
 import { renderZReport } from './receipt/z-report.ts';
+import { renderRecoveryCode } from './receipt/recovery-code.ts';
 import { bitmapToPng } from './receipt/preview.ts';
 import { describePrinterSetting } from './printer-description.ts';
 import { createTransport } from './transports/create-transport.ts';
@@ -57,6 +58,8 @@ export class PrinterService {
   readonly #deps: PrinterServiceDeps;
   readonly queue: PrintQueue;
   #transport: { setting: string; transport: PrinterTransport; unsubscribe: () => void } | null = null;
+  /** Rasters of jobs whose content is never stored (the recovery code), by job id. */
+  readonly #privateDocuments = new Map<number, Bitmap>();
 
   constructor(deps: PrinterServiceDeps) {
     this.#deps = deps;
@@ -124,6 +127,20 @@ export class PrinterService {
     if (!report) throw new PosError('not_found', hostMessage('shift.zNotFound', { shift }));
     const settings = this.#deps.settings();
     return renderZReport({ paperWidth: settings.paperWidth, merchantName: settings.merchantName, report, copy });
+  }
+
+  /**
+   * Prints the owner's recovery code: a print job like a test page (print_jobs holds its kind, never
+   * its content), whose raster is kept in memory only until printed. Were the POS to stop first, the
+   * job prints a plain test page and the owner asks for a new code (Settings → Users).
+   */
+  printRecoveryCode(code: string): PrintJobView {
+    const settings = this.#deps.settings();
+    const job = this.#deps.jobs.add('test', null);
+    this.#privateDocuments.set(job.id, renderRecoveryCode({ paperWidth: settings.paperWidth, merchantName: settings.merchantName, code, at: this.#deps.now() }));
+    this.queue.retryNow();
+    this.#deps.onChange();
+    return toView(job);
   }
 
   testPrint(): PrintJobView {
@@ -215,6 +232,8 @@ export class PrinterService {
   }
 
   #bitmapFor(job: PrintJob): Bitmap {
+    const privateDocument = this.#privateDocuments.get(job.id);
+    if (privateDocument) return privateDocument;
     if ((job.kind === 'z' || job.kind === 'z_copy') && job.shift != null) return this.zBitmap(job.shift, job.kind === 'z_copy');
     if (job.kind === 'refund' && job.refundId != null) return this.returnBitmap('refund', job.refundId);
     if (job.kind === 'void' && job.voidId != null) return this.returnBitmap('void', job.voidId);
