@@ -97,3 +97,17 @@ test('the owner manages users: adds, changes a role, resets a PIN, deactivates; 
   const all = rows.map((r) => r.payload).join('\n');
   for (const pin of ['24680', '135790', OWNER_PIN]) assert.ok(!all.includes(pin), `PIN ${pin} in a journal row`);
 });
+
+test('approve: an owner or manager PIN approves without changing who is signed in; a cashier or a wrong PIN does not', async (t) => {
+  const host = startHost(t);
+  const owner = await signInAs(host);
+  const manager = await host.auth.addUser('Manager', 'manager', '1357');
+  const cashier = await signInAs(host, 'cashier');
+  const byOwner = await host.auth.approve(owner.id, OWNER_PIN, ['owner', 'manager']);
+  assert.equal(byOwner.id, owner.id);
+  assert.equal((await host.auth.approve(manager.id, '1357', ['owner', 'manager'])).role, 'manager');
+  assert.deepEqual(host.auth.current()?.id, cashier.id, 'the cashier is still the one signed in');
+  await assert.rejects(host.auth.approve(cashier.id, '5678', ['owner', 'manager']), (e: { text: { code: string } }) => e.text.code === 'auth.notApprover');
+  await assert.rejects(host.auth.approve(manager.id, '0000', ['owner', 'manager']), (e: { text: { code: string } }) => e.text.code === 'auth.wrongPin');
+  await assert.rejects(host.auth.approve(manager.id, '1357', ['owner']), (e: { text: { code: string } }) => e.text.code === 'auth.notApprover');
+});
