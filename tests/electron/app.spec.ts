@@ -90,6 +90,13 @@ test.describe('Electron app', () => {
     const cashier = await windowFor(app!, 'cashier');
     const customer = await windowFor(app!, 'customer');
 
+    // A new till: the owner first (the sign-in screen before anything else), then the recovery code.
+    await cashier.getByLabel('Owner’s name').fill('Owner');
+    await cashier.getByLabel('PIN', { exact: true }).fill('1234');
+    await cashier.getByLabel('PIN again').fill('1234');
+    await cashier.getByRole('button', { name: 'Create the owner' }).click();
+    await cashier.getByRole('button', { name: 'I have kept the code' }).click();
+
     for (const key of ['1', '0', '.', '5', '0']) {
       await cashier.getByRole('button', { name: key, exact: true }).click();
     }
