@@ -476,6 +476,15 @@ const COMMANDS: CommandHandlers = {
     parse: noArgs,
     run: async (host) => ({ recoveryCode: await host.auth.renewRecoveryCode() }),
   },
+  'auth.printRecoveryCode': {
+    access: OWNER,
+    parse: (args) => {
+      exactKeys(args, 'code');
+      if (typeof args.code !== 'string' || args.code.length > 64) throw new InvalidRequest(hostMessage('auth.wrongRecoveryCode'));
+      return { code: args.code };
+    },
+    run: (host, { code }) => host.printRecoveryCode(code),
+  },
   'users.list': {
     access: OWNER,
     parse: noArgs,

@@ -134,6 +134,8 @@ export interface Host {
   readonly auth: Auth;
   /** Saves the hosted API's key in the credentials file ('' removes it); refused while POS_BAKONG_API_KEY is set. */
   setApiKey(key: string): SettingsView;
+  /** Prints the current recovery code (checked against its hash first) on the receipt printer. */
+  printRecoveryCode(code: string): Promise<PrintJobView>;
   cashierState(): CashierState;
   /** One page of today's sales list (the `sales.page` command, arguments already checked). */
   salesPage(query: CommandArgs<'sales.page'>): SalesPage;
@@ -461,7 +463,6 @@ export function createHost(options: HostOptions): Host {
     now,
     scrypt: options.scrypt,
     onChange: notify,
-    printRecoveryCode: (code) => printing.printRecoveryCode(code),
   });
   // The environment's overrides, journaled when they differ from the last start's (the X/Z flag them).
   try {
@@ -529,6 +530,10 @@ export function createHost(options: HostOptions): Host {
       printing.settingsChanged();
       notify();
       return settings.view();
+    },
+    async printRecoveryCode(code) {
+      if (!(await auth.isRecoveryCode(code))) throw new PosError('not_allowed', hostMessage('auth.wrongRecoveryCode'));
+      return printing.printRecoveryCode(code);
     },
     setApiKey(key) {
       if (env.apiKey !== null) throw new PosError('not_allowed', hostMessage('auth.apiKeyFromEnv'));

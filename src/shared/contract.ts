@@ -870,8 +870,13 @@ export interface CashierCommands {
   'auth.lock': { args: Record<string, never>; result: null };
   /** The printed recovery code sets the owner's new PIN and signs them in; a new code replaces it. */
   'auth.recover': { args: { code: string; pin: string }; result: OwnerSignedIn };
-  /** Owner-only: a new recovery code (printed; the old one stops working). */
+  /** Owner-only: a new recovery code (shown once; the old one stops working). */
   'auth.renewRecoveryCode': { args: Record<string, never>; result: { recoveryCode: string } };
+  /**
+   * Owner-only: prints the recovery code just shown (sent back once from the dialog that shows it; the
+   * host checks it against its hash). The code is in no stored row, the print job included.
+   */
+  'auth.printRecoveryCode': { args: { code: string }; result: PrintJobView };
   /** Owner-only: every user, active or not. */
   'users.list': { args: Record<string, never>; result: UserAdminView[] };
   /** Owner-only. */

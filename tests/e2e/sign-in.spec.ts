@@ -23,6 +23,8 @@ test.describe('a new till', () => {
     const dialog = cashier.getByRole('dialog', { name: 'Owner recovery code' });
     await expect(dialog).toBeVisible();
     await expect(dialog.locator('.recovery-code')).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    await dialog.getByRole('button', { name: 'Print the code' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Sent to the receipt printer. Keep the paper safe.');
     await dialog.getByRole('button', { name: 'I have kept the code' }).click();
     await expect(cashier.getByText('Signed in: សុខា (Owner)')).toBeVisible();
 

@@ -98,6 +98,7 @@ test('every refusal a command can give carries a catalog message, in both langua
     ['auth.lock', { now: true }, 'request.noArguments'],
     ['auth.recover', { code: 'AAAA-BBBB-CCCC', pin: '1234' }, 'auth.wrongRecoveryCode'],
     ['auth.renewRecoveryCode', { print: false }, 'request.noArguments'],
+    ['auth.printRecoveryCode', { code: 'AAAA-BBBB-CCCC' }, 'auth.wrongRecoveryCode'],
     ['users.list', { all: true }, 'request.noArguments'],
     ['users.add', { name: '', role: 'cashier', pin: '1234' }, 'auth.nameFormat'],
     ['users.add', { name: 'Dara', role: 'boss', pin: '1234' }, 'auth.role'],

@@ -28,8 +28,6 @@ export interface AuthOptions {
   scrypt?: ScryptParams;
   /** The session or the users changed: the screens are told. */
   onChange: () => void;
-  /** Prints a new recovery code on the receipt printer (the code is in no stored row). */
-  printRecoveryCode?: (code: string) => void;
 }
 
 /** 12 characters of the till code's alphabet (no 0/O, 1/I/L): about 58 bits, read easily from paper. */
@@ -54,7 +52,6 @@ export class Auth {
   readonly #now: () => number;
   readonly #scrypt: ScryptParams;
   readonly #onChange: () => void;
-  readonly #print: (code: string) => void;
   #session: string | null = null;
   /** Users (or 'recovery') with a PIN check under way: a second try waits, so the count of wrong ones cannot be raced. */
   readonly #checking = new Set<string>();
@@ -65,7 +62,6 @@ export class Auth {
     this.#now = options.now;
     this.#scrypt = options.scrypt ?? DEFAULT_SCRYPT;
     this.#onChange = options.onChange;
-    this.#print = options.printRecoveryCode ?? (() => undefined);
   }
 
   /** The signed-in user (still active), or null when the till is locked. */
@@ -161,6 +157,15 @@ export class Auth {
     return { user: view(owner), recoveryCode };
   }
 
+  /**
+   * Whether `code` is the current recovery code (checked before it is printed: the screen that showed
+   * it sends it back once, and nothing else gets printed as one).
+   */
+  async isRecoveryCode(code: string): Promise<boolean> {
+    const stored = this.#credentials.recovery();
+    return stored !== null && verifySecret(normalizeRecoveryCode(code), stored.hash);
+  }
+
   /** A new recovery code for the signed-in owner (the old one stops working). */
   async renewRecoveryCode(): Promise<string> {
     const owner = this.current();
@@ -220,12 +225,6 @@ export class Auth {
   async #makeRecoveryCode(ownerId: string): Promise<string> {
     const code = newRecoveryCode();
     this.#credentials.setRecovery({ user: ownerId, hash: await hashSecret(normalizeRecoveryCode(code), this.#scrypt) });
-    try {
-      this.#print(code);
-    } catch (error) {
-      // Shown on screen all the same; a printer problem must not lose the owner's code.
-      console.warn(`[auth] the recovery code could not be queued for printing: ${(error as Error).message}`);
-    }
     return code;
   }
 

@@ -131,7 +131,7 @@ export class PrinterService {
 
   /**
    * Prints the owner's recovery code: a print job like a test page (print_jobs holds its kind, never
-   * its content), whose raster is kept in memory only until printed. Were the POS to stop first, the
+   * its content), whose raster is kept in memory only. Were the POS to stop before it printed, the
    * job prints a plain test page and the owner asks for a new code (Settings → Users).
    */
   printRecoveryCode(code: string): PrintJobView {

@@ -467,6 +467,8 @@ export const en = {
   'auth.recover': 'Set the new PIN',
   'auth.recoveryShownTitle': 'Owner recovery code',
   'auth.recoveryShownHelp': 'Write this code down, or keep the printed copy, somewhere safe away from the till. It is shown only now. With it the owner can set a new PIN if theirs is forgotten; it then works once.',
+  'auth.recoveryPrint': 'Print the code',
+  'auth.recoveryPrintSent': 'Sent to the receipt printer. Keep the paper safe.',
   'auth.recoveryDone': 'I have kept the code',
   'auth.lock': 'Lock',
   'auth.switchUser': 'Switch user',
@@ -502,7 +504,7 @@ export const en = {
   'users.inactive': 'deactivated',
   'users.noPin': 'no PIN: reset it',
   'users.you': 'you',
-  'users.renewRecovery': 'Print a new recovery code',
+  'users.renewRecovery': 'Make a new recovery code',
   'integrity.ownerMustAcknowledge': 'Only the owner can acknowledge this warning.',
 };
 

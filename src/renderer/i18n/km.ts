@@ -465,6 +465,8 @@ export const km: Messages = {
   'auth.recover': 'កំណត់លេខ PIN ថ្មី',
   'auth.recoveryShownTitle': 'លេខកូដសង្គ្រោះរបស់ម្ចាស់ហាង',
   'auth.recoveryShownHelp': 'សូមកត់ត្រាលេខកូដនេះ ឬរក្សាច្បាប់ដែលបានបោះពុម្ព ទុកនៅកន្លែងមានសុវត្ថិភាព ឆ្ងាយពីម៉ាស៊ីនគិតប្រាក់។ វាបង្ហាញតែពេលនេះប៉ុណ្ណោះ។ ជាមួយវា ម្ចាស់ហាងអាចកំណត់លេខ PIN ថ្មីបាន ប្រសិនបើភ្លេច ហើយវាប្រើបានតែម្តង។',
+  'auth.recoveryPrint': 'បោះពុម្ពលេខកូដ',
+  'auth.recoveryPrintSent': 'បានផ្ញើទៅម៉ាស៊ីនបោះពុម្ពវិក្កយបត្រ។ សូមរក្សាក្រដាសនេះឱ្យមានសុវត្ថិភាព។',
   'auth.recoveryDone': 'ខ្ញុំបានរក្សាលេខកូដហើយ',
   'auth.lock': 'ចាក់សោ',
   'auth.switchUser': 'ប្តូរអ្នកប្រើប្រាស់',
@@ -500,6 +502,6 @@ export const km: Messages = {
   'users.inactive': 'បានបិទដំណើរការ',
   'users.noPin': 'គ្មានលេខ PIN៖ សូមកំណត់ឡើងវិញ',
   'users.you': 'អ្នក',
-  'users.renewRecovery': 'បោះពុម្ពលេខកូដសង្គ្រោះថ្មី',
+  'users.renewRecovery': 'បង្កើតលេខកូដសង្គ្រោះថ្មី',
   'integrity.ownerMustAcknowledge': 'មានតែម្ចាស់ហាងទេដែលអាចទទួលស្គាល់ការព្រមាននេះ។',
 };

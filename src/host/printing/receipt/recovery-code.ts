@@ -1,6 +1,6 @@
 /**
- * The owner's recovery code on paper: printed once when it is made (first start, a recovery, or the
- * owner asking for a new one), drawn like a receipt. The code exists only in this raster and the
+ * The owner's recovery code on paper, drawn like a receipt: printed when the owner asks, from the
+ * dialog that shows a new code (first start, a recovery, or a new code from Settings → Users). The code exists only in this raster and the
  * printer's memory: the POS keeps its hash alone (src/host/auth/credentials.ts), never the code,
  * and no journal row or print_jobs column holds it.
  */
