@@ -1,9 +1,12 @@
 /** A Z report as an earlier format stored it (docs/journal.md "Shifts and the close"): what each format added, taken away. */
 import type { CurrencyCash, ShiftReport } from '../../src/shared/contract.ts';
 
-export function asFormat(z: ShiftReport, format: 1 | 2 | 3 | 4 | 5): Record<string, unknown> {
+export function asFormat(z: ShiftReport, format: 1 | 2 | 3 | 4 | 5 | 6): Record<string, unknown> {
+  // Format 7 added the environment's overrides.
+  const { envOverrides: _env, ...before7 } = z;
+  if (format === 6) return { ...before7, format: 6 };
   // Format 6 added the cash sales: change, rounding, and each currency's cash tenders and change.
-  const { change: _change, rounding: _rounding, ...before6 } = z;
+  const { change: _change, rounding: _rounding, ...before6 } = before7;
   const noSales = ({ cashTenders: _t, change: _ch, ...c }: CurrencyCash): CurrencyCash => c;
   const format5 = { ...before6, ...(z.cash ? { cash: { ...z.cash, USD: noSales(z.cash.USD), KHR: noSales(z.cash.KHR) } } : {}), format: 5 as const };
   if (format === 5) return format5;

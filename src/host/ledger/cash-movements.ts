@@ -108,7 +108,7 @@ export class CashMovements {
   /**
    * Journals an "Open drawer" without a sale (`drawer.opened`, reason no_sale) in the open shift
    * (opening one, `explicit`, when none is), before the kick is sent. `approver`: who allowed it (the
-   * PIN approval of issue 9 fills it in; until then the caller passes the actor).
+   * signed-in owner or manager who sent "Open drawer"; an approval by PIN in place is the next step).
    */
   journalNoSaleOpen(by: { actor: Actor; approver: Actor }): { shift: number; seq: number; at: number } {
     return ledgerWrite(this.#db, this.#db.transaction(() => {
@@ -142,7 +142,8 @@ export class CashMovements {
       payload: { movement: id, shift, kind, currency, amount, reason, training: by.training },
     }, { actor: by.actor, at });
     this.#db.prepare('INSERT INTO cash_movements (id, shift, kind, currency, amount, reason, training, actor, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, shift, kind, currency, amount, reason, by.training ? 1 : 0, by.actor, at, row.seq);
-    return { id, shift, kind, currency, amount, reason, training: by.training, actor: by.actor, at, seq: row.seq };
+      // The actor as journaled (a writer's `cashier` is the command's signed-in user: auth/actor-context.ts).
+      .run(id, shift, kind, currency, amount, reason, by.training ? 1 : 0, row.actor, at, row.seq);
+    return { id, shift, kind, currency, amount, reason, training: by.training, actor: row.actor, at, seq: row.seq };
   }
 }

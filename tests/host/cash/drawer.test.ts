@@ -21,11 +21,13 @@ import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import { flush } from '../../support/clock.ts';
 import { startHost, startSandbox } from '../../support/servers.ts';
 import { tempDir } from '../../support/temp.ts';
+import { signInAs } from '../../support/users.ts';
 
 /** A live (not training) host whose printer is a folder; its drawer set up on `drawer`'s terms. */
 async function liveHost(t: TestContext, prints: string, drawer: Record<string, unknown> = { drawerEnabled: true }, options: Parameters<typeof startHost>[2] = {}): Promise<Host> {
   const { url } = await startSandbox(t);
   const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_PRINTER: `file:${prints}` }, options);
+  await signInAs(host);
   host.saveSettings(drawer);
   return host;
 }
@@ -58,7 +60,9 @@ test('"Open drawer": journaled (no_sale, actor, approver) in a shift, then ESC p
   assert.deepEqual([...readFileSync(join(prints, '00000001-drawer.escpos'))], [0x1b, 0x70, 0, 50, 250], 'pin 2, 100 ms on, 500 ms off (the defaults)');
   assert.equal(printJobs(host), 0, 'never a print job');
   const [opened] = journal(host, 'drawer.opened');
-  assert.deepEqual(opened, { actor: 'cashier', payload: { reason: 'no_sale', shift: 1, approver: 'cashier' } });
+  // Sent by the signed-in owner: its actor and its approver.
+  const owner = `user:${host.auth.current()!.id}`;
+  assert.deepEqual(opened, { actor: owner, payload: { reason: 'no_sale', shift: 1, approver: owner } });
   assert.equal(host.shifts.xReport().cash?.noSaleOpens, 1, 'the X counts it');
   assert.equal(verifyProjection(host.db).ok, true);
 });
@@ -78,6 +82,7 @@ test('pin 5, both pins and the pulse times are the owner\'s settings', async (t)
 test('training mode never kicks: not for "Open drawer", not for a training sale\'s cash, and nothing is journaled', async (t) => {
   const prints = join(tempDir(t), 'prints');
   const host = startHost(t, { POS_PRINTER: `file:${prints}` });
+  await signInAs(host);
   host.saveSettings({ drawerEnabled: true });
   const open = await runCommand(host, 'drawer.open', {});
   assert.ok(open.ok);
@@ -106,6 +111,7 @@ test('no drawer set up: nothing sent, nothing journaled; drawer on but printer n
 
   const { url } = await startSandbox(t);
   const noPrinter = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb' });
+  await signInAs(noPrinter);
   noPrinter.saveSettings({ drawerEnabled: true });
   const result = await noPrinter.cash.openForCashTender(sale(noPrinter, false));
   assert.equal(result.outcome, 'failed');
