@@ -19,6 +19,7 @@ import { testPostgres } from '../../support/postgres.ts';
 import { startTrainingHost } from '../../support/servers.ts';
 import { manualTimers } from '../../support/sync.ts';
 import { waitFor } from '../../support/temp.ts';
+import { signInAs } from '../../support/users.ts';
 
 const postgres = await testPostgres();
 const skip = postgres.skip;
@@ -32,6 +33,7 @@ const words = (message: HostMessage) => ({ en: hostMessageText(message, 'en'), k
 test('sync.pair refuses an address that is not https (plain http only to this computer) and a malformed code, in words, before any request', async (t) => {
   let requests = 0;
   const { host } = startTrainingHost(t, {}, { sync: { timers: manualTimers(), fetch: (url, init) => ((requests += 1), fetch(url, init)) } });
+  await signInAs(host);
   for (const url of ['http://backoffice.example.com', 'ftp://127.0.0.1', 'https://user:pw@backoffice.example.com', 'not a url']) {
     const reply = await command(host, 'sync.pair', { url, code: '7KQM-2XHD-P9RT' });
     assert.equal(reply.ok, false, url);
@@ -52,6 +54,7 @@ test('paired from the Settings command, the till pushes its rows, says "up to da
   const backoffice = await startBackoffice(t, postgres);
   const timers = manualTimers();
   const { host } = startTrainingHost(t, {}, { sync: { timers } });
+  await signInAs(host);
   const { code } = await addTill(backoffice.pool, 'Phsar Thmei', 'Front till', backoffice.clock.now);
   const wrong = await command(host, 'sync.pair', { url: backoffice.url, code: `${code.slice(0, 5)}2222-2222` });
   assert.deepEqual(!wrong.ok && words(wrong.error.text), {
@@ -87,6 +90,7 @@ test('selling never waits for the sync: a back office that accepts the connectio
   }));
   const timers = manualTimers();
   const { host } = startTrainingHost(t, {}, { sync: { timers } });
+  await signInAs(host);
   const { code } = await addTill(backoffice.pool, 'Phsar Thmei', 'Front till', backoffice.clock.now);
   assert.ok((await command(host, 'sync.pair', { url: backoffice.url, code })).ok);
   // The back office moves to an address that never answers (the pairing file names it from now on).
