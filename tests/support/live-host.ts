@@ -4,13 +4,15 @@ import { runCommand } from '../../src/host/commands.ts';
 import type { CommandReply } from '../../src/shared/contract.ts';
 import { startHost, startSandbox } from './servers.ts';
 import { waitFor } from './temp.ts';
+import { signInAs } from './users.ts';
 
 const FAST = { delayMs: () => 30, errorDelayMs: () => 30, graceMs: 1_000 };
 
-/** A real (not training) till on the sandbox over loopback, its Bakong ID set by Settings as an owner would. */
+/** A real (not training) till on the sandbox over loopback, its owner signed in and its Bakong ID set by them in Settings. */
 export async function liveHost(t: Parameters<typeof startSandbox>[0]) {
   const { sandbox, url } = await startSandbox(t);
   const host = startHost(t, { POS_BAKONG_API_URL: url, POS_MERCHANT_NAME: 'My Store' }, { policy: FAST });
+  await signInAs(host);
   assert.ok((await runCommand(host, 'settings.save', { bakongId: 'shop@aclb' })).ok);
   /** Charges `cents` by KHQR and has the sandbox pay it; returns the sale's number. */
   const sell = async (cents: number) => {

@@ -26,12 +26,24 @@ const ACCOUNT_KEYS: readonly AccountKey[] = ['bakongId', 'allowedAccounts'];
 
 /**
  * Whether a settings change journaled by `actor` was made by the owner, so that it moves the approved
- * account. The seam for the auth work: until users and roles are on main every change is the
- * screen's (`cashier`), made by whoever stood at the till, and none is approved. With auth, an actor
- * `user:<uuid>` whose role was owner at `seq` (from the journal's user rows) returns true.
+ * account: an actor `user:<uuid>` whose role was owner at `seq`, from the journal's `user.*` rows
+ * before it. A row from before users (`cashier`: whoever stood at the till) or the POS's own
+ * (`system`) is never the owner's.
  */
-export function ownerMadeChange(_db: Db, _actor: string, _seq: number): boolean {
-  return false;
+export function ownerMadeChange(db: Db, actor: string, seq: number): boolean {
+  const user = /^user:(.+)$/.exec(actor)?.[1];
+  if (user === undefined) return false;
+  // The user's role at that row: their user.created row, then each user.roleChanged and user.deactivated before `seq`.
+  const rows = db.prepare(`SELECT type, payload FROM journal WHERE seq < ? AND type IN ('user.created', 'user.roleChanged', 'user.deactivated')
+                           AND json_extract(payload, '$.user') = ? ORDER BY seq`).all(seq, user) as Array<{ type: string; payload: string }>;
+  let role: unknown = null;
+  for (const row of rows) {
+    const p = JSON.parse(row.payload) as Payload;
+    if (row.type === 'user.created') role = p.role;
+    else if (row.type === 'user.roleChanged') role = p.to;
+    else role = null;
+  }
+  return role === 'owner';
 }
 
 /** The range's last drawer count, or null when none was journaled in it. */

@@ -10,7 +10,7 @@ import { CountResult, DrawerCountPanel } from './DrawerCountPanel.tsx';
 import { ZCloseSections } from './ZCloseSections.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
-import { anchorText, isPaymentWatched, otherAccountList, reportLines, saleList } from './shift.ts';
+import { anchorText, isPaymentWatched, reportLines, saleList } from './shift.ts';
 import { invoke, useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
 
@@ -30,7 +30,7 @@ function ReportTable({ report }: { report: ShiftReport }) {
     ['shift.unpaidList', saleList(report.unpaid ?? [])],
     ['shift.cancelledList', saleList(report.cancelled)],
     ['shift.failedList', saleList(report.failed)],
-    ['shift.otherAccountList', otherAccountList(report)],
+    ['shift.otherAccountList', saleList(report.otherAccount.sales)],
     ['shift.envOverrides', report.envOverrides ? [...report.envOverrides.keys, ...(report.envOverrides.apiKeyFromEnv ? ['POS_BAKONG_API_KEY'] : [])].join(', ') : null],
   ];
   return (

@@ -37,13 +37,6 @@ export function reportLines(report: ShiftReport): ReportLine[] {
 /** The anchor exactly as `npm run ledger -- verify --anchor` accepts it (the printed Z shows the same). */
 export { anchorText } from '../../shared/z-anchor.ts';
 
-/** Other-account sales with the account each paid (`#3 → relay@aclb`), when the report says (format 2). */
-export function otherAccountList(report: ShiftReport): string | null {
-  const accounts = report.otherAccount.accounts;
-  if (!accounts) return saleList(report.otherAccount.sales);
-  return accounts.length > 0 ? accounts.map((a) => `#${a.sale} → ${a.account}`).join(', ') : null;
-}
-
 /** Sale numbers as a short list (`#3, #7`), or null when there are none. */
 export function saleList(sales: readonly number[]): string | null {
   return sales.length > 0 ? sales.map((n) => `#${n}`).join(', ') : null;

@@ -18,7 +18,7 @@ import { SalesLedger, TransitionRefused } from '../../../src/host/ledger/sales.t
 import { Shifts } from '../../../src/host/ledger/shifts.ts';
 import { exportSales } from '../../../src/host/export/export-sales.ts';
 import { canonicalJson } from '../../../src/host/ledger/journal/canonical.ts';
-import { verifyZReports } from '../../../src/host/reports/shift-report.ts';
+import { REPORT_FORMAT, verifyZReports } from '../../../src/host/reports/shift-report.ts';
 import { englishText, hostMessageText } from '../../../src/shared/messages/index.ts';
 import { tempDir } from '../../support/temp.ts';
 import { asFormat } from '../../support/z-formats.ts';
@@ -98,7 +98,7 @@ test('the first, expired QR paid late after the second was paid: recorded, never
 
   // The close's Z equals the journal; its export agrees with it to the cent, the overpayment included.
   const z = shifts.close();
-  assert.equal(z.format, 6);
+  assert.equal(z.format, REPORT_FORMAT);
   assert.equal(verifyZReports(db), null);
   const out = join(dir, 'z1.csv');
   const result = await exportSales(db, { z: 1, format: 'csv', out });

@@ -17,6 +17,7 @@ import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import { liveHost, valueOf } from '../../support/live-host.ts';
 import { startTrainingHost } from '../../support/servers.ts';
 import { asFormat } from '../../support/z-formats.ts';
+import { signInAs } from '../../support/users.ts';
 
 
 // Float $50.00 and 100,000 ៛; paid out $6.79 and a drop of 12,300 ៛: expected $43.21 and 87,700 ៛,
@@ -64,8 +65,8 @@ test('the count is blind: no reply or pushed state holds the expected figure unt
   const closed = await send('shift.close', {});
   assert.ok(closed.ok, JSON.stringify(closed));
   const z = closed.value as ShiftReport;
-  assert.equal(z.format, 6);
-  assert.deepEqual(z.count, { USD: count.USD, KHR: count.KHR, at: count.at, by: 'cashier', counts: 1 });
+  assert.equal(z.format, REPORT_FORMAT);
+  assert.deepEqual(z.count, { USD: count.USD, KHR: count.KHR, at: count.at, by: `user:${host.auth.current()!.id}`, counts: 1 });
   const closedRow = host.db.prepare(`SELECT version, payload FROM journal WHERE type = 'shift.closed'`).get() as { version: number; payload: string };
   assert.equal(closedRow.version, 2);
   assert.deepEqual(JSON.parse(closedRow.payload).count, {
@@ -98,6 +99,7 @@ test('a recount is journaled and shows; cash moved after the count makes the clo
 
 test('a count that is not one is refused in words, and nothing is journaled', async (t) => {
   const { host } = startTrainingHost(t);
+  await signInAs(host);
   assert.ok((await runCommand(host, 'cash.setFloat', { usdCents: 0, riel: 0 })).ok);
   for (const args of [
     { USD: { notes: { 300: 1 } }, KHR: { total: 0 } }, // no $3 note
@@ -114,6 +116,7 @@ test('a count that is not one is refused in words, and nothing is journaled', as
   }
   assert.equal(host.db.prepare(`SELECT count(*) FROM journal WHERE type = 'shift.counted'`).pluck().get(), 0);
   const noShift = startTrainingHost(t).host;
+  await signInAs(noShift);
   const refused = await runCommand(noShift, 'shift.count', { USD: { total: 0 }, KHR: { total: 0 } });
   assert.ok(!refused.ok);
   assert.equal(refused.error.text.code, 'shift.noneOpen');
@@ -123,7 +126,7 @@ test('the Z counts reprints (Z copies) and takings per cashier', async (t) => {
   const { host, sell } = await liveHost(t);
   await sell(300);
   const z1 = valueOf<ShiftReport>(await runCommand(host, 'shift.close', {}));
-  assert.deepEqual(z1.cashiers, [{ actor: 'cashier', count: 1, cents: 300, riel: z1.takings.riel }], 'by the actor who rang the sale up');
+  assert.deepEqual(z1.cashiers, [{ actor: `user:${host.auth.current()!.id}`, count: 1, cents: 300, riel: z1.takings.riel }], 'by the actor who rang the sale up');
   assert.deepEqual(z1.receivingAccounts, [{ account: 'shop@aclb', count: 1, cents: 300, riel: z1.takings.riel }]);
   assert.ok((await runCommand(host, 'shift.zReprint', { n: 1 })).ok);
   assert.ok((await runCommand(host, 'shift.zReprint', { n: 1 })).ok);
@@ -136,6 +139,7 @@ test('the Z counts reprints (Z copies) and takings per cashier', async (t) => {
 
 test('Z reports closed in formats 1, 2, 3 and 4 are still recomputed in their own format and verify', async (t) => {
   const { host, dir } = ((h) => ({ host: h.host, dir: h.host.dataDir }))(startTrainingHost(t));
+  await signInAs(host);
   assert.ok((await runCommand(host, 'cash.setFloat', { usdCents: 100, riel: 0 })).ok);
   const z = valueOf<ShiftReport>(await runCommand(host, 'shift.close', {}));
   const format3 = asFormat(z, 3);
@@ -154,4 +158,6 @@ test('Z reports closed in formats 1, 2, 3 and 4 are still recomputed in their ow
   assert.match(verifyZReports(raw)?.text ?? '', /differs from the sum/, 'a format-4 Z without its close sections is named');
   store({ ...asFormat(z, 5), format: 6 });
   assert.match(verifyZReports(raw)?.text ?? '', /differs from the sum/, 'a format-6 Z without its cash sales is named');
+  store({ ...asFormat(z, 6), format: 7 });
+  assert.match(verifyZReports(raw)?.text ?? '', /differs from the sum/, 'a format-7 Z without its environment overrides is named');
 });

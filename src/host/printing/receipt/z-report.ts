@@ -216,8 +216,6 @@ function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
     ruled(),
     text(frame, Z_LABELS.apart, s.note, 'left'),
     line(Z_LABELS.otherAccount, money(z.otherAccount)),
-    // Which account each one paid (format 2): the money that went elsewhere, by name.
-    ...(z.otherAccount.accounts ?? []).map((a) => line(`  #${a.sale}`, a.account)),
     line(Z_LABELS.training, money(z.training.opened)),
     line(`${Z_LABELS.training} — ${Z_LABELS.paid}`, money(z.training.paid)),
     ...(z.cash ? [ruled(), ...cashBlocks(z.cash, line, heading)] : []),
