@@ -19,10 +19,10 @@ import { renderReturnReceipt } from '../../src/host/printing/receipt/return-rece
 import type { RefundSearchPage, ReturnDone } from '../../src/shared/contract.ts';
 import { hostMessageText } from '../../src/shared/messages/index.ts';
 import { startTrainingHost } from '../support/servers.ts';
+import { signInAs } from '../support/users.ts';
 import { tempDir, waitFor } from '../support/temp.ts';
 import { payTrainingSale } from '../support/training-sale.ts';
 
-const OWNER_PIN = { userId: 'owner', pin: '1234' };
 
 
 const files = (dir: string): string[] => readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
@@ -30,6 +30,8 @@ const files = (dir: string): string[] => readdirSync(dir).filter((name) => !name
 test('search, a refund over the cap refused, a refund made and its receipt printed as rendered', async (t) => {
   const prints = tempDir(t);
   const { host } = startTrainingHost(t, { POS_PRINTER: `file:${prints}` });
+  const owner = await signInAs(host);
+  const OWNER_PIN = { userId: owner.id, pin: '1234' };
   const code = readTill(host.db)!.code;
   const sale = await payTrainingSale(host, 1025, { dismiss: true });
   await payTrainingSale(host, 300, { dismiss: true });
@@ -71,7 +73,7 @@ test('search, a refund over the cap refused, a refund made and its receipt print
   await waitFor('the refund receipt', () => files(prints).length === 3);
   const printed = decodeEscPosJob(new Uint8Array(readFileSync(join(prints, files(prints)[2]!))));
   const stored = new Refunds(host.db).get(1)!;
-  assert.deepEqual([stored.reason, stored.training, stored.approver], ['ទំនិញខូច', true, 'cashier']);
+  assert.deepEqual([stored.reason, stored.training, stored.approver, stored.actor], ['ទំនិញខូច', true, `user:${owner.id}`, `user:${owner.id}`]);
   const data = receiptForReturn({ kind: 'refund', refund: stored }, host.ledger.get(sale)!.merchantName, host.settings.current(), code, { sale: 1, doc: 1 });
   assert.equal(data.saleNumber, `${code}-${sale}`, 'the refund receipt names the original sale');
   const expected = renderReturnReceipt(data);
@@ -88,11 +90,17 @@ test('search, a refund over the cap refused, a refund made and its receipt print
 
 test('a cashier cannot approve; a paid sale cannot be voided; arguments are checked strictly', async (t) => {
   const { host } = startTrainingHost(t);
+  const owner = await signInAs(host);
+  const OWNER_PIN = { userId: owner.id, pin: '1234' };
   const sale = await payTrainingSale(host, 500, { dismiss: true });
   const input = { saleId: sale, currency: 'USD' as const, amount: 100, method: 'cash' as const, reference: null, reason: 'x' };
   await assert.rejects(host.returns.refund(input, { actor: 'cashier', approval: { approver: 'cashier', role: 'cashier' } }), (error: { text?: { code: string } }) => error.text?.code === 'approval.notApprover');
   await assert.rejects(host.returns.void({ saleId: sale, reason: 'x' }, { actor: 'cashier', approval: { approver: 'cashier', role: 'cashier' } }), (error: { text?: { code: string } }) => error.text?.code === 'approval.notApprover');
   assert.deepEqual(new Refunds(host.db).forSale(sale), [], 'nothing written');
+  // Through the command: a cashier's own PIN does not approve.
+  const cashier = await signInAs(host, 'cashier');
+  const byCashier = await runCommand(host, 'refund.create', { ...input, approver: { userId: cashier.id, pin: '5678' } });
+  assert.deepEqual(!byCashier.ok && byCashier.error.text.code, 'auth.notApprover');
 
   const voided = await runCommand(host, 'sale.void', { saleId: sale, reason: 'x', approver: OWNER_PIN });
   assert.ok(!voided.ok);

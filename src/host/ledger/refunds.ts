@@ -133,7 +133,7 @@ export class Refunds {
       }, { actor: by.actor, at });
       this.#db.prepare(`INSERT INTO refunds (id, sale_id, shift, currency, amount, method, reference, reason, training, actor, approver, at, seq)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(id, saleId, shift.shift, input.currency, input.amount, input.method, reference, reason, training ? 1 : 0, by.actor, by.approver, at, row.seq);
+        .run(id, saleId, shift.shift, input.currency, input.amount, input.method, reference, reason, training ? 1 : 0, row.actor, by.approver, at, row.seq); // the actor as journaled
       return this.get(id)!;
     }));
   }

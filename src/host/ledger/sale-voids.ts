@@ -88,7 +88,7 @@ export class SaleVoids {
       const row = append(this.#db, { type: 'sale.voided', version: 1, payload }, { actor: by.actor, at });
       this.#db.prepare(`INSERT INTO sale_voids (id, sale_id, shift, returned_usd, returned_khr, reason, training, actor, approver, at, seq)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(id, saleId, shift.shift, payload.returnedUsd, payload.returnedKhr, reason, training ? 1 : 0, by.actor, by.approver, at, row.seq);
+        .run(id, saleId, shift.shift, payload.returnedUsd, payload.returnedKhr, reason, training ? 1 : 0, row.actor, by.approver, at, row.seq); // the actor as journaled
       return this.get(id)!;
     }));
   }

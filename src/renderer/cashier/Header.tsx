@@ -16,8 +16,6 @@ export function Header() {
   const setView = useCashier((s) => s.setView);
   const user = useCashier((s) => s.state?.auth?.user ?? null);
   const lock = useCashier((s) => s.lock);
-  // Shift reports and the close are the owner's or a manager's: a cashier has no Shift tab.
-  const seesShift = user?.role !== 'cashier';
 
   const tab = (target: View, label: string, extra?: ReactNode) => (
     <button
@@ -46,7 +44,7 @@ export function Header() {
         <PrinterAlert />
         <nav className="nav" aria-label={t('nav.label')}>
           {tab('sell', t('nav.sell'), view !== 'sell' && <SaleChip />)}
-          {seesShift && tab('shift', t('nav.shift'))}
+          {tab('shift', t('nav.shift'))}
           {tab('settings', t('nav.settings'))}
         </nav>
         {user && (

@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import type { CommandError, Currency, RefundableSale } from '../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { hostMessageText } from '../../shared/messages/index.ts';
-import { APPROVER_ROLES, REFUND_METHODS, REFUND_REASON_MAX_CHARS, REFUND_REFERENCE_MAX_CHARS, type ApproverRole, type RefundMethod } from '../../shared/rules/refund.ts';
+import { APPROVER_ROLES, REFUND_METHODS, REFUND_REASON_MAX_CHARS, REFUND_REFERENCE_MAX_CHARS, type RefundMethod } from '../../shared/rules/refund.ts';
 import { typedAmount } from './cash.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { CurrencyAmountFields } from './CurrencyAmountFields.tsx';
 import { Field } from './Field.tsx';
 import { KeyHint } from './KeyHint.tsx';
-import { invoke } from './store.ts';
+import { invoke, useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
 
 const formatIn = (currency: Currency, amount: number): string => (currency === 'USD' ? formatUsd(amount) : formatRiel(amount));
@@ -35,7 +35,11 @@ export function RefundPanel() {
   const [method, setMethod] = useState<RefundMethod>('cash');
   const [reference, setReference] = useState('');
   const [reason, setReason] = useState('');
-  const [role, setRole] = useState<ApproverRole>('owner');
+  // Who may approve: the owners and managers who can sign in (their id is sent with their PIN; the host checks both).
+  const approvers = useCashier((s) => s.state?.auth?.users) ?? [];
+  const allowed = approvers.filter((u) => (APPROVER_ROLES as readonly string[]).includes(u.role));
+  const [approverId, setApproverId] = useState<string>('');
+  const chosen = allowed.find((u) => u.id === approverId) ?? allowed[0] ?? null;
   const [pin, setPin] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
@@ -72,7 +76,7 @@ export function RefundPanel() {
     setError(null);
     const reply = await invoke('refund.create', {
       saleId: sale.saleId, currency, amount: value, method, reference: method === 'bank_transfer' ? reference : null, reason,
-      approver: { userId: role, pin },
+      approver: { userId: chosen?.id ?? '', pin },
     });
     setBusy(false);
     setPin('');
@@ -139,8 +143,12 @@ export function RefundPanel() {
           </Field>
           <Field label={t('refund.approver')} locked={false}>
             {(props) => (
-              <select {...props} value={role} onChange={(e) => setRole(e.target.value as ApproverRole)}>
-                {APPROVER_ROLES.map((r) => <option key={r} value={r}>{t(r === 'owner' ? 'refund.approver.owner' : 'refund.approver.manager')}</option>)}
+              <select {...props} value={chosen?.id ?? ''} onChange={(e) => setApproverId(e.target.value)}>
+                {allowed.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name} ({t(u.role === 'owner' ? 'refund.approver.owner' : 'refund.approver.manager')})
+                  </option>
+                ))}
               </select>
             )}
           </Field>

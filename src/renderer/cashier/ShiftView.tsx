@@ -104,7 +104,23 @@ function ZReportPanel({ report, onReprint, onClose }: { report: ShiftReport; onR
  * close (confirmed; refused while a payment is watched, then wait or carry it over), the Z report
  * it produces and every past Z, each viewable and reprintable (as a COPY).
  */
+/**
+ * The Shift tab. The X and Z reports, the count and the close are the owner's or a manager's; a
+ * cashier sees Refunds only (a refund or void is approved there by an owner's or manager's PIN).
+ */
 export function ShiftView() {
+  const role = useCashier((s) => s.state?.auth?.user?.role ?? null);
+  if (role === 'cashier') {
+    return (
+      <main className="shift">
+        <RefundPanel />
+      </main>
+    );
+  }
+  return <ShiftReports />;
+}
+
+function ShiftReports() {
   const t = useT();
   const language = useLanguage();
   const revision = useCashier((s) => s.state?.salesRevision ?? 0);

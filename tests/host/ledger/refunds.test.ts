@@ -26,7 +26,9 @@ import { asFormat } from '../../support/z-formats.ts';
 import { tenderCash } from '../../support/cash-tender.ts';
 import { tempDir } from '../../support/temp.ts';
 
-const OWNER = { actor: 'cashier', approver: 'system', training: false } as const;
+/** The signed-in user who makes the refunds and voids here (a command's actor: auth/actor-context.ts). */
+const CASHIER = 'user:3c9e2f10-6b7a-4d2e-9f1c-5a8b7c6d5e4f' as const;
+const OWNER = { actor: CASHIER, approver: 'system', training: false } as const;
 
 function ledger(t: TestContext, dir = tempDir(t)) {
   let clock = Date.parse('2026-12-01T02:00:00Z');
@@ -116,20 +118,20 @@ test('every refund and void is journaled with its actor and approver, and the pr
   tenderCash(db, open.saleId, 'USD', 1000, now());
   tenderCash(db, open.saleId, 'KHR', 20_000, now());
   tenderCash(db, open.saleId, 'USD', 500, now());
-  const voided = voids.void({ saleId: open.saleId, reason: 'customer left' }, { actor: 'cashier', approver: 'system' });
+  const voided = voids.void({ saleId: open.saleId, reason: 'customer left' }, { actor: CASHIER, approver: 'system' });
   assert.deepEqual([voided.returnedUsd, voided.returnedKhr], [1500, 20_000], 'the cash tendered goes back, per currency');
   assert.equal(sales.get(open.saleId)?.saleStatus, 'voided');
   const journal = db.prepare(`SELECT type, actor, payload FROM journal WHERE type IN ('refund.made', 'sale.voided') ORDER BY seq`).all() as Array<{ type: string; actor: string; payload: string }>;
-  assert.deepEqual(journal.map((r) => [r.type, r.actor, (JSON.parse(r.payload) as { approver: string }).approver]), [['refund.made', 'cashier', 'system'], ['sale.voided', 'cashier', 'system']]);
+  assert.deepEqual(journal.map((r) => [r.type, r.actor, (JSON.parse(r.payload) as { approver: string }).approver]), [['refund.made', CASHIER, 'system'], ['sale.voided', CASHIER, 'system']]);
   assert.deepEqual(JSON.parse(journal[1]!.payload), { sale: open.saleId, void: 1, shift: 1, returnedUsd: 1500, returnedKhr: 20_000, reason: 'customer left', training: false, approver: 'system' });
   assert.deepEqual(verifyProjection(db), { ok: true, sales: 2, problem: null });
-  assert.equal(refusal(() => voids.void({ saleId: open.saleId, reason: 'again' }, { actor: 'cashier', approver: 'system' })).code, 'void.notOpen');
+  assert.equal(refusal(() => voids.void({ saleId: open.saleId, reason: 'again' }, { actor: CASHIER, approver: 'system' })).code, 'void.notOpen');
   assert.equal(refusal(() => refunds.make(cash(open.saleId, 'USD', 1), OWNER)).code, 'refund.notCompleted', 'a voided sale is never refunded');
 });
 
 test('a void is refused for a paid sale, a sale with no cash, a QR still waiting, or a KHQR payment', (t) => {
   const { db, paidSale, voids, sales, now } = ledger(t);
-  const by = { actor: 'cashier', approver: 'system' } as const;
+  const by = { actor: CASHIER, approver: 'system' } as const;
   const make = () => sales.create({ amountCents: 2000, khrPerUsd: 4100, training: false, merchantName: 'S', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' });
   const paid = paidSale(100);
   assert.equal(refusal(() => voids.void({ saleId: paid, reason: 'x' }, by)).code, 'void.notOpen');
@@ -147,7 +149,7 @@ test('a void is refused for a paid sale, a sale with no cash, a QR still waiting
 
 test('the X and Z count refunds and voids per currency with actor and approver; cash given back comes out of the expected drawer', (t) => {
   const { db, paidSale, refunds, voids, sales, shifts, now } = ledger(t);
-  new CashMovements(db, now).setFloat({ usdCents: 5000, riel: 100_000 }, { actor: 'cashier', training: false });
+  new CashMovements(db, now).setFloat({ usdCents: 5000, riel: 100_000 }, { actor: CASHIER, training: false });
   const sale = paidSale(2000);
   refunds.make(cash(sale, 'USD', 300), OWNER);
   refunds.make(cash(sale, 'KHR', 4000), { ...OWNER, approver: 'cashier' });
@@ -157,16 +159,16 @@ test('the X and Z count refunds and voids per currency with actor and approver; 
   sales.markCancelled(open.id, 'cancelled');
   tenderCash(db, open.saleId, 'USD', 1000, now());
   tenderCash(db, open.saleId, 'KHR', 8000, now());
-  voids.void({ saleId: open.saleId, reason: 'left' }, { actor: 'cashier', approver: 'system' });
+  voids.void({ saleId: open.saleId, reason: 'left' }, { actor: CASHIER, approver: 'system' });
 
   const x = shifts.xReport();
   assert.equal(x.format, 6);
   assert.deepEqual({ ...x.refunds, list: x.refunds?.list.length }, { count: 3, USD: 500, KHR: 4000, cash: { USD: 300, KHR: 4000 }, list: 4 });
   assert.deepEqual(x.refunds?.list.map((r) => [r.refund, r.method, r.actor, r.approver, r.training]), [
-    [1, 'cash', 'cashier', 'system', false], [2, 'cash', 'cashier', 'cashier', false], [3, 'bank_transfer', 'cashier', 'system', false], [4, 'cash', 'cashier', 'system', true],
+    [1, 'cash', CASHIER, 'system', false], [2, 'cash', CASHIER, 'cashier', false], [3, 'bank_transfer', CASHIER, 'system', false], [4, 'cash', CASHIER, 'system', true],
   ]);
   assert.deepEqual({ ...x.voids, list: x.voids?.list.map((v) => [v.sale, v.returnedUsd, v.returnedKhr, v.actor, v.approver]) },
-    { count: 1, USD: 1000, KHR: 8000, list: [[open.saleId, 1000, 8000, 'cashier', 'system']] });
+    { count: 1, USD: 1000, KHR: 8000, list: [[open.saleId, 1000, 8000, CASHIER, 'system']] });
   // A bank transfer and a training refund never touched the drawer; the voided sale's cash came in (format 6) and went back.
   assert.deepEqual([x.cash?.USD.cashTenders, x.cash?.USD.refunds, x.cash?.USD.voids, x.cash?.USD.expected], [{ count: 1, amount: 1000 }, { count: 1, amount: 300 }, { count: 1, amount: 1000 }, 5000 + 1000 - 300 - 1000]);
   assert.deepEqual([x.cash?.KHR.cashTenders, x.cash?.KHR.refunds, x.cash?.KHR.voids, x.cash?.KHR.expected], [{ count: 1, amount: 8000 }, { count: 1, amount: 4000 }, { count: 1, amount: 8000 }, 100_000 + 8000 - 4000 - 8000]);
@@ -194,7 +196,7 @@ function shop(t: TestContext): { raw: Db } {
   const open = sales.create({ amountCents: 2000, khrPerUsd: 4100, training: false, merchantName: 'S', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' });
   sales.markCancelled(open.id, 'cancelled');
   tenderCash(db, open.saleId, 'KHR', 8000, now());
-  voids.void({ saleId: open.saleId, reason: 'left' }, { actor: 'cashier', approver: 'system' });
+  voids.void({ saleId: open.saleId, reason: 'left' }, { actor: CASHIER, approver: 'system' });
   shifts.close();
   refunds.make(cash(first, 'KHR', 4000), OWNER);
   db.close();

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { runCommand } from '../../../src/host/commands.ts';
 import { LEDGER_FILE } from '../../../src/host/ledger/database.ts';
 import { canonicalJson } from '../../../src/host/ledger/journal/canonical.ts';
-import { verifyZReports } from '../../../src/host/reports/shift-report.ts';
+import { REPORT_FORMAT, verifyZReports } from '../../../src/host/reports/shift-report.ts';
 import type { DrawerCount, ShiftReport } from '../../../src/shared/contract.ts';
 import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import { liveHost, valueOf } from '../../support/live-host.ts';
@@ -137,7 +137,7 @@ test('the Z counts reprints (Z copies) and takings per cashier', async (t) => {
   assert.deepEqual(x.cashiers, []);
 });
 
-test('Z reports closed in formats 1, 2, 3 and 4 are still recomputed in their own format and verify', async (t) => {
+test('Z reports closed in formats 1 to 5 are still recomputed in their own format and verify', async (t) => {
   const { host, dir } = ((h) => ({ host: h.host, dir: h.host.dataDir }))(startTrainingHost(t));
   await signInAs(host);
   assert.ok((await runCommand(host, 'cash.setFloat', { usdCents: 100, riel: 0 })).ok);
