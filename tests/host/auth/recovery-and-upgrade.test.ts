@@ -44,7 +44,7 @@ test('the printed recovery code sets a lost owner PIN once: journaled as a reset
 
 test('upgrading a ledger from before users: its sales stay, nothing can be done until the owner is created, then it verifies', async (t) => {
   const dir = tempDir(t);
-  const before = MIGRATIONS.filter((m) => m.version < 18); // before users (018)
+  const before = MIGRATIONS.filter((m) => m.version < 20); // before users (020)
   const old = openLedger(dir, before);
   seedSales(old, 3);
   old.close();

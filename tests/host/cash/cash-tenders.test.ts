@@ -12,13 +12,14 @@ import { test, type TestContext } from 'node:test';
 import type { Host } from '../../../src/host/host.ts';
 import { verifyChain, verifyProjection } from '../../../src/host/ledger/journal/verify.ts';
 import { runCommand } from '../../../src/host/commands.ts';
-import { shiftReport } from '../../../src/host/reports/shift-report.ts';
+import { REPORT_FORMAT, shiftReport } from '../../../src/host/reports/shift-report.ts';
 import { toExact } from '../../../src/shared/cash/index.ts';
 import type { CashTenderArgs, ChangeChoiceArg, Currency, SaleView } from '../../../src/shared/contract.ts';
 import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import { flush } from '../../support/clock.ts';
 import { startHost, startSandbox, startTrainingHost } from '../../support/servers.ts';
 import { tempDir } from '../../support/temp.ts';
+import { signInAs } from '../../support/users.ts';
 
 type M = { currency: Currency; amount: number };
 const usd = (cents: number): M => ({ currency: 'USD', amount: cents });
@@ -28,6 +29,7 @@ const khr = (riel: number): M => ({ currency: 'KHR', amount: riel });
 async function liveHost(t: TestContext, prints: string, rate = 4100): Promise<Host> {
   const { url } = await startSandbox(t);
   const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_PRINTER: `file:${prints}` });
+  await signInAs(host);
   host.saveSettings({ drawerEnabled: true, khrPerUsd: rate });
   host.cash.setFloat({ usdCents: 5_000, riel: 100_000 });
   return host;
@@ -164,6 +166,7 @@ test('bad arguments are refused before anything acts on them', async (t) => {
 test('the float comes first on a live till', async (t) => {
   const { url } = await startSandbox(t);
   const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb' });
+  await signInAs(host);
   assert.equal(await refused(host, { due: usd(100), tender: usd(100) }), 'drawer.floatFirst');
   host.cash.setFloat({ usdCents: 0, riel: 0 });
   assert.equal((await tender(host, { due: usd(100), tender: usd(100) })).saleStatus, 'completed');
@@ -172,6 +175,7 @@ test('the float comes first on a live till', async (t) => {
 test('split cash + KHQR (training): 20,000 ៛ cash, then a QR for the rest in cents, paid; the sub-cent difference is the rounding line; no drawer kick in training', async (t) => {
   const prints = join(tempDir(t), 'prints');
   const { host } = startTrainingHost(t, { POS_PRINTER: `file:${prints}` });
+  await signInAs(host);
   host.saveSettings({ drawerEnabled: true, khrPerUsd: 4100 });
   const part = await tender(host, { due: khr(50_000), tender: khr(20_000) });
   assert.deepEqual(part.settlement.remaining, { usd: 732, khr: 30_000 });
@@ -192,6 +196,7 @@ test('split cash + KHQR (training): 20,000 ៛ cash, then a QR for the rest in c
 
 test('a KHQR sale keyed in riel asks the API for the cents rounded half up', async (t) => {
   const { host } = startTrainingHost(t);
+  await signInAs(host);
   host.saveSettings({ khrPerUsd: 4000 });
   const reply = await runCommand(host, 'payment.charge', { due: khr(12_540) });
   assert.ok(reply.ok);
@@ -244,7 +249,7 @@ test('X/Z and the export by Z: cash in and change out per currency, the rounding
   await tender(host, { saleId: split.id, tender: khr(1000) }); // +25 ៛
   // The ledger's own X (the screens' is blind until the drawer is counted for the close).
   const x = shiftReport(host.db, { kind: 'X' });
-  assert.equal(x.format, 6);
+  assert.equal(x.format, REPORT_FORMAT);
   assert.deepEqual(x.cash?.USD.cashTenders, { count: 2, amount: 3000 });
   assert.deepEqual(x.cash?.KHR.cashTenders, { count: 2, amount: 21_000 });
   assert.deepEqual(x.change, { USD: { count: 2, amount: 1000 }, KHR: { count: 2, amount: 6500 } });

@@ -19,7 +19,7 @@ import { Shifts } from '../../../src/host/ledger/shifts.ts';
 import { saleRows } from '../../../src/host/export/sales-rows.ts';
 import { CashMovements } from '../../../src/host/ledger/cash-movements.ts';
 import { renderZReport } from '../../../src/host/printing/receipt/z-report.ts';
-import { verifyZReports } from '../../../src/host/reports/shift-report.ts';
+import { REPORT_FORMAT, verifyZReports } from '../../../src/host/reports/shift-report.ts';
 import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import type { ShiftReport } from '../../../src/shared/contract.ts';
 import { asFormat } from '../../support/z-formats.ts';
@@ -162,7 +162,7 @@ test('the X and Z count refunds and voids per currency with actor and approver; 
   voids.void({ saleId: open.saleId, reason: 'left' }, { actor: CASHIER, approver: 'system' });
 
   const x = shifts.xReport();
-  assert.equal(x.format, 6);
+  assert.equal(x.format, REPORT_FORMAT);
   assert.deepEqual({ ...x.refunds, list: x.refunds?.list.length }, { count: 3, USD: 500, KHR: 4000, cash: { USD: 300, KHR: 4000 }, list: 4 });
   assert.deepEqual(x.refunds?.list.map((r) => [r.refund, r.method, r.actor, r.approver, r.training]), [
     [1, 'cash', CASHIER, 'system', false], [2, 'cash', CASHIER, 'cashier', false], [3, 'bank_transfer', CASHIER, 'system', false], [4, 'cash', CASHIER, 'system', true],

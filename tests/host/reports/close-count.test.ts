@@ -150,7 +150,7 @@ test('Z reports closed in formats 1 to 5 are still recomputed in their own forma
   };
   const triggers = raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'z_reports'`).pluck().all() as string[];
   for (const name of triggers) raw.exec(`DROP TRIGGER ${name}`);
-  for (const format of [1, 2, 3, 4, 5] as const) {
+  for (const format of [1, 2, 3, 4, 5, 6] as const) {
     store(asFormat(z, format));
     assert.equal(verifyZReports(raw)?.text ?? null, null, `format ${format} verifies`);
   }
