@@ -13,6 +13,7 @@
 import { GENESIS_PREV_HASH, rowHash } from '../host/ledger/journal/canonical.ts';
 import { safeInt, transaction, type Client, type Pool } from './db.ts';
 import { sameRow, type WireRow } from './journal-rows.ts';
+import { STORED_COLUMNS, fromStored, type StoredRow } from './stored-rows.ts';
 import { Refusal, type Head } from './refusal.ts';
 import { sha256Hex, TOKEN_SHAPE } from './secrets.ts';
 
@@ -38,18 +39,16 @@ export async function tillForToken(pool: Pool, token: string): Promise<PairedTil
   return rows[0] ?? null;
 }
 
-const COLUMNS = 'till_uuid, epoch, seq, uuid, actor, at, type, version, payload, prev_hash, hash';
-
-interface StoredRow {
-  till_uuid: string; epoch: string; seq: string; uuid: string; actor: string; at: string;
-  type: string; version: string; payload: string; prev_hash: string; hash: string;
-}
-
-function fromStored(row: StoredRow): WireRow {
-  return {
-    tillId: row.till_uuid, epoch: safeInt(row.epoch), seq: safeInt(row.seq), uuid: row.uuid, actor: row.actor, at: safeInt(row.at),
-    type: row.type, version: safeInt(row.version), payload: row.payload, prevHash: row.prev_hash, hash: row.hash,
-  };
+/**
+ * A push of this till arrived (accepted or not): when, and the head the till reported having — its
+ * journal's last row, which the owner's "rows behind" is counted from (tills.ts `tillSyncStates`).
+ */
+export async function noteSeen(pool: Pool, till: PairedTill, reported: { epoch: number; seq: number } | null, now: Date): Promise<void> {
+  await pool.query(
+    `UPDATE till_cursors SET last_seen_at = $2, reported_epoch = COALESCE($3, reported_epoch), reported_seq = COALESCE($4, reported_seq)
+     WHERE till_uuid = $1`,
+    [till.uuid, now, reported?.epoch ?? null, reported?.seq ?? null],
+  );
 }
 
 const key = (epoch: number, seq: number): string => `${epoch}:${seq}`;
@@ -117,9 +116,9 @@ async function newRows(client: Client, till: PairedTill, start: Head, rows: read
 async function insertRows(client: Client, rows: readonly WireRow[]): Promise<void> {
   const column = <K extends keyof WireRow>(name: K): Array<WireRow[K]> => rows.map((row) => row[name]);
   const inserted = await client.query<StoredRow>(
-    `INSERT INTO journal_rows (${COLUMNS})
+    `INSERT INTO journal_rows (${STORED_COLUMNS})
      SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::bigint[], $9::text[], $10::text[], $11::text[])
-     RETURNING ${COLUMNS}`,
+     RETURNING ${STORED_COLUMNS}`,
     [column('tillId'), column('epoch'), column('seq'), column('uuid'), column('actor'), column('at'),
       column('type'), column('version'), column('payload'), column('prevHash'), column('hash')],
   );
@@ -147,7 +146,7 @@ export async function ingest(pool: Pool, till: PairedTill, rows: readonly WireRo
       // The batch is contiguous: its seqs are one range, its epochs one or two. This reads them by the
       // primary key's index, never the till's whole history.
       const found = await client.query<StoredRow>(
-        `SELECT ${COLUMNS} FROM journal_rows WHERE till_uuid = $1 AND epoch = ANY($2::bigint[]) AND seq BETWEEN $3 AND $4`,
+        `SELECT ${STORED_COLUMNS} FROM journal_rows WHERE till_uuid = $1 AND epoch = ANY($2::bigint[]) AND seq BETWEEN $3 AND $4`,
         [till.uuid, [...new Set(rows.map((row) => row.epoch))], rows[0]!.seq, rows.at(-1)!.seq],
       );
       const stored = new Map(found.rows.map(fromStored).map((row) => [key(row.epoch, row.seq), row]));

@@ -47,3 +47,17 @@ export function parseBatch(body: unknown): WireRow[] {
 export function sameRow(a: WireRow, b: WireRow): boolean {
   return a.prevHash === b.prevHash && a.hash === b.hash && rowBytes(a).equals(rowBytes(b));
 }
+
+/**
+ * The head the till reports with a push (`tillHead: { epoch, seq }`: its journal's last row), for the
+ * owner's "rows behind"; null when absent (an older till). A malformed one refuses the batch.
+ */
+export function parseTillHead(body: unknown): { epoch: number; seq: number } | null {
+  const head = (body as { tillHead?: unknown } | null)?.tillHead;
+  if (head === undefined) return null;
+  const { epoch, seq } = (head ?? {}) as Record<string, unknown>;
+  if (!Number.isSafeInteger(epoch) || (epoch as number) < 1 || !Number.isSafeInteger(seq) || (seq as number) < 0) {
+    throw new Refusal(400, 'bad_request', 'tillHead is { epoch (≥ 1), seq (≥ 0) }');
+  }
+  return { epoch: epoch as number, seq: seq as number };
+}

@@ -5,7 +5,9 @@
  *   migrate                                          apply the migrations and stop
  *   user add --role owner|accountant --name NAME     add a person; the password is read from the terminal (or stdin)
  *   till add --shop SHOP --name NAME                 add a till (and its shop) and print its one-time pairing code
- *   till code --shop SHOP --name NAME                a new pairing code for a till not yet paired
+ *   till code --shop SHOP --name NAME                a new pairing code: for a till not yet paired, or a re-pair
+ *                                                    code for a paired till whose token was revoked (same till id)
+ *   till revoke --shop SHOP --name NAME              revoke a paired till's token: its pushes are refused, its rows stay
  *
  * Settings come from the environment (src/backoffice/config.ts). Exit codes: 0 done, 1 refused or
  * failed (the reason on stderr), 2 a usage error.
@@ -16,10 +18,10 @@ import { checkEncoding, openPool, type Pool } from './db.ts';
 import { migrate } from './migrate.ts';
 import { readPassword } from './read-password.ts';
 import { startService } from './server.ts';
-import { addTill, newCodeFor, type IssuedCode } from './tills.ts';
+import { addTill, findTill, newCodeFor, revokeTill, TillProblem, type IssuedCode } from './tills.ts';
 import { addUser, ROLES, type Role } from './users.ts';
 
-const USAGE = `Usage: npm run backoffice [-- serve | migrate | user add --role owner|accountant --name NAME | till add|code --shop SHOP --name NAME]`;
+const USAGE = `Usage: npm run backoffice [-- serve | migrate | user add --role owner|accountant --name NAME | till add|code|revoke --shop SHOP --name NAME]`;
 
 class UsageError extends Error {}
 
@@ -87,6 +89,18 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'till' && (sub === 'add' || sub === 'code')) {
     const { shop, name } = options(rest, ['shop', 'name']);
     printCode(await withPool((pool) => (sub === 'add' ? addTill : newCodeFor)(pool, shop!, name!)));
+    return;
+  }
+  if (command === 'till' && sub === 'revoke') {
+    const { shop, name } = options(rest, ['shop', 'name']);
+    const revoked = await withPool(async (pool) => {
+      const till = await findTill(pool, shop!, name!);
+      if (till === null) throw new TillProblem('no_such_till', `the shop "${shop}" has no till named "${name}"`);
+      return revokeTill(pool, till);
+    });
+    console.log(revoked
+      ? `revoked the token of "${name}" (${shop}): its pushes are refused from now on; every row it sent stays. "till code" makes a code to re-pair it.`
+      : `"${name}" (${shop}) has no token in force (not paired, or already revoked)`);
     return;
   }
   throw new UsageError(`unknown command "${argv.join(' ')}"`);

@@ -8,11 +8,16 @@
  * committed even though pairing fails), a used, expired or used-up code, a till id already paired (a
  * copied data folder: two PCs would write one chain), and a till code another till has (codes are what
  * people read on receipts, so they are unique per back office; docs/journal.md, "The till").
+ *
+ * **Re-pairing.** A code the owner made for a till already paired (after revoking its token,
+ * src/backoffice/tills.ts `newCodeFor`) pairs that same till id and code only: the till gets a new
+ * token, any older one is revoked, and its cursor and rows stay — the answer carries the head stored
+ * here, so the till continues from it. Presented by another till, it is refused and not spent.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { FIELD_GRAMMAR, GENESIS_PREV_HASH } from '../host/ledger/journal/canonical.ts';
-import { transaction, type Pool } from './db.ts';
-import { Refusal } from './refusal.ts';
+import { safeInt, transaction, type Client, type Pool } from './db.ts';
+import { Refusal, type Head } from './refusal.ts';
 import { CODE_ALPHABET, newToken, parsePairingCode, sha256Hex } from './secrets.ts';
 
 export interface PairRequest {
@@ -25,6 +30,8 @@ export interface Paired {
   token: string;
   shop: string;
   till: string;
+  /** On a re-pair: the till's head as stored here (seq 0 when nothing is), where it continues from. */
+  head?: Head;
 }
 
 const TILL_CODE = new RegExp(`^[${CODE_ALPHABET}]{6}$`);
@@ -39,6 +46,21 @@ export function parsePairRequest(body: unknown): PairRequest {
 }
 
 type Outcome = { ok: Paired } | { refused: Refusal };
+
+/** A re-pair of a till already paired here: its older tokens revoked, a new one made, its cursor kept. */
+async function rePair(client: Client, codeId: string, tillId: string, now: Date): Promise<Paired> {
+  await client.query('UPDATE pairing_codes SET used_at = $2 WHERE id = $1', [codeId, now]);
+  await client.query('UPDATE till_tokens SET revoked_at = $2 WHERE till_uuid = $1 AND revoked_at IS NULL', [tillId, now]);
+  const token = newToken();
+  await client.query('INSERT INTO till_tokens (token_hash, till_uuid, created_at) VALUES ($1, $2, $3)', [sha256Hex(token), tillId, now]);
+  const found = await client.query<{ shop: string; name: string; epoch: string; seq: string; hash: string }>(
+    `SELECT shops.name AS shop, tills.name, c.epoch, c.seq, c.hash FROM tills JOIN shops ON shops.id = tills.shop_id
+     JOIN till_cursors c ON c.till_uuid = tills.till_uuid WHERE tills.till_uuid = $1`,
+    [tillId],
+  );
+  const r = found.rows[0]!;
+  return { token, shop: r.shop, till: r.name, head: { epoch: safeInt(r.epoch), seq: safeInt(r.seq), hash: r.hash } };
+}
 
 async function tryPair(pool: Pool, request: PairRequest, now: Date): Promise<Paired> {
   const code = parsePairingCode(request.pairingCode);
@@ -59,6 +81,17 @@ async function tryPair(pool: Pool, request: PairRequest, now: Date): Promise<Pai
     if (!right) {
       await client.query('UPDATE pairing_codes SET attempts_left = attempts_left - 1 WHERE id = $1', [code.id]);
       return { refused: new Refusal(403, 'pairing_code_wrong', 'wrong pairing code') };
+    }
+    const bound = await client.query<{ till_uuid: string | null; till_code: string | null }>(
+      'SELECT till_uuid, till_code FROM tills WHERE id = $1 FOR UPDATE',
+      [row.till_id],
+    );
+    const { till_uuid: boundUuid, till_code: boundCode } = bound.rows[0]!;
+    if (boundUuid !== null) {
+      if (boundUuid !== request.tillId || boundCode !== request.tillCode) {
+        return { refused: new Refusal(403, 'pairing_code_other_till', 'this code re-pairs another till: each re-pair code is for the till it was made for') };
+      }
+      return { ok: await rePair(client, code.id, request.tillId, now) };
     }
     const taken = await client.query<{ till_uuid: string }>(
       'SELECT till_uuid FROM tills WHERE till_uuid = $1 OR till_code = $2',

@@ -11,9 +11,9 @@ export interface Head {
 
 export type RefusalCode =
   | 'bad_request' | 'not_found' | 'too_large' | 'unsupported_media_type'
-  | 'unauthorized' | 'pairing_code_wrong' | 'pairing_code_spent' | 'till_already_paired' | 'till_code_taken'
+  | 'unauthorized' | 'pairing_code_wrong' | 'pairing_code_spent' | 'pairing_code_other_till' | 'till_already_paired' | 'till_code_taken'
   | 'row_malformed' | 'hash_mismatch' | 'not_your_till' | 'batch_not_contiguous'
-  | 'gap' | 'chain_broken' | 'row_differs' | 'stale_epoch' | 'not_first_row';
+  | 'gap' | 'chain_broken' | 'row_differs' | 'stale_epoch' | 'not_first_row' | 'not_on_branch';
 
 export class Refusal extends Error {
   override name = 'Refusal';

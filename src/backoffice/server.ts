@@ -1,8 +1,10 @@
 /**
- * The back office's HTTP(S) service (docs/backoffice.md): for now the tills' two endpoints,
+ * The back office's HTTP(S) service (docs/backoffice.md): for now the tills' endpoints,
  *
- *   POST /api/till/pair      { pairingCode, tillId, tillCode } → 201 { token, shop, till }
- *   POST /api/till/journal   Authorization: Bearer <token>, { rows: [...] } → 200 { head, stored, duplicates }
+ *   POST /api/till/pair      { pairingCode, tillId, tillCode } → 201 { token, shop, till, head? }
+ *   POST /api/till/journal   Authorization: Bearer <token>, { rows: [...], tillHead? } → 200 { head, stored, duplicates }
+ *   GET  /api/till/journal?afterEpoch&afterSeq&afterHash[&limit]   Authorization: Bearer <token>
+ *                            → 200 { rows, head, maxEpoch, more }: the till's own rows past a row (download.ts)
  *
  * and a refusal as { error, detail, head? } with a 4xx status. HTTPS when a certificate is configured
  * (src/backoffice/config.ts refuses plain HTTP off loopback).
@@ -13,8 +15,9 @@ import type { AddressInfo } from 'node:net';
 import type { BackofficeConfig } from './config.ts';
 import type { Pool } from './db.ts';
 import { bearerToken, readJson, sendJson, sendRefusal } from './http-io.ts';
-import { ingest, tillForToken } from './ingest.ts';
-import { parseBatch } from './journal-rows.ts';
+import { download, parseDownloadRequest } from './download.ts';
+import { ingest, noteSeen, tillForToken, type PairedTill } from './ingest.ts';
+import { parseBatch, parseTillHead } from './journal-rows.ts';
 import { pair, parsePairRequest } from './pairing.ts';
 import { Refusal } from './refusal.ts';
 
@@ -28,6 +31,14 @@ export interface ServiceOptions {
   now?: () => Date;
 }
 
+/** The till of the request's bearer token, or a 401 (no token, an unknown or a revoked one). */
+async function authorised(req: IncomingMessage, pool: Pool): Promise<PairedTill> {
+  const token = bearerToken(req);
+  const till = token ? await tillForToken(pool, token) : null;
+  if (!till) throw new Refusal(401, 'unauthorized', 'a paired till\'s token is needed (Authorization: Bearer …)');
+  return till;
+}
+
 async function route(req: IncomingMessage, res: ServerResponse, { pool, now = () => new Date() }: ServiceOptions): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://backoffice').pathname;
   if (req.method === 'POST' && path === '/api/till/pair') {
@@ -36,11 +47,16 @@ async function route(req: IncomingMessage, res: ServerResponse, { pool, now = ()
     return;
   }
   if (req.method === 'POST' && path === '/api/till/journal') {
-    const token = bearerToken(req);
-    const till = token ? await tillForToken(pool, token) : null;
-    if (!till) throw new Refusal(401, 'unauthorized', 'a paired till\'s token is needed (Authorization: Bearer …)');
-    const rows = parseBatch(await readJson(req, JOURNAL_BODY_LIMIT));
+    const till = await authorised(req, pool);
+    const body = await readJson(req, JOURNAL_BODY_LIMIT);
+    const rows = parseBatch(body);
+    await noteSeen(pool, till, parseTillHead(body), now());
     sendJson(res, 200, await ingest(pool, till, rows, now()));
+    return;
+  }
+  if (req.method === 'GET' && path === '/api/till/journal') {
+    const till = await authorised(req, pool);
+    sendJson(res, 200, await download(pool, till, parseDownloadRequest(new URL(req.url ?? '/', 'http://backoffice').searchParams)));
     return;
   }
   throw new Refusal(404, 'not_found', 'no such endpoint');

@@ -78,11 +78,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'restore',
-    usage: 'npm run ledger -- restore --from FILE',
+    usage: 'npm run ledger -- restore --from FILE [--offline]',
     summary: 'Put a backup back as the ledger (the POS must be closed); journaled as a new epoch (ledger.restored).',
-    options: { from: { type: 'string' } },
+    options: { from: { type: 'string' }, offline: { type: 'boolean' } },
     help: [
       '--from FILE  the backup (e.g. one of POS_DATA_DIR/backups); a relative path is from where you typed the command',
+      'A till paired with a back office first downloads its own rows the back office holds past the backup, checks',
+      'each one\'s hash and link, and replays them into the restored ledger, so its chain goes on with no fork; the',
+      'new epoch is above any the back office holds for the till. Refused (exit 5, nothing changed) when it cannot:',
+      '--offline   restore without the back office: the till goes on in a new epoch and the back office keeps a fork.',
       'Unlike the other commands it writes, so it takes the POS\'s lock: refused while the POS runs (exit 5).',
       'Refused (exit 5, nothing changed) when FILE is another till\'s ledger, or when the current journal is longer',
       'than the backup\'s or differs from it. FILE must pass integrity_check and its hash chain (exit 1 if not).',
@@ -191,7 +195,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       const from = parsed.values.from;
       if (typeof from !== 'string' || from.trim() === '') throw usageError('restore needs --from FILE.', parsed.command.usage);
       const typedIn = env.INIT_CWD?.trim() || process.cwd();
-      return runRestore({ dataDir, from: resolve(typedIn, from) }, print);
+      return runRestore({ dataDir, from: resolve(typedIn, from), offline: parsed.values.offline === true }, print);
     }
     case 'z': {
       const { list, show, json } = parsed.values;

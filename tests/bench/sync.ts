@@ -1,7 +1,7 @@
 /**
  * The sync's figures (issue 10): rows pushed per second from one till into the real back office on
  * PostgreSQL (a backlog of sales, pushed in the worker's batches), and the lag from a till's paid sale
- * committed to the back office holding its `sale.paid` row, with 10 tills selling and pushing at once
+ * committed to the back office holding its `tender.paid` row, with 10 tills selling and pushing at once
  * (each worker nudged after its commit, as the host does). Everything in this one process: the tills'
  * SQLite writes, their workers, the back office's HTTP service and its pool.
  */
@@ -58,7 +58,7 @@ export async function benchSync(options: { backlogSales?: number; tills?: number
     const watcher = (async () => {
       while (watching || [...pending.values()].some((list) => list.length > 0)) {
         const { rows: heads } = await backoffice.pool.query<{ till_uuid: string; seq: string }>(
-          "SELECT till_uuid, max(seq) AS seq FROM journal_rows WHERE type = 'sale.paid' GROUP BY till_uuid",
+          "SELECT till_uuid, max(seq) AS seq FROM journal_rows WHERE type = 'tender.paid' GROUP BY till_uuid",
         );
         const now = performance.now();
         for (const head of heads) {
@@ -69,18 +69,20 @@ export async function benchSync(options: { backlogSales?: number; tills?: number
       }
     })();
     const salesPerTill = options.salesPerTill ?? 30;
+    // The watcher stops with the tills, even when one fails (else it would query a closed pool).
     await Promise.all(tills.map(async (till, index) => {
       pending.set(till.till.id, []);
       await new Promise((resolve) => setTimeout(resolve, index * 20)); // staggered, as real tills are
       for (let n = 0; n < salesPerTill; n++) {
         sell(till.db, 1);
-        const paid = till.db.prepare("SELECT seq FROM journal WHERE type = 'sale.paid' ORDER BY seq DESC LIMIT 1").get() as { seq: number };
+        const paid = till.db.prepare("SELECT seq FROM journal WHERE type = 'tender.paid' ORDER BY seq DESC LIMIT 1").get() as { seq: number };
         pending.get(till.till.id)!.push({ seq: paid.seq, at: performance.now() });
         till.worker.nudge();
         await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 100));
       }
-    }));
-    watching = false;
+    })).finally(() => {
+      watching = false;
+    });
     await watcher;
     lags.sort((a, b) => a - b);
     return { skipped: null, rowsPerSecond: rows / seconds, rows, lagP50Ms: percentile(lags, 0.5), lagP95Ms: percentile(lags, 0.95), lagSamples: lags.length };

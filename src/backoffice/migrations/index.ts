@@ -3,6 +3,7 @@
  * the next number (src/backoffice/migrate.ts records each one's checksum and refuses a changed one).
  */
 import * as initial from './001-initial.ts';
+import * as tillSyncState from './002-till-sync-state.ts';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, tillSyncState];

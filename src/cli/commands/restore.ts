@@ -7,6 +7,14 @@
  * is kept as `ledger-replaced-<timestamp>.sqlite` (0600) beside it, and the restored ledger's journal
  * gets one more row, `ledger.restored`, so the restore is a new epoch of the same chain (docs/journal.md).
  * The new ledger is prepared under a temporary name and renamed over the old one in one step.
+ *
+ * A till paired with a back office (POS_DATA_DIR/sync) first downloads its own rows the back office
+ * holds past the backup's head (src/host/sync/download.ts: each row's hash, link and epoch checked
+ * from its bytes), and replays them into the restored copy — journal and tables, replay.ts — before the
+ * `ledger.restored` row, which then follows them: the chain goes on from the back office's head with
+ * no fork, and the new epoch is above any the back office holds for this till (docs/journal.md,
+ * "Epochs"). When that cannot be done (the back office unreachable, the token unreadable, a row the
+ * replay does not cover) the restore is refused, in English and Khmer, unless `--offline` is given.
  */
 import { chmodSync, copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -18,13 +26,24 @@ import type { LedgerRestored } from '../../host/ledger/journal/events.ts';
 import { appendFor } from '../../host/ledger/journal/journal.ts';
 import { verifyChain } from '../../host/ledger/journal/verify.ts';
 import { readTill, type Till } from '../../host/ledger/journal/till.ts';
+import { replayProblem, replayRows } from '../../host/ledger/journal/replay.ts';
+import { MIGRATIONS } from '../../host/ledger/migrations/index.ts';
+import type { SyncFetch } from '../../host/sync/client.ts';
+import { DownloadProblem, downloadOwnRows, type Downloaded } from '../../host/sync/download.ts';
+import { fileSecretStore } from '../../host/sync/secret-store.ts';
+import { SyncFiles } from '../../host/sync/sync-files.ts';
+import { hostMessage, hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
 import { CliError, EXIT, errorCode, errorText, type ExitCode } from '../exit-codes.ts';
 
 export interface RestoreOptions {
   dataDir: string;
   from: string;
+  /** Restore without asking the back office (a paired till then forks; docs/journal.md, "Epochs"). */
+  offline?: boolean;
   now?: () => number;
   freeBytes?: FreeBytes;
+  /** The back office's HTTP client (tests may pass one). */
+  fetch?: SyncFetch;
 }
 
 interface Head { epoch: number; seq: number; hash: string }
@@ -51,13 +70,14 @@ export async function runRestore(options: RestoreOptions, print: (line: string) 
     throw new CliError(EXIT.cannotWrite, `The data directory ${dataDir} cannot be locked for the restore.`, errorText(error));
   }
   try {
-    return await restoreLocked(dataDir, from, now, options.freeBytes ?? statfsFreeBytes, print);
+    return await restoreLocked(dataDir, from, { ...options, now, freeBytes: options.freeBytes ?? statfsFreeBytes }, print);
   } finally {
     unlock();
   }
 }
 
-async function restoreLocked(dataDir: string, from: string, now: () => number, freeBytes: FreeBytes, print: (line: string) => void): Promise<ExitCode> {
+async function restoreLocked(dataDir: string, from: string, options: RestoreOptions & { now: () => number; freeBytes: FreeBytes }, print: (line: string) => void): Promise<ExitCode> {
+  const { now, freeBytes } = options;
   const ledgerFile = join(dataDir, LEDGER_FILE);
   const backup = openBackup(from);
   let temp: string | null = null;
@@ -65,6 +85,7 @@ async function restoreLocked(dataDir: string, from: string, now: () => number, f
     const { till, head: backupHead } = checkBackup(backup, from);
     const current = existsSync(ledgerFile) ? readCurrent(ledgerFile) : null;
     if (current) checkChains(backup, from, till, backupHead, current);
+    const remote = options.offline ? null : await fromBackoffice(dataDir, till, backupHead, backup, options.fetch ?? ((url, init) => fetch(url, init)));
 
     const space = spaceFor(dataDir, statSync(from).size, freeBytes);
     if (!space.enough) {
@@ -77,14 +98,19 @@ async function restoreLocked(dataDir: string, from: string, now: () => number, f
     backup.close();
     const copy = finishCopy(temp);
     if (copy.integrity !== 'ok') throw new CliError(EXIT.problem, `The copy of ${from} fails SQLite's integrity check (${copy.integrity}). Nothing was changed.`);
-    // A new epoch, above both the backup's and the replaced ledger's: the restored till's new rows and
-    // numbers can never be taken for those of the branch it replaced (docs/journal.md, "Epochs").
-    const epoch = Math.max(backupHead.epoch, current?.head?.epoch ?? 0) + 1;
+    if (remote && remote.rows.length > 0) replayInto(temp, remote.rows);
+    // The restore's row follows the backup's head, or the last row downloaded after it.
+    const follows = remote?.rows.at(-1) ?? backupHead;
+    // A new epoch, above the backup's, the replaced ledger's, the last the sync saw and any the back
+    // office holds for this till: the restored till's new rows and numbers can never be taken for
+    // those of a branch it replaced (docs/journal.md, "Epochs").
+    const cursor = new SyncFiles(dataDir).cursor();
+    const epoch = Math.max(follows.epoch, current?.head?.epoch ?? 0, cursor?.tillId === till.id ? cursor.epoch : 0, remote?.maxEpoch ?? 0) + 1;
     const restored = journalRestore(temp, till, {
       fromFile: basename(from),
-      fromEpoch: backupHead.epoch,
-      fromSeq: backupHead.seq,
-      fromHash16: hash16(backupHead.hash),
+      fromEpoch: follows.epoch,
+      fromSeq: follows.seq,
+      fromHash16: hash16(follows.hash),
       replacedEpoch: current?.head?.epoch ?? null,
       replacedHeadSeq: current?.head?.seq ?? null,
       replacedHeadHash16: current?.head ? hash16(current.head.hash) : null,
@@ -111,7 +137,13 @@ async function restoreLocked(dataDir: string, from: string, now: () => number, f
     syncFile(dataDir);
 
     print(`Restored ${from} as the ledger of till ${till.code} (${ledgerFile}).`);
-    print(`Its journal ran to row ${backupHead.seq} (epoch ${backupHead.epoch}); row ${restored.seq} (ledger.restored) now records the restore, chained to it, and starts epoch ${restored.epoch}: new receipt and Z numbers carry it (e.g. ${till.code}-${restored.epoch}-1).`);
+    if (remote && remote.rows.length > 0) {
+      print(`Its journal ran to row ${backupHead.seq} (epoch ${backupHead.epoch}); the back office held ${remote.rows.length} more row(s) of this till (to row ${follows.seq}), each checked and replayed into the restored ledger: nothing it synced is lost and its record does not fork.`);
+      print(`Row ${restored.seq} (ledger.restored) now records the restore, chained to row ${follows.seq}, and starts epoch ${restored.epoch}: new receipt and Z numbers carry it (e.g. ${till.code}-${restored.epoch}-1).`);
+    } else {
+      if (remote) print('The back office holds no row of this till past the backup.');
+      print(`Its journal ran to row ${backupHead.seq} (epoch ${backupHead.epoch}); row ${restored.seq} (ledger.restored) now records the restore, chained to it, and starts epoch ${restored.epoch}: new receipt and Z numbers carry it (e.g. ${till.code}-${restored.epoch}-1).`);
+    }
     if (current?.head) print(`The ledger it replaced (journal head ${current.head.seq}, ${hash16(current.head.hash)}) is kept as ${replaced} (mode 0600).`);
     else if (replaced) print(`The ledger it replaced is kept as ${replaced} (mode 0600).`);
     print('Check it with "npm run ledger -- verify", then start the POS.');
@@ -191,6 +223,46 @@ function checkChains(backup: Db, from: string, till: Till, backupHead: Head, cur
   const same = backup.prepare('SELECT hash FROM journal WHERE till_id = ? AND seq = ?').pluck().get(till.id, current.head.seq) as string | undefined;
   if (same !== current.head.hash) {
     throw new CliError(EXIT.refused, `The backup's journal differs from the current ledger's at row ${current.head.seq} (current ${hash16(current.head.hash)}, backup ${hash16(same ?? '')}): they are not the same history, so the current one would be lost. Nothing was changed.`);
+  }
+}
+
+/** `message` in English then Khmer, then what the restore did (nothing) and what to do. */
+function bilingual(message: HostMessage): string {
+  const refused = hostMessage('sync.restoreRefused');
+  return [message, refused].flatMap((m) => [hostMessageText(m, 'en'), hostMessageText(m, 'km')]).join('\n');
+}
+
+/**
+ * For a till paired with a back office: the rows it holds of this till past the backup's head, each
+ * checked, and the highest epoch it holds; null when the till is not paired. Refused (nothing changed)
+ * when they cannot be had or replayed.
+ */
+async function fromBackoffice(dataDir: string, till: Till, backupHead: Head, backup: Db, fetcher: SyncFetch): Promise<Downloaded | null> {
+  const pairing = new SyncFiles(dataDir).pairing();
+  if (!pairing || pairing.tillId !== till.id) return null;
+  const token = await fileSecretStore(dataDir).read('backofficeToken');
+  if (!token) throw new CliError(EXIT.refused, bilingual(hostMessage('sync.restoreNoToken')));
+  let remote: Downloaded;
+  try {
+    remote = await downloadOwnRows(backupHead, { url: pairing.url, token, tillId: till.id, fetch: fetcher });
+  } catch (error) {
+    if (!(error instanceof DownloadProblem)) throw error;
+    throw new CliError(EXIT.refused, `${pairing.url}: ${bilingual(error.words)}`, error.message);
+  }
+  const problem = replayProblem(remote.rows);
+  if (problem) throw new CliError(EXIT.refused, bilingual(hostMessage('sync.restoreCannotReplay', { seq: problem.seq, type: problem.type })));
+  const schema = backup.pragma('user_version', { simple: true }) as number;
+  if (remote.rows.length > 0 && schema !== MIGRATIONS.at(-1)!.version) throw new CliError(EXIT.refused, bilingual(hostMessage('sync.restoreOldSchema')));
+  return remote;
+}
+
+function replayInto(file: string, rows: Downloaded['rows']): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('synchronous = FULL');
+    replayRows(db, rows);
+  } finally {
+    db.close();
   }
 }
 

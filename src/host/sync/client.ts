@@ -1,5 +1,5 @@
 /**
- * The till's two calls to the back office (docs/backoffice.md): POST JSON, read the JSON answer.
+ * The till's calls to the back office (docs/backoffice.md): POST or GET JSON, read the JSON answer.
  * Redirects are refused (the token must go to the address the owner typed, nowhere else) and an
  * answer is read as data only: its `error` code is looked up, its `detail` text goes to the log.
  */
@@ -12,14 +12,24 @@ export interface Answer {
   body: Record<string, unknown>;
 }
 
+interface RequestOptions { token?: string; signal?: AbortSignal }
+
 /** The answer, or throws (network error, abort, not JSON): the caller treats a throw as "unreachable". */
-export async function postJson(fetcher: SyncFetch, url: string, body: unknown, options: { token?: string; signal?: AbortSignal } = {}): Promise<Answer> {
+export function postJson(fetcher: SyncFetch, url: string, body: unknown, options: RequestOptions = {}): Promise<Answer> {
+  return requestJson(fetcher, url, { method: 'POST', body: JSON.stringify(body) }, options);
+}
+
+/** A GET of `url` with the till's token (its own rows back: download.ts). */
+export function getJson(fetcher: SyncFetch, url: string, options: RequestOptions = {}): Promise<Answer> {
+  return requestJson(fetcher, url, { method: 'GET' }, options);
+}
+
+async function requestJson(fetcher: SyncFetch, url: string, init: { method: string; body?: string }, options: RequestOptions): Promise<Answer> {
   const response = await fetcher(url, {
-    method: 'POST',
+    ...init,
     redirect: 'error',
     signal: options.signal,
-    headers: { 'Content-Type': 'application/json', ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) },
-    body: JSON.stringify(body),
+    headers: { ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) },
   });
   const text = await response.text();
   let parsed: unknown;

@@ -55,8 +55,8 @@ export function createHostSync(deps: {
     view: () => toSyncView(worker.status()),
     async pair(input) {
       const fetcher: SyncFetch = deps.options?.fetch ?? ((url, init) => fetch(url, init));
-      await pairWithBackoffice(input, { till: { id: till.id, code: till.code }, secrets: deps.secrets, files: worker.files, fetch: fetcher, now: deps.now });
-      return toSyncView(await worker.paired());
+      const { head } = await pairWithBackoffice(input, { till: { id: till.id, code: till.code }, secrets: deps.secrets, files: worker.files, fetch: fetcher, now: deps.now });
+      return toSyncView(await worker.paired(head ?? undefined));
     },
     syncNow: async () => toSyncView(await worker.syncNow()),
     ledgerChanged() {

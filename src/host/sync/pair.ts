@@ -6,12 +6,15 @@
  *
  * Pairing again (a new code, or another back office) replaces the token and keeps every row: the
  * journal is the outbox, so rows not yet sent are sent with the new token. A new address forgets the
- * cursor (that back office holds none of this till's rows yet).
+ * cursor (that back office holds none of this till's rows yet). A re-pair (the owner revoked the
+ * till's token and made a code for the same till) is answered with the head the back office holds,
+ * which the worker continues from.
  */
 import { PosError } from '../../shared/errors.ts';
 import { hostMessage, type HostMessageCode } from '../../shared/messages/index.ts';
 import { parseBackofficeUrl } from './backoffice-url.ts';
-import { postJson, refusalCode, type SyncFetch } from './client.ts';
+import { headOf, postJson, refusalCode, type SyncFetch } from './client.ts';
+import type { RowHead } from './outbox.ts';
 import type { SecretStore } from './secret-store.ts';
 import type { PairingRecord, SyncFiles } from './sync-files.ts';
 
@@ -25,6 +28,7 @@ const REFUSALS: Record<string, HostMessageCode> = {
   pairing_code_spent: 'sync.pairingCodeSpent',
   till_already_paired: 'sync.tillAlreadyPaired',
   till_code_taken: 'sync.tillCodeTaken',
+  pairing_code_other_till: 'sync.pairingCodeOtherTill',
 };
 
 export interface PairInput {
@@ -40,7 +44,13 @@ export interface PairDeps {
   now: () => number;
 }
 
-export async function pairWithBackoffice(input: PairInput, deps: PairDeps): Promise<PairingRecord> {
+/** What pairing gives the worker: the record, and on a re-pair the back office's head for this till. */
+export interface PairOutcome {
+  record: PairingRecord;
+  head: RowHead | null;
+}
+
+export async function pairWithBackoffice(input: PairInput, deps: PairDeps): Promise<PairOutcome> {
   const url = parseBackofficeUrl(input.url);
   if (!url) throw new PosError('invalid_request', hostMessage('sync.urlInvalid'));
   if (typeof input.code !== 'string' || !CODE_SHAPE.test(input.code.trim())) throw new PosError('invalid_request', hostMessage('sync.codeInvalid'));
@@ -52,6 +62,7 @@ export async function pairWithBackoffice(input: PairInput, deps: PairDeps): Prom
     throw new PosError('api_error', hostMessage('sync.unreachable'));
   }
   const { token, shop, till } = answer.body;
+  const head = headOf(answer.body.head);
   if (answer.status !== 201 || typeof token !== 'string' || !TOKEN_SHAPE.test(token)) {
     const code = refusalCode(answer);
     console.warn(`[sync] pairing refused: HTTP ${answer.status} ${code ?? ''}`);
@@ -68,5 +79,5 @@ export async function pairWithBackoffice(input: PairInput, deps: PairDeps): Prom
   };
   await deps.files.savePairing(record);
   if (previous && previous.url !== url) deps.files.forgetCursor();
-  return record;
+  return { record, head };
 }

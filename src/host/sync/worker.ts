@@ -146,11 +146,17 @@ export class SyncWorker {
     };
   }
 
-  /** Pairing changed (a new token or address): forget the last error and push now. */
-  paired(): Promise<SyncStatus> {
+  /**
+   * Pairing changed (a new token or address): forget the last error and push now. `head`: the back
+   * office's head for this till, answered to a re-pair — when it is this file's own row the cursor
+   * moves to it, so the push continues from there (else the cursor's own check decides).
+   */
+  async paired(head?: RowHead): Promise<SyncStatus> {
     this.#failures = 0;
     this.#lastError = null;
     const pairing = this.#pairing();
+    const mine = pairing && head && head.seq > 0 ? this.#outbox.rowAt(head.seq) : null;
+    if (pairing && head && mine && sameHead(mine, head)) await this.#ack(pairing.url, head);
     this.#acked = pairing ? this.#resumePoint(pairing.url) - 1 : 0;
     return this.syncNow();
   }
@@ -292,7 +298,10 @@ export class SyncWorker {
     this.#abort = abort;
     const timer = this.#timers.setTimeout(() => abort.abort(), this.#o.requestTimeoutMs ?? REQUEST_TIMEOUT_MS);
     try {
-      return await postJson(this.#fetch, `${url}/api/till/journal`, { rows }, { token, signal: abort.signal });
+      // The till's head goes with every batch: the back office shows the owner how far behind it is.
+      const head = this.#outbox.head();
+      const tillHead = head ? { epoch: head.epoch, seq: head.seq } : undefined;
+      return await postJson(this.#fetch, `${url}/api/till/journal`, { rows, tillHead }, { token, signal: abort.signal });
     } catch (error) {
       this.#log(`${url} could not be reached: ${(error as Error).message}`);
       this.#fail(hostMessage('sync.unreachable'));

@@ -70,8 +70,32 @@ export const SYNC_MESSAGES = {
     en: 'Another till of this back office has the same till code. Ask the owner.',
     km: 'ម៉ាស៊ីនគិតប្រាក់ផ្សេងទៀតនៃការិយាល័យខាងក្រោយនេះមានលេខកូដម៉ាស៊ីនដូចគ្នា។ សូមសួរម្ចាស់ហាង។',
   },
+  'sync.pairingCodeOtherTill': {
+    en: 'This pairing code re-pairs another till of the back office, not this one. Ask the owner for this till\'s code.',
+    km: 'លេខកូដភ្ជាប់នេះសម្រាប់ភ្ជាប់ម៉ាស៊ីនគិតប្រាក់ផ្សេងទៀតនៃការិយាល័យខាងក្រោយឡើងវិញ មិនមែនម៉ាស៊ីននេះទេ។ សូមស្នើលេខកូដរបស់ម៉ាស៊ីនគិតប្រាក់នេះពីម្ចាស់ហាង។',
+  },
   'sync.pairingFailed': {
     en: 'The back office did not pair this till. Check the address and try again.',
     km: 'ការិយាល័យខាងក្រោយមិនបានភ្ជាប់ម៉ាស៊ីនគិតប្រាក់នេះទេ។ សូមពិនិត្យអាសយដ្ឋាន ហើយព្យាយាមម្តងទៀត។',
+  },
+  'sync.downloadBadRow': {
+    en: 'Row {seq} sent back by the back office does not continue this till\'s chain (its hash, link or till is wrong). Nothing was taken from it.',
+    km: 'ជួរទី {seq} ដែលការិយាល័យខាងក្រោយបានផ្ញើត្រឡប់មកវិញ មិនបន្តខ្សែសង្វាក់របស់ម៉ាស៊ីនគិតប្រាក់នេះទេ (hash តំណភ្ជាប់ ឬម៉ាស៊ីនគិតប្រាក់មិនត្រឹមត្រូវ)។ គ្មានអ្វីត្រូវបានយកពីវាទេ។',
+  },
+  'sync.restoreCannotReplay': {
+    en: 'The back office holds rows of this till past the backup, and row {seq} ({type}) is one a restore cannot replay into the tables (only sales, tenders, receipts printed, alerts, shifts opened and cash moves are).',
+    km: 'ការិយាល័យខាងក្រោយមានជួររបស់ម៉ាស៊ីនគិតប្រាក់នេះ ក្រោយការបម្រុងទុក ហើយជួរទី {seq} ({type}) ជាជួរដែលការស្តារមិនអាចចាក់បញ្ចូលទៅក្នុងតារាងវិញបានទេ (អាចតែការលក់ ការបង់ប្រាក់ បង្កាន់ដៃដែលបានបោះពុម្ព ការជូនដំណឹង វេនដែលបានបើក និងចលនាសាច់ប្រាក់ប៉ុណ្ណោះ)។',
+  },
+  'sync.restoreOldSchema': {
+    en: 'The backup was made by an older version of the POS, so the rows the back office holds past it cannot be replayed into it here.',
+    km: 'ការបម្រុងទុកនេះត្រូវបានធ្វើដោយកំណែចាស់នៃម៉ាស៊ីនគិតប្រាក់ ដូច្នេះជួរដែលការិយាល័យខាងក្រោយមានក្រោយវា មិនអាចចាក់បញ្ចូលទៅក្នុងវានៅទីនេះបានទេ។',
+  },
+  'sync.restoreNoToken': {
+    en: 'This till is paired with a back office, but its token cannot be read by this command (the desktop app keeps it encrypted for itself), so the rows synced after the backup cannot be downloaded.',
+    km: 'ម៉ាស៊ីនគិតប្រាក់នេះបានភ្ជាប់ជាមួយការិយាល័យខាងក្រោយ ប៉ុន្តែពាក្យសម្ងាត់ (token) របស់វាមិនអាចអានដោយពាក្យបញ្ជានេះបានទេ (កម្មវិធីកុំព្យូទ័ររក្សាវាដោយអ៊ិនគ្រីបសម្រាប់ខ្លួនវា) ដូច្នេះជួរដែលបានធ្វើសមកាលកម្មក្រោយការបម្រុងទុក មិនអាចទាញយកបានទេ។',
+  },
+  'sync.restoreRefused': {
+    en: 'Nothing was changed. Fix this and restore again, or restore with --offline: the till then goes on in a new epoch and the back office keeps both branches of its record.',
+    km: 'គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ។ សូមដោះស្រាយបញ្ហានេះ ហើយស្តារម្តងទៀត ឬស្តារដោយ --offline៖ ពេលនោះម៉ាស៊ីនគិតប្រាក់បន្តក្នុងសម័យ (epoch) ថ្មី ហើយការិយាល័យខាងក្រោយរក្សាទុកមែកទាំងពីរនៃកំណត់ត្រារបស់វា។',
   },
 } as const satisfies Catalog;

@@ -1,0 +1,137 @@
+/**
+ * Replaying this till's own rows, downloaded from the back office, into a ledger restored from an
+ * older backup (docs/journal.md, "Epochs" — "Continuing the chain"): each row is appended to the
+ * journal as it was written (its uuid, actor, time, bytes and hash: the journal's insert guard checks
+ * it continues the chain) and to the table it projects into, in one transaction, so the restored till
+ * goes on from the back office's head instead of forking, and `ledger verify` passes on the result.
+ *
+ * This is the restore's writer of these tables, used on the restore's copy before the POS opens it;
+ * the POS's own writers (sales.ts, shifts.ts, …) stay the only ones at run time. Sales and tenders are
+ * not folded a second time: each sale touched is re-read from the journal and folded by sale-fold.ts,
+ * the verifier's own fold, and its table rows set to what it says.
+ *
+ * Replayed: the sale and tender rows of schema 17 on (`sale.opened` v2, `tender.*`, `sale.completed`),
+ * `receipt.printed`, `alert.raised` v2 and `alert.dismissed`, `shift.opened`, `cash.moved`, and the rows
+ * that project into no table (`shift.counted`, `drawer.opened`, `integrity.*`, `backup.failed`,
+ * `settings.envOverrides`, `ledger.restored`). Anything else — a close (`shift.closed`, whose stored Z
+ * and print job the close makes), `z.reprinted`, a void or refund, a change of settings or users, rows
+ * of older versions — is not replayed: `replayProblem` names the first such row and the restore
+ * refuses to continue on it rather than leave tables that disagree with the journal.
+ */
+import type { Db } from '../database.ts';
+import { foldSale, type FoldedSale } from './sale-fold.ts';
+import type { JournalRow } from './journal.ts';
+
+/** Each replayed type and the versions of it this replay reads. */
+export const REPLAYED_ROWS: Readonly<Record<string, readonly number[]>> = {
+  'sale.opened': [2], 'tender.opened': [1], 'tender.qrIssued': [1], 'tender.paid': [1], 'tender.expired': [1],
+  'tender.cancelled': [1], 'tender.failed': [1], 'sale.completed': [1, 2],
+  'receipt.printed': [1], 'alert.raised': [2], 'alert.dismissed': [1], 'shift.opened': [1], 'cash.moved': [1],
+  'shift.counted': [1], 'drawer.opened': [1], 'integrity.failed': [1], 'integrity.acknowledged': [1], 'backup.failed': [1],
+  'settings.envOverrides': [1], 'ledger.restored': [1],
+};
+
+const SALE_ROWS = new Set(['sale.opened', 'tender.opened', 'tender.qrIssued', 'tender.paid', 'tender.expired', 'tender.cancelled', 'tender.failed', 'sale.completed']);
+
+/** The first row that cannot be replayed, or null when all can. */
+export function replayProblem(rows: readonly Pick<JournalRow, 'seq' | 'type' | 'version'>[]): { seq: number; type: string; version: number } | null {
+  const row = rows.find((r) => !REPLAYED_ROWS[r.type]?.includes(r.version));
+  return row ? { seq: row.seq, type: row.type, version: row.version } : null;
+}
+
+type Payload = Record<string, unknown>;
+
+/** Sets the sales, tenders and tender_events rows of `sale` to what its journal rows now say. */
+function projectSale(db: Db, till: string, saleId: number): void {
+  const rows = db.prepare('SELECT type, version, at, payload FROM journal INDEXED BY journal_by_sale WHERE till_id = ? AND sale_id = ? ORDER BY seq')
+    .all(till, saleId) as Array<{ type: string; version: number; at: number; payload: string }>;
+  const sale = foldSale(rows) as FoldedSale;
+  const at = rows.at(-1)!.at;
+  const s = { ...sale, updated_at: at };
+  if (db.prepare('SELECT 1 FROM sales WHERE id = ?').get(saleId) === undefined) {
+    db.prepare(`INSERT INTO sales (id, due_currency, due_amount, khr_per_usd, status, training, merchant_name, bakong_id, created_at, updated_at,
+                                   completed_at, paid_late, change_usd, change_khr, rounding_exact)
+                VALUES (:id, :due_currency, :due_amount, :khr_per_usd, :status, :training, :merchant_name, :bakong_id, :created_at, :updated_at,
+                        :completed_at, :paid_late, :change_usd, :change_khr, :rounding_exact)`).run(withoutTenders(s));
+  } else {
+    db.prepare(`UPDATE sales SET status = :status, updated_at = :updated_at, completed_at = :completed_at, paid_late = :paid_late,
+                change_usd = :change_usd, change_khr = :change_khr, rounding_exact = :rounding_exact WHERE id = :id AND status = 'open'`)
+      .run({ id: s.id, status: s.status, updated_at: at, completed_at: s.completed_at, paid_late: s.paid_late, change_usd: s.change_usd, change_khr: s.change_khr, rounding_exact: s.rounding_exact });
+  }
+  for (const tender of sale.tenders.values()) {
+    const { events, ...columns } = tender;
+    const t = { ...columns, sale_id: saleId, updated_at: at };
+    if (db.prepare('SELECT 1 FROM tenders WHERE id = ?').get(tender.id) === undefined) {
+      db.prepare(`INSERT INTO tenders (id, sale_id, kind, currency, amount, status, created_at, updated_at, paid_at, paid_late, overpaid,
+                                       api_base_url, md5, khqr_string, pay_to, expires_at, failure_code)
+                  VALUES (:id, :sale_id, :kind, :currency, :amount, :status, :created_at, :updated_at, :paid_at, :paid_late, :overpaid,
+                          :api_base_url, :md5, :khqr_string, :pay_to, :expires_at, :failure_code)`).run(t);
+    } else {
+      db.prepare(`UPDATE tenders SET status = :status, updated_at = :updated_at, paid_at = :paid_at, paid_late = :paid_late, overpaid = :overpaid,
+                  md5 = :md5, khqr_string = :khqr_string, pay_to = :pay_to, expires_at = :expires_at, failure_code = :failure_code WHERE id = :id`)
+        .run({ id: t.id, status: t.status, updated_at: at, paid_at: t.paid_at, paid_late: t.paid_late, overpaid: t.overpaid, md5: t.md5,
+          khqr_string: t.khqr_string, pay_to: t.pay_to, expires_at: t.expires_at, failure_code: t.failure_code });
+    }
+    const held = (db.prepare('SELECT count(*) AS n FROM tender_events WHERE tender_id = ?').get(tender.id) as { n: number }).n;
+    const insert = db.prepare('INSERT INTO tender_events (tender_id, at, from_status, to_status) VALUES (?, ?, ?, ?)');
+    for (const event of events.slice(held)) insert.run(tender.id, event.at, event.from, event.to);
+  }
+}
+
+function withoutTenders(sale: FoldedSale & { updated_at: number }): Omit<FoldedSale, 'tenders'> & { updated_at: number } {
+  const { tenders: _tenders, ...columns } = sale;
+  return columns;
+}
+
+/** The table a row projects into, written as the POS's own writer wrote it (sales are projected apart). */
+function projectOther(db: Db, row: JournalRow, p: Payload): void {
+  switch (row.type) {
+    case 'shift.opened':
+      db.prepare('INSERT INTO shifts (shift, business_date, reason, opened_by, opened_at, opened_seq) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(p.shift, p.businessDate, p.reason, row.actor, row.at, row.seq);
+      return;
+    case 'cash.moved':
+      db.prepare('INSERT INTO cash_movements (id, shift, kind, currency, amount, reason, training, actor, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(p.movement, p.shift, p.kind, p.currency, p.amount, p.reason, p.training === true ? 1 : 0, row.actor, row.at, row.seq);
+      return;
+    case 'alert.raised':
+      db.prepare('INSERT INTO alerts (id, sale_id, tender_id, kind, previous_status, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(p.alert, p.sale, p.tender, p.kind, p.previousStatus, row.at);
+      return;
+    case 'alert.dismissed':
+      db.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(row.at, p.alert);
+      return;
+    case 'receipt.printed': {
+      // The job was queued by the payment on the lost PC (the queue is not journaled); it is here as printed.
+      const set = db.prepare(`UPDATE print_jobs SET status = ?, attempts = ?, printed_at = ?, updated_at = ?, error_code = NULL, error_params = NULL WHERE id = ?`)
+        .run(p.outcome, p.attempts, row.at, row.at, p.job);
+      if (set.changes === 0) {
+        db.prepare(`INSERT INTO print_jobs (id, sale_id, kind, status, attempts, next_attempt_at, created_at, updated_at, printed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+          .run(p.job, p.sale, p.kind, p.outcome, p.attempts, row.at, row.at, row.at, row.at);
+      }
+      return;
+    }
+    default:
+      return; // a row that projects into no table
+  }
+}
+
+/**
+ * Appends `rows` (this till's, continuing its journal's head, each checked by the caller: hash, link,
+ * epoch) and projects them, in one transaction. Throws when a row cannot be replayed (check
+ * `replayProblem` first) or a table's guard refuses it; then nothing is written.
+ */
+export function replayRows(db: Db, rows: readonly JournalRow[]): void {
+  const problem = replayProblem(rows);
+  if (problem) throw new Error(`row ${problem.seq} (${problem.type} v${problem.version}) cannot be replayed`);
+  const insert = db.prepare(`INSERT INTO journal (till_id, epoch, seq, uuid, actor, at, type, version, payload, prev_hash, hash)
+                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  db.transaction(() => {
+    for (const row of rows) {
+      insert.run(row.tillId, row.epoch, row.seq, row.uuid, row.actor, row.at, row.type, row.version, row.payload, row.prevHash, row.hash);
+      const p = JSON.parse(row.payload) as Payload;
+      if (SALE_ROWS.has(row.type)) projectSale(db, row.tillId, p.sale as number);
+      else projectOther(db, row, p);
+    }
+  })();
+}
