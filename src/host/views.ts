@@ -9,6 +9,7 @@ import {
   type CashierAlert,
   type CashierState,
   type CommandArgs,
+  type DisplayCash,
   type DisplayState,
   type DrawerProblem,
   type IntegrityState,
@@ -98,6 +99,26 @@ const PHASES: Record<StoredSale['status'], DisplayState['phase']> = {
   failed: 'failed',
 };
 
+/**
+ * The sale's phase on the customer display. A sale partly paid in cash with no QR pending shows what
+ * is left (its last tender, paid, is not the sale being paid); a voided one says so.
+ */
+function displayPhase(sale: StoredSale): DisplayState['phase'] {
+  if (sale.saleStatus === 'voided') return 'voided';
+  if (sale.saleStatus === 'open' && sale.status === 'paid') return 'tendering';
+  return PHASES[sale.status];
+}
+
+/** The cash handed over on the sale, what is left and the change: amounts only. Null without cash. */
+function displayCash(sale: StoredSale): DisplayCash | null {
+  const tendered = sale.tenders
+    .filter((t) => t.kind === 'cash' && t.status === 'paid')
+    .map((t) => ({ currency: t.currency, amount: t.amount }));
+  if (tendered.length === 0) return null;
+  const { remaining, change } = sale.settlement;
+  return { tendered, remaining: { usd: remaining.usd, khr: remaining.khr }, change: { usd: change.usd, khr: change.khr } };
+}
+
 export function buildDisplayState(input: {
   settings: Settings;
   training: boolean;
@@ -113,8 +134,10 @@ export function buildDisplayState(input: {
     merchantName: sale ? sale.merchantName : input.settings.merchantName,
     language: input.settings.language,
     khrPerUsd: sale ? sale.khrPerUsd : input.settings.khrPerUsd,
-    phase: sale ? PHASES[sale.status] : 'idle',
+    phase: sale ? displayPhase(sale) : 'idle',
     amountCents: sale ? sale.amountCents : null,
+    amountRiel: sale ? sale.amountRiel : null,
+    cash: sale ? displayCash(sale) : null,
     // The QR leaves the screen the moment the sale stops awaiting payment, so nobody scans a dead one.
     khqrString: awaiting ? sale.khqrString : null,
     expiresAt: awaiting ? sale.expiresAt : null,

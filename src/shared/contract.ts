@@ -382,9 +382,17 @@ export interface DisplayState {
   merchantName: string;
   language: Language;
   khrPerUsd: number;
-  /** idle: welcome screen; awaiting: show the QR; then the outcome. */
-  phase: 'idle' | 'preparing' | 'awaiting' | 'paid' | 'expired' | 'cancelled' | 'failed';
+  /**
+   * idle: welcome screen; awaiting: show the QR; then the outcome. tendering: cash was handed over
+   * and more is due (more cash, or a QR for the rest next); voided: the sale was voided and its cash
+   * given back.
+   */
+  phase: 'idle' | 'preparing' | 'awaiting' | 'tendering' | 'paid' | 'expired' | 'cancelled' | 'failed' | 'voided';
+  /** What the sale is, in dollars and in riel (SaleView.amountCents / amountRiel); null when idle. */
   amountCents: number | null;
+  amountRiel: number | null;
+  /** The cash the customer handed over on this sale, what is left to pay, and their change; null when no cash was tendered. */
+  cash: DisplayCash | null;
   khqrString: string | null;
   expiresAt: number | null;
   /**
@@ -395,6 +403,16 @@ export interface DisplayState {
   /** When the sale was paid (host clock), so the display can go back to Welcome a few seconds after. */
   paidAt: number | null;
   serverTime: number;
+}
+
+/** Cash on the customer display: amounts only, each in its own currency's minor units (cents, whole riel). */
+export interface DisplayCash {
+  /** Each cash note or sum handed over, in its own currency. */
+  tendered: Array<{ currency: Currency; amount: number }>;
+  /** Left to pay, in dollars (cents rounded half up) and in riel (to 100 ៛); 0 once covered. */
+  remaining: { usd: number; khr: number };
+  /** The change given back once the sale is paid (0 and 0 before, or for none). */
+  change: { usd: number; khr: number };
 }
 
 /** Settings as the screens may see them. Secrets never leave the host; only whether one is set. */

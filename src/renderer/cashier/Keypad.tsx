@@ -1,7 +1,8 @@
 import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
 import { KeyHint } from './KeyHint.tsx';
-import { keyedCents } from './keypad.ts';
+import { keyedAmount } from './keyed-money.ts';
 import type { KeypadKey } from './keypad.ts';
+import { openCash } from './open-cash.ts';
 import { canCharge, isUnresolved } from './sale.ts';
 import { useCashier } from './store.ts';
 import { useT } from './useT.ts';
@@ -21,7 +22,7 @@ export function Keypad() {
   const press = useCashier((s) => s.press);
   const charge = useCashier((s) => s.charge);
   const chargeable = useCashier(
-    (s) => s.hostReachable && canCharge(keyedCents(s.keypadText), s.state?.current, s.pending !== null),
+    (s) => s.hostReachable && canCharge(keyedAmount(s.keyedCurrency, s.keypadText), s.state?.current, s.pending !== null),
   );
   const charging = useCashier((s) => s.pending === 'charge');
   const empty = useCashier((s) => s.keypadText === '');
@@ -30,35 +31,7 @@ export function Keypad() {
 
   return (
     <div className="keypad" role="group" aria-label={t('keypad.label')}>
-      {DIGIT_ROWS.flat().map((key) => (
-        <Key key={key} className="key--digit num" disabled={locked} onPress={() => press(key)}>
-          {key}
-        </Key>
-      ))}
-      <Key
-        className="key--backspace"
-        aria-label={t('keypad.backspace')}
-        aria-keyshortcuts="Backspace"
-        title={t('keypad.backspace')}
-        disabled={empty}
-        onPress={() => press('backspace')}
-      >
-        <svg viewBox="0 0 24 24" width="30" height="30" aria-hidden="true" focusable="false">
-          <path
-            d="M21 5H9L2 12l7 7h12a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1Zm-3.3 10.3-1.4 1.4L13.5 13.9l-2.8 2.8-1.4-1.4 2.8-2.8-2.8-2.8 1.4-1.4 2.8 2.8 2.8-2.8 1.4 1.4-2.8 2.8 2.8 2.8Z"
-            fill="currentColor"
-          />
-        </svg>
-      </Key>
-      <Key
-        className="key--clear"
-        aria-label={t('keypad.clear')}
-        aria-keyshortcuts="Delete Escape"
-        disabled={empty}
-        onPress={() => press('clear')}
-      >
-        {t('keypad.clear')}
-      </Key>
+      <DigitKeys onPress={press} locked={locked} empty={empty} />
       {/* The name stays "Charge"; while a charge is on its way it is busy, and the live text says so. */}
       <Key
         className="key--charge"
@@ -81,6 +54,12 @@ export function Keypad() {
           </span>
         )}
       </Key>
+      <Key className="key--cash" aria-keyshortcuts="F4" disabled={!chargeable} onPress={openCash}>
+        <span className="key__label">
+          {t('keypad.cash')}
+          <KeyHint keys="F4" />
+        </span>
+      </Key>
       <span id="charge-progress" role="status" className="visually-hidden">
         {charging ? t('keypad.charging') : ''}
       </span>
@@ -88,15 +67,53 @@ export function Keypad() {
   );
 }
 
+/** The digit keys with Backspace and Clear: the amount's, and the cash screen's tendered amount. */
+export function DigitKeys({ onPress, locked, empty }: { onPress: (key: KeypadKey) => void; locked: boolean; empty: boolean }) {
+  const t = useT();
+  return (
+    <>
+      {DIGIT_ROWS.flat().map((key) => (
+        <Key key={key} className="key--digit num" disabled={locked} onPress={() => onPress(key)}>
+          {key}
+        </Key>
+      ))}
+      <Key
+        className="key--backspace"
+        aria-label={t('keypad.backspace')}
+        aria-keyshortcuts="Backspace"
+        title={t('keypad.backspace')}
+        disabled={empty}
+        onPress={() => onPress('backspace')}
+      >
+        <svg viewBox="0 0 24 24" width="30" height="30" aria-hidden="true" focusable="false">
+          <path
+            d="M21 5H9L2 12l7 7h12a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1Zm-3.3 10.3-1.4 1.4L13.5 13.9l-2.8 2.8-1.4-1.4 2.8-2.8-2.8-2.8 1.4-1.4 2.8 2.8 2.8-2.8 1.4 1.4-2.8 2.8 2.8 2.8Z"
+            fill="currentColor"
+          />
+        </svg>
+      </Key>
+      <Key
+        className="key--clear"
+        aria-label={t('keypad.clear')}
+        aria-keyshortcuts="Delete Escape"
+        disabled={empty}
+        onPress={() => onPress('clear')}
+      >
+        {t('keypad.clear')}
+      </Key>
+    </>
+  );
+}
+
 /** One keypad button: marked data-keypad, and it never takes the focus (see keepFocus). */
-function Key({
+export function Key({
   className,
   onPress,
   children,
   ...attributes
 }: Pick<
   ButtonHTMLAttributes<HTMLButtonElement>,
-  'aria-label' | 'aria-describedby' | 'aria-keyshortcuts' | 'title' | 'disabled' | 'aria-busy'
+  'aria-label' | 'aria-describedby' | 'aria-keyshortcuts' | 'aria-pressed' | 'title' | 'disabled' | 'aria-busy'
 > & {
   className: string;
   onPress: () => void;

@@ -1,5 +1,6 @@
 import type { SaleView, WatchView } from '../../shared/contract.ts';
-import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
+import { formatMoney } from '../../shared/cash/index.ts';
+import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { countdownText, formatClock } from '../common/countdown.ts';
 import { useNow, useQrImage } from '../common/hooks.ts';
 import { describeError, hostText } from '../i18n/index.ts';
@@ -7,6 +8,8 @@ import type { MessageKey } from '../i18n/index.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { focusAmount } from './focus.ts';
 import { KeyHint } from './KeyHint.tsx';
+import { cashTendered, isPartlyPaid } from './cash-tender.ts';
+import { ChangeDue, TenderLines } from './ChangeDue.tsx';
 import { ReceiptButtons, ReceiptLine } from './Receipt.tsx';
 import { errorShownAsFailedSale, outcomeNote } from './sale.ts';
 import { useCashier } from './store.ts';
@@ -21,6 +24,13 @@ const STATUS_TEXT: Record<SaleView['status'], MessageKey> = {
   cancelled: 'payment.cancelled',
   failed: 'payment.failed',
 };
+
+/** The headline for the sale: voided and partly paid in cash are the sale's own, else its tender's. */
+function statusText(sale: SaleView): MessageKey {
+  if (sale.saleStatus === 'voided') return 'payment.voided';
+  if (isPartlyPaid(sale)) return 'payment.partlyPaid';
+  return STATUS_TEXT[sale.status];
+}
 
 /** The payment being taken now, or the outcome of the last one until the cashier starts a new sale. */
 export function PaymentPanel() {
@@ -38,20 +48,22 @@ export function PaymentPanel() {
       <p
         role="status"
         aria-atomic="true"
-        className={`payment__status${sale ? ` payment__status--${sale.status}` : ' visually-hidden'}`}
+        className={`payment__status${sale ? ` payment__status--${isPartlyPaid(sale) ? 'partly' : sale.saleStatus === 'voided' ? 'voided' : sale.status}` : ' visually-hidden'}`}
       >
-        {sale ? t(STATUS_TEXT[sale.status]) : ''}
+        {sale ? t(statusText(sale)) : ''}
       </p>
       {sale ? <SaleDetails sale={sale} watch={watch} /> : <p className="payment__hint">{t('payment.none')}</p>}
     </section>
   );
 }
 
+/** What is due, first in the currency it was keyed in, then about that in the other. */
 function Amount({ sale }: { sale: SaleView }) {
+  const other = sale.currency === 'USD' ? formatRiel(sale.amountRiel) : formatUsd(sale.amountCents);
   return (
     <div className="payment__amount">
-      <span className="payment__usd num">{formatUsd(sale.amountCents)}</span>
-      <span className="payment__khr num">≈ {formatRiel(centsToRiel(sale.amountCents, sale.khrPerUsd))}</span>
+      <span className="payment__usd num">{formatMoney({ currency: sale.currency, amount: sale.dueAmount })}</span>
+      <span className="payment__khr num">≈ {other}</span>
     </div>
   );
 }
@@ -67,6 +79,15 @@ function SaleDetails({ sale, watch }: { sale: SaleView; watch: WatchView | null 
     );
   }
   if (sale.status === 'awaiting_payment') return <Awaiting sale={sale} watch={watch} />;
+  if (isPartlyPaid(sale)) {
+    return (
+      <div className="payment__body">
+        <Amount sale={sale} />
+        <TenderLines sale={sale} />
+      </div>
+    );
+  }
+  if (sale.saleStatus === 'voided') return <Voided sale={sale} />;
   return <Outcome sale={sale} watch={watch} t={t} />;
 }
 
@@ -129,6 +150,7 @@ function Awaiting({ sale, watch }: { sale: SaleView; watch: WatchView | null }) 
           </p>
         )}
         {sale.training && <p className="payment__training">{t('payment.trainingSale')}</p>}
+        {cashTendered(sale).length > 0 && <TenderLines sale={sale} />}
       </div>
       <div className="payment__qr">
         {qr && 'url' in qr && <img src={qr.url} alt={t('payment.qrPreview')} className="qr-preview" width={qr.cssSize} height={qr.cssSize} />}
@@ -175,9 +197,27 @@ function Awaiting({ sale, watch }: { sale: SaleView; watch: WatchView | null }) 
   );
 }
 
-function Outcome({ sale, watch, t }: { sale: SaleView; watch: WatchView | null; t: ReturnType<typeof useT> }) {
+/** New sale (Enter or N once the sale is over): the focus goes back to the amount. */
+function NewSaleButton() {
+  const t = useT();
   const off = useButtonsOff();
   const newSale = useCashier((s) => s.newSale);
+  return (
+    <button
+      type="button"
+      className="btn btn--primary btn--wide"
+      disabled={off}
+      aria-keyshortcuts="Enter N"
+      onClick={() => void newSale().then((ok) => ok && focusAmount())}
+    >
+      {t('payment.newSale')}
+      <KeyHint keys="Enter · N" />
+    </button>
+  );
+}
+
+function Outcome({ sale, watch, t }: { sale: SaleView; watch: WatchView | null; t: ReturnType<typeof useT> }) {
+  const off = useButtonsOff();
   const newQr = useCashier((s) => s.newQr);
   const note = outcomeNote(sale, watch);
   return (
@@ -187,6 +227,7 @@ function Outcome({ sale, watch, t }: { sale: SaleView; watch: WatchView | null; 
         <p className="payment__note">{t('payment.paidAt', { time: formatClock(sale.paidAt) })}</p>
       )}
       {sale.status === 'paid' && sale.paidLate && <p className="payment__note payment__late">{t('payment.paidLate')}</p>}
+      {sale.status === 'paid' && cashTendered(sale).length > 0 && <ChangeDue sale={sale} />}
       {sale.status === 'paid' && <ReceiptLine saleId={sale.id} />}
       {note && (
         <p className={`payment__note${note === 'payment.stillChecking' ? ' payment__checking' : ''}`}>{t(note)}</p>
@@ -194,22 +235,27 @@ function Outcome({ sale, watch, t }: { sale: SaleView; watch: WatchView | null; 
       {note === 'payment.stillChecking' && <WatchWarning watch={watch} />}
       {sale.status === 'failed' && <FailureReason sale={sale} />}
       <div className="payment__actions">
-        <button
-          type="button"
-          className="btn btn--primary btn--wide"
-          disabled={off}
-          aria-keyshortcuts="Enter N"
-          onClick={() => void newSale().then((ok) => ok && focusAmount())}
-        >
-          {t('payment.newSale')}
-          <KeyHint keys="Enter · N" />
-        </button>
+        <NewSaleButton />
         {sale.status !== 'paid' && (
           <button type="button" className="btn" disabled={off} onClick={() => void newQr()}>
             {t('payment.newQrSame')}
           </button>
         )}
         {sale.status === 'paid' && <ReceiptButtons saleId={sale.id} />}
+      </div>
+    </div>
+  );
+}
+
+/** A sale voided after cash was tendered: the cash went back; New sale is next. */
+function Voided({ sale }: { sale: SaleView }) {
+  const t = useT();
+  return (
+    <div className="payment__body">
+      <Amount sale={sale} />
+      <p className="payment__note">{t('payment.voidedHint', { amount: cashTendered(sale).map(formatMoney).join(' + ') })}</p>
+      <div className="payment__actions">
+        <NewSaleButton />
       </div>
     </div>
   );

@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import type { CommandError, Currency, RefundableSale } from '../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { hostMessageText } from '../../shared/messages/index.ts';
-import { APPROVER_ROLES, REFUND_METHODS, REFUND_REASON_MAX_CHARS, REFUND_REFERENCE_MAX_CHARS, type RefundMethod } from '../../shared/rules/refund.ts';
+import { REFUND_METHODS, REFUND_REASON_MAX_CHARS, REFUND_REFERENCE_MAX_CHARS, type RefundMethod } from '../../shared/rules/refund.ts';
+import { ApproverFields, approverIdOf, isApproverPin, useApprovers } from './ApproverFields.tsx';
 import { typedAmount } from './cash.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { CurrencyAmountFields } from './CurrencyAmountFields.tsx';
 import { Field } from './Field.tsx';
 import { KeyHint } from './KeyHint.tsx';
-import { invoke, useCashier } from './store.ts';
+import { invoke } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
 
 const formatIn = (currency: Currency, amount: number): string => (currency === 'USD' ? formatUsd(amount) : formatRiel(amount));
@@ -35,11 +36,8 @@ export function RefundPanel() {
   const [method, setMethod] = useState<RefundMethod>('cash');
   const [reference, setReference] = useState('');
   const [reason, setReason] = useState('');
-  // Who may approve: the owners and managers who can sign in (their id is sent with their PIN; the host checks both).
-  const approvers = useCashier((s) => s.state?.auth?.users) ?? [];
-  const allowed = approvers.filter((u) => (APPROVER_ROLES as readonly string[]).includes(u.role));
+  const allowed = useApprovers();
   const [approverId, setApproverId] = useState<string>('');
-  const chosen = allowed.find((u) => u.id === approverId) ?? allowed[0] ?? null;
   const [pin, setPin] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
@@ -70,13 +68,13 @@ export function RefundPanel() {
     if (value === null) return setInvalid(t('cash.amountInvalid'));
     if (reason.trim() === '') return setInvalid(t('cash.reasonMissing'));
     if (method === 'bank_transfer' && reference.trim() === '') return setInvalid(t('refund.referenceMissing'));
-    if (!/^[0-9]{4,6}$/.test(pin)) return setInvalid(t('refund.pinMissing'));
+    if (!isApproverPin(pin)) return setInvalid(t('refund.pinMissing'));
     setInvalid(null);
     setBusy(true);
     setError(null);
     const reply = await invoke('refund.create', {
       saleId: sale.saleId, currency, amount: value, method, reference: method === 'bank_transfer' ? reference : null, reason,
-      approver: { userId: chosen?.id ?? '', pin },
+      approver: { userId: approverIdOf(approverId, allowed), pin },
     });
     setBusy(false);
     setPin('');
@@ -141,20 +139,7 @@ export function RefundPanel() {
           <Field label={t('cash.reason')} help={t('cash.reasonHint')} locked={false}>
             {(props) => <input {...props} autoComplete="off" maxLength={REFUND_REASON_MAX_CHARS} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <Field label={t('refund.approver')} locked={false}>
-            {(props) => (
-              <select {...props} value={chosen?.id ?? ''} onChange={(e) => setApproverId(e.target.value)}>
-                {allowed.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name} ({t(u.role === 'owner' ? 'refund.approver.owner' : 'refund.approver.manager')})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('refund.pin')} help={t('refund.pinHint')} locked={false}>
-            {(props) => <input {...props} type="password" inputMode="numeric" autoComplete="off" maxLength={6} value={pin} onChange={(e) => setPin(e.target.value)} />}
-          </Field>
+          <ApproverFields approverId={approverId} onApprover={setApproverId} pin={pin} onPin={setPin} />
           <button type="submit" className="btn btn--primary" disabled={busy}>{t('refund.submit')}</button>
         </form>
       )}

@@ -1,13 +1,20 @@
 import { useEffect } from 'react';
-import { MAX_CHARGE_CENTS, centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import { inBothCurrencies } from '../../shared/cash/index.ts';
+import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { Alerts } from './Alerts.tsx';
+import { isPartlyPaid } from './cash-tender.ts';
+import { useCash } from './cash-store.ts';
+import { CashTender } from './CashTender.tsx';
+import { handleCashKey } from './cash-keyboard.ts';
+import { CurrencyToggle } from './CurrencyToggle.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { AMOUNT_ID, focusAmount } from './focus.ts';
 import { Keypad } from './Keypad.tsx';
-import { isKeypadKey, keyboardAction, keyedCents, splitDisplay } from './keypad.ts';
-import type { Refusal } from './keypad.ts';
+import { keyedAmount, splitDisplayIn } from './keyed-money.ts';
+import { isKeypadKey, keyboardAction } from './keypad.ts';
+import { openCash } from './open-cash.ts';
 import { PaymentPanel } from './PaymentPanel.tsx';
+import { refusalText } from './refusal-text.ts';
 import { ReceiptPreviewDialog } from './ReceiptPreviewDialog.tsx';
 import { refusalBeep } from './refusal-feedback.ts';
 import { enterAction, errorShownAsFailedSale, isOver, isUnresolved } from './sale.ts';
@@ -16,7 +23,7 @@ import { TodaySales } from './TodaySales.tsx';
 import { useT } from './useT.ts';
 
 /** True when a key press belongs to a form field (or an open dialog), not to the keypad. */
-function isTypingTarget(target: EventTarget | null): boolean {
+export function isTypingTarget(target: EventTarget | null): boolean {
   if (document.querySelector('dialog[open]')) return true;
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
@@ -40,6 +47,8 @@ function useKeyboard(): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Tab') tabbing = true;
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      // The cash screen has keys of its own (cash-keys.ts).
+      if (cashScreenShown()) return handleCashKey(event, tabbing);
       const action = keyboardAction(event);
       if (!action) return;
       const store = useCashier.getState();
@@ -60,6 +69,11 @@ function useKeyboard(): void {
       } else if (action === 'newSale') {
         if (isOver(current)) startNewSale();
         else if (isUnresolved(current)) store.refuse('locked');
+      } else if (action === 'currency') {
+        if (isUnresolved(current)) store.refuse('locked');
+        else store.toggleCurrency();
+      } else if (action === 'cash') {
+        openCash();
       } else if (action === 'invalid') {
         store.refuse('notAmount');
       } else if (isKeypadKey(action)) {
@@ -82,13 +96,16 @@ function startNewSale(): void {
   void store.newSale().then((ok) => ok && focusAmount());
 }
 
-const REFUSAL_TEXT: Record<Refusal, MessageKey> = {
-  tooLarge: 'sell.refused.tooLarge',
-  decimals: 'sell.refused.decimals',
-  onePoint: 'sell.refused.onePoint',
-  notAmount: 'sell.refused.notAmount',
-  locked: 'sell.refused.locked',
-};
+/** The cash screen takes the place of the amount: opened by Cash, and while a sale is partly paid in cash. */
+function cashScreenShown(): boolean {
+  return useCash.getState().due !== null || isPartlyPaid(useCashier.getState().state?.current);
+}
+
+function useCashScreenShown(): boolean {
+  const opened = useCash((s) => s.due !== null);
+  const partlyPaid = useCashier((s) => isPartlyPaid(s.state?.current));
+  return opened || partlyPaid;
+}
 
 function AmountDisplay() {
   const t = useT();
@@ -98,10 +115,14 @@ function AmountDisplay() {
     if (refusal) refusalBeep();
   }, [refusal]);
   const rate = useCashier((s) => s.state?.khrPerUsd ?? 0);
+  const currency = useCashier((s) => s.keyedCurrency);
+  const toggleCurrency = useCashier((s) => s.toggleCurrency);
   // A payment is being taken: the keypad waits for it (see acceptsKey), and says so.
   const locked = useCashier((s) => isUnresolved(s.state?.current));
-  const cents = keyedCents(text);
-  const { typed, pending } = splitDisplay(text);
+  const amount = keyedAmount(currency, text);
+  const { typed, pending } = splitDisplayIn(currency, text);
+  // The other currency, as the sale would be settled: riel to 100 ៛, cents rounded half up.
+  const other = rate > 0 && amount > 0 ? inBothCurrencies({ currency, amount }, rate) : { usd: 0, khr: 0 };
   // Two identical animations by turns, so each refusal restarts the shake (or flash).
   const refusedClass = refusal ? ` amount--refused amount--refused-${refusal.seq % 2 ? 'a' : 'b'}` : '';
   return (
@@ -128,7 +149,7 @@ function AmountDisplay() {
       </output>
       {rate > 0 && (
         <div className="amount__khr num">
-          <span>≈ {formatRiel(centsToRiel(cents, rate))}</span>
+          <span>≈ {currency === 'USD' ? formatRiel(other.khr) : formatUsd(other.usd)}</span>
           <span className="amount__rate">{t('sell.rate', { rate: formatRiel(rate) })}</span>
         </div>
       )}
@@ -138,8 +159,14 @@ function AmountDisplay() {
         role="status"
         className={`amount__refusal${!refusal || refusal.reason === 'locked' ? ' visually-hidden' : ''}`}
       >
-        {refusal ? t(REFUSAL_TEXT[refusal.reason], { max: formatUsd(MAX_CHARGE_CENTS) }) : ''}
+        {refusal ? t(...refusalText(refusal.reason)) : ''}
       </p>
+      <CurrencyToggle
+        label={t('sell.currency')}
+        value={currency}
+        disabled={locked}
+        onChange={(to) => to !== currency && toggleCurrency()}
+      />
     </div>
   );
 }
@@ -151,11 +178,21 @@ export function SellView() {
   const dismissError = useCashier((s) => s.dismissError);
   const errorIsLink = useCashier((s) => s.errorIsLink);
   useKeyboard();
+  const cash = useCashScreenShown();
+  // Someone else signed in: a cash screen opened for the one before (no sale yet) closes.
+  const userId = useCashier((s) => s.state?.auth?.user?.id);
+  useEffect(() => useCash.getState().close(), [userId]);
   return (
     <main className="sell">
       <div className="sell__left">
-        <AmountDisplay />
-        <Keypad />
+        {cash ? (
+          <CashTender />
+        ) : (
+          <>
+            <AmountDisplay />
+            <Keypad />
+          </>
+        )}
       </div>
       {/* Alerts and errors live in this column, so they never move the keypad mid-sale. */}
       <div className="sell__right">

@@ -14,10 +14,11 @@ export type KeypadKey = DigitKey | '00' | '.' | 'backspace' | 'clear';
 /**
  * What a physical key press means to the Sell screen: a keypad key; 'charge' (Enter: Charge, or New
  * sale once the sale is over with nothing keyed); 'escape' (Cancel while a QR waits, else Clear);
- * 'newSale' (N); or 'invalid', a character the amount cannot hold (a letter, a sign, "e"), which is
- * refused visibly rather than dropped.
+ * 'newSale' (N); 'currency' (F2: the amount in dollars or riel); 'cash' (F4: pay the amount in cash);
+ * or 'invalid', a character the amount cannot hold (a letter, a sign, "e"), which is refused visibly
+ * rather than dropped.
  */
-export type KeyboardAction = KeypadKey | 'charge' | 'escape' | 'newSale' | 'invalid';
+export type KeyboardAction = KeypadKey | 'charge' | 'escape' | 'newSale' | 'currency' | 'cash' | 'invalid';
 
 /**
  * Why a press changed nothing, so the screen can say so instead of dropping the key:
@@ -25,9 +26,11 @@ export type KeyboardAction = KeypadKey | 'charge' | 'escape' | 'newSale' | 'inva
  * - decimals: a third digit after the decimal point;
  * - onePoint: a second decimal point;
  * - notAmount: a character that is not a digit or the decimal point;
- * - locked: a payment is being taken, its amount is the payment panel's (see sale.ts acceptsKey).
+ * - locked: a payment is being taken, its amount is the payment panel's (see sale.ts acceptsKey);
+ * - rielWhole, rielTooLarge: riel is keyed whole, within MAX_RIEL (keyed-money.ts);
+ * - noAmount: Cash (or a cash tender) with nothing keyed.
  */
-export type Refusal = 'tooLarge' | 'decimals' | 'onePoint' | 'notAmount' | 'locked';
+export type Refusal = 'tooLarge' | 'decimals' | 'onePoint' | 'notAmount' | 'locked' | 'rielWhole' | 'rielTooLarge' | 'noAmount';
 
 export interface Press {
   text: string;
@@ -147,6 +150,8 @@ export function keyboardAction(event: KeyLike): KeyboardAction | null {
   if (code === 'NumpadDecimal' || code === 'NumpadComma') return '.';
   if (code === 'NumpadEnter') return 'charge';
   const key = event.key;
+  if (key === 'F2') return 'currency';
+  if (key === 'F4') return 'cash';
   const digit = digitOf(key);
   if (digit) return digit;
   const byPlace = event.shiftKey ? null : physicalAction(code);

@@ -3,6 +3,7 @@ import type { CashierState, CommandError, SaleStatus, SaleView, WatchView } from
 import { TERMINAL_STATUSES } from '../../shared/contract.ts';
 import { remainingMs } from '../common/countdown.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { isPartlyPaid } from './cash-tender.ts';
 import { keyedCents } from './keypad.ts';
 import type { KeypadKey } from './keypad.ts';
 
@@ -15,9 +16,12 @@ export function isTerminal(status: SaleStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
-/** Charge is possible with a non-zero amount, no unresolved payment and no charge already on its way. */
-export function canCharge(cents: number, current: SaleView | null | undefined, busy: boolean): boolean {
-  return cents > 0 && !isUnresolved(current) && !busy;
+/**
+ * Charge (or Cash) is possible with a non-zero amount (cents or riel), no unresolved payment, no sale
+ * partly paid in cash (it is finished on the cash screen) and no charge already on its way.
+ */
+export function canCharge(amount: number, current: SaleView | null | undefined, busy: boolean): boolean {
+  return amount > 0 && !isUnresolved(current) && !isPartlyPaid(current) && !busy;
 }
 
 /**
@@ -31,9 +35,13 @@ export function acceptsKey(key: KeypadKey, current: SaleView | null | undefined,
   return !charging && !isUnresolved(current);
 }
 
-/** The sale on screen is over (paid, expired, cancelled, failed): New sale is what comes next. */
+/**
+ * The sale on screen is over (paid, expired, cancelled, failed, voided): New sale is what comes next.
+ * A sale partly paid in cash is not, whatever its last tender shows: it is finished or voided first.
+ */
 export function isOver(sale: SaleView | null | undefined): boolean {
-  return sale != null && isTerminal(sale.status);
+  if (sale == null) return false;
+  return sale.saleStatus === 'voided' || (isTerminal(sale.status) && !isPartlyPaid(sale));
 }
 
 /**

@@ -10,12 +10,13 @@ import type {
   CommandError,
   CommandName,
   CommandResult,
+  Currency,
   ReceiptPreview,
 } from '../../shared/contract.ts';
 import type { HostMessage } from '../../shared/messages/index.ts';
 import { cashierBridge } from '../bridge/index.ts';
 import { clockOffset } from '../common/countdown.ts';
-import { keyedCents, pressKey } from './keypad.ts';
+import { keyedAmount, pressKeyIn, switchKeyedCurrency } from './keyed-money.ts';
 import type { KeypadKey, Refusal } from './keypad.ts';
 import { acceptsKey, canCharge } from './sale.ts';
 import { checkNowErrorIsStale, type ErrorOrigin } from './sale.ts';
@@ -34,6 +35,8 @@ export interface CashierStore {
   /** Host clock minus local clock, measured when `state` arrived (for countdowns). */
   clockOffset: number;
   keypadText: string;
+  /** The currency the amount is keyed in (the $/៛ toggle, F2): a riel sale is keyed in whole riel. */
+  keyedCurrency: Currency;
   view: View;
   pending: PendingCommand | null;
   error: CommandError | null;
@@ -62,6 +65,8 @@ export interface CashierStore {
 
   receiveState(state: CashierState): void;
   press(key: KeypadKey): void;
+  /** Keys the amount in the other currency, keeping the digits when they are an amount there too. */
+  toggleCurrency(): void;
   /** A key that cannot be part of an amount, or a press refused for another reason: said, not dropped. */
   refuse(reason: Refusal): void;
   /** Opens the Cancel confirmation for the payment on screen (only while it waits for the customer). */
@@ -158,6 +163,7 @@ export const useCashier = create<CashierStore>()((set, get) => {
     state: null,
     clockOffset: 0,
     keypadText: '',
+    keyedCurrency: 'USD',
     view: 'sell',
     pending: null,
     error: null,
@@ -195,12 +201,17 @@ export const useCashier = create<CashierStore>()((set, get) => {
       // While a payment is unresolved or a charge is on its way, a new amount would read as a
       // second charge (or change the one being made): refused, and said.
       if (!acceptsKey(key, state?.current, pending === 'charge')) return get().refuse('locked');
-      const next = pressKey(keypadText, key);
+      const next = pressKeyIn(get().keyedCurrency, keypadText, key);
       set({ keypadText: next.text });
       // The line saying why stays while the cashier keys on ("1e5": why is it $15.00?), until they
       // correct the amount or start again.
       if (next.refused) get().refuse(next.refused);
       else if (key === 'backspace' || key === 'clear') set({ refusal: null });
+    },
+    toggleCurrency() {
+      const { keyedCurrency, keypadText } = get();
+      const to: Currency = keyedCurrency === 'USD' ? 'KHR' : 'USD';
+      set({ keyedCurrency: to, keypadText: switchKeyedCurrency(keypadText, to), refusal: null });
     },
     refuse(reason) {
       set({ refusal: { reason, seq: (get().refusal?.seq ?? 0) + 1 } });
@@ -239,10 +250,11 @@ export const useCashier = create<CashierStore>()((set, get) => {
       if (get().pending === 'charge') return;
       // Another command (New sale, Check now…) is on its way: charge once it has finished.
       if (inflight) await inflight;
-      const { keypadText, state, pending } = get();
-      const amountCents = keyedCents(keypadText);
-      if (!canCharge(amountCents, state?.current, pending !== null)) return;
-      await run('charge', 'payment.charge', { amountCents });
+      const { keypadText, keyedCurrency, state, pending } = get();
+      const amount = keyedAmount(keyedCurrency, keypadText);
+      if (!canCharge(amount, state?.current, pending !== null)) return;
+      // A riel amount goes as what is due in riel: the QR asks for its cents, rounded half up.
+      await run('charge', 'payment.charge', keyedCurrency === 'USD' ? { amountCents: amount } : { due: { currency: 'KHR', amount } });
       // After any charge, made or failed, the amount has been used: the next digit starts a new
       // one ($4 fails, New sale, 5 is $5.00, never $45.00). Amount keys were refused meanwhile.
       set({ keypadText: '', refusal: null });

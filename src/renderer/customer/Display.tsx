@@ -5,6 +5,7 @@ import { clockOffset, remainingMs } from '../common/countdown.ts';
 import { useNow } from '../common/hooks.ts';
 import { otherLanguage, translate } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { CashLines, ChangeLines } from './CashLines.tsx';
 import { KhqrCard } from './KhqrCard.tsx';
 import { paidHoldLeft } from './paid-hold.ts';
 
@@ -28,7 +29,7 @@ function AmountLine({ state }: { state: DisplayState }) {
   return (
     <div className="big-amount">
       <span className="big-amount__usd num">{formatUsd(state.amountCents)}</span>
-      <span className="big-amount__khr num">≈ {formatRiel(centsToRiel(state.amountCents, state.khrPerUsd))}</span>
+      <span className="big-amount__khr num">≈ {formatRiel(state.amountRiel ?? centsToRiel(state.amountCents, state.khrPerUsd))}</span>
     </div>
   );
 }
@@ -67,7 +68,7 @@ export function Display({ state, connected = true }: { state: DisplayState | nul
   }
 
   // A few seconds after Paid the display goes back to Welcome by itself.
-  const shown: DisplayState = paidOver ? { ...state, phase: 'idle', amountCents: null } : state;
+  const shown: DisplayState = paidOver ? { ...state, phase: 'idle', amountCents: null, amountRiel: null, cash: null } : state;
   return (
     <div className={`screen screen--${shown.phase}${shown.training ? ' screen--training' : ''}`}>
       {shown.training && <TrainingBanner language={shown.language} />}
@@ -135,7 +136,22 @@ function Phase({ state, offset }: { state: DisplayState; offset: number }) {
           </svg>
           <Both k="display.paid" language={language} className="both--hero both--paid" />
           <AmountLine state={state} />
+          {state.cash && <ChangeLines cash={state.cash} language={language} />}
           <Both k="display.thanks" language={language} className="both--thanks" />
+        </main>
+      );
+    case 'tendering':
+      return (
+        <main className="phase phase--tendering">
+          <Both k="display.toPay" language={language} />
+          <AmountLine state={state} />
+          {state.cash && <CashLines cash={state.cash} language={language} />}
+        </main>
+      );
+    case 'voided':
+      return (
+        <main className="phase phase--outcome">
+          <Both k="display.voided" language={language} className="both--hero" />
         </main>
       );
     case 'cancelled':
@@ -176,6 +192,7 @@ function Awaiting({ state, offset }: { state: DisplayState; offset: number }) {
           <>
             <Both k="display.scan" language={state.language} className="both--scan" />
             <AmountLine state={state} />
+            {state.cash && <CashLines cash={state.cash} language={state.language} />}
           </>
         )}
       </aside>
