@@ -99,6 +99,19 @@ export function CashTender() {
           </label>
         ))}
       </fieldset>
+      {started && current && (
+        <div className="tender__after">
+          <button type="button" className="btn" disabled={off} aria-keyshortcuts="F7" onClick={() => void cash.qrForRest()}>
+            {t('tender.qr')}
+            <KeyHint keys="F7" />
+          </button>
+          <button type="button" className="btn btn--danger-outline" disabled={off} aria-keyshortcuts="F9" onClick={cash.askVoid}>
+            {t('tender.void')}
+            <KeyHint keys="F9" />
+          </button>
+          <VoidDialog sale={current} />
+        </div>
+      )}
       <div className="keypad tender__keypad" role="group" aria-label={t('keypad.label')}>
         <DigitKeys onPress={cash.press} locked={off} empty={cash.text === ''} />
         <Key className="key--charge" aria-keyshortcuts="Enter" disabled={off || !typed} onPress={() => void cash.take()}>
@@ -116,19 +129,6 @@ export function CashTender() {
           </Key>
         )}
       </div>
-      {started && current && (
-        <div className="tender__after">
-          <button type="button" className="btn" disabled={off} aria-keyshortcuts="F7" onClick={() => void cash.qrForRest()}>
-            {t('tender.qr')}
-            <KeyHint keys="F7" />
-          </button>
-          <button type="button" className="btn btn--danger-outline" disabled={off} aria-keyshortcuts="F9" onClick={cash.askVoid}>
-            {t('tender.void')}
-            <KeyHint keys="F9" />
-          </button>
-          <VoidDialog sale={current} />
-        </div>
-      )}
     </section>
   );
 }

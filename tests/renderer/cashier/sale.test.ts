@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import type { KeypadKey } from '../../../src/renderer/cashier/keypad.ts';
 import {
   acceptsKey,
+  canCharge,
   enterAction,
+  isOver,
   errorShownAsFailedSale,
   outcomeNote,
   saleChip,
@@ -138,5 +140,23 @@ describe('a failed charge is told once', () => {
     assert.equal(errorShownAsFailedSale(error, { command: 'other', priorSaleId: 6 }, sale('failed')), false);
     assert.equal(errorShownAsFailedSale(error, null, sale('failed')), false);
     assert.equal(errorShownAsFailedSale(null, { command: 'charge', priorSaleId: null }, sale('failed')), false);
+  });
+});
+
+describe('a sale partly paid in cash is not over', () => {
+  const cash = { id: 1, kind: 'cash' as const, currency: 'USD' as const, amount: 500, status: 'paid' as const, createdAt: 0, paidAt: 0,
+    paidLate: false, overpaid: false, expiresAt: null, receivingAccount: null, failureReason: null };
+
+  it('Enter does not start a new sale over it, nor does Charge take a new amount', () => {
+    const partly = sale('paid', { saleStatus: 'open', tenders: [cash] });
+    assert.equal(isOver(partly), false);
+    assert.equal(enterAction('', partly), 'charge');
+    assert.equal(canCharge(1000, partly, false), false);
+  });
+
+  it('a voided sale is over: New sale is next', () => {
+    const voided = sale('paid', { saleStatus: 'voided', tenders: [cash] });
+    assert.equal(isOver(voided), true);
+    assert.equal(enterAction('', voided), 'newSale');
   });
 });
