@@ -32,12 +32,9 @@ function typeRiel(text: string, digits: string): Press {
 
 /** The keyed text after pressing `key` in `currency`, and why it was refused if it was. */
 export function pressKeyIn(currency: Currency, text: string, key: KeypadKey): Press {
-  if (currency === 'USD') return pressKey(text, key);
+  // Clear and Backspace only take away: the same in either currency.
+  if (currency === 'USD' || key === 'clear' || key === 'backspace') return pressKey(text, key);
   switch (key) {
-    case 'clear':
-      return { text: '', refused: null };
-    case 'backspace':
-      return { text: text.slice(0, -1), refused: null };
     case '.':
       return { text, refused: 'rielWhole' };
     case '00':
