@@ -91,6 +91,7 @@ test('a split sale: half in riel cash, the rest by KHQR, completed', async ({ ca
   await expect(tender.getByTestId('cash-left')).toContainText('$5.00 · 20,000៛');
   await expect(customer.getByTestId('display-cash')).toContainText('20,000៛');
   await expect(customer.getByTestId('display-cash')).toContainText('$5.00 · 20,000៛');
+  await expect(cashier.getByRole('row', { name: /#1/ }).getByText('Partly paid')).toBeVisible();
   // New sale must not leave the partly paid sale behind: N is not New sale here.
   await cashier.keyboard.press('n');
   await expect(tenderView(cashier)).toBeVisible();

@@ -11,12 +11,14 @@ import { KeyHint } from './KeyHint.tsx';
 import { cashTendered, isPartlyPaid } from './cash-tender.ts';
 import { ChangeDue, TenderLines } from './ChangeDue.tsx';
 import { ReceiptButtons, ReceiptLine } from './Receipt.tsx';
-import { errorShownAsFailedSale, outcomeNote } from './sale.ts';
+import { errorShownAsFailedSale, outcomeNote, saleStage, type SaleStage } from './sale.ts';
 import { useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
 
 
-const STATUS_TEXT: Record<SaleView['status'], MessageKey> = {
+const STATUS_TEXT: Record<SaleStage, MessageKey> = {
+  partly: 'payment.partlyPaid',
+  voided: 'payment.voided',
   creating: 'payment.creating',
   awaiting_payment: 'payment.awaiting',
   paid: 'payment.paid',
@@ -25,12 +27,6 @@ const STATUS_TEXT: Record<SaleView['status'], MessageKey> = {
   failed: 'payment.failed',
 };
 
-/** The headline for the sale: voided and partly paid in cash are the sale's own, else its tender's. */
-function statusText(sale: SaleView): MessageKey {
-  if (sale.saleStatus === 'voided') return 'payment.voided';
-  if (isPartlyPaid(sale)) return 'payment.partlyPaid';
-  return STATUS_TEXT[sale.status];
-}
 
 /** The payment being taken now, or the outcome of the last one until the cashier starts a new sale. */
 export function PaymentPanel() {
@@ -48,9 +44,9 @@ export function PaymentPanel() {
       <p
         role="status"
         aria-atomic="true"
-        className={`payment__status${sale ? ` payment__status--${isPartlyPaid(sale) ? 'partly' : sale.saleStatus === 'voided' ? 'voided' : sale.status}` : ' visually-hidden'}`}
+        className={`payment__status${sale ? ` payment__status--${saleStage(sale)}` : ' visually-hidden'}`}
       >
-        {sale ? t(statusText(sale)) : ''}
+        {sale ? t(STATUS_TEXT[saleStage(sale)]) : ''}
       </p>
       {sale ? <SaleDetails sale={sale} watch={watch} /> : <p className="payment__hint">{t('payment.none')}</p>}
     </section>

@@ -1,10 +1,11 @@
 import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
 import { formatClock } from '../common/countdown.ts';
-import { STATUS_KEYS } from '../i18n/index.ts';
+import { STATUS_KEYS, type MessageKey } from '../i18n/index.ts';
 import { ReceiptBadge, ReceiptButtons } from './Receipt.tsx';
 import { memo, useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSalesList } from './sales-list.ts';
+import { saleStage, type SaleStage } from './sale.ts';
 import { useCashier } from './store.ts';
 import { useT } from './useT.ts';
 import type { CashierState, SaleListItem, SaleView } from '../../shared/contract.ts';
@@ -30,6 +31,9 @@ function SaleDetails({ sale }: { sale: SaleView }) {
   );
 }
 
+/** A sale's status pill: its tender's, or partly paid in cash, or voided. */
+const LIST_STATUS: Record<SaleStage, MessageKey> = { ...STATUS_KEYS, partly: 'payment.partlyPaid', voided: 'payment.voided' };
+
 /** Every attempt to pay the sale (its tenders), oldest first: a New QR is a second attempt of the same sale. */
 function TenderList({ sale }: { sale: SaleView }) {
   const t = useT();
@@ -39,7 +43,7 @@ function TenderList({ sale }: { sale: SaleView }) {
       <ol className="today__tenders" aria-label={t('today.tenders')}>
         {sale.tenders.map((tender) => (
           <li key={tender.id}>
-            {t('today.tenderKhqr', { tender: tender.id })} · <span className="num">{tender.currency === 'USD' ? formatUsd(tender.amount) : formatRiel(tender.amount)}</span> · {t(STATUS_KEYS[tender.status])}
+            {t(tender.kind === 'cash' ? 'today.tenderCash' : 'today.tenderKhqr', { tender: tender.id })} · <span className="num">{tender.currency === 'USD' ? formatUsd(tender.amount) : formatRiel(tender.amount)}</span> · {t(STATUS_KEYS[tender.status])}
             {tender.paidLate && <> · {t('today.late')}</>}
             {tender.overpaid && <strong className="today__elsewhere"> · {t('today.tenderOverpaid')}</strong>}
           </li>
@@ -163,7 +167,7 @@ const SaleRow = memo(function SaleRow({ sale, current }: { sale: SaleListItem; c
         </span>
       </td>
       <td className="today__status">
-        <span className={`pill pill--${sale.status}`}>{t(STATUS_KEYS[sale.status])}</span>
+        <span className={`pill pill--${saleStage(sale)}`}>{t(LIST_STATUS[saleStage(sale)])}</span>
         {sale.paidLate && <span className="pill pill--late">{t('today.late')}</span>}
         {sale.training && <span className="pill pill--training-mini">{t('today.training')}</span>}
       </td>

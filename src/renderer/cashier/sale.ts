@@ -35,6 +35,14 @@ export function acceptsKey(key: KeypadKey, current: SaleView | null | undefined,
   return !charging && !isUnresolved(current);
 }
 
+/** How a sale reads at a glance: its tender's status, or partly paid in cash, or voided (the sale's own). */
+export type SaleStage = SaleStatus | 'partly' | 'voided';
+
+export function saleStage(sale: SaleView): SaleStage {
+  if (sale.saleStatus === 'voided') return 'voided';
+  return isPartlyPaid(sale) ? 'partly' : sale.status;
+}
+
 /**
  * The sale on screen is over (paid, expired, cancelled, failed, voided): New sale is what comes next.
  * A sale partly paid in cash is not, whatever its last tender shows: it is finished or voided first.

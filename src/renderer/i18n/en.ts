@@ -174,6 +174,7 @@ export const en = {
   'today.reference': 'Reference (md5)',
   'today.noQr': 'no QR',
   'today.tenders': 'Payment attempts',
+  'today.tenderCash': 'Cash #{tender}',
   'today.tenderKhqr': 'KHQR #{tender}',
   'today.tenderOverpaid': 'overpaid: give this back',
   'today.showMore': 'Show more',

@@ -9,6 +9,7 @@ import {
   errorShownAsFailedSale,
   outcomeNote,
   saleChip,
+  saleStage,
 } from '../../../src/renderer/cashier/sale.ts';
 import { en } from '../../../src/renderer/i18n/en.ts';
 import { km } from '../../../src/renderer/i18n/km.ts';
@@ -152,6 +153,13 @@ describe('a sale partly paid in cash is not over', () => {
     assert.equal(isOver(partly), false);
     assert.equal(enterAction('', partly), 'charge');
     assert.equal(canCharge(1000, partly, false), false);
+  });
+
+  it('reads as partly paid, then voided or its tender\'s status', () => {
+    assert.equal(saleStage(sale('paid', { saleStatus: 'open', tenders: [cash] })), 'partly');
+    assert.equal(saleStage(sale('paid', { saleStatus: 'voided', tenders: [cash] })), 'voided');
+    assert.equal(saleStage(sale('paid', { tenders: [cash] })), 'paid');
+    assert.equal(saleStage(sale('expired')), 'expired');
   });
 
   it('a voided sale is over: New sale is next', () => {
