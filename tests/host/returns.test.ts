@@ -126,3 +126,28 @@ test('a cashier cannot approve; a paid sale cannot be voided; arguments are chec
   assert.ok(!query.ok);
   assert.equal(query.error.text.code, 'refund.searchQuery');
 });
+
+test('a cash sale of $10.25 paid with $20: the refund cap is $10.25 (what was paid less the $9.75 change), not $20', async (t) => {
+  const { host } = startTrainingHost(t);
+  const owner = await signInAs(host);
+  host.saveSettings({ khrPerUsd: 4000 });
+  const tendered = await runCommand(host, 'cash.tender', { due: { currency: 'USD', amount: 1025 }, tender: { currency: 'USD', amount: 2000 } });
+  assert.ok(tendered.ok, JSON.stringify(tendered));
+  const sale = (tendered.value as { sale: { id: number; settlement: { change: { usd: number; khr: number } } } }).sale;
+  assert.deepEqual(sale.settlement.change, { usd: 900, khr: 3000 }, '$9 and 3,000៛ back');
+  const found = await runCommand(host, 'refund.search', { query: String(sale.id) });
+  assert.deepEqual(found.ok && (found.value as RefundSearchPage).sales[0]!.left, { usd: 1025, khr: 41_000, khrCash: 41_000 });
+
+  const refund = (currency: 'USD' | 'KHR', amount: number) => runCommand(host, 'refund.create', {
+    saleId: sale.id, currency, amount, method: 'cash', reference: null, reason: 'returned', approver: { userId: owner.id, pin: '1234' },
+  });
+  const over = await refund('USD', 1026);
+  assert.ok(!over.ok);
+  assert.equal(over.error.message, `That is more than is left to refund on sale ${sale.id}: at most $10.25 or 41,000៛.`);
+  assert.ok((await refund('KHR', 20_000)).ok, 'a part in riel: $5.00 of it');
+  const second = await refund('USD', 526);
+  assert.ok(!second.ok, 'what was already refunded comes off too');
+  assert.equal(second.error.message, `That is more than is left to refund on sale ${sale.id}: at most $5.25 or 21,000៛.`);
+  assert.ok((await refund('USD', 525)).ok, 'exactly what is left');
+  assert.equal((await refund('USD', 1)).ok, false);
+});

@@ -8,8 +8,9 @@
  * The cap: what the sale's paid tenders brought in (late and overpaid ones too: an overpayment is what
  * a refund gives back) less the refunds already made, compared in the exact common unit of the cash
  * arithmetic (riel × 100 = cents × rate, the sale's own rate: docs/cash.md), so a refund in riel of a
- * dollar sale, or the other way round, is capped exactly, integers only. (Change given on a cash
- * sale, when the cash work records it, comes off what was paid: `paidExact` is where.)
+ * dollar sale, or the other way round, is capped exactly, integers only. The change given on a cash
+ * sale (`change_usd`, `change_khr`, migration 019) comes off what was paid: a $10.25 sale paid with a
+ * $20 note and given $9.75 back can be refunded $10.25, never $20.
  * docs/journal.md, "Voids and refunds".
  */
 import { toExact, type Currency } from '../../shared/cash/index.ts';
@@ -147,9 +148,11 @@ export class Refunds {
     return (this.#db.prepare('SELECT * FROM refunds WHERE sale_id = ? ORDER BY id').all(saleId) as RefundRow[]).map(toRefund);
   }
 
-  /** What the sale's paid tenders brought in, in the common unit at its rate. */
+  /** What the sale's paid tenders brought in less the change given back, in the common unit at its rate. */
   #paidExact(saleId: number, rate: number): number {
     const paid = this.#db.prepare(`SELECT currency, amount FROM tenders WHERE sale_id = ? AND status = 'paid'`).all(saleId) as Array<{ currency: Currency; amount: number }>;
-    return paid.reduce((sum, t) => sum + toExact(t, rate), 0);
+    const change = this.#db.prepare('SELECT change_usd, change_khr FROM sales WHERE id = ?').get(saleId) as { change_usd: number; change_khr: number };
+    const given = toExact({ currency: 'USD', amount: change.change_usd }, rate) + toExact({ currency: 'KHR', amount: change.change_khr }, rate);
+    return paid.reduce((sum, t) => sum + toExact(t, rate), 0) - given;
   }
 }
