@@ -4,7 +4,7 @@
  * turns every failure into a CommandError with a plain-words message. Nothing here trusts the caller.
  */
 import { assertMoney } from '../shared/cash/index.ts';
-import { ROLES, type ApprovalInput, type ChangeChoiceArg, type CommandArgs, type CommandError, type CommandName, type CommandReply, type CommandResult, type Currency, type ErrorCode, type Role } from '../shared/contract.ts';
+import { ROLES, type ApprovalInput, type ChangeChoiceArg, type CommandArgs, type CommandError, type CommandName, type CommandReply, type CommandResult, type Currency, type ErrorCode, type Role, type ShiftReport } from '../shared/contract.ts';
 import { PosError } from '../shared/errors.ts';
 import { englishText, hostMessage, type HostMessage, type HostMessageCode } from '../shared/messages/index.ts';
 import { assertChargeCents } from '../shared/money.ts';
@@ -17,7 +17,7 @@ import type { Host } from './host.ts';
 import { asActor } from './auth/actor-context.ts';
 import { isPin } from './auth/pin.ts';
 import { userActor } from './ledger/journal/events.ts';
-import { USER_NAME_MAX, isUserName, type User } from './ledger/users.ts';
+import { USER_NAME_MAX, isUserName, namesByActor, type User } from './ledger/users.ts';
 import { toSaleView } from './views.ts';
 
 /** A command the host cannot act on as sent: unknown, or arguments of the wrong shape. */
@@ -270,7 +270,7 @@ const COMMANDS: CommandHandlers = {
   'shift.x': {
     access: OWNER_OR_MANAGER,
     parse: noArgs,
-    run: (host) => host.shifts.xReport(),
+    run: (host) => named(host, host.shifts.xReport()),
   },
   'shift.count': {
     access: OWNER_OR_MANAGER,
@@ -292,7 +292,7 @@ const COMMANDS: CommandHandlers = {
       if (typeof args.carryOver !== 'boolean') throw new InvalidRequest(hostMessage('shift.carryOverInvalid'));
       return { carryOver: args.carryOver };
     },
-    run: (host, { carryOver }) => host.shifts.close({ carryOver: carryOver === true }),
+    run: (host, { carryOver }) => named(host, host.shifts.close({ carryOver: carryOver === true })),
   },
   'shift.zList': {
     access: OWNER_OR_MANAGER,
@@ -309,7 +309,7 @@ const COMMANDS: CommandHandlers = {
     run: (host, { shift }) => {
       const z = host.shifts.zReport(shift);
       if (!z) throw new PosError('not_found', hostMessage('shift.zNotFound', { shift }));
-      return z;
+      return named(host, z);
     },
   },
   'export.create': {
@@ -339,8 +339,8 @@ const COMMANDS: CommandHandlers = {
     run: (host, { n }) => host.shifts.reprintZ(n),
   },
   // Cash control (ledger/cash-movements.ts) and the drawer (printing/drawer.ts), journaled as the
-  // signed-in user. "Open drawer" without a sale: the owner or a manager, signed in, is its approver
-  // (an approval in place, with their PIN through host.auth.approve, is the next step).
+  // signed-in user. "Open drawer" without a sale: an approval in place, an owner's or a manager's PIN
+  // typed at the till whoever is signed in (host.approve), journaled with both.
   'cash.setFloat': {
     access: 'signedIn',
     parse: (args) => {
@@ -363,10 +363,13 @@ const COMMANDS: CommandHandlers = {
     run: (host, input) => (host.cash.record(input), null),
   },
   'drawer.open': {
-    access: OWNER_OR_MANAGER,
-    parse: noArgs,
-    // The approver seam: the signed-in owner or manager approves by sending it.
-    run: (host) => host.cash.openDrawerNoSale({ actor: 'cashier', approver: host.auth.actor() ?? 'system' }),
+    access: 'signedIn',
+    parse: (args) => {
+      exactKeys(args, 'approver');
+      return { approver: approvalArgs(args.approver) };
+    },
+    // The PIN is checked before anything happens, in training too (the same steps at the till).
+    run: async (host, { approver }) => host.cash.openDrawerNoSale({ actor: 'cashier', approver: (await host.approve(approver)).approver }),
   },
   'drawer.dismissProblem': {
     access: 'signedIn',
@@ -532,6 +535,11 @@ const COMMANDS: CommandHandlers = {
     run: (host, { apiKey }) => host.setApiKey(apiKey),
   },
 };
+
+/** A report as sent to a screen: with the names of the users its actors are (ShiftReport.names). */
+function named(host: Host, report: ShiftReport): ShiftReport {
+  return { ...report, names: namesByActor(host.db) };
+}
 
 /** Who approves: a user's id and a PIN of 4–6 digits (the PIN itself is checked by host.approve, never echoed). */
 function approvalArgs(value: unknown): ApprovalInput {

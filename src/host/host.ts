@@ -170,8 +170,7 @@ export interface HostCash {
   /**
    * "Open drawer" without a sale: journaled first (`drawer.opened`, reason no_sale, the actor and the
    * approver), then kicked once; never in training mode, not journaled when no drawer is set up.
-   * `approver` is required: issue 9's PIN approval (the auth work) supplies the approving user;
-   * until it lands the `drawer.open` command passes the actor as its own approver.
+   * `approver` is the owner or manager whose PIN the `drawer.open` command checked (host.approve).
    */
   openDrawerNoSale(by: { actor: Actor; approver: Actor }): Promise<DrawerKickResult>;
   /**

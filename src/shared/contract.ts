@@ -632,6 +632,12 @@ export interface ShiftReport {
   change?: { USD: CashCount; KHR: CashCount };
   /** Format 6: the rounding lines of those sales: how many were not 0, and their sum in hundredths of a riel (positive: forgone). */
   rounding?: { count: number; exact: number };
+  /**
+   * The users' names by journal actor (`user:<uuid>` → name), added when a report is sent to a screen
+   * so it can name the cashiers, actors and approvers. Never stored with a Z (the journal holds ids; a
+   * name is looked up when shown, as on the printed Z) and not part of any format.
+   */
+  names?: Record<string, string>;
 }
 
 /** A change of the receiving account settings within a shift (a `settings.changed` row). */
@@ -856,8 +862,11 @@ export interface CashierCommands {
   'cash.setFloat': { args: { usdCents: number; riel: number }; result: null };
   /** A paid-in, paid-out or safe drop with the cashier's reason (refused until the float is entered). */
   'cash.record': { args: { kind: CashMovementKind; currency: CashCurrency; amount: number; reason: string }; result: null };
-  /** "Open drawer" without a sale: journaled (`drawer.opened`, the signed-in owner or manager its approver), then kicked once. Owner or manager. */
-  'drawer.open': { args: Record<string, never>; result: DrawerKickResult };
+  /**
+   * "Open drawer" without a sale: any signed-in user asks, an owner's or a manager's PIN approves it in
+   * place; journaled (`drawer.opened`: the signed-in user its actor, the approver in its payload), then kicked once.
+   */
+  'drawer.open': { args: { approver: ApprovalInput }; result: DrawerKickResult };
   /**
    * The Refund screen's search: completed sales by receipt number (`K7QX2M-12`, or `12`), business date
    * (`YYYY-MM-DD`) or amount (`$10.25`, `10.25`, `42,000៛`: that day's, `date` defaulting to today), newest

@@ -67,8 +67,16 @@ test('float, a paid-out with its reason, Open drawer: the kick on the printer, t
     await page.keyboard.press('Enter');
     await expect(cash.getByRole('alert')).toContainText('whole hundreds of riel');
 
-    await cash.getByRole('button', { name: 'Open drawer' }).click();
-    await expect(cash.getByTestId('cash-notice')).toHaveText('The drawer was sent the open signal.');
+    // Open drawer needs an owner's or manager's PIN, typed in place: without one nothing is sent.
+    const openDrawer = cash.getByTestId('open-drawer');
+    await openDrawer.getByRole('button', { name: 'Open drawer' }).click();
+    await expect(openDrawer.getByRole('alert')).toHaveText('The approver must type their PIN (4 to 6 digits).');
+    expect(files(prints)).toEqual([]);
+    await openDrawer.getByLabel('Approved by').selectOption({ label: 'Owner (Owner)' });
+    await openDrawer.getByLabel('Approver’s PIN').fill('1234');
+    await openDrawer.getByRole('button', { name: 'Open drawer' }).click();
+    await expect(openDrawer.getByTestId('open-drawer-notice')).toHaveText('The drawer was sent the open signal.');
+    await expect(openDrawer.getByLabel('Approver’s PIN')).toHaveValue('');
     expect(files(prints)).toEqual(['00000001-drawer.escpos']);
     expect([...readFileSync(join(prints, '00000001-drawer.escpos'))]).toEqual([0x1b, 0x70, 0, 50, 250]);
     await expect(cash.getByTestId('no-sale-opens')).toHaveText('Drawer opened without a sale: 1');
@@ -98,7 +106,8 @@ test('a printer that is gone: "Open drawer" says to open it with the key, above 
   const gone = join(root, 'stick', 'prints');
   const { pos, page } = await shiftTab(browser, gone);
   try {
-    await page.getByTestId('cash-panel').getByRole('button', { name: 'Open drawer' }).click();
+    await page.getByTestId('open-drawer').getByLabel('Approver’s PIN').fill('1234');
+    await page.getByTestId('open-drawer').getByRole('button', { name: 'Open drawer' }).click();
     const banner = page.getByTestId('drawer-problem');
     await expect(banner).toContainText('The drawer did not open — open it with the key.');
     await page.getByRole('button', { name: 'Sell', exact: true }).click();

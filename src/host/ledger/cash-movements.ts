@@ -108,7 +108,7 @@ export class CashMovements {
   /**
    * Journals an "Open drawer" without a sale (`drawer.opened`, reason no_sale) in the open shift
    * (opening one, `explicit`, when none is), before the kick is sent. `approver`: who allowed it (the
-   * signed-in owner or manager who sent "Open drawer"; an approval by PIN in place is the next step).
+   * owner or manager whose PIN approved it at the till; rows from before that: the signed-in one).
    */
   journalNoSaleOpen(by: { actor: Actor; approver: Actor }): { shift: number; seq: number; at: number } {
     return ledgerWrite(this.#db, this.#db.transaction(() => {

@@ -24,7 +24,6 @@ import { ledgerWrite } from './write-health.ts';
 import type { DrawerCount, ShiftReport, ZReportSummary } from '../../shared/contract.ts';
 import { CASH_CURRENCIES } from '../../shared/rules/cash.ts';
 import { countedAmount, countedNotes, type DrawerCountInput } from '../../shared/rules/count.ts';
-import { cashSection } from '../reports/cash-report.ts';
 import { closedCount, shiftReport } from '../reports/shift-report.ts';
 
 // The one definition of the business day (src/host/export/business-date.ts), shared with the
@@ -179,8 +178,8 @@ export class Shifts {
       const open = this.#requireOpen();
       const till = readTill(this.#db)!;
       const at = this.#now();
-      const head = this.#db.prepare('SELECT max(seq) FROM journal WHERE till_id = ?').pluck().get(till.id) as number;
-      const cash = cashSection(this.#db, till.id, open.fromSeq, head);
+      // Expected exactly as the report (and so the close) has it: cash sales, change, refunds and voids included.
+      const cash = shiftReport(this.#db, { kind: 'X', shift: open }).cash!;
       const each = (currency: 'USD' | 'KHR') => {
         const counted = countedAmount(currency, input[currency])!;
         const expected = cash[currency].expected!;

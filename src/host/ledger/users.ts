@@ -35,6 +35,22 @@ interface UserRow {
 
 const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.role, active: row.active === 1 });
 
+/**
+ * A journal actor (`user:<uuid>`) as that user's name now (deactivated users keep theirs), for the
+ * printed and on-screen reports: the journal holds ids, names are looked up when shown. null for an
+ * actor that is not a user (`system`, `cashier`) or an id no user has.
+ */
+export function actorNames(db: Db): (actor: string) => string | null {
+  const names = namesByActor(db);
+  return (actor) => (Object.hasOwn(names, actor) ? names[actor]! : null);
+}
+
+/** Every user's name by their journal actor (`user:<uuid>` → name), for a report sent to a screen. */
+export function namesByActor(db: Db): Record<string, string> {
+  const users = db.prepare('SELECT id, name FROM users').all() as Array<{ id: string; name: string }>;
+  return Object.fromEntries(users.map((u) => [`user:${u.id}`, u.name]));
+}
+
 export class Users {
   readonly #db: Db;
   readonly #now: () => number;

@@ -17,6 +17,7 @@ import { receiptForReturn, receiptForSale, testReceipt } from './receipt-data.ts
 import { renderReturnReceipt } from './receipt/return-receipt.ts';
 import { Refunds } from '../ledger/refunds.ts';
 import { SaleVoids } from '../ledger/sale-voids.ts';
+import { actorNames } from '../ledger/users.ts';
 import { renderReceipt } from './receipt/layout.ts';
 import { renderZReport } from './receipt/z-report.ts';
 import { renderRecoveryCode } from './receipt/recovery-code.ts';
@@ -123,10 +124,11 @@ export class PrinterService {
 
   /** The Z report raster exactly as the printer gets it (the original, not the COPY). */
   zBitmap(shift: number, copy = false): Bitmap {
-    const report = this.#deps.db ? storedZReport(this.#deps.db, shift) : null;
-    if (!report) throw new PosError('not_found', hostMessage('shift.zNotFound', { shift }));
+    const db = this.#deps.db;
+    const report = db ? storedZReport(db, shift) : null;
+    if (!db || !report) throw new PosError('not_found', hostMessage('shift.zNotFound', { shift }));
     const settings = this.#deps.settings();
-    return renderZReport({ paperWidth: settings.paperWidth, merchantName: settings.merchantName, report, copy });
+    return renderZReport({ paperWidth: settings.paperWidth, merchantName: settings.merchantName, report, copy, actorName: actorNames(db) });
   }
 
   /**

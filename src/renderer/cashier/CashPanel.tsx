@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import type { CommandError, ShiftCash } from '../../shared/contract.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
-import { hostMessageText } from '../../shared/messages/index.ts';
 import { CASH_MOVEMENT_KINDS, CASH_REASON_MAX_CHARS, type CashCurrency, type CashMovementKind } from '../../shared/rules/cash.ts';
 import { formatClock } from '../common/countdown.ts';
 import { cashLines, MOVEMENT_LABELS, typedAmount } from './cash.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { OpenDrawer } from './OpenDrawer.tsx';
 import { CurrencyAmountFields } from './CurrencyAmountFields.tsx';
 import { Field } from './Field.tsx';
 import { invoke } from './store.ts';
-import { useLanguage, useT } from './useT.ts';
+import { useT } from './useT.ts';
 
 export const formatIn = (currency: CashCurrency, amount: number): string => (currency === 'USD' ? formatUsd(amount) : formatRiel(amount));
 
@@ -51,7 +51,6 @@ export function CashFigures({ cash }: { cash: ShiftCash }) {
  */
 export function CashPanel({ cash }: { cash: ShiftCash }) {
   const t = useT();
-  const language = useLanguage();
   const [floatUsd, setFloatUsd] = useState('');
   const [floatKhr, setFloatKhr] = useState('');
   const [kind, setKind] = useState<CashMovementKind>('paid_out');
@@ -94,18 +93,6 @@ export function CashPanel({ cash }: { cash: ShiftCash }) {
       setReason('');
       setNotice(t('cash.recorded'));
     });
-  };
-
-  const openDrawer = async () => {
-    setBusy(true);
-    setError(null);
-    setNotice('');
-    const reply = await invoke('drawer.open', {});
-    setBusy(false);
-    if (!reply.ok) return setError(reply.error);
-    const { outcome, message, cause } = reply.value;
-    if (outcome === 'sent') return setNotice(t('cash.drawerOpened'));
-    setNotice([message, cause].filter((m) => m !== null).map((m) => hostMessageText(m, language)).join(' '));
   };
 
   return (
@@ -161,12 +148,7 @@ export function CashPanel({ cash }: { cash: ShiftCash }) {
         </ul>
       )}
 
-      <div className="shift__actions">
-        <button type="button" className="btn" disabled={busy} aria-describedby="open-drawer-hint" onClick={() => void openDrawer()}>
-          {t('cash.openDrawer')}
-        </button>
-        <p id="open-drawer-hint" className="shift__note">{t('cash.openDrawerHint')}</p>
-      </div>
+      <OpenDrawer />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { hostMessageText, type HostMessage } from '../../shared/messages/index.ts';
 import { formatClock } from '../common/countdown.ts';
 import { CashFigures, CashPanel } from './CashPanel.tsx';
+import { OpenDrawer } from './OpenDrawer.tsx';
 import { RefundPanel } from './RefundPanel.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { CountResult, DrawerCountPanel } from './DrawerCountPanel.tsx';
@@ -106,14 +107,18 @@ function ZReportPanel({ report, onReprint, onClose }: { report: ShiftReport; onR
  */
 /**
  * The Shift tab. The X and Z reports, the count and the close are the owner's or a manager's; a
- * cashier sees Refunds only (a refund or void is approved there by an owner's or manager's PIN).
+ * cashier sees Refunds and Open drawer only (each approved there by an owner's or manager's PIN).
  */
 export function ShiftView() {
+  const t = useT();
   const role = useCashier((s) => s.state?.auth?.user?.role ?? null);
   if (role === 'cashier') {
     return (
       <main className="shift">
         <RefundPanel />
+        <section className="panel cash" aria-label={t('cash.openDrawer')}>
+          <OpenDrawer />
+        </section>
       </main>
     );
   }

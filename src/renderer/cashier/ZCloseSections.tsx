@@ -1,12 +1,52 @@
 import type { AccountChange, ShiftReport } from '../../shared/contract.ts';
+import { formatExact } from '../../shared/cash/index.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { CountTable } from './DrawerCountPanel.tsx';
 import { useT } from './useT.ts';
 
-/** A journal actor as the screens say it (a user's name comes with the auth work's users). */
-function useActorLabel(): (actor: string) => string {
+/** A journal actor as the screens say it: a user by name (the report's `names`, looked up when it was sent). */
+function useActorLabel(names: ShiftReport['names']): (actor: string) => string {
   const t = useT();
-  return (actor) => (actor === 'cashier' ? t('z.screen') : actor === 'system' ? t('z.system') : actor);
+  return (actor) => (actor === 'cashier' ? t('z.screen') : actor === 'system' ? t('z.system') : names?.[actor] ?? actor);
+}
+
+/**
+ * Format 5 on: each refund and void with who made it and who approved it, by name, and format 6's
+ * rounding line of the cash sales. The reasons are the cashier's text and stay on the receipts.
+ */
+function ReturnsSection({ report, actor }: { report: ShiftReport; actor: (a: string) => string }) {
+  const t = useT();
+  if (!report.refunds || !report.voids) return null;
+  const both = (usd: number, khr: number) => [usd > 0 || khr === 0 ? formatUsd(usd) : null, khr > 0 ? formatRiel(khr) : null].filter(Boolean).join(' · ');
+  const mark = (training: boolean) => (training ? t('z.training') : '');
+  const lines = [
+    ...report.refunds.list.map((r) => ({
+      key: `R${r.refund}`,
+      text: t('z.refundLine', {
+        number: `R${r.refund}`, sale: r.sale, amount: r.currency === 'USD' ? formatUsd(r.amount) : formatRiel(r.amount),
+        bank: r.method === 'bank_transfer' ? t('z.bank') : '', actor: actor(r.actor), approver: actor(r.approver),
+      }) + mark(r.training),
+    })),
+    ...report.voids.list.map((v) => ({
+      key: `V${v.void}`,
+      text: t('z.voidLine', { number: `V${v.void}`, sale: v.sale, amount: both(v.returnedUsd, v.returnedKhr), actor: actor(v.actor), approver: actor(v.approver) }) + mark(v.training),
+    })),
+  ];
+  return (
+    <>
+      <h3>{t('z.returns')}</h3>
+      {lines.length === 0 ? <p className="shift__note">{t('z.noReturns')}</p> : (
+        <ul className="shift__changes" data-testid="z-returns">
+          {lines.map((l) => <li key={l.key}>{l.text}</li>)}
+        </ul>
+      )}
+      {report.rounding && (
+        <dl className="shift__lists" data-testid="z-rounding">
+          <div><dt>{t('z.rounding', { count: report.rounding.count })}</dt><dd>{formatExact(report.rounding.exact)}</dd></div>
+        </dl>
+      )}
+    </>
+  );
 }
 
 const accountValue = (value: AccountChange['from']): string => (value === null ? '—' : Array.isArray(value) ? value.join(', ') || '—' : value);
@@ -14,11 +54,12 @@ const accountValue = (value: AccountChange['from']): string => (value === null ?
 /**
  * A Z's (or X's) sections of the close (format 4): the drawer count and its difference per currency,
  * the takings by receiving account against the approved Bakong ID, the tenders paid elsewhere, every
- * change of the receiving accounts (flagged when not the owner's), takings per cashier and reprints.
+ * change of the receiving accounts (flagged when not the owner's), takings per cashier by name,
+ * refunds and voids with their approvers (format 5), the rounding (format 6) and reprints.
  */
 export function ZCloseSections({ report }: { report: ShiftReport }) {
   const t = useT();
-  const actor = useActorLabel();
+  const actor = useActorLabel(report.names);
   if (report.format < 4) return null;
   const count = report.count ?? null;
   const changes = report.accountChanges ?? [];
@@ -60,6 +101,7 @@ export function ZCloseSections({ report }: { report: ShiftReport }) {
           <div key={c.actor}><dt>{actor(c.actor)}</dt><dd>{c.count} · {formatUsd(c.cents)} · {formatRiel(c.riel)}</dd></div>
         ))}
       </dl>
+      <ReturnsSection report={report} actor={actor} />
       <h3>{t('z.reprints')}</h3>
       <dl className="shift__lists">
         <div><dt>{t('z.receiptCopies')}</dt><dd>{report.reprints?.receipts ?? 0}</dd></div>

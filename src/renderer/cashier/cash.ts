@@ -35,11 +35,14 @@ export interface CashLine {
   total?: boolean;
 }
 
-/** The cash table's lines: float, paid in, paid out, safe drops, refunds and voids given back, expected in drawer. */
+/** The cash table's lines: float, cash sales in and change out, paid in, paid out, safe drops, refunds and voids given back, expected in drawer. */
 export function cashLines(cash: ShiftCash): CashLine[] {
   const each = (pick: (c: CurrencyCash) => { count: number | null; amount: number | null }) => ({ usd: pick(cash.USD), khr: pick(cash.KHR) });
   return [
     { key: 'cash.line.float', ...each((c) => ({ count: null, amount: c.float })) },
+    // Report format 6: the cash sales' tenders in and change out (absent from an older Z).
+    ...(cash.USD.cashTenders ? [{ key: 'cash.line.cashTenders' as const, ...each((c) => ({ count: c.cashTenders?.count ?? 0, amount: c.cashTenders?.amount ?? 0 })) }] : []),
+    ...(cash.USD.change ? [{ key: 'cash.line.change' as const, ...each((c) => ({ count: c.change?.count ?? 0, amount: c.change?.amount ?? 0 })) }] : []),
     { key: 'cash.line.paidIn', ...each((c) => ({ count: c.paidIn.count, amount: c.paidIn.amount })) },
     { key: 'cash.line.paidOut', ...each((c) => ({ count: c.paidOut.count, amount: c.paidOut.amount })) },
     { key: 'cash.line.drops', ...each((c) => ({ count: c.drops.count, amount: c.drops.amount })) },

@@ -21,7 +21,7 @@ import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import { flush } from '../../support/clock.ts';
 import { startHost, startSandbox } from '../../support/servers.ts';
 import { tempDir } from '../../support/temp.ts';
-import { signInAs } from '../../support/users.ts';
+import { OWNER_PIN, signInAs } from '../../support/users.ts';
 
 /** A live (not training) host whose printer is a folder; its drawer set up on `drawer`'s terms. */
 async function liveHost(t: TestContext, prints: string, drawer: Record<string, unknown> = { drawerEnabled: true }, options: Parameters<typeof startHost>[2] = {}): Promise<Host> {
@@ -51,18 +51,33 @@ function sale(host: Host, training: boolean): number {
   return host.ledger.create({ amountCents: 1025, khrPerUsd: 4000, training, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: training ? '' : 'https://api.test' }).id;
 }
 
-test('"Open drawer": journaled (no_sale, actor, approver) in a shift, then ESC p 0 50 250 straight to the printer, not as a print job', async (t) => {
+test('"Open drawer": a cashier asks, a manager\'s PIN approves it in place; journaled (no_sale, actor, approver) in a shift, then ESC p 0 50 250 straight to the printer, not as a print job', async (t) => {
   const prints = join(tempDir(t), 'prints');
   const host = await liveHost(t, prints);
-  const reply = await runCommand(host, 'drawer.open', {});
+  const owner = host.auth.current()!;
+  const manager = await host.auth.addUser('Dara', 'manager', '2468');
+  const cashier = await host.auth.addUser('Sokha', 'cashier', '1357');
+  await host.auth.signIn(cashier.id, '1357');
+
+  // Refused, nothing journaled, nothing sent: no approver, a wrong PIN, a cashier's own PIN.
+  const noApprover = await runCommand(host, 'drawer.open', {});
+  assert.equal(!noApprover.ok && noApprover.error.text.code, 'request.expectedArguments');
+  const wrong = await runCommand(host, 'drawer.open', { approver: { userId: manager.id, pin: '9999' } });
+  assert.equal(!wrong.ok && wrong.error.code, 'not_allowed');
+  const own = await runCommand(host, 'drawer.open', { approver: { userId: cashier.id, pin: '1357' } });
+  assert.equal(!own.ok && own.error.text.code, 'auth.notApprover');
+  assert.deepEqual([files(prints), journal(host, 'drawer.opened')], [[], []]);
+
+  const reply = await runCommand(host, 'drawer.open', { approver: { userId: manager.id, pin: '2468' } });
   assert.deepEqual(reply, { ok: true, value: { outcome: 'sent', message: null, cause: null } });
+  assert.equal(host.auth.current()?.id, cashier.id, 'the cashier stays signed in: the approval is in place');
   assert.deepEqual(files(prints), ['00000001-drawer.escpos']);
   assert.deepEqual([...readFileSync(join(prints, '00000001-drawer.escpos'))], [0x1b, 0x70, 0, 50, 250], 'pin 2, 100 ms on, 500 ms off (the defaults)');
   assert.equal(printJobs(host), 0, 'never a print job');
   const [opened] = journal(host, 'drawer.opened');
-  // Sent by the signed-in owner: its actor and its approver.
-  const owner = `user:${host.auth.current()!.id}`;
-  assert.deepEqual(opened, { actor: owner, payload: { reason: 'no_sale', shift: 1, approver: owner } });
+  // Asked by the signed-in cashier (the row's actor), approved by the manager (the payload).
+  assert.deepEqual(opened, { actor: `user:${cashier.id}`, payload: { reason: 'no_sale', shift: 1, approver: `user:${manager.id}` } });
+  assert.notEqual(opened!.actor, `user:${owner.id}`);
   assert.equal(host.shifts.xReport().cash?.noSaleOpens, 1, 'the X counts it');
   assert.equal(verifyProjection(host.db).ok, true);
 });
@@ -84,7 +99,7 @@ test('training mode never kicks: not for "Open drawer", not for a training sale\
   const host = startHost(t, { POS_PRINTER: `file:${prints}` });
   await signInAs(host);
   host.saveSettings({ drawerEnabled: true });
-  const open = await runCommand(host, 'drawer.open', {});
+  const open = await runCommand(host, 'drawer.open', { approver: { userId: host.auth.current()!.id, pin: OWNER_PIN } });
   assert.ok(open.ok);
   assert.equal((open.value as DrawerKickResult).message?.code, 'drawer.training');
   assert.equal((await host.cash.openForCashTender(sale(host, true))).outcome, 'training');
@@ -122,7 +137,7 @@ test('a printer pulled out: the cashier is told in words (en, km) to use the key
   const stick = join(tempDir(t), 'stick');
   const prints = join(stick, 'prints'); // the stick is not there: its folder cannot be made
   const host = await liveHost(t, prints);
-  const reply = await runCommand(host, 'drawer.open', {});
+  const reply = await runCommand(host, 'drawer.open', { approver: { userId: host.auth.current()!.id, pin: OWNER_PIN } });
   assert.ok(reply.ok);
   const { outcome, message, cause } = reply.value as DrawerKickResult;
   assert.equal(outcome, 'failed');
@@ -141,7 +156,7 @@ test('a printer pulled out: the cashier is told in words (en, km) to use the key
   assert.equal(printJobs(host), 0);
 
   // The next kick works and the warning goes.
-  assert.equal((await runCommand(host, 'drawer.open', {})).ok, true);
+  assert.equal((await runCommand(host, 'drawer.open', { approver: { userId: host.auth.current()!.id, pin: OWNER_PIN } })).ok, true);
   assert.deepEqual(files(prints), ['00000001-drawer.escpos']);
   assert.equal(host.cashierState().drawer, null);
   assert.equal(host.shifts.xReport().cash?.noSaleOpens, 2);

@@ -407,7 +407,7 @@ export interface CashMoved {
 
 /**
  * The drawer was opened without a sale ("Open drawer"): who asked is the row's actor, who approved it
- * `approver` (the PIN approval of issue 9; until it lands, the actor). Journaled before the kick is
+ * `approver` (an owner or manager, by their PIN typed at the till; on older rows the signed-in owner or manager). Journaled before the kick is
  * sent: the kick may fail (the cashier then opens it with the key), the opening was still allowed.
  */
 export interface DrawerOpened {

@@ -5,6 +5,7 @@
  * CODE[-EPOCH]:SEQ:HASH16` takes (shared/z-anchor.ts), so the owner can later check the ledger against this paper.
  */
 import type { AccountChange, CashCount, CurrencyCash, CurrencyDrawerCount, DrawerCount, ShiftCash, ShiftMoney, ShiftReport } from '../../../shared/contract.ts';
+import { formatExact } from '../../../shared/cash/index.ts';
 import { formatRiel, formatUsd } from '../../../shared/money.ts';
 import { anchorText } from '../../../shared/z-anchor.ts';
 import type { Bitmap, PaperWidth } from '../types.ts';
@@ -20,8 +21,9 @@ export interface ZPrintData {
   /** Reprints say COPY. */
   copy: boolean;
   /**
-   * A journal actor (`user:<uuid>`) as the person's display name, resolved at print time (the journal
-   * holds ids, never names). The auth work's users supply it; without one, ids print as they are.
+   * A journal actor (`user:<uuid>`) as the person's display name, resolved at print time from the
+   * users table (the journal holds ids, never names: printing/actor-names.ts). Without one, or for an
+   * id no user has, the id prints as it is.
    */
   actorName?: (actor: string) => string | null;
 }
@@ -54,6 +56,10 @@ export const Z_LABELS = {
   paidIn: 'Paid in / ដាក់ប្រាក់ចូល',
   paidOut: 'Paid out / ដកប្រាក់ចេញ',
   drops: 'Safe drops / ដាក់ចូលទូដែក',
+  cashTendered: 'Cash tendered / សាច់ប្រាក់បានទទួល',
+  changeGiven: 'Change given / ប្រាក់អាប់',
+  rounding: 'Rounding / ការបង្គត់',
+  roundingSales: 'sales / ការលក់',
   expected: 'Expected in drawer / គួរមានក្នុងថត',
   noSaleOpens: 'Drawer opened, no sale / បើកថតដោយគ្មានការលក់',
   count: 'Drawer count / ការរាប់ថតប្រាក់',
@@ -90,13 +96,20 @@ export const Z_LABELS = {
 
 const money = (m: ShiftMoney) => `${m.count} · ${formatUsd(m.cents)}`;
 
-/** The cash section (format 2 on): per currency, each amount in its own currency; reasons are not printed. */
+
+/**
+ * The cash section (format 2 on): per currency, each amount in its own currency, adding up to what
+ * should be in the drawer (expectedInDrawer: cash sales in, change out from format 6); reasons are not printed.
+ */
 function cashBlocks(cash: ShiftCash, line: (label: string, value: string) => Block, heading: (label: string) => Block): Block[] {
   const blocks: Block[] = [heading(Z_LABELS.cash)];
   const each = (label: string, c: CurrencyCash, format: (n: number) => string) => {
     const moved = (m: CashCount) => `${m.count} · ${format(m.amount)}`;
     blocks.push(
       line(`${Z_LABELS.float} ${label}`, c.float === null ? '—' : format(c.float)),
+      // Format 6: the cash sales' tenders in and change out, in this currency.
+      ...(c.cashTenders ? [line(`${Z_LABELS.cashTendered} ${label}`, moved(c.cashTenders))] : []),
+      ...(c.change ? [line(`${Z_LABELS.changeGiven} ${label}`, moved(c.change))] : []),
       line(`${Z_LABELS.paidIn} ${label}`, moved(c.paidIn)),
       line(`${Z_LABELS.paidOut} ${label}`, moved(c.paidOut)),
       line(`${Z_LABELS.drops} ${label}`, moved(c.drops)),
@@ -165,18 +178,18 @@ function closeBlocks(z: ShiftReport, data: ZPrintData, line: (label: string, val
 
 /**
  * Format 5: refunds and voids, counted and totalled per currency, then each with who made it and who
- * approved it (journal actors; a training one is marked). The reasons are not printed, as for cash movements.
+ * approved it, by name (a training one is marked). The reasons are not printed, as for cash movements.
  */
-function returnBlocks(z: ShiftReport, line: (label: string, value: string) => Block, note: (text: string) => Block): Block[] {
+function returnBlocks(z: ShiftReport, data: ZPrintData, line: (label: string, value: string) => Block, note: (text: string) => Block): Block[] {
   if (!z.refunds || !z.voids) return [];
   const both = (usd: number, khr: number) => `${formatUsd(usd)} · ${formatRiel(khr)}`;
   const mark = (training: boolean) => (training ? ` (${Z_LABELS.training})` : '');
   return [
     line(Z_LABELS.refunds, `${z.refunds.count} · ${both(z.refunds.USD, z.refunds.KHR)}`),
     line(Z_LABELS.refundsCash, both(z.refunds.cash.USD, z.refunds.cash.KHR)),
-    ...z.refunds.list.map((r) => note(`R${r.refund} #${r.sale} ${r.currency === 'USD' ? formatUsd(r.amount) : formatRiel(r.amount)}${r.method === 'bank_transfer' ? ` ${Z_LABELS.bank}` : ''} · ${r.actor} · ${Z_LABELS.approvedBy} ${r.approver}${mark(r.training)}`)),
+    ...z.refunds.list.map((r) => note(`R${r.refund} #${r.sale} ${r.currency === 'USD' ? formatUsd(r.amount) : formatRiel(r.amount)}${r.method === 'bank_transfer' ? ` ${Z_LABELS.bank}` : ''} · ${actorLabel(r.actor, data)} · ${Z_LABELS.approvedBy} ${actorLabel(r.approver, data)}${mark(r.training)}`)),
     line(Z_LABELS.voids, `${z.voids.count} · ${both(z.voids.USD, z.voids.KHR)}`),
-    ...z.voids.list.map((v) => note(`V${v.void} #${v.sale} ${both(v.returnedUsd, v.returnedKhr)} · ${v.actor} · ${Z_LABELS.approvedBy} ${v.approver}${mark(v.training)}`)),
+    ...z.voids.list.map((v) => note(`V${v.void} #${v.sale} ${both(v.returnedUsd, v.returnedKhr)} · ${actorLabel(v.actor, data)} · ${Z_LABELS.approvedBy} ${actorLabel(v.approver, data)}${mark(v.training)}`)),
   ];
 }
 
@@ -212,13 +225,15 @@ function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
     ...(z.unpaid && z.unpaid.length > 0 ? [line(Z_LABELS.unpaid, String(z.unpaid.length))] : []),
     line(Z_LABELS.firstSale, z.firstSale ? `#${z.firstSale.sale} ${when(z.firstSale.at)}` : '—'),
     line(Z_LABELS.lastSale, z.lastSale ? `#${z.lastSale.sale} ${when(z.lastSale.at)}` : '—'),
-    ...(z.refunds ? [ruled(), ...returnBlocks(z, line, (t) => text(frame, t, s.note, 'left'))] : []),
+    ...(z.refunds ? [ruled(), ...returnBlocks(z, data, line, (t) => text(frame, t, s.note, 'left'))] : []),
     ruled(),
     text(frame, Z_LABELS.apart, s.note, 'left'),
     line(Z_LABELS.otherAccount, money(z.otherAccount)),
     line(Z_LABELS.training, money(z.training.opened)),
     line(`${Z_LABELS.training} — ${Z_LABELS.paid}`, money(z.training.paid)),
     ...(z.cash ? [ruled(), ...cashBlocks(z.cash, line, heading)] : []),
+    // Format 6: what the 100 ៛ and cent rounding left on the shift's cash sales (positive: forgone by the shop).
+    ...(z.rounding ? [line(`${Z_LABELS.rounding} (${z.rounding.count} ${Z_LABELS.roundingSales})`, formatExact(z.rounding.exact))] : []),
     ...(z.format >= 4 ? [ruled(), ...countBlocks(z.count ?? null, line, heading), ruled(), ...closeBlocks(z, data, line, heading, (t) => text(frame, t, s.note, 'left'))] : []),
     ruled(),
     // Settings fixed by POS_* variables, not by the owner in Settings: flagged for whoever reads the Z.
