@@ -57,6 +57,7 @@ export function buildCashierState(input: {
     merchantName: input.settings.merchantName,
     language: input.settings.language,
     khrPerUsd: input.settings.khrPerUsd,
+    autoLockMinutes: input.settings.autoLockMinutes,
     current: input.current ? toSaleView(input.current) : null,
     watch: input.watch,
     // The watch of the sale on screen may know first (its check is the write that failed).

@@ -372,6 +372,8 @@ export interface CashierState {
   sync: SyncView;
   /** Who is signed in at this till, and who may sign in. */
   auth: AuthState;
+  /** The cashier screen locks itself (auth.lock) after this many minutes without a touch or key; 0 = never. */
+  autoLockMinutes: number;
   /** Host clock when this state was made, so screens can correct countdowns for clock skew. */
   serverTime: number;
 }
@@ -446,6 +448,8 @@ export interface SettingsView {
   /** The kick pulse: on time and the rest after it, even milliseconds (shared/rules/drawer.ts). */
   drawerPulseOnMs: number;
   drawerPulseOffMs: number;
+  /** Minutes without a touch or key before the cashier screen locks itself; 0 = never (the owner's). */
+  autoLockMinutes: number;
   /** Fields fixed by an environment variable at start; the Settings screen shows them read-only. */
   lockedByEnv: Array<keyof SettingsInput>;
   /** An API key is set (in Settings or by POS_BAKONG_API_KEY); the key itself never leaves the host. */
@@ -472,6 +476,7 @@ export interface SettingsInput {
   drawerPin?: DrawerPin;
   drawerPulseOnMs?: number;
   drawerPulseOffMs?: number;
+  autoLockMinutes?: number;
 }
 
 /** How a drawer kick went (src/host/printing/drawer.ts): sent once, never queued or retried. */

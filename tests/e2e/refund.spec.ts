@@ -15,7 +15,7 @@ import { receiptForReturn } from '../../src/host/printing/receipt-data.ts';
 import { renderReturnReceipt } from '../../src/host/printing/receipt/return-receipt.ts';
 import { DEFAULT_SETTINGS } from '../../src/host/config/settings.ts';
 import { expect, startPos, test } from './fixtures.ts';
-import { sellInTraining } from './steps.ts';
+import { confirmClose, countDrawer, saveSettings, sellInTraining } from './steps.ts';
 
 const files = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
 
@@ -58,6 +58,14 @@ test('a cash refund approved with the owner\'s PIN: shown, journaled, and its re
     const expected = renderReturnReceipt(receiptForReturn({ kind: 'refund', refund }, 'My Shop', { ...DEFAULT_SETTINGS, merchantName: 'My Shop' }, code, { sale: 1, doc: 1 }));
     expect([job.raster!.width, job.raster!.height]).toEqual([expected.width, expected.height]);
     expect(Buffer.from(job.raster!.data).equals(Buffer.from(expected.data))).toBe(true);
+
+    // The close: the Z on screen lists the refund with who made it and who approved it, by name.
+    await countDrawer(page, { usd: '0', khr: '0' });
+    await confirmClose(page);
+    const returns = page.getByTestId('z-report').getByTestId('z-returns');
+    await expect(returns).toHaveText('Refund R1 of sale #1: $5.00 · by Owner · approved by Owner (training)');
+    await saveSettings(pos, { language: 'km' });
+    await expect(returns).toHaveText('ការសងវិញ R1 នៃការលក់ #1: $5.00 · ដោយ Owner · អនុម័តដោយ Owner (ហ្វឹកហាត់)');
   } finally {
     await pos.stop();
     rmSync(prints, { recursive: true, force: true });

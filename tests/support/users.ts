@@ -44,7 +44,7 @@ export function ownerOnlyProbes(): Array<{ name: CommandName; args: Record<strin
   }
   const changed: SettingsInput = {
     bakongId: 'thief@aclb', apiBaseUrl: 'https://thief.example', allowedAccounts: ['thief@aclb'], khrPerUsd: 4500, printer: 'usb', paperWidth: 58,
-    drawerEnabled: true, drawerPin: 5, drawerPulseOnMs: 200, drawerPulseOffMs: 400,
+    drawerEnabled: true, drawerPin: 5, drawerPulseOnMs: 200, drawerPulseOffMs: 400, autoLockMinutes: 0,
   };
   const ownerOnly = (Object.keys(SETTING_ROLES) as Array<keyof SettingsInput>).filter((key) => !SETTING_ROLES[key].includes('manager'));
   for (const key of ownerOnly) {

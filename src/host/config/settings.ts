@@ -40,6 +40,8 @@ export interface Settings {
   /** The kick pulse's on time and the rest after it, ms (even; shared/rules/drawer.ts). */
   drawerPulseOnMs: number;
   drawerPulseOffMs: number;
+  /** Minutes without a touch or key before the cashier screen locks itself (auth.lock); 0 = never. */
+  autoLockMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -59,6 +61,7 @@ export const DEFAULT_SETTINGS: Settings = {
   drawerPin: 2,
   drawerPulseOnMs: 100,
   drawerPulseOffMs: 500,
+  autoLockMinutes: 5,
 };
 
 /** The keys of `patch` that `role` may not change (a form may send a value back unchanged: only a change counts). */
@@ -74,6 +77,7 @@ const KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
 
 const GRACE_MINUTES = { min: 1, max: 60 };
 const BACKUPS_KEPT = { min: 1, max: 365 };
+const AUTO_LOCK_MINUTES = { min: 0, max: 120 };
 const RECEIPT_LINES = { lines: MAX_RECEIPT_LINES, chars: MAX_RECEIPT_LINE_CHARS };
 
 /**
@@ -97,6 +101,7 @@ const REFUSAL: { [K in keyof Settings]: HostMessage } = {
   drawerPin: hostMessage('settings.drawerPin'),
   drawerPulseOnMs: hostMessage('settings.drawerPulseOn', DRAWER_PULSE_ON_MS),
   drawerPulseOffMs: hostMessage('settings.drawerPulseOff', DRAWER_PULSE_OFF_MS),
+  autoLockMinutes: hostMessage('settings.autoLockMinutes', AUTO_LOCK_MINUTES),
 };
 
 const refuse = (key: keyof Settings, cause?: unknown): ConfigError => new ConfigError(REFUSAL[key], cause === undefined ? undefined : { cause });
@@ -157,6 +162,11 @@ export function validateSettingsInput(input: unknown): SettingsInput {
       case 'backupsKept': {
         if (!wholeIn(value, BACKUPS_KEPT)) throw refuse(key);
         out.backupsKept = value;
+        break;
+      }
+      case 'autoLockMinutes': {
+        if (!wholeIn(value, AUTO_LOCK_MINUTES)) throw refuse(key);
+        out.autoLockMinutes = value;
         break;
       }
       case 'printer': {

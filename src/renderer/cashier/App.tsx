@@ -10,6 +10,7 @@ import { SettingsView } from './SettingsView.tsx';
 import { ShiftView } from './ShiftView.tsx';
 import { REFUND_SEARCH_SELECTOR } from './RefundPanel.tsx';
 import { useCashier } from './store.ts';
+import { useIdleLock } from './idle-lock.ts';
 import { NoKey } from './NoKey.tsx';
 import { RecoveryCodeDialog } from './RecoveryCodeDialog.tsx';
 import { SignIn } from './SignIn.tsx';
@@ -23,6 +24,9 @@ export function App() {
   const view = useCashier((s) => s.view);
   const merchantName = useCashier((s) => s.state?.merchantName ?? '');
   const signedIn = useCashier((s) => s.state?.auth?.user != null);
+  const autoLockMinutes = useCashier((s) => s.state?.autoLockMinutes ?? 0);
+  const watching = useCashier((s) => s.state?.watch != null);
+  useIdleLock(autoLockMinutes, signedIn && !watching);
 
   useEffect(() => {
     document.documentElement.lang = language;

@@ -35,13 +35,14 @@ const INVALID_TEXT: Readonly<Record<Exclude<InvalidField, 'receiptHeader' | 'rec
   khrPerUsd: 'settings.khrPerUsdInvalid',
   graceMinutes: 'settings.graceMinutesInvalid',
   backupsKept: 'settings.backupsKeptInvalid',
+  autoLockMinutes: 'settings.autoLockMinutesInvalid',
   printerFolder: 'printer.folderInvalid',
   drawerPulseOnMs: 'drawer.pulseOnInvalid',
   drawerPulseOffMs: 'drawer.pulseOffInvalid',
 };
 
 /** The settings edited as free text, each in one <input>. */
-type TextSetting = 'merchantName' | 'bakongId' | 'apiBaseUrl' | 'khrPerUsd' | 'graceMinutes' | 'backupsKept';
+type TextSetting = 'merchantName' | 'bakongId' | 'apiBaseUrl' | 'khrPerUsd' | 'graceMinutes' | 'backupsKept' | 'autoLockMinutes';
 type InputAttributes = Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'pattern' | 'autoComplete' | 'spellCheck' | 'placeholder'>;
 
 const WHOLE_NUMBER: InputAttributes = { type: 'text', inputMode: 'numeric', pattern: '[0-9]*', autoComplete: 'off' };
@@ -177,6 +178,8 @@ export function SettingsView() {
           textInput('graceMinutes', t('settings.graceMinutes'), t('settings.graceMinutesHelp'), WHOLE_NUMBER)}
         {loaded.backupsKept !== undefined &&
           textInput('backupsKept', t('settings.backupsKept'), t('settings.backupsKeptHelp'), WHOLE_NUMBER)}
+        {loaded.autoLockMinutes !== undefined &&
+          textInput('autoLockMinutes', t('settings.autoLockMinutes'), t('settings.autoLockMinutesHelp'), WHOLE_NUMBER)}
         {loaded.allowedAccounts !== undefined && (
           <Field
             label={t('settings.allowedAccounts')}

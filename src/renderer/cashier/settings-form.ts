@@ -19,6 +19,7 @@ export interface Draft {
   allowedAccounts: string;
   graceMinutes: string;
   backupsKept: string;
+  autoLockMinutes: string;
   /** 'none' | 'usb' | 'usb:vvvv:pppp' | 'file' (then `printerFolder` says where). */
   printerChoice: string;
   printerFolder: string;
@@ -33,7 +34,7 @@ export interface Draft {
   drawerPulseOffMs: string;
 }
 
-type NewerField = 'allowedAccounts' | 'graceMinutes' | 'backupsKept' | 'printer' | 'paperWidth' | 'receiptHeader' | 'receiptFooter'
+type NewerField = 'allowedAccounts' | 'graceMinutes' | 'backupsKept' | 'autoLockMinutes' | 'printer' | 'paperWidth' | 'receiptHeader' | 'receiptFooter'
   | 'drawerEnabled' | 'drawerPin' | 'drawerPulseOnMs' | 'drawerPulseOffMs' | 'apiKeySet' | 'apiKeyFromEnv';
 
 /** Settings as loaded; the newer fields may be missing from an older host. */
@@ -41,7 +42,7 @@ export type LoadedSettings = Omit<SettingsView, NewerField> & Partial<Pick<Setti
 
 /** A field the form can refuse before sending it. */
 export type InvalidField =
-  | 'bakongId' | 'allowedAccounts' | 'khrPerUsd' | 'graceMinutes' | 'backupsKept' | 'printerFolder' | 'receiptHeader' | 'receiptFooter'
+  | 'bakongId' | 'allowedAccounts' | 'khrPerUsd' | 'graceMinutes' | 'backupsKept' | 'autoLockMinutes' | 'printerFolder' | 'receiptHeader' | 'receiptFooter'
   | 'drawerPulseOnMs' | 'drawerPulseOffMs';
 
 /** "a@b\n\n c@d " → ["a@b", "c@d"] (commas separate too). */
@@ -63,6 +64,7 @@ export function toDraft(settings: LoadedSettings): Draft {
     allowedAccounts: (settings.allowedAccounts ?? []).join('\n'),
     graceMinutes: settings.graceMinutes === undefined ? '' : String(settings.graceMinutes),
     backupsKept: settings.backupsKept === undefined ? '' : String(settings.backupsKept),
+    autoLockMinutes: settings.autoLockMinutes === undefined ? '' : String(settings.autoLockMinutes),
     printerChoice: printer.choice,
     printerFolder: printer.folder,
     paperWidth: settings.paperWidth === 58 ? '58' : '80',
@@ -119,6 +121,11 @@ export function buildPatch(loaded: LoadedSettings, draft: Draft): PatchResult {
     const kept = draft.backupsKept.trim();
     if (!/^[0-9]{1,3}$/.test(kept)) return { ok: false, invalid: 'backupsKept' };
     patch.backupsKept = Number(kept);
+  }
+  if (loaded.autoLockMinutes !== undefined && editable('autoLockMinutes') && draft.autoLockMinutes.trim() !== String(loaded.autoLockMinutes)) {
+    const minutes = draft.autoLockMinutes.trim();
+    if (!/^[0-9]{1,3}$/.test(minutes)) return { ok: false, invalid: 'autoLockMinutes' };
+    patch.autoLockMinutes = Number(minutes);
   }
   if (loaded.printer !== undefined && editable('printer')) {
     const printer = joinPrinterSetting({ choice: draft.printerChoice, folder: draft.printerFolder });

@@ -59,6 +59,10 @@ export const SETTINGS_MESSAGES = {
     en: 'Backups kept: a whole number from {min} to {max}',
     km: 'ចំនួនច្បាប់បម្រុងទុកដែលរក្សាទុក៖ ចំនួនគត់ ពី {min} ដល់ {max}',
   },
+  'settings.autoLockMinutes': {
+    en: 'Lock after idle: a whole number of minutes from {min} to {max} (0 = never)',
+    km: 'ចាក់សោពេលទំនេរ៖ ចំនួនគត់នៃនាទី ពី {min} ដល់ {max} (0 = មិនដែល)',
+  },
   'settings.printer': {
     en: 'Printer: not a printer setting this POS understands; choose one from the list on Settings',
     km: 'ម៉ាស៊ីនបោះពុម្ព៖ មិនមែនជាការកំណត់ម៉ាស៊ីនបោះពុម្ពដែល POS នេះយល់ទេ សូមជ្រើសរើសមួយពីបញ្ជីនៅក្នុងការកំណត់',

@@ -3,7 +3,7 @@
  * its command layer, and the Settings screen, which shows what the signed-in user may not change as
  * read-only. Where the money goes (the Bakong account, the API and its key, the allowed accounts), the
  * rate and the printer: the owner only. The shop's wording and housekeeping: the owner or a manager.
- * The screen's language: anyone signed in. The cash drawer's settings are the owner's.
+ * The screen's language: anyone signed in. The cash drawer's settings and the idle lock are the owner's.
  */
 import type { Role, SettingsInput } from '../contract.ts';
 
@@ -24,6 +24,7 @@ export const SETTING_ROLES: { readonly [K in keyof Required<SettingsInput>]: rea
   drawerPin: ['owner'],
   drawerPulseOnMs: ['owner'],
   drawerPulseOffMs: ['owner'],
+  autoLockMinutes: ['owner'],
 };
 
 export function mayChangeSetting(role: Role, key: keyof SettingsInput): boolean {

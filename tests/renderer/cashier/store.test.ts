@@ -33,7 +33,7 @@ const charges = () => calls.filter((call) => call.name === 'payment.charge').map
 
 function state(current: CashierState['current']): CashierState {
   return {
-    mode: 'live', merchantName: 'Shop', language: 'en', khrPerUsd: 4000, current, watch: null, ledgerUnwritable: false, alerts: [],
+    mode: 'live', merchantName: 'Shop', language: 'en', khrPerUsd: 4000, autoLockMinutes: 5, current, watch: null, ledgerUnwritable: false, alerts: [],
     printer: { setting: 'none', description: { code: 'printer.describeNone' }, problem: null, jobs: [] }, salesRevision: 1, integrity: { ok: true }, backup: { ok: true }, drawer: null,
     totals: { day: '2026-01-01', paidCount: 0, paidCents: 0, paidRiel: 0, overpaidCount: 0, overpaidCents: 0, otherAccountCount: 0, otherAccountCents: 0 },
     sync: { url: null, waiting: 0, words: { code: 'sync.unpaired' }, lastError: null, lastSyncedAt: null },
