@@ -1,0 +1,114 @@
+/**
+ * The back office's fold of a till's journal (src/shared/reports/journal-fold.ts): table-driven over
+ * every event type and version docs/journal.md lists, and equal to the till's own Z reports on a real
+ * ledger made with the host's ledger code.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { canonicalJson, GENESIS_PREV_HASH, rowHash, type CanonicalValue } from '../../../src/host/ledger/journal/canonical.ts';
+import { KNOWN_EVENTS } from '../../../src/host/ledger/journal/events.ts';
+import { EVENTS, foldJournal, type FoldRow } from '../../../src/shared/reports/journal-fold.ts';
+import { sellADay, tillLedger } from '../../support/till-ledger.ts';
+
+const TILL = { id: '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b', code: 'K7QX2M' };
+
+/** A chain of rows from [type, payload] pairs (version 1 unless given), hashed as the till hashes. */
+function chain(events: Array<[string, CanonicalValue, number?]>): FoldRow[] {
+  const rows: FoldRow[] = [];
+  let prev = GENESIS_PREV_HASH;
+  for (const [type, payload, version = 1] of [['till.created', { till: TILL.id, code: TILL.code, schema: 15 }] as [string, CanonicalValue], ...events]) {
+    const fields = { tillId: TILL.id, epoch: 1, seq: rows.length + 1, uuid: crypto.randomUUID(), actor: 'cashier', at: 1_764_576_000_000 + rows.length * 1000, type, version, payload: canonicalJson(payload) };
+    const hash = rowHash(prev, fields);
+    rows.push({ epoch: 1, seq: fields.seq, at: fields.at, actor: fields.actor, type, version, payload: fields.payload, hash });
+    prev = hash;
+  }
+  return rows;
+}
+
+const open = (shift: number): [string, CanonicalValue] => ['shift.opened', { shift, businessDate: '2026-12-01', reason: 'first_sale' }];
+const sale = (n: number, amountCents: number, training = false): [string, CanonicalValue] =>
+  ['sale.opened', { sale: n, amountCents, currency: 'USD', khrPerUsd: 4100, training, merchantName: 'Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' }];
+const qr = (n: number, payTo = 'shop@aclb'): [string, CanonicalValue] =>
+  ['sale.qrIssued', { sale: n, md5: '0'.repeat(32), amountCents: 1, payTo, expiresAt: 1, khqrString: 'K' }];
+const paid = (n: number, late = false): [string, CanonicalValue] => ['sale.paid', { sale: n, from: 'awaiting_payment', late }];
+
+/** Each case: the rows after till.created, and what the one shift's report must say. */
+const CASES: Array<{ name: string; events: Array<[string, CanonicalValue, number?]>; takings: number; paid: number; unresolved: number; other?: number; training?: number }> = [
+  { name: 'a sale opened and paid counts in takings', events: [open(1), sale(1, 1050), qr(1), paid(1)], takings: 1050, paid: 1050, unresolved: 0 },
+  { name: 'a sale awaiting payment is unresolved, not takings', events: [open(1), sale(1, 1050), qr(1)], takings: 0, paid: 0, unresolved: 1 },
+  { name: 'a sale paid to another account is apart', events: [open(1), sale(1, 500), qr(1, 'else@aclb'), paid(1)], takings: 0, paid: 500, unresolved: 0, other: 500 },
+  { name: 'a training sale is never takings', events: [open(1), sale(1, 700, true), qr(1), paid(1)], takings: 0, paid: 0, unresolved: 0, training: 700 },
+  { name: 'a late payment counts in takings and in paid late', events: [open(1), sale(1, 300), qr(1), ['sale.expired', { sale: 1, from: 'awaiting_payment' }], paid(1, true)], takings: 300, paid: 300, unresolved: 0 },
+  { name: 'cancelled and failed sales are not takings', events: [open(1), sale(1, 300), ['sale.cancelled', { sale: 1, from: 'creating' }], sale(2, 400), ['sale.failed', { sale: 2, from: 'creating', code: 'payment.x' }]], takings: 0, paid: 0, unresolved: 0 },
+  {
+    name: 'rows that move no money change nothing',
+    events: [['settings.snapshot', { settings: {} }], ['settings.changed', { changes: [] }], open(1), sale(1, 100), qr(1), paid(1),
+      ['alert.raised', { alert: 1, sale: 1, kind: 'paid_late', previousStatus: 'expired' }], ['alert.dismissed', { alert: 1, sale: 1 }],
+      ['receipt.printed', { job: 1, sale: 1, kind: 'receipt', outcome: 'printed', attempts: 1 }],
+      ['integrity.failed', { problems: [] }], ['integrity.acknowledged', { failedSeq: 1 }],
+      ['migrated.alert', { alert: 2, sale: 1, kind: 'paid_late', previousStatus: 'expired', createdAt: 1, dismissedAt: null }]],
+    takings: 100, paid: 100, unresolved: 0,
+  },
+  {
+    name: 'a migrated sale gives its facts to a payment in a shift',
+    events: [['migrated.sale', { sale: 1, amountCents: 900, currency: 'USD', khrPerUsd: 4000, status: 'awaiting_payment', training: false, merchantName: 'S', bakongId: 'shop@aclb', apiBaseUrl: 'x', payTo: 'shop@aclb', md5: null, khqrString: null, createdAt: 1, expiresAt: 2, paidAt: null, paidLate: false, failureCode: null, history: [] }],
+      ['shift.opened', { shift: 1, businessDate: '2026-12-01', reason: 'late_payment' }], paid(1)],
+    takings: 900, paid: 900, unresolved: 0,
+  },
+];
+
+for (const c of CASES) {
+  test(`fold: ${c.name}`, () => {
+    const fold = foldJournal(chain(c.events));
+    assert.deepEqual(fold.unknownRows, []);
+    const [shift] = fold.shifts;
+    assert.ok(shift);
+    assert.equal(shift.report.kind, 'X');
+    assert.equal(shift.report.takings.cents, c.takings);
+    assert.equal(shift.report.takings.byTender.khqr.cents, c.takings);
+    assert.equal(shift.report.byStatus.paid.cents, c.paid);
+    assert.equal(shift.report.unresolved.length, c.unresolved);
+    assert.equal(shift.report.otherAccount.cents, c.other ?? 0);
+    assert.equal(shift.report.training.paid.cents, c.training ?? 0);
+  });
+}
+
+test('fold: every event type and version the till reads has an entry (a new type is a failing test until added)', () => {
+  const known = Object.entries(KNOWN_EVENTS).flatMap(([type, versions]) => [...(versions as readonly number[])].map((v) => `${type}/${v}`)).sort();
+  assert.deepEqual(Object.keys(EVENTS).sort(), known);
+});
+
+test('fold: a row of a type or version it does not know is kept in unknownRows, never skipped silently', () => {
+  const fold = foldJournal(chain([open(1), ['sale.opened', { sale: 1 }, 9], ['tender.added', { sale: 1 }]]));
+  assert.deepEqual(fold.unknownRows.map((r) => `${r.type}/${r.version}`), ['sale.opened/9', 'tender.added/1']);
+});
+
+test('fold: a close whose anchor names another row or hash is a difference, with what the rows give', () => {
+  const rows = chain([open(1), sale(1, 100), ['shift.closed', { shift: 1, zNumber: 'K7QX2M-Z1', lastSeq: 2, headHash16: '0123456789abcdef' }]]);
+  const [shift] = foldJournal(rows).shifts;
+  assert.equal(shift!.report.kind, 'Z');
+  assert.deepEqual(shift!.problems, [
+    { kind: 'anchorSeq', stated: 2, expected: 3 },
+    { kind: 'anchorHash', stated: '0123456789abcdef', expected: rows[2]!.hash.slice(0, 16) },
+  ]);
+});
+
+test('fold: each Z of a real till ledger equals the Z the till stored at its close, byte for byte', (t) => {
+  const till = tillLedger(t);
+  sellADay(till);
+  const fold = foldJournal(till.foldRows());
+  const stored = till.storedZ();
+  assert.equal(stored.size, 2);
+  assert.deepEqual(fold.till, till.till());
+  assert.deepEqual(fold.unknownRows, []);
+  for (const shift of fold.shifts) {
+    assert.deepEqual(shift.problems, []);
+    assert.equal(canonicalJson(shift.report as unknown as CanonicalValue), canonicalJson(stored.get(shift.shift) as unknown as CanonicalValue), `Z${shift.shift}`);
+  }
+  // The day is interesting: takings, another account, training, a carried-over sale, a row between close and open.
+  const [z1, z2] = fold.shifts;
+  assert.ok(z1!.report.takings.cents > 0 && z1!.report.otherAccount.count === 1 && z1!.report.training.paid.count === 1);
+  assert.equal(z1!.report.unresolved.length, 2);
+  assert.equal(z2!.report.byStatus.expired.count, 1);
+  assert.equal(z2!.report.takings.count, 2);
+});

@@ -1,0 +1,103 @@
+/**
+ * A real till's ledger made with the host's own ledger code (SalesLedger, recordPayment, Shifts), for
+ * tests that need the rows a real till writes: the back office's fold and pages are checked against
+ * what the till itself computes and stores (its z_reports), never against numbers a test made up.
+ */
+import type { TestContext } from 'node:test';
+import { Alerts } from '../../src/host/ledger/alerts.ts';
+import { openLedger, type Db } from '../../src/host/ledger/database.ts';
+import { PrintJobs } from '../../src/host/ledger/print-jobs.ts';
+import { recordPayment } from '../../src/host/ledger/record-payment.ts';
+import { SalesLedger } from '../../src/host/ledger/sales.ts';
+import { Shifts } from '../../src/host/ledger/shifts.ts';
+import type { ShiftReport } from '../../src/shared/contract.ts';
+import type { FoldRow } from '../../src/shared/reports/journal-fold.ts';
+import type { WireRow } from '../../src/backoffice/journal-rows.ts';
+import { tempDir } from './temp.ts';
+
+export interface TillLedger {
+  db: Db;
+  clock: { at: number };
+  sales: SalesLedger;
+  shifts: Shifts;
+  /** Opens a sale, issues its QR (paying `payTo`) and returns its number. */
+  sell(amountCents: number, options?: { training?: boolean; payTo?: string; merchantName?: string }): number;
+  pay(sale: number): void;
+  /** The till's identity, from its journal. */
+  till(): { id: string; code: string };
+  /** Every row, as the till pushes it (the ingest's wire form). */
+  wireRows(): WireRow[];
+  /** Every row, as the fold reads it. */
+  foldRows(): FoldRow[];
+  /** The Z reports the till stored at each close, by shift. */
+  storedZ(): Map<number, ShiftReport>;
+}
+
+let md5Counter = 0;
+
+export function tillLedger(t: Pick<TestContext, 'after'>, start = Date.parse('2026-12-01T03:00:00Z'), merchantName = 'My Shop'): TillLedger {
+  const clock = { at: start };
+  const now = (): number => clock.at;
+  const db = openLedger(tempDir(t));
+  t.after(() => { if (db.open) db.close(); });
+  const tables = { db, sales: new SalesLedger(db, now), printJobs: new PrintJobs(db, now), alerts: new Alerts(db, now) };
+  const shifts = new Shifts(db, now);
+  const rows = (): Array<Record<string, unknown>> => db.prepare('SELECT * FROM journal ORDER BY seq').all() as Array<Record<string, unknown>>;
+  return {
+    db, clock, sales: tables.sales, shifts,
+    sell(amountCents, options = {}) {
+      clock.at += 1000;
+      const sale = tables.sales.create({ amountCents, khrPerUsd: 4100, training: options.training ?? false, merchantName: options.merchantName ?? merchantName, bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' });
+      md5Counter += 1;
+      tables.sales.attachQr(sale.id, { md5: md5Counter.toString(16).padStart(32, '0'), khqrString: `KHQR-${md5Counter}`, expiresAt: 9_999_999_999_999, payTo: options.payTo ?? 'shop@aclb' });
+      return sale.id;
+    },
+    pay(sale) {
+      clock.at += 1000;
+      recordPayment(tables, sale, 'paid', ['awaiting_payment', 'expired', 'cancelled']);
+    },
+    till() {
+      return db.prepare('SELECT id, code FROM till').get() as { id: string; code: string };
+    },
+    wireRows() {
+      return rows().map((r) => ({
+        tillId: r.till_id as string, epoch: r.epoch as number, seq: r.seq as number, uuid: r.uuid as string, actor: r.actor as string,
+        at: r.at as number, type: r.type as string, version: r.version as number, payload: r.payload as string,
+        prevHash: r.prev_hash as string, hash: r.hash as string,
+      }));
+    },
+    foldRows() {
+      return rows().map((r) => ({
+        epoch: r.epoch as number, seq: r.seq as number, at: r.at as number, actor: r.actor as string, type: r.type as string,
+        version: r.version as number, payload: r.payload as string, hash: r.hash as string,
+      }));
+    },
+    storedZ() {
+      const stored = db.prepare('SELECT shift, report FROM z_reports ORDER BY shift').all() as Array<{ shift: number; report: string }>;
+      return new Map(stored.map((z) => [z.shift, JSON.parse(z.report) as ShiftReport]));
+    },
+  };
+}
+
+/**
+ * A day of a till: paid sales, one paid to another account, a training sale, a cancelled and an
+ * expired sale, two left awaiting payment and carried over the close: one expires before the next
+ * shift opens, the other is paid in the next shift, which is closed too. `scale` multiplies the amounts, so two tills differ.
+ */
+export function sellADay(till: TillLedger, scale = 1): void {
+  for (const cents of [1050, 250, 9999]) till.pay(till.sell(cents * scale));
+  till.pay(till.sell(500 * scale, { payTo: 'someone@else' }));
+  till.pay(till.sell(700 * scale, { training: true }));
+  till.sales.markCancelled(till.sell(1234 * scale), 'cancelled');
+  till.sales.markExpired(till.sell(4321 * scale), 'expired');
+  const carried = till.sell(800 * scale);
+  const expiresAfterClose = till.sell(600 * scale);
+  till.clock.at += 1000;
+  till.shifts.close({ carryOver: true });
+  till.clock.at += 1000;
+  till.sales.markExpired(expiresAfterClose, 'expired'); // between the close and the next open: the next shift's
+  till.pay(carried);
+  till.pay(till.sell(300 * scale));
+  till.clock.at += 1000;
+  till.shifts.close();
+}
