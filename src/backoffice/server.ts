@@ -1,5 +1,6 @@
 /**
- * The back office's HTTP(S) service (docs/backoffice.md): for now the tills' endpoints,
+ * The back office's HTTP(S) service (docs/backoffice.md): the UI's pages (src/backoffice/ui/routes.ts)
+ * and the tills' endpoints,
  *
  *   POST /api/till/pair      { pairingCode, tillId, tillCode } → 201 { token, shop, till, head? }
  *   POST /api/till/journal   Authorization: Bearer <token>, { rows: [...], tillHead? } → 200 { head, stored, duplicates }
@@ -20,6 +21,8 @@ import { ingest, noteSeen, tillForToken, type PairedTill } from './ingest.ts';
 import { parseBatch, parseTillHead } from './journal-rows.ts';
 import { pair, parsePairRequest } from './pairing.ts';
 import { Refusal } from './refusal.ts';
+import { isLoopback } from './config.ts';
+import { uiRoute } from './ui/routes.ts';
 
 const PAIR_BODY_LIMIT = 4 * 1024;
 /** 1,000 rows of a few hundred bytes each, with room for a migrated sale's long history. */
@@ -39,8 +42,14 @@ async function authorised(req: IncomingMessage, pool: Pool): Promise<PairedTill>
   return till;
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, { pool, now = () => new Date() }: ServiceOptions): Promise<void> {
+interface Listening {
+  tls: boolean;
+  loopback: boolean;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, { pool, now = () => new Date() }: ServiceOptions, listening: Listening): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://backoffice').pathname;
+  if (!path.startsWith('/api/') && await uiRoute(req, res, { pool, now, ...listening })) return;
   if (req.method === 'POST' && path === '/api/till/pair') {
     const request = parsePairRequest(await readJson(req, PAIR_BODY_LIMIT));
     sendJson(res, 201, await pair(pool, request, now()));
@@ -69,8 +78,9 @@ export interface RunningService {
 }
 
 export async function startService(config: Pick<BackofficeConfig, 'host' | 'port' | 'tls'>, options: ServiceOptions): Promise<RunningService> {
+  const listening = { tls: config.tls !== null, loopback: isLoopback(config.host) };
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    route(req, res, options).catch((error: unknown) => {
+    route(req, res, options, listening).catch((error: unknown) => {
       if (error instanceof Refusal) {
         sendRefusal(res, error);
         return;

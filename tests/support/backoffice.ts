@@ -53,9 +53,9 @@ export function newTestTill(code = 'K7QX2M'): TestTill {
   return { id: randomUUID(), code };
 }
 
-/** Makes `tillName` in the back office and pairs `till` with its code over HTTP; the token. */
-export async function pairTestTill(backoffice: TestBackoffice, till: TestTill, tillName = `Till ${till.code}`): Promise<string> {
-  const { code } = await addTill(backoffice.pool, 'Phsar Thmei', tillName, backoffice.clock.now);
+/** Makes `tillName` (of `shop`) in the back office and pairs `till` with its code over HTTP; the token. */
+export async function pairTestTill(backoffice: TestBackoffice, till: TestTill, tillName = `Till ${till.code}`, shop = 'Phsar Thmei'): Promise<string> {
+  const { code } = await addTill(backoffice.pool, shop, tillName, backoffice.clock.now);
   const answer = await post(`${backoffice.url}/api/till/pair`, { pairingCode: code, tillId: till.id, tillCode: till.code });
   if (answer.status !== 201) throw new Error(`pairing failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body.token as string;

@@ -4,6 +4,7 @@
  */
 import * as initial from './001-initial.ts';
 import * as tillSyncState from './002-till-sync-state.ts';
+import * as sessions from './003-sessions.ts';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, tillSyncState];
+export const MIGRATIONS: readonly Migration[] = [initial, tillSyncState, sessions];
