@@ -6,8 +6,9 @@
 //   src/renderer  the screens: never the host, Node or electron (they talk through the contract)
 //   src/sandbox   the API simulator: may use the host's KHQR codec, never the other way round
 //   src/cli       the ledger command line: may use the host's ledger modules, never the other way round
-//   src/backoffice  the back office service: src/shared and the journal's pure hashing
-//                 (src/host/ledger/journal/canonical.ts) only; the host never imports it
+//   src/backoffice  the back office service: src/shared, the journal's pure hashing
+//                 (src/host/ledger/journal/canonical.ts) and the export's file writers
+//                 (src/host/export/csv.ts, xlsx.ts) only; the host never imports it
 //   electron/preload  only the contract and electron's contextBridge/ipcRenderer
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -121,15 +122,16 @@ const HOST = {
   ],
 };
 /**
- * The back office shares one host module: the journal's canonical bytes and hash, so both ends hash a
- * row with the same code. That module must stay pure (node:crypto only): see its block below.
+ * The back office shares three host modules: the journal's canonical bytes and hash, so both ends hash a
+ * row with the same code, and the export's CSV and XLSX writers, so both write the same files. They
+ * import nothing else of the host: see their blocks below.
  */
 const BACKOFFICE = {
   paths: [NO_ELECTRON],
   patterns: [
     {
-      regex: `(^|/)host(/(?!ledger/journal/canonical\\.ts$)|$)`,
-      message: 'The back office may use only src/shared and the journal\'s pure hashing (src/host/ledger/journal/canonical.ts) of the host.',
+      regex: `(^|/)host(/(?!ledger/journal/canonical\\.ts$|export/(csv|xlsx)\\.ts$)|$)`,
+      message: 'The back office may use only src/shared, the journal\'s pure hashing (src/host/ledger/journal/canonical.ts) and the export file writers (src/host/export/csv.ts, xlsx.ts) of the host.',
     },
     layer('renderer', 'The back office never imports the till\'s screens.'),
     layer('sandbox', 'The back office never imports the sandbox.'),
@@ -259,6 +261,12 @@ export default tseslint.config(
     // gets only what it asked for.
     files: ['src/host/ledger/journal/canonical.ts'],
     rules: layerRules({ ...HOST, patterns: [...HOST.patterns, { regex: '^\\.', message: 'canonical.ts is shared with the back office: it stays pure (node:crypto only), importing no other file.' }] }),
+  },
+  {
+    // The export's file writers are shared with the back office (its export across tills writes the
+    // till's very format): they import only src/shared, Node's streams and exceljs.
+    files: ['src/host/export/csv.ts', 'src/host/export/xlsx.ts'],
+    rules: layerRules({ ...HOST, patterns: [...HOST.patterns, { regex: '^\\.(?!\\./\\.\\./shared/)', message: 'csv.ts and xlsx.ts are shared with the back office: they import only src/shared (and Node, exceljs).' }] }),
   },
   {
     files: ['electron/preload/**/*.ts'],

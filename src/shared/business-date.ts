@@ -10,6 +10,9 @@
 export const PHNOM_PENH_OFFSET_MS = 7 * 60 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The longest range one export accepts: a year and a month, so "last year" fits whatever the fiscal year. */
+export const MAX_RANGE_DAYS = 400;
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Epoch ms of 00:00 in Cambodia on a strictly written, real calendar date (2000 on); null otherwise. */
@@ -44,4 +47,12 @@ export function addDays(date: string, days: number): string {
 /** A time as ISO 8601 in Cambodia's time, e.g. 2026-12-01T14:05:09.120+07:00. */
 export function cambodiaTime(at: number): string {
   return new Date(at + PHNOM_PENH_OFFSET_MS).toISOString().replace('Z', '+07:00');
+}
+
+/**
+ * A sale's business date in the exports: its payment's when paid (money counts on the day it came
+ * in), else its creation's.
+ */
+export function saleBusinessDate(sale: { created_at: number; paid_at: number | null }): string {
+  return businessDate(sale.paid_at ?? sale.created_at);
 }

@@ -17,7 +17,7 @@ test('migrations run from an empty database, once, and are recorded with their c
   const { rows } = await pool.query<{ version: number; name: string; checksum: string }>('SELECT version, name, checksum FROM schema_migrations ORDER BY version');
   assert.deepEqual(rows, MIGRATIONS.map((m) => ({ version: m.version, name: m.name, checksum: migrationChecksum(m.sql) })));
   const tables = (await pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).rows.map((r) => r.table_name);
-  assert.deepEqual(tables, ['journal_rows', 'pairing_codes', 'schema_migrations', 'shops', 'till_cursors', 'till_tokens', 'tills', 'users']);
+  assert.deepEqual(tables, ['journal_rows', 'login_failures', 'pairing_codes', 'schema_migrations', 'sessions', 'shops', 'till_cursors', 'till_tokens', 'tills', 'users']);
 });
 
 test('a migration changed after it was applied, or one newer than the build, is refused', { skip: postgres.skip }, async (t) => {

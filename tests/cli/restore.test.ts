@@ -14,7 +14,7 @@ import type { Host } from '../../src/host/host.ts';
 import { saleEpoch } from '../../src/host/ledger/journal/journal.ts';
 import { readTill } from '../../src/host/ledger/journal/till.ts';
 import { verifyChain } from '../../src/host/ledger/journal/verify.ts';
-import { COLUMNS } from '../../src/host/export/columns.ts';
+import { COLUMNS } from '../../src/shared/export/columns.ts';
 import { saleRows } from '../../src/host/export/sales-rows.ts';
 import { SalesLedger } from '../../src/host/ledger/sales.ts';
 import { Shifts } from '../../src/host/ledger/shifts.ts';

@@ -77,7 +77,7 @@ test('the owner signs in; the session cookie is Secure, HttpOnly and SameSite=St
 
 test('a hostile merchant name from a real till is shown as text and runs nothing under the CSP', async ({ page, backoffice, cleanups }) => {
   await addTestUser(backoffice.pool, 'Sok Dara', 'owner');
-  const till = tillLedger({ after: (fn) => cleanups.push(fn) }, Date.parse('2026-12-01T03:00:00Z'), HOSTILE);
+  const till = tillLedger({ after: (fn: () => void) => cleanups.push(fn) }, Date.parse('2026-12-01T03:00:00Z'), HOSTILE);
   sellADay(till);
   const token = await pairTestTill({ ...backoffice, databaseUrl: '' }, till.till(), 'Front <b>1</b>');
   await pushRows(backoffice.url, token, till.wireRows());
@@ -102,7 +102,7 @@ test('a hostile merchant name from a real till is shown as text and runs nothing
 
 test('the pages switch to Khmer, drawn with the bundled Noto Sans Khmer, and the shop day is complete', async ({ page, backoffice, cleanups }) => {
   await addTestUser(backoffice.pool, 'Sok Dara', 'owner');
-  const till = tillLedger({ after: (fn) => cleanups.push(fn) });
+  const till = tillLedger({ after: (fn: () => void) => cleanups.push(fn) });
   sellADay(till);
   const token = await pairTestTill({ ...backoffice, databaseUrl: '' }, till.till(), 'Front', 'ផ្សារថ្មី');
   await pushRows(backoffice.url, token, till.wireRows());

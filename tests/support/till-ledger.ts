@@ -35,7 +35,7 @@ export interface TillLedger {
 
 let md5Counter = 0;
 
-export function tillLedger(t: Pick<TestContext, 'after'>, start = Date.parse('2026-12-01T03:00:00Z'), merchantName = 'My Shop'): TillLedger {
+export function tillLedger(t: TestContext | { after(fn: () => void): void }, start = Date.parse('2026-12-01T03:00:00Z'), merchantName = 'My Shop'): TillLedger {
   const clock = { at: start };
   const now = (): number => clock.at;
   const db = openLedger(tempDir(t));

@@ -7,6 +7,7 @@
  *   GET  /tills               tills and their sync state; POST /tills (owner) makes a till and its pairing code
  *   GET  /tills/:id           a till's shifts and Z reports, recomputed and compared
  *   POST /tills/:id/code      (owner) a new pairing code;  POST /tills/:id/revoke (owner) revokes its token
+ *   GET  /export              the export form; ?from&to&format=csv|xlsx streams the file
  *   GET  /static/…            the style sheet and fonts
  *
  * Every POST must come from this origin (security.ts) and, but for /login and /language, from a
@@ -30,6 +31,7 @@ import { LANGUAGE_COOKIE, readCookie, sameOrigin, securityHeaders, SESSION_COOKI
 import { sessionUser, SESSION_LIFETIME_MS, signIn, signOut } from './sessions.ts';
 import { foldTill, listTills } from './till-rows.ts';
 import { staticFile } from './static.ts';
+import { exportPage, sendExport } from './export.ts';
 
 export interface UiOptions {
   pool: Pool;
@@ -89,7 +91,7 @@ export async function uiRoute(req: IncomingMessage, res: ServerResponse, options
     res.end(file.body);
     return true;
   }
-  const isUiPath = path === '/' || path === '/login' || path === '/logout' || path === '/language' || path === '/tills' || path.startsWith('/tills/');
+  const isUiPath = path === '/' || path === '/login' || path === '/logout' || path === '/language' || path === '/export' || path === '/tills' || path.startsWith('/tills/');
   if (!isUiPath) return false;
 
   const token = readCookie(req, SESSION_COOKIE);
@@ -168,6 +170,12 @@ export async function uiRoute(req: IncomingMessage, res: ServerResponse, options
   }
   if (path === '/tills') {
     send(res, 200, tillsPage(ctx, await listTills(pool)));
+    return true;
+  }
+  if (path === '/export') {
+    const today = businessDate(now().getTime());
+    if (url.searchParams.has('from')) await sendExport(ctx, req, res, pool, url.searchParams, today);
+    else send(res, 200, exportPage(ctx, today));
     return true;
   }
   const match = /^\/tills\/(\d{1,15})$/.exec(path);

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { checkExportByZ, checkExportRequest, exportSales, type ExportFormat, type ExportResult } from '../../host/export/export-sales.ts';
-import type { Total } from '../../host/export/summary.ts';
+import type { Total } from '../../shared/export/summary.ts';
 import { PosError } from '../../shared/errors.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { usageError } from '../args.ts';

@@ -10,12 +10,9 @@
  */
 import { PosError } from '../../shared/errors.ts';
 import { hostMessage } from '../../shared/messages/index.ts';
-import { businessDate, businessDayStart, DAY_MS } from '../../shared/business-date.ts';
+import { businessDayStart, DAY_MS, MAX_RANGE_DAYS } from '../../shared/business-date.ts';
 
-export { businessDate, businessDay, cambodiaTime, PHNOM_PENH_OFFSET_MS } from '../../shared/business-date.ts';
-
-/** The longest range one export accepts: a year and a month, so "last year" fits whatever the fiscal year. */
-export const MAX_RANGE_DAYS = 400;
+export { businessDate, businessDay, cambodiaTime, MAX_RANGE_DAYS, PHNOM_PENH_OFFSET_MS, saleBusinessDate } from '../../shared/business-date.ts';
 
 /** A refused range (category invalid_request), in catalog words. */
 export class ExportRangeError extends PosError {
@@ -43,9 +40,4 @@ export function businessDateRange(from: unknown, to: unknown): BusinessDateRange
     throw new ExportRangeError('invalid_request', hostMessage('export.rangeTooLong', { days, max: MAX_RANGE_DAYS }));
   }
   return { from, to, start, end: last + DAY_MS, days };
-}
-
-/** A sale's business date: its payment's when paid, else its creation's. */
-export function saleBusinessDate(sale: { created_at: number; paid_at: number | null }): string {
-  return businessDate(sale.paid_at ?? sale.created_at);
 }

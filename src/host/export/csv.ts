@@ -7,8 +7,8 @@
  */
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { COLUMNS, csvText } from './columns.ts';
-import type { ExportSaleRow } from './sales-rows.ts';
+import { COLUMNS, csvText } from '../../shared/export/columns.ts';
+import type { ExportSaleRow } from '../../shared/export/sale-row.ts';
 
 export const BOM = '\uFEFF';
 

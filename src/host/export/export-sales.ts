@@ -11,7 +11,7 @@ import { businessDateRange, type BusinessDateRange } from './business-date.ts';
 import { writeCsv } from './csv.ts';
 import { writePrivateFile } from './private-file.ts';
 import { saleRows, saleRowsOfShift, type ExportSaleRow } from './sales-rows.ts';
-import { addToSummary, emptySummary, withZTotals, type ExportSummary } from './summary.ts';
+import { addToSummary, emptySummary, withZTotals, type ExportSummary } from '../../shared/export/summary.ts';
 import { storedZReport } from '../ledger/shifts.ts';
 import { writeXlsx } from './xlsx.ts';
 

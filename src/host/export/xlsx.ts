@@ -14,9 +14,9 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { SALE_STATUSES } from '../../shared/contract.ts';
-import { COLUMNS } from './columns.ts';
-import type { ExportSaleRow } from './sales-rows.ts';
-import type { ExportSummary, Total } from './summary.ts';
+import { COLUMNS } from '../../shared/export/columns.ts';
+import type { ExportSaleRow } from '../../shared/export/sale-row.ts';
+import type { ExportSummary, Total } from '../../shared/export/summary.ts';
 
 /** Rows committed between two checks of the zip's and the file's buffers. */
 const ROWS_PER_CHECK = 250;

@@ -3,6 +3,7 @@
  * merchant name the customer paid) and the owner's receipt settings (header, footer, paper).
  */
 import { centsToRiel } from '../../shared/money.ts';
+import { receiptNumber } from '../../shared/receipt-number.ts';
 import type { Settings } from '../config/settings.ts';
 import type { StoredSale } from '../ledger/sales.ts';
 import type { Refund } from '../ledger/refunds.ts';
@@ -10,18 +11,11 @@ import type { SaleVoid } from '../ledger/sale-voids.ts';
 import type { ReturnReceiptData } from './receipt/return-receipt.ts';
 import type { ReceiptData, ReceiptPayment } from './types.ts';
 
+export { receiptNumber };
+
 /** The first 10 hex digits of the md5 identify a payment well enough for a customer's query. */
 export function shortReference(md5: string | null): string {
   return md5 ? md5.slice(0, 10).toUpperCase() : '—';
-}
-
-/**
- * A receipt's number: the till's code and the sale's number, so two tills never print the same one;
- * after a restore (epoch above 1) the epoch the sale was opened in goes between them (`K7QX2M-2-12`),
- * since sale numbers restart from the backup's (docs/journal.md, "Epochs").
- */
-export function receiptNumber(tillCode: string, saleId: number, epoch = 1): string {
-  return epoch > 1 ? `${tillCode}-${epoch}-${saleId}` : `${tillCode}-${saleId}`;
 }
 
 /**

@@ -17,6 +17,7 @@
  * are counted apart and never in takings; riel is each sale's cents at its own rate, summed in integers.
  */
 import type { SaleStatus, ShiftMoney, ShiftReport } from '../contract.ts';
+import type { ExportSaleRow } from '../export/sale-row.ts';
 import { centsToRiel } from '../money.ts';
 
 /** A journal row as stored (the back office's journal_rows, the till's journal): payload as its canonical text. */
@@ -63,6 +64,8 @@ export interface TillFold {
   unknownRows: Array<{ seq: number; type: string; version: number }>;
   /** The merchant name of the last sale opened (as the till's settings had it then), or null. */
   merchantName: string | null;
+  /** Every sale as its rows leave it, by number: the till's sales columns (the exports' rows). */
+  sales: ExportSaleRow[];
 }
 
 interface SaleFacts {
@@ -72,6 +75,15 @@ interface SaleFacts {
   bakongId: string;
   payTo: string | null;
   status: SaleStatus;
+  /** The rest of the sale's columns, for the export. */
+  merchantName: string;
+  md5: string | null;
+  createdAt: number;
+  paidAt: number | null;
+  paidLate: boolean;
+  failureCode: string | null;
+  /** The epoch of its first row (its receipt number carries it above 1). */
+  epoch: number;
 }
 
 type Payload = Record<string, unknown>;
@@ -140,8 +152,9 @@ function saleRow(apply: (sale: SaleFacts, report: ShiftReport | null, row: FoldR
   };
 }
 
-const outcome = (status: 'expired' | 'cancelled' | 'failed'): Handler => saleRow((sale, report, _row, _p, number) => {
+const outcome = (status: 'expired' | 'cancelled' | 'failed'): Handler => saleRow((sale, report, _row, p, number) => {
   sale.status = status;
+  if (status === 'failed') sale.failureCode = p.code as string;
   if (!report) return;
   add(sale.training ? report.training[status] : report.byStatus[status], sale);
   if (!sale.training && status !== 'expired') report[status].push(number);
@@ -160,10 +173,12 @@ export const EVENTS: Readonly<Record<string, Handler>> = {
   },
   'settings.snapshot/1': nothing,
   'settings.changed/1': nothing,
-  'migrated.sale/1': (state, _row, p) => {
+  'migrated.sale/1': (state, row, p) => {
     state.sales.set(p.sale as number, {
       amountCents: p.amountCents as number, khrPerUsd: p.khrPerUsd as number, training: p.training as boolean,
       bakongId: p.bakongId as string, payTo: p.payTo as string | null, status: p.status as SaleStatus,
+      merchantName: p.merchantName as string, md5: p.md5 as string | null, createdAt: p.createdAt as number, paidAt: p.paidAt as number | null,
+      paidLate: p.paidLate === true, failureCode: p.failureCode as string | null, epoch: row.epoch,
     });
   },
   'migrated.alert/1': nothing,
@@ -201,6 +216,7 @@ export const EVENTS: Readonly<Record<string, Handler>> = {
     const sale: SaleFacts = {
       amountCents: p.amountCents as number, khrPerUsd: p.khrPerUsd as number, training: p.training as boolean,
       bakongId: p.bakongId as string, payTo: null, status: 'creating',
+      merchantName: p.merchantName as string, md5: null, createdAt: row.at, paidAt: null, paidLate: false, failureCode: null, epoch: row.epoch,
     };
     state.sales.set(number, sale);
     state.merchantName = p.merchantName as string;
@@ -213,9 +229,12 @@ export const EVENTS: Readonly<Record<string, Handler>> = {
   'sale.qrIssued/1': saleRow((sale, _report, _row, p) => {
     sale.status = 'awaiting_payment';
     sale.payTo = p.payTo as string;
+    sale.md5 = p.md5 as string;
   }),
-  'sale.paid/1': saleRow((sale, report, _row, p, number) => {
+  'sale.paid/1': saleRow((sale, report, row, p, number) => {
     sale.status = 'paid';
+    sale.paidAt = row.at;
+    sale.paidLate ||= p.late === true;
     if (!report) return;
     if (sale.training) return add(report.training.paid, sale);
     add(report.byStatus.paid, sale);
@@ -279,11 +298,20 @@ export function foldJournal(rows: Iterable<FoldRow>): TillFold {
     }
     handler(state, row, p);
   }
+  // Outcomes journaled since the last close, no shift open yet: they change their sales now, and
+  // will count in the next shift when its rows arrive.
+  for (const { row, p } of state.pending) EVENTS[`${row.type}/${row.version}`]!(state, row, p);
   if (state.open && lastRow) {
     const report = state.open.report;
     report.toSeq = lastRow.seq;
     report.anchor = { seq: lastRow.seq, hash16: lastRow.hash.slice(0, 16) };
     finishReport(state, report);
   }
-  return { till: state.till, shifts: state.shifts, unknownRows, merchantName: state.merchantName };
+  const code = state.till?.code ?? null;
+  const sales = [...state.sales].sort(([a], [b]) => a - b).map(([id, sale]): ExportSaleRow => ({
+    id, amount_cents: sale.amountCents, khr_per_usd: sale.khrPerUsd, status: sale.status, training: sale.training ? 1 : 0,
+    merchant_name: sale.merchantName, bakong_id: sale.bakongId, pay_to: sale.payTo, md5: sale.md5, created_at: sale.createdAt,
+    paid_at: sale.paidAt, paid_late: sale.paidLate ? 1 : 0, failure_code: sale.failureCode, till_code: code, epoch: sale.epoch,
+  }));
+  return { till: state.till, shifts: state.shifts, unknownRows, merchantName: state.merchantName, sales };
 }

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { writeCsv } from '../../../src/host/export/csv.ts';
 import type { ExportSaleRow } from '../../../src/host/export/sales-rows.ts';
-import { emptySummary } from '../../../src/host/export/summary.ts';
+import { emptySummary } from '../../../src/shared/export/summary.ts';
 import { writeXlsx } from '../../../src/host/export/xlsx.ts';
 import { centsToRiel } from '../../../src/shared/money.ts';
 

@@ -5,9 +5,9 @@
  * after the sale was covered: the money arrived, and is owed back); sales paid to another account and
  * training sales are counted apart and never in takings.
  */
-import { SALE_STATUSES, type SaleStatus, type ShiftMoney, type ShiftReport } from '../../shared/contract.ts';
-import { centsToRiel } from '../../shared/money.ts';
-import { paidElsewhere, type ExportSaleRow } from './sales-rows.ts';
+import { SALE_STATUSES, type SaleStatus, type ShiftMoney, type ShiftReport } from '../contract.ts';
+import { centsToRiel } from '../money.ts';
+import { paidElsewhere, type ExportSaleRow } from './sale-row.ts';
 
 export interface Total {
   count: number;

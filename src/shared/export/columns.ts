@@ -1,15 +1,15 @@
 /**
- * The export's columns, in order: one definition used by the CSV and the XLSX writer alike, so the
- * two files always carry the same facts (README, "Export for the accountant", documents them).
+ * The export's columns, in order: one definition used by the CSV and the XLSX writer alike, the
+ * till's and the back office's, so every file carries the same facts (README, "Export for the accountant", documents them).
  * Money is integers to the last step: USD is written from integer cents as decimal text (CSV) or
  * as cents / 100 in a cell formatted 0.00 (XLSX); riel is centsToRiel (shared/money.ts), the same
  * rounding as receipts and the day's totals.
  */
-import { formatExact } from '../../shared/cash/index.ts';
-import { centsToDecimal } from '../../shared/money.ts';
-import { cambodiaTime, saleBusinessDate } from './business-date.ts';
-import { receiptNumber } from '../printing/receipt-data.ts';
-import { paidElsewhere, type ExportSaleRow } from './sales-rows.ts';
+import { formatExact } from '../cash/index.ts';
+import { cambodiaTime, saleBusinessDate } from '../business-date.ts';
+import { centsToDecimal } from '../money.ts';
+import { receiptNumber } from '../receipt-number.ts';
+import { paidElsewhere, type ExportSaleRow } from './sale-row.ts';
 
 /** What a cell holds: text, a whole number, or USD (integer cents, shown as dollars). */
 export type CellKind = 'text' | 'integer' | 'usd';
