@@ -259,6 +259,7 @@ export const EVENTS: Readonly<Record<string, Handler>> = {
   'ledger.restored/1': nothing,
   'integrity.failed/1': nothing,
   'integrity.acknowledged/1': nothing,
+  'backup.failed/1': nothing,
 };
 
 /** The sales still unresolved (creating or awaiting payment) at the end of the report's range. */

@@ -46,6 +46,7 @@ const CASES: Array<{ name: string; events: Array<[string, CanonicalValue, number
       ['alert.raised', { alert: 1, sale: 1, kind: 'paid_late', previousStatus: 'expired' }], ['alert.dismissed', { alert: 1, sale: 1 }],
       ['receipt.printed', { job: 1, sale: 1, kind: 'receipt', outcome: 'printed', attempts: 1 }],
       ['integrity.failed', { problems: [] }], ['integrity.acknowledged', { failedSeq: 1 }],
+      ['backup.failed', { reason: 'close', outcome: 'no_space', neededBytes: 10, freeBytes: 1 }],
       ['migrated.alert', { alert: 2, sale: 1, kind: 'paid_late', previousStatus: 'expired', createdAt: 1, dismissedAt: null }]],
     takings: 100, paid: 100, unresolved: 0,
   },
