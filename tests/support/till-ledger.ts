@@ -5,6 +5,7 @@
  */
 import type { TestContext } from 'node:test';
 import { Alerts } from '../../src/host/ledger/alerts.ts';
+import { CashMovements } from '../../src/host/ledger/cash-movements.ts';
 import { openLedger, type Db } from '../../src/host/ledger/database.ts';
 import { PrintJobs } from '../../src/host/ledger/print-jobs.ts';
 import { recordPayment } from '../../src/host/ledger/record-payment.ts';
@@ -20,6 +21,7 @@ export interface TillLedger {
   clock: { at: number };
   sales: SalesLedger;
   shifts: Shifts;
+  cash: CashMovements;
   /** Opens a sale, issues its QR (paying `payTo`) and returns its number. */
   sell(amountCents: number, options?: { training?: boolean; payTo?: string; merchantName?: string }): number;
   pay(sale: number): void;
@@ -42,9 +44,10 @@ export function tillLedger(t: TestContext | { after(fn: () => void): void }, sta
   t.after(() => { if (db.open) db.close(); });
   const tables = { db, sales: new SalesLedger(db, now), printJobs: new PrintJobs(db, now), alerts: new Alerts(db, now) };
   const shifts = new Shifts(db, now);
+  const cash = new CashMovements(db, now);
   const rows = (): Array<Record<string, unknown>> => db.prepare('SELECT * FROM journal ORDER BY seq').all() as Array<Record<string, unknown>>;
   return {
-    db, clock, sales: tables.sales, shifts,
+    db, clock, sales: tables.sales, shifts, cash,
     sell(amountCents, options = {}) {
       clock.at += 1000;
       const sale = tables.sales.create({ amountCents, khrPerUsd: 4100, training: options.training ?? false, merchantName: options.merchantName ?? merchantName, bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' });
@@ -80,12 +83,19 @@ export function tillLedger(t: TestContext | { after(fn: () => void): void }, sta
 }
 
 /**
- * A day of a till: paid sales, one paid to another account, a training sale, a cancelled and an
+ * A day of a till: paid sales, cash movements and a drawer opened for no sale, one paid to another account, a training sale, a cancelled and an
  * expired sale, two left awaiting payment and carried over the close: one expires before the next
  * shift opens, the other is paid in the next shift, which is closed too. `scale` multiplies the amounts, so two tills differ.
  */
 export function sellADay(till: TillLedger, scale = 1): void {
   for (const cents of [1050, 250, 9999]) till.pay(till.sell(cents * scale));
+  // Cash control: a float, a paid-in, a safe drop, a training paid-out and the drawer opened for no sale.
+  const cashier = { actor: 'cashier' as const, training: false };
+  till.cash.setFloat({ usdCents: 5000 * scale, riel: 40_000 }, cashier);
+  till.cash.record({ kind: 'paid_in', currency: 'USD', amount: 1000, reason: 'change from the bank' }, cashier);
+  till.cash.record({ kind: 'drop', currency: 'KHR', amount: 20_000, reason: 'safe' }, cashier);
+  till.cash.record({ kind: 'paid_out', currency: 'USD', amount: 300, reason: 'training' }, { ...cashier, training: true });
+  till.cash.journalNoSaleOpen({ actor: 'cashier', approver: 'cashier' });
   till.pay(till.sell(500 * scale, { payTo: 'someone@else' }));
   till.pay(till.sell(700 * scale, { training: true }));
   till.sales.markCancelled(till.sell(1234 * scale), 'cancelled');

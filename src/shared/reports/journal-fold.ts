@@ -16,9 +16,10 @@
  * QR pays) comes from the sale's own earlier rows; training sales and sales paid to another account
  * are counted apart and never in takings; riel is each sale's cents at its own rate, summed in integers.
  */
-import type { SaleStatus, ShiftMoney, ShiftReport } from '../contract.ts';
+import type { SaleStatus, ShiftReport } from '../contract.ts';
 import type { ExportSaleRow } from '../export/sale-row.ts';
-import { centsToRiel } from '../money.ts';
+import { cashSection } from './cash-report.ts';
+import { addSale, blankShiftReport, countPayment, REPORT_FORMAT, type ReportSaleFacts } from './report-rules.ts';
 
 /** A journal row as stored (the back office's journal_rows, the till's journal): payload as its canonical text. */
 export interface FoldRow {
@@ -53,6 +54,8 @@ export interface FoldedShift {
   epoch: number;
   /** Z when closed, else X: the rows so far. */
   report: ShiftReport;
+  /** Its `cash.moved` and `drawer.opened` rows, for the report's cash section. */
+  cashRows: FoldRow[];
   closed: ClosedBy | null;
   problems: ShiftProblem[];
 }
@@ -68,12 +71,7 @@ export interface TillFold {
   sales: ExportSaleRow[];
 }
 
-interface SaleFacts {
-  amountCents: number;
-  khrPerUsd: number;
-  training: boolean;
-  bakongId: string;
-  payTo: string | null;
+interface SaleFacts extends ReportSaleFacts {
   status: SaleStatus;
   /** The rest of the sale's columns, for the export. */
   merchantName: string;
@@ -88,13 +86,7 @@ interface SaleFacts {
 
 type Payload = Record<string, unknown>;
 
-const zero = (): ShiftMoney => ({ count: 0, cents: 0, riel: 0 });
-
-function add(money: ShiftMoney, sale: SaleFacts): void {
-  money.count += 1;
-  money.cents += sale.amountCents;
-  money.riel += centsToRiel(sale.amountCents, sale.khrPerUsd);
-}
+const add = addSale;
 
 /** The state of the fold between rows. */
 interface State {
@@ -115,8 +107,8 @@ interface State {
 type Handler = (state: State, row: FoldRow, p: Payload) => void;
 
 function emptyReport(state: State, shift: number, p: Payload, row: FoldRow): ShiftReport {
-  return {
-    format: 1,
+  return blankShiftReport({
+    format: REPORT_FORMAT,
     kind: 'X',
     till: state.till ?? { id: '', code: '' },
     shift,
@@ -129,17 +121,7 @@ function emptyReport(state: State, shift: number, p: Payload, row: FoldRow): Shi
     fromSeq: state.nextFromSeq ?? row.seq,
     toSeq: row.seq,
     anchor: { seq: row.seq, hash16: row.hash.slice(0, 16) },
-    takings: { ...zero(), byTender: { khqr: zero() } },
-    byStatus: { opened: zero(), paid: zero(), paidLate: zero(), expired: zero(), cancelled: zero(), failed: zero() },
-    otherAccount: { ...zero(), sales: [] },
-    training: { opened: zero(), paid: zero(), expired: zero(), cancelled: zero(), failed: zero() },
-    firstSale: null,
-    lastSale: null,
-    unresolved: [],
-    paidLate: [],
-    cancelled: [],
-    failed: [],
-  };
+  });
 }
 
 /** A sale row's effect on its sale and, when a shift is open, on that shift's report. */
@@ -162,6 +144,11 @@ const outcome = (status: 'expired' | 'cancelled' | 'failed'): Handler => saleRow
 
 const nothing: Handler = () => undefined;
 
+/** A row of the cash section: kept with its shift, folded at the shift's end (cash-report.ts). */
+const cashRow: Handler = (state, row) => {
+  state.open?.cashRows.push(row);
+};
+
 /**
  * Every event type and version of docs/journal.md, and what it does to the fold. Types that move no
  * money and open or close no shift are listed too (as `nothing`), so that only a type this build
@@ -183,7 +170,7 @@ export const EVENTS: Readonly<Record<string, Handler>> = {
   },
   'migrated.alert/1': nothing,
   'shift.opened/1': (state, row, p) => {
-    const shift: FoldedShift = { shift: p.shift as number, epoch: row.epoch, report: emptyReport(state, p.shift as number, p, row), closed: null, problems: [] };
+    const shift: FoldedShift = { shift: p.shift as number, epoch: row.epoch, report: emptyReport(state, p.shift as number, p, row), cashRows: [], closed: null, problems: [] };
     state.shifts.push(shift);
     state.open = shift;
     // Rows journaled since the last close belong to this shift (docs/journal.md, "Which shift a row belongs to").
@@ -207,7 +194,7 @@ export const EVENTS: Readonly<Record<string, Handler>> = {
     if (closed.headHash16 !== expectedHash16) open.problems.push({ kind: 'anchorHash', stated: closed.headHash16, expected: expectedHash16 });
     if (closed.zNumber !== expectedZ) open.problems.push({ kind: 'zNumber', stated: closed.zNumber, expected: expectedZ });
     open.closed = closed;
-    finishReport(state, report);
+    finishReport(state, open);
     state.open = null;
     state.nextFromSeq = row.seq + 1;
   },
@@ -235,20 +222,7 @@ export const EVENTS: Readonly<Record<string, Handler>> = {
     sale.status = 'paid';
     sale.paidAt = row.at;
     sale.paidLate ||= p.late === true;
-    if (!report) return;
-    if (sale.training) return add(report.training.paid, sale);
-    add(report.byStatus.paid, sale);
-    if (p.late === true) {
-      add(report.byStatus.paidLate, sale);
-      report.paidLate.push(number);
-    }
-    if (sale.payTo !== null && sale.payTo !== sale.bakongId) {
-      add(report.otherAccount, sale);
-      report.otherAccount.sales.push(number);
-    } else {
-      add(report.takings, sale);
-      add(report.takings.byTender.khqr, sale);
-    }
+    if (report) countPayment(report, sale, p.late === true, number);
   }),
   'sale.expired/1': outcome('expired'),
   'sale.cancelled/1': outcome('cancelled'),
@@ -260,10 +234,14 @@ export const EVENTS: Readonly<Record<string, Handler>> = {
   'integrity.failed/1': nothing,
   'integrity.acknowledged/1': nothing,
   'backup.failed/1': nothing,
+  'cash.moved/1': cashRow,
+  'drawer.opened/1': cashRow,
 };
 
-/** The sales still unresolved (creating or awaiting payment) at the end of the report's range. */
-function finishReport(state: State, report: ShiftReport): void {
+/** The end of a report's range: the sales still unresolved (creating or awaiting payment), and its cash. */
+function finishReport(state: State, shift: FoldedShift): void {
+  const report = shift.report;
+  if (report.format >= 2) report.cash = cashSection(shift.cashRows);
   report.unresolved = [...state.sales]
     .filter(([, sale]) => sale.status === 'creating' || sale.status === 'awaiting_payment')
     .sort(([a], [b]) => a - b)
@@ -271,7 +249,7 @@ function finishReport(state: State, report: ShiftReport): void {
 }
 
 /** Rows that count in the shift in which they are journaled: held while no shift is open. */
-const COUNTED_IN_SHIFT = /^sale\./;
+const COUNTED_IN_SHIFT = /^(sale|cash|drawer)\./;
 
 /**
  * Folds one branch of one till's journal, rows in seq order (one epoch's branch: the back office
@@ -306,7 +284,7 @@ export function foldJournal(rows: Iterable<FoldRow>): TillFold {
     const report = state.open.report;
     report.toSeq = lastRow.seq;
     report.anchor = { seq: lastRow.seq, hash16: lastRow.hash.slice(0, 16) };
-    finishReport(state, report);
+    finishReport(state, state.open);
   }
   const code = state.till?.code ?? null;
   const sales = [...state.sales].sort(([a], [b]) => a - b).map(([id, sale]): ExportSaleRow => ({

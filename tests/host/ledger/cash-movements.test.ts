@@ -14,7 +14,7 @@ import { LEDGER_FILE, openLedger, type Db } from '../../../src/host/ledger/datab
 import { verifyProjection } from '../../../src/host/ledger/journal/verify.ts';
 import { SalesLedger } from '../../../src/host/ledger/sales.ts';
 import { Shifts } from '../../../src/host/ledger/shifts.ts';
-import { expectedInDrawer } from '../../../src/host/reports/cash-report.ts';
+import { expectedInDrawer } from '../../../src/shared/reports/cash-report.ts';
 import { verifyZReports } from '../../../src/host/reports/shift-report.ts';
 import { runLedgerCli } from '../../support/ledger-cli.ts';
 import { tempDir } from '../../support/temp.ts';

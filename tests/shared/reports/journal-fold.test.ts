@@ -58,6 +58,17 @@ const CASES: Array<{ name: string; events: Array<[string, CanonicalValue, number
   },
 ];
 
+test('fold: cash movements and a no-sale drawer open make the shift\'s cash section, never takings', () => {
+  const [shift] = foldJournal(chain([open(1),
+    ['cash.moved', { movement: 1, shift: 1, kind: 'float', currency: 'USD', amount: 2000, reason: null, training: false }],
+    ['cash.moved', { movement: 2, shift: 1, kind: 'paid_out', currency: 'USD', amount: 500, reason: 'ice', training: false }],
+    ['cash.moved', { movement: 3, shift: 1, kind: 'paid_in', currency: 'KHR', amount: 10_000, reason: 'x', training: true }],
+    ['drawer.opened', { reason: 'no_sale', shift: 1, approver: 'cashier' }]])).shifts;
+  const cash = shift!.report.cash!;
+  assert.equal(shift!.report.takings.cents, 0);
+  assert.deepEqual([cash.USD.float, cash.USD.paidOut.amount, cash.USD.expected, cash.KHR.expected, cash.noSaleOpens, cash.training, cash.movements.length], [2000, 500, 1500, 0, 1, 1, 3]);
+});
+
 for (const c of CASES) {
   test(`fold: ${c.name}`, () => {
     const fold = foldJournal(chain(c.events));
@@ -111,5 +122,7 @@ test('fold: each Z of a real till ledger equals the Z the till stored at its clo
   assert.ok(z1!.report.takings.cents > 0 && z1!.report.otherAccount.count === 1 && z1!.report.training.paid.count === 1);
   assert.equal(z1!.report.unresolved.length, 2);
   assert.equal(z2!.report.byStatus.expired.count, 1);
+  assert.equal(z1!.report.format, 2);
+  assert.deepEqual([z1!.report.cash!.USD.expected, z1!.report.cash!.KHR.expected, z1!.report.cash!.noSaleOpens, z1!.report.cash!.training], [6000, 20_000, 1, 1]);
   assert.equal(z2!.report.takings.count, 2);
 });

@@ -6,6 +6,7 @@
  * it; the back office never closes a shift itself.
  */
 import type { ShiftMoney } from '../../../shared/contract.ts';
+import { zeroMoney } from '../../../shared/reports/report-rules.ts';
 import type { Pool } from '../../db.ts';
 import { html, type Html } from '../html.ts';
 import { page, t, type PageContext } from '../layout.ts';
@@ -27,7 +28,7 @@ export interface ShopDay {
   complete: boolean;
 }
 
-const zero = (): ShiftMoney => ({ count: 0, cents: 0, riel: 0 });
+const zero = zeroMoney;
 const addTo = (sum: ShiftMoney, money: ShiftMoney): void => {
   sum.count += money.count;
   sum.cents += money.cents;

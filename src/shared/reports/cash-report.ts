@@ -1,13 +1,13 @@
 /**
  * The cash section of an X/Z report (format 2 on), from the JOURNAL rows of the shift's range like the
- * rest of the report (shift-report.ts): per currency, the float, paid-ins, paid-outs and safe drops
+ * rest of the report — the till's (src/host/reports/shift-report.ts reads them from its ledger) and the
+ * back office's (src/shared/reports/journal-fold.ts, from the rows pushed) alike: per currency, the float, paid-ins, paid-outs and safe drops
  * (`cash.moved` rows, ledger/cash-movements.ts), what should be in the drawer, and how often it was
  * opened without a sale (`drawer.opened`). Movements made in training mode are listed, never counted.
  * Money stays in its own currency and unit (USD cents, whole riel): nothing here converts.
  */
-import type { CashCount, CurrencyCash, ShiftCash } from '../../shared/contract.ts';
-import type { CashCurrency } from '../../shared/rules/cash.ts';
-import type { Db } from '../ledger/database.ts';
+import type { CashCount, CurrencyCash, ShiftCash } from '../contract.ts';
+import type { CashCurrency } from '../rules/cash.ts';
 
 const count = (): CashCount => ({ count: 0, amount: 0 });
 const currency = (): CurrencyCash => ({ float: null, paidIn: count(), paidOut: count(), drops: count(), expected: 0 });
@@ -27,25 +27,26 @@ export type CashSales = Record<CashCurrency, { cashTenders: CashCount; change: C
 
 type Payload = Record<string, unknown>;
 
+/** The journal row types the cash section reads. */
+export const CASH_ROW_TYPES = ['cash.moved', 'drawer.opened', 'refund.made', 'sale.voided'] as const;
+
 /**
- * The cash of the journal rows fromSeq..toSeq of this till. `withReturns` (report format 5): cash
+ * The cash of a range's rows of CASH_ROW_TYPES, in seq order (other rows are ignored). `withReturns` (report format 5): cash
  * given back by refunds (`refund.made` in cash) and voids (`sale.voided`) comes out of the drawer;
  * a refund by bank transfer never touched it, and training ones are never counted.
  */
-export function cashSection(db: Db, till: string, fromSeq: number, toSeq: number, withReturns = false, sales?: CashSales): ShiftCash {
+export function cashSection(rows: Iterable<{ at: number; type: string; payload: string }>, withReturns = false, sales?: CashSales): ShiftCash {
   const cash: ShiftCash = { USD: currency(), KHR: currency(), noSaleOpens: 0, movements: [], training: 0 };
   // Report format 6: each currency's cash tenders in and change out (shift-report.ts counts them).
   if (sales) for (const c of ['USD', 'KHR'] as const) Object.assign(cash[c], sales[c]);
   if (withReturns) for (const c of [cash.USD, cash.KHR]) Object.assign(c, { refunds: count(), voids: count() });
-  const rows = db.prepare(`SELECT at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ?
-                           AND type IN ('cash.moved', 'drawer.opened', 'refund.made', 'sale.voided') ORDER BY seq`)
-    .all(till, fromSeq, toSeq) as Array<{ at: number; type: string; payload: string }>;
   const out = (line: CashCount | undefined, amount: number): void => {
     if (!line || amount === 0) return;
     line.count += 1;
     line.amount += amount;
   };
   for (const row of rows) {
+    if (!(CASH_ROW_TYPES as readonly string[]).includes(row.type)) continue;
     const p = JSON.parse(row.payload) as Payload;
     if (row.type === 'refund.made' || row.type === 'sale.voided') {
       if (p.training === true) continue;
