@@ -215,6 +215,7 @@ test('a shop\'s day is the sum of its tills\' Z reports, recomputed from rows pu
   const tillPage = await getPage(backoffice.url, `/tills/${frontId}`, cookie);
   assert.deepEqual([...tillPage.text.matchAll(/data-verdict="(\w+)"/g)].map((m) => m[1]), ['agrees', 'agrees']);
   assert.deepEqual([...tillPage.text.matchAll(/data-z-takings="(\d+)"/g)].map((m) => Number(m[1])), [...front.storedZ().values()].reverse().map((z) => z.takings.cents));
+  assert.deepEqual([...tillPage.text.matchAll(/data-cash-expected="([\d ]+)"/g)].map((m) => m[1]), [...front.storedZ().values()].reverse().map((z) => `${z.cash!.USD.expected} ${z.cash!.KHR.expected}`));
 
   // The front till sells again without closing: the day is no longer complete, and grows.
   front.pay(front.sell(5000));

@@ -84,6 +84,8 @@ export const UI_MESSAGES = {
   'till.unresolved': { en: 'Unresolved at the end', km: 'មិនទាន់ដោះស្រាយនៅចុងវេន' },
   'till.cancelled': { en: 'Cancelled', km: 'បានបោះបង់' },
   'till.expired': { en: 'Expired', km: 'ផុតកំណត់' },
+  'till.cashExpected': { en: 'Cash expected in the drawer', km: 'សាច់ប្រាក់ដែលគួរមានក្នុងថត' },
+  'till.noSaleOpens': { en: 'Drawer opened without a sale', km: 'ថតត្រូវបានបើកដោយគ្មានការលក់' },
   'till.recomputed': { en: 'Recomputed here from the till\'s rows', km: 'គណនាឡើងវិញនៅទីនេះពីជួរទិន្នន័យរបស់ម៉ាស៊ីនគិតប្រាក់' },
   'till.matches': { en: 'The till\'s close agrees with its rows.', km: 'ការបិទវេនរបស់ម៉ាស៊ីនគិតប្រាក់ត្រូវនឹងជួរទិន្នន័យរបស់វា។' },
   'till.stillOpen': { en: 'Still open: these are the rows so far (an X report). The back office never closes a till\'s shift.', km: 'នៅបើក៖ នេះជាជួរទិន្នន័យរហូតមកដល់ពេលនេះ (របាយការណ៍ X)។ ការិយាល័យមិនដែលបិទវេនរបស់ម៉ាស៊ីនគិតប្រាក់ទេ។' },

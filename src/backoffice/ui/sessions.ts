@@ -55,6 +55,8 @@ export async function signIn(pool: Pool, name: string, password: string, address
       return { ok: false, reason: 'wrong' };
     }
     await clearFailures(pool, keys[0]!.key);
+    // Sessions that have ended are of no use to anyone: cleared at each sign-in.
+    await client.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     await client.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [sha256Hex(token), user.id, now, expiresAt]);

@@ -9,7 +9,7 @@ import { anchorText } from '../../../shared/z-anchor.ts';
 import { html, type Html } from '../html.ts';
 import { page, t, type PageContext } from '../layout.ts';
 import type { FoldedTill, TillListing } from '../till-rows.ts';
-import { moneyCells, phnomPenhTime } from './format.ts';
+import { moneyCells, phnomPenhTime, riel, usd } from './format.ts';
 
 function problemText(ctx: PageContext, problem: ShiftProblem): string {
   const params = { stated: problem.stated, expected: problem.expected };
@@ -47,6 +47,8 @@ ${fold.leftBehind.length > 0 ? html`<p class="note">${t(ctx, 'till.fork', { epoc
       <tr><th>${t(ctx, 'till.cancelled')}</th>${moneyCells(r.byStatus.cancelled)}</tr>
       <tr><th>${t(ctx, 'till.expired')}</th>${moneyCells(r.byStatus.expired)}</tr>
       <tr><th>${t(ctx, 'till.unresolved')}</th><td class="num">${r.unresolved.length}</td><td colspan="2"></td></tr>
+      ${r.cash ? html`<tr data-cash-expected="${r.cash.USD.expected} ${r.cash.KHR.expected}"><th>${t(ctx, 'till.cashExpected')}</th><td></td><td class="num">${usd(r.cash.USD.expected)}</td><td class="num">${riel(r.cash.KHR.expected)}</td></tr>
+      <tr><th>${t(ctx, 'till.noSaleOpens')}</th><td class="num">${r.cash.noSaleOpens}</td><td colspan="2"></td></tr>` : ''}
     </tbody>
   </table>
   <p><small>${t(ctx, 'till.recomputed')}</small></p>
