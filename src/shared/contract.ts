@@ -515,7 +515,7 @@ export interface CurrencyCash {
   cashTenders?: CashCount;
   change?: CashCount;
   /**
-   * What should be in the drawer: reports/cash-report.ts expectedInDrawer. null in an X report sent
+   * What should be in the drawer: src/shared/reports/cash-report.ts expectedInDrawer. null in an X report sent
    * to the screens before the shift's drawer is counted: the count is blind (shift-commands).
    */
   expected: number | null;

@@ -6,49 +6,19 @@
 import type { Currency, SaleDocumentStatus, SaleSettlementView, SaleStatus, SaleView, TenderKind, TenderView } from '../../shared/contract.ts';
 import { inBothCurrencies, settle } from '../../shared/cash/index.ts';
 import { hostMessage, isHostMessageCode, type HostMessage, type MessageParams } from '../../shared/messages/index.ts';
+import type { SaleColumns, TenderColumns } from '../../shared/reports/sale-fold.ts';
 
-/** A row of `sales`: the document the customer owes. */
-export interface SaleRow {
-  id: number;
-  due_currency: Currency;
-  due_amount: number;
-  khr_per_usd: number;
-  status: SaleDocumentStatus;
-  training: number;
-  merchant_name: string;
-  bakong_id: string;
-  created_at: number;
+/** A row of `sales`: the document the customer owes (the columns its journal rows state, and its bookkeeping). */
+export interface SaleRow extends SaleColumns {
   updated_at: number;
-  completed_at: number | null;
-  paid_late: number;
-  /** Change given when the sale completed (schema 18): USD cents, whole riel. */
-  change_usd: number;
-  change_khr: number;
-  /** The rounding line, signed, in hundredths of a riel (docs/cash.md). */
-  rounding_exact: number;
 }
 
-/** A row of `tenders`: one attempt to pay a sale (the journal's verifier compares the same columns). */
-export interface TenderRow {
-  id: number;
+/** A row of `tenders`: one attempt to pay a sale (the journal's verifier compares the columns its rows state). */
+export interface TenderRow extends TenderColumns {
   sale_id: number;
-  kind: TenderKind;
-  currency: Currency;
-  amount: number;
-  status: SaleStatus;
-  created_at: number;
   updated_at: number;
-  paid_at: number | null;
-  paid_late: number;
-  overpaid: number;
-  api_base_url: string | null;
-  md5: string | null;
-  khqr_string: string | null;
-  pay_to: string | null;
-  expires_at: number | null;
   /** English text written by versions before 8 (it could quote the API): kept as written, never shown. */
   failure_reason: string | null;
-  failure_code: string | null;
   /** JSON of the message's params (values the POS produced). */
   failure_params: string | null;
   final_check_at: number | null;

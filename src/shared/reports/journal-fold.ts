@@ -1,25 +1,21 @@
 /**
- * One till's journal folded into its shifts and their X/Z reports, from the rows alone: the back
- * office recomputes every Z it shows with this, from the rows the till pushed (docs/backoffice.md,
- * "Z reports recomputed"). It gives the report the till computes (src/host/reports/shift-report.ts,
- * `ShiftReport` in src/shared/contract.ts) — tests/shared/reports/journal-fold.test.ts holds the two
- * equal on real till ledgers — but reads rows in order instead of querying SQLite, so it runs
- * anywhere (plain data, no Node).
+ * One till's journal folded into its shifts and their X/Z reports, and its sales, from the rows
+ * alone: the back office recomputes every Z it shows with this, from the rows the till pushed
+ * (docs/backoffice.md, "Z reports recomputed"). The counting is the till's own (shift-tally.ts, the
+ * sales sale-fold.ts); this file only finds the shifts' ranges in the rows and says how each sale
+ * stood before a range — what the till reads from its ledger's tables and indexes.
+ * tests/shared/reports/journal-fold.test.ts holds each recomputed Z equal to the Z a real till stored.
  *
- * Every event type and version of docs/journal.md has one entry in EVENTS below; a row of a type or
- * version not listed is kept in `unknownRows` (the page shows it), never silently skipped. Adding an
- * event type is adding its entry (and a line to the table-driven test).
- *
- * The rules, as the till's: a shift is the range after the previous `shift.closed` row up to its own
- * `shift.closed` row (shift 1 from its `shift.opened`); money counts in the shift in which its row is
- * journaled; what a row says of its sale (amount, rate, training, the shop's account, the account its
- * QR pays) comes from the sale's own earlier rows; training sales and sales paid to another account
- * are counted apart and never in takings; riel is each sale's cents at its own rate, summed in integers.
+ * Every event type and version of docs/journal.md is listed in READ_EVENTS; a row of a type or
+ * version not listed is kept in `unknownRows` (the page shows it), never silently skipped. A test
+ * compares the list with the till's KNOWN_EVENTS, so a new event type fails it until it is read here.
  */
-import type { SaleStatus, ShiftReport } from '../contract.ts';
+import type { ShiftReport } from '../contract.ts';
 import type { ExportSaleRow } from '../export/sale-row.ts';
-import { cashSection } from './cash-report.ts';
-import { addSale, blankShiftReport, countPayment, REPORT_FORMAT, type ReportSaleFacts } from './report-rules.ts';
+import { CASH_ROW_TYPES } from './cash-report.ts';
+import { APPROVED_ACCOUNT_ROW_TYPES, approvedAccountByTime, countSection, noOwnerChanges, reprintSection, shiftAccounts } from './close-report.ts';
+import { foldSale, SALE_ROW_TYPES, shownStatus, shownTender, type FoldedSale } from './sale-fold.ts';
+import { REPORT_FORMAT, tallyShift } from './shift-tally.ts';
 
 /** A journal row as stored (the back office's journal_rows, the till's journal): payload as its canonical text. */
 export interface FoldRow {
@@ -54,8 +50,6 @@ export interface FoldedShift {
   epoch: number;
   /** Z when closed, else X: the rows so far. */
   report: ShiftReport;
-  /** Its `cash.moved` and `drawer.opened` rows, for the report's cash section. */
-  cashRows: FoldRow[];
   closed: ClosedBy | null;
   problems: ShiftProblem[];
 }
@@ -67,230 +61,133 @@ export interface TillFold {
   unknownRows: Array<{ seq: number; type: string; version: number }>;
   /** The merchant name of the last sale opened (as the till's settings had it then), or null. */
   merchantName: string | null;
-  /** Every sale as its rows leave it, by number: the till's sales columns (the exports' rows). */
+  /** Every sale as its rows leave it, by number: the till's export columns. */
   sales: ExportSaleRow[];
 }
 
-interface SaleFacts extends ReportSaleFacts {
-  status: SaleStatus;
-  /** The rest of the sale's columns, for the export. */
-  merchantName: string;
-  md5: string | null;
-  createdAt: number;
-  paidAt: number | null;
-  paidLate: boolean;
-  failureCode: string | null;
-  /** The epoch of its first row (its receipt number carries it above 1). */
-  epoch: number;
-}
+/**
+ * Every event type/version of docs/journal.md this build reads. The sale and tender rows are counted
+ * by shift-tally.ts, the cash rows by cash-report.ts, the count, settings and reprint rows by
+ * close-report.ts, the shift rows make the ranges; the others move no money (alerts, integrity,
+ * restores, backups).
+ */
+export const READ_EVENTS: readonly string[] = [
+  'till.created/1', 'settings.snapshot/1', 'settings.changed/1', 'migrated.sale/1', 'migrated.alert/1',
+  'sale.opened/1', 'sale.opened/2', 'sale.qrIssued/1', 'sale.paid/1', 'sale.expired/1', 'sale.cancelled/1', 'sale.failed/1', 'sale.completed/1',
+  'tender.opened/1', 'tender.qrIssued/1', 'tender.paid/1', 'tender.expired/1', 'tender.cancelled/1', 'tender.failed/1',
+  'alert.raised/1', 'alert.raised/2', 'alert.dismissed/1', 'receipt.printed/1', 'shift.opened/1', 'shift.closed/1', 'shift.closed/2',
+  'shift.counted/1', 'z.reprinted/1',
+  'ledger.restored/1', 'integrity.failed/1', 'integrity.acknowledged/1', 'backup.failed/1', 'cash.moved/1', 'drawer.opened/1',
+];
 
 type Payload = Record<string, unknown>;
 
-const add = addSale;
-
-/** The state of the fold between rows. */
-interface State {
-  till: { id: string; code: string } | null;
-  sales: Map<number, SaleFacts>;
-  shifts: FoldedShift[];
-  /** The shift rows count in now: the open one, or (between a close and the next open) none. */
-  open: FoldedShift | null;
-  /** Where the next shift's range starts: after the last `shift.closed` row. */
-  nextFromSeq: number | null;
-  merchantName: string | null;
-  /** Each seq's hash, for the anchors. */
-  hashes: Map<number, string>;
-  /** Sale rows journaled while no shift was open (between a close and the next open): they count in the next shift. */
-  pending: Array<{ row: FoldRow; p: Payload }>;
-}
-
-type Handler = (state: State, row: FoldRow, p: Payload) => void;
-
-function emptyReport(state: State, shift: number, p: Payload, row: FoldRow): ShiftReport {
-  return blankShiftReport({
-    format: REPORT_FORMAT,
-    kind: 'X',
-    till: state.till ?? { id: '', code: '' },
-    shift,
-    zNumber: null,
-    businessDate: p.businessDate as string,
-    openedAt: row.at,
-    openedBy: row.actor as ShiftReport['openedBy'],
-    openReason: p.reason as ShiftReport['openReason'],
-    closedAt: null,
-    fromSeq: state.nextFromSeq ?? row.seq,
-    toSeq: row.seq,
-    anchor: { seq: row.seq, hash16: row.hash.slice(0, 16) },
-  });
-}
-
-/** A sale row's effect on its sale and, when a shift is open, on that shift's report. */
-function saleRow(apply: (sale: SaleFacts, report: ShiftReport | null, row: FoldRow, p: Payload, number: number) => void): Handler {
-  return (state, row, p) => {
-    const number = p.sale as number;
-    const sale = state.sales.get(number);
-    if (!sale) return; // the till's verifyChain names a row for a sale never opened
-    apply(sale, state.open?.report ?? null, row, p, number);
-  };
-}
-
-const outcome = (status: 'expired' | 'cancelled' | 'failed'): Handler => saleRow((sale, report, _row, p, number) => {
-  sale.status = status;
-  if (status === 'failed') sale.failureCode = p.code as string;
-  if (!report) return;
-  add(sale.training ? report.training[status] : report.byStatus[status], sale);
-  if (!sale.training && status !== 'expired') report[status].push(number);
-});
-
-const nothing: Handler = () => undefined;
-
-/** A row of the cash section: kept with its shift, folded at the shift's end (cash-report.ts). */
-const cashRow: Handler = (state, row) => {
-  state.open?.cashRows.push(row);
-};
+const SALE_TYPES = new Set<string>(SALE_ROW_TYPES);
+const CASH_TYPES = new Set<string>(CASH_ROW_TYPES);
 
 /**
- * Every event type and version of docs/journal.md, and what it does to the fold. Types that move no
- * money and open or close no shift are listed too (as `nothing`), so that only a type this build
- * does not know ends in `unknownRows`.
+ * Folds one branch of one till's journal, rows in seq order (the back office picks the branch:
+ * src/backoffice/ui/till-rows.ts). Closed shifts get their Z report, the open one (if any) its X so far.
  */
-export const EVENTS: Readonly<Record<string, Handler>> = {
-  'till.created/1': (state, _row, p) => {
-    state.till = { id: p.till as string, code: p.code as string };
-  },
-  'settings.snapshot/1': nothing,
-  'settings.changed/1': nothing,
-  'migrated.sale/1': (state, row, p) => {
-    state.sales.set(p.sale as number, {
-      amountCents: p.amountCents as number, khrPerUsd: p.khrPerUsd as number, training: p.training as boolean,
-      bakongId: p.bakongId as string, payTo: p.payTo as string | null, status: p.status as SaleStatus,
-      merchantName: p.merchantName as string, md5: p.md5 as string | null, createdAt: p.createdAt as number, paidAt: p.paidAt as number | null,
-      paidLate: p.paidLate === true, failureCode: p.failureCode as string | null, epoch: row.epoch,
+export function foldJournal(input: Iterable<FoldRow>): TillFold {
+  const rows = [...input];
+  const read = new Set(READ_EVENTS);
+  const unknownRows = rows.filter((r) => !read.has(`${r.type}/${r.version}`)).map((r) => ({ seq: r.seq, type: r.type, version: r.version }));
+  const known = rows.filter((r) => read.has(`${r.type}/${r.version}`));
+  const payloads = new Map<FoldRow, Payload>(known.map((r) => [r, JSON.parse(r.payload) as Payload]));
+  const hashAt = new Map(rows.map((r) => [r.seq, r.hash]));
+  const last = rows.at(-1);
+
+  let till: TillFold['till'] = null;
+  let merchantName: string | null = null;
+  const saleRows = new Map<number, FoldRow[]>();
+  const ranges: Array<{ opened: FoldRow; closed: FoldRow | null; fromSeq: number }> = [];
+  let afterClose: number | null = null;
+  for (const row of known) {
+    const p = payloads.get(row)!;
+    if (row.type === 'till.created') till = { id: p.till as string, code: p.code as string };
+    if (row.type === 'sale.opened') merchantName = p.merchantName as string;
+    if (SALE_TYPES.has(row.type)) {
+      const list = saleRows.get(p.sale as number) ?? [];
+      list.push(row);
+      saleRows.set(p.sale as number, list);
+    }
+    if (row.type === 'shift.opened') ranges.push({ opened: row, closed: null, fromSeq: afterClose ?? row.seq });
+    if (row.type === 'shift.closed') {
+      const open = ranges.at(-1);
+      if (open && !open.closed && payloads.get(open.opened)!.shift === p.shift) open.closed = row;
+      afterClose = row.seq + 1;
+    }
+  }
+
+  const saleUpTo = (sale: number, seq: number): FoldedSale | null => foldSale((saleRows.get(sale) ?? []).filter((r) => r.seq <= seq));
+  const shifts: FoldedShift[] = [];
+  let previous: ShiftReport | null = null;
+  for (const { opened, closed, fromSeq } of ranges) {
+    const o = payloads.get(opened)!;
+    const c = closed ? payloads.get(closed)! : null;
+    const toSeq = closed ? closed.seq - 1 : last!.seq;
+    const inRange = known.filter((r) => r.seq >= fromSeq && r.seq <= toSeq);
+    const carriedOver = previous
+      ? previous.unresolved.map((u) => u.sale)
+      : known.filter((r) => r.type === 'migrated.sale' && r.seq < fromSeq && ['creating', 'awaiting_payment'].includes(payloads.get(r)!.status as string))
+        .map((r) => payloads.get(r)!.sale as number);
+    const report = tallyShift({
+      header: {
+        format: REPORT_FORMAT, kind: closed ? 'Z' : 'X', till: till ?? { id: '', code: '' }, shift: o.shift as number,
+        zNumber: c ? (c.zNumber as string) : null, businessDate: o.businessDate as string, openedAt: opened.at,
+        openedBy: opened.actor as ShiftReport['openedBy'], openReason: o.reason as ShiftReport['openReason'], closedAt: closed ? closed.at : null,
+        fromSeq, toSeq, anchor: { seq: toSeq, hash16: (hashAt.get(toSeq) ?? '').slice(0, 16) },
+      },
+      saleRows: inRange.filter((r) => SALE_TYPES.has(r.type)),
+      cashRows: inRange.filter((r) => CASH_TYPES.has(r.type)),
+      carriedOver,
+      saleBefore: (sale) => saleUpTo(sale, fromSeq - 1),
+      saleAtEnd: (sale) => saleUpTo(sale, toSeq),
+      close: {
+        accounts: shiftAccounts(
+          known.filter((r) => r.type === 'settings.snapshot' && r.seq < fromSeq).at(-1)?.payload,
+          known.filter((r) => r.type === 'settings.changed' && r.seq <= toSeq), fromSeq, noOwnerChanges,
+        ),
+        count: countSection(inRange.filter((r) => r.type === 'shift.counted')),
+        reprints: reprintSection(inRange.filter((r) => r.type === 'receipt.printed' || r.type === 'z.reprinted')),
+        openedBy: (sale) => saleRows.get(sale)?.[0]?.actor ?? 'system',
+      },
     });
-  },
-  'migrated.alert/1': nothing,
-  'shift.opened/1': (state, row, p) => {
-    const shift: FoldedShift = { shift: p.shift as number, epoch: row.epoch, report: emptyReport(state, p.shift as number, p, row), cashRows: [], closed: null, problems: [] };
-    state.shifts.push(shift);
-    state.open = shift;
-    // Rows journaled since the last close belong to this shift (docs/journal.md, "Which shift a row belongs to").
-    for (const { row: early, p: earlyPayload } of state.pending.splice(0)) EVENTS[`${early.type}/${early.version}`]!(state, early, earlyPayload);
-  },
-  'shift.closed/1': (state, row, p) => {
-    const open = state.open;
-    if (!open) return;
-    const report = open.report;
-    const closed: ClosedBy = { seq: row.seq, at: row.at, zNumber: p.zNumber as string, lastSeq: p.lastSeq as number, headHash16: p.headHash16 as string };
-    const lastSeq = row.seq - 1;
-    const expectedHash16 = (state.hashes.get(lastSeq) ?? '').slice(0, 16);
-    report.kind = 'Z';
-    report.zNumber = closed.zNumber;
-    report.closedAt = row.at;
-    report.toSeq = lastSeq;
-    report.anchor = { seq: lastSeq, hash16: expectedHash16 };
-    const code = state.till?.code ?? '';
-    const expectedZ = open.epoch > 1 ? `${code}-${open.epoch}-Z${open.shift}` : `${code}-Z${open.shift}`;
-    if (closed.lastSeq !== lastSeq) open.problems.push({ kind: 'anchorSeq', stated: closed.lastSeq, expected: lastSeq });
-    if (closed.headHash16 !== expectedHash16) open.problems.push({ kind: 'anchorHash', stated: closed.headHash16, expected: expectedHash16 });
-    if (closed.zNumber !== expectedZ) open.problems.push({ kind: 'zNumber', stated: closed.zNumber, expected: expectedZ });
-    open.closed = closed;
-    finishReport(state, open);
-    state.open = null;
-    state.nextFromSeq = row.seq + 1;
-  },
-  'sale.opened/1': (state, row, p) => {
-    const number = p.sale as number;
-    const sale: SaleFacts = {
-      amountCents: p.amountCents as number, khrPerUsd: p.khrPerUsd as number, training: p.training as boolean,
-      bakongId: p.bakongId as string, payTo: null, status: 'creating',
-      merchantName: p.merchantName as string, md5: null, createdAt: row.at, paidAt: null, paidLate: false, failureCode: null, epoch: row.epoch,
-    };
-    state.sales.set(number, sale);
-    state.merchantName = p.merchantName as string;
-    const report = state.open?.report;
-    if (!report) return;
-    add(sale.training ? report.training.opened : report.byStatus.opened, sale);
-    report.firstSale ??= { sale: number, at: row.at };
-    report.lastSale = { sale: number, at: row.at };
-  },
-  'sale.qrIssued/1': saleRow((sale, _report, _row, p) => {
-    sale.status = 'awaiting_payment';
-    sale.payTo = p.payTo as string;
-    sale.md5 = p.md5 as string;
-  }),
-  'sale.paid/1': saleRow((sale, report, row, p, number) => {
-    sale.status = 'paid';
-    sale.paidAt = row.at;
-    sale.paidLate ||= p.late === true;
-    if (report) countPayment(report, sale, p.late === true, number);
-  }),
-  'sale.expired/1': outcome('expired'),
-  'sale.cancelled/1': outcome('cancelled'),
-  'sale.failed/1': outcome('failed'),
-  'alert.raised/1': nothing,
-  'alert.dismissed/1': nothing,
-  'receipt.printed/1': nothing,
-  'ledger.restored/1': nothing,
-  'integrity.failed/1': nothing,
-  'integrity.acknowledged/1': nothing,
-  'backup.failed/1': nothing,
-  'cash.moved/1': cashRow,
-  'drawer.opened/1': cashRow,
-};
+    const shift: FoldedShift = { shift: o.shift as number, epoch: opened.epoch, report, closed: null, problems: [] };
+    if (closed && c) {
+      shift.closed = { seq: closed.seq, at: closed.at, zNumber: c.zNumber as string, lastSeq: c.lastSeq as number, headHash16: c.headHash16 as string };
+      shift.problems = closeProblems(shift, till?.code ?? '', report.anchor);
+      previous = report;
+    }
+    shifts.push(shift);
+  }
 
-/** The end of a report's range: the sales still unresolved (creating or awaiting payment), and its cash. */
-function finishReport(state: State, shift: FoldedShift): void {
-  const report = shift.report;
-  if (report.format >= 2) report.cash = cashSection(shift.cashRows);
-  report.unresolved = [...state.sales]
-    .filter(([, sale]) => sale.status === 'creating' || sale.status === 'awaiting_payment')
-    .sort(([a], [b]) => a - b)
-    .map(([number, sale]) => ({ sale: number, status: sale.status, amountCents: sale.amountCents }));
+  const approvedAt = approvedAccountByTime(known.filter((r) => (APPROVED_ACCOUNT_ROW_TYPES as readonly string[]).includes(r.type)), noOwnerChanges);
+  const sales = [...saleRows].sort(([a], [b]) => a - b).flatMap(([id, list]): ExportSaleRow[] => {
+    const sale = foldSale(list);
+    if (!sale) return [];
+    const shown = shownTender(sale);
+    const tenders = [...sale.tenders.values()];
+    const overpaid = tenders.filter((t) => t.overpaid === 1);
+    return [{
+      id, amount_cents: sale.due_amount, khr_per_usd: sale.khr_per_usd, status: shownStatus(sale), training: sale.training === 1 ? 1 : 0,
+      merchant_name: sale.merchant_name, bakong_id: sale.bakong_id, pay_to: shown?.pay_to ?? null, md5: shown?.md5 ?? null,
+      created_at: sale.created_at, paid_at: sale.completed_at, paid_late: sale.paid_late === 1 ? 1 : 0, failure_code: shown?.failure_code ?? null,
+      tenders: tenders.length, overpaid_count: overpaid.length, overpaid_cents: overpaid.reduce((sum, t) => sum + t.amount, 0),
+      till_code: till?.code ?? null, epoch: list[0]!.epoch, approved_account: sale.completed_at === null ? null : approvedAt(sale.completed_at),
+    }];
+  });
+  return { till, shifts, unknownRows, merchantName, sales };
 }
 
-/** Rows that count in the shift in which they are journaled: held while no shift is open. */
-const COUNTED_IN_SHIFT = /^(sale|cash|drawer)\./;
-
-/**
- * Folds one branch of one till's journal, rows in seq order (one epoch's branch: the back office
- * picks it, src/backoffice/ui/till-rows.ts). Closed shifts get their Z report, the open one (if any)
- * its X so far.
- */
-export function foldJournal(rows: Iterable<FoldRow>): TillFold {
-  const state: State = { till: null, sales: new Map(), shifts: [], open: null, nextFromSeq: null, merchantName: null, hashes: new Map(), pending: [] };
-  const unknownRows: TillFold['unknownRows'] = [];
-  let lastRow: FoldRow | null = null;
-  for (const row of rows) {
-    state.hashes.set(row.seq, row.hash);
-    lastRow = row;
-    const handler = EVENTS[`${row.type}/${row.version}`];
-    if (!handler) {
-      unknownRows.push({ seq: row.seq, type: row.type, version: row.version });
-      continue;
-    }
-    const p = JSON.parse(row.payload) as Payload;
-    // A sale row between a close and the next open counts in the next shift; its sale's own facts
-    // (opened, QR) are still taken now, so a later row of the range sees them.
-    if (!state.open && state.nextFromSeq !== null && COUNTED_IN_SHIFT.test(row.type) && row.type !== 'sale.qrIssued') {
-      state.pending.push({ row, p });
-      continue;
-    }
-    handler(state, row, p);
-  }
-  // Outcomes journaled since the last close, no shift open yet: they change their sales now, and
-  // will count in the next shift when its rows arrive.
-  for (const { row, p } of state.pending) EVENTS[`${row.type}/${row.version}`]!(state, row, p);
-  if (state.open && lastRow) {
-    const report = state.open.report;
-    report.toSeq = lastRow.seq;
-    report.anchor = { seq: lastRow.seq, hash16: lastRow.hash.slice(0, 16) };
-    finishReport(state, state.open);
-  }
-  const code = state.till?.code ?? null;
-  const sales = [...state.sales].sort(([a], [b]) => a - b).map(([id, sale]): ExportSaleRow => ({
-    id, amount_cents: sale.amountCents, khr_per_usd: sale.khrPerUsd, status: sale.status, training: sale.training ? 1 : 0,
-    merchant_name: sale.merchantName, bakong_id: sale.bakongId, pay_to: sale.payTo, md5: sale.md5, created_at: sale.createdAt,
-    paid_at: sale.paidAt, paid_late: sale.paidLate ? 1 : 0, failure_code: sale.failureCode, till_code: code, epoch: sale.epoch,
-  }));
-  return { till: state.till, shifts: state.shifts, unknownRows, merchantName: state.merchantName, sales };
+/** What the till's close row states (its anchor and Z number) against what its rows give. */
+function closeProblems(shift: FoldedShift, code: string, anchor: { seq: number; hash16: string }): ShiftProblem[] {
+  const closed = shift.closed!;
+  const problems: ShiftProblem[] = [];
+  const expectedZ = shift.epoch > 1 ? `${code}-${shift.epoch}-Z${shift.shift}` : `${code}-Z${shift.shift}`;
+  if (closed.lastSeq !== anchor.seq) problems.push({ kind: 'anchorSeq', stated: closed.lastSeq, expected: anchor.seq });
+  if (closed.headHash16 !== anchor.hash16) problems.push({ kind: 'anchorHash', stated: closed.headHash16, expected: anchor.hash16 });
+  if (closed.zNumber !== expectedZ) problems.push({ kind: 'zNumber', stated: closed.zNumber, expected: expectedZ });
+  return problems;
 }

@@ -47,7 +47,7 @@ ${fold.leftBehind.length > 0 ? html`<p class="note">${t(ctx, 'till.fork', { epoc
       <tr><th>${t(ctx, 'till.cancelled')}</th>${moneyCells(r.byStatus.cancelled)}</tr>
       <tr><th>${t(ctx, 'till.expired')}</th>${moneyCells(r.byStatus.expired)}</tr>
       <tr><th>${t(ctx, 'till.unresolved')}</th><td class="num">${r.unresolved.length}</td><td colspan="2"></td></tr>
-      ${r.cash ? html`<tr data-cash-expected="${r.cash.USD.expected} ${r.cash.KHR.expected}"><th>${t(ctx, 'till.cashExpected')}</th><td></td><td class="num">${usd(r.cash.USD.expected)}</td><td class="num">${riel(r.cash.KHR.expected)}</td></tr>
+      ${r.cash ? html`<tr data-cash-expected="${r.cash.USD.expected} ${r.cash.KHR.expected}"><th>${t(ctx, 'till.cashExpected')}</th><td></td><td class="num">${r.cash.USD.expected === null ? '' : usd(r.cash.USD.expected)}</td><td class="num">${r.cash.KHR.expected === null ? '' : riel(r.cash.KHR.expected)}</td></tr>
       <tr><th>${t(ctx, 'till.noSaleOpens')}</th><td class="num">${r.cash.noSaleOpens}</td><td colspan="2"></td></tr>` : ''}
     </tbody>
   </table>

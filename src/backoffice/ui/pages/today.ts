@@ -6,7 +6,6 @@
  * it; the back office never closes a shift itself.
  */
 import type { ShiftMoney } from '../../../shared/contract.ts';
-import { zeroMoney } from '../../../shared/reports/report-rules.ts';
 import type { Pool } from '../../db.ts';
 import { html, type Html } from '../html.ts';
 import { page, t, type PageContext } from '../layout.ts';
@@ -28,7 +27,7 @@ export interface ShopDay {
   complete: boolean;
 }
 
-const zero = zeroMoney;
+const zero = (): ShiftMoney => ({ count: 0, cents: 0, riel: 0 });
 const addTo = (sum: ShiftMoney, money: ShiftMoney): void => {
   sum.count += money.count;
   sum.cents += money.cents;

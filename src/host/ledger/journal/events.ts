@@ -372,7 +372,7 @@ export interface ShiftClosedV2 {
 
 /**
  * The drawer was counted for the close, blind: per currency what was counted (`notes` by value in
- * minor units, or null when a total was keyed), what was expected at this row (reports/cash-report.ts
+ * minor units, or null when a total was keyed), what was expected at this row (src/shared/reports/cash-report.ts
  * expectedInDrawer) and the difference counted − expected. Journaled before the expected figure is
  * shown; a recount is another row (every count is kept; the Z shows the last and how many).
  */

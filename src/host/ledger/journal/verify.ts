@@ -16,7 +16,7 @@ import type { Db } from '../database.ts';
 import { GENESIS_PREV_HASH, fieldGrammarProblem, isCanonical, rowHash, type HashedFields } from './canonical.ts';
 import { DEFAULT_SETTINGS } from '../../config/settings.ts';
 import { KNOWN_EVENTS, isKnownActor } from './events.ts';
-import { FOLDED_SALE_COLUMNS, FOLDED_TENDER_COLUMNS, foldSales, SALE_ROW_TYPES_SQL, type FoldedSale, type JournaledEvent, type SaleJournalRow } from './sale-fold.ts';
+import { FOLDED_SALE_COLUMNS, FOLDED_TENDER_COLUMNS, foldSales, SALE_ROW_TYPES_SQL, type FoldedSale, type JournaledEvent, type SaleJournalRow } from '../../../shared/reports/sale-fold.ts';
 
 export type ChainProblemKind = 'no journal' | 'gap' | 'prev link' | 'bad field' | 'non-canonical payload' | 'hash mismatch' | 'genesis' | 'anchor';
 

@@ -1,7 +1,8 @@
 /**
  * The one fold of a sale's journal rows into the sale and tenders they describe (docs/journal.md,
  * "Sales and tenders"). The verifier compares the sales, tenders and tender_events tables with it;
- * the X/Z report and the export by Z read a sale's state at a seq with it.
+ * the X/Z report (shift-tally.ts) and the export by Z read a sale's state at a seq with it; the back
+ * office folds the rows a till pushed with it (journal-fold.ts). Plain data: runs anywhere.
  *
  * Every version ever written is read. Rows written before schema 17 (`migrated.sale`, `sale.opened`
  * v1, `sale.qrIssued`, `sale.paid`, `sale.expired`, `sale.cancelled`, `sale.failed`, all v1) describe
@@ -10,8 +11,46 @@
  * attempts `tender.*` rows naming their tender, and its completion `sale.completed`. A sale opened
  * under v1 and still pending at the upgrade goes on with `tender.*` rows for tender N.
  */
-import type { Currency, SaleStatus, TenderKind } from '../../../shared/contract.ts';
-import type { SaleRow, TenderRow } from '../sale-rows.ts';
+import type { Currency, SaleDocumentStatus, SaleStatus, TenderKind } from '../contract.ts';
+
+/** The columns of the till's `sales` table (src/host/ledger/sale-rows.ts SaleRow) that its journal rows state. */
+export interface SaleColumns {
+  id: number;
+  due_currency: Currency;
+  due_amount: number;
+  khr_per_usd: number;
+  status: SaleDocumentStatus;
+  training: number;
+  merchant_name: string;
+  bakong_id: string;
+  created_at: number;
+  completed_at: number | null;
+  paid_late: number;
+  /** Change given when the sale completed (schema 18): USD cents, whole riel. */
+  change_usd: number;
+  change_khr: number;
+  /** The rounding line, signed, in hundredths of a riel (docs/cash.md). */
+  rounding_exact: number;
+}
+
+/** The columns of the till's `tenders` table (TenderRow) that its journal rows state. */
+export interface TenderColumns {
+  id: number;
+  kind: TenderKind;
+  currency: Currency;
+  amount: number;
+  status: SaleStatus;
+  created_at: number;
+  paid_at: number | null;
+  paid_late: number;
+  overpaid: number;
+  api_base_url: string | null;
+  md5: string | null;
+  khqr_string: string | null;
+  pay_to: string | null;
+  expires_at: number | null;
+  failure_code: string | null;
+}
 
 /** One line of a tender's history (tender_events), as its journal rows say. */
 export interface JournaledEvent { at: number; from: SaleStatus | null; to: SaleStatus }
@@ -22,15 +61,15 @@ export interface JournaledEvent { at: number; from: SaleStatus | null; to: SaleS
  * (docs/journal.md, "What the chain proves"). The verifier compares exactly these.
  */
 export const FOLDED_SALE_COLUMNS = ['due_currency', 'due_amount', 'khr_per_usd', 'status', 'training', 'merchant_name', 'bakong_id', 'created_at',
-  'completed_at', 'paid_late', 'change_usd', 'change_khr', 'rounding_exact'] as const satisfies ReadonlyArray<keyof SaleRow>;
+  'completed_at', 'paid_late', 'change_usd', 'change_khr', 'rounding_exact'] as const satisfies ReadonlyArray<keyof SaleColumns>;
 export const FOLDED_TENDER_COLUMNS = ['kind', 'currency', 'amount', 'status', 'created_at', 'paid_at', 'paid_late', 'overpaid', 'api_base_url', 'md5',
-  'khqr_string', 'pay_to', 'expires_at', 'failure_code'] as const satisfies ReadonlyArray<keyof TenderRow>;
+  'khqr_string', 'pay_to', 'expires_at', 'failure_code'] as const satisfies ReadonlyArray<keyof TenderColumns>;
 
 /** A tender as its journal rows say, with its history lines. */
-export type FoldedTender = Pick<TenderRow, 'id' | (typeof FOLDED_TENDER_COLUMNS)[number]> & { events: JournaledEvent[] };
+export type FoldedTender = TenderColumns & { events: JournaledEvent[] };
 
 /** A sale as its journal rows say, with its tenders in the order they were opened. */
-export type FoldedSale = Pick<SaleRow, 'id' | (typeof FOLDED_SALE_COLUMNS)[number]> & { tenders: Map<number, FoldedTender> };
+export type FoldedSale = SaleColumns & { tenders: Map<number, FoldedTender> };
 
 /** A journal row as the fold needs it. */
 export interface SaleJournalRow { type: string; version: number; at: number; payload: string }
