@@ -3,7 +3,7 @@
  * as the host's StoredSale (a sale with its tenders, as the screens see it) and StoredTender (one
  * attempt to pay it, as the payment watcher follows it). Only sales.ts writes these tables.
  */
-import type { Currency, SaleDocumentStatus, SaleSettlementView, SaleStatus, SaleView, TenderKind, TenderView } from '../../shared/contract.ts';
+import type { Currency, SaleSettlementView, SaleView, TenderView } from '../../shared/contract.ts';
 import { inBothCurrencies, settle } from '../../shared/cash/index.ts';
 import { hostMessage, isHostMessageCode, type HostMessage, type MessageParams } from '../../shared/messages/index.ts';
 import type { SaleColumns, TenderColumns } from '../../shared/reports/sale-fold.ts';

@@ -2,7 +2,9 @@
  * The X and Z reports of a shift, computed from the JOURNAL rows of the shift's seq range — never
  * from the sales table — so a Z report is the sum of its shift's journal by construction
  * (docs/journal.md, "Shifts and the close"). `ledger verify` recomputes every stored Z this way and
- * compares it with what was stored (verifyZReports below).
+ * compares it with what was stored (verifyZReports below). This file reads the rows from the ledger;
+ * the counting is src/shared/reports/shift-tally.ts, which the back office runs on the rows a till
+ * pushed.
  *
  * Money counts in the shift in which its row is journaled: a sale opened in shift 1 and paid late in
  * shift 2 is a takings of shift 2. What a row says of its sale (amount, rate, training, the shop's
@@ -12,60 +14,26 @@
  * Training sales are counted apart and never in takings; sales whose QR pays an account other than
  * the shop's own are counted apart and never in takings either.
  */
-import type { CashCount, Currency, ReportRefund, SaleStatus, ShiftMoney, ShiftReport, TenderKind } from '../../shared/contract.ts';
-import { centsToRiel } from '../../shared/money.ts';
+import type { SaleStatus, ShiftCash, ShiftReport } from '../../shared/contract.ts';
+import { CASH_ROW_TYPES, cashSection } from '../../shared/reports/cash-report.ts';
+import { ENV_OVERRIDES_ROW_TYPE } from '../../shared/reports/env-overrides.ts';
+import { REPORT_FORMAT, SHIFT_SALE_ROW_TYPES, tallyShift, type ReportFormat } from '../../shared/reports/shift-tally.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../ledger/database.ts';
 import { canonicalJson } from '../ledger/journal/canonical.ts';
 import type { Actor, ShiftClosedV2 } from '../ledger/journal/events.ts';
 
 type ShiftClosedCount = NonNullable<ShiftClosedV2['payload']['count']>;
-import {
-  applySaleRow, foldSale, pendingTender, SALE_ROW_TYPES_SQL, shownStatus, shownTender, type FoldedSale, type FoldedTender, type SaleJournalRow,
-} from '../ledger/journal/sale-fold.ts';
+import { foldSale, SALE_ROW_TYPES_SQL, shownStatus, shownTender, type FoldedSale, type SaleJournalRow } from '../../shared/reports/sale-fold.ts';
 import type { Shift, ShiftOpenReason } from '../ledger/shifts.ts';
-import { cashSection, type CashSales } from './cash-report.ts';
 import { countSection, reprintSection, shiftAccounts } from './close-report.ts';
 
 export type { ShiftReport };
-type Money = ShiftMoney;
 
 type Payload = Record<string, unknown>;
 
 
-const zero = (): Money => ({ count: 0, cents: 0, riel: 0 });
-const count = (): CashCount => ({ count: 0, amount: 0 });
-const countIn = (line: CashCount, amount: number): void => {
-  line.count += 1;
-  line.amount += amount;
-};
-
-/**
- * An amount in its currency's minor units as the report's money: USD cents with riel at the sale's
- * own rate (centsToRiel); a riel amount (issue 9's cash) in riel only, its cents left 0 (nothing in
- * the POS converts riel to cents: the rate's direction is cents × rate = riel × 100).
- */
-function add(money: Money, currency: Currency, amount: number, khrPerUsd: number): void {
-  money.count += 1;
-  if (currency === 'USD') {
-    money.cents += amount;
-    money.riel += centsToRiel(amount, khrPerUsd);
-  } else {
-    money.riel += amount;
-  }
-}
-
-const addDue = (money: Money, sale: FoldedSale): void => add(money, sale.due_currency, sale.due_amount, sale.khr_per_usd);
-const addTender = (money: Money, sale: FoldedSale, tender: FoldedTender): void => add(money, tender.currency, tender.amount, sale.khr_per_usd);
-
-/**
- * The one membership rule of a shift: the journal row types that count a sale in the shift whose
- * seq range journals them (a sale opened there, or one of its tenders paid, expired, cancelled or
- * failed there; the v1 rows of before schema 17 alike). The X/Z report counts these rows; the export
- * by Z (export/sales-rows.ts) exports the sales that have one.
- */
-export const SHIFT_SALE_ROW_TYPES = ['sale.opened', 'sale.paid', 'sale.expired', 'sale.cancelled', 'sale.failed',
-  'tender.paid', 'tender.expired', 'tender.cancelled', 'tender.failed'] as const;
+export { REPORT_FORMAT, SHIFT_SALE_ROW_TYPES };
 
 /**
  * The per-sale statement, prepared once per connection: a report asks it for every sale of the shift
@@ -130,18 +98,6 @@ export function saleState(folded: FoldedSale): SaleStateAt {
   };
 }
 
-/**
- * The report format this build writes: 2 adds the cash section (reports/cash-report.ts), 3 the
- * takings by tender, overpayments and unpaid sales (sales and tenders, schema 17), 4 the close of
- * issue 9: the blind count, the account check against the approved Bakong ID, per-cashier totals and
- * reprints (close-report.ts).
- * 5 the refunds and voids with their actor and approver, and the cash they gave back (schema 18).
- * 6 the cash tenders and change per currency and the rounding line (cash beside KHQR, schema 19).
- * 7 the environment's overrides in force (issue 9, docs/journal.md).
- */
-export const REPORT_FORMAT = 7;
-
-type ReportFormat = ShiftReport['format'];
 
 /**
  * The report of `shift` (null: the rows journaled since the last close, no shift being open) from
@@ -164,7 +120,7 @@ export function shiftReport(
   const toSeq = head?.seq ?? 0;
   const format = options.format ?? REPORT_FORMAT;
 
-  const report: ShiftReport = {
+  const header = {
     format,
     kind: options.kind,
     till: { id: till.id, code: till.code },
@@ -178,163 +134,51 @@ export function shiftReport(
     fromSeq,
     toSeq,
     anchor: { seq: toSeq, hash16: head ? head.hash.slice(0, 16) : '' },
-    takings: { ...zero(), byTender: { khqr: zero() } },
-    byStatus: { opened: zero(), paid: zero(), paidLate: zero(), expired: zero(), cancelled: zero(), failed: zero() },
-    otherAccount: { ...zero(), sales: [] },
-    training: { opened: zero(), paid: zero(), expired: zero(), cancelled: zero(), failed: zero() },
-    firstSale: null,
-    lastSale: null,
-    unresolved: [],
-    paidLate: [],
-    cancelled: [],
-    failed: [],
   };
-  const tenders = new Map<string, { kind: TenderKind; currency: Currency; count: number; amount: number }>();
-  const overpaid: ShiftMoney & { sales: number[] } = { ...zero(), sales: [] };
-  const openedHere: number[] = [];
-  // Format 4: the account takings must pay (close-report.ts), who rang each sale up, and the takings by receiving account.
-  const accounts = format >= 4 ? shiftAccounts(db, till.id, fromSeq, toSeq) : null;
-  const openedBy = new Map<number, string>();
-  const cashiers = new Map<string, Money>();
-  const receiving = new Map<string | null, Money>();
-  const otherAccounts: Array<{ sale: number; account: string }> = [];
-  const cashSales: CashSales = { USD: { cashTenders: count(), change: count() }, KHR: { cashTenders: count(), change: count() } };
-  const rounding = { count: 0, exact: 0 };
 
-  // Sales that may still be unresolved at the end: those the previous Z left unresolved (or, before
-  // the first shift, those migrated unresolved) and those opened, or given a new tender, in this range.
-  const candidates = new Set<number>();
+  // Sales that may still be unresolved from before the range: those the previous Z left unresolved
+  // (or, before the first shift, those migrated unresolved).
+  const carriedOver: number[] = [];
   if (previous) {
     const stored = db.prepare('SELECT report FROM z_reports WHERE shift = ?').get(previous.shift) as { report: string } | undefined;
-    if (stored) for (const u of (JSON.parse(stored.report) as ShiftReport).unresolved) candidates.add(u.sale);
+    if (stored) for (const u of (JSON.parse(stored.report) as ShiftReport).unresolved) carriedOver.push(u.sale);
   } else {
     const migrated = db.prepare(`SELECT sale_id FROM journal WHERE till_id = ? AND seq < ? AND type = 'migrated.sale'
                                  AND json_extract(payload, '$.status') IN ('creating', 'awaiting_payment')`).all(till.id, fromSeq) as Array<{ sale_id: number }>;
-    for (const m of migrated) candidates.add(m.sale_id);
+    for (const m of migrated) carriedOver.push(m.sale_id);
   }
-
-  // Each sale's state as the range's rows go: a sale opened in the range starts from its own row
-  // (the common case, no extra read); one opened before it from its rows before the range, one
-  // index lookup each.
-  const states = new Map<number, FoldedSale | null>();
-  const rows = db.prepare(`SELECT seq, type, version, at, actor, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ?
-                           AND type IN ${SALE_ROW_TYPES_SQL} ORDER BY seq`)
+  const saleRows = db.prepare(`SELECT seq, type, version, at, actor, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ?
+                               AND type IN ${SALE_ROW_TYPES_SQL} ORDER BY seq`)
     .all(till.id, fromSeq, toSeq) as Array<SaleJournalRow & { seq: number; actor: string }>;
-  for (const row of rows) {
-    const p = JSON.parse(row.payload) as Payload;
-    const saleId = p.sale as number;
-    if (!states.has(saleId)) states.set(saleId, row.type === 'sale.opened' ? null : saleAt(db, till.id, saleId, fromSeq - 1));
-    const sale = applySaleRow(states.get(saleId) ?? null, row);
-    states.set(saleId, sale);
-    if (!sale) continue; // verifyChain names a row for a sale never opened
-    const training = sale.training === 1;
-    if (row.type === 'sale.opened') {
-      openedBy.set(saleId, row.actor);
-      candidates.add(saleId);
-      addDue(training ? report.training.opened : report.byStatus.opened, sale);
-      report.firstSale ??= { sale: saleId, at: row.at };
-      report.lastSale = { sale: saleId, at: row.at };
-      if (!training) openedHere.push(saleId);
-      continue;
-    }
-    if (row.type === 'tender.opened') candidates.add(saleId);
-    // A completion states the change given and the rounding line (v2, schema 18 on).
-    if (row.type === 'sale.completed' && row.version >= 2 && !training) {
-      for (const [currency, amount] of [['USD', p.changeUsd], ['KHR', p.changeKhr]] as const) {
-        if (typeof amount === 'number' && amount > 0) countIn(cashSales[currency].change, amount);
-      }
-      if (p.rounding !== 0) {
-        rounding.count += 1;
-        rounding.exact += p.rounding as number;
-      }
-      continue;
-    }
-    // Only the outcome rows count (SHIFT_SALE_ROW_TYPES); the others only move the sale's state.
-    const outcome = /^(?:sale|tender)\.(paid|expired|cancelled|failed)$/.exec(row.type)?.[1];
-    const tender = outcome === undefined ? undefined : sale.tenders.get((row.type.startsWith('tender.') ? p.tender : p.sale) as number);
-    if (!tender) continue;
-    switch (outcome) {
-      case 'paid': {
-        if (training) { addTender(report.training.paid, sale, tender); break; }
-        addTender(report.byStatus.paid, sale, tender);
-        if (p.late === true) { addTender(report.byStatus.paidLate, sale, tender); report.paidLate.push(saleId); }
-        if (p.overpaid === true) { addTender(overpaid, sale, tender); overpaid.sales.push(saleId); }
-        // Up to format 3 the sale's own Bakong ID was the test; from 4 the account approved for the
-        // shift (a Bakong ID switched for one sale and back made the sale's own ID the thief's).
-        const approved = accounts?.approvedAt(row.seq) ?? null;
-        const own = approved ?? sale.bakong_id;
-        if (tender.pay_to !== null && tender.pay_to !== own) {
-          addTender(report.otherAccount, sale, tender);
-          report.otherAccount.sales.push(saleId);
-          otherAccounts.push({ sale: saleId, account: tender.pay_to });
-        } else {
-          addTender(report.takings, sale, tender);
-          if (accounts) {
-            const by = openedBy.get(saleId) ?? saleOpenedBy(db, till.id, saleId);
-            openedBy.set(saleId, by);
-            addMoney(cashiers, by, sale, tender);
-            addMoney(receiving, tender.pay_to, sale, tender);
-          }
-          if (tender.kind === 'khqr') addTender(report.takings.byTender.khqr, sale, tender);
-          const key = `${tender.kind} ${tender.currency}`;
-          const line = tenders.get(key) ?? { kind: tender.kind, currency: tender.currency, count: 0, amount: 0 };
-          line.count += 1;
-          line.amount += tender.amount;
-          tenders.set(key, line);
-          if (tender.kind === 'cash') countIn(cashSales[tender.currency].cashTenders, tender.amount);
-        }
-        break;
-      }
-      case 'expired':
-        addTender(training ? report.training.expired : report.byStatus.expired, sale, tender);
-        break;
-      case 'cancelled':
-        addTender(training ? report.training.cancelled : report.byStatus.cancelled, sale, tender);
-        if (!training) report.cancelled.push(saleId);
-        break;
-      case 'failed':
-        addTender(training ? report.training.failed : report.byStatus.failed, sale, tender);
-        if (!training) report.failed.push(saleId);
-        break;
-      default:
-        break;
-    }
-  }
-  const stateAtEnd = (sale: number): FoldedSale | null => (states.has(sale) ? states.get(sale)! : saleAt(db, till.id, sale, toSeq));
-  for (const sale of [...candidates].sort((a, b) => a - b)) {
-    const pending = ((state) => (state ? pendingTender(state) : undefined))(stateAtEnd(sale));
-    if (pending) report.unresolved.push({ sale, status: pending.status, amountCents: pending.amount });
-  }
-  if (format >= 2) report.cash = cashSection(db, till.id, fromSeq, toSeq, format >= 5, format >= 6 ? cashSales : undefined);
-  if (format >= 7) report.envOverrides = envOverridesAt(db, till.id, toSeq);
-  if (format < 3) return report;
-  report.tenders = [...tenders.values()];
-  report.overpaid = overpaid;
-  report.unpaid = openedHere.filter((sale) => {
-    const state = stateAtEnd(sale);
-    return state !== null && state.status === 'open' && !pendingTender(state);
+  // A sale opened before the range is read from its own rows, one index lookup each.
+  return tallyShift({
+    header, saleRows, carriedOver,
+    cashRows: format >= 2 ? cashRowsOf(db, till.id, fromSeq, toSeq) : [],
+    saleBefore: (sale) => saleAt(db, till.id, sale, fromSeq - 1),
+    saleAtEnd: (sale) => saleAt(db, till.id, sale, toSeq),
+    close: format >= 4 ? {
+      accounts: shiftAccounts(db, till.id, fromSeq, toSeq), count: countSection(db, till.id, fromSeq, toSeq),
+      reprints: reprintSection(db, till.id, fromSeq, toSeq), openedBy: (sale) => saleOpenedBy(db, till.id, sale),
+    } : null,
+    returnRows: format >= 5
+      ? db.prepare(`SELECT actor, at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND type IN ('refund.made', 'sale.voided') ORDER BY seq`)
+        .all(till.id, fromSeq, toSeq) as Array<{ actor: string; at: number; type: string; payload: string }>
+      : null,
+    envOverrides: format >= 7
+      ? db.prepare(`SELECT payload FROM journal WHERE till_id = ? AND seq <= ? AND type = ? ORDER BY seq DESC LIMIT 1`).pluck().get(till.id, toSeq, ENV_OVERRIDES_ROW_TYPE) as string | undefined
+      : undefined,
   });
-  if (!accounts) return report;
-  report.otherAccount.accounts = otherAccounts;
-  report.count = countSection(db, till.id, fromSeq, toSeq);
-  report.receivingAccounts = [...receiving].map(([account, m]) => ({ account, ...m }));
-  report.approvedAccount = accounts.atStart;
-  report.accountChanges = accounts.changes;
-  report.cashiers = [...cashiers].map(([actor, m]) => ({ actor, ...m }));
-  report.reprints = reprintSection(db, till.id, fromSeq, toSeq);
-  if (format < 5) return report;
-  Object.assign(report, returnsSection(db, till.id, fromSeq, toSeq));
-  if (format < 6) return report;
-  report.change = { USD: cashSales.USD.change, KHR: cashSales.KHR.change };
-  report.rounding = { count: rounding.count, exact: rounding.exact };
-  return report;
 }
 
-/** Adds a tender to the money of `key` in `map` (per cashier, per receiving account). */
-function addMoney<K>(map: Map<K, Money>, key: K, sale: FoldedSale, tender: FoldedTender): void {
-  let money = map.get(key);
-  if (!money) map.set(key, (money = zero()));
-  addTender(money, sale, tender);
+/** The range's rows of the cash section (shared cash-report.ts CASH_ROW_TYPES). */
+function cashRowsOf(db: Db, till: string, fromSeq: number, toSeq: number): Array<{ at: number; type: string; payload: string }> {
+  return db.prepare(`SELECT at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND type IN (${CASH_ROW_TYPES.map(() => '?').join(', ')}) ORDER BY seq`)
+    .all(till, fromSeq, toSeq, ...CASH_ROW_TYPES) as Array<{ at: number; type: string; payload: string }>;
+}
+
+/** The cash section of a range of this till's journal (the drawer count's expected figure). */
+export function cashOfRange(db: Db, till: string, fromSeq: number, toSeq: number, withReturns = false): ShiftCash {
+  return cashSection(cashRowsOf(db, till, fromSeq, toSeq), withReturns);
 }
 
 /** Who rang up a sale opened before the range: its first row's actor. */
@@ -343,51 +187,6 @@ function saleOpenedBy(db: Db, till: string, sale: number): string {
     .pluck().get(till, sale) as string | undefined;
   return actor ?? 'system';
 
-}
-
-/**
- * Format 5: the refunds and voids journaled in the range (`refund.made`, `sale.voided`), each listed
- * with its actor and approver; real ones counted and totalled per currency (minor units, nothing
- * converted), training ones listed only.
- */
-function returnsSection(db: Db, till: string, fromSeq: number, toSeq: number): Pick<ShiftReport, 'refunds' | 'voids'> {
-  const refunds: NonNullable<ShiftReport['refunds']> = { count: 0, USD: 0, KHR: 0, cash: { USD: 0, KHR: 0 }, list: [] };
-  const voids: NonNullable<ShiftReport['voids']> = { count: 0, USD: 0, KHR: 0, list: [] };
-  const rows = db.prepare(`SELECT actor, at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND type IN ('refund.made', 'sale.voided') ORDER BY seq`)
-    .all(till, fromSeq, toSeq) as Array<{ actor: string; at: number; type: string; payload: string }>;
-  for (const row of rows) {
-    const p = JSON.parse(row.payload) as Payload;
-    const training = p.training === true;
-    const who = { actor: row.actor, approver: p.approver as string, at: row.at, training };
-    if (row.type === 'refund.made') {
-      const currency = p.currency as Currency;
-      const amount = p.amount as number;
-      refunds.list.push({ refund: p.refund as number, sale: p.sale as number, currency, amount, method: p.method as ReportRefund['method'], ...who });
-      if (training) continue;
-      refunds.count += 1;
-      refunds[currency] += amount;
-      if (p.method === 'cash') refunds.cash[currency] += amount;
-    } else {
-      const returnedUsd = p.returnedUsd as number;
-      const returnedKhr = p.returnedKhr as number;
-      voids.list.push({ void: p.void as number, sale: p.sale as number, returnedUsd, returnedKhr, ...who });
-      if (training) continue;
-      voids.count += 1;
-      voids.USD += returnedUsd;
-      voids.KHR += returnedKhr;
-    }
-  }
-  return { refunds, voids };
-}
-
-/** The environment's overrides in force at row `toSeq`: the last `settings.envOverrides` row up to it, or null when it fixed nothing. */
-function envOverridesAt(db: Db, till: string, toSeq: number): { keys: string[]; apiKeyFromEnv: boolean } | null {
-  const row = db.prepare(`SELECT payload FROM journal WHERE till_id = ? AND seq <= ? AND type = 'settings.envOverrides' ORDER BY seq DESC LIMIT 1`)
-    .pluck().get(till, toSeq) as string | undefined;
-  if (row === undefined) return null;
-  const p = JSON.parse(row) as { overrides: Record<string, unknown>; apiKeyFromEnv: boolean };
-  const keys = Object.keys(p.overrides).sort();
-  return keys.length === 0 && !p.apiKeyFromEnv ? null : { keys, apiKeyFromEnv: p.apiKeyFromEnv === true };
 }
 
 function currentOrNull(db: Db): Shift | null {
@@ -422,7 +221,7 @@ export function closedCount(z: ShiftReport): ShiftClosedCount | null {
 function storedFormat(report: string): ReportFormat {
   try {
     const format = (JSON.parse(report) as { format?: unknown }).format;
-    return format === 1 || format === 2 || format === 3 || format === 4 || format === 5 || format === 6 ? format : REPORT_FORMAT;
+    return format === 1 || format === 2 || format === 3 || format === 4 || format === 5 || format === 6 || format === 7 ? format : REPORT_FORMAT;
   } catch {
     return REPORT_FORMAT;
   }

@@ -10,6 +10,7 @@
  * version not listed is kept in `unknownRows` (the page shows it), never silently skipped. A test
  * compares the list with the till's KNOWN_EVENTS, so a new event type fails it until it is read here.
  */
+import { inBothCurrencies } from '../cash/index.ts';
 import type { ShiftReport } from '../contract.ts';
 import type { ExportSaleRow } from '../export/sale-row.ts';
 import { CASH_ROW_TYPES } from './cash-report.ts';
@@ -68,7 +69,8 @@ export interface TillFold {
 /**
  * Every event type/version of docs/journal.md this build reads. The sale and tender rows are counted
  * by shift-tally.ts, the cash rows by cash-report.ts, the count, settings and reprint rows by
- * close-report.ts, the shift rows make the ranges; the others move no money (alerts, integrity,
+ * close-report.ts, the refund and void rows by returns-report.ts (and the cash section), the shift rows
+ * make the ranges; the others move no money (alerts, integrity,
  * restores, backups).
  */
 export const READ_EVENTS: readonly string[] = [
@@ -76,7 +78,7 @@ export const READ_EVENTS: readonly string[] = [
   'sale.opened/1', 'sale.opened/2', 'sale.qrIssued/1', 'sale.paid/1', 'sale.expired/1', 'sale.cancelled/1', 'sale.failed/1', 'sale.completed/1',
   'tender.opened/1', 'tender.qrIssued/1', 'tender.paid/1', 'tender.expired/1', 'tender.cancelled/1', 'tender.failed/1',
   'alert.raised/1', 'alert.raised/2', 'alert.dismissed/1', 'receipt.printed/1', 'shift.opened/1', 'shift.closed/1', 'shift.closed/2',
-  'shift.counted/1', 'z.reprinted/1',
+  'shift.counted/1', 'z.reprinted/1', 'refund.made/1', 'sale.voided/1', 'sale.completed/2',
   'ledger.restored/1', 'integrity.failed/1', 'integrity.acknowledged/1', 'backup.failed/1', 'cash.moved/1', 'drawer.opened/1',
 ];
 
@@ -153,6 +155,7 @@ export function foldJournal(input: Iterable<FoldRow>): TillFold {
         reprints: reprintSection(inRange.filter((r) => r.type === 'receipt.printed' || r.type === 'z.reprinted')),
         openedBy: (sale) => saleRows.get(sale)?.[0]?.actor ?? 'system',
       },
+      returnRows: inRange.filter((r) => r.type === 'refund.made' || r.type === 'sale.voided'),
     });
     const shift: FoldedShift = { shift: o.shift as number, epoch: opened.epoch, report, closed: null, problems: [] };
     if (closed && c) {
@@ -163,6 +166,19 @@ export function foldJournal(input: Iterable<FoldRow>): TillFold {
     shifts.push(shift);
   }
 
+  // Each sale's refunds and void (the export's columns), from their own rows.
+  const returns = new Map<number, { count: number; USD: number; KHR: number; voided: boolean }>();
+  for (const row of known) {
+    if (row.type !== 'refund.made' && row.type !== 'sale.voided') continue;
+    const p = payloads.get(row)!;
+    const line = returns.get(p.sale as number) ?? { count: 0, USD: 0, KHR: 0, voided: false };
+    if (row.type === 'sale.voided') line.voided = true;
+    else {
+      line.count += 1;
+      line[p.currency as 'USD' | 'KHR'] += p.amount as number;
+    }
+    returns.set(p.sale as number, line);
+  }
   const approvedAt = approvedAccountByTime(known.filter((r) => (APPROVED_ACCOUNT_ROW_TYPES as readonly string[]).includes(r.type)), noOwnerChanges);
   const sales = [...saleRows].sort(([a], [b]) => a - b).flatMap(([id, list]): ExportSaleRow[] => {
     const sale = foldSale(list);
@@ -171,14 +187,23 @@ export function foldJournal(input: Iterable<FoldRow>): TillFold {
     const tenders = [...sale.tenders.values()];
     const overpaid = tenders.filter((t) => t.overpaid === 1);
     return [{
-      id, amount_cents: sale.due_amount, khr_per_usd: sale.khr_per_usd, status: shownStatus(sale), training: sale.training === 1 ? 1 : 0,
+      id, currency: sale.due_currency, ...amounts(sale), change_usd: sale.change_usd, change_khr: sale.change_khr, rounding_exact: sale.rounding_exact,
+      khr_per_usd: sale.khr_per_usd, status: shownStatus(sale), training: sale.training === 1 ? 1 : 0,
       merchant_name: sale.merchant_name, bakong_id: sale.bakong_id, pay_to: shown?.pay_to ?? null, md5: shown?.md5 ?? null,
       created_at: sale.created_at, paid_at: sale.completed_at, paid_late: sale.paid_late === 1 ? 1 : 0, failure_code: shown?.failure_code ?? null,
       tenders: tenders.length, overpaid_count: overpaid.length, overpaid_cents: overpaid.reduce((sum, t) => sum + t.amount, 0),
       till_code: till?.code ?? null, epoch: list[0]!.epoch, approved_account: sale.completed_at === null ? null : approvedAt(sale.completed_at),
+      refund_count: returns.get(id)?.count ?? 0, refunded_cents: returns.get(id)?.USD ?? 0, refunded_riel: returns.get(id)?.KHR ?? 0,
+      voided: returns.get(id)?.voided ? 1 : 0,
     }];
   });
   return { till, shifts, unknownRows, merchantName, sales };
+}
+
+/** The amount due in both currencies, as the till's export states it (shared/cash inBothCurrencies). */
+function amounts(sale: FoldedSale): { amount_cents: number; amount_riel: number } {
+  const both = inBothCurrencies({ currency: sale.due_currency, amount: sale.due_amount }, sale.khr_per_usd);
+  return { amount_cents: both.usd, amount_riel: both.khr };
 }
 
 /** What the till's close row states (its anchor and Z number) against what its rows give. */

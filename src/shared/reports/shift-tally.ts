@@ -11,10 +11,12 @@
  * sale's cents at its own rate (centsToRiel), summed in integers. Training sales and sales whose QR
  * pays an account other than the shop's own are counted apart and never in takings.
  */
-import type { Currency, DrawerCount, ShiftMoney, ShiftReport, TenderKind } from '../contract.ts';
+import type { CashCount, Currency, DrawerCount, ShiftMoney, ShiftReport, TenderKind } from '../contract.ts';
 import { centsToRiel } from '../money.ts';
-import { cashSection } from './cash-report.ts';
+import { cashSection, type CashSales } from './cash-report.ts';
 import type { ShiftAccounts } from './close-report.ts';
+import { envOverridesSection } from './env-overrides.ts';
+import { returnsSection } from './returns-report.ts';
 import { applySaleRow, pendingTender, type FoldedSale, type FoldedTender, type SaleJournalRow } from './sale-fold.ts';
 
 type Money = ShiftMoney;
@@ -24,9 +26,11 @@ type Payload = Record<string, unknown>;
  * The report format this build writes: 2 adds the cash section (cash-report.ts), 3 the takings by
  * tender, overpayments and unpaid sales (sales and tenders, schema 17), 4 the close of issue 9: the
  * blind count, the account check against the approved Bakong ID, per-cashier totals and reprints
- * (close-report.ts).
+ * (close-report.ts), 5 the refunds and voids with their actor and approver, and the cash they gave
+ * back (schema 18; returns-report.ts), 6 cash tendered and change per currency and the rounding line,
+ * 7 the environment's overrides in force (users and roles, issue 9; env-overrides.ts).
  */
-export const REPORT_FORMAT = 4;
+export const REPORT_FORMAT = 7;
 
 export type ReportFormat = ShiftReport['format'];
 
@@ -43,6 +47,11 @@ export const SHIFT_SALE_ROW_TYPES = ['sale.opened', 'sale.paid', 'sale.expired',
   'tender.paid', 'tender.expired', 'tender.cancelled', 'tender.failed'] as const;
 
 const zero = (): Money => ({ count: 0, cents: 0, riel: 0 });
+const count = (): CashCount => ({ count: 0, amount: 0 });
+const countIn = (line: CashCount, amount: number): void => {
+  line.count += 1;
+  line.amount += amount;
+};
 
 /**
  * An amount in its currency's minor units as the report's money: USD cents with riel at the sale's
@@ -76,6 +85,10 @@ export interface TallyInput {
   saleAtEnd(sale: number): FoldedSale | null;
   /** Format 4 (close-report.ts): the range's approved accounts, its last count, its reprints, and who opened a sale opened before it. */
   close: { accounts: ShiftAccounts; count: DrawerCount | null; reprints: { receipts: number; z: number }; openedBy(sale: number): string } | null;
+  /** Format 5: the range's `refund.made` and `sale.voided` rows (returns-report.ts); null before. */
+  returnRows: Iterable<{ actor: string; at: number; type: string; payload: string }> | null;
+  /** Format 7: the payload of the last `settings.envOverrides` row up to the range's end (undefined: none). */
+  envOverrides?: string | undefined;
 }
 
 /** Adds a tender to the money of `key` in `map` (per cashier, per receiving account). */
@@ -110,6 +123,8 @@ export function tallyShift(input: TallyInput): ShiftReport {
   const cashiers = new Map<string, Money>();
   const receiving = new Map<string | null, Money>();
   const otherAccounts: Array<{ sale: number; account: string }> = [];
+  const cashSales: CashSales = { USD: { cashTenders: count(), change: count() }, KHR: { cashTenders: count(), change: count() } };
+  const rounding = { count: 0, exact: 0 };
 
   // Sales that may still be unresolved at the end: those carried over and those opened, or given a
   // new tender, in this range.
@@ -136,6 +151,17 @@ export function tallyShift(input: TallyInput): ShiftReport {
       continue;
     }
     if (row.type === 'tender.opened') candidates.add(saleId);
+    // A completion states the change given and the rounding line (v2, schema 18 on).
+    if (row.type === 'sale.completed' && row.version >= 2 && !training) {
+      for (const [currency, amount] of [['USD', p.changeUsd], ['KHR', p.changeKhr]] as const) {
+        if (typeof amount === 'number' && amount > 0) countIn(cashSales[currency].change, amount);
+      }
+      if (p.rounding !== 0) {
+        rounding.count += 1;
+        rounding.exact += p.rounding as number;
+      }
+      continue;
+    }
     // Only the outcome rows count (SHIFT_SALE_ROW_TYPES); the others only move the sale's state.
     const outcome = /^(?:sale|tender)\.(paid|expired|cancelled|failed)$/.exec(row.type)?.[1];
     const tender = outcome === undefined ? undefined : sale.tenders.get((row.type.startsWith('tender.') ? p.tender : p.sale) as number);
@@ -168,6 +194,7 @@ export function tallyShift(input: TallyInput): ShiftReport {
           line.count += 1;
           line.amount += tender.amount;
           tenders.set(key, line);
+          if (tender.kind === 'cash') countIn(cashSales[tender.currency].cashTenders, tender.amount);
         }
         break;
       }
@@ -191,7 +218,8 @@ export function tallyShift(input: TallyInput): ShiftReport {
     const pending = ((state) => (state ? pendingTender(state) : undefined))(stateAtEnd(sale));
     if (pending) report.unresolved.push({ sale, status: pending.status, amountCents: pending.amount });
   }
-  if (format >= 2) report.cash = cashSection(input.cashRows);
+  if (format >= 2) report.cash = cashSection(input.cashRows, format >= 5, format >= 6 ? cashSales : undefined);
+  if (format >= 7) report.envOverrides = envOverridesSection(input.envOverrides);
   if (format < 3) return report;
   report.tenders = [...tenders.values()];
   report.overpaid = overpaid;
@@ -207,5 +235,10 @@ export function tallyShift(input: TallyInput): ShiftReport {
   report.accountChanges = accounts.changes;
   report.cashiers = [...cashiers].map(([actor, m]) => ({ actor, ...m }));
   report.reprints = close.reprints;
+  if (format < 5 || !input.returnRows) return report;
+  Object.assign(report, returnsSection(input.returnRows));
+  if (format < 6) return report;
+  report.change = { USD: cashSales.USD.change, KHR: cashSales.KHR.change };
+  report.rounding = { count: rounding.count, exact: rounding.exact };
   return report;
 }

@@ -135,7 +135,7 @@ test('fold: each Z of a real till ledger equals the Z the till stored at its clo
   assert.ok(z1!.report.takings.cents > 0 && z1!.report.otherAccount.count === 1 && z1!.report.training.paid.count === 1);
   assert.equal(z1!.report.unresolved.length, 2);
   assert.equal(z2!.report.byStatus.expired.count, 1);
-  assert.equal(z1!.report.format, 4);
+  assert.equal(z1!.report.format, 6);
   assert.deepEqual(z1!.report.cashiers?.map((c) => c.actor), ['cashier']);
   assert.deepEqual(z1!.report.tenders, [{ kind: 'khqr', currency: 'USD', count: 3, amount: 1050 + 250 + 9999 }]);
   assert.deepEqual([z1!.report.cash!.USD.expected, z1!.report.cash!.KHR.expected, z1!.report.cash!.noSaleOpens, z1!.report.cash!.training], [6000, 20_000, 1, 1]);
