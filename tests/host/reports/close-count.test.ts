@@ -12,7 +12,7 @@ import { runCommand } from '../../../src/host/commands.ts';
 import { LEDGER_FILE } from '../../../src/host/ledger/database.ts';
 import { canonicalJson } from '../../../src/host/ledger/journal/canonical.ts';
 import { REPORT_FORMAT, verifyZReports } from '../../../src/host/reports/shift-report.ts';
-import type { DrawerCount, ShiftReport } from '../../../src/shared/contract.ts';
+import type { DrawerCount, SaleView, ShiftReport } from '../../../src/shared/contract.ts';
 import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import { liveHost, valueOf } from '../../support/live-host.ts';
 import { startTrainingHost } from '../../support/servers.ts';
@@ -97,6 +97,21 @@ test('a recount is journaled and shows; cash moved after the count makes the clo
   assert.ok(closed.ok);
   assert.equal((closed.value as ShiftReport).count?.counts, 2, 'the Z says the drawer was counted twice');
   assert.equal(host.db.prepare(`SELECT count(*) FROM journal WHERE type = 'shift.counted'`).pluck().get(), 2, 'every count is kept');
+});
+
+test('a shift with a cash sale: the count is against the float plus the cash taken less the change, and the close takes it', async (t) => {
+  const { host } = await liveHost(t);
+  assert.ok((await runCommand(host, 'cash.setFloat', { usdCents: 1000, riel: 50_000 })).ok);
+  // $10.25 paid with a $20 note: $9 and the rest in riel back.
+  const { sale } = valueOf<{ sale: SaleView }>(await runCommand(host, 'cash.tender', { due: { currency: 'USD', amount: 1025 }, tender: { currency: 'USD', amount: 2000 } }));
+  const change = sale.settlement.change;
+  assert.equal(change.usd, 900);
+  const counted = valueOf<DrawerCount>(await runCommand(host, 'shift.count', { USD: { total: 2100 }, KHR: { total: 50_000 } }));
+  assert.deepEqual([counted.USD.expected, counted.USD.difference, counted.KHR.expected, counted.KHR.difference], [1000 + 2000 - 900, 0, 50_000 - change.khr, change.khr]);
+  const closed = await runCommand(host, 'shift.close', {});
+  assert.ok(closed.ok, JSON.stringify(closed));
+  assert.deepEqual((closed.value as ShiftReport).count?.USD, counted.USD);
+  assert.equal(verifyZReports(host.db), null);
 });
 
 test('a count that is not one is refused in words, and nothing is journaled', async (t) => {
