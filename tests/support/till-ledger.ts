@@ -14,6 +14,13 @@ import { Shifts } from '../../src/host/ledger/shifts.ts';
 import type { ShiftReport } from '../../src/shared/contract.ts';
 import type { FoldRow } from '../../src/shared/reports/journal-fold.ts';
 import type { WireRow } from '../../src/backoffice/journal-rows.ts';
+import { asActor } from '../../src/host/auth/actor-context.ts';
+import { SettingsStore } from '../../src/host/config/settings.ts';
+import { userActor } from '../../src/host/ledger/journal/events.ts';
+import { Refunds } from '../../src/host/ledger/refunds.ts';
+import { SaleVoids } from '../../src/host/ledger/sale-voids.ts';
+import { Users } from '../../src/host/ledger/users.ts';
+import { khr, usd } from '../../src/shared/cash/index.ts';
 import { tempDir } from './temp.ts';
 
 export interface TillLedger {
@@ -22,6 +29,8 @@ export interface TillLedger {
   sales: SalesLedger;
   shifts: Shifts;
   cash: CashMovements;
+  /** The tables a payment writes (recordPayment's). */
+  tables: { db: Db; sales: SalesLedger; printJobs: PrintJobs; alerts: Alerts };
   /** Opens a sale, issues its QR (paying `payTo`) and returns its number. */
   sell(amountCents: number, options?: { training?: boolean; payTo?: string; merchantName?: string }): number;
   pay(sale: number): void;
@@ -47,7 +56,7 @@ export function tillLedger(t: TestContext | { after(fn: () => void): void }, sta
   const cash = new CashMovements(db, now);
   const rows = (): Array<Record<string, unknown>> => db.prepare('SELECT * FROM journal ORDER BY seq').all() as Array<Record<string, unknown>>;
   return {
-    db, clock, sales: tables.sales, shifts, cash,
+    db, clock, sales: tables.sales, shifts, cash, tables,
     sell(amountCents, options = {}) {
       clock.at += 1000;
       const sale = tables.sales.create({ amountCents, khrPerUsd: 4100, training: options.training ?? false, merchantName: options.merchantName ?? merchantName, bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' });
@@ -110,4 +119,62 @@ export function sellADay(till: TillLedger, scale = 1): void {
   till.pay(till.sell(300 * scale));
   till.clock.at += 1000;
   till.shifts.close();
+}
+
+/**
+ * A day after users and roles and cash beside KHQR (issue 9), on top of sellADay: the owner and a
+ * cashier (user.created), settings fixed by the environment (settings.envOverrides), and, with the
+ * cashier signed in, cash sales in dollars and riel with change and rounding, a split of cash and
+ * KHQR, an open sale voided (its cash given back) and a cash refund approved by the owner; the owner
+ * moves the Bakong ID within the shift (an approved change) and a sale is paid to the new one; the
+ * owner counts the drawer blind and closes. Returns the two users' actors.
+ */
+export function sellACashDay(till: TillLedger): { owner: string; cashier: string } {
+  const now = (): number => (till.clock.at += 1000);
+  const users = new Users(till.db, now);
+  const owner = userActor(users.create({ name: 'ម្ចាស់ហាង', role: 'owner' }, 'system').id);
+  const cashier = userActor(asActor(owner, () => users.create({ name: 'Dara', role: 'cashier' }, 'cashier')).id);
+  new SettingsStore(till.db, { receiptFooter: ['Thank you'] }, { set: () => true, fromEnv: true }).journalOverrides(now());
+  const sale = { amountCents: 0, khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb' };
+  asActor(cashier, () => {
+    now();
+    till.sales.tenderCash({ sale: { ...sale, amountCents: 1025 }, tender: usd(2000) }); // $9 and 3,100 ៛ back, 25 ៛ rounded
+    till.cash.setFloat({ usdCents: 3000, riel: 50_000 }, { actor: 'cashier', training: false });
+    now();
+    till.sales.tenderCash({ sale: { ...sale, due: khr(12_549) }, tender: khr(12_500) }); // a riel sale, 49 ៛ forgone
+    now();
+    const refunded = till.sales.tenderCash({ sale: { ...sale, amountCents: 500 }, tender: usd(500) }).sale.id;
+    // A split: 20,000 ៛ in cash, the rest by KHQR.
+    now();
+    const split = till.sales.tenderCash({ sale: { ...sale, amountCents: 1000 }, tender: khr(20_000) }).sale.id;
+    now();
+    const qr = till.sales.addTender(split, 'https://api.test');
+    till.sales.attachQr(qr.id, { md5: 'f'.repeat(32), khqrString: 'KHQR-split', expiresAt: 9_999_999_999_999, payTo: 'shop@aclb' });
+    now();
+    recordPayment(till.tables, qr.id, 'paid', ['awaiting_payment']);
+    // An open sale with cash on it, voided with the owner's approval.
+    now();
+    const voided = till.sales.tenderCash({ sale: { ...sale, amountCents: 3000 }, tender: usd(1000) }).sale.id;
+    new SaleVoids(till.db, now).void({ saleId: voided, reason: 'customer left' }, { actor: 'cashier', approver: owner });
+    new Refunds(till.db, now).make({ saleId: refunded, currency: 'USD', amount: 200, method: 'cash', reference: null, reason: 'broken' }, { actor: 'cashier', approver: owner, training: false });
+  });
+  asActor(owner, () => {
+    const settings = new SettingsStore(till.db, { receiptFooter: ['Thank you'] });
+    settings.save({ bakongId: 'owner@aclb' });
+  });
+  asActor(cashier, () => {
+    now();
+    const tender = till.sales.create({ ...sale, amountCents: 700, bakongId: 'owner@aclb', apiBaseUrl: 'https://api.test' });
+    till.sales.attachQr(tender.id, { md5: 'e'.repeat(32), khqrString: 'KHQR-owner', expiresAt: 9_999_999_999_999, payTo: 'owner@aclb' });
+    now();
+    recordPayment(till.tables, tender.id, 'paid', ['awaiting_payment']);
+  });
+  asActor(owner, () => {
+    now();
+    const expected = till.shifts.xReport().cash!;
+    till.shifts.count({ USD: { total: expected.USD.expected! - 100 }, KHR: { total: expected.KHR.expected! } });
+    now();
+    till.shifts.close();
+  });
+  return { owner, cashier };
 }

@@ -17,7 +17,7 @@
 import type { DrawerCount } from '../../shared/contract.ts';
 import {
   APPROVED_ACCOUNT_ROW_TYPES, approvedAccountByTime as approvedByTime, countSection as countOf, reprintSection as reprintsOf,
-  shiftAccounts as accountsOf, type ShiftAccounts,
+  ownerMadeFrom, shiftAccounts as accountsOf, USER_ROLE_ROW_TYPES, type ShiftAccounts,
 } from '../../shared/reports/close-report.ts';
 import type { Db } from '../ledger/database.ts';
 
@@ -25,24 +25,14 @@ export { blindUntilCounted, type ShiftAccounts } from '../../shared/reports/clos
 
 /**
  * Whether a settings change journaled by `actor` was made by the owner, so that it moves the approved
- * account: an actor `user:<uuid>` whose role was owner at `seq`, from the journal's `user.*` rows
- * before it. A row from before users (`cashier`: whoever stood at the till) or the POS's own
- * (`system`) is never the owner's.
+ * account: the shared rule (ownerMadeFrom) on this till's `user.*` rows of that user before `seq`.
  */
 export function ownerMadeChange(db: Db, actor: string, seq: number): boolean {
   const user = /^user:(.+)$/.exec(actor)?.[1];
   if (user === undefined) return false;
-  // The user's role at that row: their user.created row, then each user.roleChanged and user.deactivated before `seq`.
-  const rows = db.prepare(`SELECT type, payload FROM journal WHERE seq < ? AND type IN ('user.created', 'user.roleChanged', 'user.deactivated')
-                           AND json_extract(payload, '$.user') = ? ORDER BY seq`).all(seq, user) as Array<{ type: string; payload: string }>;
-  let role: unknown = null;
-  for (const row of rows) {
-    const p = JSON.parse(row.payload) as Record<string, unknown>;
-    if (row.type === 'user.created') role = p.role;
-    else if (row.type === 'user.roleChanged') role = p.to;
-    else role = null;
-  }
-  return role === 'owner';
+  const rows = db.prepare(`SELECT seq, type, payload FROM journal WHERE seq < ? AND type IN (${USER_ROLE_ROW_TYPES.map(() => '?').join(', ')})
+                           AND json_extract(payload, '$.user') = ? ORDER BY seq`).all(seq, ...USER_ROLE_ROW_TYPES, user) as Array<{ seq: number; type: string; payload: string }>;
+  return ownerMadeFrom(rows)(actor, seq);
 }
 
 /** The range's last drawer count, or null when none was journaled in it. */

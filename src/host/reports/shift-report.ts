@@ -14,8 +14,8 @@
  * Training sales are counted apart and never in takings; sales whose QR pays an account other than
  * the shop's own are counted apart and never in takings either.
  */
-import type { SaleStatus, ShiftCash, ShiftReport } from '../../shared/contract.ts';
-import { CASH_ROW_TYPES, cashSection } from '../../shared/reports/cash-report.ts';
+import type { SaleStatus, ShiftReport } from '../../shared/contract.ts';
+import { CASH_ROW_TYPES } from '../../shared/reports/cash-report.ts';
 import { ENV_OVERRIDES_ROW_TYPE } from '../../shared/reports/env-overrides.ts';
 import { REPORT_FORMAT, SHIFT_SALE_ROW_TYPES, tallyShift, type ReportFormat } from '../../shared/reports/shift-tally.ts';
 import type { Statement } from 'better-sqlite3';
@@ -174,11 +174,6 @@ export function shiftReport(
 function cashRowsOf(db: Db, till: string, fromSeq: number, toSeq: number): Array<{ at: number; type: string; payload: string }> {
   return db.prepare(`SELECT at, type, payload FROM journal WHERE till_id = ? AND seq >= ? AND seq <= ? AND type IN (${CASH_ROW_TYPES.map(() => '?').join(', ')}) ORDER BY seq`)
     .all(till, fromSeq, toSeq, ...CASH_ROW_TYPES) as Array<{ at: number; type: string; payload: string }>;
-}
-
-/** The cash section of a range of this till's journal (the drawer count's expected figure). */
-export function cashOfRange(db: Db, till: string, fromSeq: number, toSeq: number, withReturns = false): ShiftCash {
-  return cashSection(cashRowsOf(db, till, fromSeq, toSeq), withReturns);
 }
 
 /** Who rang up a sale opened before the range: its first row's actor. */

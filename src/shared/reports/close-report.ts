@@ -27,16 +27,38 @@ const ACCOUNT_KEYS: readonly AccountKey[] = ['bakongId', 'allowedAccounts'];
 
 /**
  * Whether a settings change journaled by `actor` at `seq` was made by the owner, so that it moves the
- * approved account (the caller's rule: src/host/reports/close-report.ts ownerMadeChange).
+ * approved account.
  */
 export type OwnerMade = (actor: string, seq: number) => boolean;
 
+/** The journal rows that give each user's role over time (docs/journal.md, users and roles). */
+export const USER_ROLE_ROW_TYPES = ['user.created', 'user.roleChanged', 'user.deactivated'] as const;
+
 /**
- * The rule until users and roles are journaled (the auth work): no settings change is the owner's,
- * so none moves the approved account (src/host/reports/close-report.ts ownerMadeChange says the same
- * for the till). The back office folds with it; when auth lands, both read the journal's user rows.
+ * The owner rule from the till's `user.*` rows (USER_ROLE_ROW_TYPES, in seq order): an actor
+ * `user:<uuid>` whose role was owner at `seq` — their `user.created` row, then each
+ * `user.roleChanged` and `user.deactivated` before `seq`. A row from before users (`cashier`: whoever
+ * stood at the till) or the POS's own (`system`) is never the owner's. The till passes its ledger's
+ * rows (src/host/reports/close-report.ts), the back office the rows the till pushed (journal-fold.ts).
  */
-export const noOwnerChanges: OwnerMade = () => false;
+export function ownerMadeFrom(userRows: Iterable<{ seq: number; type: string; payload: string }>): OwnerMade {
+  const steps = new Map<string, Array<{ seq: number; role: unknown }>>();
+  for (const row of userRows) {
+    const p = JSON.parse(row.payload) as Payload;
+    const role = row.type === 'user.created' ? p.role : row.type === 'user.roleChanged' ? p.to : row.type === 'user.deactivated' ? null : undefined;
+    if (role === undefined || typeof p.user !== 'string') continue;
+    const list = steps.get(p.user) ?? [];
+    list.push({ seq: row.seq, role });
+    steps.set(p.user, list);
+  }
+  return (actor, seq) => {
+    const user = /^user:(.+)$/.exec(actor)?.[1];
+    if (user === undefined) return false;
+    let role: unknown = null;
+    for (const step of steps.get(user) ?? []) if (step.seq < seq) role = step.role;
+    return role === 'owner';
+  };
+}
 
 /** The range's last drawer count, or null when none was journaled in it. */
 export function countSection(rows: ReadonlyArray<{ at: number; actor: string; payload: string }>): DrawerCount | null {

@@ -14,9 +14,10 @@ import { inBothCurrencies } from '../cash/index.ts';
 import type { ShiftReport } from '../contract.ts';
 import type { ExportSaleRow } from '../export/sale-row.ts';
 import { CASH_ROW_TYPES } from './cash-report.ts';
-import { APPROVED_ACCOUNT_ROW_TYPES, approvedAccountByTime, countSection, noOwnerChanges, reprintSection, shiftAccounts } from './close-report.ts';
+import { APPROVED_ACCOUNT_ROW_TYPES, approvedAccountByTime, countSection, ownerMadeFrom, reprintSection, shiftAccounts, USER_ROLE_ROW_TYPES } from './close-report.ts';
+import { ENV_OVERRIDES_ROW_TYPE } from './env-overrides.ts';
 import { foldSale, SALE_ROW_TYPES, shownStatus, shownTender, type FoldedSale } from './sale-fold.ts';
-import { REPORT_FORMAT, tallyShift } from './shift-tally.ts';
+import { REPORT_FORMAT, tallyShift, type ReportFormat } from './shift-tally.ts';
 
 /** A journal row as stored (the back office's journal_rows, the till's journal): payload as its canonical text. */
 export interface FoldRow {
@@ -64,14 +65,17 @@ export interface TillFold {
   merchantName: string | null;
   /** Every sale as its rows leave it, by number: the till's export columns. */
   sales: ExportSaleRow[];
+  /** Each user's name by their journal actor (`user:<uuid>`), from `user.created`: who the per-cashier lines are. */
+  userNames: Map<string, string>;
 }
 
 /**
  * Every event type/version of docs/journal.md this build reads. The sale and tender rows are counted
  * by shift-tally.ts, the cash rows by cash-report.ts, the count, settings and reprint rows by
  * close-report.ts, the refund and void rows by returns-report.ts (and the cash section), the shift rows
- * make the ranges; the others move no money (alerts, integrity,
- * restores, backups).
+ * make the ranges, the `user.*` rows say who was the owner when (close-report.ts ownerMadeFrom) and
+ * name the cashiers, the environment's overrides are format 7's (env-overrides.ts); the others move
+ * no money (alerts, integrity, restores, backups, PIN resets).
  */
 export const READ_EVENTS: readonly string[] = [
   'till.created/1', 'settings.snapshot/1', 'settings.changed/1', 'migrated.sale/1', 'migrated.alert/1',
@@ -80,18 +84,22 @@ export const READ_EVENTS: readonly string[] = [
   'alert.raised/1', 'alert.raised/2', 'alert.dismissed/1', 'receipt.printed/1', 'shift.opened/1', 'shift.closed/1', 'shift.closed/2',
   'shift.counted/1', 'z.reprinted/1', 'refund.made/1', 'sale.voided/1', 'sale.completed/2',
   'ledger.restored/1', 'integrity.failed/1', 'integrity.acknowledged/1', 'backup.failed/1', 'cash.moved/1', 'drawer.opened/1',
+  'user.created/1', 'user.roleChanged/1', 'user.deactivated/1', 'user.pinReset/1', 'settings.envOverrides/1',
 ];
 
 type Payload = Record<string, unknown>;
 
 const SALE_TYPES = new Set<string>(SALE_ROW_TYPES);
 const CASH_TYPES = new Set<string>(CASH_ROW_TYPES);
+const USER_ROLE_TYPES = new Set<string>(USER_ROLE_ROW_TYPES);
 
 /**
  * Folds one branch of one till's journal, rows in seq order (the back office picks the branch:
- * src/backoffice/ui/till-rows.ts). Closed shifts get their Z report, the open one (if any) its X so far.
+ * src/backoffice/ui/till-rows.ts). Closed shifts get their Z report, the open one (if any) its X so far,
+ * in `format` (default the current one: the journal does not say which format the till's build
+ * stored a Z in; given the format it closed with, the report is that Z byte for byte).
  */
-export function foldJournal(input: Iterable<FoldRow>): TillFold {
+export function foldJournal(input: Iterable<FoldRow>, format: ReportFormat = REPORT_FORMAT): TillFold {
   const rows = [...input];
   const read = new Set(READ_EVENTS);
   const unknownRows = rows.filter((r) => !read.has(`${r.type}/${r.version}`)).map((r) => ({ seq: r.seq, type: r.type, version: r.version }));
@@ -122,6 +130,9 @@ export function foldJournal(input: Iterable<FoldRow>): TillFold {
     }
   }
 
+  const ownerMade = ownerMadeFrom(known.filter((r) => USER_ROLE_TYPES.has(r.type)));
+  const userNames = new Map(known.filter((r) => r.type === 'user.created').map((r) => [`user:${payloads.get(r)!.user as string}`, payloads.get(r)!.name as string]));
+  const envOverrides = known.filter((r) => r.type === ENV_OVERRIDES_ROW_TYPE);
   const saleUpTo = (sale: number, seq: number): FoldedSale | null => foldSale((saleRows.get(sale) ?? []).filter((r) => r.seq <= seq));
   const shifts: FoldedShift[] = [];
   let previous: ShiftReport | null = null;
@@ -136,26 +147,27 @@ export function foldJournal(input: Iterable<FoldRow>): TillFold {
         .map((r) => payloads.get(r)!.sale as number);
     const report = tallyShift({
       header: {
-        format: REPORT_FORMAT, kind: closed ? 'Z' : 'X', till: till ?? { id: '', code: '' }, shift: o.shift as number,
+        format, kind: closed ? 'Z' : 'X', till: till ?? { id: '', code: '' }, shift: o.shift as number,
         zNumber: c ? (c.zNumber as string) : null, businessDate: o.businessDate as string, openedAt: opened.at,
         openedBy: opened.actor as ShiftReport['openedBy'], openReason: o.reason as ShiftReport['openReason'], closedAt: closed ? closed.at : null,
         fromSeq, toSeq, anchor: { seq: toSeq, hash16: (hashAt.get(toSeq) ?? '').slice(0, 16) },
       },
       saleRows: inRange.filter((r) => SALE_TYPES.has(r.type)),
-      cashRows: inRange.filter((r) => CASH_TYPES.has(r.type)),
+      cashRows: format >= 2 ? inRange.filter((r) => CASH_TYPES.has(r.type)) : [],
       carriedOver,
       saleBefore: (sale) => saleUpTo(sale, fromSeq - 1),
       saleAtEnd: (sale) => saleUpTo(sale, toSeq),
-      close: {
+      close: format >= 4 ? {
         accounts: shiftAccounts(
           known.filter((r) => r.type === 'settings.snapshot' && r.seq < fromSeq).at(-1)?.payload,
-          known.filter((r) => r.type === 'settings.changed' && r.seq <= toSeq), fromSeq, noOwnerChanges,
+          known.filter((r) => r.type === 'settings.changed' && r.seq <= toSeq), fromSeq, ownerMade,
         ),
         count: countSection(inRange.filter((r) => r.type === 'shift.counted')),
         reprints: reprintSection(inRange.filter((r) => r.type === 'receipt.printed' || r.type === 'z.reprinted')),
         openedBy: (sale) => saleRows.get(sale)?.[0]?.actor ?? 'system',
-      },
-      returnRows: inRange.filter((r) => r.type === 'refund.made' || r.type === 'sale.voided'),
+      } : null,
+      returnRows: format >= 5 ? inRange.filter((r) => r.type === 'refund.made' || r.type === 'sale.voided') : null,
+      envOverrides: envOverrides.filter((r) => r.seq <= toSeq).at(-1)?.payload,
     });
     const shift: FoldedShift = { shift: o.shift as number, epoch: opened.epoch, report, closed: null, problems: [] };
     if (closed && c) {
@@ -179,7 +191,7 @@ export function foldJournal(input: Iterable<FoldRow>): TillFold {
     }
     returns.set(p.sale as number, line);
   }
-  const approvedAt = approvedAccountByTime(known.filter((r) => (APPROVED_ACCOUNT_ROW_TYPES as readonly string[]).includes(r.type)), noOwnerChanges);
+  const approvedAt = approvedAccountByTime(known.filter((r) => (APPROVED_ACCOUNT_ROW_TYPES as readonly string[]).includes(r.type)), ownerMade);
   const sales = [...saleRows].sort(([a], [b]) => a - b).flatMap(([id, list]): ExportSaleRow[] => {
     const sale = foldSale(list);
     if (!sale) return [];
@@ -197,7 +209,7 @@ export function foldJournal(input: Iterable<FoldRow>): TillFold {
       voided: returns.get(id)?.voided ? 1 : 0,
     }];
   });
-  return { till, shifts, unknownRows, merchantName, sales };
+  return { till, shifts, unknownRows, merchantName, sales, userNames };
 }
 
 /** The amount due in both currencies, as the till's export states it (shared/cash inBothCurrencies). */

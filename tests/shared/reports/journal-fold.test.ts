@@ -8,7 +8,9 @@ import { test } from 'node:test';
 import { canonicalJson, GENESIS_PREV_HASH, rowHash, type CanonicalValue } from '../../../src/host/ledger/journal/canonical.ts';
 import { KNOWN_EVENTS } from '../../../src/host/ledger/journal/events.ts';
 import { foldJournal, READ_EVENTS, type FoldRow } from '../../../src/shared/reports/journal-fold.ts';
-import { sellADay, tillLedger } from '../../support/till-ledger.ts';
+import { getShift } from '../../../src/host/ledger/shifts.ts';
+import { shiftReport } from '../../../src/host/reports/shift-report.ts';
+import { sellACashDay, sellADay, tillLedger } from '../../support/till-ledger.ts';
 
 const TILL = { id: '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b', code: 'K7QX2M' };
 
@@ -121,9 +123,10 @@ test('fold: a close whose anchor names another row or hash is a difference, with
 test('fold: each Z of a real till ledger equals the Z the till stored at its close, byte for byte', (t) => {
   const till = tillLedger(t);
   sellADay(till);
+  const { owner, cashier } = sellACashDay(till);
   const fold = foldJournal(till.foldRows());
   const stored = till.storedZ();
-  assert.equal(stored.size, 2);
+  assert.equal(stored.size, 3);
   assert.deepEqual(fold.till, till.till());
   assert.deepEqual(fold.unknownRows, []);
   for (const shift of fold.shifts) {
@@ -131,13 +134,51 @@ test('fold: each Z of a real till ledger equals the Z the till stored at its clo
     assert.equal(canonicalJson(shift.report as unknown as CanonicalValue), canonicalJson(stored.get(shift.shift) as unknown as CanonicalValue), `Z${shift.shift}`);
   }
   // The day is interesting: takings, another account, training, a carried-over sale, a row between close and open.
-  const [z1, z2] = fold.shifts;
+  const [z1, z2, z3] = fold.shifts;
   assert.ok(z1!.report.takings.cents > 0 && z1!.report.otherAccount.count === 1 && z1!.report.training.paid.count === 1);
   assert.equal(z1!.report.unresolved.length, 2);
   assert.equal(z2!.report.byStatus.expired.count, 1);
-  assert.equal(z1!.report.format, 6);
-  assert.deepEqual(z1!.report.cashiers?.map((c) => c.actor), ['cashier']);
+  assert.equal(z1!.report.format, 7);
+  assert.deepEqual(z1!.report.cashiers?.map((c) => c.actor), ['system'], 'no one signed in: the POS\'s own rows');
   assert.deepEqual(z1!.report.tenders, [{ kind: 'khqr', currency: 'USD', count: 3, amount: 1050 + 250 + 9999 }]);
   assert.deepEqual([z1!.report.cash!.USD.expected, z1!.report.cash!.KHR.expected, z1!.report.cash!.noSaleOpens, z1!.report.cash!.training], [6000, 20_000, 1, 1]);
   assert.equal(z2!.report.takings.count, 2);
+  assert.equal(z1!.report.envOverrides, null);
+  // The day after users and cash: signed-in users, cash with change and rounding, a split, a void, a
+  // refund, the owner's change of the Bakong ID (approved) and a blind count.
+  const r = z3!.report;
+  assert.deepEqual(r.envOverrides, { keys: ['receiptFooter'], apiKeyFromEnv: true });
+  assert.deepEqual(r.cashiers?.map((c) => c.actor), [cashier]);
+  assert.equal(r.openedBy, cashier);
+  assert.deepEqual(r.accountChanges?.map((c) => [c.actor, c.key, c.to, c.approved]), [[owner, 'bakongId', 'owner@aclb', true]]);
+  assert.equal(r.otherAccount.count, 0, 'a sale paid to the Bakong ID the owner set is takings');
+  assert.deepEqual(r.tenders, [
+    { kind: 'cash', currency: 'USD', count: 3, amount: 2000 + 500 + 1000 }, // the voided sale's $10 in, and out as its void
+    { kind: 'cash', currency: 'KHR', count: 2, amount: 32_500 },
+    { kind: 'khqr', currency: 'USD', count: 2, amount: 512 + 700 },
+  ]);
+  assert.deepEqual([r.change?.USD, r.change?.KHR, r.rounding], [{ count: 1, amount: 900 }, { count: 1, amount: 3100 }, { count: 3, exact: 2500 + 4900 + 800 }]);
+  assert.deepEqual([r.refunds?.count, r.refunds?.cash.USD, r.voids?.count, r.voids?.USD], [1, 200, 1, 1000]);
+  assert.deepEqual([r.count?.by, r.count?.USD.difference, r.count?.KHR.difference], [owner, -100, 0]);
+  // Float + cash in − change − the void's and the refund's cash: what the count was against.
+  assert.deepEqual([r.cash?.USD.expected, r.cash?.KHR.expected], [3000 + 3500 - 900 - 1000 - 200, 50_000 + 32_500 - 3100]);
+  assert.deepEqual(fold.userNames, new Map([[owner, 'ម្ចាស់ហាង'], [cashier, 'Dara']]));
+});
+
+test('fold: in every report format (1–7) a real till\'s Zs are the Zs a till of that format stored, byte for byte', (t) => {
+  const till = tillLedger(t);
+  sellADay(till);
+  sellACashDay(till);
+  const rows = till.foldRows();
+  for (const format of [1, 2, 3, 4, 5, 6, 7] as const) {
+    const fold = foldJournal(rows, format);
+    assert.equal(fold.shifts.length, 3);
+    for (const shift of fold.shifts) {
+      // What a till of that format stored at this close: what `ledger verify` recomputes it as.
+      const closed = getShift(till.db, shift.shift)!;
+      const z = shiftReport(till.db, { kind: 'Z', shift: closed, zNumber: closed.zNumber, closedAt: closed.closedAt, toSeq: closed.lastSeq!, format });
+      assert.equal(canonicalJson(shift.report as unknown as CanonicalValue), canonicalJson(z as unknown as CanonicalValue), `format ${format}, Z${shift.shift}`);
+      if (format === 7) assert.equal(canonicalJson(z as unknown as CanonicalValue), till.db.prepare('SELECT report FROM z_reports WHERE shift = ?').pluck().get(shift.shift));
+    }
+  }
 });
