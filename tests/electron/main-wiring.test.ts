@@ -213,6 +213,7 @@ test('over IPC: first start makes the owner; a cashier is refused every owner-on
 
   const probes = ownerOnlyProbes();
   assert.ok(probes.length > 15);
+  assert.ok(probes.some((p) => p.name === 'sync.pair' && p.refusal === 'auth.ownerOnly'), 'pairing with a back office is the owner\'s');
   for (const probe of probes) {
     assert.equal(refusal(await send(probe.name, probe.args)), `not_allowed ${probe.refusal}`, `${probe.name} ${JSON.stringify(probe.args)}`);
   }

@@ -27,7 +27,9 @@ test('over HTTP a signed-in cashier is refused every owner-only command and sett
 
   const before = host.settings.current();
   await signInAs(host, 'cashier');
-  for (const probe of ownerOnlyProbes()) {
+  const probes = ownerOnlyProbes();
+  assert.ok(probes.some((p) => p.name === 'sync.pair' && p.refusal === 'auth.ownerOnly'), 'pairing with a back office is the owner\'s');
+  for (const probe of probes) {
     const reply = await send(probe.name, probe.args);
     const what = `${probe.name} ${JSON.stringify(probe.args)}`;
     assert.ok(!reply.ok, `${what} was accepted`);

@@ -1,7 +1,7 @@
 /**
  * The parts of an X/Z report added with the close of issue 9 (format 4), read from this till's ledger:
  * the rules are src/shared/reports/close-report.ts (the back office runs them on the rows a till
- * pushed); this file reads the rows they need and decides who is the owner:
+ * pushed); this file reads the rows they need from this till's ledger:
  *
  * - the drawer's blind **count**: the range's last `shift.counted` row, and how many there were;
  * - the **approved account**: the Bakong ID as it stood when the range began (the settings snapshot
@@ -11,8 +11,7 @@
  *   own account for one sale and back is exactly what this shows;
  * - **reprints**: receipt copies (`receipt.printed` kind copy) and Z reprints (`z.reprinted`).
  *
- * Voids and refunds (with their approvers) are the refund work's rows: when they land, they are
- * counted here, from their own rows, as a `voidsAndRefunds` section of the next format.
+ * Voids and refunds (with their approvers) are format 5's, from their own rows (returns-report.ts).
  */
 import type { DrawerCount } from '../../shared/contract.ts';
 import {

@@ -12,8 +12,7 @@
  *   own account for one sale and back is exactly what this shows;
  * - **reprints**: receipt copies (`receipt.printed` kind copy) and Z reprints (`z.reprinted`).
  *
- * Voids and refunds (with their approvers) are the refund work's rows: when they land, they are
- * counted here, from their own rows, as a `voidsAndRefunds` section of the next format.
+ * Voids and refunds (with their approvers) are format 5's, from their own rows (returns-report.ts).
  */
 import type { AccountChange, DrawerCount, ShiftReport } from '../contract.ts';
 import type { CashCurrency } from '../rules/cash.ts';

@@ -41,6 +41,7 @@ test('a cashier is refused every owner-only command and setting, in both languag
   const before = host.settings.current();
   const probes = ownerOnlyProbes();
   assert.ok(probes.some((p) => p.name === 'export.create') && probes.some((p) => p.name === 'users.add') && probes.some((p) => p.name === 'shift.close'));
+  assert.ok(probes.some((p) => p.name === 'sync.pair' && p.refusal === 'auth.ownerOnly'), 'pairing with a back office is the owner\'s, a manager\'s neither');
   for (const probe of probes) {
     const reply = await runCommand(host, probe.name, probe.args);
     const what = `${probe.name} ${JSON.stringify(probe.args)}`;

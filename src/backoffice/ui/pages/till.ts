@@ -18,6 +18,12 @@ function problemText(ctx: PageContext, problem: ShiftProblem): string {
   return t(ctx, 'till.diff.zNumber', params);
 }
 
+/** A per-cashier line's label: the user's name from the till's `user.*` rows; rows of no signed-in user (before users, or the POS's own) apart. */
+function cashierLabel(ctx: PageContext, actor: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(actor);
+  return name === undefined ? t(ctx, 'till.cashierNobody') : t(ctx, 'till.cashier', { name });
+}
+
 export function tillPage(ctx: PageContext, till: TillListing, fold: FoldedTill | null): Html {
   const title = t(ctx, 'till.title', { till: till.name, shop: till.shop });
   if (!fold) return page(ctx, title, html`<p>${t(ctx, 'till.noRows')}</p>`);
@@ -49,8 +55,10 @@ ${fold.leftBehind.length > 0 ? html`<p class="note">${t(ctx, 'till.fork', { epoc
       <tr><th>${t(ctx, 'till.unresolved')}</th><td class="num">${r.unresolved.length}</td><td colspan="2"></td></tr>
       ${r.cash ? html`<tr data-cash-expected="${r.cash.USD.expected} ${r.cash.KHR.expected}"><th>${t(ctx, 'till.cashExpected')}</th><td></td><td class="num">${r.cash.USD.expected === null ? '' : usd(r.cash.USD.expected)}</td><td class="num">${r.cash.KHR.expected === null ? '' : riel(r.cash.KHR.expected)}</td></tr>
       <tr><th>${t(ctx, 'till.noSaleOpens')}</th><td class="num">${r.cash.noSaleOpens}</td><td colspan="2"></td></tr>` : ''}
+      ${(r.cashiers ?? []).map((c) => html`<tr data-cashier="${c.actor}"><th>${cashierLabel(ctx, c.actor, fold.userNames)}</th>${moneyCells(c)}</tr>`)}
     </tbody>
   </table>
+  ${r.envOverrides ? html`<p class="note" data-env-overrides>${t(ctx, 'till.envOverrides', { keys: [...r.envOverrides.keys, ...(r.envOverrides.apiKeyFromEnv ? ['POS_BAKONG_API_KEY'] : [])].join(', ') })}</p>` : ''}
   <p><small>${t(ctx, 'till.recomputed')}</small></p>
   ${verdict}
 </section>`;

@@ -1,6 +1,7 @@
 /**
- * The tills: each one's shop, code and sync state (when the last push arrived, how many rows are
- * stored and when the till wrote the last of them), and — for the owner only — a new till with its
+ * The tills: each one's shop, code and sync state (when rows last arrived, the number of the last row
+ * stored and when the till wrote it; a till does not report its own head, so how many rows it still
+ * has to send is shown on the till, and said so here), and — for the owner only — a new till with its
  * pairing code, a new code for a till not yet paired, and revoking a till's token (its rows stay).
  */
 import type { Html } from '../html.ts';
@@ -12,7 +13,7 @@ import { phnomPenhTime } from './format.ts';
 function syncState(ctx: PageContext, till: TillListing): Html {
   if (!till.uuid) return html`${t(ctx, 'tills.notPaired')}`;
   const seen = till.lastSeen ? t(ctx, 'tills.lastSeen', { time: phnomPenhTime(till.lastSeen) }) : t(ctx, 'tills.neverSeen');
-  const head = till.head && till.lastRowAt !== null ? t(ctx, 'tills.head', { rows: till.head.seq, time: phnomPenhTime(till.lastRowAt) }) : '';
+  const head = till.head && till.lastRowAt !== null ? html`<span data-last-seq="${till.head.seq}">${t(ctx, 'tills.head', { seq: till.head.seq, time: phnomPenhTime(till.lastRowAt) })}</span>` : '';
   return html`${seen}${head ? html`<br>${head}` : ''}${till.tokenActive ? '' : html`<br><span class="diff">${t(ctx, 'tills.revoked')}</span>`}`;
 }
 
@@ -39,7 +40,8 @@ export function tillsPage(ctx: PageContext, tills: TillListing[], notice?: { sta
   ${tills.map((till) => html`
     <tr data-till="${till.name}"><td>${till.shop}</td><td><a href="/tills/${till.id}">${till.name}</a></td><td>${till.code ?? ''}</td><td>${syncState(ctx, till)}</td><td>${ownerActions(ctx, till)}</td></tr>`)}
   </tbody>
-</table>`;
+</table>
+<p class="note">${t(ctx, 'tills.behind')}</p>`;
   const code = notice?.code ? html`<p class="code" data-pairing-code>${notice.code}</p>` : '';
   return page(ctx, t(ctx, 'tills.title'), html`${code}${table}${form}`, notice ?? {});
 }
