@@ -8,6 +8,7 @@
  * till). Enough for a shop's tills; a cache of folded shifts is the next step for a chain.
  */
 import { safeInt, type Pool } from '../db.ts';
+import { tillSyncStates } from '../tills.ts';
 import { foldJournal, type FoldRow, type TillFold } from '../../shared/reports/journal-fold.ts';
 
 export interface TillListing {
@@ -21,8 +22,10 @@ export interface TillListing {
   tokenActive: boolean;
   /** The head as stored here, or null before the first row. */
   head: { epoch: number; seq: number } | null;
-  /** When the last push was stored (the back office's clock). */
+  /** When a push of this till last arrived, accepted or refused (the back office's clock). */
   lastSeen: Date | null;
+  /** Rows the till reported having (with its last push) that are not here; null before it reported its head (an older till). */
+  rowsBehind: number | null;
   /** When the till wrote its last stored row (the till's clock). */
   lastRowAt: number | null;
 }
@@ -30,22 +33,25 @@ export interface TillListing {
 export async function listTills(pool: Pool, where: { tillId?: number } = {}): Promise<TillListing[]> {
   const { rows } = await pool.query<{
     id: string; shop_id: string; shop: string; name: string; till_uuid: string | null; till_code: string | null; paired_at: Date | null;
-    token_active: boolean; epoch: string | null; seq: string | null; updated_at: Date | null; last_row_at: string | null;
+    token_active: boolean; epoch: string | null; seq: string | null; last_row_at: string | null;
   }>(
     `SELECT t.id, s.id AS shop_id, s.name AS shop, t.name, t.till_uuid, t.till_code, t.paired_at,
             EXISTS (SELECT 1 FROM till_tokens k WHERE k.till_uuid = t.till_uuid AND k.revoked_at IS NULL) AS token_active,
-            c.epoch, c.seq, c.updated_at,
+            c.epoch, c.seq,
             (SELECT j.at FROM journal_rows j WHERE j.till_uuid = c.till_uuid AND j.epoch = c.epoch AND j.seq = c.seq) AS last_row_at
      FROM tills t JOIN shops s ON s.id = t.shop_id LEFT JOIN till_cursors c ON c.till_uuid = t.till_uuid
      WHERE $1::bigint IS NULL OR t.id = $1
      ORDER BY s.name, t.name`,
     [where.tillId ?? null],
   );
+  // The sync state as the sync's own code reads it (src/backoffice/tills.ts, "Rows behind").
+  const sync = await tillSyncStates(pool);
   return rows.map((r) => ({
     id: safeInt(r.id), shopId: safeInt(r.shop_id), shop: r.shop, name: r.name, uuid: r.till_uuid, code: r.till_code, pairedAt: r.paired_at,
     tokenActive: r.token_active,
     head: r.seq !== null && safeInt(r.seq) > 0 ? { epoch: safeInt(r.epoch!), seq: safeInt(r.seq) } : null,
-    lastSeen: r.seq !== null && safeInt(r.seq) > 0 ? r.updated_at : null,
+    lastSeen: r.till_uuid === null ? null : sync.get(r.till_uuid)?.lastSeenAt ?? null,
+    rowsBehind: r.till_uuid === null ? null : sync.get(r.till_uuid)?.rowsBehind ?? null,
     lastRowAt: r.last_row_at === null ? null : safeInt(r.last_row_at),
   }));
 }

@@ -19,7 +19,7 @@
  * refuses to continue on it rather than leave tables that disagree with the journal.
  */
 import type { Db } from '../database.ts';
-import { foldSale, type FoldedSale } from './sale-fold.ts';
+import { foldSale, type FoldedSale } from '../../../shared/reports/sale-fold.ts';
 import type { JournalRow } from './journal.ts';
 
 /** Each replayed type and the versions of it this replay reads. */
