@@ -174,6 +174,13 @@ test('the owner makes a till and gets its pairing code, a new code, and revokes 
   const stored = await backoffice.pool.query('SELECT 1 FROM journal_rows WHERE till_uuid = $1', [ledger.till().id]);
   assert.equal(stored.rowCount, ledger.wireRows().length, 'its rows stay');
   assert.equal((await postForm(backoffice.url, `/tills/${id}/code`, {}, { cookie })).status, 400, 'a paired till needs no code');
+  // The revoked till is offered a re-pair code, which pairs the same till id again.
+  assert.match(revoked.text, new RegExp(`action="/tills/${backId}/code"`));
+  const again = await postForm(backoffice.url, `/tills/${backId}/code`, {}, { cookie });
+  assert.equal(again.status, 200);
+  const repairCode = /data-pairing-code>([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})</.exec(again.text)?.[1];
+  const repaired = await post(`${backoffice.url}/api/till/pair`, { pairingCode: repairCode, tillId: ledger.till().id, tillCode: ledger.till().code });
+  assert.equal(repaired.status, 201, 'the same till re-paired');
 });
 
 test('till-supplied text (a hostile merchant name, Khmer) and owner-typed names are shown as text, never markup', { skip }, async (t) => {
