@@ -11,6 +11,7 @@ import { ROOT } from '../../src/launch/build-if-stale.ts';
 import { openPool } from '../../src/backoffice/db.ts';
 import { verifyPassword } from '../../src/backoffice/passwords.ts';
 import { newTestTill, post } from '../support/backoffice.ts';
+import { runBackofficeCli } from '../support/backoffice-process.ts';
 import { testPostgres } from '../support/postgres.ts';
 import { waitFor } from '../support/temp.ts';
 
@@ -18,18 +19,7 @@ const postgres = await testPostgres();
 const skip = postgres.skip;
 const MAIN = join(ROOT, 'src/backoffice/main.ts');
 
-function backoffice(args: string[], env: Record<string, string>, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(stdin);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const backoffice = runBackofficeCli;
 
 test('user add: the password comes from stdin and is stored as scrypt only; a short or missing one is refused', { skip }, async (t) => {
   const env = { BACKOFFICE_DATABASE_URL: await postgres.database() };

@@ -80,7 +80,8 @@ function runner(): Runner | string {
   };
 }
 
-function freePort(): Promise<number> {
+/** A free port on 127.0.0.1 (free when asked: a server started on it later may lose a race for it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
