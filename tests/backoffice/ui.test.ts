@@ -258,6 +258,15 @@ test('a till with users, cash, returns and a blind count: each Z agrees, takings
     assert.ok(page.text.includes(cashier), `${language}: the cashier by name`);
     assert.equal([...page.text.matchAll(/data-env-overrides/g)].length, 2, 'the shift run under overrides and the one still open are flagged, not the first two');
     assert.ok(page.text.includes(overrides), `${language}: the overrides`);
+    // The day's takings by tender: the cash sales have a line of their own, and the lines add up to the total.
+    const date = stored[0]!.businessDate!;
+    const day = await getPage(backoffice.url, `/?date=${date}`, cookies);
+    const lines = new Map([...day.text.matchAll(/data-tender="(\w+)" data-tender-cents="(-?\d+)"/g)].map((m) => [m[1]!, Number(m[2])]));
+    assert.deepEqual([...lines.keys()], ['khqr', 'cash'], language);
+    assert.ok(lines.get('cash')! > 0);
+    const dayZ = stored.filter((z) => z.businessDate === date).reduce((sum, z) => sum + z.takings.cents, 0);
+    assert.equal(Number(/data-shop-total="(\d+)"/.exec(day.text)![1]), dayZ);
+    assert.equal(lines.get('khqr')! + lines.get('cash')!, dayZ, 'the tender lines add up to the shop total');
     const tills = await getPage(backoffice.url, '/tills', cookies);
     assert.match(tills.text, new RegExp(`data-last-seq="${pushed + 1}"`));
     assert.match(tills.text, new RegExp(`data-rows-behind="${behind}"`));

@@ -34,6 +34,22 @@ const addTo = (sum: ShiftMoney, money: ShiftMoney): void => {
   sum.riel += money.riel;
 };
 
+/**
+ * A Z's takings by tender. The Z keeps KHQR's apart (`takings.byTender`); the rest of its takings are
+ * cash, the only other tender, counted per tender paid as the takings are. Without this a shop's
+ * cash sales were in its total and on no tender's line.
+ */
+function tenderTakings(takings: ShiftMoney & { byTender: Record<string, ShiftMoney> }): Array<[string, ShiftMoney]> {
+  const lines = Object.entries(takings.byTender);
+  const cash = { count: takings.count, cents: takings.cents, riel: takings.riel };
+  for (const [, money] of lines) {
+    cash.count -= money.count;
+    cash.cents -= money.cents;
+    cash.riel -= money.riel;
+  }
+  return cash.count > 0 ? [...lines, ['cash', cash]] : lines;
+}
+
 /** Each shop's day on `date`: its tills with a shift of that business date, their takings by tender. */
 export async function shopDays(pool: Pool, date: string): Promise<ShopDay[]> {
   const shops = new Map<string, ShopDay>();
@@ -45,7 +61,7 @@ export async function shopDays(pool: Pool, date: string): Promise<ShopDay[]> {
     for (const shift of shifts) {
       if (!shift.closed) day.open = true;
       addTo(day.total, shift.report.takings);
-      for (const [tender, money] of Object.entries(shift.report.takings.byTender)) {
+      for (const [tender, money] of tenderTakings(shift.report.takings)) {
         if (!day.byTender.has(tender)) day.byTender.set(tender, zero());
         addTo(day.byTender.get(tender)!, money);
       }
@@ -72,7 +88,7 @@ export async function todayPage(ctx: PageContext, pool: Pool, date: string): Pro
     <thead><tr><th>${t(ctx, 'table.till')}</th><th>${t(ctx, 'table.tender')}</th><th class="num">${t(ctx, 'table.sales')}</th><th class="num">${t(ctx, 'table.usd')}</th><th class="num">${t(ctx, 'table.khr')}</th><th>${t(ctx, 'table.state')}</th></tr></thead>
     <tbody>
     ${day.tills.map((till) => [...till.byTender].map(([tender, money]) => html`
-      <tr data-till="${till.till}" data-tender="${tender}"><td><a href="/tills/${till.tillId}">${till.till}</a></td><td>${tenderName(ctx, tender)}</td>${moneyCells(money)}<td>${till.open ? t(ctx, 'shift.open') : t(ctx, 'shift.closed')}</td></tr>`))}
+      <tr data-till="${till.till}" data-tender="${tender}" data-tender-cents="${money.cents}"><td><a href="/tills/${till.tillId}">${till.till}</a></td><td>${tenderName(ctx, tender)}</td>${moneyCells(money)}<td>${till.open ? t(ctx, 'shift.open') : t(ctx, 'shift.closed')}</td></tr>`))}
       <tr class="total" data-shop-total="${day.total.cents}"><td colspan="2">${t(ctx, 'today.shopTotal')}</td>${moneyCells(day.total)}<td></td></tr>
     </tbody>
   </table>
