@@ -11,6 +11,27 @@ import { TEST_SCRYPT } from './users.ts';
 
 type After = Pick<TestContext, 'after'>;
 
+/** Far above any real close on a loaded machine: only a close that will never settle reaches it. */
+const CLOSE_LIMIT_MS = 120_000;
+
+/**
+ * `host.close()`, failing the test in words if it has not settled in `ms`: a close that never ends
+ * would otherwise leave the test file's process waiting, silent, until CI's own limit. The message
+ * names what is still open, to find what the close forgot.
+ */
+async function closeWithin(host: Host, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`host.close() had not settled after ${ms / 1000} s; still open: ${process.getActiveResourcesInfo().join(', ')}`)), ms);
+    timer.unref();
+  });
+  try {
+    await Promise.race([host.close(), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function startSandbox(t: After, options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; url: string }> {
   const sandbox = new Sandbox(options);
   const running = await startSandboxServer(sandbox);
@@ -26,7 +47,7 @@ export async function startSandbox(t: After, options: SandboxOptions = {}): Prom
 export function startHost(t: After, env: Record<string, string> = {}, options: Partial<Omit<HostOptions, 'env'>> = {}): Host {
   const fullEnv = { POS_DATA_DIR: tempDir(t), ...env };
   const host = createHost({ training: trainingMode(fullEnv), scrypt: TEST_SCRYPT, ...options, env: fullEnv });
-  t.after(() => host.close());
+  t.after(() => closeWithin(host, CLOSE_LIMIT_MS));
   return host;
 }
 

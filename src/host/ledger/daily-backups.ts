@@ -53,19 +53,31 @@ export interface DailyBackupsOptions {
   onOutcome?: (outcome: BackupOutcome) => void;
 }
 
-const NAME = /^ledger-([0-9A-Z]+)-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite$/;
+const NAME = /^ledger-([0-9A-Z]+)-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})(?:-([1-9]\d{0,5}))?\.sqlite$/;
 
 /** When a backup named by this module was taken (UTC, to the second), or null for any other file. */
 export function backupTime(name: string): number | null {
-  const m = NAME.exec(name);
-  if (!m) return null;
-  const [, , y, mo, d, h, mi, s] = m.map(Number) as number[];
-  return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
+  return backupOrder(name)?.at ?? null;
 }
 
-export function backupName(tillCode: string, at: number): string {
+/** Backups named within one second before the next is refused (a loop, not a shop, makes that many). */
+const MAX_PER_SECOND = 99;
+
+/** When it was taken, and its number within that second (0 for the first): the order of the backups. */
+function backupOrder(name: string): { at: number; n: number } | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const [, , y, mo, d, h, mi, s, n] = m.map(Number) as number[];
+  return { at: Date.UTC(y!, mo! - 1, d!, h!, mi!, s!), n: Number.isNaN(n) ? 0 : n! };
+}
+
+/**
+ * `ledger-<till code>-<UTC date>-<hhmmss>.sqlite`; a second backup in the same second (the close's,
+ * right after the start's daily one) is `…-<hhmmss>-2.sqlite`, so it is made rather than refused.
+ */
+export function backupName(tillCode: string, at: number, n = 0): string {
   const iso = new Date(at).toISOString(); // 2026-12-01T08:01:38.123Z
-  return `ledger-${tillCode}-${iso.slice(0, 10)}-${iso.slice(11, 19).replaceAll(':', '')}.sqlite`;
+  return `ledger-${tillCode}-${iso.slice(0, 10)}-${iso.slice(11, 19).replaceAll(':', '')}${n > 1 ? `-${n}` : ''}.sqlite`;
 }
 
 export class DailyBackups {
@@ -90,9 +102,10 @@ export class DailyBackups {
       return [];
     }
     return names
-      .map((name) => ({ name, at: backupTime(name) }))
-      .filter((b): b is { name: string; at: number } => b.at !== null)
-      .sort((a, b) => b.at - a.at || (a.name < b.name ? 1 : -1));
+      .map((name) => ({ name, order: backupOrder(name) }))
+      .filter((b): b is { name: string; order: { at: number; n: number } } => b.order !== null)
+      .sort((a, b) => b.order.at - a.order.at || b.order.n - a.order.n)
+      .map(({ name, order }) => ({ name, at: order.at }));
   }
 
   /**
@@ -177,14 +190,13 @@ export class DailyBackups {
         log(`[backup] no ${reason} backup: not enough free space in ${this.folder} (it needs about ${megabytes(space.needed)}, ${megabytes(space.free)} is free). Nothing was written; selling goes on.`);
         return { kind: 'refused', reason, needed: space.needed, free: space.free };
       }
-      const name = backupName(this.#o.tillCode, this.#o.now());
-      const target = join(this.folder, name);
-      temp = join(this.folder, `.${name}.partial`);
+      const at = this.#o.now();
+      temp = join(this.folder, `.${backupName(this.#o.tillCode, at)}.partial`);
       removeTemp(temp);
       await copyPages(db, temp, this.#o.pagesPerStep ?? PAGES_PER_STEP);
       const copy = finishCopy(temp);
       if (copy.integrity !== 'ok') throw new Error(`the copy fails SQLite's integrity check (${copy.integrity}): run "npm run ledger -- verify"`);
-      publish(temp, target, false);
+      const target = this.#publishNew(temp, at);
       temp = null;
       syncFile(this.folder);
       const removed = this.#prune();
@@ -194,6 +206,19 @@ export class DailyBackups {
       const text = error instanceof Error ? error.message : String(error);
       log(`[backup] the ${reason} backup into ${this.folder} failed: ${text}. Selling goes on.`);
       return { kind: 'failed', reason, error: text };
+    }
+  }
+
+  /** Names the finished copy after its second, never over an existing backup: the next free number. */
+  #publishNew(temp: string, at: number): string {
+    for (let n = 1; ; n += 1) {
+      const target = join(this.folder, backupName(this.#o.tillCode, at, n));
+      try {
+        publish(temp, target, false);
+        return target;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'EEXIST' || n >= MAX_PER_SECOND) throw error;
+      }
     }
   }
 

@@ -164,3 +164,16 @@ test('selling goes on while a backup is copied page by page; one backup at a tim
   // The connection is free: a sale after the backups commits at once.
   host.ledger.create({ amountCents: 1, khrPerUsd: 4_100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb', apiBaseUrl: 'https://api.test' });
 });
+
+test('a second backup in the same second (a close right after the start\'s) is written as -2, not refused; pruning keeps the newest', async (t) => {
+  const clock = START;
+  const { host } = startTrainingHost(t, {}, { now: () => clock, backups: false });
+  host.saveSettings({ backupsKept: 2 });
+  const outcomes = [];
+  for (let i = 0; i < 3; i += 1) outcomes.push(await host.backups.runNow(i === 0 ? 'daily' : 'close'));
+  assert.deepEqual(outcomes.map((o) => o.kind), ['written', 'written', 'written']);
+  const base = backupName(host.backups.list()[0]!.name.split('-')[1]!, START).replace('.sqlite', '');
+  assert.deepEqual(backupFiles(host.dataDir), [`${base}-2.sqlite`, `${base}-3.sqlite`], 'the first of the second is the oldest, pruned');
+  assert.deepEqual(host.backups.list().map((b) => b.name), [`${base}-3.sqlite`, `${base}-2.sqlite`]);
+  assert.equal(host.backups.list()[0]!.at, START);
+});
