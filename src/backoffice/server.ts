@@ -85,6 +85,12 @@ export async function startService(config: Pick<BackofficeConfig, 'host' | 'port
         sendRefusal(res, error);
         return;
       }
+      if (req.destroyed && (error as { code?: string }).code === 'ECONNRESET') {
+        // The till (or the network between) dropped the request half-sent: nothing was read whole,
+        // so nothing was stored, and there is nobody left to answer. Not a fault of the back office.
+        console.warn(`[backoffice] ${req.method} ${req.url}: the request was cut off before it arrived whole; nothing stored`);
+        return;
+      }
       console.error(`[backoffice] ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal', detail: 'the back office could not do this; see its log' });
       else res.destroy();

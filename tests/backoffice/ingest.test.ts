@@ -187,3 +187,23 @@ test('malformed batches are refused before the database: not UTF-8, not JSON, to
   assert.deepEqual(await send(JSON.stringify({ rows: [{ ...row, payload: row!.payload.replace(',', ', ') }] })), [400, 'row_malformed']);
   assert.deepEqual(await storedSeqs(backoffice, till.id), []);
 });
+
+test('a push cut off half-sent is logged as cut off, not as a back-office fault; nothing is stored', { skip }, async (t) => {
+  const backoffice = await startBackoffice(t, postgres);
+  const token = await pairTestTill(backoffice, newTestTill());
+  const errors = t.mock.method(console, 'error', () => undefined);
+  const warnings = t.mock.method(console, 'warn', () => undefined);
+  const { port } = new URL(backoffice.url);
+  const { connect } = await import('node:net');
+  await new Promise<void>((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => {
+      socket.write(`POST /api/till/journal HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: 4000\r\n\r\n{"rows":[`);
+      socket.destroy();
+      resolve();
+    });
+    socket.on('error', reject);
+  });
+  await waitFor('the cut request logged', () => warnings.mock.calls.some((call) => String(call.arguments[0]).includes('cut off')));
+  assert.equal(errors.mock.callCount(), 0, 'no stack trace, no internal error');
+  assert.equal(Number((await backoffice.pool.query('SELECT count(*) AS n FROM journal_rows')).rows[0].n), 0);
+});
