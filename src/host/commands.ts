@@ -4,7 +4,7 @@
  * turns every failure into a CommandError with a plain-words message. Nothing here trusts the caller.
  */
 import { assertMoney } from '../shared/cash/index.ts';
-import { ROLES, type ApprovalInput, type ChangeChoiceArg, type CommandArgs, type CommandError, type CommandName, type CommandReply, type CommandResult, type Currency, type ErrorCode, type Role, type ShiftReport } from '../shared/contract.ts';
+import { CASH_ATTEMPT, ROLES, type ApprovalInput, type ChangeChoiceArg, type CommandArgs, type CommandError, type CommandName, type CommandReply, type CommandResult, type Currency, type ErrorCode, type Role, type ShiftReport } from '../shared/contract.ts';
 import { PosError } from '../shared/errors.ts';
 import { englishText, hostMessage, type HostMessage, type HostMessageCode } from '../shared/messages/index.ts';
 import { assertChargeCents } from '../shared/money.ts';
@@ -149,11 +149,12 @@ const COMMANDS: CommandHandlers = {
     access: 'signedIn',
     parse: (args) => {
       const on = 'saleId' in args ? 'saleId' : 'due';
-      const keys = [on, 'tender', ...('change' in args ? ['change'] : [])];
+      const keys = [on, 'tender', 'attempt', ...('change' in args ? ['change'] : [])];
       exactKeys(args, ...keys);
       const tender = moneyArg(args.tender);
+      if (typeof args.attempt !== 'string' || !CASH_ATTEMPT.test(args.attempt)) throw new InvalidRequest(hostMessage('cash.attemptInvalid'));
       const change = 'change' in args ? changeArg(args.change) : undefined;
-      const rest = change === undefined ? { tender } : { tender, change };
+      const rest = change === undefined ? { tender, attempt: args.attempt } : { tender, change, attempt: args.attempt };
       return on === 'saleId' ? { saleId: saleIdArgs({ saleId: args.saleId }).saleId, ...rest } : { due: moneyArg(args.due), ...rest };
     },
     run: async (host, args) => {

@@ -145,10 +145,13 @@ export interface Host {
   /**
    * A cash tender (the `cash.tender` command, arguments checked): on the sale on the screens or a new
    * one; journaled with the sale's completion, change and rounding when it covers it (and its receipt
-   * queued), then the drawer kicked once (never for a training sale), then the screens told. Refused
-   * until the shift's float is entered (not in training).
+   * queued), then — only when it covered the sale — the drawer kicked once (never for a training sale),
+   * then the screens told. A partial tender does not open the drawer (the notes go in when the sale is
+   * covered), so a small "tender" cannot open it without an approval. A repeat of an attempt already
+   * recorded answers with the sale as it stands: nothing written, printed or kicked. Refused until the
+   * shift's float is entered (not in training), and for a new sale while another is partly paid.
    */
-  tenderCash(input: CommandArgs<'cash.tender'>): Promise<{ sale: StoredSale; drawer: DrawerKickResult }>;
+  tenderCash(input: CommandArgs<'cash.tender'>): Promise<{ sale: StoredSale; drawer: DrawerKickResult | null }>;
   /** Acknowledges the ledger's integrity warning (journaled); false when there is none. */
   acknowledgeIntegrity(): boolean;
   /** The start check of the ledger (integrity.ts), run after the host is up; resolves when it has run. */
@@ -554,13 +557,17 @@ export function createHost(options: HostOptions): Host {
       void payments.checkNow(saleId).catch(() => undefined);
     },
     async tenderCash(input) {
+      // A repeat (the reply to it was lost) is answered as the sale stands, whatever changed since.
+      const earlier = payments.repeatOf(input);
+      if (earlier) return { sale: earlier.sale, drawer: null };
       if (!isTraining(settings.current()) && cashMovements.needsFloat()) throw new PosError('not_allowed', hostMessage('drawer.floatFirst'));
       const recorded = payments.tenderCash(input, (args) => recordCashTender({ db, sales: ledger, printJobs, alerts }, args));
-      // Committed: the receipt it owes may print, and only now may the drawer open.
+      if (recorded.repeated) return { sale: recorded.sale, drawer: null };
+      // Committed: the receipt it owes may print, and only now may the drawer open — once the sale is covered.
       if (recorded.completed) {
         events.emit('sale.paid', { ...recorded, previousStatus: 'creating', overpaid: false });
       }
-      const kicked = await cash.openForCashTender(recorded.sale.id);
+      const kicked = recorded.completed ? await cash.openForCashTender(recorded.sale.id) : null;
       notify();
       return { sale: ledger.get(recorded.sale.id)!, drawer: kicked };
     },

@@ -48,9 +48,20 @@ export type Currency = 'USD' | 'KHR';
 export type ChangeChoiceArg = 'default' | 'usd' | 'khr' | { usd: number; khr: number };
 
 /** The `cash.tender` command's arguments: the tender, on the sale `saleId` or a new sale for `due`. */
-export type CashTenderArgs =
+export type CashTenderArgs = (
   | { saleId: number; tender: { currency: Currency; amount: number }; change?: ChangeChoiceArg }
-  | { due: { currency: Currency; amount: number }; tender: { currency: Currency; amount: number }; change?: ChangeChoiceArg };
+  | { due: { currency: Currency; amount: number }; tender: { currency: Currency; amount: number }; change?: ChangeChoiceArg }
+) & {
+  /**
+   * The cash screen's id for this press of Take cash (CASH_ATTEMPT: 32 lowercase hex digits, random),
+   * kept until the host answers: a repeat of it (the reply was lost) records nothing and answers with
+   * the sale as it stands; the same id with another sale or amount is refused.
+   */
+  attempt: string;
+};
+
+/** A cash tender's `attempt` id: 128 random bits as 32 lowercase hex digits. */
+export const CASH_ATTEMPT = /^[0-9a-f]{32}$/;
 
 /**
  * A sale's settlement (docs/cash.md): covered once what remains rounds to 0 ៛; what remains in both
@@ -83,6 +94,8 @@ export interface TenderView {
   /** The account a KHQR tender's QR pays (null before the QR is verified, and for cash). */
   receivingAccount: string | null;
   failureReason: HostMessage | null;
+  /** The cash screen's attempt id a cash tender answers (`cash.tender` `attempt`); null for KHQR. */
+  attempt: string | null;
 }
 
 export type Language = 'en' | 'km';
@@ -811,9 +824,11 @@ export interface CashierCommands {
    * A cash tender, in dollars (cents) or riel (whole riel): on the open sale on the screens
    * (`saleId`) or on a new sale for `due`. When it covers the sale, the sale completes with its
    * change, given as `change` chooses (default: whole dollars, the rest in riel; `usd`; `khr`; or a
-   * keyed split), and its rounding line; then the drawer opens (never in training).
+   * keyed split), and its rounding line; then the drawer opens (never in training). `drawer` is null
+   * when it did not open: a tender that leaves something due, or a repeat of an attempt already
+   * recorded (nothing written, printed or kicked again). Refused while another sale is partly paid.
    */
-  'cash.tender': { args: CashTenderArgs; result: { sale: SaleView; drawer: DrawerKickResult } };
+  'cash.tender': { args: CashTenderArgs; result: { sale: SaleView; drawer: DrawerKickResult | null } };
   'payment.cancel': { args: { saleId: number }; result: SaleView };
   'payment.checkNow': { args: { saleId: number }; result: SaleView };
   /**

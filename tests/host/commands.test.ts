@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { COMMAND_NAMES, runCommand } from '../../src/host/commands.ts';
 import type { CommandName } from '../../src/shared/contract.ts';
 import { englishText, hostMessageText, isHostMessageCode } from '../../src/shared/messages/index.ts';
+import { attemptId } from '../support/cash-attempt.ts';
 import { startHost } from '../support/servers.ts';
 import { tempDir } from '../support/temp.ts';
 import { signInAs } from '../support/users.ts';
@@ -40,9 +41,12 @@ test('every refusal a command can give carries a catalog message, in both langua
     ['payment.charge', { amountCents: 10_000_001 }, 'request.amountTooLarge'],
     ['payment.charge', { amountCents: 300 }, 'payment.inProgress'],
     ['payment.charge', { due: { currency: 'KHR', amount: 12.5 } }, 'cash.rielWhole'],
-    ['cash.tender', { due: { currency: 'USD', amount: 100 }, tender: { currency: 'EUR', amount: 100 } }, 'cash.currency'],
-    ['cash.tender', { due: { currency: 'USD', amount: 100 }, tender: { currency: 'USD', amount: 100 }, change: 'coins' }, 'cash.changeWhole'],
-    ['cash.tender', { due: { currency: 'USD', amount: 100 }, tender: { currency: 'USD', amount: 100 } }, 'payment.inProgress'],
+    ['cash.tender', { due: { currency: 'USD', amount: 100 }, tender: { currency: 'EUR', amount: 100 }, attempt: attemptId() }, 'cash.currency'],
+    ['cash.tender', { due: { currency: 'USD', amount: 100 }, tender: { currency: 'USD', amount: 100 }, change: 'coins', attempt: attemptId() }, 'cash.changeWhole'],
+    ['cash.tender', { due: { currency: 'USD', amount: 100 }, tender: { currency: 'USD', amount: 100 } }, 'request.expectedArguments'],
+    ['cash.tender', { due: { currency: 'USD', amount: 100 }, tender: { currency: 'USD', amount: 100 }, attempt: 'A'.repeat(32) }, 'cash.attemptInvalid'],
+    ['cash.tender', { due: { currency: 'USD', amount: 100 }, tender: { currency: 'USD', amount: 100 }, attempt: 7 }, 'cash.attemptInvalid'],
+    ['cash.tender', { due: { currency: 'USD', amount: 100 }, tender: { currency: 'USD', amount: 100 }, attempt: attemptId() }, 'payment.inProgress'],
     ['payment.cancel', { saleId: 99 }, 'payment.noSale'],
     ['payment.checkNow', { saleId: 99 }, 'payment.noSale'],
     ['payment.newQr', { saleId: 99 }, 'payment.noSale'],

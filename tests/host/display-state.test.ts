@@ -14,7 +14,7 @@ import { saleView } from '../support/sale-view.ts';
 const stored = (view: SaleView): StoredSale => ({ ...view, apiBaseUrl: 'http://127.0.0.1:1', finalCheckAt: null });
 const tender = (extra: Partial<TenderView>): TenderView => ({
   id: 1, kind: 'cash', currency: 'KHR', amount: 20_000, status: 'paid', createdAt: 0, paidAt: 0, paidLate: false, overpaid: false,
-  expiresAt: null, receivingAccount: null, failureReason: null, ...extra,
+  expiresAt: null, receivingAccount: null, failureReason: null, attempt: null, ...extra,
 });
 const display = (sale: SaleView) => buildDisplayState({ settings: DEFAULT_SETTINGS, training: true, current: stored(sale), watching: false, now: 1 });
 

@@ -23,6 +23,8 @@ export interface TenderRow extends TenderColumns {
   failure_params: string | null;
   final_check_at: number | null;
   checked_at: number | null;
+  /** The cash screen's attempt id this cash tender answers (schema 21); null for KHQR and older cash tenders. */
+  attempt: string | null;
 }
 
 export interface StoredSale extends SaleView {
@@ -66,6 +68,7 @@ function tenderView(row: TenderRow): TenderView {
     expiresAt: row.expires_at,
     receivingAccount: row.pay_to,
     failureReason: failureMessage(row),
+    attempt: row.attempt,
   };
 }
 

@@ -50,7 +50,15 @@ export interface RecordedCashTender {
   tender: StoredTender;
   sale: StoredSale;
   completed: boolean;
+  /** The attempt was recorded before (its reply was lost): nothing was written now; `sale` is as it stands. */
+  repeated: boolean;
 }
+
+/** A cash tender's input: on an open sale (`saleId`) or a new one (`sale`), with the cash screen's attempt id (null: none, as in tests of the arithmetic). */
+export type CashTenderInput = (
+  | { saleId: number; tender: Money; change?: ChangeChoice }
+  | { sale: Omit<NewSale, 'apiBaseUrl'>; tender: Money; change?: ChangeChoice }
+) & { attempt?: string | null };
 
 const PENDING: readonly SaleStatus[] = ['creating', 'awaiting_payment'];
 
@@ -89,13 +97,16 @@ export class SalesLedger {
    * (AmountError, a catalog message) when the sale is covered already, or the change is over the
    * keying-error limit or does not add up; refused (TransitionRefused) while a QR is pending on the
    * sale or when it is not open. Nothing is written when it is refused.
+   *
+   * `attempt`: the cash screen's id for this press of Take cash, stored with the tender (unique). A
+   * repeat of an attempt already recorded writes nothing and answers with that sale as it stands
+   * (`repeated`); the same attempt on another sale or for another amount is refused (AttemptReused).
    */
-  tenderCash(
-    input: { saleId: number; tender: Money; change?: ChangeChoice } | { sale: Omit<NewSale, 'apiBaseUrl'>; tender: Money; change?: ChangeChoice },
-    actor: Actor = 'cashier',
-  ): RecordedCashTender {
+  tenderCash(input: CashTenderInput, actor: Actor = 'cashier'): RecordedCashTender {
     assertMoney(input.tender);
     return ledgerWrite(this.#db, this.#db.transaction(() => {
+      const earlier = this.repeatOf(input);
+      if (earlier) return earlier;
       const at = this.#now();
       const saleId = 'saleId' in input ? input.saleId : this.#openSale(input.sale, at, actor);
       const sale = this.#saleRow(saleId);
@@ -105,14 +116,15 @@ export class SalesLedger {
       // Checked before anything is written: a tender after cover, change over the limit, change that
       // does not add up, or change asked for while something is still due is refused.
       settle(dueOf(sale), [...countedTenders(tenders), input.tender], input.change);
+      const attempt = input.attempt ?? null;
       const { lastInsertRowid } = this.#db
-        .prepare(`INSERT INTO tenders (sale_id, kind, currency, amount, status, created_at, updated_at) VALUES (?, 'cash', ?, ?, 'creating', ?, ?)`)
-        .run(saleId, input.tender.currency, input.tender.amount, at, at);
+        .prepare(`INSERT INTO tenders (sale_id, kind, currency, amount, status, created_at, updated_at, attempt) VALUES (?, 'cash', ?, ?, 'creating', ?, ?, ?)`)
+        .run(saleId, input.tender.currency, input.tender.amount, at, at, attempt);
       const id = Number(lastInsertRowid);
       this.#event(id, null, 'creating', null, at);
       append(this.#db, {
-        type: 'tender.opened', version: 1,
-        payload: { sale: saleId, tender: id, kind: 'cash', currency: input.tender.currency, amount: input.tender.amount, apiBaseUrl: null },
+        type: 'tender.opened', version: 2,
+        payload: { sale: saleId, tender: id, kind: 'cash', currency: input.tender.currency, amount: input.tender.amount, apiBaseUrl: null, attempt },
       }, { actor, at });
       this.#db.prepare(`UPDATE tenders SET status = 'paid', paid_at = ?, updated_at = ? WHERE id = ? AND status = 'creating'`).run(at, at, id);
       this.#event(id, 'creating', 'paid', 'cash', at);
@@ -120,8 +132,39 @@ export class SalesLedger {
       ensureOpenShift(this.#db, 'late_payment', { actor, at });
       append(this.#db, { type: 'tender.paid', version: 1, payload: { sale: saleId, tender: id, from: 'creating', late: false, overpaid: false } }, { actor, at });
       const completed = this.#completeIfCovered(saleId, { at, late: false, actor, change: input.change });
-      return { tender: this.#mustGetTender(id), sale: this.get(saleId)!, completed };
+      return { tender: this.#mustGetTender(id), sale: this.get(saleId)!, completed, repeated: false };
     }));
+  }
+
+  /**
+   * The cash tender already recorded for this input's attempt, with its sale as it stands now
+   * (`repeated`), or null when the attempt is new (or there is none). Throws AttemptReused when the
+   * attempt was recorded for another sale, or with another amount or currency: that is not a repeat.
+   */
+  repeatOf(input: CashTenderInput): RecordedCashTender | null {
+    if (input.attempt === undefined || input.attempt === null) return null;
+    const row = this.#db.prepare('SELECT * FROM tenders WHERE attempt = ?').get(input.attempt) as TenderRow | undefined;
+    if (!row) return null;
+    const sale = this.#saleRow(row.sale_id)!;
+    const sameMoney = row.currency === input.tender.currency && row.amount === input.tender.amount;
+    const sameSale = 'saleId' in input
+      ? row.sale_id === input.saleId
+      // A new sale's attempt opened it: its first tender, for the same amount due.
+      : this.#tenderRows(sale.id)[0]?.id === row.id && sameDue(sale, input.sale.due ?? usd(input.sale.amountCents));
+    if (!sameMoney || !sameSale) throw new AttemptReused(`attempt ${input.attempt} was recorded as tender ${row.id} of sale ${row.sale_id}`);
+    return { tender: this.#withSale(row), sale: this.get(sale.id)!, completed: false, repeated: true };
+  }
+
+  /**
+   * The oldest open sale that is partly paid (a counted tender on it, not yet covered): it must be
+   * finished or voided before another sale starts, so it is never left behind with cash in the drawer.
+   */
+  partlyPaid(): StoredSale | null {
+    const row = this.#db
+      .prepare(`SELECT s.id FROM sales s INDEXED BY sales_by_status WHERE s.status = 'open'
+                AND EXISTS (SELECT 1 FROM tenders t WHERE t.sale_id = s.id AND t.status = 'paid' AND t.overpaid = 0) ORDER BY s.id LIMIT 1`)
+      .get() as { id: number } | undefined;
+    return row ? this.get(row.id) : null;
   }
 
   /** Inserts an open sale (no tender yet) and journals it, opening a shift first when none is open. */
@@ -397,8 +440,8 @@ export class SalesLedger {
     this.#event(id, null, 'creating', null, at);
     append(this.#db, {
       type: 'tender.opened',
-      version: 1,
-      payload: { sale: saleId, tender: id, kind: 'khqr', currency: 'USD', amount: amountCents, apiBaseUrl },
+      version: 2,
+      payload: { sale: saleId, tender: id, kind: 'khqr', currency: 'USD', amount: amountCents, apiBaseUrl, attempt: null },
     }, { actor, at });
     return this.#mustGetTender(id);
   }
@@ -488,6 +531,15 @@ export function markSaleVoided(db: Db, saleId: number, at: number): boolean {
 
 export class TransitionRefused extends Error {
   override name = 'TransitionRefused';
+}
+
+/** A cash screen's attempt id sent again for another sale or amount (a repeat is the same request). */
+export class AttemptReused extends Error {
+  override name = 'AttemptReused';
+}
+
+function sameDue(sale: SaleRow, due: Money): boolean {
+  return sale.due_currency === due.currency && sale.due_amount === due.amount;
 }
 
 /** The sale's QR pays an account other than the shop's own Bakong ID (as it was when the sale was made). */

@@ -6,10 +6,10 @@
 import { PosError } from '../../shared/errors.ts';
 import { hostMessage, type HostMessage, type HostMessageCode } from '../../shared/messages/index.ts';
 import type { MessageParams } from '../../shared/messages/types.ts';
-import { assertChargeCents, formatUsd } from '../../shared/money.ts';
+import { assertChargeCents, formatRiel, formatUsd } from '../../shared/money.ts';
 import type { BakongApi } from '../api/bakong-client.ts';
 import { assertMoney, type ChangeChoice, type Money } from '../../shared/cash/index.ts';
-import { TransitionRefused, type RecordedCashTender, type SalesLedger, type StoredSale, type StoredTender } from '../ledger/sales.ts';
+import { AttemptReused, TransitionRefused, type CashTenderInput, type RecordedCashTender, type SalesLedger, type StoredSale, type StoredTender } from '../ledger/sales.ts';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from './poll-policy.ts';
 import { QrVerificationError, verifyCreatedQr } from './verify-qr.ts';
 import { MAX_LATE_CHECK_MS, PaymentWatcher, type WatcherDeps } from './watcher.ts';
@@ -54,6 +54,9 @@ export interface PaymentServiceDeps {
   policy?: PollPolicy;
 }
 
+/** A cash tender as the `cash.tender` command gives it: on the sale on screen or a new sale for `due`, with the cash screen's attempt id. */
+export type CashTenderCommand = ({ saleId: number; tender: Money; change?: ChangeChoice } | { due: Money; tender: Money; change?: ChangeChoice }) & { attempt?: string };
+
 export class PaymentService {
   readonly #deps: PaymentServiceDeps;
   readonly watcher: PaymentWatcher;
@@ -94,6 +97,8 @@ export class PaymentService {
       }
     }
     for (const tender of ledger.endedAwaitingFinalCheck(this.#deps.now() - MAX_LATE_CHECK_MS)) this.watcher.watch(tender.id);
+    // A sale left partly paid (cash taken, the rest not) comes back too: no new sale starts before it ends.
+    if (this.#currentId === null) this.#currentId = ledger.partlyPaid()?.id ?? null;
   }
 
   /**
@@ -104,6 +109,7 @@ export class PaymentService {
     if (due === undefined) assertChargeCents(amountCents);
     else assertMoney(due);
     const context = this.#ready();
+    this.#assertNoneLeftPartlyPaid();
     // Write before show: the sale exists in the ledger before the API is asked or a screen changes.
     const tender = this.#deps.ledger.create({
       amountCents: due === undefined ? (amountCents as number) : 0,
@@ -119,31 +125,71 @@ export class PaymentService {
 
   /**
    * A cash tender on the sale on the screens (`saleId`, open: its first tender was cash, or a QR of
-   * it ended) or on a new sale for `due`. Refused while a QR is pending. The ledger write (with the
-   * receipt owed when it completes the sale) is `record`, given by the host; the screens change only
-   * after it committed.
+   * it ended) or on a new sale for `due`. Refused while a QR is pending, and a new sale while another
+   * is partly paid. The ledger write (with the receipt owed when it completes the sale) is `record`,
+   * given by the host; the screens change only after it committed.
+   *
+   * A repeat of an `attempt` already recorded (the cash screen's reply was lost and Enter pressed
+   * again) is answered before any of that: the sale as it stands, `repeated`, nothing written.
    */
-  tenderCash(
-    input: { saleId: number; tender: Money; change?: ChangeChoice } | { due: Money; tender: Money; change?: ChangeChoice },
-    record: (input: Parameters<SalesLedger['tenderCash']>[0]) => RecordedCashTender,
-  ): RecordedCashTender {
+  tenderCash(input: CashTenderCommand, record: (input: CashTenderInput) => RecordedCashTender): RecordedCashTender {
+    const ledgerInput = this.#ledgerInput(input);
+    const repeated = this.#repeatOf(ledgerInput);
+    if (repeated) return repeated;
     this.#assertNonePending();
-    const context = this.#deps.context();
+    if ('saleId' in input) this.#mustGet(input.saleId);
+    else this.#assertNoneLeftPartlyPaid();
     let recorded: RecordedCashTender;
     try {
-      recorded = 'saleId' in input
-        ? record({ saleId: this.#mustGet(input.saleId).id, tender: input.tender, change: input.change })
-        : record({
-          sale: { amountCents: 0, due: input.due, khrPerUsd: context.khrPerUsd, training: context.training, merchantName: context.merchantName, bakongId: context.bakongId },
-          tender: input.tender, change: input.change,
-        });
+      recorded = record(ledgerInput);
     } catch (error) {
       if (error instanceof TransitionRefused) throw new PaymentError('not_allowed', 'payment.alreadyPaid', { saleId: 'saleId' in input ? input.saleId : 0 });
+      if (error instanceof AttemptReused) throw new PaymentError('not_allowed', 'cash.attemptReused');
       throw error;
     }
+    if (recorded.repeated) return recorded;
     this.#currentId = recorded.sale.id;
     this.#deps.onChange();
     return recorded;
+  }
+
+  /** The earlier recording of this tender's attempt, if it is a repeat (SalesLedger.repeatOf); refused (cash.attemptReused) if it is not the same request. */
+  repeatOf(input: CashTenderCommand): RecordedCashTender | null {
+    return this.#repeatOf(this.#ledgerInput(input));
+  }
+
+  #ledgerInput(input: CashTenderCommand): CashTenderInput {
+    const attempt = input.attempt ?? null;
+    if ('saleId' in input) return { saleId: input.saleId, tender: input.tender, change: input.change, attempt };
+    const context = this.#deps.context();
+    return {
+      sale: { amountCents: 0, due: input.due, khrPerUsd: context.khrPerUsd, training: context.training, merchantName: context.merchantName, bakongId: context.bakongId },
+      tender: input.tender, change: input.change, attempt,
+    };
+  }
+
+  #repeatOf(input: CashTenderInput): RecordedCashTender | null {
+    try {
+      return this.#deps.ledger.repeatOf(input);
+    } catch (error) {
+      if (error instanceof AttemptReused) throw new PaymentError('not_allowed', 'cash.attemptReused');
+      throw error;
+    }
+  }
+
+  /**
+   * A new sale is refused while another is partly paid: its cash is in the till and what is left must
+   * be taken (or the sale voided) first. Named, and put back on the screens, so the cashier can finish it.
+   */
+  #assertNoneLeftPartlyPaid(): void {
+    const open = this.#deps.ledger.partlyPaid();
+    if (!open) return;
+    if (this.#currentId !== open.id) {
+      this.#currentId = open.id;
+      this.#deps.onChange();
+    }
+    const left = open.settlement.remaining;
+    throw new PaymentError('not_allowed', 'payment.partlyPaidOpen', { saleId: open.id, usd: formatUsd(left.usd), khr: formatRiel(left.khr) });
   }
 
   #assertNonePending(): void {
@@ -289,12 +335,13 @@ export class PaymentService {
     return this.#mustGet(saleId);
   }
 
-  /** The cashier moves on from a finished sale; an unresolved one cannot be dismissed. */
+  /** The cashier moves on from a finished sale; an unresolved or partly paid one cannot be dismissed. */
   dismiss(): void {
     const sale = this.current();
     if (sale && (sale.status === 'creating' || sale.status === 'awaiting_payment')) {
       throw new PaymentError('payment_in_progress', 'payment.stillWaiting', { saleId: sale.id });
     }
+    this.#assertNoneLeftPartlyPaid();
     this.#currentId = null;
     this.#deps.onChange();
   }

@@ -18,6 +18,12 @@ export type CashRefusal = Refusal | 'nothingLeft' | 'nothingTendered';
 export interface CashStore {
   /** The keyed amount the screen was opened for (Cash on the amount), until its sale exists. */
   due: Money | null;
+  /**
+   * This Take cash's id (`cash.tender` `attempt`), renewed only once the host has answered, or the
+   * state push shows it recorded: a retry after a lost reply sends the same id, and the host records
+   * nothing twice.
+   */
+  attempt: string;
   currency: Currency;
   text: string;
   option: ChangeOption;
@@ -54,8 +60,14 @@ export function cashTarget(due: Money | null): CashTarget | null {
 
 const FRESH = { text: '', option: 'default' as ChangeOption, error: null, refusal: null, voiding: false };
 
+/** 128 random bits as 32 lowercase hex digits (CASH_ATTEMPT): `getRandomValues` works on any page, even one not served securely. */
+export function newAttempt(): string {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export const useCash = create<CashStore>()((set, get) => ({
   due: null,
+  attempt: newAttempt(),
   currency: 'USD',
   ...FRESH,
   busy: false,
@@ -109,11 +121,17 @@ export const useCash = create<CashStore>()((set, get) => ({
     const covers = previewTender(target, tender, option).kind === 'covered';
     const change = covers ? { change: option } : {};
     set({ busy: true, error: null });
-    const reply = await invoke('cash.tender', target.saleId === null ? { due: target.due, tender, ...change } : { saleId: target.saleId, tender, ...change });
-    if (!reply.ok) return set({ busy: false, error: reply.error });
-    // The keyed amount is used: the sale exists now (partly paid, or completed with its change).
-    useCashier.setState({ keypadText: '', refusal: null });
-    set({ ...FRESH, busy: false, due: null, currency: reply.value.sale.saleStatus === 'open' ? currency : get().currency });
+    const { attempt } = get();
+    const on = target.saleId === null ? { due: target.due } : { saleId: target.saleId };
+    const reply = await invoke('cash.tender', { ...on, tender, ...change, attempt });
+    // The state push showed it recorded while the reply was on its way (or lost): that is the outcome.
+    if (get().attempt !== attempt) return set({ busy: false });
+    if (!reply.ok) {
+      // A reply that never arrived keeps the id: Enter again repeats this attempt, never a second sale.
+      return set({ busy: false, error: reply.error, ...(reply.link ? {} : { attempt: newAttempt() }) });
+    }
+    tenderRecorded();
+    set({ currency: reply.value.sale.saleStatus === 'open' ? currency : get().currency });
   },
   async qrForRest() {
     if (!isPartlyPaid(useCashier.getState().state?.current)) return get().refuse('nothingTendered');
@@ -143,3 +161,16 @@ export const useCash = create<CashStore>()((set, get) => ({
     set({ error: null });
   },
 }));
+
+/** The tender was recorded: the keyed amount and the typed cash are used (the sale exists, partly paid or completed with its change). */
+function tenderRecorded(): void {
+  useCashier.setState({ keypadText: '', refusal: null });
+  useCash.setState({ ...FRESH, busy: false, due: null, attempt: newAttempt() });
+}
+
+// A sale on the screens holding this screen's attempt was recorded by it, even if its reply never
+// came: the screen drops its typed tender and shows that sale (its change, or what is left to pay).
+useCashier.subscribe((cashier) => {
+  const { attempt } = useCash.getState();
+  if (cashier.state?.current?.tenders.some((t) => t.attempt === attempt)) tenderRecorded();
+});

@@ -46,6 +46,14 @@ export const CASH_MESSAGES = {
     en: 'The change in dollars and in riel must add up to the change owed: {usd} in dollars, or {khr} in riel',
     km: 'ប្រាក់អាប់ជាដុល្លារ និងជារៀល ត្រូវតែបូកបញ្ចូលគ្នាស្មើនឹងប្រាក់អាប់ដែលត្រូវអាប់៖ {usd} ជាដុល្លារ ឬ {khr} ជារៀល',
   },
+  'cash.attemptReused': {
+    en: 'This Take cash was already recorded with another amount or sale: check the sale on screen, then key the cash again',
+    km: 'ការទទួលសាច់ប្រាក់នេះត្រូវបានកត់ត្រារួចហើយ ជាមួយចំនួនទឹកប្រាក់ ឬការលក់ផ្សេង៖ សូមពិនិត្យការលក់នៅលើអេក្រង់ រួចវាយបញ្ចូលសាច់ប្រាក់ម្ដងទៀត',
+  },
+  'cash.attemptInvalid': {
+    en: 'A cash tender needs its attempt id: 32 lowercase hex digits made by the cash screen',
+    km: 'ការទទួលសាច់ប្រាក់ត្រូវការលេខសម្គាល់ការប៉ុនប៉ងរបស់វា៖ លេខគោលដប់ប្រាំមួយអក្សរតូច 32 ខ្ទង់ ដែលអេក្រង់សាច់ប្រាក់បង្កើត',
+  },
   'cash.changeWhole': {
     en: 'Change is given in whole cents and whole riel, zero or more',
     km: 'ប្រាក់អាប់ត្រូវផ្ដល់ជាចំនួនគត់នៃសេន និងចំនួនគត់នៃរៀល ចាប់ពីសូន្យឡើងទៅ',

@@ -29,6 +29,10 @@ export const PAYMENT_MESSAGES = {
     en: 'Sale #{saleId} is not paid, so it has no receipt',
     km: 'ការលក់ #{saleId} មិនទាន់បានបង់ទេ ដូច្នេះវាគ្មានបង្កាន់ដៃទេ',
   },
+  'payment.partlyPaidOpen': {
+    en: 'Sale #{saleId} is partly paid ({usd} · {khr} still to pay): take the rest or void it before starting another sale',
+    km: 'ការលក់ #{saleId} បានបង់ខ្លះហើយ (នៅសល់ត្រូវបង់ {usd} · {khr})៖ សូមទទួលប្រាក់ដែលនៅសល់ ឬចាត់ទុកវាជាមោឃៈ មុននឹងចាប់ផ្ដើមការលក់ថ្មី',
+  },
   'payment.alreadyPaid': {
     en: 'Sale #{saleId} is already paid',
     km: 'ការលក់ #{saleId} បានបង់រួចហើយ',

@@ -80,7 +80,7 @@ export interface TillFold {
 export const READ_EVENTS: readonly string[] = [
   'till.created/1', 'settings.snapshot/1', 'settings.changed/1', 'migrated.sale/1', 'migrated.alert/1',
   'sale.opened/1', 'sale.opened/2', 'sale.qrIssued/1', 'sale.paid/1', 'sale.expired/1', 'sale.cancelled/1', 'sale.failed/1', 'sale.completed/1',
-  'tender.opened/1', 'tender.qrIssued/1', 'tender.paid/1', 'tender.expired/1', 'tender.cancelled/1', 'tender.failed/1',
+  'tender.opened/1', 'tender.opened/2', 'tender.qrIssued/1', 'tender.paid/1', 'tender.expired/1', 'tender.cancelled/1', 'tender.failed/1',
   'alert.raised/1', 'alert.raised/2', 'alert.dismissed/1', 'receipt.printed/1', 'shift.opened/1', 'shift.closed/1', 'shift.closed/2',
   'shift.counted/1', 'z.reprinted/1', 'refund.made/1', 'sale.voided/1', 'sale.completed/2',
   'ledger.restored/1', 'integrity.failed/1', 'integrity.acknowledged/1', 'backup.failed/1', 'cash.moved/1', 'drawer.opened/1',

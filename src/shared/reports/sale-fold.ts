@@ -50,6 +50,8 @@ export interface TenderColumns {
   pay_to: string | null;
   expires_at: number | null;
   failure_code: string | null;
+  /** A cash tender's cash screen attempt id (schema 21, `tender.opened` v2); null for KHQR and earlier tenders. */
+  attempt: string | null;
 }
 
 /** One line of a tender's history (tender_events), as its journal rows say. */
@@ -63,7 +65,7 @@ export interface JournaledEvent { at: number; from: SaleStatus | null; to: SaleS
 export const FOLDED_SALE_COLUMNS = ['due_currency', 'due_amount', 'khr_per_usd', 'status', 'training', 'merchant_name', 'bakong_id', 'created_at',
   'completed_at', 'paid_late', 'change_usd', 'change_khr', 'rounding_exact'] as const satisfies ReadonlyArray<keyof SaleColumns>;
 export const FOLDED_TENDER_COLUMNS = ['kind', 'currency', 'amount', 'status', 'created_at', 'paid_at', 'paid_late', 'overpaid', 'api_base_url', 'md5',
-  'khqr_string', 'pay_to', 'expires_at', 'failure_code'] as const satisfies ReadonlyArray<keyof TenderColumns>;
+  'khqr_string', 'pay_to', 'expires_at', 'failure_code', 'attempt'] as const satisfies ReadonlyArray<keyof TenderColumns>;
 
 /** A tender as its journal rows say, with its history lines. */
 export type FoldedTender = TenderColumns & { events: JournaledEvent[] };
@@ -88,11 +90,13 @@ type Payload = Record<string, unknown>;
 const bit = (value: unknown): number => (value === true ? 1 : 0);
 
 /** A KHQR tender in its first state (`creating`), as a v1 sale.opened or a tender.opened row makes it. */
-function openedTender(id: number, at: number, fields: { currency: Currency; amount: number; apiBaseUrl: string | null; kind: TenderKind }): FoldedTender {
+function openedTender(
+  id: number, at: number, fields: { currency: Currency; amount: number; apiBaseUrl: string | null; kind: TenderKind; attempt: string | null },
+): FoldedTender {
   return {
     id, kind: fields.kind, currency: fields.currency, amount: fields.amount, status: 'creating', created_at: at, paid_at: null,
     paid_late: 0, overpaid: 0, api_base_url: fields.apiBaseUrl, md5: null, khqr_string: null, pay_to: null, expires_at: null,
-    failure_code: null, events: [{ at, from: null, to: 'creating' }],
+    failure_code: null, attempt: fields.attempt, events: [{ at, from: null, to: 'creating' }],
   };
 }
 
@@ -122,7 +126,7 @@ export function applySaleRow(sale: FoldedSale | null, row: SaleJournalRow): Fold
         id, kind: 'khqr', currency: p.currency as Currency, amount: p.amountCents as number, status: p.status as SaleStatus,
         created_at: p.createdAt as number, paid_at: paid ? (p.paidAt as number | null) : null, paid_late: bit(p.paidLate), overpaid: 0,
         api_base_url: p.apiBaseUrl as string, md5: p.md5 as string | null, khqr_string: p.khqrString as string | null,
-        pay_to: p.payTo as string | null, expires_at: p.expiresAt as number | null, failure_code: p.failureCode as string | null,
+        pay_to: p.payTo as string | null, expires_at: p.expiresAt as number | null, failure_code: p.failureCode as string | null, attempt: null,
         events: ((p.history ?? []) as JournaledEvent[]).map((e) => ({ at: e.at, from: e.from, to: e.to })),
       });
       return migrated;
@@ -130,7 +134,7 @@ export function applySaleRow(sale: FoldedSale | null, row: SaleJournalRow): Fold
     case 'sale.opened': {
       if (row.version === 1) {
         const opened = openedSale(id, row.at, p, { currency: 'USD', amount: p.amountCents as number });
-        opened.tenders.set(id, openedTender(id, row.at, { kind: 'khqr', currency: 'USD', amount: p.amountCents as number, apiBaseUrl: p.apiBaseUrl as string }));
+        opened.tenders.set(id, openedTender(id, row.at, { kind: 'khqr', currency: 'USD', amount: p.amountCents as number, apiBaseUrl: p.apiBaseUrl as string, attempt: null }));
         return opened;
       }
       return openedSale(id, row.at, p, { currency: p.dueCurrency as Currency, amount: p.dueAmount as number });
@@ -152,6 +156,8 @@ export function applySaleRow(sale: FoldedSale | null, row: SaleJournalRow): Fold
   if (row.type === 'tender.opened') {
     sale.tenders.set(p.tender as number, openedTender(p.tender as number, row.at, {
       kind: p.kind as TenderKind, currency: p.currency as Currency, amount: p.amount as number, apiBaseUrl: p.apiBaseUrl as string | null,
+      // Version 2 (schema 21) names the cash screen's attempt; before it no tender had one.
+      attempt: row.version >= 2 ? (p.attempt as string | null) : null,
     }));
     return sale;
   }

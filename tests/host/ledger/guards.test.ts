@@ -41,6 +41,8 @@ const GUARDS = [
   'sales_settlement_is_final',
   // 020
   'users_never_replaced', 'users_identity_is_final', 'users_never_deleted',
+  // 021: a cash tender's attempt
+  'tenders_attempt_is_final',
 ];
 
 /** A shop's ledger, closed, and a second connection to its file as anyone with the file could open. */

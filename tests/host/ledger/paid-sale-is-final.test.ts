@@ -24,6 +24,7 @@ const CHANGED: Record<'tenders' | 'sales', Record<string, string | number | null
     kind: 'cash',
     currency: 'KHR',
     amount: 1,
+    attempt: 'b'.repeat(32),
     status: 'failed',
     created_at: 5,
     updated_at: 6,

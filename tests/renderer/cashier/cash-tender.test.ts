@@ -9,7 +9,7 @@ import { saleView } from '../../support/sale-view.ts';
 const newSale = (due: CashTarget['due'], khrPerUsd = 4000): CashTarget => ({ due, khrPerUsd, saleId: null, tendered: [] });
 const tender = (extra: Partial<TenderView>): TenderView => ({
   id: 1, kind: 'cash', currency: 'USD', amount: 500, status: 'paid', createdAt: 0, paidAt: 0, paidLate: false, overpaid: false,
-  expiresAt: null, receivingAccount: null, failureReason: null, ...extra,
+  expiresAt: null, receivingAccount: null, failureReason: null, attempt: null, ...extra,
 });
 
 describe('what taking the typed cash would do', () => {

@@ -146,7 +146,7 @@ describe('a failed charge is told once', () => {
 
 describe('a sale partly paid in cash is not over', () => {
   const cash = { id: 1, kind: 'cash' as const, currency: 'USD' as const, amount: 500, status: 'paid' as const, createdAt: 0, paidAt: 0,
-    paidLate: false, overpaid: false, expiresAt: null, receivingAccount: null, failureReason: null };
+    paidLate: false, overpaid: false, expiresAt: null, receivingAccount: null, failureReason: null, attempt: null };
 
   it('Enter does not start a new sale over it, nor does Charge take a new amount', () => {
     const partly = sale('paid', { saleStatus: 'open', tenders: [cash] });

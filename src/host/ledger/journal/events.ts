@@ -160,6 +160,16 @@ export interface TenderOpened {
   payload: { sale: number; tender: number; kind: TenderKind; currency: Currency; amount: number; apiBaseUrl: string | null };
 }
 
+/**
+ * Version 2 (schema 21 on): also the cash screen's `attempt` id a cash tender answers (32 hex digits,
+ * unique; a repeat of it records nothing), null for a KHQR tender.
+ */
+export interface TenderOpenedV2 {
+  type: 'tender.opened';
+  version: 2;
+  payload: TenderOpened['payload'] & { attempt: string | null };
+}
+
 /** A KHQR tender's QR is issued (the KHQR payload is public: it is shown to be scanned). */
 export interface TenderQrIssued {
   type: 'tender.qrIssued';
@@ -451,6 +461,7 @@ export type JournalEvent =
   | SaleCompleted
   | SaleCompletedV2
   | TenderOpened
+  | TenderOpenedV2
   | TenderQrIssued
   | TenderPaid
   | TenderEnded
@@ -494,7 +505,7 @@ export const KNOWN_EVENTS: Readonly<Record<JournalEventType, readonly number[]>>
   'migrated.alert': [1],
   'sale.opened': [1, 2],
   'sale.completed': [1, 2],
-  'tender.opened': [1],
+  'tender.opened': [1, 2],
   'tender.qrIssued': [1],
   'tender.paid': [1],
   'tender.expired': [1],

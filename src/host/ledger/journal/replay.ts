@@ -24,7 +24,7 @@ import type { JournalRow } from './journal.ts';
 
 /** Each replayed type and the versions of it this replay reads. */
 export const REPLAYED_ROWS: Readonly<Record<string, readonly number[]>> = {
-  'sale.opened': [2], 'tender.opened': [1], 'tender.qrIssued': [1], 'tender.paid': [1], 'tender.expired': [1],
+  'sale.opened': [2], 'tender.opened': [1, 2], 'tender.qrIssued': [1], 'tender.paid': [1], 'tender.expired': [1],
   'tender.cancelled': [1], 'tender.failed': [1], 'sale.completed': [1, 2],
   'receipt.printed': [1], 'alert.raised': [2], 'alert.dismissed': [1], 'shift.opened': [1], 'cash.moved': [1],
   'shift.counted': [1], 'drawer.opened': [1], 'integrity.failed': [1], 'integrity.acknowledged': [1], 'backup.failed': [1],
@@ -63,9 +63,9 @@ function projectSale(db: Db, till: string, saleId: number): void {
     const t = { ...columns, sale_id: saleId, updated_at: at };
     if (db.prepare('SELECT 1 FROM tenders WHERE id = ?').get(tender.id) === undefined) {
       db.prepare(`INSERT INTO tenders (id, sale_id, kind, currency, amount, status, created_at, updated_at, paid_at, paid_late, overpaid,
-                                       api_base_url, md5, khqr_string, pay_to, expires_at, failure_code)
+                                       api_base_url, md5, khqr_string, pay_to, expires_at, failure_code, attempt)
                   VALUES (:id, :sale_id, :kind, :currency, :amount, :status, :created_at, :updated_at, :paid_at, :paid_late, :overpaid,
-                          :api_base_url, :md5, :khqr_string, :pay_to, :expires_at, :failure_code)`).run(t);
+                          :api_base_url, :md5, :khqr_string, :pay_to, :expires_at, :failure_code, :attempt)`).run(t);
     } else {
       db.prepare(`UPDATE tenders SET status = :status, updated_at = :updated_at, paid_at = :paid_at, paid_late = :paid_late, overpaid = :overpaid,
                   md5 = :md5, khqr_string = :khqr_string, pay_to = :pay_to, expires_at = :expires_at, failure_code = :failure_code WHERE id = :id`)

@@ -23,6 +23,7 @@ import * as saleAndTenders from './017-sale-and-tenders.ts';
 import * as refundsAndVoids from './018-refunds-and-voids.ts';
 import * as saleSettlement from './019-sale-settlement.ts';
 import * as users from './020-users.ts';
+import * as cashAttempt from './021-cash-attempt.ts';
 
 export interface Migration {
   version: number;
@@ -39,5 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   initial, latePayments, printJobs, finalCheck, receivingAccount, salesByPaidAt, printJobMessages, failureCode, lastCheck,
   printJobSpooled, paidSaleIsFinal, noReplace, journal, shifts, printJobZ, cashMovements, saleAndTenders,
   refundsAndVoids,
-  saleSettlement, users,
+  saleSettlement, users, cashAttempt,
 ];

@@ -85,13 +85,13 @@ test('a sale paid end to end, printed, then one paid late and its alert dismisse
     [2, 'settings.snapshot', 1, 'system'],
     [3, 'shift.opened', 1, user],
     [4, 'sale.opened', 2, user],
-    [5, 'tender.opened', 1, user],
+    [5, 'tender.opened', 2, user],
     [6, 'tender.qrIssued', 1, user],
     [7, 'tender.paid', 1, 'system'],
     [8, 'sale.completed', 2, 'system'],
     [9, 'receipt.printed', 1, 'system'],
     [10, 'sale.opened', 2, user],
-    [11, 'tender.opened', 1, user],
+    [11, 'tender.opened', 2, user],
     [12, 'tender.qrIssued', 1, user],
     [13, 'tender.expired', 1, 'system'],
     [14, 'tender.paid', 1, 'system'],
@@ -99,14 +99,14 @@ test('a sale paid end to end, printed, then one paid late and its alert dismisse
     [16, 'alert.raised', 2, 'system'],
     [17, 'alert.dismissed', 1, user],
     [18, 'sale.opened', 2, user],
-    [19, 'tender.opened', 1, user],
+    [19, 'tender.opened', 2, user],
     [20, 'tender.failed', 1, user],
   ]);
   const payload = (seq: number) => JSON.parse(journal[seq - 1]!.payload) as unknown;
   assert.deepEqual(payload(4), {
     sale: 1, dueCurrency: 'USD', dueAmount: 1050, khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'shop@aclb',
   });
-  assert.deepEqual(payload(5), { sale: 1, tender: 1, kind: 'khqr', currency: 'USD', amount: 1050, apiBaseUrl: 'https://api.test' });
+  assert.deepEqual(payload(5), { sale: 1, tender: 1, kind: 'khqr', currency: 'USD', amount: 1050, apiBaseUrl: 'https://api.test', attempt: null });
   assert.deepEqual(payload(6), { sale: 1, tender: 1, md5: MD5, amount: 1050, payTo: 'shop@aclb', expiresAt: 1_764_577_000_000, khqrString: 'KHQR-PAYLOAD' });
   assert.deepEqual(payload(7), { sale: 1, tender: 1, from: 'awaiting_payment', late: false, overpaid: false });
   assert.deepEqual(payload(8), { sale: 1, paidLate: false, changeUsd: 0, changeKhr: 0, rounding: 0 });

@@ -39,7 +39,7 @@ test('a split receipt lists each tender, with the KHQR reference; 58 mm paper fi
 test('receipt data: a cash sale and a riel sale carry their payment lines; a dollar sale paid by one QR carries none', () => {
   const settings = { ...DEFAULT_SETTINGS, merchantName: 'Shop' } as Parameters<typeof receiptForSale>[1];
   const base = { ...saleView('paid'), apiBaseUrl: '', finalCheckAt: null } as StoredSale;
-  const paidTender = { id: 1, createdAt: 0, paidAt: 1, paidLate: false, overpaid: false, expiresAt: null, receivingAccount: null, failureReason: null, status: 'paid' as const };
+  const paidTender = { id: 1, createdAt: 0, paidAt: 1, paidLate: false, overpaid: false, expiresAt: null, receivingAccount: null, failureReason: null, attempt: null, status: 'paid' as const };
   assert.equal(receiptForSale({ ...base, tenders: [{ ...paidTender, kind: 'khqr', currency: 'USD', amount: 1250 }] }, settings, false, 'K7QX2M').payment, undefined);
   const cash = receiptForSale({
     ...base, tenders: [{ ...paidTender, kind: 'cash', currency: 'USD', amount: 2000 }],
