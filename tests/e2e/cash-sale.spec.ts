@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expect, keyIn, startPos, test, type Pos } from './fixtures.ts';
-import { openScreens, sendCommand } from './steps.ts';
+import { openScreens, posCommand, sendCommand } from './steps.ts';
 
 const amount = (page: Page) => page.locator('#amount-display');
 const tenderView = (page: Page) => page.getByTestId('cash-tender');
@@ -185,4 +185,44 @@ test('Khmer: the cash screen and the change in Khmer', async ({ cashier, custome
   await tender.getByRole('button', { name: 'ទទួលសាច់ប្រាក់' }).click();
   await expect(cashier.getByTestId('change-due')).toContainText('ប្រាក់អាប់ត្រូវឲ្យ');
   await expect(customer.getByTestId('display-change')).toContainText('ប្រាក់អាប់របស់អ្នក');
+});
+
+test('the reply to Take cash is lost on the way: the screen still shows the sale\'s change, and Enter again makes no second sale', async ({ cashier, customer, pos }) => {
+  await pauseClock(customer);
+  await cashier.getByRole('button', { name: 'Charge', exact: true }).waitFor();
+  await cashier.keyboard.type('7.00');
+  await cashier.keyboard.press('F4');
+  const tender = tenderView(cashier);
+  await cashier.keyboard.type('10');
+  await expect(tender.getByTestId('cash-typed')).toHaveText('$10.00');
+  await expect(tender.getByTestId('cash-preview')).toHaveText('Change to give: $3.00 and 0៛');
+  // The first Take cash reaches the host (which records it), but its answer never comes back: the
+  // browser sees what it sees when the web process dies between the commit and the reply.
+  let lost: string | null = null;
+  await cashier.route('**/api/command', async (route) => {
+    const body = route.request().postData() ?? '';
+    if (lost !== null || !body.includes('"cash.tender"')) return route.continue();
+    lost = body;
+    await route.fetch();
+    return route.abort('connectionreset');
+  });
+  await cashier.keyboard.press('Enter');
+  await expect.poll(() => lost).not.toBeNull();
+  // The state push shows the sale this screen's attempt made: the typed cash is gone, the change shows.
+  await expect(cashier.getByTestId('change-due').locator('.change-due__amounts')).toHaveText('$3.000៛');
+  await expect(tender).toBeHidden();
+  await cashier.keyboard.press('Enter');
+  await expect(amount(cashier)).toHaveText('$0.00');
+  expect(ledgerSale(pos, 1)).toEqual({
+    sale: { status: 'completed', due_currency: 'USD', due_amount: 700, change_usd: 300, change_khr: 0 },
+    tenders: [{ kind: 'cash', currency: 'USD', amount: 1000 }],
+  });
+  expect(ledgerSale(pos, 2).sale).toBeUndefined();
+  // The screen's very request sent again (a retry with its attempt id) is answered with sale #1, as it stands.
+  const { name, args } = JSON.parse(lost!) as { name: string; args: object };
+  const again = await posCommand(pos, name, args);
+  expect(again.ok).toBe(true);
+  expect((again.value as { sale: { id: number; saleStatus: string } }).sale).toMatchObject({ id: 1, saleStatus: 'completed' });
+  expect(ledgerSale(pos, 2).sale).toBeUndefined();
+  expect(ledgerSale(pos, 1).tenders).toHaveLength(1);
 });

@@ -164,8 +164,9 @@ export const useCash = create<CashStore>()((set, get) => ({
 
 /** The tender was recorded: the keyed amount and the typed cash are used (the sale exists, partly paid or completed with its change). */
 function tenderRecorded(): void {
-  useCashier.setState({ keypadText: '', refusal: null });
+  // The new attempt first: the cashier store's listeners (below) must not see the old one again.
   useCash.setState({ ...FRESH, busy: false, due: null, attempt: newAttempt() });
+  useCashier.setState({ keypadText: '', refusal: null });
 }
 
 // A sale on the screens holding this screen's attempt was recorded by it, even if its reply never
