@@ -335,6 +335,13 @@ export function createHost(options: HostOptions): Host {
   });
   // What a committed payment sets going; the screens hear of it through onChange, like any change.
   events.on('sale.paid', () => printing.salePaid());
+  // A split sale's cash waited in the cashier's hand: its KHQR payment covering the sale opens the
+  // drawer for it (a cash tender that covers a sale opens it itself, in tenderCash).
+  events.on('sale.paid', ({ sale, tender, completed }) => {
+    if (completed && tender.kind === 'khqr' && sale.tenders.some((t) => t.kind === 'cash' && t.status === 'paid')) {
+      void cash.openForCashTender(sale.id).then(notify, (error: unknown) => console.error(`[host] the drawer kick for sale #${sale.id} failed: ${String(error)}`));
+    }
+  });
   events.on('sale.paid', ({ sale, tender, overpaid }) => {
     if (overpaid) console.warn(`[host] sale #${sale.id} was already covered when tender #${tender.id} was paid; recorded as an overpayment`);
     else if (tender.paidLate) console.warn(`[host] sale #${sale.id} was paid after its QR had ended; recorded as paid`);

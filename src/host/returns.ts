@@ -115,7 +115,7 @@ export class Returns {
     };
   }
 
-  /** A void of an open sale after cash was tendered, approved; its receipt printed, and the drawer opened. */
+  /** A void of an open sale after cash was tendered, approved; its receipt printed, and the drawer opened to give the cash back. */
   async void(input: { saleId: number; reason: string }, by: { actor: Actor; approval: Approval }): Promise<ReturnDone> {
     assertApprover(by.approval);
     const { voided, job } = ledgerWrite(this.#deps.db, this.#deps.db.transaction(() => {
@@ -125,7 +125,8 @@ export class Returns {
     this.#deps.printQueued();
     this.#deps.onChange();
     const returned = [{ currency: 'USD' as const, amount: voided.returnedUsd }, { currency: 'KHR' as const, amount: voided.returnedKhr }].filter((m) => m.amount > 0);
-    const drawer = await this.#deps.kick(`void ${voided.id} of sale ${voided.saleId}`, voided.training || this.#deps.training());
+    // The drawer opens only to give cash back (a void of a sale whose QR ended unpaid gives none).
+    const drawer = returned.length > 0 ? await this.#deps.kick(`void ${voided.id} of sale ${voided.saleId}`, voided.training || this.#deps.training()) : null;
     return { kind: 'void', number: this.#number('void', voided.id, voided.seq), saleId: voided.saleId, returned, method: 'cash', printJob: job, drawer };
   }
 

@@ -12,10 +12,12 @@ import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import type { Host } from '../../../src/host/host.ts';
 import { runCommand } from '../../../src/host/commands.ts';
+import type { Sandbox } from '../../../src/sandbox/simulator.ts';
 import { verifyProjection } from '../../../src/host/ledger/journal/verify.ts';
 import type { CashTenderArgs, CommandReply, CommandResult, SaleView } from '../../../src/shared/contract.ts';
 import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import { attemptId } from '../../support/cash-attempt.ts';
+import { flush } from '../../support/clock.ts';
 import { startHost, startSandbox } from '../../support/servers.ts';
 import { tempDir } from '../../support/temp.ts';
 import { OWNER_PIN, signInAs } from '../../support/users.ts';
@@ -23,14 +25,16 @@ import { OWNER_PIN, signInAs } from '../../support/users.ts';
 const usd = (cents: number) => ({ currency: 'USD' as const, amount: cents });
 const khr = (riel: number) => ({ currency: 'KHR' as const, amount: riel });
 
-async function liveHost(t: TestContext, prints: string): Promise<Host> {
-  const { url } = await startSandbox(t);
+async function liveTill(t: TestContext, prints: string): Promise<{ host: Host; sandbox: Sandbox }> {
+  const { sandbox, url } = await startSandbox(t);
   const host = startHost(t, { POS_BAKONG_API_URL: url, POS_BAKONG_ID: 'shop@aclb', POS_PRINTER: `file:${prints}` });
   await signInAs(host);
   host.saveSettings({ drawerEnabled: true, khrPerUsd: 4100 });
   host.cash.setFloat({ usdCents: 5_000, riel: 100_000 });
-  return host;
+  return { host, sandbox };
 }
+
+const liveHost = async (t: TestContext, prints: string): Promise<Host> => (await liveTill(t, prints)).host;
 
 type Reply = CommandReply<CommandResult<'cash.tender'>>;
 
@@ -133,6 +137,20 @@ test('the drawer opens when the cash covers the sale, not on a partial tender; a
   assert.equal(kicks(prints).length, 1);
   saleOf(await send(host, { saleId: part.id, tender: khr(1000), attempt: attemptId() }));
   assert.equal(kicks(prints).length, 2, 'the tender that covers it opens the drawer, once');
+});
+
+test('a split sale: the cash waits in the hand until the KHQR for the rest is paid, then the drawer opens once', async (t) => {
+  const prints = join(tempDir(t), 'prints');
+  const { host, sandbox } = await liveTill(t, prints);
+  const part = saleOf(await send(host, { due: khr(50_000), tender: khr(20_000), attempt: attemptId() }));
+  assert.ok((await runCommand(host, 'payment.newQr', { saleId: part.id })).ok);
+  assert.deepEqual(kicks(prints), []);
+  sandbox.pay(host.ledger.get(part.id)!.md5!);
+  await host.payments.checkNow(part.id).catch(() => undefined);
+  for (let i = 0; i < 200 && host.ledger.get(part.id)!.saleStatus !== 'completed'; i += 1) await flush();
+  assert.equal(host.ledger.get(part.id)!.saleStatus, 'completed');
+  for (let i = 0; i < 200 && kicks(prints).length === 0; i += 1) await flush();
+  assert.equal(kicks(prints).length, 1);
 });
 
 test('no new sale, cash or KHQR, while another is partly paid: refused naming it, in English and Khmer, and it is put back on the screens', async (t) => {
