@@ -22,6 +22,7 @@ import { startTrainingHost } from '../support/servers.ts';
 import { signInAs } from '../support/users.ts';
 import { tempDir, waitFor } from '../support/temp.ts';
 import { payTrainingSale } from '../support/training-sale.ts';
+import { attemptId } from '../support/cash-attempt.ts';
 
 
 
@@ -131,7 +132,7 @@ test('a cash sale of $10.25 paid with $20: the refund cap is $10.25 (what was pa
   const { host } = startTrainingHost(t);
   const owner = await signInAs(host);
   host.saveSettings({ khrPerUsd: 4000 });
-  const tendered = await runCommand(host, 'cash.tender', { due: { currency: 'USD', amount: 1025 }, tender: { currency: 'USD', amount: 2000 } });
+  const tendered = await runCommand(host, 'cash.tender', { due: { currency: 'USD', amount: 1025 }, tender: { currency: 'USD', amount: 2000 }, attempt: attemptId() });
   assert.ok(tendered.ok, JSON.stringify(tendered));
   const sale = (tendered.value as { sale: { id: number; settlement: { change: { usd: number; khr: number } } } }).sale;
   assert.deepEqual(sale.settlement.change, { usd: 900, khr: 3000 }, '$9 and 3,000៛ back');

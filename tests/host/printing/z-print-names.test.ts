@@ -20,6 +20,7 @@ import { printedText } from '../../support/printed-text.ts';
 import { startHost, startSandbox } from '../../support/servers.ts';
 import { tempDir, waitFor } from '../../support/temp.ts';
 import { OWNER_PIN, signInAs } from '../../support/users.ts';
+import { attemptId } from '../../support/cash-attempt.ts';
 
 const jobs = (dir: string): string[] => readdirSync(dir).filter((name) => !name.startsWith('.') && !name.endsWith('-drawer.escpos')).sort();
 
@@ -40,11 +41,11 @@ test('the printed Z names the people and holds the cash sales, rounding, count, 
   host.cash.setFloat({ usdCents: 5_000, riel: 100_000 });
 
   await host.auth.signIn(cashier.id, '1357');
-  const paid = await ok<{ sale: { id: number } }>(runCommand(host, 'cash.tender', { due: { currency: 'USD', amount: 1025 }, tender: { currency: 'USD', amount: 2000 } }));
+  const paid = await ok<{ sale: { id: number } }>(runCommand(host, 'cash.tender', { due: { currency: 'USD', amount: 1025 }, tender: { currency: 'USD', amount: 2000 }, attempt: attemptId() }));
   await ok(runCommand(host, 'refund.create', {
     saleId: paid.sale.id, currency: 'USD', amount: 500, method: 'cash', reference: null, reason: 'wrong size', approver: { userId: manager.id, pin: '2468' },
   }));
-  const open = await ok<{ sale: { id: number } }>(runCommand(host, 'cash.tender', { due: { currency: 'USD', amount: 300 }, tender: { currency: 'KHR', amount: 4000 } }));
+  const open = await ok<{ sale: { id: number } }>(runCommand(host, 'cash.tender', { due: { currency: 'USD', amount: 300 }, tender: { currency: 'KHR', amount: 4000 }, attempt: attemptId() }));
   await ok(runCommand(host, 'sale.void', { saleId: open.sale.id, reason: 'changed mind', approver: { userId: owner.id, pin: OWNER_PIN } }));
   await ok(runCommand(host, 'drawer.open', { approver: { userId: manager.id, pin: '2468' } }));
   await ok(runCommand(host, 'receipt.reprint', { saleId: paid.sale.id }));

@@ -18,6 +18,7 @@ import { liveHost, valueOf } from '../../support/live-host.ts';
 import { startTrainingHost } from '../../support/servers.ts';
 import { asFormat } from '../../support/z-formats.ts';
 import { signInAs } from '../../support/users.ts';
+import { attemptId } from '../../support/cash-attempt.ts';
 
 
 // Float $50.00 and 100,000 ៛; paid out $6.79 and a drop of 12,300 ៛: expected $43.21 and 87,700 ៛,
@@ -103,7 +104,7 @@ test('a shift with a cash sale: the count is against the float plus the cash tak
   const { host } = await liveHost(t);
   assert.ok((await runCommand(host, 'cash.setFloat', { usdCents: 1000, riel: 50_000 })).ok);
   // $10.25 paid with a $20 note: $9 and the rest in riel back.
-  const { sale } = valueOf<{ sale: SaleView }>(await runCommand(host, 'cash.tender', { due: { currency: 'USD', amount: 1025 }, tender: { currency: 'USD', amount: 2000 } }));
+  const { sale } = valueOf<{ sale: SaleView }>(await runCommand(host, 'cash.tender', { due: { currency: 'USD', amount: 1025 }, tender: { currency: 'USD', amount: 2000 }, attempt: attemptId() }));
   const change = sale.settlement.change;
   assert.equal(change.usd, 900);
   const counted = valueOf<DrawerCount>(await runCommand(host, 'shift.count', { USD: { total: 2100 }, KHR: { total: 50_000 } }));
