@@ -563,6 +563,18 @@ export interface ShiftMoney {
 }
 
 /**
+ * One line of the takings by tender (ShiftReport format 8): how many sales it is in, its sum in the
+ * line's own unit (USD cents for KHQR and cash USD, whole riel for cash KHR, hundredths of a riel for
+ * the rounding line; cash is net of the change given in that currency, so it may be below 0), and
+ * the same sum in hundredths of a riel at each sale's own rate.
+ */
+export interface TakingsLine {
+  count: number;
+  amount: number;
+  exact: number;
+}
+
+/**
  * An X report (read-only, any time) or a Z report (the close, stored, immutable), computed from the
  * journal rows of the shift's range (src/host/reports/shift-report.ts; docs/journal.md "Shifts and the close").
  */
@@ -573,9 +585,10 @@ export interface ShiftReport {
    * Bakong ID and its changes, per-cashier totals and reprints (the close, issue 9). A stored Z keeps
    * the format it was closed with. 5: with `refunds`, `voids` and the cash they gave back.
    * 6: with `change` and `rounding`, and each currency's cash tenders and change in `cash` (cash beside KHQR).
-   * 7: with `envOverrides` (issue 9).
+   * 7: with `envOverrides` (issue 9). 8: takings are the completed sales, counted once each at their
+   * amount due (`takingsByTender` net of change, `partlyPaid` apart); up to 7 they were the paid tenders.
    */
-  format: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  format: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
   kind: 'X' | 'Z';
   till: { id: string; code: string };
   /** The shift reported; null for an X report while no shift is open (the rows since the last close). */
@@ -594,9 +607,31 @@ export interface ShiftReport {
   toSeq: number;
   /** The last row of the range and the first 16 hex of its hash: `ledger verify --anchor SEQ:HASH16`. */
   anchor: { seq: number; hash16: string };
-  /** Real money paid to the shop's own account in this shift (late payments included), by tender. */
+  /**
+   * Real money paid to the shop's own account in this shift (late payments included), by tender.
+   * From format 8: the real sales completed in the shift and paid to the shop's own account, each
+   * counted once at its amount due in both currencies at its own rate (shared/cash inBothCurrencies),
+   * so a cash sale paid with a bigger note counts what was sold, not the note; `byTender.khqr` the
+   * KHQR tenders of those sales. Up to format 7: every paid tender at its amount handed over (riel
+   * tenders in `riel` only), change not taken off, a sale still open or later voided included.
+   */
   takings: ShiftMoney & { byTender: { khqr: ShiftMoney } };
-  /** Real (not training) sales: opened in the shift, and each outcome journaled in it. */
+  /**
+   * Format 8: the takings by tender net of change, each in the currency it was taken in, and the
+   * rounding line; their `exact` values (hundredths of a riel, each sale at its own rate) add up to
+   * `exact`, the sum of the completed sales' amounts due.
+   */
+  takingsByTender?: { khqr: TakingsLine; cashUSD: TakingsLine; cashKHR: TakingsLine; rounding: TakingsLine; exact: number };
+  /**
+   * Format 8: real sales still open at the end of the range with money already paid on them (a cash
+   * tender that did not cover them): not takings until completed; their cash is in the drawer's `cashTenders`.
+   */
+  partlyPaid?: Array<{ sale: number; due: { currency: Currency; amount: number }; paid: { USD: number; KHR: number } }>;
+  /**
+   * Real (not training) sales: opened in the shift, and each outcome journaled in it. From format 8
+   * `paid` and `paidLate` are the sales completed in the shift (once each, at their amount due in both
+   * currencies), `opened` a riel sale in both currencies too; up to 7 they counted tenders.
+   */
   byStatus: { opened: ShiftMoney; paid: ShiftMoney; paidLate: ShiftMoney; expired: ShiftMoney; cancelled: ShiftMoney; failed: ShiftMoney };
   /**
    * Real tenders paid to an account other than the shop's own, never in takings. Up to format 3 "the

@@ -216,7 +216,7 @@ export function closedCount(z: ShiftReport): ShiftClosedCount | null {
 function storedFormat(report: string): ReportFormat {
   try {
     const format = (JSON.parse(report) as { format?: unknown }).format;
-    return format === 1 || format === 2 || format === 3 || format === 4 || format === 5 || format === 6 || format === 7 ? format : REPORT_FORMAT;
+    return format === 1 || format === 2 || format === 3 || format === 4 || format === 5 || format === 6 || format === 7 || format === 8 ? format : REPORT_FORMAT;
   } catch {
     return REPORT_FORMAT;
   }

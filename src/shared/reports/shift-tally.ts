@@ -12,6 +12,8 @@
  * pays an account other than the shop's own are counted apart and never in takings.
  */
 import type { CashCount, Currency, DrawerCount, ShiftMoney, ShiftReport, TenderKind } from '../contract.ts';
+import { inBothCurrencies, roundToCent, roundToNote, toExact } from '../cash/index.ts';
+import type { TakingsLine } from '../contract.ts';
 import { centsToRiel } from '../money.ts';
 import { cashSection, type CashSales } from './cash-report.ts';
 import type { ShiftAccounts } from './close-report.ts';
@@ -28,9 +30,11 @@ type Payload = Record<string, unknown>;
  * blind count, the account check against the approved Bakong ID, per-cashier totals and reprints
  * (close-report.ts), 5 the refunds and voids with their actor and approver, and the cash they gave
  * back (schema 18; returns-report.ts), 6 cash tendered and change per currency and the rounding line,
- * 7 the environment's overrides in force (users and roles, issue 9; env-overrides.ts).
+ * 7 the environment's overrides in force (users and roles, issue 9; env-overrides.ts), 8 takings as
+ * the completed sales, once each at their amount due (`soldSale` below), by tender net of change, with
+ * the sales still open and partly paid apart (up to 7 takings added up the tenders handed over).
  */
-export const REPORT_FORMAT = 7;
+export const REPORT_FORMAT = 8;
 
 export type ReportFormat = ShiftReport['format'];
 
@@ -69,6 +73,28 @@ function add(money: Money, currency: Currency, amount: number, khrPerUsd: number
 }
 
 const addDue = (money: Money, sale: FoldedSale): void => add(money, sale.due_currency, sale.due_amount, sale.khr_per_usd);
+
+/** Format 8: a sale's amount due in both currencies at its own rate (as the receipt and the export state it). */
+function addDueBoth(money: Money, sale: FoldedSale): void {
+  const both = inBothCurrencies({ currency: sale.due_currency, amount: sale.due_amount }, sale.khr_per_usd);
+  money.count += 1;
+  money.cents += both.usd;
+  money.riel += both.khr;
+}
+
+/** Format 8: part of a sale in the common unit, in both currencies at its rate (cents half up, riel to 100 ៛). */
+function addExact(money: Money, exact: number, khrPerUsd: number): void {
+  money.count += 1;
+  money.cents += roundToCent(exact, khrPerUsd);
+  money.riel += roundToNote(exact);
+}
+
+const line = (): TakingsLine => ({ count: 0, amount: 0, exact: 0 });
+const addLine = (to: TakingsLine, amount: number, exact: number): void => {
+  to.count += 1;
+  to.amount += amount;
+  to.exact += exact;
+};
 const addTender = (money: Money, sale: FoldedSale, tender: FoldedTender): void => add(money, tender.currency, tender.amount, sale.khr_per_usd);
 
 export interface TallyInput {
@@ -93,13 +119,20 @@ export interface TallyInput {
 
 /** Adds a tender to the money of `key` in `map` (per cashier, per receiving account). */
 function addMoney<K>(map: Map<K, Money>, key: K, sale: FoldedSale, tender: FoldedTender): void {
+  addTender(moneyOf(map, key), sale, tender);
+}
+
+/** The money of `key` in `map` (per cashier, per receiving account), made on first use. */
+function moneyOf<K>(map: Map<K, Money>, key: K): Money {
   let money = map.get(key);
   if (!money) map.set(key, (money = zero()));
-  addTender(money, sale, tender);
+  return money;
 }
 
 export function tallyShift(input: TallyInput): ShiftReport {
   const format = input.header.format;
+  // Format 8: takings are sales completed in the range (soldSale), not tenders paid.
+  const bySale = format >= 8;
   const report: ShiftReport = {
     ...input.header,
     takings: { ...zero(), byTender: { khqr: zero() } },
@@ -125,6 +158,53 @@ export function tallyShift(input: TallyInput): ShiftReport {
   const otherAccounts: Array<{ sale: number; account: string }> = [];
   const cashSales: CashSales = { USD: { cashTenders: count(), change: count() }, KHR: { cashTenders: count(), change: count() } };
   const rounding = { count: 0, exact: 0 };
+  const sold = { khqr: line(), cashUSD: line(), cashKHR: line(), rounding: line(), exact: 0 };
+
+  /**
+   * Format 8: a real sale completed by the row at `seq`, counted once: at its amount due in takings,
+   * per cashier and by tender net of change (its paid tenders that covered it, less the change it
+   * gave), the rounding line being what was due less what was taken, so the lines add up to the due
+   * exactly. A sale any of whose covering tenders paid another account than the approved one is
+   * not takings at all (otherAccount). An overpayment after it completed is never its takings.
+   */
+  const soldSale = (sale: FoldedSale, seq: number): void => {
+    const rate = sale.khr_per_usd;
+    if (sale.training === 1) { addDueBoth(report.training.paid, sale); return; }
+    addDueBoth(report.byStatus.paid, sale);
+    if (sale.paid_late === 1) { addDueBoth(report.byStatus.paidLate, sale); report.paidLate.push(sale.id); }
+    const covering = [...sale.tenders.values()].filter((t) => t.status === 'paid' && t.overpaid === 0);
+    const own = accounts?.approvedAt(seq) ?? sale.bakong_id;
+    const elsewhere = covering.filter((t) => t.pay_to !== null && t.pay_to !== own);
+    if (elsewhere.length > 0) {
+      addDueBoth(report.otherAccount, sale);
+      report.otherAccount.sales.push(sale.id);
+      for (const t of elsewhere) otherAccounts.push({ sale: sale.id, account: t.pay_to! });
+      return;
+    }
+    const due = toExact({ currency: sale.due_currency, amount: sale.due_amount }, rate);
+    addDueBoth(report.takings, sale);
+    sold.exact += due;
+    if (close) addDueBoth(moneyOf(cashiers, openedBy.get(sale.id) ?? close.openedBy(sale.id)), sale);
+    let khqr = 0;
+    for (const t of covering.filter((c) => c.kind === 'khqr')) {
+      const exact = toExact(t, rate);
+      addLine(sold.khqr, t.amount, exact);
+      addTender(report.takings.byTender.khqr, sale, t);
+      if (close) addMoney(receiving, t.pay_to, sale, t);
+      khqr += exact;
+    }
+    let taken = khqr;
+    for (const [currency, to, change] of [['USD', sold.cashUSD, sale.change_usd], ['KHR', sold.cashKHR, sale.change_khr]] as const) {
+      const tendered = covering.filter((t) => t.kind === 'cash' && t.currency === currency).reduce((sum, t) => sum + t.amount, 0);
+      if (tendered === 0 && change === 0) continue;
+      const exact = toExact({ currency, amount: tendered - change }, rate);
+      addLine(to, tendered - change, exact);
+      taken += exact;
+    }
+    if (taken !== due) addLine(sold.rounding, due - taken, due - taken);
+    // What no account received (the cash net of change, and the rounding): the due less the KHQR.
+    if (close && due !== khqr) addExact(moneyOf(receiving, null), due - khqr, rate);
+  };
 
   // Sales that may still be unresolved at the end: those carried over and those opened, or given a
   // new tender, in this range.
@@ -137,6 +217,7 @@ export function tallyShift(input: TallyInput): ShiftReport {
     const p = JSON.parse(row.payload) as Payload;
     const saleId = p.sale as number;
     if (!states.has(saleId)) states.set(saleId, row.type === 'sale.opened' ? null : input.saleBefore(saleId));
+    const wasCompleted = states.get(saleId)?.status === 'completed';
     const sale = applySaleRow(states.get(saleId) ?? null, row);
     states.set(saleId, sale);
     if (!sale) continue; // verifyChain names a row for a sale never opened
@@ -144,13 +225,15 @@ export function tallyShift(input: TallyInput): ShiftReport {
     if (row.type === 'sale.opened') {
       openedBy.set(saleId, row.actor);
       candidates.add(saleId);
-      addDue(training ? report.training.opened : report.byStatus.opened, sale);
+      (bySale ? addDueBoth : addDue)(training ? report.training.opened : report.byStatus.opened, sale);
       report.firstSale ??= { sale: saleId, at: row.at };
       report.lastSale = { sale: saleId, at: row.at };
       if (!training) openedHere.push(saleId);
       continue;
     }
     if (row.type === 'tender.opened') candidates.add(saleId);
+    // A v1 sale.paid completes its sale in the same row as it pays the tender; sale.completed after the tenders.
+    if (bySale && !wasCompleted && sale.status === 'completed') soldSale(sale, row.seq);
     // A completion states the change given and the rounding line (v2, schema 18 on).
     if (row.type === 'sale.completed' && row.version >= 2 && !training) {
       for (const [currency, amount] of [['USD', p.changeUsd], ['KHR', p.changeKhr]] as const) {
@@ -168,6 +251,14 @@ export function tallyShift(input: TallyInput): ShiftReport {
     if (!tender) continue;
     switch (outcome) {
       case 'paid': {
+        if (bySale) {
+          // Format 8: a tender paid is not yet takings (soldSale counts the sale once it completes):
+          // cash goes into the drawer whatever becomes of its sale; a payment after the sale was covered is owed back.
+          if (training) break;
+          if (tender.kind === 'cash') countIn(cashSales[tender.currency].cashTenders, tender.amount);
+          if (p.overpaid === true) { addTender(overpaid, sale, tender); overpaid.sales.push(saleId); }
+          break;
+        }
         if (training) { addTender(report.training.paid, sale, tender); break; }
         addTender(report.byStatus.paid, sale, tender);
         if (p.late === true) { addTender(report.byStatus.paidLate, sale, tender); report.paidLate.push(saleId); }
@@ -221,12 +312,24 @@ export function tallyShift(input: TallyInput): ShiftReport {
   if (format >= 2) report.cash = cashSection(input.cashRows, format >= 5, format >= 6 ? cashSales : undefined);
   if (format >= 7) report.envOverrides = envOverridesSection(input.envOverrides);
   if (format < 3) return report;
-  report.tenders = [...tenders.values()];
+  if (!bySale) report.tenders = [...tenders.values()];
   report.overpaid = overpaid;
+  const paidOn = (state: FoldedSale) => [...state.tenders.values()].filter((t) => t.status === 'paid');
   report.unpaid = openedHere.filter((sale) => {
     const state = stateAtEnd(sale);
-    return state !== null && state.status === 'open' && !pendingTender(state);
+    // From format 8 a sale with money paid on it is partly paid, not unpaid.
+    return state !== null && state.status === 'open' && !pendingTender(state) && !(bySale && paidOn(state).length > 0);
   });
+  if (bySale) {
+    report.takingsByTender = sold;
+    report.partlyPaid = [...states.values()].flatMap((state) => {
+      if (!state || state.training === 1 || state.status !== 'open') return [];
+      const paid = paidOn(state);
+      if (paid.length === 0) return [];
+      const sum = (currency: Currency) => paid.filter((t) => t.currency === currency).reduce((total, t) => total + t.amount, 0);
+      return [{ sale: state.id, due: { currency: state.due_currency, amount: state.due_amount }, paid: { USD: sum('USD'), KHR: sum('KHR') } }];
+    }).sort((a, b) => a.sale - b.sale);
+  }
   if (!close || !accounts) return report;
   report.otherAccount.accounts = otherAccounts;
   report.count = close.count;

@@ -155,7 +155,7 @@ test('the Z counts reprints (Z copies) and takings per cashier', async (t) => {
   assert.deepEqual(x.cashiers, []);
 });
 
-test('Z reports closed in formats 1 to 5 are still recomputed in their own format and verify', async (t) => {
+test('Z reports closed in formats 1 to 7 are still recomputed in their own format and verify', async (t) => {
   const { host, dir } = ((h) => ({ host: h.host, dir: h.host.dataDir }))(startTrainingHost(t));
   await signInAs(host);
   assert.ok((await runCommand(host, 'cash.setFloat', { usdCents: 100, riel: 0 })).ok);
@@ -168,7 +168,7 @@ test('Z reports closed in formats 1 to 5 are still recomputed in their own forma
   };
   const triggers = raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'z_reports'`).pluck().all() as string[];
   for (const name of triggers) raw.exec(`DROP TRIGGER ${name}`);
-  for (const format of [1, 2, 3, 4, 5, 6] as const) {
+  for (const format of [1, 2, 3, 4, 5, 6, 7] as const) {
     store(asFormat(z, format));
     assert.equal(verifyZReports(raw)?.text ?? null, null, `format ${format} verifies`);
   }
@@ -178,4 +178,6 @@ test('Z reports closed in formats 1 to 5 are still recomputed in their own forma
   assert.match(verifyZReports(raw)?.text ?? '', /differs from the sum/, 'a format-6 Z without its cash sales is named');
   store({ ...asFormat(z, 6), format: 7 });
   assert.match(verifyZReports(raw)?.text ?? '', /differs from the sum/, 'a format-7 Z without its environment overrides is named');
+  store({ ...asFormat(z, 7), format: 8 });
+  assert.match(verifyZReports(raw)?.text ?? '', /differs from the sum/, 'a format-8 Z without its takings by sale is named');
 });

@@ -138,9 +138,9 @@ test('fold: each Z of a real till ledger equals the Z the till stored at its clo
   assert.ok(z1!.report.takings.cents > 0 && z1!.report.otherAccount.count === 1 && z1!.report.training.paid.count === 1);
   assert.equal(z1!.report.unresolved.length, 2);
   assert.equal(z2!.report.byStatus.expired.count, 1);
-  assert.equal(z1!.report.format, 7);
+  assert.equal(z1!.report.format, 8);
   assert.deepEqual(z1!.report.cashiers?.map((c) => c.actor), ['system'], 'no one signed in: the POS\'s own rows');
-  assert.deepEqual(z1!.report.tenders, [{ kind: 'khqr', currency: 'USD', count: 3, amount: 1050 + 250 + 9999 }]);
+  assert.deepEqual(z1!.report.takingsByTender?.khqr, { count: 3, amount: 1050 + 250 + 9999, exact: (1050 + 250 + 9999) * 4100 });
   assert.deepEqual([z1!.report.cash!.USD.expected, z1!.report.cash!.KHR.expected, z1!.report.cash!.noSaleOpens, z1!.report.cash!.training], [6000, 20_000, 1, 1]);
   assert.equal(z2!.report.takings.count, 2);
   assert.equal(z1!.report.envOverrides, null);
@@ -152,11 +152,17 @@ test('fold: each Z of a real till ledger equals the Z the till stored at its clo
   assert.equal(r.openedBy, cashier);
   assert.deepEqual(r.accountChanges?.map((c) => [c.actor, c.key, c.to, c.approved]), [[owner, 'bakongId', 'owner@aclb', true]]);
   assert.equal(r.otherAccount.count, 0, 'a sale paid to the Bakong ID the owner set is takings');
-  assert.deepEqual(r.tenders, [
-    { kind: 'cash', currency: 'USD', count: 3, amount: 2000 + 500 + 1000 }, // the voided sale's $10 in, and out as its void
-    { kind: 'cash', currency: 'KHR', count: 2, amount: 32_500 },
-    { kind: 'khqr', currency: 'USD', count: 2, amount: 512 + 700 },
-  ]);
+  // Takings are the five completed sales at their amounts due; the voided sale's $10 is only in the drawer (in, and out as its void).
+  assert.deepEqual([r.takings.count, r.takings.cents, r.takings.riel], [5, 1025 + 306 + 500 + 1000 + 700, 42_000 + 12_549 + 20_500 + 41_000 + 28_700]);
+  assert.deepEqual(r.takingsByTender, {
+    khqr: { count: 2, amount: 512 + 700, exact: (512 + 700) * 4100 },
+    cashUSD: { count: 2, amount: 2000 - 900 + 500, exact: (2000 - 900 + 500) * 4100 }, // $20 less $9 change, and $5
+    cashKHR: { count: 3, amount: -3100 + 12_500 + 20_000, exact: (-3100 + 12_500 + 20_000) * 100 }, // the 3,100 ៛ change out
+    rounding: { count: 3, amount: 2500 + 4900 + 800, exact: 2500 + 4900 + 800 },
+    exact: (1025 + 500 + 1000 + 700) * 4100 + 12_549 * 100,
+  });
+  assert.deepEqual(r.cash?.USD.cashTenders, { count: 3, amount: 2000 + 500 + 1000 });
+  assert.deepEqual(r.partlyPaid, []);
   assert.deepEqual([r.change?.USD, r.change?.KHR, r.rounding], [{ count: 1, amount: 900 }, { count: 1, amount: 3100 }, { count: 3, exact: 2500 + 4900 + 800 }]);
   assert.deepEqual([r.refunds?.count, r.refunds?.cash.USD, r.voids?.count, r.voids?.USD], [1, 200, 1, 1000]);
   assert.deepEqual([r.count?.by, r.count?.USD.difference, r.count?.KHR.difference], [owner, -100, 0]);
@@ -165,7 +171,7 @@ test('fold: each Z of a real till ledger equals the Z the till stored at its clo
   assert.deepEqual(fold.userNames, new Map([[owner, 'ម្ចាស់ហាង'], [cashier, 'Dara']]));
 });
 
-test('fold: in every report format (1–7) a real till\'s Zs are the Zs a till of that format stored, byte for byte', (t) => {
+test('fold: in every report format (1–8) a real till\'s Zs are the Zs a till of that format stored, byte for byte', (t) => {
   const till = tillLedger(t);
   sellADay(till);
   sellACashDay(till);
@@ -178,7 +184,7 @@ test('fold: in every report format (1–7) a real till\'s Zs are the Zs a till o
       const closed = getShift(till.db, shift.shift)!;
       const z = shiftReport(till.db, { kind: 'Z', shift: closed, zNumber: closed.zNumber, closedAt: closed.closedAt, toSeq: closed.lastSeq!, format });
       assert.equal(canonicalJson(shift.report as unknown as CanonicalValue), canonicalJson(z as unknown as CanonicalValue), `format ${format}, Z${shift.shift}`);
-      if (format === 7) assert.equal(canonicalJson(z as unknown as CanonicalValue), till.db.prepare('SELECT report FROM z_reports WHERE shift = ?').pluck().get(shift.shift));
+      if (format === 8) assert.equal(canonicalJson(z as unknown as CanonicalValue), till.db.prepare('SELECT report FROM z_reports WHERE shift = ?').pluck().get(shift.shift));
     }
   }
 });
