@@ -301,13 +301,13 @@ export interface SalesPage {
 export interface DayTotals {
   /** Local calendar day, YYYY-MM-DD. */
   day: string;
-  /** Sales paid (to the shop's own account) that day: a sale paid in several tenders counts once; an overpayment does not count a sale. */
+  /** Sales completed that day (paid to the shop's own account): each once, however many tenders paid it. */
   paidCount: number;
-  /** Money received: every paid tender, overpayments included (they are money the shop holds and owes back). */
+  /** Their amounts due in dollars (a riel sale's cents at its rate): what was sold, not the notes handed over (change is never takings). */
   paidCents: number;
-  /** Riel equivalent of the paid sales, each at its own rate. */
+  /** Their amounts due in riel, each at its own rate. */
   paidRiel: number;
-  /** Overpayments among them (tenders paid on a sale already covered, owed back to the customer): how many, and their USD cents. */
+  /** Overpayments that day (tenders paid on a sale already covered, owed back to the customer), apart from the sums above: how many, and their USD cents. */
   overpaidCount: number;
   overpaidCents: number;
   /**

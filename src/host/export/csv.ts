@@ -7,7 +7,7 @@
  */
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { COLUMNS, csvText } from '../../shared/export/columns.ts';
+import { COLUMNS, csvText, type CellKind } from '../../shared/export/columns.ts';
 import type { ExportSaleRow } from '../../shared/export/sale-row.ts';
 
 export const BOM = '\uFEFF';
@@ -17,8 +17,9 @@ const ROWS_PER_CHUNK = 200;
 
 /**
  * A cell that a spreadsheet would read as a formula (= + - @, or a tab or carriage return before
- * one) gets a leading single quote, so a merchant name like `=HYPERLINK(…)` stays text. Amounts
- * never start with these (they are positive), so numbers are left as numbers.
+ * one) gets a leading single quote, so a merchant name like `=HYPERLINK(…)` stays text. Only free
+ * text is guarded (csvLine): a number the POS made (an amount, a negative rounding line) is written
+ * as the number it is, or a spreadsheet would read `'-20` as text and leave it out of a SUM.
  */
 export function neutralizeFormula(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
@@ -29,9 +30,12 @@ export function quoteField(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-export function csvLine(cells: readonly string[]): string {
-  return `${cells.map((cell) => quoteField(neutralizeFormula(cell))).join(',')}\r\n`;
+/** One line; `kinds` says which cells are numbers the POS made (every cell is text without it). */
+export function csvLine(cells: readonly string[], kinds?: readonly CellKind[]): string {
+  return `${cells.map((cell, i) => quoteField((kinds?.[i] ?? 'text') === 'text' ? neutralizeFormula(cell) : cell)).join(',')}\r\n`;
 }
+
+const KINDS = COLUMNS.map((column) => column.kind);
 
 /** The file's text, chunk by chunk: BOM and header, then the rows as they are read. */
 export async function* csvChunks(rows: Iterable<ExportSaleRow>, onRow: (row: ExportSaleRow) => void): AsyncGenerator<string> {
@@ -40,7 +44,7 @@ export async function* csvChunks(rows: Iterable<ExportSaleRow>, onRow: (row: Exp
   let inChunk = 0;
   for (const row of rows) {
     onRow(row);
-    chunk += csvLine(COLUMNS.map((column) => csvText(column, row)));
+    chunk += csvLine(COLUMNS.map((column) => csvText(column, row)), KINDS);
     if (++inChunk === ROWS_PER_CHUNK) {
       yield chunk;
       chunk = '';

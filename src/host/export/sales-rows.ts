@@ -7,10 +7,11 @@
  */
 import type { Db } from '../ledger/database.ts';
 import { foldSales, SALE_ROW_TYPES_SQL, type SaleJournalRow } from '../../shared/reports/sale-fold.ts';
-import { paidElsewhere, type ExportSaleRow } from '../../shared/export/sale-row.ts';
+import { exportStatus, paidElsewhere, type ExportSaleRow } from '../../shared/export/sale-row.ts';
 import { SHIFT_SALE_ROW_TYPES, saleState } from '../reports/shift-report.ts';
 import type { BusinessDateRange } from './business-date.ts';
 import { approvedAccountByTime } from '../reports/close-report.ts';
+import { dueInBothSql } from '../ledger/sale-rows.ts';
 
 export { paidElsewhere, type ExportSaleRow };
 
@@ -56,18 +57,19 @@ function exportSelect(db: Db, where: string, order: string, refundsUpTo: number 
   return `SELECT id, currency, amount_cents, amount_riel, change_usd, change_khr, rounding_exact, khr_per_usd, status, training, merchant_name, bakong_id, pay_to, md5, created_at, paid_at,
       paid_late, failure_code, tenders, overpaid_count, overpaid_cents, till_code, epoch, refund_count, refunded_cents, refunded_riel, voided
     FROM (SELECT sales.id, sales.due_currency AS currency,
-      CASE WHEN sales.due_currency = 'USD' THEN sales.due_amount
-           ELSE (sales.due_amount * 200 + sales.khr_per_usd) / (2 * sales.khr_per_usd) END AS amount_cents,
-      CASE WHEN sales.due_currency = 'USD' THEN ((sales.due_amount * sales.khr_per_usd + 5000) / 10000) * 100
-           ELSE sales.due_amount END AS amount_riel,
+      ${DUE.cents} AS amount_cents, ${DUE.riel} AS amount_riel,
       sales.change_usd, sales.change_khr, sales.rounding_exact, sales.khr_per_usd,
-      CASE WHEN sales.status = 'completed' THEN 'paid' ELSE x.status END AS status, sales.training, sales.merchant_name,
+      -- shared/export/sale-row.ts exportStatus, in SQL
+      CASE WHEN sales.status = 'completed' THEN 'paid' WHEN sales.status = 'voided' THEN 'voided'
+           WHEN x.status = 'paid' THEN 'partly_paid' ELSE x.status END AS status, sales.training, sales.merchant_name,
       sales.bakong_id, x.pay_to, x.md5, sales.created_at, sales.completed_at AS paid_at, sales.paid_late, x.failure_code,
       count(*) AS tenders, sum(x.overpaid) AS overpaid_count, sum(x.amount * x.overpaid) AS overpaid_cents,
       max((sales.status = 'completed' AND x.status = 'paid' AND x.overpaid = 0) * ${SHOWN_FIRST} + x.id) AS shown,
       :till AS till_code, ${epochColumn(db)}, ${returnColumns(db, refundsUpTo)}
     FROM sales JOIN tenders x INDEXED BY tenders_by_sale ON x.sale_id = sales.id ${where} GROUP BY sales.id) ORDER BY ${order}`;
 }
+
+const DUE = dueInBothSql('sales');
 
 /** Above any tender number: the covering paid tender outranks every other in the pick of the shown one. */
 const SHOWN_FIRST = 2 ** 40;
@@ -139,7 +141,7 @@ export function* saleRowsOfShift(db: Db, range: ShiftSeqRange): Generator<Export
       const sale = folded.get(row.id);
       if (sale) {
         const state = saleState(sale);
-        row.status = state.status;
+        row.status = exportStatus(sale.status, state.status);
         row.paid_at = state.paidAt;
         row.paid_late = state.paidLate ? 1 : 0;
         row.failure_code = state.failureCode;

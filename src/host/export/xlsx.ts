@@ -13,7 +13,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { SALE_STATUSES } from '../../shared/contract.ts';
+import { EXPORT_STATUSES, type ExportStatus } from '../../shared/export/sale-row.ts';
 import { COLUMNS } from '../../shared/export/columns.ts';
 import type { ExportSaleRow } from '../../shared/export/sale-row.ts';
 import type { ExportSummary, Total } from '../../shared/export/summary.ts';
@@ -83,7 +83,7 @@ export async function writeXlsx(
   const sales = workbook.addWorksheet('Sales', { views: [{ state: 'frozen', ySplit: 1 }] });
   sales.columns = COLUMNS.map((column) => ({
     width: column.kind === 'text' ? 24 : 14,
-    style: column.kind === 'usd' ? { numFmt: USD_FORMAT } : column.kind === 'integer' ? { numFmt: INTEGER_FORMAT } : {},
+    style: column.kind === 'usd' || column.kind === 'exact' ? { numFmt: USD_FORMAT } : column.kind === 'integer' ? { numFmt: INTEGER_FORMAT } : {},
   }));
   header(sales, COLUMNS.map((column) => `${column.en}\n${column.km}`));
 
@@ -92,7 +92,8 @@ export async function writeXlsx(
     onRow(row);
     sales.addRow(COLUMNS.map((column) => {
       const value = column.value(row);
-      return column.kind === 'usd' && value !== null ? (value as number) / 100 : value;
+      // Cents and hundredths of a riel as the number they stand for (shown with two decimals).
+      return (column.kind === 'usd' || column.kind === 'exact') && value !== null ? (value as number) / 100 : value;
     })).commit();
     if (++sinceCheck === ROWS_PER_CHECK) {
       sinceCheck = 0;
@@ -135,14 +136,16 @@ function writeSummary(sheet: ExcelJS.Worksheet, s: ExportSummary): void {
   total('  of which marked paid', '  ក្នុងនោះ បានបង់', s.trainingPaid);
   sheet.addRow([]).commit();
   header(sheet, ['Real sales by status', 'ការលក់ពិតតាមស្ថានភាព', 'Count\nចំនួន', 'USD\nដុល្លារ', 'KHR\nរៀល']);
-  for (const status of SALE_STATUSES) total(status, STATUS_KM[status], s.byStatus[status]);
+  for (const status of EXPORT_STATUSES) total(status, STATUS_KM[status], s.byStatus[status]);
 }
 
-const STATUS_KM: Record<(typeof SALE_STATUSES)[number], string> = {
+const STATUS_KM: Record<ExportStatus, string> = {
   creating: 'កំពុងបង្កើត',
   awaiting_payment: 'កំពុងរង់ចាំការបង់ប្រាក់',
   paid: 'បានបង់',
   expired: 'ផុតកំណត់',
   cancelled: 'បានលុបចោល',
   failed: 'បរាជ័យ',
+  partly_paid: 'បានបង់ខ្លះ',
+  voided: 'ទុកជាមោឃៈ',
 };

@@ -8,6 +8,19 @@ import { inBothCurrencies, settle } from '../../shared/cash/index.ts';
 import { hostMessage, isHostMessageCode, type HostMessage, type MessageParams } from '../../shared/messages/index.ts';
 import type { SaleColumns, TenderColumns } from '../../shared/reports/sale-fold.ts';
 
+/**
+ * A sale's amount due in both currencies as SQL over the `sales` columns of `alias`, the integer
+ * arithmetic of shared/cash inBothCurrencies: a riel sale's cents half up, a dollar sale's riel to
+ * the 100 ៛ note. The export's Amount columns and the day's totals read it.
+ */
+export function dueInBothSql(alias: string): { cents: string; riel: string } {
+  const s = alias;
+  return {
+    cents: `CASE WHEN ${s}.due_currency = 'USD' THEN ${s}.due_amount ELSE (${s}.due_amount * 200 + ${s}.khr_per_usd) / (2 * ${s}.khr_per_usd) END`,
+    riel: `CASE WHEN ${s}.due_currency = 'USD' THEN ((${s}.due_amount * ${s}.khr_per_usd + 5000) / 10000) * 100 ELSE ${s}.due_amount END`,
+  };
+}
+
 /** A row of `sales`: the document the customer owes (the columns its journal rows state, and its bookkeeping). */
 export interface SaleRow extends SaleColumns {
   updated_at: number;

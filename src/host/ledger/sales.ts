@@ -15,7 +15,7 @@ import type { Db } from './database.ts';
 import type { Actor, JournalEvent } from './journal/events.ts';
 import { append } from './journal/journal.ts';
 import { assertMoney, khqrCents, settle, usd, type ChangeChoice, type Money, type Sale as CashSale } from '../../shared/cash/index.ts';
-import { countedTenders, toSale, toTender, type SaleRow, type StoredSale, type StoredTender, type TenderRow } from './sale-rows.ts';
+import { countedTenders, dueInBothSql, toSale, toTender, type SaleRow, type StoredSale, type StoredTender, type TenderRow } from './sale-rows.ts';
 import { ensureOpenShift } from './shifts.ts';
 import { ledgerWrite } from './write-health.ts';
 
@@ -378,31 +378,31 @@ export class SalesLedger {
   }
 
   /**
-   * Real money taken during the business day (Asia/Phnom_Penh, export/business-date.ts): the tenders
-   * paid that day (by when the payment was recorded, so one paid after midnight counts on the new
-   * day), each in riel at its sale's own rate. Training sales are never counted. Only money paid to
-   * the shop's own Bakong ID is takings; tenders paid to another (allowed) account are counted
-   * apart, so a QR that sends money elsewhere cannot hide in the day's total. An overpayment is
-   * money the shop received: it is in the sums (the cashier's alert says it is owed back), and
-   * counted apart (`overpaidCount`, `overpaidCents`); `paidCount` counts sales (a sale paid in two
-   * tenders, or overpaid, is one sale), not tenders.
-   * Summed by SQLite over the day's paid tenders (tenders_by_paid), so the cost does not depend on
-   * loading them; the riel sum is centsToRiel (shared/money.ts) per tender, in the same integer arithmetic.
+   * The takings of the business day (Asia/Phnom_Penh, export/business-date.ts), as the X/Z counts
+   * them (report format 8): the real sales completed that day (by when they completed, so one paid
+   * after midnight counts on the new day), each once at its amount due in both currencies at its own
+   * rate (dueInBothSql) — not the notes handed over, so change is never takings, and a sale still
+   * open or voided never is. A sale any of whose covering tenders paid an account other than its
+   * Bakong ID is counted apart, so a QR that sends money elsewhere cannot hide in the day's total.
+   * An overpayment (a tender paid on a sale already covered, owed back) is counted apart, not in the sums.
+   * Summed by SQLite over the day's completed sales (sales_by_completed) in integer arithmetic.
    */
   totals(at: number): DayTotals {
     const { day, start, end } = localDay(at);
-    // Grouped by whether the QR paid another account than the shop's own (paidElsewhere, below).
+    const due = dueInBothSql('s');
+    const elsewhere = `EXISTS (SELECT 1 FROM tenders t WHERE t.sale_id = s.id AND t.status = 'paid' AND t.overpaid = 0
+                                AND t.pay_to IS NOT NULL AND t.pay_to != s.bakong_id)`;
     const rows = this.#db
-      .prepare(`SELECT (t.pay_to IS NOT NULL AND t.pay_to != s.bakong_id) AS elsewhere,
-                  COUNT(DISTINCT CASE WHEN t.overpaid = 0 THEN t.sale_id END) AS count,
-                  SUM(t.overpaid) AS overpaid,
-                  SUM(CASE WHEN t.overpaid = 1 AND t.currency = 'USD' THEN t.amount ELSE 0 END) AS overpaid_cents,
-                  SUM(CASE WHEN t.currency = 'USD' THEN t.amount ELSE 0 END) AS cents,
-                  SUM(CASE WHEN t.currency = 'USD' THEN ((t.amount * s.khr_per_usd + 5000) / 10000) * 100 ELSE t.amount END) AS riel
-                FROM tenders t INDEXED BY tenders_by_paid JOIN sales s ON s.id = t.sale_id
-                WHERE t.paid_at >= ? AND t.paid_at < ? AND t.status = 'paid' AND s.training = 0
+      .prepare(`SELECT ${elsewhere} AS elsewhere, COUNT(*) AS count, SUM(${due.cents}) AS cents, SUM(${due.riel}) AS riel
+                FROM sales s INDEXED BY sales_by_completed
+                WHERE s.completed_at >= ? AND s.completed_at < ? AND s.status = 'completed' AND s.training = 0
                 GROUP BY elsewhere`)
-      .all(start, end) as Array<{ elsewhere: 0 | 1; count: number; overpaid: number; overpaid_cents: number; cents: number; riel: number }>;
+      .all(start, end) as Array<{ elsewhere: 0 | 1; count: number; cents: number; riel: number }>;
+    const overpaid = this.#db
+      .prepare(`SELECT COUNT(*) AS count, coalesce(SUM(CASE WHEN t.currency = 'USD' THEN t.amount ELSE 0 END), 0) AS cents
+                FROM tenders t INDEXED BY tenders_by_paid JOIN sales s ON s.id = t.sale_id
+                WHERE t.paid_at >= ? AND t.paid_at < ? AND t.status = 'paid' AND t.overpaid = 1 AND s.training = 0`)
+      .get(start, end) as { count: number; cents: number };
     const own = rows.find((row) => row.elsewhere === 0);
     const other = rows.find((row) => row.elsewhere === 1);
     return {
@@ -410,8 +410,8 @@ export class SalesLedger {
       paidCount: own?.count ?? 0,
       paidCents: own?.cents ?? 0,
       paidRiel: own?.riel ?? 0,
-      overpaidCount: own?.overpaid ?? 0,
-      overpaidCents: own?.overpaid_cents ?? 0,
+      overpaidCount: overpaid.count,
+      overpaidCents: overpaid.cents,
       otherAccountCount: other?.count ?? 0,
       otherAccountCents: other?.cents ?? 0,
     };

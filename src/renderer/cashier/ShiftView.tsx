@@ -11,6 +11,7 @@ import { CountResult, DrawerCountPanel } from './DrawerCountPanel.tsx';
 import { ZCloseSections } from './ZCloseSections.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
+import { partlyPaidLine, takingsLines } from '../../shared/reports/takings-lines.ts';
 import { anchorText, isPaymentWatched, reportLines, saleList } from './shift.ts';
 import { invoke, useCashier } from './store.ts';
 import { useLanguage, useT } from './useT.ts';
@@ -29,6 +30,8 @@ function ReportTable({ report }: { report: ShiftReport }) {
     ['shift.paidLateList', saleList(report.paidLate)],
     ['shift.overpaidList', saleList(report.overpaid?.sales ?? [])],
     ['shift.unpaidList', saleList(report.unpaid ?? [])],
+    // Format 8: their cash is in the drawer; takings once completed.
+    ['shift.partlyPaidList', report.partlyPaid && report.partlyPaid.length > 0 ? report.partlyPaid.map((p) => t('shift.partlyPaidLine', partlyPaidLine(p))).join('; ') : null],
     ['shift.cancelledList', saleList(report.cancelled)],
     ['shift.failedList', saleList(report.failed)],
     ['shift.otherAccountList', saleList(report.otherAccount.sales)],
@@ -57,6 +60,7 @@ function ReportTable({ report }: { report: ShiftReport }) {
         </tbody>
       </table>
       <p className="shift__note">{t('shift.apartNote')}</p>
+      <TakingsByTender report={report} />
       <dl className="shift__lists">
         {lists.map(([key, value]) => (
           <div key={key}>
@@ -65,6 +69,25 @@ function ReportTable({ report }: { report: ShiftReport }) {
           </div>
         ))}
       </dl>
+    </>
+  );
+}
+
+/** Format 8: the takings by tender in the currency taken, each with its riel at the sales' rates, adding up to the sum of the sales due. */
+function TakingsByTender({ report }: { report: ShiftReport }) {
+  const t = useT();
+  const shown = takingsLines(report);
+  if (!shown) return null;
+  return (
+    <>
+      <h3>{t('shift.byTender.title')}</h3>
+      <dl className="shift__lists" data-testid="takings-by-tender">
+        {shown.lines.map((l) => (
+          <div key={l.key} data-line={l.key}><dt>{t(`shift.byTender.${l.key}`)}</dt><dd className="num">{t('shift.byTender.line', { count: l.count, amount: l.amount, exact: l.exact })}</dd></div>
+        ))}
+        <div data-line="total"><dt>{t('shift.byTender.total')}</dt><dd className="num">{shown.total}</dd></div>
+      </dl>
+      <p className="shift__note">{t('shift.byTender.note')}</p>
     </>
   );
 }

@@ -11,8 +11,12 @@ import { centsToDecimal } from '../money.ts';
 import { receiptNumber } from '../receipt-number.ts';
 import { paidElsewhere, type ExportSaleRow } from './sale-row.ts';
 
-/** What a cell holds: text, a whole number, or USD (integer cents, shown as dollars). */
-export type CellKind = 'text' | 'integer' | 'usd';
+/**
+ * What a cell holds: text, a whole number, USD (integer cents, shown as dollars), or riel to the
+ * hundredth (`exact`: integer hundredths of a riel, the rounding line). Every kind but text is a
+ * number the POS made itself: written as a number, never guarded as a formula (csv.ts).
+ */
+export type CellKind = 'text' | 'integer' | 'usd' | 'exact';
 
 export interface Column {
   /** English header (the CSV's header and the XLSX header's first line). */
@@ -53,8 +57,8 @@ export const COLUMNS: readonly Column[] = [
   { en: 'Keyed in', km: 'វាយបញ្ចូលជា', kind: 'text', value: (r) => r.currency },
   { en: 'Change USD', km: 'ប្រាក់អាប់ (ដុល្លារ)', kind: 'usd', value: (r) => r.change_usd },
   { en: 'Change KHR', km: 'ប្រាក់អាប់ (រៀល)', kind: 'integer', value: (r) => r.change_khr },
-  // Hundredths of a riel as decimal text ("-12.50"): never rounded a second time.
-  { en: 'Rounding KHR', km: 'ការបង្គត់ (រៀល)', kind: 'text', value: (r) => formatExactRiel(r.rounding_exact) },
+  // Hundredths of a riel, written as a decimal ("-12.50"): never rounded a second time.
+  { en: 'Rounding KHR', km: 'ការបង្គត់ (រៀល)', kind: 'exact', value: (r) => r.rounding_exact },
   { en: 'Merchant name', km: 'ឈ្មោះហាង', kind: 'text', value: (r) => r.merchant_name },
   { en: 'Shop account', km: 'គណនីហាង', kind: 'text', value: (r) => r.bakong_id },
   { en: 'Approved shop account', km: 'គណនីហាងដែលបានអនុម័ត', kind: 'text', value: (r) => r.approved_account },
@@ -73,9 +77,11 @@ export const COLUMNS: readonly Column[] = [
   { en: 'Voided', km: 'បានលុបចោល', kind: 'text', value: (r) => yesNo(r.voided === 1) },
 ];
 
-/** A cell as CSV text: USD as decimal text from cents (10.50), never through a float. */
+/** A cell as CSV text: USD as decimal text from cents (10.50), riel hundredths as "-12.50", never through a float. */
 export function csvText(column: Column, row: ExportSaleRow): string {
   const value = column.value(row);
   if (value === null) return '';
-  return column.kind === 'usd' ? centsToDecimal(value as number) : String(value);
+  if (column.kind === 'usd') return centsToDecimal(value as number);
+  if (column.kind === 'exact') return formatExactRiel(value as number);
+  return String(value);
 }

@@ -3,12 +3,27 @@
  * table (src/host/export/sales-rows.ts) or, in the back office, folded from the till's journal rows
  * (src/shared/reports/journal-fold.ts). One shape, so both write the same columns (columns.ts).
  */
-import type { SaleStatus } from '../contract.ts';
+import { SALE_STATUSES, type SaleStatus } from '../contract.ts';
+
+/**
+ * A row's status: `paid` once completed, `voided` for a voided sale, `partly_paid` for a sale still
+ * open with money paid on it (a cash tender that did not cover it), else as its shown tender is.
+ * Only `paid` is ever takings.
+ */
+export const EXPORT_STATUSES = [...SALE_STATUSES, 'partly_paid', 'voided'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+/** The row's status from the sale's own status (completed, voided, open) and its shown tender's status (shared by the till's SQL and the back office's fold). */
+export function exportStatus(sale: 'open' | 'completed' | 'voided', shown: SaleStatus): ExportStatus {
+  if (sale === 'completed') return 'paid';
+  if (sale === 'voided') return 'voided';
+  return shown === 'paid' ? 'partly_paid' : shown;
+}
 
 /**
  * One sale as the export needs it: the sale's own columns (its amount due, rate, parties, completed
- * time as `paid_at`), its status as its tenders show it (`paid` once completed, else its shown
- * tender's), and the shown tender's KHQR columns (the tender that completed it, else its newest).
+ * time as `paid_at`), its status as its tenders show it (`paid` once completed, `voided` once
+ * voided, else its shown tender's), and the shown tender's KHQR columns (the tender that completed it, else its newest).
  */
 export interface ExportSaleRow {
   id: number;
@@ -23,7 +38,7 @@ export interface ExportSaleRow {
   change_khr: number;
   rounding_exact: number;
   khr_per_usd: number;
-  status: SaleStatus;
+  status: ExportStatus;
   training: 0 | 1;
   merchant_name: string;
   bakong_id: string;

@@ -1,13 +1,14 @@
 /**
  * The export's totals, added up from the very rows written (so the summary and the rows cannot
  * disagree), in integers: USD cents and riel per sale (centsToRiel at each sale's own rate).
- * Takings are real sales paid to the shop's own account, and any overpayment on them (a tender paid
- * after the sale was covered: the money arrived, and is owed back); sales paid to another account and
- * training sales are counted apart and never in takings.
+ * Takings are real sales completed and paid to the shop's own account, each once at its amount due
+ * (as the X/Z counts them from report format 8): never a voided sale, nor the change handed back, nor an
+ * overpayment (a tender paid after the sale was covered, owed back: counted apart); sales paid to
+ * another account and training sales are counted apart and never in takings.
  */
-import { SALE_STATUSES, type SaleStatus, type ShiftMoney, type ShiftReport } from '../contract.ts';
+import type { ShiftMoney, ShiftReport } from '../contract.ts';
 import { centsToRiel } from '../money.ts';
-import { paidElsewhere, type ExportSaleRow } from './sale-row.ts';
+import { EXPORT_STATUSES, paidElsewhere, type ExportSaleRow, type ExportStatus } from './sale-row.ts';
 
 export interface Total {
   count: number;
@@ -33,11 +34,11 @@ export interface ExportSummary {
   z?: ExportZ;
   /** Every row exported, training included. */
   rows: number;
-  /** Real (not training) sales by status. */
-  byStatus: Record<SaleStatus, Total>;
-  /** Paid real sales to the shop's own account, with their overpayments: the money taken. */
+  /** Real (not training) sales by status (a voided sale as `voided`). */
+  byStatus: Record<ExportStatus, Total>;
+  /** Paid (completed) real sales to the shop's own account at their amounts due: what was sold. */
   takings: Total;
-  /** Of the takings, tenders paid on a sale already covered (count of tenders, their sum): owed back to customers. */
+  /** Tenders paid on a sale already covered (count of tenders, their sum): owed back to customers, not takings. */
   overpaid: Total;
   /** Of the takings, those paid after their QR had expired or been cancelled. */
   paidLate: Total;
@@ -56,7 +57,7 @@ export function emptySummary(from: string, to: string): ExportSummary {
     from,
     to,
     rows: 0,
-    byStatus: Object.fromEntries(SALE_STATUSES.map((status) => [status, zero()])) as Record<SaleStatus, Total>,
+    byStatus: Object.fromEntries(EXPORT_STATUSES.map((status) => [status, zero()])) as Record<ExportStatus, Total>,
     takings: zero(),
     overpaid: zero(),
     paidLate: zero(),
@@ -90,14 +91,11 @@ export function addToSummary(summary: ExportSummary, row: ExportSaleRow): void {
   }
   add(summary.takings, row.amount_cents, riel);
   if (row.paid_late === 1) add(summary.paidLate, row.amount_cents, riel);
+  // As the X/Z (format 8): an overpaid tender is owed back, counted apart, never in the takings.
   if (row.overpaid_count > 0) {
-    // Each overpaid tender is one more payment in the takings, as the X/Z counts tenders.
-    const extra = { count: row.overpaid_count, cents: row.overpaid_cents, riel: centsToRiel(row.overpaid_cents, row.khr_per_usd) };
-    for (const total of [summary.takings, summary.overpaid]) {
-      total.count += extra.count;
-      total.cents += extra.cents;
-      total.riel += extra.riel;
-    }
+    summary.overpaid.count += row.overpaid_count;
+    summary.overpaid.cents += row.overpaid_cents;
+    summary.overpaid.riel += centsToRiel(row.overpaid_cents, row.khr_per_usd);
   }
 }
 

@@ -12,7 +12,7 @@
  */
 import { inBothCurrencies } from '../cash/index.ts';
 import type { ShiftReport } from '../contract.ts';
-import type { ExportSaleRow } from '../export/sale-row.ts';
+import { exportStatus, type ExportSaleRow } from '../export/sale-row.ts';
 import { CASH_ROW_TYPES } from './cash-report.ts';
 import { APPROVED_ACCOUNT_ROW_TYPES, approvedAccountByTime, countSection, ownerMadeFrom, reprintSection, shiftAccounts, USER_ROLE_ROW_TYPES } from './close-report.ts';
 import { ENV_OVERRIDES_ROW_TYPE } from './env-overrides.ts';
@@ -200,7 +200,7 @@ export function foldJournal(input: Iterable<FoldRow>, format: ReportFormat = REP
     const overpaid = tenders.filter((t) => t.overpaid === 1);
     return [{
       id, currency: sale.due_currency, ...amounts(sale), change_usd: sale.change_usd, change_khr: sale.change_khr, rounding_exact: sale.rounding_exact,
-      khr_per_usd: sale.khr_per_usd, status: shownStatus(sale), training: sale.training === 1 ? 1 : 0,
+      khr_per_usd: sale.khr_per_usd, status: exportStatus(sale.status, shownStatus(sale)), training: sale.training === 1 ? 1 : 0,
       merchant_name: sale.merchant_name, bakong_id: sale.bakong_id, pay_to: shown?.pay_to ?? null, md5: shown?.md5 ?? null,
       created_at: sale.created_at, paid_at: sale.completed_at, paid_late: sale.paid_late === 1 ? 1 : 0, failure_code: shown?.failure_code ?? null,
       tenders: tenders.length, overpaid_count: overpaid.length, overpaid_cents: overpaid.reduce((sum, t) => sum + t.amount, 0),

@@ -176,7 +176,7 @@ test('fold: in every report format (1–8) a real till\'s Zs are the Zs a till o
   sellADay(till);
   sellACashDay(till);
   const rows = till.foldRows();
-  for (const format of [1, 2, 3, 4, 5, 6, 7] as const) {
+  for (const format of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
     const fold = foldJournal(rows, format);
     assert.equal(fold.shifts.length, 3);
     for (const shift of fold.shifts) {

@@ -7,6 +7,7 @@
 import type { AccountChange, CashCount, CurrencyCash, CurrencyDrawerCount, DrawerCount, ShiftCash, ShiftMoney, ShiftReport } from '../../../shared/contract.ts';
 import { formatExact } from '../../../shared/cash/index.ts';
 import { formatRiel, formatUsd } from '../../../shared/money.ts';
+import { partlyPaidLine, takingsLines, type TakingsLineKey } from '../../../shared/reports/takings-lines.ts';
 import { anchorText } from '../../../shared/z-anchor.ts';
 import type { Bitmap, PaperWidth } from '../types.ts';
 import { box, row, rule, space, text, type Block, type Frame } from './blocks.ts';
@@ -36,6 +37,12 @@ export const Z_LABELS = {
   closed: 'Closed / បិទ',
   takings: 'Takings / ចំណូល',
   khqr: 'KHQR',
+  sales: 'Sales / ការលក់',
+  cashUSD: 'Cash $ / សាច់ប្រាក់ $',
+  cashKHR: 'Cash ៛ / សាច់ប្រាក់ ៛',
+  netOfChange: 'Cash net of change given / សាច់ប្រាក់ ដកប្រាក់អាប់',
+  soldExact: 'Sum in riel at each sale\'s rate / សរុបជារៀល តាមអត្រានៃការលក់នីមួយៗ',
+  partlyPaid: 'Open, partly paid (not takings) / បើកនៅ បង់ខ្លះ (មិនមែនចំណូល)',
   riel: 'In riel / ជាប្រាក់រៀល',
   opened_sales: 'Sales opened / ការលក់បានបើក',
   paid: 'Paid / បានបង់',
@@ -95,6 +102,24 @@ export const Z_LABELS = {
 } as const;
 
 const money = (m: ShiftMoney) => `${m.count} · ${formatUsd(m.cents)}`;
+
+const TAKINGS_LABELS: Record<TakingsLineKey, string> = { khqr: Z_LABELS.khqr, cashUSD: Z_LABELS.cashUSD, cashKHR: Z_LABELS.cashKHR, rounding: Z_LABELS.rounding };
+
+/**
+ * The takings (format 8: the completed sales once each): the total in both currencies, then by
+ * tender in the currency taken, cash net of change, with each line's riel at its sales' rates, adding
+ * up to the last line. Up to format 7: the tenders' total and the KHQR ones.
+ */
+function takingsBlocks(z: ShiftReport, line: (label: string, value: string) => Block, note: (t: string) => Block): Block[] {
+  const shown = takingsLines(z);
+  if (!shown) return [line(Z_LABELS.khqr, money(z.takings.byTender.khqr))];
+  return [
+    line(Z_LABELS.sales, String(z.takings.count)),
+    ...shown.lines.map((l) => line(TAKINGS_LABELS[l.key], `${l.count} · ${l.amount} = ${l.exact}`)),
+    note(Z_LABELS.netOfChange),
+    line(Z_LABELS.soldExact, shown.total),
+  ];
+}
 
 
 /**
@@ -211,7 +236,7 @@ function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
     ruled(),
     row(frame, Z_LABELS.takings, s.totalLabel, formatUsd(z.takings.cents), s.riel, s.gap),
     line(Z_LABELS.riel, formatRiel(z.takings.riel)),
-    line(Z_LABELS.khqr, money(z.takings.byTender.khqr)),
+    ...takingsBlocks(z, line, (t) => text(frame, t, s.note, 'left')),
     ruled(),
     line(Z_LABELS.opened_sales, money(z.byStatus.opened)),
     line(Z_LABELS.paid, money(z.byStatus.paid)),
@@ -223,6 +248,10 @@ function sections(frame: Frame, s: ReceiptStyle, data: ZPrintData): Block[] {
     line(Z_LABELS.failed, money(z.byStatus.failed)),
     line(Z_LABELS.unresolved, String(z.unresolved.length)),
     ...(z.unpaid && z.unpaid.length > 0 ? [line(Z_LABELS.unpaid, String(z.unpaid.length))] : []),
+    // Format 8: money already in the drawer for sales not completed; takings once they are.
+    ...(z.partlyPaid && z.partlyPaid.length > 0
+      ? [line(Z_LABELS.partlyPaid, String(z.partlyPaid.length)), ...z.partlyPaid.map((p) => ((l) => text(frame, `${l.sale} ${l.due} · ${Z_LABELS.paid} ${l.paid}`, s.note, 'left'))(partlyPaidLine(p)))]
+      : []),
     line(Z_LABELS.firstSale, z.firstSale ? `#${z.firstSale.sale} ${when(z.firstSale.at)}` : '—'),
     line(Z_LABELS.lastSale, z.lastSale ? `#${z.lastSale.sale} ${when(z.lastSale.at)}` : '—'),
     ...(z.refunds ? [ruled(), ...returnBlocks(z, data, line, (t) => text(frame, t, s.note, 'left'))] : []),
