@@ -5,6 +5,7 @@
  * a difference is shown in words with both values. An open shift shows its rows so far.
  */
 import type { ShiftProblem } from '../../../shared/reports/journal-fold.ts';
+import { partlyPaidLine, takingsLines } from '../../../shared/reports/takings-lines.ts';
 import { anchorText } from '../../../shared/z-anchor.ts';
 import { html, type Html } from '../html.ts';
 import { page, t, type PageContext } from '../layout.ts';
@@ -48,6 +49,7 @@ ${fold.leftBehind.length > 0 ? html`<p class="note">${t(ctx, 'till.fork', { epoc
       <tr><th>${t(ctx, 'till.anchor')}</th><td colspan="3"><code>${anchorText(r.anchor, r.zNumber)}</code></td></tr>
       <tr><th></th><th class="num">${t(ctx, 'table.sales')}</th><th class="num">${t(ctx, 'table.usd')}</th><th class="num">${t(ctx, 'table.khr')}</th></tr>
       <tr class="total" data-z-takings="${r.takings.cents}"><th>${t(ctx, 'till.takings')}</th>${moneyCells(r.takings)}</tr>
+      ${(takingsLines(r)?.lines ?? []).map((l) => html`<tr data-takings-line="${l.key}"><th>${t(ctx, `till.byTender.${l.key}`)}</th><td class="num">${l.count}</td><td colspan="2" class="num">${t(ctx, 'till.byTender.line', { amount: l.amount, exact: l.exact })}</td></tr>`)}
       <tr><th>${t(ctx, 'till.otherAccount')}</th>${moneyCells(r.otherAccount)}</tr>
       <tr><th>${t(ctx, 'till.training')}</th>${moneyCells(r.training.paid)}</tr>
       <tr><th>${t(ctx, 'till.cancelled')}</th>${moneyCells(r.byStatus.cancelled)}</tr>
@@ -58,6 +60,7 @@ ${fold.leftBehind.length > 0 ? html`<p class="note">${t(ctx, 'till.fork', { epoc
       ${(r.cashiers ?? []).map((c) => html`<tr data-cashier="${c.actor}"><th>${cashierLabel(ctx, c.actor, fold.userNames)}</th>${moneyCells(c)}</tr>`)}
     </tbody>
   </table>
+  ${(r.partlyPaid ?? []).length > 0 ? html`<p class="note" data-partly-paid>${t(ctx, 'till.partlyPaid', { sales: (r.partlyPaid ?? []).map((p) => ((l) => `${l.sale} ${l.due} (${l.paid})`)(partlyPaidLine(p))).join(', ') })}</p>` : ''}
   ${r.envOverrides ? html`<p class="note" data-env-overrides>${t(ctx, 'till.envOverrides', { keys: [...r.envOverrides.keys, ...(r.envOverrides.apiKeyFromEnv ? ['POS_BAKONG_API_KEY'] : [])].join(', ') })}</p>` : ''}
   <p><small>${t(ctx, 'till.recomputed')}</small></p>
   ${verdict}
