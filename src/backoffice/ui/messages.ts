@@ -86,7 +86,7 @@ export const UI_MESSAGES = {
   'till.byTender.cashUSD': { en: 'of which cash in dollars, less change', km: 'ក្នុងនោះ សាច់ប្រាក់ដុល្លារ ដកប្រាក់អាប់' },
   'till.byTender.cashKHR': { en: 'of which cash in riel, less change', km: 'ក្នុងនោះ សាច់ប្រាក់រៀល ដកប្រាក់អាប់' },
   'till.byTender.rounding': { en: 'of which rounding', km: 'ក្នុងនោះ ការបង្គត់' },
-  'till.byTender.line': { en: '{amount} = {exact}', km: '{amount} = {exact}' },
+  'till.byTender.line': { en: '{amount}, in riel {exact}', km: '{amount} ជារៀល {exact}' },
   'till.partlyPaid': { en: 'Open, partly paid (not takings): {sales}', km: 'នៅបើក បានបង់ខ្លះ (មិនមែនចំណូល)៖ {sales}' },
   'till.otherAccount': { en: 'Paid to another account (not takings)', km: 'បង់ចូលគណនីផ្សេង (មិនមែនចំណូល)' },
   'till.training': { en: 'Training sales paid (not takings)', km: 'ការលក់ហ្វឹកហាត់ដែលបានបង់ (មិនមែនចំណូល)' },

@@ -51,7 +51,7 @@ export const en = {
   'shift.byTender.cashKHR': 'Cash in riel',
   'shift.byTender.rounding': 'Rounding',
   'shift.byTender.total': 'Sum in riel at each sale\'s rate',
-  'shift.byTender.line': '{count} · {amount} = {exact}',
+  'shift.byTender.line': '{count} sales · {amount} = {exact}',
   'shift.byTender.note': 'Cash is what was handed over less the change given in that currency; the rounding line is what the 100 ៛ and cent rounding left. Takings are the completed sales, each once at its amount due.',
   'shift.partlyPaidList': 'Open, partly paid (not takings)',
   'shift.partlyPaidLine': '{sale} {due} · paid {paid}',

@@ -261,7 +261,9 @@ test('X/Z and the export by Z: cash in and change out per currency, the rounding
   assert.deepEqual(x.rounding, { count: 2, exact: 5000 });
   assert.equal(x.cash?.USD.expected, 5000 + 3000 - 1000, 'float + cash in − change out');
   assert.equal(x.cash?.KHR.expected, 100_000 + 21_000 - 6500);
-  assert.deepEqual(x.tenders?.filter((line) => line.kind === 'cash').map((line) => [line.currency, line.count, line.amount]), [['USD', 2, 3000], ['KHR', 2, 21_000]]);
+  // Takings by tender, net of the change given in each currency: $20 − $9, $10 − $1 (the riel sale's dollar change); 20,000 ៛ − 3,100 ៛ − 3,400 ៛ + 1,000 ៛.
+  assert.deepEqual([x.takingsByTender?.cashUSD.amount, x.takingsByTender?.cashKHR.amount], [2000 - 900 + 1000 - 100, 20_000 - 3100 - 3400 + 1000]);
+  assert.equal(x.takingsByTender?.exact, (1025 + 1025) * 4100 + 12_500 * 100, 'the three sales as keyed');
 
   const z = host.shifts.close();
   const { exportSales } = await import('../../../src/host/export/export-sales.ts');

@@ -82,15 +82,16 @@ test('the first, expired QR paid late after the second was paid: recorded, never
   assert.match(hostMessageText(alert!.message, 'km'), /បង់លើស៖ ការលក់ #1/);
   assert.equal(recordPayment(tables, first.id, 'again', PAYABLE), null, 'paid once');
 
-  // The cashier's day totals: one paid sale (not two paid tenders), the overpayment in the money and shown apart.
+  // The cashier's day totals: one paid sale at its amount (not two paid tenders), the overpayment apart, owed back.
   const totals = sales.totals(Date.parse('2026-12-01T03:00:00Z'));
-  assert.deepEqual([totals.paidCount, totals.paidCents, totals.overpaidCount, totals.overpaidCents], [1, 2100, 1, 1050]);
+  assert.deepEqual([totals.paidCount, totals.paidCents, totals.overpaidCount, totals.overpaidCents], [1, 1050, 1, 1050]);
 
   const x = shifts.xReport();
   assert.deepEqual(x.overpaid, { count: 1, cents: 1050, riel: 43_100, sales: [first.saleId] });
-  assert.deepEqual(x.takings.byTender.khqr, { count: 2, cents: 2100, riel: 86_200 }, 'both payments arrived in the shop\'s account');
-  assert.deepEqual(x.tenders, [{ kind: 'khqr', currency: 'USD', count: 2, amount: 2100 }]);
-  assert.deepEqual(x.paidLate, [first.saleId]);
+  // Takings are the sale, once (report format 8); the second payment is apart, owed back.
+  assert.deepEqual(x.takings.byTender.khqr, { count: 1, cents: 1050, riel: 43_100 });
+  assert.deepEqual(x.takingsByTender?.khqr, { count: 1, amount: 1050, exact: 1050 * 4100 });
+  assert.deepEqual(x.paidLate, [], 'the sale was completed by its second QR, on time; the late one is the overpayment');
   assert.deepEqual(x.byStatus.opened, { count: 1, cents: 1050, riel: 43_100 }, 'one sale opened');
   assert.deepEqual(x.unpaid, []);
   assert.ok(verifyChain(db).ok);
