@@ -26,7 +26,7 @@ import type { LedgerRestored } from '../../host/ledger/journal/events.ts';
 import { appendFor } from '../../host/ledger/journal/journal.ts';
 import { verifyChain } from '../../host/ledger/journal/verify.ts';
 import { readTill, type Till } from '../../host/ledger/journal/till.ts';
-import { replayProblem, replayRows } from '../../host/ledger/journal/replay.ts';
+import { ReplayRefused, replayProblem, replayRows } from '../../host/ledger/journal/replay.ts';
 import { MIGRATIONS } from '../../host/ledger/migrations/index.ts';
 import type { SyncFetch } from '../../host/sync/client.ts';
 import { DownloadProblem, downloadOwnRows, type Downloaded } from '../../host/sync/download.ts';
@@ -250,7 +250,7 @@ async function fromBackoffice(dataDir: string, till: Till, backupHead: Head, bac
     throw new CliError(EXIT.refused, `${pairing.url}: ${bilingual(error.words)}`, error.message);
   }
   const problem = replayProblem(remote.rows);
-  if (problem) throw new CliError(EXIT.refused, bilingual(hostMessage('sync.restoreCannotReplay', { seq: problem.seq, type: problem.type })));
+  if (problem) throw new CliError(EXIT.refused, bilingual(hostMessage('sync.restoreCannotReplay', { seq: problem.seq, type: problem.type, version: problem.version })));
   const schema = backup.pragma('user_version', { simple: true }) as number;
   if (remote.rows.length > 0 && schema !== MIGRATIONS.at(-1)!.version) throw new CliError(EXIT.refused, bilingual(hostMessage('sync.restoreOldSchema')));
   return remote;
@@ -261,6 +261,10 @@ function replayInto(file: string, rows: Downloaded['rows']): void {
   try {
     db.pragma('synchronous = FULL');
     replayRows(db, rows);
+  } catch (error) {
+    // One transaction: nothing of the replay is in the copy, which the caller then removes.
+    if (error instanceof ReplayRefused) throw new CliError(EXIT.refused, bilingual(hostMessage('sync.restoreReplayDiffers', { seq: error.seq, type: error.type })), error.message);
+    throw error;
   } finally {
     db.close();
   }

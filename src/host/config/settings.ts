@@ -236,6 +236,16 @@ export interface ApiKeyState {
 
 const NO_API_KEY: ApiKeyState = { set: () => false, fromEnv: false };
 
+/**
+ * One setting saved, as the settings table holds it (its value as JSON text): by `save` below, and by
+ * the restore's replay of a downloaded `settings.changed` row (journal/replay.ts, each change's new
+ * value at the row's time), so both write it the same way.
+ */
+export function storeSetting(db: Db, key: string, value: SettingValue, at: number): void {
+  db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+              ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(key, JSON.stringify(value), at);
+}
+
 export class SettingsStore {
   readonly #db: Db;
   readonly #overrides: SettingsInput;
@@ -299,10 +309,6 @@ export class SettingsStore {
     const locked = Object.entries(patch).filter(([key, value]) => key in overrides && overrides[key] !== value);
     if (locked.length > 0) throw new ConfigError(hostMessage('settings.locked', { fields: locked.map(([key]) => key).join(', ') }));
     checkDrawerPulse({ ...this.current(), ...patch });
-    const upsert = this.#db.prepare(
-      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    );
     ledgerWrite(this.#db, this.#db.transaction(() => {
       // Journaled with the write: each key whose value changes, old and new, as the signed-in user
       // (settings hold no secret: the API key is kept in the credentials file, outside the ledger).
@@ -311,7 +317,7 @@ export class SettingsStore {
       const changes: Array<{ key: string; from: SettingValue; to: SettingValue }> = [];
       for (const [key, value] of Object.entries(patch) as Array<[string, SettingValue]>) {
         if (key in overrides) continue;
-        upsert.run(key, JSON.stringify(value), at);
+        storeSetting(this.#db, key, value, at);
         if (JSON.stringify(before[key]) !== JSON.stringify(value)) changes.push({ key, from: before[key] ?? null, to: value });
       }
       if (changes.length > 0) append(this.#db, { type: 'settings.changed', version: 1, payload: { changes } }, { actor: 'cashier', at });

@@ -16,7 +16,7 @@ import { hostMessage } from '../../shared/messages/index.ts';
 import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { CASH_REASON_MAX_CHARS, MAX_CASH_CENTS, MAX_CASH_RIEL, isCashAmount, isCashReason, type CashCurrency, type CashMovementKind } from '../../shared/rules/cash.ts';
 import type { Db } from './database.ts';
-import type { Actor } from './journal/events.ts';
+import type { Actor, CashMoved } from './journal/events.ts';
 import { append } from './journal/journal.ts';
 import { ensureOpenShift, openShift } from './shifts.ts';
 import { ledgerWrite } from './write-health.ts';
@@ -66,6 +66,16 @@ export function cleanReason(reason: unknown): string {
   const text = typeof reason === 'string' ? reason.trim() : '';
   if (!isCashReason(text)) throw new CashRefused('invalid_request', hostMessage('drawer.reason', { max: CASH_REASON_MAX_CHARS }));
   return text;
+}
+
+/**
+ * The cash_movements row of a `cash.moved` row: written here by the movement, and by the restore's
+ * replay of a downloaded row (journal/replay.ts). The actor as journaled (a writer's `cashier` is the
+ * command's signed-in user: auth/actor-context.ts).
+ */
+export function projectCashMoved(db: Db, row: { seq: number; actor: Actor; at: number }, p: CashMoved['payload']): void {
+  db.prepare('INSERT INTO cash_movements (id, shift, kind, currency, amount, reason, training, actor, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(p.movement, p.shift, p.kind, p.currency, p.amount, p.reason, p.training ? 1 : 0, row.actor, row.at, row.seq);
 }
 
 export class CashMovements {
@@ -136,14 +146,9 @@ export class CashMovements {
 
   #insert(shift: number, kind: CashMovement['kind'], currency: CashCurrency, amount: number, reason: string | null, by: { actor: Actor; training: boolean }, at: number): CashMovement {
     const id = ((this.#db.prepare('SELECT MAX(id) AS id FROM cash_movements').get() as { id: number | null }).id ?? 0) + 1;
-    const row = append(this.#db, {
-      type: 'cash.moved',
-      version: 1,
-      payload: { movement: id, shift, kind, currency, amount, reason, training: by.training },
-    }, { actor: by.actor, at });
-    this.#db.prepare('INSERT INTO cash_movements (id, shift, kind, currency, amount, reason, training, actor, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      // The actor as journaled (a writer's `cashier` is the command's signed-in user: auth/actor-context.ts).
-      .run(id, shift, kind, currency, amount, reason, by.training ? 1 : 0, row.actor, at, row.seq);
+    const payload = { movement: id, shift, kind, currency, amount, reason, training: by.training };
+    const row = append(this.#db, { type: 'cash.moved', version: 1, payload }, { actor: by.actor, at });
+    projectCashMoved(this.#db, row, payload);
     return { id, shift, kind, currency, amount, reason, training: by.training, actor: row.actor, at, seq: row.seq };
   }
 }

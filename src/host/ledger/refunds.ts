@@ -19,7 +19,7 @@ import { formatRiel, formatUsd } from '../../shared/money.ts';
 import { MAX_CASH_CENTS, MAX_CASH_RIEL, RIEL_STEP } from '../../shared/rules/cash.ts';
 import { isRefundAmount, isRefundReference, REFUND_REFERENCE_MAX_CHARS, type RefundMethod } from '../../shared/rules/refund.ts';
 import type { Db } from './database.ts';
-import type { Actor } from './journal/events.ts';
+import type { Actor, RefundMade } from './journal/events.ts';
 import { append } from './journal/journal.ts';
 import { cleanRefundReason, RefundRefused } from './sale-voids.ts';
 import { ensureOpenShift } from './shifts.ts';
@@ -85,6 +85,16 @@ function cleanReference(input: NewRefund): string | null {
   return text;
 }
 
+/**
+ * The refunds row of a `refund.made` row: written here by the refund, and by the restore's replay of
+ * a downloaded row (journal/replay.ts). The actor as journaled (a `cashier` resolved to the user).
+ */
+export function projectRefundMade(db: Db, row: { seq: number; actor: Actor; at: number }, p: RefundMade['payload']): void {
+  db.prepare(`INSERT INTO refunds (id, sale_id, shift, currency, amount, method, reference, reason, training, actor, approver, at, seq)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(p.refund, p.sale, p.shift, p.currency, p.amount, p.method, p.reference, p.reason, p.training ? 1 : 0, row.actor, p.approver, row.at, row.seq);
+}
+
 export class Refunds {
   readonly #db: Db;
   readonly #now: () => number;
@@ -127,14 +137,9 @@ export class Refunds {
       const shift = ensureOpenShift(this.#db, 'explicit', { actor: by.actor, at })!;
       const id = ((this.#db.prepare('SELECT MAX(id) AS id FROM refunds').get() as { id: number | null }).id ?? 0) + 1;
       const training = sale.training === 1;
-      const row = append(this.#db, {
-        type: 'refund.made',
-        version: 1,
-        payload: { refund: id, sale: saleId, shift: shift.shift, currency: input.currency, amount: input.amount, method: input.method, reference, reason, training, approver: by.approver },
-      }, { actor: by.actor, at });
-      this.#db.prepare(`INSERT INTO refunds (id, sale_id, shift, currency, amount, method, reference, reason, training, actor, approver, at, seq)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(id, saleId, shift.shift, input.currency, input.amount, input.method, reference, reason, training ? 1 : 0, row.actor, by.approver, at, row.seq); // the actor as journaled
+      const payload = { refund: id, sale: saleId, shift: shift.shift, currency: input.currency, amount: input.amount, method: input.method, reference, reason, training, approver: by.approver };
+      const row = append(this.#db, { type: 'refund.made', version: 1, payload }, { actor: by.actor, at });
+      projectRefundMade(this.#db, row, payload);
       return this.get(id)!;
     }));
   }

@@ -13,7 +13,7 @@ import { PosError } from '../../shared/errors.ts';
 import { hostMessage } from '../../shared/messages/index.ts';
 import { isRefundReason, REFUND_REASON_MAX_CHARS } from '../../shared/rules/refund.ts';
 import type { Db } from './database.ts';
-import type { Actor } from './journal/events.ts';
+import type { Actor, SaleVoided as SaleVoidedEvent } from './journal/events.ts';
 import { append } from './journal/journal.ts';
 import type { TenderRow } from './sale-rows.ts';
 import { markSaleVoided } from './sales.ts';
@@ -56,6 +56,17 @@ const toVoid = (row: SaleVoidRow): SaleVoid => ({
   training: row.training === 1, actor: row.actor, approver: row.approver, at: row.at, seq: row.seq,
 });
 
+/**
+ * The sale_voids row of a `sale.voided` row (the sale's own move to voided is its fold's: sales.ts):
+ * written here by the void, and by the restore's replay of a downloaded row (journal/replay.ts). The
+ * actor as journaled (a `cashier` resolved to the user).
+ */
+export function projectSaleVoided(db: Db, row: { seq: number; actor: Actor; at: number }, p: SaleVoidedEvent['payload']): void {
+  db.prepare(`INSERT INTO sale_voids (id, sale_id, shift, returned_usd, returned_khr, reason, training, actor, approver, at, seq)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(p.void, p.sale, p.shift, p.returnedUsd, p.returnedKhr, p.reason, p.training ? 1 : 0, row.actor, p.approver, row.at, row.seq);
+}
+
 export class SaleVoids {
   readonly #db: Db;
   readonly #now: () => number;
@@ -86,9 +97,7 @@ export class SaleVoids {
       const payload = { sale: saleId, void: id, shift: shift.shift, returnedUsd: returned('USD'), returnedKhr: returned('KHR'), reason, training, approver: by.approver };
       if (!markSaleVoided(this.#db, saleId, at)) throw new RefundRefused('not_allowed', hostMessage('void.notOpen', { saleId }));
       const row = append(this.#db, { type: 'sale.voided', version: 1, payload }, { actor: by.actor, at });
-      this.#db.prepare(`INSERT INTO sale_voids (id, sale_id, shift, returned_usd, returned_khr, reason, training, actor, approver, at, seq)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(id, saleId, shift.shift, payload.returnedUsd, payload.returnedKhr, reason, training ? 1 : 0, row.actor, by.approver, at, row.seq); // the actor as journaled
+      projectSaleVoided(this.#db, row, payload);
       return this.get(id)!;
     }));
   }

@@ -16,7 +16,7 @@ import { PosError } from '../../shared/errors.ts';
 import { hostMessage, type MessageParams } from '../../shared/messages/index.ts';
 import type { Db } from './database.ts';
 import { canonicalJson } from './journal/canonical.ts';
-import type { Actor } from './journal/events.ts';
+import type { Actor, ShiftClosed, ShiftOpened } from './journal/events.ts';
 import { append, headEpoch } from './journal/journal.ts';
 import { readTill } from './journal/till.ts';
 import type { PrintJobs } from './print-jobs.ts';
@@ -121,10 +121,40 @@ export function ensureOpenShift(db: Db, reason: ShiftOpenReason, by: { actor: Ac
 function startShift(db: Db, reason: ShiftOpenReason, by: { actor: Actor; at: number }): Shift {
   const shift = (lastShift(db)?.shift ?? 0) + 1;
   const date = businessDate(by.at);
-  const row = append(db, { type: 'shift.opened', version: 1, payload: { shift, businessDate: date, reason } }, by);
-  db.prepare(`INSERT INTO shifts (shift, business_date, reason, opened_by, opened_at, opened_seq) VALUES (?, ?, ?, ?, ?, ?)`)
-    .run(shift, date, reason, row.actor, by.at, row.seq); // the actor as journaled (a `cashier` resolved to the user)
+  const payload = { shift, businessDate: date, reason };
+  const row = append(db, { type: 'shift.opened', version: 1, payload }, by);
+  projectShiftOpened(db, row, payload);
   return getShift(db, shift)!;
+}
+
+/**
+ * The shifts row of a `shift.opened` row: written here by the open, and by the restore's replay of a
+ * downloaded row (journal/replay.ts), so both write it the same way. The actor as journaled (a
+ * `cashier` resolved to the user).
+ */
+export function projectShiftOpened(db: Db, row: { seq: number; actor: Actor; at: number }, p: ShiftOpened['payload']): void {
+  db.prepare(`INSERT INTO shifts (shift, business_date, reason, opened_by, opened_at, opened_seq) VALUES (?, ?, ?, ?, ?, ?)`)
+    .run(p.shift, p.businessDate, p.reason, row.actor, row.at, row.seq);
+}
+
+/**
+ * The Z report of closing `open` at `at` as `zNumber`, computed from its journal rows up to `toSeq`
+ * (the close's: the head before its `shift.closed` row) — the one computation of a Z, for the close
+ * and for the restore's replay of a downloaded close, so the replayed Z is the one the till stored.
+ */
+export function closingReport(db: Db, open: Shift, zNumber: string, at: number, toSeq?: number): ShiftReport {
+  return shiftReport(db, { kind: 'Z', shift: open, zNumber, closedAt: at, ...(toSeq === undefined ? {} : { toSeq }) });
+}
+
+/**
+ * The projection of a `shift.closed` row: the shift's close in the shifts table and its stored Z
+ * report (canonical JSON, as `ledger verify` recomputes it) — by the close, and by the restore's replay.
+ */
+export function projectShiftClosed(db: Db, row: { seq: number; at: number }, p: Pick<ShiftClosed['payload'], 'shift' | 'zNumber' | 'lastSeq' | 'headHash16'>, report: ShiftReport): void {
+  db.prepare('UPDATE shifts SET closed_at = ?, closed_seq = ?, z_number = ?, last_seq = ?, head_hash16 = ? WHERE shift = ? AND closed_seq IS NULL')
+    .run(row.at, row.seq, p.zNumber, p.lastSeq, p.headHash16, p.shift);
+  db.prepare('INSERT INTO z_reports (shift, z_number, last_seq, head_hash16, closed_at, report) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(p.shift, p.zNumber, p.lastSeq, p.headHash16, row.at, canonicalJson(report));
 }
 
 const shiftTables = new WeakMap<Db, boolean>();
@@ -215,7 +245,7 @@ export class Shifts {
       // After a restore shift numbers restart from the backup's: the epoch keeps Z numbers unique.
       const epoch = headEpoch(this.#db);
       const zNumber = epoch > 1 ? `${till.code}-${epoch}-Z${open.shift}` : `${till.code}-Z${open.shift}`;
-      const report = shiftReport(this.#db, { kind: 'Z', shift: open, zNumber, closedAt: at });
+      const report = closingReport(this.#db, open, zNumber, at);
       if (report.unresolved.length > 0 && options.carryOver !== true) {
         const sales = report.unresolved.map((s) => `#${s.sale}`).join(', ');
         throw new ShiftRefused('shift.paymentWatched', { count: report.unresolved.length, sales });
@@ -226,12 +256,9 @@ export class Shifts {
         throw new ShiftRefused('shift.countStale');
       }
       const { seq: lastSeq, hash16 } = report.anchor;
-      const closed = append(this.#db, { type: 'shift.closed', version: 2, payload: { shift: open.shift, zNumber, lastSeq, headHash16: hash16, count: closedCount(report) } },
-        { actor: options.actor ?? 'cashier', at });
-      this.#db.prepare('UPDATE shifts SET closed_at = ?, closed_seq = ?, z_number = ?, last_seq = ?, head_hash16 = ? WHERE shift = ? AND closed_seq IS NULL')
-        .run(at, closed.seq, zNumber, lastSeq, hash16, open.shift);
-      this.#db.prepare('INSERT INTO z_reports (shift, z_number, last_seq, head_hash16, closed_at, report) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(open.shift, zNumber, lastSeq, hash16, at, canonicalJson(report));
+      const payload = { shift: open.shift, zNumber, lastSeq, headHash16: hash16, count: closedCount(report) };
+      const closed = append(this.#db, { type: 'shift.closed', version: 2, payload }, { actor: options.actor ?? 'cashier', at });
+      projectShiftClosed(this.#db, closed, payload, report);
       this.#printJobs?.addZ('z', open.shift);
       return report;
     }));

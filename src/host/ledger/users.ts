@@ -51,6 +51,21 @@ export function namesByActor(db: Db): Record<string, string> {
   return Object.fromEntries(users.map((u) => [`user:${u.id}`, u.name]));
 }
 
+/**
+ * The users table's change for a `user.*` row (a PIN reset changes nothing here: PINs are in the
+ * credentials file): written by the Users methods below, and by the restore's replay of a downloaded
+ * row (journal/replay.ts), so both write it the same way.
+ */
+export function projectUserRow(db: Db, row: { type: string; at: number }, p: { user: string; name?: string; role?: Role; to?: Role }): void {
+  if (row.type === 'user.created') {
+    db.prepare('INSERT INTO users (id, name, role, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)').run(p.user, p.name, p.role, row.at, row.at);
+  } else if (row.type === 'user.roleChanged') {
+    db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(p.to, row.at, p.user);
+  } else if (row.type === 'user.deactivated') {
+    db.prepare('UPDATE users SET active = 0, updated_at = ? WHERE id = ? AND active = 1').run(row.at, p.user);
+  }
+}
+
 export class Users {
   readonly #db: Db;
   readonly #now: () => number;
@@ -80,8 +95,9 @@ export class Users {
     const id = user.id ?? randomUUID();
     ledgerWrite(this.#db, this.#db.transaction(() => {
       const at = this.#now();
-      this.#db.prepare('INSERT INTO users (id, name, role, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)').run(id, user.name, user.role, at, at);
-      append(this.#db, { type: 'user.created', version: 1, payload: { user: id, name: user.name, role: user.role } }, { actor, at });
+      const payload = { user: id, name: user.name, role: user.role };
+      projectUserRow(this.#db, { type: 'user.created', at }, payload);
+      append(this.#db, { type: 'user.created', version: 1, payload }, { actor, at });
     }));
     return this.get(id)!;
   }
@@ -91,8 +107,9 @@ export class Users {
       const before = this.get(id)!;
       if (before.role === role) return;
       const at = this.#now();
-      this.#db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(role, at, id);
-      append(this.#db, { type: 'user.roleChanged', version: 1, payload: { user: id, from: before.role, to: role } }, { actor, at });
+      const payload = { user: id, from: before.role, to: role };
+      projectUserRow(this.#db, { type: 'user.roleChanged', at }, payload);
+      append(this.#db, { type: 'user.roleChanged', version: 1, payload }, { actor, at });
     }));
     return this.get(id)!;
   }
@@ -100,7 +117,7 @@ export class Users {
   deactivate(id: string, actor: Actor): User {
     ledgerWrite(this.#db, this.#db.transaction(() => {
       const at = this.#now();
-      this.#db.prepare('UPDATE users SET active = 0, updated_at = ? WHERE id = ? AND active = 1').run(at, id);
+      projectUserRow(this.#db, { type: 'user.deactivated', at }, { user: id });
       append(this.#db, { type: 'user.deactivated', version: 1, payload: { user: id } }, { actor, at });
     }));
     return this.get(id)!;

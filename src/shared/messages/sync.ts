@@ -83,8 +83,12 @@ export const SYNC_MESSAGES = {
     km: 'ជួរទី {seq} ដែលការិយាល័យខាងក្រោយបានផ្ញើត្រឡប់មកវិញ មិនបន្តខ្សែសង្វាក់របស់ម៉ាស៊ីនគិតប្រាក់នេះទេ (hash តំណភ្ជាប់ ឬម៉ាស៊ីនគិតប្រាក់មិនត្រឹមត្រូវ)។ គ្មានអ្វីត្រូវបានយកពីវាទេ។',
   },
   'sync.restoreCannotReplay': {
-    en: 'The back office holds rows of this till past the backup, and row {seq} ({type}) is one a restore cannot replay into the tables (only sales, tenders, receipts printed, alerts, shifts opened and cash moves are).',
-    km: 'ការិយាល័យខាងក្រោយមានជួររបស់ម៉ាស៊ីនគិតប្រាក់នេះ ក្រោយការបម្រុងទុក ហើយជួរទី {seq} ({type}) ជាជួរដែលការស្តារមិនអាចចាក់បញ្ចូលទៅក្នុងតារាងវិញបានទេ (អាចតែការលក់ ការបង់ប្រាក់ បង្កាន់ដៃដែលបានបោះពុម្ព ការជូនដំណឹង វេនដែលបានបើក និងចលនាសាច់ប្រាក់ប៉ុណ្ណោះ)។',
+    en: 'The back office holds rows of this till past the backup, and row {seq} ({type} version {version}) is one a restore cannot replay into the tables: such a row is written only when a till is made, or by an older version of the POS.',
+    km: 'ការិយាល័យខាងក្រោយមានជួររបស់ម៉ាស៊ីនគិតប្រាក់នេះ ក្រោយការបម្រុងទុក ហើយជួរទី {seq} ({type} កំណែ {version}) ជាជួរដែលការស្តារមិនអាចចាក់បញ្ចូលទៅក្នុងតារាងវិញបានទេ៖ ជួរបែបនេះត្រូវបានសរសេរតែនៅពេលបង្កើតម៉ាស៊ីនគិតប្រាក់ ឬដោយកំណែចាស់នៃម៉ាស៊ីនគិតប្រាក់ប៉ុណ្ណោះ។',
+  },
+  'sync.restoreReplayDiffers': {
+    en: 'Row {seq} ({type}) from the back office cannot be replayed here: the tables it would leave are not what the till had (for a close: the Z report computed again is not the one the till stored).',
+    km: 'ជួរទី {seq} ({type}) ពីការិយាល័យខាងក្រោយ មិនអាចចាក់បញ្ចូលនៅទីនេះបានទេ៖ តារាងដែលវានឹងបន្សល់ទុក មិនដូចអ្វីដែលម៉ាស៊ីនគិតប្រាក់មានទេ (សម្រាប់ការបិទវេន៖ របាយការណ៍ Z ដែលគណនាឡើងវិញ មិនមែនជារបាយការណ៍ដែលម៉ាស៊ីនគិតប្រាក់បានរក្សាទុកទេ)។',
   },
   'sync.restoreOldSchema': {
     en: 'The backup was made by an older version of the POS, so the rows the back office holds past it cannot be replayed into it here.',

@@ -15,7 +15,7 @@ import { runVerify } from '../../../src/cli/commands/verify.ts';
 import type { CliError } from '../../../src/cli/exit-codes.ts';
 import { CashMovements } from '../../../src/host/ledger/cash-movements.ts';
 import { PrintJobs } from '../../../src/host/ledger/print-jobs.ts';
-import { Shifts } from '../../../src/host/ledger/shifts.ts';
+import { append } from '../../../src/host/ledger/journal/journal.ts';
 import { startBackoffice, type TestBackoffice } from '../../support/backoffice.ts';
 import { startCutProxy } from '../../support/cut-proxy.ts';
 import { testPostgres } from '../../support/postgres.ts';
@@ -110,15 +110,18 @@ test('the back office holds an epoch from an earlier restore: a second restore f
   assert.deepEqual((await storedRows(backoffice, tillId)).hashes, localRows(second), 'one branch, every row once');
 });
 
-test('a row the restore cannot replay (a shift closed after the backup): refused in English and Khmer, nothing changed; --offline restores with a fork', { skip }, async (t) => {
+test('a row the restore cannot replay (a close of the version before the blind count, whose Z this build does not store alike): refused in English and Khmer, nothing changed; --offline restores with a fork', { skip }, async (t) => {
   const backoffice = await startBackoffice(t, postgres);
   const { dataDir, backupFile } = await tillThatLostItsLedger(t, backoffice, backoffice.url, (till) => {
-    new Shifts(till.db).close({ actor: 'cashier', carryOver: true });
+    till.db.transaction(() => {
+      const head = till.db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+      append(till.db, { type: 'shift.closed', version: 1, payload: { shift: 1, zNumber: `${till.till.code}-Z1`, lastSeq: head.seq, headHash16: head.hash.slice(0, 16) } }, { actor: 'system', at: Date.now() });
+    })();
   });
   const refused = await runRestore({ dataDir, from: backupFile }, () => undefined).then(() => null, (error: CliError) => error);
   assert.equal(refused?.exitCode, 5);
-  assert.match(refused!.message, /row \d+ \(shift\.closed\) is one a restore cannot replay/);
-  assert.match(refused!.message, /ជួរទី \d+ \(shift\.closed\) ជាជួរដែលការស្តារមិនអាចចាក់បញ្ចូល/);
+  assert.match(refused!.message, /row \d+ \(shift\.closed version 1\) is one a restore cannot replay/);
+  assert.match(refused!.message, /ជួរទី \d+ \(shift\.closed កំណែ 1\) ជាជួរដែលការស្តារមិនអាចចាក់បញ្ចូល/);
   assert.match(refused!.message, /Nothing was changed\. .*--offline/);
   assert.match(refused!.message, /គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ/);
   assert.equal(existsSync(join(dataDir, 'ledger.sqlite3')), false, 'nothing was written');
