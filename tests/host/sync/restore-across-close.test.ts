@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { runRestore } from '../../../src/cli/commands/restore.ts';
 import { runVerify } from '../../../src/cli/commands/verify.ts';
 import type { CliError } from '../../../src/cli/exit-codes.ts';
@@ -137,30 +137,40 @@ async function aDayAndMore(till: SyncTill): Promise<{ manager: string; owner: st
   return { manager, owner };
 }
 
-test('restored from a backup older than two closes, users, settings, refunds and voids: replayed; verify passes, every table is the lost ledger\'s, sign-in and numbering go on', { skip }, async (t) => {
+/**
+ * A paired till that sold `before` sales, was backed up, then did aDayAndMore and synced it all; its
+ * tables and head as they were; the ledger then lost. `credentials.json` stays unless `newPc`.
+ */
+async function tillThatLostADay(t: TestContext, options: { before: number; newPc?: boolean }) {
   const backoffice = await startBackoffice(t, postgres);
-  const dataDir = tempDir(t as never);
-  const backupFile = join(tempDir(t as never), 'ledger-backup.sqlite3');
+  const dataDir = tempDir(t);
+  const backupFile = join(tempDir(t), 'ledger-backup.sqlite3');
   const till = openSyncTill(t, { dataDir });
   await pairSyncTill(backoffice, till);
-  till.sell(2);
+  if (options.before > 0) till.sell(options.before);
   printReceipts(till.db);
   await till.db.backup(backupFile);
+  const backupHead = till.db.prepare('SELECT seq FROM journal ORDER BY seq DESC LIMIT 1').pluck().get() as number;
   const { manager } = await aDayAndMore(till);
   await till.worker.syncNow();
   const lost = tables(till.db);
   const lostHead = till.db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
-  assert.equal(lost.z_reports!.length, 2, 'the lost ledger closed two shifts after the backup');
-  const backupHead = (till.db.prepare("SELECT seq FROM journal WHERE type = 'shift.opened' ORDER BY seq LIMIT 1").pluck().get() as number);
-  const after = new Set(till.db.prepare('SELECT type FROM journal WHERE seq > ?').pluck().all(backupHead) as string[]);
-  for (const type of ['user.created', 'user.roleChanged', 'user.pinReset', 'user.deactivated', 'settings.changed', 'cash.moved', 'refund.made', 'sale.voided',
-    'drawer.opened', 'shift.counted', 'shift.closed', 'z.reprinted', 'tender.paid']) assert.ok(after.has(type), `${type} is among the rows past the backup`);
+  const typesAfter = new Set(till.db.prepare('SELECT type FROM journal WHERE seq > ?').pluck().all(backupHead) as string[]);
   await till.worker.stop();
   till.db.close();
   loseLedger(dataDir);
+  if (options.newPc) rmSync(join(dataDir, 'credentials.json'));
+  return { dataDir, backupFile, manager, lost, lostHead, typesAfter };
+}
+
+test('restored from a backup older than two closes, users, settings, refunds and voids: replayed; verify passes, every table is the lost ledger\'s, sign-in and numbering go on', { skip }, async (t) => {
+  const { dataDir, backupFile, manager, lost, lostHead, typesAfter } = await tillThatLostADay(t, { before: 2 });
+  assert.equal(lost.z_reports!.length, 2, 'the lost ledger closed two shifts after the backup');
+  for (const type of ['user.created', 'user.roleChanged', 'user.pinReset', 'user.deactivated', 'settings.changed', 'cash.moved', 'refund.made', 'sale.voided',
+    'drawer.opened', 'shift.counted', 'shift.closed', 'z.reprinted', 'tender.paid']) assert.ok(typesAfter.has(type), `${type} is among the rows past the backup`);
 
   const out: string[] = [];
-  assert.equal(await runRestore({ dataDir, from: backupFile }, (line) => out.push(line)).catch((e: CliError) => { throw new Error(`${e.message}: ${String(e.detail)}`); }), 0, out.join('\n'));
+  assert.equal(await runRestore({ dataDir, from: backupFile }, (line) => out.push(line)), 0, out.join('\n'));
   assert.match(out.join('\n'), new RegExp(`the back office held \\d+ more row\\(s\\) of this till \\(to row ${lostHead.seq}\\)`));
   assert.equal(await runVerify(dataDir, () => undefined), 0, 'ledger verify passes: chain, tables, every stored Z recomputed');
 
@@ -185,18 +195,7 @@ test('restored from a backup older than two closes, users, settings, refunds and
 });
 
 test('on a new PC (no credentials file) the restored users are there but none can sign in: the till asks for an owner', { skip }, async (t) => {
-  const backoffice = await startBackoffice(t, postgres);
-  const dataDir = tempDir(t as never);
-  const backupFile = join(tempDir(t as never), 'ledger-backup.sqlite3');
-  const till = openSyncTill(t, { dataDir });
-  await pairSyncTill(backoffice, till);
-  await till.db.backup(backupFile);
-  await aDayAndMore(till);
-  await till.worker.syncNow();
-  await till.worker.stop();
-  till.db.close();
-  loseLedger(dataDir);
-  rmSync(join(dataDir, 'credentials.json'));
+  const { dataDir, backupFile } = await tillThatLostADay(t, { before: 0, newPc: true });
   assert.equal(await runRestore({ dataDir, from: backupFile }, () => undefined), 0);
   const restored = openSyncTill(t, { dataDir });
   const auth = new Auth({ users: new Users(restored.db), credentials: new CredentialsStore(dataDir), now: Date.now, scrypt: TEST_SCRYPT, onChange: () => undefined });

@@ -103,53 +103,41 @@ function withoutTenders(sale: FoldedSale & { updated_at: number }): Omit<FoldedS
   return columns;
 }
 
-/** The table a row projects into, written by that table's writer module (sales are projected apart). */
-function projectOther(db: Db, row: JournalRow, p: Payload): void {
-  switch (row.type) {
-    case 'shift.opened':
-      projectShiftOpened(db, row, p as ShiftOpened['payload']);
-      return;
-    case 'shift.closed':
-      replayClose(db, row, p as ShiftClosedV2['payload']);
-      return;
-    case 'cash.moved':
-      projectCashMoved(db, row, p as CashMoved['payload']);
-      return;
-    case 'sale.voided':
-      projectSaleVoided(db, row, p as SaleVoided['payload']);
-      return;
-    case 'refund.made':
-      projectRefundMade(db, row, p as RefundMade['payload']);
-      return;
-    case 'settings.changed':
-      for (const change of (p as SettingsChanged['payload']).changes) storeSetting(db, change.key, change.to, row.at);
-      return;
-    case 'user.created':
-    case 'user.roleChanged':
-    case 'user.deactivated':
-      projectUserRow(db, row, p as { user: string });
-      return;
-    case 'alert.raised':
-      db.prepare('INSERT INTO alerts (id, sale_id, tender_id, kind, previous_status, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(p.alert, p.sale, p.tender, p.kind, p.previousStatus, row.at);
-      return;
-    case 'alert.dismissed':
-      db.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(row.at, p.alert);
-      return;
-    case 'receipt.printed': {
-      // The job was queued by the payment on the lost PC (the queue is not journaled); it is here as printed.
-      const set = db.prepare(`UPDATE print_jobs SET status = ?, attempts = ?, printed_at = ?, updated_at = ?, error_code = NULL, error_params = NULL WHERE id = ?`)
-        .run(p.outcome, p.attempts, row.at, row.at, p.job);
-      if (set.changes === 0) {
-        db.prepare(`INSERT INTO print_jobs (id, sale_id, kind, status, attempts, next_attempt_at, created_at, updated_at, printed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-          .run(p.job, p.sale, p.kind, p.outcome, p.attempts, row.at, row.at, row.at, row.at);
-      }
-      return;
+type Projection = (db: Db, row: JournalRow, p: Payload) => void;
+
+/**
+ * The table each row type projects into, written by that table's writer module (sales are projected
+ * apart); a type not here projects into no table (a count, a drawer opening, a Z reprint, a PIN reset, …).
+ */
+const PROJECTIONS: Readonly<Record<string, Projection>> = {
+  'shift.opened': (db, row, p) => projectShiftOpened(db, row, p as ShiftOpened['payload']),
+  'shift.closed': (db, row, p) => replayClose(db, row, p as ShiftClosedV2['payload']),
+  'cash.moved': (db, row, p) => projectCashMoved(db, row, p as CashMoved['payload']),
+  'sale.voided': (db, row, p) => projectSaleVoided(db, row, p as SaleVoided['payload']),
+  'refund.made': (db, row, p) => projectRefundMade(db, row, p as RefundMade['payload']),
+  'settings.changed': (db, row, p) => {
+    for (const change of (p as SettingsChanged['payload']).changes) storeSetting(db, change.key, change.to, row.at);
+  },
+  'user.created': (db, row, p) => projectUserRow(db, row, p as { user: string }),
+  'user.roleChanged': (db, row, p) => projectUserRow(db, row, p as { user: string }),
+  'user.deactivated': (db, row, p) => projectUserRow(db, row, p as { user: string }),
+  'alert.raised': (db, row, p) => {
+    db.prepare('INSERT INTO alerts (id, sale_id, tender_id, kind, previous_status, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(p.alert, p.sale, p.tender, p.kind, p.previousStatus, row.at);
+  },
+  'alert.dismissed': (db, row, p) => {
+    db.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(row.at, p.alert);
+  },
+  'receipt.printed': (db, row, p) => {
+    // The job was queued by the payment on the lost PC (the queue is not journaled); it is here as printed.
+    const set = db.prepare(`UPDATE print_jobs SET status = ?, attempts = ?, printed_at = ?, updated_at = ?, error_code = NULL, error_params = NULL WHERE id = ?`)
+      .run(p.outcome, p.attempts, row.at, row.at, p.job);
+    if (set.changes === 0) {
+      db.prepare(`INSERT INTO print_jobs (id, sale_id, kind, status, attempts, next_attempt_at, created_at, updated_at, printed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(p.job, p.sale, p.kind, p.outcome, p.attempts, row.at, row.at, row.at, row.at);
     }
-    default:
-      return; // a row that projects into no table (a count, a drawer opening, a Z reprint, a PIN reset, …)
-  }
-}
+  },
+};
 
 /** A downloaded row this build cannot project as the till did: the row, and why. */
 export class ReplayRefused extends Error {
@@ -198,7 +186,7 @@ export function replayRows(db: Db, rows: readonly JournalRow[]): void {
       const p = JSON.parse(row.payload) as Payload;
       // A void is a sale row (the sale goes voided) with a table of its own (sale_voids).
       if (SALE_ROWS.has(row.type)) projectSale(db, row.tillId, p.sale as number);
-      if (!SALE_ROWS.has(row.type) || row.type === 'sale.voided') projectOther(db, row, p);
+      PROJECTIONS[row.type]?.(db, row, p);
     }
   })();
 }
