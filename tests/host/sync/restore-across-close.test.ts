@@ -112,12 +112,12 @@ async function aDayAndMore(till: SyncTill): Promise<{ manager: string; owner: st
   const sales = new SalesLedger(db);
   const cash = new CashMovements(db);
   cash.setFloat({ usdCents: 5_000, riel: 100_000 }, { actor: ownerActor, training: false });
-  sales.tenderCash({ sale: { ...SALE, amountCents: 1_025 }, tender: { currency: 'USD', amount: 2_000 } }, ownerActor);
+  sales.tenderCash({ sale: { ...SALE, amountCents: 1_025 }, tender: { currency: 'USD', amount: 2_000 }, attempt: randomBytes(16).toString('hex') }, ownerActor);
   const paid = sales.getTender(khqrSale(sales, 700))!.saleId;
   khqrSale(sales, 350);
   printReceipts(db);
   new Refunds(db).make({ saleId: paid, currency: 'USD', amount: 200, method: 'bank_transfer', reference: 'ABA 77', reason: 'ខូច' }, { actor: ownerActor, approver: `user:${manager}`, training: false });
-  const open = sales.tenderCash({ sale: { ...SALE, amountCents: 3_000 }, tender: { currency: 'KHR', amount: 40_000 } }, ownerActor).sale.id;
+  const open = sales.tenderCash({ sale: { ...SALE, amountCents: 3_000 }, tender: { currency: 'KHR', amount: 40_000 }, attempt: randomBytes(16).toString('hex') }, ownerActor).sale.id;
   new SaleVoids(db).void({ saleId: open, reason: 'customer left' }, { actor: ownerActor, approver: `user:${manager}` });
   cash.record({ kind: 'paid_out', currency: 'USD', amount: 300, reason: 'ice' }, { actor: ownerActor, training: false });
   cash.journalNoSaleOpen({ actor: ownerActor, approver: `user:${manager}` });
