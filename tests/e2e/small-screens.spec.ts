@@ -76,10 +76,12 @@ test('the customer display goes back to Welcome a few seconds after Paid, timed 
   await expect(customer.locator('.phase--awaiting')).toBeVisible();
   await command(pos, 'training.simulatePayment', { saleId: 1 });
   await expect(customer.getByText('Paid', { exact: true })).toBeVisible();
-  await customer.clock.runFor(2_000);
-  await expect(customer.getByText('Paid', { exact: true })).toBeVisible();
   await expect(customer.getByText('Thank you!')).toBeVisible();
-  await customer.clock.runFor(5_000);
+  // How long Paid holds is paid-hold.ts's arithmetic (tested in Node). Here only that it ends: the
+  // page's clock stands still while the host's runs, so a later push (the receipt printed, seconds
+  // after on a loaded machine) moves the display's idea of the host's time on, and any "still Paid
+  // after 2 s" here would measure the machine's speed, not the display.
+  await customer.clock.runFor(7_000);
   await expect(customer.getByText('Welcome', { exact: true })).toBeVisible();
   await expect(customer.getByText('Paid', { exact: true })).toHaveCount(0);
   await expect(customer.getByText('$2.50')).toHaveCount(0);
