@@ -282,7 +282,7 @@ const COMMANDS: CommandHandlers = {
       }
       return args as unknown as DrawerCountInput;
     },
-    run: (host, input) => host.shifts.count(input),
+    run: (host, input) => host.shifts.count(input, { actor: host.auth.actor() ?? 'system' }),
   },
   'shift.close': {
     access: OWNER_OR_MANAGER,
@@ -293,7 +293,7 @@ const COMMANDS: CommandHandlers = {
       if (typeof args.carryOver !== 'boolean') throw new InvalidRequest(hostMessage('shift.carryOverInvalid'));
       return { carryOver: args.carryOver };
     },
-    run: (host, { carryOver }) => named(host, host.shifts.close({ carryOver: carryOver === true })),
+    run: (host, { carryOver }) => named(host, host.shifts.close({ carryOver: carryOver === true, actor: host.auth.actor() ?? 'system' })),
   },
   'shift.zList': {
     access: OWNER_OR_MANAGER,

@@ -189,10 +189,10 @@ export interface HostShifts {
   /** The open shift, or null. */
   current(): Shift | null;
   xReport(): ShiftReport;
-  /** The blind count of the drawer (journaled before the answer gives the expected figure). */
-  count(input: DrawerCountInput): DrawerCount;
+  /** The blind count of the drawer (journaled before the answer gives the expected figure), by the signed-in user. */
+  count(input: DrawerCountInput, by?: { actor: Actor }): DrawerCount;
   /** Refused (ShiftRefused) when no shift is open, or while a QR is watched unless `carryOver`. */
-  close(options?: { carryOver?: boolean }): ShiftReport;
+  close(options?: { carryOver?: boolean; actor?: Actor }): ShiftReport;
   zReports(): ZReportSummary[];
   zReport(shift: number): ShiftReport | null;
   /** Prints stored Z report `n` again, marked COPY; not_found when there is none. */
@@ -442,13 +442,13 @@ export function createHost(options: HostOptions): Host {
     current: () => shiftLedger.current(),
     // Blind until counted: the X the screens get holds no expected figure before the shift's drawer count.
     xReport: () => blindUntilCounted(shiftLedger.xReport()),
-    count: (input) => {
-      const counted = shiftLedger.count(input, 'cashier');
+    count: (input, by = { actor: 'cashier' }) => {
+      const counted = shiftLedger.count(input, by.actor);
       notify();
       return counted;
     },
     close: (closeOptions = {}) => {
-      const z = shiftLedger.close({ carryOver: closeOptions.carryOver === true, actor: 'cashier' /* the signed-in user */ });
+      const z = shiftLedger.close({ carryOver: closeOptions.carryOver === true, actor: closeOptions.actor ?? 'cashier' });
       // Off the selling path: the backup copies a few pages per step and never throws.
       if (options.backups !== false) void backups.runNow('close');
       // Its Z print was queued in the close's transaction: print it now.

@@ -138,6 +138,8 @@ export function buildDisplayState(input: {
     phase: sale ? displayPhase(sale) : 'idle',
     amountCents: sale ? sale.amountCents : null,
     amountRiel: sale ? sale.amountRiel : null,
+    currency: sale ? sale.currency : null,
+    qrCents: awaiting ? (sale.tenders.find((t) => t.kind === 'khqr' && t.status === 'awaiting_payment')?.amount ?? sale.amountCents) : null,
     cash: sale ? displayCash(sale) : null,
     // The QR leaves the screen the moment the sale stops awaiting payment, so nobody scans a dead one.
     khqrString: awaiting ? sale.khqrString : null,

@@ -406,6 +406,13 @@ export interface DisplayState {
   /** What the sale is, in dollars and in riel (SaleView.amountCents / amountRiel); null when idle. */
   amountCents: number | null;
   amountRiel: number | null;
+  /** The currency the sale was keyed in (shown first; the other is "≈"); null when idle. */
+  currency: Currency | null;
+  /**
+   * What the QR on screen asks for, in cents (its KHQR tender's amount: after cash, only what is
+   * left — never the sale's total); null when no QR waits.
+   */
+  qrCents: number | null;
   /** The cash the customer handed over on this sale, what is left to pay, and their change; null when no cash was tendered. */
   cash: DisplayCash | null;
   khqrString: string | null;

@@ -92,12 +92,18 @@ test('a split sale: half in riel cash, the rest by KHQR, completed', async ({ ca
   await expect(customer.getByTestId('display-cash')).toContainText('20,000៛');
   await expect(customer.getByTestId('display-cash')).toContainText('$5.00 · 20,000៛');
   await expect(cashier.getByRole('row', { name: /#1/ }).getByText('Partly paid')).toBeVisible();
+  // Keyed in riel: riel first, exactly, on the customer display and in Today's sales; dollars "≈".
+  await expect(customer.locator('.big-amount')).toHaveText('40,000៛≈ $10.00');
+  await expect(cashier.getByRole('row', { name: /#1/ }).locator('.today__right')).toHaveText('40,000៛ ≈ $10.00');
   // New sale must not leave the partly paid sale behind: N is not New sale here.
   await cashier.keyboard.press('n');
   await expect(tenderView(cashier)).toBeVisible();
 
   await tender.getByRole('button', { name: 'KHQR for the rest' }).click();
   await expect(customer.getByRole('img', { name: /KHQR/ })).toBeVisible();
+  // The card beside the QR asks what the QR asks: the $5.00 left, not the sale's $10.00.
+  await expect(customer.locator('.khqr-card__amount')).toHaveText('5.00 USD');
+  await expect(customer.locator('.khqr-card__khr')).toHaveText('≈ 20,000៛');
   await cashier.getByRole('button', { name: 'Simulate payment' }).click();
   await expect(cashier.getByRole('status').filter({ hasText: /^Paid$/ })).toBeVisible();
   await expect(customer.getByText('Paid', { exact: true }).first()).toBeVisible();
@@ -120,6 +126,8 @@ test('Void after a cash tender, approved with the owner\'s PIN in place', async 
   await tender.getByRole('button', { name: 'Void', exact: true }).click();
   const dialog = cashier.getByRole('dialog', { name: 'Void this sale?' });
   await expect(dialog).toContainText('The cash tendered ($5.00) goes back to the customer');
+  await expect(dialog).toContainText('Say why the sale is voided, e.g. "customer changed their mind"');
+  await expect(dialog).not.toContainText('ice from the market');
   await expect(dialog.getByRole('textbox', { name: 'Reason' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Void sale' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Type a reason.');
@@ -185,6 +193,19 @@ test('Khmer: the cash screen and the change in Khmer', async ({ cashier, custome
   await tender.getByRole('button', { name: 'ទទួលសាច់ប្រាក់' }).click();
   await expect(cashier.getByTestId('change-due')).toContainText('ប្រាក់អាប់ត្រូវឲ្យ');
   await expect(customer.getByTestId('display-change')).toContainText('ប្រាក់អាប់របស់អ្នក');
+});
+
+test('Khmer: the Void dialog\'s reason hint is an example of a void, not of a paid-out', async ({ cashier, pos }) => {
+  await sendCommand(pos, 'settings.save', { language: 'km' });
+  await keyIn(cashier, '10');
+  await cashier.getByRole('button', { name: 'សាច់ប្រាក់', exact: true }).click();
+  const tender = tenderView(cashier);
+  await tender.getByRole('button', { name: '$5', exact: true }).click();
+  await tender.getByRole('button', { name: 'ទទួលសាច់ប្រាក់' }).click();
+  await tender.getByRole('button', { name: 'ចាត់ទុកជាមោឃៈ', exact: true }).click();
+  const dialog = cashier.getByRole('dialog', { name: 'ចាត់ទុកការលក់នេះជាមោឃៈ?' });
+  await expect(dialog).toContainText('«អតិថិជនប្ដូរចិត្ត»');
+  await expect(dialog).not.toContainText('ទិញទឹកកកពីផ្សារ');
 });
 
 test('the reply to Take cash is lost on the way: the screen still shows the sale\'s change, and Enter again makes no second sale', async ({ cashier, customer, pos }) => {

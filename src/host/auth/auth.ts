@@ -244,7 +244,9 @@ export class Auth {
    */
   async #guarded(key: string, failures: () => Failures | undefined, setFailures: (f: Failures | null) => void,
     check: () => Promise<boolean>, wrong: 'auth.wrongPin' | 'auth.wrongRecoveryCode'): Promise<true> {
-    const refuseWait = (ms: number): PosError => new PosError('not_allowed', hostMessage('auth.wait', { seconds: Math.ceil(ms / 1000) }));
+    // The wait names what was wrong: PINs, or the recovery code (its own counter).
+    const waitCode = wrong === 'auth.wrongRecoveryCode' ? 'auth.recoveryWait' : 'auth.wait';
+    const refuseWait = (ms: number): PosError => new PosError('not_allowed', hostMessage(waitCode, { seconds: Math.ceil(ms / 1000) }));
     if (this.#checking.has(key)) throw refuseWait(1000);
     const left = waitLeft(failures(), this.#now());
     if (left > 0) throw refuseWait(left);

@@ -21,12 +21,14 @@ interface AlertRow {
   created_at: number;
   /** The paid tender's amount. */
   amount_cents: number;
+  /** Its sale's status now: an overpayment on a voided sale says so. */
+  sale_status: 'open' | 'completed' | 'voided';
 }
 
 /** The alert in the cashier's words: every value in it comes from the ledger. */
 function alertMessage(row: AlertRow): HostMessage {
   const params = { sale: row.sale_id, amount: formatUsd(row.amount_cents) };
-  if (row.kind === 'overpaid') return hostMessage('alert.overpaid', params);
+  if (row.kind === 'overpaid') return hostMessage(row.sale_status === 'voided' ? 'alert.paidAfterVoid' : 'alert.overpaid', params);
   return hostMessage(row.previous_status === 'cancelled' ? 'alert.paidAfterCancel' : 'alert.paidAfterExpiry', params);
 }
 
@@ -57,8 +59,8 @@ export class Alerts {
   /** Alerts the cashier has not acknowledged yet, oldest first. */
   open(): CashierAlert[] {
     const rows = this.#db
-      .prepare(`SELECT a.id, a.kind, a.sale_id, a.previous_status, a.created_at, t.amount AS amount_cents
-                FROM alerts a JOIN tenders t ON t.id = a.tender_id WHERE a.dismissed_at IS NULL ORDER BY a.id`)
+      .prepare(`SELECT a.id, a.kind, a.sale_id, a.previous_status, a.created_at, t.amount AS amount_cents, s.status AS sale_status
+                FROM alerts a JOIN tenders t ON t.id = a.tender_id JOIN sales s ON s.id = a.sale_id WHERE a.dismissed_at IS NULL ORDER BY a.id`)
       .all() as AlertRow[];
     return rows.map((row) => ({
       id: row.id,

@@ -216,9 +216,10 @@ export class Shifts {
         return { counted, notes: countedNotes(currency, input[currency]), expected, difference: counted - expected };
       };
       const payload = { shift: open.shift, USD: each('USD'), KHR: each('KHR') };
-      append(this.#db, { type: 'shift.counted', version: 1, payload }, { actor, at });
+      // The row's actor is who counted (`cashier` resolves to the signed-in user): the reply says the same.
+      const row = append(this.#db, { type: 'shift.counted', version: 1, payload }, { actor, at });
       const counts = this.#db.prepare(`SELECT count(*) FROM journal WHERE till_id = ? AND seq >= ? AND type = 'shift.counted'`).pluck().get(till.id, open.fromSeq) as number;
-      return { USD: payload.USD, KHR: payload.KHR, at, by: actor, counts };
+      return { USD: payload.USD, KHR: payload.KHR, at, by: row.actor, counts };
     }));
   }
 

@@ -1,6 +1,7 @@
 import type { SaleView, WatchView } from '../../shared/contract.ts';
 import { formatMoney } from '../../shared/cash/index.ts';
-import { formatRiel, formatUsd } from '../../shared/money.ts';
+import { formatUsd } from '../../shared/money.ts';
+import { keyedFirst } from '../common/keyed-first.ts';
 import { countdownText, formatClock } from '../common/countdown.ts';
 import { useNow, useQrImage } from '../common/hooks.ts';
 import { describeError, hostText } from '../i18n/index.ts';
@@ -55,10 +56,10 @@ export function PaymentPanel() {
 
 /** What is due, first in the currency it was keyed in, then about that in the other. */
 function Amount({ sale }: { sale: SaleView }) {
-  const other = sale.currency === 'USD' ? formatRiel(sale.amountRiel) : formatUsd(sale.amountCents);
+  const { keyed, other } = keyedFirst(sale);
   return (
     <div className="payment__amount">
-      <span className="payment__usd num">{formatMoney({ currency: sale.currency, amount: sale.dueAmount })}</span>
+      <span className="payment__usd num">{keyed}</span>
       <span className="payment__khr num">≈ {other}</span>
     </div>
   );

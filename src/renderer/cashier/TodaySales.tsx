@@ -1,4 +1,5 @@
-import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
+import { formatRiel, formatUsd } from '../../shared/money.ts';
+import { keyedFirst } from '../common/keyed-first.ts';
 import { formatClock } from '../common/countdown.ts';
 import { STATUS_KEYS, type MessageKey } from '../i18n/index.ts';
 import { ReceiptBadge, ReceiptButtons } from './Receipt.tsx';
@@ -148,6 +149,17 @@ export function TodaySales() {
  * none of those pushes changes a row (a changed sale or receipt comes as a new row from sales.page;
  * a receipt printing now is followed by ReceiptBadge itself), so the table is not rendered again.
  */
+/** The sale's amount as keyed (a riel sale in riel), then about that in the other currency. */
+function AmountCell({ sale }: { sale: SaleListItem }) {
+  const { keyed, other } = keyedFirst(sale);
+  return (
+    <>
+      {keyed}
+      <span className="today__riel today__row-riel"> ≈ {other}</span>
+    </>
+  );
+}
+
 const SaleRow = memo(function SaleRow({ sale, current }: { sale: SaleListItem; current: boolean }) {
   const t = useT();
   return (
@@ -160,11 +172,7 @@ const SaleRow = memo(function SaleRow({ sale, current }: { sale: SaleListItem; c
         <SaleDetails sale={sale} />
       </td>
       <td className="num today__right">
-        {formatUsd(sale.amountCents)}
-        <span className="today__riel today__row-riel">
-          {' '}
-          ≈ {formatRiel(centsToRiel(sale.amountCents, sale.khrPerUsd))}
-        </span>
+        <AmountCell sale={sale} />
       </td>
       <td className="today__status">
         <span className={`pill pill--${saleStage(sale)}`}>{t(LIST_STATUS[saleStage(sale)])}</span>

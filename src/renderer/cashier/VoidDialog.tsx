@@ -56,7 +56,7 @@ export function VoidDialog({ sale }: { sale: SaleView }) {
         <p id={`${id}-body`}>{t('void.body', { amount: given.map(formatMoney).join(' + ') })}</p>
         {open && error && <ErrorBanner error={error} />}
         {invalid && <p className="banner banner--error" role="alert">{invalid}</p>}
-        <Field label={t('cash.reason')} help={t('cash.reasonHint')} locked={false}>
+        <Field label={t('cash.reason')} help={t('void.reasonHint')} locked={false}>
           {(props) => <input {...props} ref={reasonField} autoComplete="off" maxLength={REFUND_REASON_MAX_CHARS} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
         <ApproverFields approverId={approverId} onApprover={setApproverId} pin={pin} onPin={setPin} />

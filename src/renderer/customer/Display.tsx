@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DisplayState, Language } from '../../shared/contract.ts';
-import { centsToRiel, formatRiel, formatUsd } from '../../shared/money.ts';
+import { centsToRiel } from '../../shared/money.ts';
+import { keyedFirst } from '../common/keyed-first.ts';
 import { clockOffset, remainingMs } from '../common/countdown.ts';
 import { useNow } from '../common/hooks.ts';
 import { otherLanguage, translate } from '../i18n/index.ts';
@@ -24,12 +25,16 @@ export function Both({ k, language, className = '' }: { k: MessageKey; language:
   );
 }
 
+/** What the sale is: first exactly as keyed (riel for a riel sale), then about that in the other currency. */
 function AmountLine({ state }: { state: DisplayState }) {
   if (state.amountCents === null) return null;
+  const { keyed, other } = keyedFirst({
+    currency: state.currency ?? 'USD', amountCents: state.amountCents, amountRiel: state.amountRiel ?? centsToRiel(state.amountCents, state.khrPerUsd),
+  });
   return (
     <div className="big-amount">
-      <span className="big-amount__usd num">{formatUsd(state.amountCents)}</span>
-      <span className="big-amount__khr num">≈ {formatRiel(state.amountRiel ?? centsToRiel(state.amountCents, state.khrPerUsd))}</span>
+      <span className="big-amount__keyed num">{keyed}</span>
+      <span className="big-amount__other num">≈ {other}</span>
     </div>
   );
 }
@@ -68,7 +73,7 @@ export function Display({ state, connected = true }: { state: DisplayState | nul
   }
 
   // A few seconds after Paid the display goes back to Welcome by itself.
-  const shown: DisplayState = paidOver ? { ...state, phase: 'idle', amountCents: null, amountRiel: null, cash: null } : state;
+  const shown: DisplayState = paidOver ? { ...state, phase: 'idle', amountCents: null, amountRiel: null, currency: null, qrCents: null, cash: null } : state;
   return (
     <div className={`screen screen--${shown.phase}${shown.training ? ' screen--training' : ''}`}>
       {shown.training && <TrainingBanner language={shown.language} />}

@@ -20,7 +20,8 @@ export function KhqrCard({
   const box = useElementSize(qrBox);
   const qr = useQrImage(expired ? null : state.khqrString, box ? Math.min(box.width, box.height) : null);
   const name = receiverName(state.khqrString) ?? state.merchantName;
-  const cents = state.amountCents ?? 0;
+  // The QR's own amount (after cash, only what is left), so the card agrees with the customer's banking app.
+  const cents = state.qrCents ?? state.amountCents ?? 0;
   const usd = formatUsd(cents);
   const second = otherLanguage(state.language);
 

@@ -556,6 +556,7 @@ export const en = {
   'tender.refused.noAmount': 'Type the cash handed over, or press a note.',
   'tender.refused.nothingLeft': 'Nothing is left to pay.',
   'tender.refused.nothingTendered': 'Take some cash first.',
+  'void.reasonHint': 'Say why the sale is voided, e.g. "customer changed their mind". At most 60 characters.',
   'void.title': 'Void this sale?',
   'void.body': 'The cash tendered ({amount}) goes back to the customer, and a void receipt prints. An owner or a manager approves with their PIN.',
   'void.submit': 'Void sale',

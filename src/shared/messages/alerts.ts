@@ -15,6 +15,10 @@ export const ALERT_MESSAGES = {
     en: 'Overpaid: sale #{sale} was already paid, and another {amount} arrived for it. Give the customer this money back.',
     km: 'បង់លើស៖ ការលក់ #{sale} បានបង់រួចហើយ ហើយប្រាក់ {amount} ទៀតបានចូលសម្រាប់វា។ សូមប្រគល់ប្រាក់នេះត្រឡប់ទៅអតិថិជនវិញ។',
   },
+  'alert.paidAfterVoid': {
+    en: 'Paid after the void: sale #{sale} was voided, and then {amount} arrived for it. Give the customer this money back.',
+    km: 'បានបង់ក្រោយការចាត់ទុកជាមោឃៈ៖ ការលក់ #{sale} ត្រូវបានចាត់ទុកជាមោឃៈ ហើយបន្ទាប់មកប្រាក់ {amount} បានចូលសម្រាប់វា។ សូមប្រគល់ប្រាក់នេះត្រឡប់ទៅអតិថិជនវិញ។',
+  },
   'alert.notFound': {
     en: 'There is no open alert #{id}; it may already have been dismissed',
     km: 'គ្មានការជូនដំណឹង #{id} ដែលកំពុងបើកទេ ប្រហែលជាវាត្រូវបានបិទរួចហើយ',

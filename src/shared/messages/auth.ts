@@ -43,6 +43,10 @@ export const AUTH_MESSAGES = {
     en: 'Too many wrong PINs: wait {seconds} seconds before trying again.',
     km: 'លេខ PIN ខុសច្រើនដងពេក៖ សូមរង់ចាំ {seconds} វិនាទី មុននឹងព្យាយាមម្តងទៀត។',
   },
+  'auth.recoveryWait': {
+    en: 'Too many wrong recovery codes: wait {seconds} seconds before trying again.',
+    km: 'លេខកូដសង្គ្រោះខុសច្រើនដងពេក៖ សូមរង់ចាំ {seconds} វិនាទី មុននឹងព្យាយាមម្តងទៀត។',
+  },
   'auth.pinFormat': {
     en: 'A PIN is 4 to 6 digits.',
     km: 'លេខ PIN មាន 4 ទៅ 6 ខ្ទង់។',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { waitAfter } from '../../../src/host/auth/lockout.ts';
+import { hostMessageText, type HostMessage } from '../../../src/shared/messages/index.ts';
 import { startHost } from '../../support/servers.ts';
 import { tempDir } from '../../support/temp.ts';
 import { OTHER_PIN, signInAs } from '../../support/users.ts';
@@ -49,4 +50,20 @@ test('wrong PINs slow down per user, the wait survives a restart, the right PIN 
   // Cleared by the right PIN: the next mistake is a free one again.
   assert.deepEqual(await refusal(second.auth.signIn(cashier.id, '0004')), { code: 'auth.wrongPin' });
   assert.deepEqual(await second.auth.signIn(cashier.id, OTHER_PIN), cashier);
+});
+
+test('wrong recovery codes have their own wait, and it says recovery codes, not PINs (en and km)', async (t) => {
+  let now = Date.UTC(2026, 11, 1, 3, 0, 0);
+  const host = startHost(t, {}, { now: () => now });
+  await signInAs(host);
+  host.auth.lock();
+  for (const code of ['AAAA-BBBB-CCCC', 'AAAA-BBBB-CCCD']) {
+    assert.deepEqual(await refusal(host.auth.recover(code, '8642')), { code: 'auth.wrongRecoveryCode' });
+  }
+  await refusal(host.auth.recover('AAAA-BBBB-CCCE', '8642'));
+  now += 10_000;
+  const waiting = (await refusal(host.auth.recover('AAAA-BBBB-CCCF', '8642'))) as HostMessage;
+  assert.deepEqual(waiting, { code: 'auth.recoveryWait', params: { seconds: 20 } });
+  assert.equal(hostMessageText(waiting, 'en'), 'Too many wrong recovery codes: wait 20 seconds before trying again.');
+  assert.equal(hostMessageText(waiting, 'km'), 'លេខកូដសង្គ្រោះខុសច្រើនដងពេក៖ សូមរង់ចាំ 20 វិនាទី មុននឹងព្យាយាមម្តងទៀត។');
 });

@@ -58,6 +58,7 @@ test('the count is blind: no reply or pushed state holds the expected figure unt
   assert.deepEqual(count.USD, { counted: 4300, notes: { 100: 3, 2000: 2 }, expected: EXPECTED_USD, difference: -21 });
   assert.deepEqual(count.KHR, { counted: 87_800, notes: null, expected: EXPECTED_KHR, difference: 100 });
   assert.equal(count.counts, 1);
+  assert.equal(count.by, `user:${host.auth.current()!.id}`, 'the reply names who counted: the signed-in user, never "cashier"');
   const row = host.db.prepare(`SELECT version, payload FROM journal WHERE type = 'shift.counted'`).get() as { version: number; payload: string };
   assert.deepEqual(JSON.parse(row.payload), { shift: 1, USD: count.USD, KHR: count.KHR }, 'journaled before the answer');
   const afterCount = valueOf<ShiftReport>(await send('shift.x', {}));
@@ -72,6 +73,7 @@ test('the count is blind: no reply or pushed state holds the expected figure unt
   assert.deepEqual(z.count, { USD: count.USD, KHR: count.KHR, at: count.at, by: `user:${host.auth.current()!.id}`, counts: 1 });
   const closedRow = host.db.prepare(`SELECT version, payload FROM journal WHERE type = 'shift.closed'`).get() as { version: number; payload: string };
   assert.equal(closedRow.version, 2);
+  assert.equal((host.db.prepare(`SELECT actor FROM journal WHERE type = 'shift.closed'`).pluck().get()), `user:${host.auth.current()!.id}`);
   assert.deepEqual(JSON.parse(closedRow.payload).count, {
     USD: { counted: 4300, expected: EXPECTED_USD, difference: -21 },
     KHR: { counted: 87_800, expected: EXPECTED_KHR, difference: 100 },
