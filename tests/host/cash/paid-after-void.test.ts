@@ -8,8 +8,8 @@ import { runCommand } from '../../../src/host/commands.ts';
 import type { SaleView } from '../../../src/shared/contract.ts';
 import { hostMessageText } from '../../../src/shared/messages/index.ts';
 import { attemptId } from '../../support/cash-attempt.ts';
-import { flush } from '../../support/clock.ts';
 import { startTrainingHost } from '../../support/servers.ts';
+import { waitFor } from '../../support/temp.ts';
 import { OWNER_PIN, signInAs } from '../../support/users.ts';
 
 test('a QR paid after its sale was voided raises an alert that says the sale was voided', async (t) => {
@@ -26,8 +26,7 @@ test('a QR paid after its sale was voided raises an alert that says the sale was
 
   // The customer's app paid the cancelled QR all the same; the watcher still checks it (grace period).
   host.simulatePayment(saleId);
-  for (let i = 0; i < 200 && host.cashierState().alerts.length === 0; i += 1) await flush();
-  const [alert] = host.cashierState().alerts;
+  const [alert] = await waitFor('the alert', () => (host.cashierState().alerts.length > 0 ? host.cashierState().alerts : null));
   assert.ok(alert);
   assert.equal(hostMessageText(alert.message, 'en'), `Paid after the void: sale #${saleId} was voided, and then $5.00 arrived for it. Give the customer this money back.`);
   assert.equal(hostMessageText(alert.message, 'km'),
