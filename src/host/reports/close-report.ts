@@ -18,6 +18,7 @@ import {
   APPROVED_ACCOUNT_ROW_TYPES, approvedAccountByTime as approvedByTime, countSection as countOf, reprintSection as reprintsOf,
   ownerMadeFrom, shiftAccounts as accountsOf, USER_ROLE_ROW_TYPES, type ShiftAccounts,
 } from '../../shared/reports/close-report.ts';
+import { ENV_OVERRIDES_ROW_TYPE } from '../../shared/reports/env-overrides.ts';
 import type { Db } from '../ledger/database.ts';
 
 export { blindUntilCounted, type ShiftAccounts } from '../../shared/reports/close-report.ts';
@@ -40,13 +41,16 @@ export function countSection(db: Db, till: string, fromSeq: number, toSeq: numbe
     .all(till, fromSeq, toSeq) as Array<{ at: number; actor: string; payload: string }>);
 }
 
-/** The approved Bakong ID through the range, and the range's changes of the receiving accounts. */
-export function shiftAccounts(db: Db, till: string, fromSeq: number, toSeq: number): ShiftAccounts {
+/** The approved Bakong ID through the range, and the range's changes of the receiving accounts; `withEnv` (format 8 on): a Bakong ID fixed by the environment is the approved one. */
+export function shiftAccounts(db: Db, till: string, fromSeq: number, toSeq: number, withEnv: boolean): ShiftAccounts {
   const snapshot = db.prepare(`SELECT payload FROM journal WHERE till_id = ? AND seq < ? AND type = 'settings.snapshot' ORDER BY seq DESC LIMIT 1`)
     .pluck().get(till, fromSeq) as string | undefined;
   const rows = db.prepare(`SELECT seq, at, actor, payload FROM journal WHERE till_id = ? AND seq <= ? AND type = 'settings.changed' ORDER BY seq`)
     .all(till, toSeq) as Array<{ seq: number; at: number; actor: string; payload: string }>;
-  return accountsOf(snapshot, rows, fromSeq, (actor, seq) => ownerMadeChange(db, actor, seq));
+  const envRows = withEnv
+    ? db.prepare(`SELECT seq, payload FROM journal WHERE till_id = ? AND seq <= ? AND type = ? ORDER BY seq`).all(till, toSeq, ENV_OVERRIDES_ROW_TYPE) as Array<{ seq: number; payload: string }>
+    : undefined;
+  return accountsOf(snapshot, rows, fromSeq, (actor, seq) => ownerMadeChange(db, actor, seq), envRows);
 }
 
 /** Receipt copies printed and Z reports reprinted in the range. */

@@ -157,7 +157,7 @@ export function shiftReport(
     saleBefore: (sale) => saleAt(db, till.id, sale, fromSeq - 1),
     saleAtEnd: (sale) => saleAt(db, till.id, sale, toSeq),
     close: format >= 4 ? {
-      accounts: shiftAccounts(db, till.id, fromSeq, toSeq), count: countSection(db, till.id, fromSeq, toSeq),
+      accounts: shiftAccounts(db, till.id, fromSeq, toSeq, format >= 8), count: countSection(db, till.id, fromSeq, toSeq),
       reprints: reprintSection(db, till.id, fromSeq, toSeq), openedBy: (sale) => saleOpenedBy(db, till.id, sale),
     } : null,
     returnRows: format >= 5

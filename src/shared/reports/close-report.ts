@@ -79,23 +79,43 @@ export interface ShiftAccounts {
 
 /**
  * `snapshot`: the payload of the last `settings.snapshot` row before the range (if any); `rows`: every
- * `settings.changed` row up to the range's end, in seq order.
+ * `settings.changed` row up to the range's end, in seq order. `envRows` (report format 8 on): every
+ * `settings.envOverrides` row up to the range's end, in seq order: a Bakong ID fixed by POS_BAKONG_ID
+ * is the one in force (Settings cannot change it) and so the approved one while it is fixed — the
+ * machine's set-up is the owner's, and the X/Z flags every setting fixed so (env-overrides.ts). Up to
+ * format 7 the environment was not read, and a till whose Bakong ID came from it showed none approved.
  */
-export function shiftAccounts(snapshot: string | undefined, rows: ReadonlyArray<{ seq: number; at: number; actor: string; payload: string }>, fromSeq: number, ownerMade: OwnerMade): ShiftAccounts {
-  let atStart: string | null = null;
-  if (snapshot !== undefined) {
-    atStart = account((JSON.parse(snapshot) as { settings: Record<string, unknown> }).settings.bakongId);
-  }
+export function shiftAccounts(
+  snapshot: string | undefined, rows: ReadonlyArray<{ seq: number; at: number; actor: string; payload: string }>, fromSeq: number, ownerMade: OwnerMade,
+  envRows?: ReadonlyArray<{ seq: number; payload: string }>,
+): ShiftAccounts {
+  // The Bakong ID saved in Settings (moved within the range only by the owner), and the one the environment fixes (undefined: none).
+  let stored: string | null = snapshot === undefined ? null : account((JSON.parse(snapshot) as { settings: Record<string, unknown> }).settings.bakongId);
+  let fromEnv: string | null | undefined;
+  const inForce = () => (fromEnv === undefined ? stored : fromEnv);
   const changes: AccountChange[] = [];
   // Each approved Bakong ID of the range from the seq it took effect (ascending).
   const steps: Array<{ seq: number; account: string | null }> = [];
-  for (const row of rows) {
+  const merged = [...rows.map((row) => ({ ...row, env: false })), ...(envRows ?? []).map((row) => ({ ...row, at: 0, actor: 'system', env: true }))]
+    .sort((x, y) => x.seq - y.seq);
+  let atStart: string | null = inForce();
+  for (const row of merged) {
+    if (row.env) {
+      const overrides = (JSON.parse(row.payload) as { overrides: Record<string, unknown> }).overrides;
+      fromEnv = 'bakongId' in overrides ? account(overrides.bakongId) : undefined;
+      if (row.seq < fromSeq) atStart = inForce();
+      else steps.push({ seq: row.seq, account: inForce() });
+      continue;
+    }
     const p = JSON.parse(row.payload) as { changes: Array<{ key: string; from: unknown; to: unknown }> };
     for (const change of p.changes) {
       if (!(ACCOUNT_KEYS as readonly string[]).includes(change.key)) continue;
       if (row.seq < fromSeq) {
         // Before the range: the account as it stood, whoever set it.
-        if (change.key === 'bakongId') atStart = account(change.to);
+        if (change.key === 'bakongId') {
+          stored = account(change.to);
+          atStart = inForce();
+        }
         continue;
       }
       const approved = ownerMade(row.actor, row.seq);
@@ -103,7 +123,10 @@ export function shiftAccounts(snapshot: string | undefined, rows: ReadonlyArray<
         seq: row.seq, at: row.at, actor: row.actor, key: change.key as AccountKey,
         from: change.from as AccountChange['from'], to: change.to as AccountChange['to'], approved,
       });
-      if (approved && change.key === 'bakongId') steps.push({ seq: row.seq, account: account(change.to) });
+      if (approved && change.key === 'bakongId') {
+        stored = account(change.to);
+        steps.push({ seq: row.seq, account: inForce() });
+      }
     }
   }
   const start = atStart;
@@ -142,14 +165,17 @@ export function blindUntilCounted(report: ShiftReport): ShiftReport {
 /**
  * The approved Bakong ID through the whole journal, by time, for the export (which reads the sales
  * table, not journal ranges): the same rule as shiftAccounts — at each shift's start the Bakong ID as
- * it then stood, moved within a shift only by the owner's change; before the first shift, as set.
+ * it then stood, moved within a shift only by the owner's change; before the first shift, as set;
+ * a Bakong ID fixed by the environment (`settings.envOverrides`) in force while it is fixed, as from report format 8.
  * Returns the lookup: the approved account at time `at` (null: unknown, an old till).
  */
-export const APPROVED_ACCOUNT_ROW_TYPES = ['settings.snapshot', 'settings.changed', 'shift.opened', 'shift.closed'] as const;
+export const APPROVED_ACCOUNT_ROW_TYPES = ['settings.snapshot', 'settings.changed', 'settings.envOverrides', 'shift.opened', 'shift.closed'] as const;
 
 /** `rows`: the till's rows of APPROVED_ACCOUNT_ROW_TYPES, in seq order. */
 export function approvedAccountByTime(rows: Iterable<{ seq: number; at: number; actor: string; type: string; payload: string }>, ownerMade: OwnerMade): (at: number) => string | null {
   let current: string | null = null;
+  let fromEnv: string | null | undefined;
+  const inForce = () => (fromEnv === undefined ? current : fromEnv);
   let approved: string | null = null;
   let inShift = false;
   const steps: Array<{ at: number; account: string | null }> = [];
@@ -162,18 +188,22 @@ export function approvedAccountByTime(rows: Iterable<{ seq: number; at: number; 
     const p = JSON.parse(row.payload) as Payload;
     if (row.type === 'settings.snapshot') {
       current = account((p.settings as Payload).bakongId);
-      if (!inShift) set(row.at, current);
+      if (!inShift) set(row.at, inForce());
+    } else if (row.type === 'settings.envOverrides') {
+      const overrides = p.overrides as Payload;
+      fromEnv = 'bakongId' in overrides ? account(overrides.bakongId) : undefined;
+      set(row.at, inForce());
     } else if (row.type === 'settings.changed') {
       for (const change of p.changes as Array<{ key: string; to: unknown }>) {
         if (change.key !== 'bakongId') continue;
         current = account(change.to);
-        if (!inShift || ownerMade(row.actor, row.seq)) set(row.at, current);
+        if (!inShift || ownerMade(row.actor, row.seq)) set(row.at, inForce());
       }
     } else if (row.type === 'shift.opened') {
       inShift = true;
     } else {
       // The next shift's range starts after this row: the account as it now stands.
-      set(row.at, current);
+      set(row.at, inForce());
     }
   }
   return (at) => {

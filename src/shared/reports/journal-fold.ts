@@ -161,6 +161,7 @@ export function foldJournal(input: Iterable<FoldRow>, format: ReportFormat = REP
         accounts: shiftAccounts(
           known.filter((r) => r.type === 'settings.snapshot' && r.seq < fromSeq).at(-1)?.payload,
           known.filter((r) => r.type === 'settings.changed' && r.seq <= toSeq), fromSeq, ownerMade,
+          format >= 8 ? envOverrides.filter((r) => r.seq <= toSeq) : undefined,
         ),
         count: countSection(inRange.filter((r) => r.type === 'shift.counted')),
         reprints: reprintSection(inRange.filter((r) => r.type === 'receipt.printed' || r.type === 'z.reprinted')),

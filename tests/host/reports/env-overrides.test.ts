@@ -13,6 +13,11 @@ import { startHost } from '../../support/servers.ts';
 import { tempDir } from '../../support/temp.ts';
 import { signInAs } from '../../support/users.ts';
 import { asFormat } from '../../support/z-formats.ts';
+import { SettingsStore } from '../../../src/host/config/settings.ts';
+import { recordPayment } from '../../../src/host/ledger/record-payment.ts';
+import { getShift } from '../../../src/host/ledger/shifts.ts';
+import { foldJournal } from '../../../src/shared/reports/journal-fold.ts';
+import { tillLedger } from '../../support/till-ledger.ts';
 
 const rows = (host: ReturnType<typeof startHost>) =>
   (host.db.prepare(`SELECT actor, payload FROM journal WHERE type = 'settings.envOverrides' ORDER BY seq`).all() as Array<{ actor: string; payload: string }>);
@@ -67,4 +72,29 @@ test('a Z stored in format 1 (before cash control and issue 9) is recomputed in 
   // And a format-1 Z changed by hand is still caught.
   host.db.prepare('UPDATE z_reports SET report = ? WHERE shift = 1').run(old.replace('"format":1', '"format":1,"x":1'));
   assert.notEqual(verifyZReports(host.db), null);
+});
+
+test('a Bakong ID fixed by POS_BAKONG_ID is the approved one from report format 8: its sales are takings, the Z names it; format 7 kept its old count', (t) => {
+  const till = tillLedger(t);
+  const now = () => (till.clock.at += 1000);
+  // Saved in Settings before, then fixed by the environment at a restart.
+  new SettingsStore(till.db, {}).save({ bakongId: 'old@aclb' });
+  new SettingsStore(till.db, { bakongId: 'env@aclb' }, { set: () => true, fromEnv: false }).journalOverrides(now());
+  now();
+  const sale = till.sales.create({ amountCents: 500, khrPerUsd: 4100, training: false, merchantName: 'My Shop', bakongId: 'env@aclb', apiBaseUrl: 'https://api.test' });
+  till.sales.attachQr(sale.id, { md5: 'c'.repeat(32), khqrString: 'KHQR-env', expiresAt: 9_999_999_999_999, payTo: 'env@aclb' });
+  now();
+  recordPayment(till.tables, sale.id, 'paid', ['awaiting_payment']);
+  now();
+  const z = till.shifts.close();
+  assert.equal(z.approvedAccount, 'env@aclb', 'printed as the approved Bakong ID, not "—" or the one Settings no longer uses');
+  assert.deepEqual([z.takings.count, z.takings.cents, z.otherAccount.count], [1, 500, 0]);
+  assert.deepEqual(z.envOverrides, { keys: ['bakongId'], apiKeyFromEnv: false }, 'and flagged as fixed by the environment');
+  // A Z closed by a format-7 build is recomputed as it counted then (verify keeps passing).
+  const closed = getShift(till.db, 1)!;
+  const old = shiftReport(till.db, { kind: 'Z', shift: closed, zNumber: closed.zNumber, closedAt: closed.closedAt, toSeq: closed.lastSeq!, format: 7 });
+  assert.deepEqual([old.approvedAccount, old.otherAccount.count], ['old@aclb', 1]);
+  assert.equal(verifyZReports(till.db), null);
+  // The back office's fold agrees.
+  assert.equal(foldJournal(till.foldRows()).shifts[0]!.report.approvedAccount, 'env@aclb');
 });
